@@ -1,0 +1,50 @@
+// Gives the scripts (start, db:*, cli import) a migrated database: DATABASE_URL
+// when set, otherwise the embedded server in the data folder.
+import path from "node:path";
+import { dbConfig, type DbConfig } from "./config";
+import { startEmbeddedPostgres } from "./embedded";
+import { applyMigrations } from "./migrate";
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: { migrate?: boolean; log?: (line: string) => void; config?: DbConfig } = {}): Promise<Database> {
+  const config = options.config ?? dbConfig();
+  const log = options.log ?? (() => undefined);
+  let database: Database;
+  if (config.databaseUrl) {
+    database = { url: config.databaseUrl, embedded: false, close: async () => undefined };
+  } else {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, "postgres"),
+      port: config.embeddedPort,
+      database: config.embeddedDatabase,
+      log,
+    });
+    database = { url: server.url, embedded: true, close: () => server.stop() };
+  }
+  if (options.migrate ?? true) {
+    try {
+      const applied = await applyMigrations(database.url);
+      if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+/** The URL with its password masked, for logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
