@@ -1,0 +1,166 @@
+// The published AlgoPerf leaderboards (data/published/algoperf_leaderboards.json)
+// as rounds: workloads with targets and budgets, submissions, every trial.
+import type { RoundSeed, RunSeed, SubmissionSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
+import type { AlgoperfLeaderboardsFile, AlgoperfRoundFile, PaperTablesFile } from "./files";
+import { baseOfVariant, describeWorkloads, metricLabel, TEST_TARGETS, type WorkloadDescription } from "./workloads";
+
+interface RoundPlan {
+  slug: string;
+  version: string;
+  ruleset: "external" | "self-tuning";
+  name: string;
+  /** Self-tuning runs get a multiple of the external budget (SCORING.md §6). */
+  budgetFactor: number;
+  studies: number;
+  trials: number;
+  position: number;
+}
+
+// SCORING.md §6: studies x trials per ruleset and version; self-tuning budget x3 (v0.5), x1.5 (v0.6).
+const PLANS: RoundPlan[] = [
+  { slug: "algoperf-v0.5-external", version: "v0.5", ruleset: "external", name: "AlgoPerf v0.5 · External tuning", budgetFactor: 1, studies: 5, trials: 5, position: 10 },
+  { slug: "algoperf-v0.5-self-tuning", version: "v0.5", ruleset: "self-tuning", name: "AlgoPerf v0.5 · Self-tuning", budgetFactor: 3, studies: 5, trials: 1, position: 11 },
+  { slug: "algoperf-v0.6-external", version: "v0.6", ruleset: "external", name: "AlgoPerf v0.6 · External tuning", budgetFactor: 1, studies: 3, trials: 5, position: 20 },
+  { slug: "algoperf-v0.6-self-tuning", version: "v0.6", ruleset: "self-tuning", name: "AlgoPerf v0.6 · Self-tuning", budgetFactor: 1.5, studies: 3, trials: 1, position: 21 },
+];
+
+/**
+ * What is known of each published submission's algorithm, from its name and
+ * the leaderboard write-ups; null where the leaderboard does not say.
+ */
+const ANNOTATIONS: Record<string, { baseAlgorithm: string; family: string; baseOptimizer: string }> = {
+  baseline: { baseAlgorithm: "NadamW", family: "adaptive baseline", baseOptimizer: "Nadam" },
+  nadamp: { baseAlgorithm: "NadamP", family: "adaptive baseline", baseOptimizer: "Nadam" },
+  nadamw_sequential: { baseAlgorithm: "NadamW", family: "adaptive baseline", baseOptimizer: "Nadam" },
+  generalized_adam: { baseAlgorithm: "Generalized Adam", family: "adaptive baseline", baseOptimizer: "Adam" },
+  cyclic_lr: { baseAlgorithm: "NadamW (cyclic LR)", family: "adaptive baseline", baseOptimizer: "Nadam" },
+  amos: { baseAlgorithm: "Amos", family: "adaptive baseline", baseOptimizer: "none" },
+  shampoo_submission: { baseAlgorithm: "Distributed Shampoo", family: "preconditioned", baseOptimizer: "Adam" },
+  shampoo: { baseAlgorithm: "Distributed Shampoo", family: "preconditioned", baseOptimizer: "Adam" },
+  caspr_adaptive: { baseAlgorithm: "CASPR", family: "preconditioned", baseOptimizer: "Adam" },
+  lawa_queue: { baseAlgorithm: "LAWA (queue)", family: "weight averaging", baseOptimizer: "Nadam" },
+  lawa_ema: { baseAlgorithm: "LAWA (EMA)", family: "weight averaging", baseOptimizer: "Nadam" },
+  schedule_free_adamw: { baseAlgorithm: "Schedule-Free AdamW", family: "schedule-free", baseOptimizer: "Adam" },
+  schedule_free_prodigy: { baseAlgorithm: "Schedule-Free Prodigy", family: "schedule-free", baseOptimizer: "Adam" },
+  adamg: { baseAlgorithm: "AdamG", family: "learning-rate-free: distance-based", baseOptimizer: "Adam" },
+};
+
+function workloadSeeds(spec: AlgoperfRoundFile, descriptions: Map<string, WorkloadDescription>): WorkloadSeed[] {
+  const bases = spec.base_workloads;
+  const keys = [...bases, ...Object.keys(spec.workload_specs).filter((k) => !bases.includes(k)).sort()];
+  return keys.map((key, position) => {
+    const s = spec.workload_specs[key];
+    if (!s) throw new Error(`algoperf_leaderboards.json (${spec.benchmark_version} ${spec.ruleset}): workload_specs.${key} is missing`);
+    const isBase = bases.includes(key);
+    const baseKey = isBase ? null : baseOfVariant(key, bases);
+    const d = descriptions.get(baseKey ?? key);
+    const variantName = baseKey ? key.slice(key.indexOf(baseKey) + baseKey.length).replace(/^_/, "").replaceAll("_", " ") : "";
+    return {
+      key,
+      position,
+      role: isBase ? "base" : spec.held_out_workloads.includes(key) ? "held_out" : "variant",
+      baseKey,
+      displayName: d ? (variantName ? `${d.displayName} · ${variantName}` : d.displayName) : key,
+      task: d?.task ?? null,
+      dataset: d?.dataset ?? null,
+      model: d?.model ?? null,
+      loss: d?.loss ?? null,
+      metricName: s.metric,
+      metricLabel: metricLabel(s.metric),
+      direction: s.direction,
+      target: s.target,
+      testTarget: isBase ? (TEST_TARGETS[key] ?? null) : null,
+      budgetSeconds: s.budget,
+      budgetSteps: null,
+      batchSize: d?.batchSize ?? null,
+      notes: null,
+    } satisfies WorkloadSeed;
+  });
+}
+
+function number(prefix: string, name: string): number {
+  const n = Number(name.slice(prefix.length));
+  if (!name.startsWith(prefix) || !Number.isInteger(n)) throw new Error(`expected ${prefix}<n>, got "${name}"`);
+  return n;
+}
+
+function submissionSeeds(spec: AlgoperfRoundFile, plan: RoundPlan, workloads: WorkloadSeed[]): SubmissionSeed[] {
+  const budgets = new Map(workloads.map((w) => [w.key, (w.budgetSeconds ?? NaN) * plan.budgetFactor]));
+  return Object.entries(spec.submissions).map(([slug, dirs]) => {
+    const runs: RunSeed[] = [];
+    const frameworks = new Set<string>();
+    for (const [dir, studies] of Object.entries(dirs)) {
+      // SCORING.md §2.6: workload = directory name without _(jax|pytorch).
+      const match = /^(.*)_(jax|pytorch)$/.exec(dir);
+      if (!match) throw new Error(`${slug}: workload directory "${dir}" does not end in _jax or _pytorch`);
+      const [, workload, framework] = match as unknown as [string, string, string];
+      if (!budgets.has(workload)) throw new Error(`${slug}: workload "${workload}" is not in workload_specs`);
+      frameworks.add(framework);
+      for (const [studyName, trials] of Object.entries(studies)) {
+        trials.forEach((t, position) => {
+          runs.push({
+            workload,
+            study: number("study_", studyName),
+            trial: number("trial_", t.trial),
+            position,
+            reached: t.hit_index !== null,
+            timeSeconds: t.hit_time,
+            timeFraction: t.hit_time === null ? null : t.hit_time / budgets.get(workload)!,
+            steps: null,
+            firstHitIndex: t.hit_index,
+            bestMetric: null,
+            framework,
+          });
+        });
+      }
+    }
+    const a = ANNOTATIONS[slug];
+    return {
+      slug,
+      displayName: spec.display_names[slug] ?? slug,
+      baseAlgorithm: a?.baseAlgorithm ?? null,
+      family: a?.family ?? null,
+      baseOptimizer: a?.baseOptimizer ?? null,
+      horizon: null,
+      searchRank: null,
+      framework: [...frameworks].sort().join(", ") || null,
+      source: "published",
+      importedFrom: `AlgoPerf ${spec.benchmark_version} ${spec.ruleset} leaderboard: ${spec.published_table}`,
+      inDefaultPool: true,
+      publishedScore: spec.published_scores[slug] ?? null,
+      notes: null,
+      extra: { officialCodeScore: spec.official_code_scores_full_precision[slug] ?? null },
+      runs,
+    } satisfies SubmissionSeed;
+  });
+}
+
+export function algoperfRounds(file: AlgoperfLeaderboardsFile, paper: PaperTablesFile): RoundSeed[] {
+  const descriptions = describeWorkloads(paper);
+  const byKey = new Map(file.rounds.map((r) => [`${r.benchmark_version} ${r.ruleset}`, r]));
+  return PLANS.map((plan) => {
+    const spec = byKey.get(`${plan.version} ${plan.ruleset}`);
+    // v0.6 self-tuning has no published results: same workloads as v0.6 external, filled by uploads.
+    const workloadSource = spec ?? byKey.get(`${plan.version} external`);
+    if (!workloadSource) throw new Error(`algoperf_leaderboards.json has no ${plan.version} round`);
+    const workloads = workloadSeeds(workloadSource, descriptions);
+    return {
+      slug: plan.slug,
+      name: plan.name,
+      benchmarkVersion: plan.version,
+      ruleset: plan.ruleset === "external" ? "external_tuning" : "self_tuning",
+      timeBasis: "seconds",
+      description: spec
+        ? `Published ${plan.name} leaderboard, every trial, scored with the official rules.`
+        : `${plan.name}: no published results; filled by uploads.`,
+      source: spec ? `${file.source}; ${spec.published_table}` : "uploads",
+      position: plan.position,
+      budgetFactor: plan.budgetFactor,
+      studiesExpected: plan.studies,
+      trialsExpected: plan.trials,
+      workloads,
+      submissions: spec ? submissionSeeds(spec, plan, workloads) : [],
+    } satisfies RoundSeed;
+  });
+}
+

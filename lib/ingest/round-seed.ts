@@ -1,0 +1,74 @@
+// The shape in which a whole round (workloads, submissions, runs) is loaded into
+// the database by the seed and `npm run cli -- import`. Published tables and
+// leaderboards are converted to it by the importers in ingest/published/.
+import type { Direction, Ruleset, SubmissionSource, TimeBasis, WorkloadRole } from "@/lib/db/generated/prisma/enums";
+
+export interface WorkloadSeed {
+  key: string;
+  position: number;
+  role: WorkloadRole;
+  baseKey: string | null;
+  displayName: string;
+  task: string | null;
+  dataset: string | null;
+  model: string | null;
+  loss: string | null;
+  metricName: string;
+  metricLabel: string | null;
+  direction: Direction;
+  target: number;
+  testTarget: number | null;
+  budgetSeconds: number | null;
+  budgetSteps: number | null;
+  batchSize: number | null;
+  notes: string | null;
+}
+
+export interface RunSeed {
+  workload: string;
+  study: number;
+  trial: number;
+  /** Listing order inside the study (SCORING.md §2.2 tie rule). */
+  position: number;
+  reached: boolean;
+  timeSeconds: number | null;
+  timeFraction: number | null;
+  steps: number | null;
+  firstHitIndex: number | null;
+  bestMetric: number | null;
+  framework: string | null;
+}
+
+export interface SubmissionSeed {
+  slug: string;
+  displayName: string;
+  baseAlgorithm: string | null;
+  family: string | null;
+  baseOptimizer: string | null;
+  horizon: number | null;
+  searchRank: number | null;
+  framework: string | null;
+  source: Extract<SubmissionSource, "published" | "imported">;
+  importedFrom: string;
+  inDefaultPool: boolean;
+  publishedScore: number | null;
+  notes: string | null;
+  extra: Record<string, unknown> | null;
+  runs: RunSeed[];
+}
+
+export interface RoundSeed {
+  slug: string;
+  name: string;
+  benchmarkVersion: string;
+  ruleset: Ruleset;
+  timeBasis: TimeBasis;
+  description: string;
+  source: string;
+  position: number;
+  budgetFactor: number;
+  studiesExpected: number;
+  trialsExpected: number;
+  workloads: WorkloadSeed[];
+  submissions: SubmissionSeed[];
+}
