@@ -1,0 +1,62 @@
+// npm test: typecheck, lint, unit, integration (real PostgreSQL + HTTP), e2e
+// (built app + Chromium), in that order. Every step runs even after a failure;
+// the exit code is non-zero if any failed, and the last line is a summary CI
+// can read ("N passed, N failed").
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+interface Step {
+  name: string;
+  command: string[];
+  /** Vitest JSON report written by the step, for test counts. */
+  report?: string;
+}
+
+const artifacts = path.resolve("tests/artifacts");
+mkdirSync(artifacts, { recursive: true });
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const vitest = (project: string): Step => {
+  const report = path.join(artifacts, `vitest-${project}.json`);
+  return { name: project, command: [bin("vitest"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], report };
+};
+
+const only = process.argv.slice(2);
+const steps: Step[] = [
+  { name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "."] },
+  { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."] },
+  vitest("unit"),
+  vitest("integration"),
+  vitest("e2e"),
+].filter((s) => only.length === 0 || only.includes(s.name));
+
+function run(step: Step): Promise<number> {
+  return new Promise((resolve) => {
+    const [cmd, ...args] = step.command as [string, ...string[]];
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const lines: string[] = [];
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${step.name} ===`);
+  const code = await run(step);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (step.report && existsSync(step.report)) {
+    const r = JSON.parse(readFileSync(step.report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0);
+    lines.push(`${step.name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, exit ${code} (${seconds} s)`);
+  } else {
+    if (code === 0) passed += 1;
+    else failed += 1;
+    lines.push(`${step.name}: ${code === 0 ? "ok" : "FAILED"}, exit ${code} (${seconds} s)`);
+  }
+}
+console.log(`\n${lines.join("\n")}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
