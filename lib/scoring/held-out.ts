@@ -47,16 +47,18 @@ export function applyHeldOutRules(
       ? heldOutWorkloads.filter((w) => !baseSet.has(w))
       : [...columns.keys()].filter((w) => !baseSet.has(w)).sort();
   const missing = [...baseWorkloads, ...variants].filter((w) => !columns.has(w));
-  if (missing.length > 0) {
+  // An empty pool (upstream: pd.concat([]) raises) scores to empty tables.
+  if (submissionCount > 0 && missing.length > 0) {
     throw new Error(
       `workload(s) ${missing.map((w) => `"${w}"`).join(", ")} have no data in any submission of the pool ` +
         `(the official scoring raises KeyError here; SCORING.md §3.2, §3.6)`,
     );
   }
 
-  const base = baseWorkloads.map((w) => Float64Array.from(columns.get(w)!));
+  const column = (w: string) => Float64Array.from(columns.get(w) ?? []);
+  const base = baseWorkloads.map(column);
   const baseIndex = new Map(baseWorkloads.map((w, i) => [w, i]));
-  const variantCols = variants.map((v) => Float64Array.from(columns.get(v)!));
+  const variantCols = variants.map(column);
   const variantBase = variants.map((v) => {
     const b = baseWorkloadOf(v, baseWorkloads);
     return b === null ? -1 : baseIndex.get(b)!;

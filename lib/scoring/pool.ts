@@ -88,7 +88,7 @@ export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {
   const profiles: Record<string, number[]> = {};
   const cells: Record<string, Record<string, Cell>> = {};
   const targetsHit: Record<string, number> = {};
-  const rawBase = base.map((w) => columns.get(w)!);
+  const rawBase = base.map((w) => columns.get(w) ?? new Float64Array(0));
   for (let s = 0; s < count; s++) {
     const name = names[s]!;
     const subCells: Record<string, Cell> = {};

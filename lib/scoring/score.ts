@@ -14,7 +14,13 @@ export type SummationOrder = "left-to-right" | "pairwise";
 export function trapezoidIntegrator(x: readonly number[], order: SummationOrder): (rho: ArrayLike<number>) => number {
   const n = x.length;
   // SCORING.md §5.1: normalize=True divides by the range of the axis.
-  const width = Math.max(...x) - Math.min(...x);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of x) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const width = hi - lo;
   const terms = new Float64Array(Math.max(0, n - 1));
   return (rho) => {
     let sum = 0;
