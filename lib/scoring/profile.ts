@@ -86,12 +86,22 @@ export function largestFiniteRatio(ratios: readonly Float64Array[]): number {
  * rho_s(tau_i) = #{w : ratio[w] <= tau_i} / n for every grid point, written
  * into `out`. SCORING.md §4.5: inclusive comparison, inf and NaN never count,
  * n = the number of base workloads (so missing workloads lower the maximum).
+ * `ratios` is sorted in place (NaN last), so each grid point costs one
+ * binary search instead of a pass over the workloads.
  */
-export function fillProfile(row: ArrayLike<number>, tau: readonly number[], n: number, out: number[]): void {
-  for (let i = 0; i < tau.length; i++) {
-    const t = tau[i]!;
-    let count = 0;
-    for (let w = 0; w < row.length; w++) if (row[w]! <= t) count++;
-    out[i] = count / n;
+export function fillProfile(ratios: Float64Array, tau: readonly number[], n: number, out: number[]): void {
+  ratios.sort();
+  for (let i = 0; i < tau.length; i++) out[i] = countAtMost(ratios, tau[i]!) / n;
+}
+
+/** Number of leading elements of an ascending array (NaN last) that are <= t. */
+function countAtMost(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= t) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }
