@@ -41,7 +41,9 @@ export function applyHeldOutRules(
   const baseSet = new Set(baseWorkloads);
   // SCORING.md §3.2: a non-empty held-out list restricts the table to
   // base + held-out (extra variants are dropped); an empty list restricts
-  // nothing, so every non-base column present acts as a variant.
+  // nothing, so every non-base column present acts as a variant. Upstream
+  // then walks the columns alphabetically; the order only decides which
+  // failing variant a cell names.
   const variants =
     heldOutWorkloads.length > 0
       ? heldOutWorkloads.filter((w) => !baseSet.has(w))

@@ -19,7 +19,9 @@ export { bestTrialIndex, studyTime, numpyMedian, workloadTime } from "./aggregat
 export { applyHeldOutRules, baseWorkloadOf } from "./held-out";
 export type { HeldOutResult } from "./held-out";
 export { linspace, tauGrid } from "./profile";
+export type { TauGrid } from "./profile";
 export { exactScore, trapezoidIntegrator } from "./score";
+export type { SummationOrder } from "./score";
 export { geometricMeanTime } from "./geometric-mean";
 export { OFFICIAL_SETTINGS, scorePool } from "./pool";
 export { assertPoolCompatible } from "./pool-compatibility";

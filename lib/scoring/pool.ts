@@ -26,7 +26,7 @@ export const OFFICIAL_SETTINGS: Readonly<ScoreSettings> = {
  * @param settings overrides of OFFICIAL_SETTINGS.
  * @throws Error / RangeError for invalid settings, duplicate names, a
  *   negative or -inf time, an unknown reference, or a base / listed
- *   held-out workload without data in the pool (§3.2).
+ *   held-out workload that no member of a non-empty pool has (§3.2, §3.6).
  */
 export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {}): ScoreResult {
   const requested: ScoreSettings = {
@@ -107,11 +107,11 @@ export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {
       if (status === "variant_failed") cell.variant = held.variants[held.disqualifiedBy[w]![s]!]!;
       subCells[base[w]!] = cell;
     }
-    // The exact score reads `row` before fillProfile sorts it.
-    const exact = integrate ? NaN : exactScore(row, n, resolved.tauMin, tauMax, resolved.scale);
+    // exactScore sums `row` in workload order, so it runs before fillProfile sorts it.
+    const exactArea = integrate ? null : exactScore(row, n, resolved.tauMin, tauMax, resolved.scale);
     const profile = new Array<number>(grid.tau.length);
     fillProfile(row, grid.tau, n, profile);
-    scoreOf[s] = integrate ? integrate(profile) : exact;
+    scoreOf[s] = integrate ? integrate(profile) : exactArea!;
     scores[name] = scoreOf[s]!;
     profiles[name] = profile;
     cells[name] = subCells;
