@@ -77,6 +77,11 @@ describe("§2.3 median over studies (np.median)", () => {
     expect(workloadTime([[hit(3, 300)], [hit(2, 100)], [miss], [hit(5, 200)], [miss]])).toBe(300);
   });
 
+  test("§2.5 study and trial counts are not enforced (strict=False): whatever is present is scored", () => {
+    // 2 studies (not 3 or 5) with 1 and 3 trials (not 5).
+    expect(workloadTime([[hit(4, 40)], [miss, hit(6, 60), miss]])).toBe(50);
+  });
+
   test("§2.1 a study without trials does not exist", () => {
     expect(workloadTime([[hit(3, 300)], [], [hit(1, 100)]])).toBe(200);
     expect(workloadTime([[]])).toBeNaN();
