@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { z } from "zod";
-import { poolFromRound, scorePool, stringifyScoring } from "../../lib/scoring";
+import { poolFromRound, scorePool, scoringReport, stringifyScoring } from "../../lib/scoring";
 import type { PoolInput, ScoreSettings } from "../../lib/scoring";
 
 const TIME_ERROR = 'expected a time >= 0, null (not reached), "inf" (not reached) or "nan" (no data)';
@@ -82,18 +82,7 @@ export function scoreCommand(): Command {
           reference: options.reference ?? null,
         };
         const r = scorePool(input, settings);
-        const output = {
-          settings: r.settings,
-          workloads: r.workloads,
-          scores: r.scores,
-          ranking: r.ranking,
-          targetsHit: r.targetsHit,
-          best: r.best,
-          tau: r.tau,
-          profiles: r.profiles,
-          cells: r.cells,
-        };
-        process.stdout.write(stringifyScoring(output, options.pretty ? 2 : undefined) + "\n");
+        process.stdout.write(stringifyScoring(scoringReport(r), options.pretty ? 2 : undefined) + "\n");
       } catch (e) {
         this.error(`error: ${e instanceof Error ? e.message : String(e)}`, { exitCode: 1 });
       }

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { RoundSeed } from "./round-seed";
+import { refreshResults } from "./refresh-results";
 import { runContentHash } from "./run-hash";
 
 export function seedHash(seed: RoundSeed): string {
@@ -62,6 +63,7 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
       }
 
       const runs: Prisma.RunCreateManyInput[] = [];
+      const submissionIds: number[] = [];
       for (const s of seed.submissions) {
         const { runs: seedRuns, slug, extra, ...data } = s;
         const fields = { ...data, extra: json(extra) };
@@ -70,6 +72,7 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
           create: { roundId: round.id, slug, ...fields },
           update: fields,
         });
+        submissionIds.push(sub.id);
         await tx.run.deleteMany({ where: { submissionId: sub.id } });
         for (const r of seedRuns) {
           const workloadId = workloadIds.get(r.workload);
@@ -79,6 +82,7 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
         }
       }
       for (let i = 0; i < runs.length; i += 5000) await tx.run.createMany({ data: runs.slice(i, i + 5000) });
+      await refreshResults(tx, submissionIds);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -28,5 +28,6 @@ export { assertPoolCompatible } from "./pool-compatibility";
 export type { PoolMember } from "./pool-compatibility";
 export { poolFromRound, workloadFromDirectory } from "./from-trials";
 export type { RoundTrial, RoundTrials } from "./from-trials";
-export { decodeNumber, encodeNumber, stringifyScoring } from "./json";
+export { decodeNumber, encodeNumber, scoringReport, stringifyScoring } from "./json";
+export type { ScoringReport } from "./json";
 export type { JsonNumber, NonFiniteToken } from "./json";

@@ -1,5 +1,6 @@
 // JSON has no Infinity or NaN; the scoring results are full of both
 // (+inf = not reached, NaN = no data). They travel as strings.
+import type { ScoreResult } from "./types";
 
 export type NonFiniteToken = "inf" | "-inf" | "nan";
 export type JsonNumber = number | NonFiniteToken;
@@ -23,3 +24,23 @@ export function decodeNumber(x: JsonNumber | string): number {
 export function stringifyScoring(value: unknown, space?: number): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" ? encodeNumber(v) : v), space);
 }
+
+/**
+ * The report every scoring interface prints (CLI `score`, the scores API, the
+ * pages' data): one shape, so their numbers can be compared one to one.
+ */
+export function scoringReport(r: ScoreResult) {
+  return {
+    settings: r.settings,
+    workloads: r.workloads,
+    scores: r.scores,
+    ranking: r.ranking,
+    targetsHit: r.targetsHit,
+    best: r.best,
+    tau: r.tau,
+    profiles: r.profiles,
+    cells: r.cells,
+    geometricMeanTime: r.geometricMeanTime,
+  };
+}
+export type ScoringReport = ReturnType<typeof scoringReport>;

@@ -1,0 +1,25 @@
+// A small in-process cache for computed views (scores of a pool, ...).
+// Entries are keyed by the data versions of the rounds they read
+// (Round.dataVersion, bumped by every write in the same transaction), so an
+// upload through any app instance makes every instance recompute at once:
+// there is nothing to invalidate, old keys simply stop being asked for.
+import { LRUCache } from "lru-cache";
+import type { Db } from "@/lib/db/client";
+
+const store = new LRUCache<string, Promise<unknown>>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
+
+/** Computes once per key; concurrent callers share the same promise. Failures are not cached. */
+export function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = store.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  const promise = compute();
+  store.set(key, promise);
+  promise.catch(() => store.delete(key));
+  return promise;
+}
+
+/** The current data version of each round, e.g. "paper-2505.24005@3". */
+export async function roundVersions(db: Db, slugs: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.round.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, dataVersion: true } });
+  return new Map(rows.map((r) => [r.slug, r.dataVersion]));
+}
