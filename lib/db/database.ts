@@ -2,7 +2,7 @@
 // when set, otherwise the embedded server in the data folder.
 import path from "node:path";
 import { dbConfig, type DbConfig } from "./config";
-import { startEmbeddedPostgres } from "./embedded";
+import { runningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
 import { applyMigrations } from "./migrate";
 
 export interface Database {
@@ -11,19 +11,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(options: { migrate?: boolean; log?: (line: string) => void; config?: DbConfig } = {}): Promise<Database> {
+/**
+ * `shareRunning`: use the embedded server of the data folder if it is already
+ * running (under `npm start`) and leave it running; for commands that may run
+ * beside the app (`npm run cli -- token ...`).
+ */
+export async function openDatabase(options: { migrate?: boolean; log?: (line: string) => void; config?: DbConfig; shareRunning?: boolean } = {}): Promise<Database> {
   const config = options.config ?? dbConfig();
   const log = options.log ?? (() => undefined);
   let database: Database;
   if (config.databaseUrl) {
     database = { url: config.databaseUrl, embedded: false, close: async () => undefined };
   } else {
-    const server = await startEmbeddedPostgres({
-      dataDir: path.join(config.dataDir, "postgres"),
-      port: config.embeddedPort,
-      database: config.embeddedDatabase,
-      log,
-    });
+    const embedded = { dataDir: path.join(config.dataDir, "postgres"), port: config.embeddedPort, database: config.embeddedDatabase, log };
+    const server = (options.shareRunning ? await runningEmbeddedPostgres(embedded) : null) ?? (await startEmbeddedPostgres(embedded));
     database = { url: server.url, embedded: true, close: () => server.stop() };
   }
   if (options.migrate ?? true) {

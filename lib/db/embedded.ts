@@ -161,6 +161,34 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`PostgreSQL did not accept connections within 60 s: ${String(lastError)}\n${output()}`);
 }
 
+/**
+ * The embedded server of this data folder if it is already running (e.g.
+ * under `npm start`), for a command that must use it without stopping it:
+ * startEmbeddedPostgres would take it for an orphan and restart it under the
+ * app. Its stop() leaves it running.
+ */
+export async function runningEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres | null> {
+  const dataDir = path.resolve(options.dataDir);
+  const lockFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return null;
+  const [pidLine, , , portLine] = (await readFile(lockFile, "utf8")).split("\n");
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || !processAlive(pid) || !(await isPostgresProcess(pid))) return null;
+  const port = Number(portLine);
+  const base = `postgresql://${USER}:${PASSWORD}@localhost:${port}`;
+  const client = new pg.Client({ connectionString: `${base}/${options.database}` });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
+    if (path.resolve(rows[0]!.data_directory) !== dataDir) return null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return { url: `${base}/${options.database}`, port, pid, stop: async () => undefined };
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);

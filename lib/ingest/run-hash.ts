@@ -11,11 +11,27 @@ export interface HashedRunContent {
   bestMetric: number | null;
   position: number;
   evals?: { steps: number[]; times: number[]; metrics: number[] } | null;
+  // Provenance sent with an upload: a re-send that changes any of it is a
+  // change, not "unchanged" (it would otherwise be silently dropped).
+  hardware?: string | null;
+  framework?: string | null;
+  codeCommit?: string | null;
+  notes?: string | null;
+  hyperparameters?: Record<string, unknown> | null;
+}
+
+/** JSON with object keys sorted, so equal values hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 export function runContentHash(run: HashedRunContent): string {
-  // Fixed key order so the hash does not depend on how the object was built.
-  const canonical = JSON.stringify([
+  // Fixed order so the hash does not depend on how the object was built.
+  const content: unknown[] = [
     run.reached,
     run.timeSeconds,
     run.timeFraction,
@@ -24,6 +40,9 @@ export function runContentHash(run: HashedRunContent): string {
     run.bestMetric,
     run.position,
     run.evals ? [run.evals.steps, run.evals.times, run.evals.metrics] : null,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+  ];
+  // Appended only when present, so a run without provenance hashes as before.
+  const provenance = [run.hardware, run.framework, run.codeCommit, run.notes, run.hyperparameters ?? null].map((v) => v ?? null);
+  if (provenance.some((v) => v !== null)) content.push(provenance);
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }

@@ -18,7 +18,7 @@ export async function count(table: string, where = "TRUE", params: unknown[] = [
 
 /** Row counts of every table that ingest can write, to prove a rejected request wrote nothing. */
 export async function tableCounts(): Promise<Record<string, number>> {
-  const tables = ["Round", "Workload", "Submission", "Run", "RunEvals", "Upload", "ApiToken"];
+  const tables = ["Round", "Workload", "Submission", "Run", "RunEvals", "WorkloadResult", "Upload", "ApiToken", "AuditLog"];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = await count(t);
   return out;

@@ -1,0 +1,181 @@
+// From one uploaded run to the stored Run fields: time-to-target from the
+// eval series (SCORING.md §1, through lib/scoring), both time bases, the
+// budget flag (§1.5) and the content hash. Pure: the round and workload come
+// in as plain objects, problems come back as issues with JSON paths.
+import { trialTimeToTarget, type Direction, type TimeBasis } from "@/lib/scoring";
+import type { UploadRun } from "./upload-schema";
+import { runContentHash } from "./run-hash";
+
+export interface RoundSpec {
+  slug: string;
+  timeBasis: TimeBasis;
+  /** Self-tuning budget multiplier (SCORING.md §6). */
+  budgetFactor: number;
+}
+
+export interface WorkloadSpec {
+  key: string;
+  metricName: string;
+  direction: Direction;
+  target: number;
+  budgetSeconds: number | null;
+  budgetSteps: number | null;
+}
+
+export interface PathIssue {
+  /** JSON path inside the request body, e.g. runs.3.timeToTarget.seconds. */
+  path: string;
+  message: string;
+}
+
+export interface DerivedRun {
+  reached: boolean;
+  timeSeconds: number | null;
+  timeFraction: number | null;
+  steps: number | null;
+  firstHitIndex: number | null;
+  bestMetric: number | null;
+  position: number;
+  overBudget: boolean;
+  evals: { steps: number[]; times: number[]; metrics: number[] } | null;
+  hardware: string | null;
+  framework: string | null;
+  codeCommit: string | null;
+  notes: string | null;
+  hyperparameters: Record<string, unknown> | null;
+  contentHash: string;
+}
+
+// Two ways of giving the same fraction (e.g. seconds and fraction) must agree
+// to float rounding, not exactly: the runner divided in another language.
+const FRACTION_TOLERANCE = 1e-9;
+
+/** The seconds budget of a workload in this round (budgetSeconds × budgetFactor), or null. */
+export function secondsBudget(round: RoundSpec, w: WorkloadSpec): number | null {
+  return w.budgetSeconds === null ? null : w.budgetSeconds * round.budgetFactor;
+}
+
+function bestOf(metrics: readonly (number | null)[], direction: Direction): number | null {
+  let best: number | null = null;
+  for (const m of metrics) {
+    if (m === null) continue;
+    if (best === null || (direction === "min" ? m < best : m > best)) best = m;
+  }
+  return best;
+}
+
+/**
+ * Derives what is stored for one run. `at` is the run's JSON path prefix
+ * (e.g. "runs.3"). Returns the run, or the issues that make it invalid;
+ * `warnings` collects what is accepted but worth telling (e.g. over budget).
+ */
+export function deriveRun(
+  run: UploadRun,
+  round: RoundSpec,
+  workload: WorkloadSpec,
+  at: string,
+  warnings: PathIssue[],
+): { run: DerivedRun } | { issues: PathIssue[] } {
+  const issues: PathIssue[] = [];
+  let reached: boolean;
+  let seconds: number | null;
+  let steps: number | null;
+  let givenFraction: number | null = null;
+  let firstHitIndex: number | null;
+  let bestMetric = run.bestMetric ?? null;
+  let evals: DerivedRun["evals"] = null;
+  let timePath: string;
+
+  if (run.evals) {
+    const e = run.evals;
+    if (e.metricName != null && e.metricName !== workload.metricName) {
+      issues.push({
+        path: `${at}.evals.metricName`,
+        message: `workload "${workload.key}" of round "${round.slug}" is scored on "${workload.metricName}", not "${e.metricName}"`,
+      });
+    }
+    // SCORING.md §1.3: a missing (NaN) metric never meets the target.
+    const metric = e.metrics.map((m) => (m === null ? NaN : m));
+    const hit = trialTimeToTarget({ metric, time: e.times }, workload.target, workload.direction);
+    reached = hit.hitIndex !== null;
+    firstHitIndex = hit.hitIndex;
+    seconds = hit.hitTime;
+    steps = hit.hitIndex === null ? null : e.steps[hit.hitIndex]!;
+    bestMetric ??= bestOf(e.metrics, workload.direction);
+    evals = { steps: e.steps, times: e.times, metrics: metric };
+    timePath = `${at}.evals`;
+    for (let i = 1; i < e.times.length; i++) {
+      if (e.times[i]! < e.times[i - 1]!) {
+        warnings.push({ path: `${at}.evals.times.${i}`, message: `time ${e.times[i]} s is earlier than the eval before it (${e.times[i - 1]} s); times are cumulative` });
+        break;
+      }
+    }
+  } else {
+    const t = run.timeToTarget!;
+    reached = t.reached;
+    seconds = t.seconds ?? null;
+    steps = t.steps ?? null;
+    givenFraction = t.fraction ?? null;
+    firstHitIndex = t.firstHitIndex ?? null;
+    timePath = `${at}.timeToTarget`;
+  }
+
+  // Both time bases whenever the workload's budget allows it: seconds over
+  // budgetSeconds × budgetFactor, steps over the step budget (the paper's unit).
+  const budget = secondsBudget(round, workload);
+  const fromSeconds = seconds !== null && budget !== null ? seconds / budget : null;
+  const fromSteps = steps !== null && workload.budgetSteps !== null ? steps / workload.budgetSteps : null;
+  const derived = workload.budgetSteps !== null ? (fromSteps ?? fromSeconds) : (fromSeconds ?? fromSteps);
+  if (givenFraction !== null && derived !== null && Math.abs(givenFraction - derived) > FRACTION_TOLERANCE * Math.max(1, derived)) {
+    const basis = derived === fromSteps ? `steps / budgetSteps = ${steps} / ${workload.budgetSteps}` : `seconds / (budgetSeconds × ${round.budgetFactor}) = ${seconds} / ${budget}`;
+    issues.push({ path: `${timePath}.fraction`, message: `${givenFraction} disagrees with ${basis} = ${derived}; send one or make them agree` });
+  }
+  const fraction = derived ?? givenFraction;
+
+  if (reached) {
+    // The round must be able to score the run on its own basis.
+    if (round.timeBasis === "seconds" && seconds === null) {
+      issues.push({ path: `${timePath}.seconds`, message: `round "${round.slug}" is scored on seconds: a run that reached the target needs seconds` });
+    }
+    if (round.timeBasis === "budget_fraction" && fraction === null) {
+      const ways = ["fraction", workload.budgetSteps !== null ? "steps" : null, budget !== null ? "seconds" : null].filter(Boolean).join(", ");
+      issues.push({ path: `${timePath}.fraction`, message: `round "${round.slug}" is scored on budget fractions: a run that reached the target needs one of ${ways}` });
+    }
+  }
+  if (issues.length > 0) return { issues };
+
+  // SCORING.md §1.5: the runner stops once accumulated time reaches the budget
+  // (`accumulated_submission_time < max_runtime`), so a hit at or past it broke
+  // the rules; steps run up to and including the step budget. Flagged, not removed.
+  let overBudget = false;
+  if (reached) {
+    if (seconds !== null && budget !== null && seconds >= budget) {
+      overBudget = true;
+      warnings.push({ path: `${timePath}`, message: `time-to-target ${seconds} s is at or past the budget of ${workload.key} (${workload.budgetSeconds} s × ${round.budgetFactor} = ${budget} s): stored with overBudget = true` });
+    } else if (steps !== null && workload.budgetSteps !== null && steps > workload.budgetSteps) {
+      overBudget = true;
+      warnings.push({ path: `${timePath}`, message: `time-to-target at step ${steps} is past the step budget of ${workload.key} (${workload.budgetSteps}): stored with overBudget = true` });
+    } else if (fraction !== null && fraction > 1 && fromSeconds === null && fromSteps === null) {
+      overBudget = true;
+      warnings.push({ path: `${timePath}.fraction`, message: `time-to-target fraction ${fraction} is past the budget: stored with overBudget = true` });
+    }
+  }
+
+  const derivedRun = {
+    reached,
+    timeSeconds: reached ? seconds : null,
+    timeFraction: reached ? fraction : null,
+    steps: reached ? steps : null,
+    firstHitIndex: reached ? firstHitIndex : null,
+    bestMetric,
+    position: run.position ?? 0,
+    overBudget,
+    evals,
+    hardware: run.hardware ?? null,
+    framework: run.framework ?? null,
+    codeCommit: run.codeCommit ?? null,
+    notes: run.notes ?? null,
+    hyperparameters: run.hyperparameters ?? null,
+  };
+  return { run: { ...derivedRun, contentHash: runContentHash(derivedRun) } };
+}

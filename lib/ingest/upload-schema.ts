@@ -1,0 +1,218 @@
+// The upload format: ONE zod schema shared by the server (tRPC `ingest.upload`
+// and POST /api/v1/runs), the runner CLI, the typed client and the published
+// JSON Schema (/api/v1/schema/upload.json). Shape only: checks that need the
+// database (the round's workloads, stored submissions and runs) are done by
+// lib/server/services/upload.ts, which reports them with the same JSON paths.
+import { z } from "zod";
+
+/** Limits of one upload request (documented in README "Uploading results"). */
+export const UPLOAD_LIMITS = {
+  /** Runs per request; split larger uploads (the CLI batches on its own). */
+  runs: 5000,
+  /** Submission declarations per request. */
+  submissions: 100,
+  /** Evaluations in one run's eval series. */
+  evalsPerRun: 100_000,
+  /** Request body in bytes (32 MiB); larger bodies get HTTP 413. */
+  bodyBytes: 32 * 1024 * 1024,
+} as const;
+
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const slug = z
+  .string({ error: "expected a slug string" })
+  .min(1, { error: "must not be empty" })
+  .max(100, { error: "at most 100 characters" })
+  .regex(SLUG, { error: "letters, digits, '.', '_' and '-' only, starting with a letter or digit" });
+
+const text = (max: number) => z.string({ error: "expected a string" }).max(max, { error: `at most ${max} characters` });
+
+/** JSON has no NaN or Infinity, and zod 4 rejects infinite numbers (1e999 parses to Infinity). */
+const nonNegative = (what: string) =>
+  z.number({ error: `expected a finite number (${what})` }).min(0, { error: `${what} must be >= 0` });
+
+const count = (what: string, max: number) =>
+  z
+    .number({ error: `expected an integer (${what})` })
+    .int({ error: `${what} must be an integer` })
+    .min(0, { error: `${what} must be >= 0` })
+    .max(max, { error: `${what} must be <= ${max}` });
+
+const hyperparameters = z
+  .record(z.string(), z.unknown(), { error: "expected an object of hyperparameter values" })
+  .meta({ description: "Hyperparameters as a JSON object (e.g. the contents of AlgoPerf's hparams.json)." });
+
+export const submissionMetadataSchema = z
+  .strictObject({
+    slug: slug.meta({ description: "Identifier of the submission in the round, e.g. schedule_free_adamw_v2." }),
+    displayName: text(200).min(1, { error: "must not be empty" }).nullish().meta({ description: "Name shown on the leaderboard; default: the slug." }),
+    baseAlgorithm: text(200).nullish().meta({ description: "e.g. AdamW, NadamW, Prodigy, Schedule-Free AdamW." }),
+    family: text(200).nullish().meta({ description: "e.g. adaptive baseline, learning-rate-free: distance-based, schedule-free." }),
+    baseOptimizer: text(100).nullish().meta({ description: "Adam, Nadam or none." }),
+    horizon: z
+      .number({ error: "expected a number in (0, 1]" })
+      .gt(0, { error: "horizon must be > 0" })
+      .max(1, { error: "horizon must be <= 1" })
+      .nullish()
+      .meta({ description: "Fraction of the step budget at which the schedule decays to zero (0.33, 0.5, 0.66); null = none." }),
+    searchRank: z.number({ error: "expected an integer >= 1" }).int({ error: "must be an integer" }).min(1, { error: "must be >= 1" }).nullish(),
+    hyperparameters: hyperparameters.nullish(),
+    authors: text(500).nullish(),
+    affiliation: text(500).nullish(),
+    framework: text(100).nullish().meta({ description: "e.g. jax, pytorch." }),
+    notes: text(5000).nullish(),
+  })
+  .meta({
+    description:
+      "Metadata of a submission. A submission is created by the first upload that declares it; later uploads may declare it again, " +
+      "and every field they give must equal the stored value (or the owner sends replace: true to change it).",
+  });
+
+export const timeToTargetSchema = z
+  .strictObject({
+    reached: z.boolean({ error: "expected true or false" }).meta({ description: "Whether the trial reached the workload's validation target." }),
+    seconds: nonNegative("seconds").nullish().meta({ description: "Accumulated submission time (AlgoPerf `score` column) at the first eval that met the target." }),
+    steps: count("steps", 1e12).nullish().meta({ description: "Global step of that eval." }),
+    fraction: nonNegative("fraction")
+      .nullish()
+      .meta({ description: "Time-to-target as a fraction of the workload budget; derived by the server from seconds or steps when it can be." }),
+    firstHitIndex: count("firstHitIndex", UPLOAD_LIMITS.evalsPerRun)
+      .nullish()
+      .meta({ description: "Index of the first eval that met the target; the best trial of a study is the one with the smallest index (SCORING.md §2.2)." }),
+  })
+  .superRefine((t, ctx) => {
+    const given = (["seconds", "steps", "fraction", "firstHitIndex"] as const).filter((k) => t[k] != null);
+    if (t.reached && !given.some((k) => k !== "firstHitIndex")) {
+      ctx.addIssue({ code: "custom", path: ["reached"], message: "a run that reached the target needs its time: seconds, steps or fraction" });
+    }
+    if (!t.reached) {
+      for (const k of given) ctx.addIssue({ code: "custom", path: [k], message: `a run that did not reach the target has no ${k}; leave it out` });
+    }
+  })
+  .meta({ description: "The trial's time-to-target, computed by the runner. Send either this or evals." });
+
+export const evalSeriesSchema = z
+  .strictObject({
+    metricName: text(200)
+      .nullish()
+      .meta({ description: "Metric column the values come from, e.g. validation/ssim; checked against the workload's metric." }),
+    steps: z
+      .array(count("step", 1e12), { error: "expected an array of integers" })
+      .min(1, { error: "needs at least one evaluation" })
+      .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
+      .meta({ description: "global_step of each evaluation." }),
+    times: z
+      .array(nonNegative("time"), { error: "expected an array of numbers" })
+      .min(1, { error: "needs at least one evaluation" })
+      .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
+      .meta({ description: "Accumulated submission time in seconds of each evaluation (AlgoPerf `score` = accumulated_submission_time)." }),
+    metrics: z
+      .array(nonNegative("metric").nullable(), { error: "expected an array of numbers" })
+      .min(1, { error: "needs at least one evaluation" })
+      .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
+      .meta({ description: "Validation metric of each evaluation; null where the log has no finite value (it never meets the target, SCORING.md §1.3)." }),
+  })
+  .superRefine((e, ctx) => {
+    for (const key of ["times", "metrics"] as const) {
+      if (e[key].length !== e.steps.length) {
+        ctx.addIssue({ code: "custom", path: [key], message: `has ${e[key].length} values but steps has ${e.steps.length}; the three arrays are parallel` });
+      }
+    }
+  })
+  .meta({ description: "The trial's evaluations as parallel arrays; the server derives the time-to-target from them with the round's target (SCORING.md §1)." });
+
+export const uploadRunSchema = z
+  .strictObject({
+    submission: slug.meta({ description: "Slug of the submission (declared in `submissions` or already stored in the round)." }),
+    workload: text(100).min(1, { error: "must not be empty" }).meta({ description: "Workload key of the round, e.g. fastmri, imagenet_resnet." }),
+    study: count("study", 10_000).meta({ description: "Study number (AlgoPerf study_<k>)." }),
+    trial: count("trial", 10_000).meta({ description: "Trial number (AlgoPerf trial_<j>)." }),
+    position: count("position", 1_000_000)
+      .nullish()
+      .meta({
+        description:
+          "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position (SCORING.md §2.2); equal positions fall back to the trial number. Default 0.",
+      }),
+    clientRunId: text(200).min(1, { error: "must not be empty" }).nullish().meta({ description: "Your identifier of this run; re-sending it is idempotent." }),
+    timeToTarget: timeToTargetSchema.nullish(),
+    evals: evalSeriesSchema.nullish(),
+    bestMetric: nonNegative("bestMetric").nullish().meta({ description: "Best validation metric of the trial; derived from evals when left out." }),
+    hardware: text(200).nullish().meta({ description: "e.g. 8x NVIDIA V100." }),
+    framework: text(100).nullish().meta({ description: "e.g. jax, pytorch." }),
+    codeCommit: text(100).nullish().meta({ description: "Commit of the code that produced the run." }),
+    hyperparameters: hyperparameters.nullish(),
+    notes: text(5000).nullish(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.timeToTarget == null) === (r.evals == null)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [r.timeToTarget == null ? "timeToTarget" : "evals"],
+        message: "send exactly one of timeToTarget (the time you computed) or evals (the eval series the server derives it from)",
+      });
+    }
+  });
+
+export const uploadSchema = z
+  .strictObject({
+    round: text(100).min(1, { error: "must not be empty" }).meta({ description: "Slug of the leaderboard round, e.g. algoperf-v0.6-self-tuning." }),
+    replace: z
+      .boolean({ error: "expected true or false" })
+      .default(false)
+      .meta({ description: "Replace stored runs (and submission metadata) that differ; only for the token that created the submission, or an admin token." }),
+    submissions: z
+      .array(submissionMetadataSchema, { error: "expected an array of submission objects" })
+      .max(UPLOAD_LIMITS.submissions, { error: `at most ${UPLOAD_LIMITS.submissions} submissions per upload` })
+      .optional()
+      .meta({ description: "Submissions the runs belong to: required for a submission's first upload." }),
+    runs: z
+      .array(uploadRunSchema, { error: "expected an array of runs" })
+      .min(1, { error: "needs at least one run" })
+      .max(UPLOAD_LIMITS.runs, { error: `at most ${UPLOAD_LIMITS.runs} runs per upload; split the runs into several uploads` }),
+  })
+  .superRefine((u, ctx) => {
+    // Duplicates inside one batch: nothing could say which of the two to keep.
+    const slugs = new Map<string, number>();
+    u.submissions?.forEach((s, i) => {
+      const first = slugs.get(s.slug);
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["submissions", i, "slug"], message: `"${s.slug}" is already declared at submissions.${first}` });
+      else slugs.set(s.slug, i);
+    });
+    const identities = new Map<string, number>();
+    const clientIds = new Map<string, number>();
+    u.runs.forEach((r, i) => {
+      const identity = runIdentity(r);
+      const first = identities.get(identity);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["runs", i], message: `same submission, workload, study and trial as runs.${first} (${identity})` });
+      } else identities.set(identity, i);
+      if (r.clientRunId != null) {
+        const key = `${r.submission}\u0000${r.clientRunId}`;
+        const firstId = clientIds.get(key);
+        if (firstId !== undefined) ctx.addIssue({ code: "custom", path: ["runs", i, "clientRunId"], message: `"${r.clientRunId}" is already used by runs.${firstId}` });
+        else clientIds.set(key, i);
+      }
+    });
+  })
+  .meta({
+    title: "AlgoPerf Leaderboard upload",
+    description: `A batch of runs for one round (at most ${UPLOAD_LIMITS.runs} runs, ${UPLOAD_LIMITS.bodyBytes / 1024 / 1024} MiB). The batch is atomic: if any run is invalid, nothing is written.`,
+  });
+
+export type UploadInput = z.input<typeof uploadSchema>;
+export type Upload = z.output<typeof uploadSchema>;
+export type UploadRun = z.output<typeof uploadRunSchema>;
+export type SubmissionMetadata = z.output<typeof submissionMetadataSchema>;
+
+/** submission/workload/study/trial: the natural identity of a run. */
+export function runIdentity(r: { submission: string; workload: string; study: number; trial: number }): string {
+  return `${r.submission}/${r.workload}/study_${r.study}/trial_${r.trial}`;
+}
+
+/** The JSON Schema of the upload body (draft 2020-12), as published at /api/v1/schema/upload.json. */
+export function uploadJsonSchema(): Record<string, unknown> {
+  return {
+    $id: "/api/v1/schema/upload.json",
+    ...(z.toJSONSchema(uploadSchema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>),
+  };
+}
