@@ -5,32 +5,48 @@
  * No data transformer: every input and output is plain JSON, so runners can
  * call procedures with curl or Python `requests` without a tRPC client.
  */
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { db, type Db } from "@/lib/db/client";
+import { AppError, toTRPCError } from "@/lib/server/errors";
+import { audit } from "@/lib/server/services/audit";
+import { authenticate, requireScope, type TokenIdentity } from "@/lib/server/services/tokens";
 
 // 1. Context -----------------------------------------------------------------
 
 export interface Context {
   db: Db;
   headers: Headers;
+  /** Client address as told by the proxy in front of the app, if any. */
+  ip: string | null;
 }
 
-export function createContext(opts: { headers: Headers }): Context {
-  return { db: db(), headers: opts.headers };
+export function createContext(opts: { headers: Headers; db?: Db }): Context {
+  const forwarded = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || opts.headers.get("x-real-ip");
+  return { db: opts.db ?? db(), headers: opts.headers, ip: forwarded || null };
 }
 
 // 2. Initialisation ----------------------------------------------------------
 
+/** zod issues as the app's { path, message } issues ("runs.3.study"; "(root)" for the body itself). */
+export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message }));
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    // One error shape for every client: zod issues flattened to "path: reason".
+    // One error shape for every client: the message names the fields, and
+    // data.issues lists them as { path, message } (zod issues flattened).
     const cause = error.cause;
-    const issues =
-      cause instanceof z.ZodError
-        ? cause.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message, code: i.code }))
-        : null;
-    return { ...shape, data: { ...shape.data, issues } };
+    if (cause instanceof z.ZodError) {
+      const issues = zodIssues(cause);
+      const message = `invalid input: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join("; ")}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`;
+      return { ...shape, message, data: { ...shape.data, issues } };
+    }
+    if (cause instanceof AppError) return { ...shape, data: { ...shape.data, issues: cause.issues } };
+    // Unexpected failures are logged by the HTTP handler; their text (SQL, paths) stays on the server.
+    if (error.code === "INTERNAL_SERVER_ERROR") return { ...shape, message: "internal error", data: { ...shape.data, issues: null, stack: undefined } };
+    return { ...shape, data: { ...shape.data, issues: null } };
   },
 });
 
@@ -38,4 +54,61 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const middleware = t.middleware;
+
+/** Services throw AppError; tRPC needs TRPCError to answer with the right status. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+/**
+ * Requires `Authorization: Bearer <token>` (401 otherwise). A failed attempt
+ * is audited (without the token); successful actions are audited by their
+ * service, in the transaction that does them.
+ */
+export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
+  let token: TokenIdentity;
+  try {
+    token = await authenticate(ctx.db, ctx.headers.get("authorization"));
+  } catch (error) {
+    if (error instanceof AppError) await audit(ctx.db, { tokenName: null, action: path, target: null, outcome: error.code, details: { message: error.message, ip: ctx.ip } });
+    throw error;
+  }
+  // Rate limiting belongs here: one middleware for tRPC and REST callers,
+  // keyed on the authenticated token, before any input is read.
+  return next({ ctx: { token } });
+});
+
+/** Admin scope (403 for an upload token); failures are audited under the token's name. */
+export const adminProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+  try {
+    requireScope(ctx.token, "admin", path);
+  } catch (error) {
+    if (error instanceof AppError) await audit(ctx.db, { tokenName: ctx.token.name, action: path, target: await describeTarget(getRawInput), outcome: error.code, details: { message: error.message } });
+    throw error;
+  }
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    const code = cause instanceof AppError ? cause.code : result.error.code;
+    await audit(ctx.db, { tokenName: ctx.token.name, action: path, target: await describeTarget(getRawInput), outcome: code, details: { message: result.error.message } });
+  }
+  return result;
+});
+
+/** "round/submission" from an admin request's raw input, for the audit log. */
+async function describeTarget(getRawInput: () => Promise<unknown>): Promise<string | null> {
+  try {
+    const raw = (await getRawInput()) as Record<string, unknown> | null;
+    if (raw && typeof raw === "object") return [raw.round, raw.submission].filter((v) => typeof v === "string").join("/") || null;
+  } catch {
+    // An unreadable body has no target.
+  }
+  return null;
+}
+
+export { TRPCError };

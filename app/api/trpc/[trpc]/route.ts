@@ -1,17 +1,11 @@
-// GET/POST /api/trpc/<procedure> – the tRPC endpoint (typed client and plain JSON callers).
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/lib/server/routers/_app";
-import { createContext } from "@/lib/server/trpc";
+// GET/POST /api/trpc/<procedure> – the tRPC endpoint (typed client and plain JSON callers);
+// POST /api/trpc/ingest.upload takes up to 5,000 runs / 32 MiB (lib/ingest/upload-schema.ts UPLOAD_LIMITS).
+import { handleTrpcRequest } from "@/lib/server/http/trpc-handler";
 
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContext({ headers: req.headers }),
-  });
+  return handleTrpcRequest(req);
 }
 
 export { handler as GET, handler as POST };

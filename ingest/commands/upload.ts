@@ -1,0 +1,313 @@
+// `upload <paths...>`: send results to a leaderboard server. Paths are JSON
+// files in the upload format (/api/v1/schema/upload.json) or AlgoPerf
+// experiment folders, whose eval series are sent so the server derives the
+// time-to-target itself (SCORING.md §1). Batches, retries network errors and
+// 5xx with backoff, and can simply be run again after an interruption: runs
+// already stored are reported unchanged.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { runIdentity, UPLOAD_LIMITS, uploadSchema } from "@/lib/ingest/upload-schema";
+import type { UploadResult } from "@/lib/server/services/upload";
+import { parseEvalCsv } from "../algoperf/eval-csv";
+import { provenanceFromMeta, readTrialFiles, scanExperiment, type TrialOrder } from "../algoperf/experiment-dir";
+import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
+import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
+
+interface UploadOptions {
+  url?: string;
+  token?: string;
+  round?: string;
+  submission?: string;
+  displayName?: string;
+  baseAlgorithm?: string;
+  family?: string;
+  baseOptimizer?: string;
+  horizon?: number;
+  searchRank?: number;
+  authors?: string;
+  affiliation?: string;
+  framework?: string;
+  notes?: string;
+  hardware?: string;
+  codeCommit?: string;
+  trialOrder: TrialOrder;
+  batchSize: number;
+  retries: number;
+  replace?: boolean;
+  json?: boolean;
+}
+
+type RoundSpec = Awaited<ReturnType<ReturnType<typeof createLeaderboardClient>["ingest"]["round"]["query"]>>;
+
+export function uploadCommand(): Command {
+  return new Command("upload")
+    .description(
+      "Upload runs to a leaderboard round. <paths> are JSON files in the upload format (GET /api/v1/schema/upload.json) " +
+        "or AlgoPerf experiment folders (<submission>/study_<k>/<workload>_<framework>/trial_<j>/eval_measurements.csv), " +
+        "one submission folder or a folder of them. Safe to run again: stored runs are reported unchanged.",
+    )
+    .argument("<paths...>", "JSON files and/or experiment folders")
+    .option("--url <base-url>", "server, e.g. https://leaderboard.example.org (default: $ALGOPERF_URL)")
+    .option("--token <token>", "upload token (default: $ALGOPERF_TOKEN, which keeps it out of the process list)")
+    .option("--round <round>", "round slug, e.g. algoperf-v0.6-self-tuning (default: the JSON files' round)")
+    .option("--submission <slug>", "slug of a single submission folder (default: the folder name)")
+    .option("--display-name <name>", "submission metadata: name shown on the leaderboard")
+    .option("--base-algorithm <name>", "submission metadata, e.g. AdamW")
+    .option("--family <family>", 'submission metadata, e.g. "schedule-free"')
+    .option("--base-optimizer <name>", "submission metadata: Adam, Nadam or none")
+    .option("--horizon <fraction>", "submission metadata: training horizon in (0, 1]", parseNumber)
+    .option("--search-rank <n>", "submission metadata: search rank", parseInteger)
+    .option("--authors <names>", "submission metadata")
+    .option("--affiliation <text>", "submission metadata")
+    .option("--framework <name>", "submission metadata: jax or pytorch")
+    .option("--notes <text>", "submission metadata")
+    .option("--hardware <text>", "hardware of every run (default: from meta_data_*.json)")
+    .option("--code-commit <sha>", "code commit of every run (default: from meta_data_*.json)")
+    .addOption(
+      new Option("--trial-order <order>", "order of trial folders, which breaks ties (SCORING.md §2.2): directory = as the file system lists them, like the official scorer; name = by trial number")
+        .choices(["directory", "name"])
+        .default("directory"),
+    )
+    .option("--batch-size <n>", `runs per request (at most ${UPLOAD_LIMITS.runs})`, parseInteger, 1000)
+    .option("--retries <n>", "retries of a request after a network error or a 5xx answer", parseInteger, 5)
+    .option("--replace", "replace stored runs (and metadata) that differ (only runs of submissions your token created, or with an admin token)")
+    .option("--json", "print the result as JSON instead of a summary")
+    .action(async function (this: Command, paths: string[], options: UploadOptions) {
+      try {
+        process.exitCode = await upload(paths, options);
+      } catch (error) {
+        this.error(`error: ${error instanceof Error ? error.message : String(error)}`, { exitCode: 1 });
+      }
+    });
+}
+
+async function upload(paths: string[], options: UploadOptions): Promise<number> {
+  const url = options.url ?? process.env.ALGOPERF_URL;
+  const token = options.token ?? process.env.ALGOPERF_TOKEN;
+  if (!url) throw new Error("no server: pass --url <base-url> or set ALGOPERF_URL");
+  if (!token) throw new Error("no token: pass --token <token> or set ALGOPERF_TOKEN (an operator creates one with `npm run cli -- token create <name>`)");
+  if (options.batchSize < 1 || options.batchSize > UPLOAD_LIMITS.runs) throw new Error(`--batch-size must be between 1 and ${UPLOAD_LIMITS.runs}`);
+  const client = createLeaderboardClient({ url, token });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const onRetry = (error: unknown, attempt: number, delay: number) =>
+    log(`request failed (${describeFailure(error)}); retry ${attempt} of ${options.retries} in ${(delay / 1000).toFixed(1)} s`);
+
+  // 1. What to send: JSON files as they are, folders as eval series.
+  const files: { file: string; submissions: SubmissionInput[]; runs: RunInput[]; round: string; replace: boolean }[] = [];
+  const folders: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) throw new Error(`${p}: no such file or folder`);
+    if (info.isDirectory()) folders.push(p);
+    else files.push({ file: p, ...(await readUploadFile(p, options.round)) });
+  }
+  const round = options.round ?? files[0]?.round;
+  if (!round) throw new Error("no round: pass --round <round> (e.g. algoperf-v0.6-self-tuning)");
+  for (const f of files) if (f.round !== round) throw new Error(`${f.file} is for round "${f.round}", not "${round}"`);
+
+  const spec = await withRetry(() => client.ingest.round.query({ round }), { retries: options.retries, onRetry }).catch((error: unknown) => {
+    throw new Error(describeError(error));
+  });
+
+  const submissions: SubmissionInput[] = files.flatMap((f) => f.submissions);
+  const runs: RunInput[] = files.flatMap((f) => f.runs);
+  const skipped: string[] = [];
+  const folderSlugs: string[] = [];
+  for (const folder of folders) {
+    const scan = await scanExperiment(folder, { submission: options.submission, trialOrder: options.trialOrder });
+    skipped.push(...scan.skipped);
+    for (const s of scan.submissions) {
+      folderSlugs.push(s.slug);
+      runs.push(...(await runsFromFolder(s.trials, spec, options)));
+    }
+  }
+  const metadata = submissionMetadata(options);
+  if (Object.keys(metadata).length > 0 && new Set(folderSlugs).size !== 1) {
+    throw new Error(`submission metadata options (${Object.keys(metadata).join(", ")}) need exactly one submission folder; found ${folderSlugs.length}`);
+  }
+  for (const slug of new Set(folderSlugs)) {
+    if (!submissions.some((s) => s.slug === slug)) submissions.push({ slug, ...metadata });
+  }
+  if (runs.length === 0) throw new Error(`nothing to upload: no runs in ${paths.join(", ")}${skipped.length ? `\nskipped:\n  ${skipped.join("\n  ")}` : ""}`);
+
+  // 2. Send, batch by batch.
+  const batches = batchUploads({ round, replace: options.replace ?? files.some((f) => f.replace), submissions, runs, maxRuns: options.batchSize });
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(runs.length, 0);
+  const results: UploadResult[] = [];
+  let sent = 0;
+  try {
+    for (const batch of batches) {
+      results.push(await withRetry(() => client.ingest.upload.mutate(batch), { retries: options.retries, onRetry }));
+      sent += batch.runs.length;
+      bar.update(sent);
+    }
+  } catch (error) {
+    bar.stop();
+    const done = results.reduce((n, r) => n + r.counts.runs, 0);
+    const batchRuns = batches[results.length]!.runs;
+    log(`error: ${describeError(error, (i) => label(batchRuns[i]))}`);
+    log(
+      `${done} of ${runs.length} runs were stored before this error (${results.length} of ${batches.length} requests). ` +
+        "Fix the problem and run the same command again: stored runs are reported unchanged.",
+    );
+    return 1;
+  }
+  bar.stop();
+
+  // 3. Summary.
+  const summary = summarize(results, batches.map((b) => b.runs));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ round, trialOrder: folders.length ? options.trialOrder : null, skipped, ...summary }, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  const c = summary.counts;
+  out.push(`Uploaded ${c.runs} runs to ${round} in ${batches.length} request${batches.length === 1 ? "" : "s"}: ${c.created} created, ${c.unchanged} unchanged, ${c.replaced} replaced.`);
+  if (folders.length) {
+    out.push(
+      options.trialOrder === "directory"
+        ? "Trial order: directory order (as Python's os.listdir returns it, which is what the official scorer uses to break ties, SCORING.md §2.2); --trial-order name sorts by trial number instead."
+        : "Trial order: by trial number (--trial-order name); the official scorer uses directory order (os.listdir) to break ties (SCORING.md §2.2).",
+    );
+  }
+  for (const s of summary.completeness) {
+    const status = summary.submissions.find((x) => x.slug === s.submission)?.status ?? "unchanged";
+    out.push(`Submission ${s.submission} (${status}): ${s.presentRuns} of ${s.expected.runs} expected runs (${s.expected.workloads.length} workloads × ${s.expected.studies} studies × ${s.expected.trials} trials)${s.complete ? "; complete." : "; incomplete:"}`);
+    for (const m of s.missing) out.push(`  missing ${m}`);
+  }
+  const overBudget = summary.runs.filter((r) => r.overBudget).length;
+  if (overBudget) out.push(`${overBudget} run(s) reached the target at or past the budget: stored and flagged (SCORING.md §1.5).`);
+  if (summary.warnings.length) {
+    out.push(`Warnings (${summary.warnings.length}):`);
+    for (const w of summary.warnings) out.push(`  ${w}`);
+  }
+  if (skipped.length) {
+    out.push(`Skipped (${skipped.length}):`);
+    for (const s of skipped) out.push(`  ${s}`);
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+  return 0;
+}
+
+async function readUploadFile(file: string, roundOption: string | undefined) {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (json && typeof json === "object" && !Array.isArray(json) && !("round" in json) && roundOption) json = { ...json, round: roundOption };
+  const parsed = uploadSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 20).map((i) => `  ${i.path.map(String).join(".") || "(root)"}: ${i.message}`);
+    const more = parsed.error.issues.length > 20 ? `\n  ... and ${parsed.error.issues.length - 20} more` : "";
+    throw new Error(`${file} is not in the upload format (GET /api/v1/schema/upload.json):\n${lines.join("\n")}${more}`);
+  }
+  return { round: parsed.data.round, replace: parsed.data.replace, submissions: parsed.data.submissions ?? [], runs: parsed.data.runs };
+}
+
+async function runsFromFolder(trials: Awaited<ReturnType<typeof scanExperiment>>["submissions"][number]["trials"], spec: RoundSpec, options: UploadOptions): Promise<RunInput[]> {
+  const workloads = new Map(spec.workloads.map((w) => [w.key, w]));
+  const runs: RunInput[] = [];
+  for (const t of trials) {
+    const w = workloads.get(t.workload);
+    if (!w) throw new Error(`${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`);
+    const files = await readTrialFiles(t);
+    let series;
+    try {
+      series = parseEvalCsv(files.csv, w.metricName);
+    } catch (e) {
+      throw new Error(`${path.join(t.dir, "eval_measurements.csv")}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const provenance = provenanceFromMeta(files.meta);
+    runs.push({
+      submission: t.submission,
+      workload: t.workload,
+      study: t.study,
+      trial: t.trial,
+      position: t.position,
+      clientRunId: t.relative,
+      evals: { metricName: series.metricName, steps: series.steps, times: series.times, metrics: series.metrics },
+      hardware: options.hardware ?? provenance.hardware,
+      framework: t.framework,
+      codeCommit: options.codeCommit ?? provenance.codeCommit,
+      hyperparameters: files.hparams,
+    });
+  }
+  return runs;
+}
+
+function submissionMetadata(o: UploadOptions): Omit<SubmissionInput, "slug"> {
+  const m: Record<string, unknown> = {
+    displayName: o.displayName,
+    baseAlgorithm: o.baseAlgorithm,
+    family: o.family,
+    baseOptimizer: o.baseOptimizer,
+    horizon: o.horizon,
+    searchRank: o.searchRank,
+    authors: o.authors,
+    affiliation: o.affiliation,
+    framework: o.framework,
+    notes: o.notes,
+  };
+  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined));
+}
+
+const label = (run: RunInput | undefined) => (run ? runIdentity(run) : "?");
+
+/** Results of all batches as one: counts, per-run statuses, warnings with the runs named, final completeness per submission. */
+function summarize(results: UploadResult[], batches: RunInput[][]) {
+  const counts = { runs: 0, created: 0, unchanged: 0, replaced: 0 };
+  const runs: (UploadResult["runs"][number] & { batch: number })[] = [];
+  const warnings: string[] = [];
+  const completeness = new Map<string, UploadResult["completeness"][number]>();
+  const submissions = new Map<string, string>();
+  results.forEach((r, b) => {
+    for (const k of ["runs", "created", "unchanged", "replaced"] as const) counts[k] += r.counts[k];
+    runs.push(...r.runs.map((x) => ({ ...x, batch: b })));
+    for (const w of r.warnings) warnings.push(renamePath(w.path, batches[b]!, w.message));
+    for (const c of r.completeness) completeness.set(c.submission, c);
+    for (const s of r.submissions) if (submissions.get(s.slug) !== "created") submissions.set(s.slug, s.status === "unchanged" ? (submissions.get(s.slug) ?? "unchanged") : s.status);
+  });
+  return { counts, submissions: [...submissions].map(([slug, status]) => ({ slug, status })), completeness: [...completeness.values()], warnings, runs };
+}
+
+/** "runs.3.evals.times.5: ..." of a batch → "<submission>/<workload>/study_k/trial_j: evals.times.5: ...". */
+function renamePath(p: string, runs: RunInput[], message: string): string {
+  const m = /^runs\.(\d+)\.?(.*)$/.exec(p);
+  if (!m) return `${p}: ${message}`;
+  return `${label(runs[Number(m[1])])}${m[2] ? ` (${m[2]})` : ""}: ${message}`;
+}
+
+function describeFailure(error: unknown): string {
+  const status = errorStatus(error);
+  return status === null ? `no answer: ${error instanceof Error ? error.message : String(error)}` : `HTTP ${status}`;
+}
+
+function describeError(error: unknown, labelRun?: (index: number) => string): string {
+  const status = errorStatus(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const issues = errorIssues(error);
+  const head = status === null ? `the server could not be reached: ${message}` : `HTTP ${status}: ${message}`;
+  if (issues.length === 0) return head;
+  const lines = issues.slice(0, 30).map((i) => {
+    const m = labelRun ? /^runs\.(\d+)\.?(.*)$/.exec(i.path) : null;
+    return `  ${m ? `${labelRun!(Number(m[1]))}${m[2] ? ` (${m[2]})` : ""}` : i.path}: ${i.message}`;
+  });
+  return `${head}\n${lines.join("\n")}${issues.length > 30 ? `\n  ... and ${issues.length - 30} more` : ""}`;
+}
+
+function parseNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError("not a finite number");
+  return n;
+}
+
+function parseInteger(value: string): number {
+  const n = parseNumber(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError("not an integer");
+  return n;
+}

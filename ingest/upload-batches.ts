@@ -1,0 +1,42 @@
+// Splits runs into upload requests within the server's limits (lib/ingest/upload-schema.ts
+// UPLOAD_LIMITS), each carrying the declarations of the submissions its runs name.
+import { UPLOAD_LIMITS, type UploadInput } from "@/lib/ingest/upload-schema";
+
+export type RunInput = UploadInput["runs"][number];
+export type SubmissionInput = NonNullable<UploadInput["submissions"]>[number];
+
+export interface BatchOptions {
+  round: string;
+  replace: boolean;
+  submissions: readonly SubmissionInput[];
+  runs: readonly RunInput[];
+  /** Runs per request (at most UPLOAD_LIMITS.runs). */
+  maxRuns: number;
+  /** Body bytes per request; defaults to half the server's limit, leaving room for the envelope. */
+  maxBytes?: number;
+}
+
+export function batchUploads(options: BatchOptions): UploadInput[] {
+  const maxRuns = Math.min(options.maxRuns, UPLOAD_LIMITS.runs);
+  const maxBytes = options.maxBytes ?? UPLOAD_LIMITS.bodyBytes / 2;
+  const declared = new Map(options.submissions.map((s) => [s.slug, s]));
+  const batches: RunInput[][] = [];
+  let current: RunInput[] = [];
+  let bytes = 0;
+  for (const run of options.runs) {
+    const size = Buffer.byteLength(JSON.stringify(run));
+    if (current.length > 0 && (current.length >= maxRuns || bytes + size > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(run);
+    bytes += size + 1;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches.map((runs) => {
+    const slugs = [...new Set(runs.map((r) => r.submission))];
+    const submissions = slugs.flatMap((s) => (declared.has(s) ? [declared.get(s)!] : []));
+    return { round: options.round, replace: options.replace, ...(submissions.length ? { submissions } : {}), runs };
+  });
+}

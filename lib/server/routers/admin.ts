@@ -1,0 +1,16 @@
+// Admin actions (admin-scope token): hide/unhide or delete a submission.
+import { z } from "zod";
+import { deleteSubmission, setSubmissionHidden } from "@/lib/server/services/submissions-admin";
+import { adminProcedure, createTRPCRouter } from "@/lib/server/trpc";
+
+const target = { round: z.string().min(1).max(100), submission: z.string().min(1).max(100) };
+
+export const adminRouter = createTRPCRouter({
+  hideSubmission: adminProcedure
+    .input(z.strictObject({ ...target, hidden: z.boolean().default(true) }))
+    .mutation(({ ctx, input }) => setSubmissionHidden(ctx.db, { actor: ctx.token.name, ...input })),
+
+  deleteSubmission: adminProcedure
+    .input(z.strictObject(target))
+    .mutation(({ ctx, input }) => deleteSubmission(ctx.db, { actor: ctx.token.name, ...input })),
+});

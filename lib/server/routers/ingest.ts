@@ -1,0 +1,92 @@
+// ingest.upload (POST /api/trpc/ingest.upload, alias POST /api/v1/runs) and
+// ingest.round (what an uploader needs to know about a round).
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { uploadSchema } from "@/lib/ingest/upload-schema";
+import { AppError } from "@/lib/server/errors";
+import { PayloadTooLargeError } from "@/lib/server/request-body";
+import { audit } from "@/lib/server/services/audit";
+import { issuesError, roundSpec, uploadRuns } from "@/lib/server/services/upload";
+import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
+
+/**
+ * Reads the body before the input schema does, so that unreadable JSON and
+ * over-size bodies get the app's error messages, and records every rejected
+ * upload (an Upload row with outcome "rejected" and an audit entry) outside
+ * the service's rolled-back transaction.
+ */
+const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+  const startedAt = Date.now();
+  let raw: unknown;
+  let payloadHash: string;
+  try {
+    raw = await getRawInput();
+    payloadHash = createHash("sha256").update(JSON.stringify(raw) ?? "").digest("hex");
+  } catch (error) {
+    const rejection = bodyError(error);
+    await recordRejection(ctx, path, rejection, null, "(unreadable body)", startedAt);
+    throw rejection;
+  }
+  const result = await next({ ctx: { upload: { payloadHash, startedAt } } });
+  if (!result.ok) {
+    const cause = result.error.cause;
+    const rejection =
+      cause instanceof AppError
+        ? cause
+        : cause instanceof z.ZodError
+          ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
+          : null;
+    if (rejection) {
+      await recordRejection(ctx, path, rejection, raw, payloadHash, startedAt);
+      throw rejection;
+    }
+  }
+  return result;
+});
+
+function bodyError(error: unknown): AppError {
+  const tooLarge = PayloadTooLargeError.find(error);
+  if (tooLarge) return new AppError("PAYLOAD_TOO_LARGE", tooLarge.message, [{ path: "(body)", message: tooLarge.message }]);
+  const reason = error instanceof Error ? error.message : String(error);
+  const message =
+    `request body is not valid JSON (${reason}). ` +
+    "NaN, Infinity and -Infinity are not JSON: send null for a metric the log has no finite value for, and leave out the time of a run that did not reach the target.";
+  return new AppError("BAD_REQUEST", message, [{ path: "(body)", message: "not valid JSON" }]);
+}
+
+async function recordRejection(
+  ctx: { db: import("@/lib/db/client").Db; token: { id: number; name: string }; ip: string | null },
+  path: string,
+  error: AppError,
+  raw: unknown,
+  payloadHash: string,
+  startedAt: number,
+): Promise<void> {
+  const body = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const roundSlug = typeof body.round === "string" ? body.round : null;
+  const round = roundSlug ? await ctx.db.round.findUnique({ where: { slug: roundSlug }, select: { id: true } }) : null;
+  const runsTotal = Array.isArray(body.runs) ? body.runs.length : 0;
+  await ctx.db.upload.create({
+    data: {
+      tokenId: ctx.token.id,
+      tokenName: ctx.token.name,
+      roundId: round?.id ?? null,
+      payloadHash,
+      outcome: "rejected",
+      status: error.status,
+      message: error.message.slice(0, 4000),
+      runsTotal,
+      ip: ctx.ip,
+      durationMs: Date.now() - startedAt,
+    },
+  });
+  await audit(ctx.db, { tokenName: ctx.token.name, action: path, target: roundSlug, outcome: error.code, details: { message: error.message.slice(0, 1000), runs: runsTotal } });
+}
+
+export const ingestRouter = createTRPCRouter({
+  upload: uploadProcedure
+    .input(uploadSchema)
+    .mutation(({ ctx, input }) => uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt })),
+
+  round: publicProcedure.input(z.strictObject({ round: z.string().min(1).max(100) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),
+});

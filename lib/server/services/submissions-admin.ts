@@ -1,0 +1,51 @@
+// Admin actions on submissions. Both change what is scored, so each bumps
+// Round.dataVersion and writes its audit entry in the same transaction.
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { AppError } from "@/lib/server/errors";
+import { audit } from "./audit";
+
+interface Target {
+  actor: string;
+  round: string;
+  submission: string;
+}
+
+async function findSubmission(tx: Prisma.TransactionClient, round: string, slug: string) {
+  const r = await tx.round.findUnique({ where: { slug: round }, select: { id: true } });
+  if (!r) {
+    const rounds = (await tx.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((x) => x.slug);
+    throw new AppError("NOT_FOUND", `unknown round "${round}"; rounds: ${rounds.join(", ")}`, [{ path: "round", message: `unknown round "${round}"` }]);
+  }
+  const sub = await tx.submission.findUnique({ where: { roundId_slug: { roundId: r.id, slug } }, include: { _count: { select: { runs: true } } } });
+  if (!sub) {
+    const slugs = (await tx.submission.findMany({ where: { roundId: r.id }, select: { slug: true }, orderBy: { slug: "asc" } })).map((s) => s.slug);
+    throw new AppError("NOT_FOUND", `no submission "${slug}" in round "${round}"; submissions: ${slugs.join(", ") || "(none)"}`, [{ path: "submission", message: `unknown submission "${slug}"` }]);
+  }
+  return sub;
+}
+
+export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
+  return db.$transaction(async (tx) => {
+    const sub = await findSubmission(tx, options.round, options.submission);
+    const changed = sub.hidden !== options.hidden;
+    if (changed) {
+      await tx.submission.update({ where: { id: sub.id }, data: { hidden: options.hidden } });
+      await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
+    }
+    const action = options.hidden ? "admin.hideSubmission" : "admin.unhideSubmission";
+    await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
+    return { round: options.round, submission: options.submission, hidden: options.hidden, changed };
+  });
+}
+
+export async function deleteSubmission(db: Db, options: Target) {
+  return db.$transaction(async (tx) => {
+    const sub = await findSubmission(tx, options.round, options.submission);
+    // Runs, their eval series and the derived WorkloadResult rows go with it (onDelete: Cascade).
+    await tx.submission.delete({ where: { id: sub.id } });
+    await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
+    await audit(tx, { tokenName: options.actor, action: "admin.deleteSubmission", target: `${options.round}/${options.submission}`, outcome: "ok", details: { runs: sub._count.runs, source: sub.source } });
+    return { round: options.round, submission: options.submission, deleted: true, runs: sub._count.runs };
+  });
+}
