@@ -46,12 +46,16 @@ const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, nex
 
 function bodyError(error: unknown): AppError {
   const tooLarge = PayloadTooLargeError.find(error);
-  if (tooLarge) return new AppError("PAYLOAD_TOO_LARGE", tooLarge.message, [{ path: "(body)", message: tooLarge.message }]);
+  if (tooLarge) return issuesError("PAYLOAD_TOO_LARGE", "upload too large", [{ path: "(body)", message: tooLarge.message }]);
   const reason = error instanceof Error ? error.message : String(error);
-  const message =
-    `request body is not valid JSON (${reason}). ` +
-    "NaN, Infinity and -Infinity are not JSON: send null for a metric the log has no finite value for, and leave out the time of a run that did not reach the target.";
-  return new AppError("BAD_REQUEST", message, [{ path: "(body)", message: "not valid JSON" }]);
+  return issuesError("BAD_REQUEST", "invalid upload", [
+    {
+      path: "(body)",
+      message:
+        `not valid JSON (${reason}). NaN, Infinity and -Infinity are not JSON: send null for a metric ` +
+        "the log has no finite value for, and leave out the time of a run that did not reach the target",
+    },
+  ]);
 }
 
 async function recordRejection(

@@ -91,8 +91,8 @@ export async function authenticate(db: Db, authorization: string | null): Promis
   const presented = Buffer.from(hashToken(token), "hex");
   const candidates = token.length > PREFIX_LENGTH ? await db.apiToken.findMany({ where: { prefix: token.slice(0, PREFIX_LENGTH) } }) : [];
   const row = candidates.find((c) => timingSafeEqual(Buffer.from(c.hash, "hex"), presented));
-  if (!row) throw new AppError("UNAUTHORIZED", "invalid token", [{ path: "Authorization", message: "invalid token" }], CHALLENGE);
-  if (row.revokedAt) throw new AppError("UNAUTHORIZED", `token "${row.name}" was revoked`, [{ path: "Authorization", message: "revoked token" }], CHALLENGE);
+  if (!row) throw new AppError("UNAUTHORIZED", "invalid token in the Authorization header", [{ path: "Authorization", message: "invalid token" }], CHALLENGE);
+  if (row.revokedAt) throw new AppError("UNAUTHORIZED", `the token in the Authorization header ("${row.name}") was revoked`, [{ path: "Authorization", message: "revoked token" }], CHALLENGE);
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { id: row.id, name: row.name, scope: row.scope };
 }
@@ -100,6 +100,6 @@ export async function authenticate(db: Db, authorization: string | null): Promis
 /** 403 unless the token has the scope ("admin" includes "upload"). */
 export function requireScope(identity: TokenIdentity, scope: TokenScope, action: string): void {
   if (scope === "admin" && identity.scope !== "admin") {
-    throw new AppError("FORBIDDEN", `token "${identity.name}" has scope "${identity.scope}"; ${action} needs an admin token`, [{ path: "Authorization", message: "admin scope required" }]);
+    throw new AppError("FORBIDDEN", `the token in the Authorization header ("${identity.name}") has scope "${identity.scope}"; ${action} needs an admin token`, [{ path: "Authorization", message: "admin scope required" }]);
   }
 }
