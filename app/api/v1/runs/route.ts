@@ -1,12 +1,13 @@
 // POST /api/v1/runs – upload a batch of runs (up to 5,000 runs / 32 MiB): the tRPC procedure
-// ingest.upload with a REST envelope: the result itself (201 when something was written, 200 when
-// every run was unchanged), or { error: { code, message, issues } } with the same HTTP status.
+// ingest.upload with a REST envelope: the result itself (201 when a run or submission was created,
+// replaced or updated, 200 when everything was unchanged), or { error: { code, message, issues } }
+// with the same HTTP status.
 import { handleTrpcRequest } from "@/lib/server/http/trpc-handler";
 
 export const dynamic = "force-dynamic";
 
 interface TrpcEnvelope {
-  result?: { data: { counts?: { created: number; replaced: number } } };
+  result?: { data: { counts: { created: number; replaced: number }; submissions: { status: string }[] } };
   error?: { message: string; data?: { code?: string; issues?: { path: string; message: string }[] | null } };
 }
 
@@ -18,8 +19,8 @@ export async function POST(req: Request) {
   const headers = new Headers(res.headers);
   headers.delete("content-length");
   if (envelope.result) {
-    const counts = envelope.result.data.counts;
-    const wrote = counts !== undefined && counts.created + counts.replaced > 0;
+    const { counts, submissions } = envelope.result.data;
+    const wrote = counts.created + counts.replaced > 0 || submissions.some((s) => s.status !== "unchanged");
     return Response.json(envelope.result.data, { status: wrote ? 201 : 200, headers });
   }
   const error = envelope.error!;
