@@ -9,14 +9,31 @@ import type { AppRouter } from "@/lib/server/routers/_app";
 export type { UploadInput } from "@/lib/ingest/upload-schema";
 export type { UploadResult } from "@/lib/server/services/upload";
 
+/** A non-JSON answer (e.g. a proxy's 502 page): tRPC cannot read it, so its status travels here. */
+export class HttpStatusError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = "HttpStatusError";
+  }
+}
+
 export function createLeaderboardClient(options: { url: string; token?: string; fetch?: typeof fetch }) {
   const base = options.url.replace(/\/+$/, "");
+  const baseFetch = options.fetch ?? fetch;
+  const statusFetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const res = await baseFetch(input, init);
+    if (!/json/i.test(res.headers.get("content-type") ?? "")) {
+      const text = (await res.text()).trim().slice(0, 200);
+      throw new HttpStatusError(res.status, `HTTP ${res.status} ${res.statusText}${text ? `: ${text}` : ""}`);
+    }
+    return res;
+  }) as typeof fetch;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${base}/api/trpc`,
         headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        fetch: options.fetch,
+        fetch: statusFetch,
       }),
     ],
   });
@@ -26,12 +43,11 @@ export type LeaderboardClient = ReturnType<typeof createLeaderboardClient>;
 
 /** HTTP status of a failed call, or null when no HTTP answer came (network error). */
 export function errorStatus(error: unknown): number | null {
+  if (error instanceof HttpStatusError) return error.status;
   if (error instanceof TRPCClientError) {
     const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
     if (typeof status === "number") return status;
-    // A response that is not tRPC JSON (e.g. a proxy's 502 page) carries its status on the cause.
-    const meta = error.meta as { response?: { status?: number } } | undefined;
-    return meta?.response?.status ?? null;
+    return error.cause instanceof HttpStatusError ? error.cause.status : null;
   }
   return null;
 }
