@@ -163,7 +163,7 @@ export const uploadSchema = z
     submissions: z
       .array(submissionMetadataSchema, { error: "expected an array of submission objects" })
       .max(UPLOAD_LIMITS.submissions, { error: `at most ${UPLOAD_LIMITS.submissions} submissions per upload` })
-      .optional()
+      .nullish()
       .meta({ description: "Submissions the runs belong to: required for a submission's first upload." }),
     runs: z
       .array(uploadRunSchema, { error: "expected an array of runs" })

@@ -1,0 +1,76 @@
+// Reading AlgoPerf experiment folders (ingest/algoperf/experiment-dir.ts).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { listFolders, provenanceFromMeta, scanExperiment } from "@/ingest/algoperf/experiment-dir";
+
+const FIXTURE = path.resolve("tests/fixtures/algoperf_v06_selftuning_logs");
+
+function tree(files: string[]): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "algoperf-scan-"));
+  for (const f of files) {
+    if (f.endsWith("/")) mkdirSync(path.join(root, f), { recursive: true });
+    else {
+      mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      writeFileSync(path.join(root, f), "global_step,score,validation/loss\n0,1,0.5\n");
+    }
+  }
+  return root;
+}
+
+describe("scanExperiment", () => {
+  test("the real logs: a folder of submission folders, 24 trials of schedule_free_adamw_v2", async () => {
+    const scan = await scanExperiment(FIXTURE, { trialOrder: "directory" });
+    expect(scan.skipped).toEqual([]);
+    expect(scan.submissions.map((s) => [s.slug, s.trials.length])).toEqual([["schedule_free_adamw_v2", 24]]);
+    const t = scan.submissions[0]!.trials.find((x) => x.workload === "librispeech_conformer" && x.study === 2)!;
+    expect(t).toMatchObject({ workloadDir: "librispeech_conformer_pytorch", framework: "pytorch", trial: 1, position: 0, relative: "study_2/librispeech_conformer_pytorch/trial_1" });
+  });
+
+  test("a single submission folder takes --submission as its slug", async () => {
+    const scan = await scanExperiment(path.join(FIXTURE, "schedule_free_adamw_v2"), { submission: "renamed", trialOrder: "directory" });
+    expect(scan.submissions.map((s) => s.slug)).toEqual(["renamed"]);
+    expect(new Set(scan.submissions[0]!.trials.map((t) => t.submission))).toEqual(new Set(["renamed"]));
+  });
+
+  test("directory order is what Python's os.listdir returns; name order sorts numbers as numbers", async () => {
+    const root = tree(Array.from({ length: 15 }, (_, i) => `sub/study_0/wmt_jax/trial_${i + 1}/eval_measurements.csv`));
+    const dir = path.join(root, "sub", "study_0", "wmt_jax");
+    const listdir = JSON.parse(execFileSync("python3", ["-c", "import json, os, sys; print(json.dumps(os.listdir(sys.argv[1])))", dir], { encoding: "utf8" }));
+    expect(await listFolders(dir, "directory")).toEqual(listdir);
+    expect(await listFolders(dir, "name")).toEqual(Array.from({ length: 15 }, (_, i) => `trial_${i + 1}`));
+    const scan = await scanExperiment(path.join(root, "sub"), { trialOrder: "directory" });
+    expect(scan.submissions[0]!.trials.map((t) => `trial_${t.trial}`)).toEqual(listdir);
+    expect(scan.submissions[0]!.trials.map((t) => t.position)).toEqual(listdir.map((_: string, i: number) => i));
+  });
+
+  test("trial folders without eval_measurements.csv and stray folders are skipped with a reason", async () => {
+    const root = tree(["s/study_0/ogbg_jax/trial_1/eval_measurements.csv", "s/study_0/ogbg_jax/trial_2/", "s/study_0/ogbg_jax/logs/", "s/study_x/"]);
+    const scan = await scanExperiment(path.join(root, "s"), { trialOrder: "directory" });
+    expect(scan.submissions[0]!.trials.map((t) => t.trial)).toEqual([1]);
+    expect(scan.skipped.map((s) => path.relative(root, s.split(":")[0]!) + ":" + s.split(":")[1])).toEqual(
+      expect.arrayContaining(["s/study_0/ogbg_jax/trial_2: no eval_measurements.csv", "s/study_0/ogbg_jax/logs: not a trial_<j> folder", "s/study_x: not a study_<k> folder"]),
+    );
+  });
+
+  test("one workload in two frameworks cannot be scored (SCORING.md §2.6)", async () => {
+    const root = tree(["s/study_0/ogbg_jax/trial_1/eval_measurements.csv", "s/study_1/ogbg_pytorch/trial_1/eval_measurements.csv"]);
+    await expect(scanExperiment(path.join(root, "s"), { trialOrder: "directory" })).rejects.toThrow('workload "ogbg" appears as "ogbg_jax" and "ogbg_pytorch"');
+  });
+
+  test("not a log folder, or --submission for several submissions, is an error that explains the layout", async () => {
+    const root = tree(["a/study_0/ogbg_jax/trial_1/eval_measurements.csv", "b/study_0/ogbg_jax/trial_1/eval_measurements.csv", "empty/x/"]);
+    await expect(scanExperiment(path.join(root, "empty"), { trialOrder: "directory" })).rejects.toThrow("<submission>/study_<k>/<workload>_<framework>/trial_<j>/eval_measurements.csv");
+    await expect(scanExperiment(root, { submission: "x", trialOrder: "directory" })).rejects.toThrow("--submission names one submission, but");
+  });
+});
+
+describe("provenanceFromMeta", () => {
+  test("GPU model × count and the git commit of the runner's meta_data file", () => {
+    expect(provenanceFromMeta({ gpu_model_name: "Tesla V100-SXM2-16GB", gpu_count: 8, git_commit_hash: "deadbeef", cpu_model_name: "Xeon" })).toEqual({ hardware: "8x Tesla V100-SXM2-16GB", codeCommit: "deadbeef" });
+    expect(provenanceFromMeta({ cpu_model_name: "AMD EPYC 7B12" })).toEqual({ hardware: "AMD EPYC 7B12", codeCommit: null });
+    expect(provenanceFromMeta(null)).toEqual({ hardware: null, codeCommit: null });
+  });
+});

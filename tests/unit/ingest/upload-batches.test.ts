@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { batchUploads } from "@/ingest/upload-batches";
+
+const run = (submission: string, study: number) => ({ submission, workload: "w", study, trial: 1, timeToTarget: { reached: false } });
+
+describe("batchUploads", () => {
+  test("splits by run count and keeps order; each batch declares only the submissions it names", () => {
+    const runs = [run("a", 0), run("a", 1), run("b", 0), run("b", 1), run("c", 0)];
+    const batches = batchUploads({ round: "r", replace: false, submissions: [{ slug: "a" }, { slug: "b" }], runs, maxRuns: 2 });
+    expect(batches.map((b) => b.runs.map((r) => `${r.submission}${r.study}`))).toEqual([["a0", "a1"], ["b0", "b1"], ["c0"]]);
+    expect(batches.map((b) => b.submissions?.map((s) => s.slug))).toEqual([["a"], ["b"], undefined]);
+  });
+
+  test("splits by size too", () => {
+    const runs = Array.from({ length: 10 }, (_, i) => run("a", i));
+    const size = Buffer.byteLength(JSON.stringify(runs[0]));
+    expect(batchUploads({ round: "r", replace: true, submissions: [], runs, maxRuns: 100, maxBytes: size * 3 + 3 }).map((b) => b.runs.length)).toEqual([3, 3, 3, 1]);
+  });
+
+  test("never more runs per batch than the server takes", () => {
+    const runs = Array.from({ length: 6001 }, (_, i) => run("a", i));
+    expect(batchUploads({ round: "r", replace: false, submissions: [], runs, maxRuns: 10_000 }).map((b) => b.runs.length)).toEqual([5000, 1001]);
+  });
+});
