@@ -2,6 +2,7 @@
 // ingest.round (what an uploader needs to know about a round).
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { Db } from "@/lib/db/client";
 import { uploadSchema } from "@/lib/ingest/upload-schema";
 import { AppError } from "@/lib/server/errors";
 import { PayloadTooLargeError } from "@/lib/server/request-body";
@@ -59,7 +60,7 @@ function bodyError(error: unknown): AppError {
 }
 
 async function recordRejection(
-  ctx: { db: import("@/lib/db/client").Db; token: { id: number; name: string }; ip: string | null },
+  ctx: { db: Db; token: { id: number; name: string }; ip: string | null },
   path: string,
   error: AppError,
   raw: unknown,
