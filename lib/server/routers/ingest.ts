@@ -37,10 +37,9 @@ const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, nex
         : cause instanceof z.ZodError
           ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
           : null;
-    if (rejection) {
-      await recordRejection(ctx, path, rejection, raw, payloadHash, startedAt);
-      throw rejection;
-    }
+    // A server fault is recorded too (status 500), with the generic message the client gets.
+    await recordRejection(ctx, path, rejection ?? { status: 500, code: "INTERNAL_SERVER_ERROR", message: "internal error" }, raw, payloadHash, startedAt);
+    if (rejection) throw rejection;
   }
   return result;
 });
@@ -62,7 +61,23 @@ function bodyError(error: unknown): AppError {
 async function recordRejection(
   ctx: { db: Db; token: { id: number; name: string }; ip: string | null },
   path: string,
-  error: AppError,
+  error: { status: number; code: string; message: string },
+  raw: unknown,
+  payloadHash: string,
+  startedAt: number,
+): Promise<void> {
+  try {
+    await writeRejection(ctx, path, error, raw, payloadHash, startedAt);
+  } catch (failure) {
+    // The client must still get the original answer; the record is best effort.
+    console.error("could not record a rejected upload:", failure);
+  }
+}
+
+async function writeRejection(
+  ctx: { db: Db; token: { id: number; name: string }; ip: string | null },
+  path: string,
+  error: { status: number; code: string; message: string },
   raw: unknown,
   payloadHash: string,
   startedAt: number,
