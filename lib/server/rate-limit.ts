@@ -45,7 +45,13 @@ export async function consume(db: Db, key: string, { limit, windowSeconds }: Lim
   }
 }
 
-/** The client address as the first proxy saw it (X-Forwarded-For), else X-Real-IP, else "unknown". */
+/**
+ * The client address for per-IP limits: the rightmost X-Forwarded-For entry,
+ * i.e. the address seen by the nearest proxy (a reverse proxy appends it; with
+ * no proxy, Next.js fills the header with the socket address when the client
+ * sent none). Entries further left are client-supplied and not trusted.
+ */
 export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "unknown";
+  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  return forwarded?.at(-1) || headers.get("x-real-ip")?.trim() || "unknown";
 }
