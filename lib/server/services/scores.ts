@@ -13,7 +13,7 @@ import {
   type ScoringReport,
   type TimeBasis,
 } from "@/lib/scoring";
-import { cached, roundVersions } from "@/lib/server/cache";
+import { cached, versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 
 /** Query of a scores request; every field is optional (the round's defaults apply). */
@@ -106,22 +106,20 @@ const SUBMISSION_FIELDS = {
   roundId: true,
 } as const;
 
-export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = {}): Promise<PoolScores> {
+/**
+ * Scores a pool of a round. Cached per data version of the rounds involved;
+ * when the database is unreachable, the last result for the same request is
+ * served with `stale: true` (else AppError 503).
+ */
+export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = {}): Promise<PoolScores & { stale?: boolean }> {
   const requested = (query.pool ?? []).map((entry) => {
     const i = entry.indexOf("/");
     return i < 0 ? { round: roundSlug, slug: entry } : { round: entry.slice(0, i), slug: entry.slice(i + 1) };
   });
   const rounds = [...new Set([roundSlug, ...requested.map((r) => r.round)])];
-  const versions = await roundVersions(db, rounds);
-  for (const r of rounds) {
-    if (!versions.has(r)) {
-      const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
-      throw new AppError("NOT_FOUND", `unknown round "${r}"; rounds: ${known.join(", ")}`, [{ path: r === roundSlug ? "round" : "pool", message: `unknown round "${r}"` }]);
-    }
-  }
   const key = [
     "scores",
-    rounds.map((r) => `${r}@${versions.get(r)}`).join(","),
+    roundSlug,
     query.pool ? [...query.pool].sort().join(",") : "default",
     query.tauMax ?? "",
     query.points ?? "",
@@ -129,7 +127,15 @@ export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = 
     query.integration ?? "",
     query.reference ?? "",
   ].join("|");
-  return cached(key, () => computeScores(db, roundSlug, requested, query, versions));
+  return versionedRead(db, rounds, key, async (versions) => {
+    for (const r of rounds) {
+      if (!versions.has(r)) {
+        const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
+        throw new AppError("NOT_FOUND", `unknown round "${r}"; rounds: ${known.join(", ")}`, [{ path: r === roundSlug ? "round" : "pool", message: `unknown round "${r}"` }]);
+      }
+    }
+    return computeScores(db, roundSlug, requested, query, versions);
+  });
 }
 
 async function computeScores(
