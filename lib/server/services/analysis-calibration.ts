@@ -3,11 +3,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { calibrationView, type CalibrationView } from "@/lib/scoring/analysis";
-import { cached } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, configurationsOf, type AnalysisHead } from "./analysis-common";
-import { loadPool, resolvePool, scoreLoaded, scoringOrBadRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
 export const calibrationParamsSchema = z.object({
@@ -30,9 +29,9 @@ export const CALIBRATION_METRIC =
   "the budget + 1 s (compute_speedups.py; on the fraction basis (budget + 1) / budget), smaller is better; ties go to more targets reached.";
 
 export async function calibrationOfPool(db: Db, roundSlug: string, query: ScoreQuery, k = 3): Promise<CalibrationReport> {
-  const request = await resolvePool(db, roundSlug, query);
-  return cached(`calibration|${request.key}|${k}`, async () => {
-    const pool = await loadPool(db, request);
+  const request = poolRequest(roundSlug, query);
+  return readPoolView(db, `calibration|${k}`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions);
     const missValues = pool.input.missValues;
     if (!missValues) throw new AppError("BAD_REQUEST", `round "${roundSlug}" has a workload without a budget, so a missed target has no time for the geometric mean`);
     const result = scoreLoaded(pool);

@@ -2,9 +2,8 @@
 // targets hit per base algorithm as a function of the training horizon.
 import type { Db } from "@/lib/db/client";
 import { horizonView, type HorizonSeries } from "@/lib/scoring/analysis";
-import { cached } from "@/lib/server/cache";
 import { analysisHead, configurationsOf, type AnalysisHead } from "./analysis-common";
-import { loadPool, resolvePool, scoreLoaded } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoreLoaded } from "./pool";
 import type { ScoreQuery } from "./scores";
 
 export interface HorizonReport extends AnalysisHead {
@@ -17,9 +16,9 @@ export interface HorizonReport extends AnalysisHead {
 }
 
 export async function horizonOfPool(db: Db, roundSlug: string, query: ScoreQuery): Promise<HorizonReport> {
-  const request = await resolvePool(db, roundSlug, query);
-  return cached(`horizon|${request.key}`, async () => {
-    const pool = await loadPool(db, request);
+  const request = poolRequest(roundSlug, query);
+  return readPoolView(db, `horizon`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions);
     const result = scoreLoaded(pool);
     const series = horizonView(result, configurationsOf(pool));
     const pct = (h: number) => `${Math.round(h * 100)}%`;

@@ -5,11 +5,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { compareWithAndWithout, leaveOneOut, type LeaveOneOutRow, type ShiftRow, type ShiftSummary } from "@/lib/scoring/analysis";
-import { cached } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, resolvePool, scoringOrBadRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type PoolRequest } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
 /** Largest pool the leave-one-out table is computed for (n + 1 scorings of n members). */
@@ -41,31 +40,38 @@ export interface LeaveOneOutReport extends AnalysisHead {
 
 export type SensitivityReport = SubjectReport | LeaveOneOutReport;
 
-export async function sensitivityOfPool(db: Db, roundSlug: string, query: ScoreQuery, submission?: string): Promise<SensitivityReport> {
-  const request = await resolvePool(db, roundSlug, query);
-  if (submission === undefined) return cached(`loo|${request.key}`, () => leaveOneOutReport(db, request));
-  return cached(`sensitivity|${request.key}|${submission}`, async () => {
-    const pool = await loadPool(db, request);
-    const keys = pool.submissions.map((s) => s.key);
-    const subject = await canonicalKey(db, roundSlug, submission);
-    const inPool = keys.includes(subject);
-    // The subject outside the pool joins it: "with" is the pool plus the subject.
-    const withPool = inPool ? pool : await loadPool(db, await resolvePool(db, roundSlug, { ...query, pool: [...keys, subject] }));
-    const result = scoringOrBadRequest(() => compareWithAndWithout(withPool.input, subject, withPool.settings), `cannot compare the pool with and without "${subject}"`);
-    return {
-      ...analysisHead(withPool, result.settings),
-      view: "subject",
-      subject: { key: subject, inPool, scoreWith: result.scoreWith, rankWith: result.rankWith },
-      poolWith: withPool.submissions.map((s) => s.key),
-      poolWithout: withPool.submissions.map((s) => s.key).filter((k) => k !== subject),
-      rows: result.rows.map(({ name, ...row }) => ({ key: name, ...row })),
-      summary: { ...withoutName(result.summary), maxAbsDeltaKey: result.summary.maxAbsDeltaName },
-    };
-  });
+export async function sensitivityOfPool(db: Db, roundSlug: string, query: ScoreQuery, submission?: string): Promise<SensitivityReport & { stale?: boolean }> {
+  const request = poolRequest(roundSlug, query);
+  if (submission === undefined) return readPoolView(db, "loo", request, (versions) => leaveOneOutReport(db, request, versions));
+  const subject = subjectOf(roundSlug, submission);
+  return readPoolView(
+    db,
+    `sensitivity|${subject.key}`,
+    request,
+    async (versions) => {
+      const pool = await loadPool(db, request, versions);
+      await assertExists(db, roundSlug, subject, submission);
+      const keys = pool.submissions.map((s) => s.key);
+      const inPool = keys.includes(subject.key);
+      // A subject outside the pool joins it: "with" is the pool plus the subject.
+      const withPool = inPool ? pool : await loadPool(db, poolRequest(roundSlug, { ...query, pool: [...keys, subject.key] }), versions);
+      const result = scoringOrBadRequest(() => compareWithAndWithout(withPool.input, subject.key, withPool.settings), `cannot compare the pool with and without "${subject.key}"`);
+      return {
+        ...analysisHead(withPool, result.settings),
+        view: "subject" as const,
+        subject: { key: subject.key, inPool, scoreWith: result.scoreWith, rankWith: result.rankWith },
+        poolWith: withPool.submissions.map((s) => s.key),
+        poolWithout: withPool.submissions.map((s) => s.key).filter((k) => k !== subject.key),
+        rows: result.rows.map(({ name, ...row }) => ({ key: name, ...row })),
+        summary: { ...withoutName(result.summary), maxAbsDeltaKey: result.summary.maxAbsDeltaName },
+      };
+    },
+    [subject.round],
+  );
 }
 
-async function leaveOneOutReport(db: Db, request: Awaited<ReturnType<typeof resolvePool>>): Promise<LeaveOneOutReport> {
-  const pool = await loadPool(db, request);
+async function leaveOneOutReport(db: Db, request: PoolRequest, versions: Map<string, number>): Promise<LeaveOneOutReport> {
+  const pool = await loadPool(db, request, versions);
   if (pool.submissions.length > MAX_LEAVE_ONE_OUT) {
     throw new AppError(
       "BAD_REQUEST",
@@ -85,20 +91,20 @@ function withoutName({ maxAbsDeltaName: _, ...rest }: ShiftSummary) {
   return rest;
 }
 
-/**
- * The pool key of a submission parameter ("slug" of this round, or
- * "<round>/<slug>"), checked to exist; the error lists this round's slugs.
- */
-async function canonicalKey(db: Db, roundSlug: string, submission: string): Promise<string> {
+/** The pool key of a submission parameter: "slug" of this round, or "<round>/<slug>" (a slug alone when the round is this one). */
+function subjectOf(roundSlug: string, submission: string): { round: string; slug: string; key: string } {
   const i = submission.indexOf("/");
   const round = i < 0 ? roundSlug : submission.slice(0, i);
   const slug = i < 0 ? submission : submission.slice(i + 1);
-  const found = await db.submission.findFirst({ where: { slug, hidden: false, round: { slug: round } }, select: { id: true } });
-  if (!found) {
-    const known = await db.submission.findMany({ where: { round: { slug: roundSlug }, hidden: false }, select: { slug: true }, orderBy: { slug: "asc" } });
-    throw new AppError("BAD_REQUEST", `unknown submission "${submission}"; submissions of ${roundSlug}: ${known.map((k) => k.slug).join(", ")}`, [
-      { path: "submission", message: `unknown submission "${submission}"` },
-    ]);
-  }
-  return round === roundSlug ? slug : `${round}/${slug}`;
+  return { round, slug, key: round === roundSlug ? slug : `${round}/${slug}` };
+}
+
+/** @throws AppError BAD_REQUEST naming `submission` and listing this round's slugs when the subject does not exist. */
+async function assertExists(db: Db, roundSlug: string, subject: { round: string; slug: string }, submission: string): Promise<void> {
+  const found = await db.submission.findFirst({ where: { slug: subject.slug, hidden: false, round: { slug: subject.round } }, select: { id: true } });
+  if (found) return;
+  const known = await db.submission.findMany({ where: { round: { slug: roundSlug }, hidden: false }, select: { slug: true }, orderBy: { slug: "asc" } });
+  throw new AppError("BAD_REQUEST", `unknown submission "${submission}"; submissions of ${roundSlug}: ${known.map((k) => k.slug).join(", ")}`, [
+    { path: "submission", message: `unknown submission "${submission}"` },
+  ]);
 }

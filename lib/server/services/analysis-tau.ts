@@ -3,10 +3,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { sweepTaus, TAU_SWEEP_DEFAULTS, tauSweep, type TauSeries } from "@/lib/scoring/analysis";
-import { cached } from "@/lib/server/cache";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, resolvePool, scoringOrBadRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoringOrBadRequest } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
 export const tauParamsSchema = z.object({
@@ -30,9 +29,9 @@ export interface TauReport extends AnalysisHead {
 export async function tauSensitivityOfPool(db: Db, roundSlug: string, query: ScoreQuery, sweep: Partial<TauParams> = {}): Promise<TauReport> {
   const { from, to, steps } = tauParamsSchema.parse(sweep);
   // tauMax is the swept parameter: a tauMax in the query does not change the result or its cache entry.
-  const request = await resolvePool(db, roundSlug, { ...query, tauMax: undefined });
-  return cached(`tau|${request.key}|${from}|${to}|${steps}`, async () => {
-    const pool = await loadPool(db, request);
+  const request = poolRequest(roundSlug, { ...query, tauMax: undefined });
+  return readPoolView(db, `tau|${from}|${to}|${steps}`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions);
     const result = scoringOrBadRequest(() => tauSweep(pool.input, pool.settings, sweepTaus(from, to, steps)));
     return {
       ...analysisHead(pool, result.settings),

@@ -3,11 +3,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { BOOTSTRAP_DEFAULTS, bootstrapPool, type TiedGroup } from "@/lib/scoring/analysis";
-import { cached } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, resolvePool, scoringOrBadRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoringOrBadRequest } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
 /** Resamples x pool members one request may ask for (about 5 s of scoring on two cores). */
@@ -58,9 +57,9 @@ export const UNCERTAINTY_METHOD =
 
 export async function uncertaintyOfPool(db: Db, roundSlug: string, query: ScoreQuery, options: Partial<UncertaintyParams> = {}): Promise<UncertaintyReport> {
   const { seed, resamples } = uncertaintyParamsSchema.parse(options);
-  const request = await resolvePool(db, roundSlug, query);
-  return cached(`uncertainty|${request.key}|${seed}|${resamples}`, async () => {
-    const pool = await loadPool(db, request, { studies: true });
+  const request = poolRequest(roundSlug, query);
+  return readPoolView(db, `uncertainty|${seed}|${resamples}`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions, { studies: true });
     const members = pool.submissions.length;
     if (members * resamples > MAX_RESAMPLED_MEMBERS) {
       const most = Math.max(10, Math.floor(MAX_RESAMPLED_MEMBERS / members));

@@ -4,7 +4,7 @@
 // `studies` adds the best trial of each study behind every median.
 import type { Db } from "@/lib/db/client";
 import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
-import { cached, roundVersions } from "@/lib/server/cache";
+import { cached, versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import type { ScoreQuery } from "./scores";
 
@@ -38,13 +38,14 @@ export interface RoundInfo {
   dataVersion: number;
 }
 
-/** A pool request whose rounds exist, with the data versions its cache keys depend on. */
+/** What a request asks for: the round, the pool entries and the rounds they come from. */
 export interface PoolRequest {
   roundSlug: string;
   query: ScoreQuery;
   requested: { round: string; slug: string }[];
-  versions: Map<string, number>;
-  /** Identifies the pool and settings at the current data versions; prefix it with the view's name. */
+  /** The round and every round a pool entry names: the data versions a view of the pool depends on. */
+  rounds: string[];
+  /** Identifies the pool and settings (not the data versions); prefix it with the view's name. */
   key: string;
 }
 
@@ -64,23 +65,14 @@ export interface LoadedPool {
   studies: Record<string, Record<string, number[]>> | null;
 }
 
-/** Checks that the round and the pool's rounds exist and builds the cache key of the request. */
-export async function resolvePool(db: Db, roundSlug: string, query: ScoreQuery = {}): Promise<PoolRequest> {
+/** Parses the pool entries ("slug" or "<round>/<slug>") of a request; no I/O. */
+export function poolRequest(roundSlug: string, query: ScoreQuery = {}): PoolRequest {
   const requested = (query.pool ?? []).map((entry) => {
     const i = entry.indexOf("/");
     return i < 0 ? { round: roundSlug, slug: entry } : { round: entry.slice(0, i), slug: entry.slice(i + 1) };
   });
-  const rounds = [...new Set([roundSlug, ...requested.map((r) => r.round)])];
-  const versions = await roundVersions(db, rounds);
-  for (const r of rounds) {
-    if (!versions.has(r)) {
-      const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
-      throw new AppError("NOT_FOUND", `unknown round "${r}"; rounds: ${known.join(", ")}`, [{ path: r === roundSlug ? "round" : "pool", message: `unknown round "${r}"` }]);
-    }
-  }
   const key = [
     roundSlug,
-    rounds.map((r) => `${r}@${versions.get(r)}`).join(","),
     query.pool ? [...query.pool].sort().join(",") : "default",
     query.tauMax ?? "",
     query.points ?? "",
@@ -88,7 +80,18 @@ export async function resolvePool(db: Db, roundSlug: string, query: ScoreQuery =
     query.integration ?? "",
     query.reference ?? "",
   ].join("|");
-  return { roundSlug, query, requested, versions, key };
+  return { roundSlug, query, requested, rounds: [...new Set([roundSlug, ...requested.map((r) => r.round)])], key };
+}
+
+/**
+ * A view of a pool (the scores, an analysis), computed once per data version
+ * of the rounds involved (versionedRead: when the database is unreachable, the
+ * last result of the same request is served with `stale: true`).
+ * @param view the view's name and its own parameters, e.g. "uncertainty|1|1000".
+ * @param extraRounds rounds the view reads besides the pool's (e.g. of a submission to add).
+ */
+export function readPoolView<T extends object>(db: Db, view: string, request: PoolRequest, compute: (versions: Map<string, number>) => Promise<T>, extraRounds: readonly string[] = []) {
+  return versionedRead(db, [...new Set([...request.rounds, ...extraRounds])], `${view}|${request.key}`, compute);
 }
 
 async function roundDefinition(db: Db, slug: string, version: number) {
@@ -124,9 +127,19 @@ interface StudyBest {
   fraction: number | null;
 }
 
-/** Loads the members, their times and (optionally) their study times. */
-export async function loadPool(db: Db, request: PoolRequest, options: { studies?: boolean } = {}): Promise<LoadedPool> {
-  const { roundSlug, requested, query, versions } = request;
+/**
+ * Loads the members, their times and (optionally) their study times, at the
+ * given data versions (from readPoolView).
+ * @throws AppError NOT_FOUND for a round that does not exist, BAD_REQUEST for an unknown submission or an incompatible pool.
+ */
+export async function loadPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean } = {}): Promise<LoadedPool> {
+  const { roundSlug, requested, query } = request;
+  for (const r of request.rounds) {
+    if (!versions.has(r)) {
+      const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
+      throw new AppError("NOT_FOUND", `unknown round "${r}"; rounds: ${known.join(", ")}`, [{ path: r === roundSlug ? "round" : "pool", message: `unknown round "${r}"` }]);
+    }
+  }
   const round = await roundDefinition(db, roundSlug, versions.get(roundSlug)!);
   const definitions = new Map([[roundSlug, round]]);
   for (const r of new Set(requested.map((x) => x.round))) {

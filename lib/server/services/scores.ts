@@ -5,9 +5,8 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { scoringReport, type ScoringReport } from "@/lib/scoring";
-import { cached } from "@/lib/server/cache";
 import { parseParams } from "@/lib/server/query-params";
-import { loadPool, resolvePool, scoreLoaded, type CellDetail, type PoolSubmission, type RoundInfo } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoreLoaded, type CellDetail, type PoolSubmission, type RoundInfo } from "./pool";
 
 /** Query of a scores request; every field is optional (the round's defaults apply). */
 export const scoreQuerySchema = z.object({
@@ -37,10 +36,15 @@ export interface PoolScores extends ScoringReport {
   details: Record<string, Record<string, CellDetail>>;
 }
 
-export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = {}): Promise<PoolScores> {
-  const request = await resolvePool(db, roundSlug, query);
-  return cached(`scores|${request.key}`, async () => {
-    const pool = await loadPool(db, request);
+/**
+ * Scores a pool of a round. Cached per data version of the rounds involved;
+ * when the database is unreachable, the last result for the same request is
+ * served with `stale: true` (else AppError 503).
+ */
+export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = {}): Promise<PoolScores & { stale?: boolean }> {
+  const request = poolRequest(roundSlug, query);
+  return readPoolView(db, "scores", request, async (versions) => {
+    const pool = await loadPool(db, request, versions);
     return { round: pool.round, submissions: pool.submissions, details: pool.details, ...scoringReport(scoreLoaded(pool)) };
   });
 }
