@@ -12,6 +12,8 @@ export interface AnalysisHead {
   pool: string[];
   /** Display name of every key that appears in the response. */
   displayNames: Record<string, string>;
+  /** True when the database was unreachable and this is the last result computed for the same request. */
+  stale?: boolean;
 }
 
 export function analysisHead(pool: LoadedPool, settings: ResolvedSettings, extra: readonly PoolSubmission[] = []): AnalysisHead {
