@@ -33,7 +33,7 @@ function ScoreCell({ value, published, testId }: { value: number | null | undefi
 function MetricsTable({ id, caption, columns, rows }: { id: string; caption: string; columns: PaperMetricColumn[]; rows: { slug: string; displayName: string; cells: Record<string, { value: number | null; note?: string }> }[] }) {
   const meets = (c: PaperMetricColumn, v: number) => (c.direction === "min" ? v <= c.target : v >= c.target);
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-sm" data-table={id}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
@@ -160,7 +160,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           <h2 id="t6" className="text-lg font-semibold">
             Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
           </h2>
-          <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
             <table className="w-full text-sm" data-table="table6">
               <caption className="sr-only">Table 6: the selected configuration of each method and horizon, published and recomputed scores</caption>
               <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
@@ -195,7 +195,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           <h2 id="af" className="text-lg font-semibold">
             Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
           </h2>
-          <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
             <table className="w-full text-sm" data-table="appendixF">
               <caption className="sr-only">Appendix F: the same configurations scored with {importedName} added to the pool, and the change from Table 6</caption>
               <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
@@ -238,7 +238,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           All 36 configurations, without and with {importedName}
         </h2>
         <p className="text-xs text-zinc-500">Ranked by the score without the imported row. Published: Appendix E (without) and Appendix F (with, for the 12 selected rows).</p>
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="paper-all">
             <caption className="sr-only">Every configuration scored in the 36-row pool and in the pool with the imported row, with the change and the published values</caption>
             <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">

@@ -46,7 +46,7 @@ export default function UploadGuide() {
         <h2 id="format" className="text-lg font-semibold">
           Format
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="upload-fields">
             <caption className="sr-only">Fields of an upload</caption>
             <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
@@ -85,7 +85,7 @@ export default function UploadGuide() {
               <span>{e.title}</span>
               <CopyButton text={e.code} label={e.title} />
             </figcaption>
-            <pre className="overflow-x-auto rounded-lg bg-zinc-100 p-3 text-xs leading-relaxed dark:bg-zinc-900">
+            <pre className="relative overflow-x-auto rounded-lg bg-zinc-100 p-3 text-xs leading-relaxed dark:bg-zinc-900">
               <code>{e.code}</code>
             </pre>
           </figure>

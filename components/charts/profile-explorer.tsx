@@ -198,7 +198,7 @@ export function ProfileExplorer({ plotId, series, n, geometry, initialHidden, cs
           </>
         )}
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table id={legendId} className="w-full text-sm" aria-describedby={`${plotId}-legend-caption`}>
           <caption id={`${plotId}-legend-caption`} className="sr-only">
             Legend: one row per curve, in rank order. Hover or focus a row to highlight its curve; untick to hide it.

@@ -27,6 +27,9 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
     return (
       <div className="space-y-6">
         <RoundPicker rounds={rounds} current={round} />
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Leaderboard · <code className="text-lg">{round}</code>
+        </h1>
         <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
           <a className="text-sky-700 underline dark:text-sky-400" href={path}>
             Open the round&apos;s default view

@@ -62,7 +62,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
         <summary className="cursor-pointer text-sm text-sky-700 select-none hover:underline dark:text-sky-400">Edit the pool: add or remove single submissions</summary>
         <div className="mt-2 grid gap-4 md:grid-cols-2">
           {groups.map(([title, list]) => (
-            <div key={title}>
+            <div key={title} className="min-w-0">
               <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
                 {title} ({list.length})
               </h3>

@@ -37,6 +37,9 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
     return (
       <div className="space-y-6">
         <RoundPicker rounds={rounds} current={round} />
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Performance profiles · <code className="text-lg">{round}</code>
+        </h1>
         <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
           <a className="text-sky-700 underline dark:text-sky-400" href={path}>
             Open the round&apos;s default profiles
@@ -150,7 +153,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
           </ProfileExplorer>
           <details className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
             <summary className="cursor-pointer text-sm font-medium">Data table: ρ(τ) at selected τ</summary>
-            <div className="mt-2 overflow-x-auto">
+            <div className="relative mt-2 overflow-x-auto">
               <table className="w-full text-sm" data-table="profile-values">
                 <caption className="sr-only">Profile values: for each submission, the number of workloads within τ× of the best, at selected τ.</caption>
                 <thead className="text-left text-xs text-zinc-500">

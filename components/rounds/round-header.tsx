@@ -13,7 +13,7 @@ const RULESET: Record<string, string> = { external_tuning: "external tuning", se
 
 export function RoundPicker({ rounds, current, hrefFor = (slug) => routes.round(slug) }: { rounds: RoundSummary[]; current: string; hrefFor?: (slug: string) => string }) {
   return (
-    <nav aria-label="Rounds" className="-mx-1 overflow-x-auto pb-1">
+    <nav aria-label="Rounds" className="relative -mx-1 overflow-x-auto pb-1">
       <ul className="flex gap-2 px-1">
         {rounds.map((r) => {
           const active = r.slug === current;

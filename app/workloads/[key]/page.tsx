@@ -52,6 +52,9 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
     return (
       <div className="space-y-6">
         <RoundPicker rounds={rounds} current={round} hrefFor={(slug) => routes.workloads(slug)} />
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Workload · <code className="text-lg">{key}</code>
+        </h1>
         <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
           <a className="text-sky-700 underline dark:text-sky-400" href={routes.workload(round, key)}>
             Open the default view of this workload
@@ -130,7 +133,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           { label: "JSON", href: routes.api.workload(round, key, query) },
         ]}
       />
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-sm" data-table="workload">
           <caption className="sr-only">
             Results on {w.displayName}, fastest first: time to target, steps, ratio to the pool&apos;s best, best metric against the target, status and studies.

@@ -191,7 +191,7 @@ export default async function SubmissionPage({ params }: Props) {
             </a>
           </p>
         </div>
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="submission-results">
             <caption className="sr-only">Time to target of {s.displayName} on every workload, with the cell it has in the default pool and the best trial of each study.</caption>
             <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
