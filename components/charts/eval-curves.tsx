@@ -38,7 +38,7 @@ export function EvalCurves({ id, title, curves, target, direction, metricLabel, 
       <AxisBottom ticks={x.ticks(6).map((v) => ({ at: x(v), label: fmtX(v) }))} y={H - M.bottom} x0={M.left} x1={W - M.right} label={xLabel} />
       <g className="text-red-700 dark:text-red-400" data-target={target}>
         <line x1={M.left} x2={W - M.right} y1={y(target)} y2={y(target)} stroke="currentColor" strokeDasharray="6 4" strokeWidth={1.5} />
-        <text x={W - M.right - 4} y={y(target) - 5} textAnchor="end" fontSize={10} fill="currentColor">
+        <text x={M.left + 6} y={y(target) - 5} fontSize={10} fill="currentColor">
           target {direction === "min" ? "≤" : "≥"} {formatMetric(target)}
         </text>
       </g>

@@ -30,12 +30,24 @@ interface Props {
   initialHidden: string[];
   csvHref: string;
   fileName: string;
+  /** Links to the same view with a linear and a log tau axis (the hidden curves are added here). */
+  axis: { current: "linear" | "log"; linear: string; log: string };
   children: React.ReactNode;
 }
 
 /** CSS string escape for attribute selectors: anything but [A-Za-z0-9_-] as a hex escape (keys come from data). */
 function cssString(s: string): string {
   return s.replace(/[^A-Za-z0-9_-]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+}
+
+/** `href` with the hidden curves as `hide` parameters. */
+function withHidden(href: string, hidden: ReadonlySet<string>): string {
+  if (hidden.size === 0) return href;
+  const [path, query = ""] = href.split("?");
+  const params = new URLSearchParams(query);
+  params.delete("hide");
+  for (const k of hidden) params.append("hide", k);
+  return `${path}?${params}`;
 }
 
 function rhoAt(steps: readonly [number, number][], tau: number): number {
@@ -58,7 +70,7 @@ interface Hover {
   keys: string[];
 }
 
-export function ProfileExplorer({ plotId, series, n, geometry, initialHidden, csvHref, fileName, children }: Props) {
+export function ProfileExplorer({ plotId, series, n, geometry, initialHidden, csvHref, fileName, axis, children }: Props) {
   const [hidden, setHidden] = useState(() => new Set(initialHidden.filter((k) => series.some((s) => s.key === k))));
   const [focus, setFocus] = useState<string | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -168,6 +180,21 @@ export function ProfileExplorer({ plotId, series, n, geometry, initialHidden, cs
         <a className={buttonClass} href={csvHref} download>
           Download CSV
         </a>
+        <div className="ml-auto flex overflow-hidden rounded border border-zinc-300 text-xs dark:border-zinc-700" role="group" aria-label="τ axis">
+          {(["linear", "log"] as const).map((a) => (
+            <Link
+              key={a}
+              href={withHidden(axis[a], hidden)}
+              scroll={false}
+              prefetch={false}
+              aria-current={axis.current === a ? "true" : undefined}
+              className={`px-2 py-1 ${axis.current === a ? "bg-sky-700 text-white" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}
+              data-axis={a}
+            >
+              {a === "linear" ? "Linear τ" : "Log τ"}
+            </Link>
+          ))}
+        </div>
       </div>
       <div ref={box} className="relative" onPointerMove={onMove} onPointerLeave={() => setHover(null)}>
         {children}

@@ -55,7 +55,7 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
   const bodyBg = "bg-white dark:bg-zinc-950";
   return (
     <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full border-collapse text-sm" data-table="leaderboard" aria-busy={false}>
+      <table className="w-full border-collapse text-sm" data-table="leaderboard">
         <caption className="sr-only">
           Leaderboard of {lb.round.name}: {rows.length} submissions. Per workload: time to target ({basis === "seconds" ? "seconds" : "fraction of the budget"}) and ratio to the pool&apos;s best
           time. Column headers sort the table.

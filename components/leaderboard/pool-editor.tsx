@@ -14,7 +14,7 @@ const STATE_TEXT: Record<Candidate["state"], string> = {
   outside: "not in the default pool",
 };
 
-const linkClass = "rounded border px-2 py-0.5 text-xs font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600";
+const linkClass = "pool-action";
 
 export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "candidates" | "pool">; path: string; query: ViewQuery; fixed?: Record<string, string> }) {
   const href = (q: ViewQuery) => viewHref(path, q, fixed);
@@ -70,7 +70,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
                 {list.map((c) => {
                   const on = inPool(c);
                   return (
-                    <li key={c.slug} data-candidate={c.slug} data-state={c.state} className="flex items-center justify-between gap-2 rounded px-1 hover:bg-zinc-50 dark:hover:bg-zinc-900">
+                    <li key={c.slug} data-candidate={c.slug} data-state={c.state} className="pool-item">
                       <span className="min-w-0 truncate">
                         {c.displayName}
                         <span className="ml-1 text-xs text-zinc-500">
@@ -84,7 +84,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
                         scroll={false}
                         prefetch={false}
                         aria-label={`${on ? "Remove" : "Add"} ${c.displayName} ${on ? "from" : "to"} the pool`}
-                        className={`${linkClass} ${on ? "border-zinc-300 text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800" : "border-sky-700 text-sky-700 hover:bg-sky-50 dark:border-sky-500 dark:text-sky-400 dark:hover:bg-sky-950"}`}
+                        className={`pool-action ${on ? "pool-remove" : "pool-add"}`}
                       >
                         {on ? "Remove" : "Add"}
                       </Link>

@@ -18,7 +18,7 @@ export function StatusLegend({ basis }: { basis: "seconds" | "budget_fraction" }
       </div>
       {misses.map(([key, s]) => (
         <span key={key} className="flex items-center gap-1" title={s.description}>
-          <span aria-hidden="true" className="inline-block min-w-4 rounded bg-zinc-200 px-0.5 text-center font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-100">
+          <span aria-hidden="true" className="miss-icon">
             {s.icon}
           </span>
           {s.label}

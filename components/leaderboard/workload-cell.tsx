@@ -40,25 +40,25 @@ export function WorkloadCell({ cell, workload, basis, best }: { cell: Leaderboar
       data-workload={workload.key}
       data-status={cell.status}
       title={title}
-      className="num border-l border-white px-2 py-1 text-right align-top whitespace-nowrap dark:border-zinc-950"
+      className="lb-cell"
       style={{ backgroundColor: counted ? ratioBackground(cell.ratio) : undefined }}
     >
       {counted ? (
         <>
           <div data-field="time">{formatTime(cell.time, basis)}</div>
-          <div className="text-[11px] text-zinc-600 dark:text-zinc-300">
+          <div className="cell-ratio">
             <span className="sr-only">ratio </span>×<span data-field="ratio">{formatRatio(cell.ratio)}</span>
           </div>
         </>
       ) : (
         <>
           {Number.isFinite(cell.time) && (
-            <div className="text-zinc-400 line-through decoration-zinc-400/60 dark:text-zinc-500" data-field="time">
+            <div className="cell-struck" data-field="time">
               {formatTime(cell.time, basis)}
             </div>
           )}
-          <div className="text-[11px] text-zinc-500 dark:text-zinc-400">
-            <span aria-hidden="true" className="mr-1 inline-block min-w-4 rounded bg-zinc-200 px-0.5 text-center font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-100">
+          <div className="cell-note">
+            <span aria-hidden="true" className="miss-icon">
               {status.icon}
             </span>
             <span aria-hidden="true">{status.short}</span>

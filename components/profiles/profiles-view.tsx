@@ -1,7 +1,6 @@
 // The performance profiles of a view: every pool member's exact step profile
 // rho(tau) (SCORING.md §4.5), drawn on the server, with the legend table,
 // hover highlight, toggles and downloads layered on by ProfileExplorer.
-import Link from "next/link";
 import { ProfileExplorer, type ExplorerSeries } from "@/components/charts/profile-explorer";
 import { PROFILE_SIZE, ProfilePlot, type ProfileGeometry, type ProfileSeries } from "@/components/charts/profile-plot";
 import { PoolEditor } from "@/components/leaderboard/pool-editor";
@@ -82,7 +81,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
   }));
   const plotId = "profile-plot";
   const taus = geometry ? tableTaus(geometry.tauMin, geometry.tauMax) : [];
-  const axisLink = (a: "linear" | "log") => viewHref(path, { ...query, axis: a === "linear" ? undefined : a });
+  const axisLink = (a: "linear" | "log") => viewHref(path, { ...query, axis: a === "linear" ? undefined : a, hide: [] });
 
   return (
     <div className="space-y-5">
@@ -116,21 +115,6 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
               ρ(τ) = fraction of the {n} workloads on which a submission is within τ× of the pool&apos;s fastest. The curves are the exact step functions; the score integrates
               them as the scoring mode says.
             </p>
-            <div className="ml-auto flex overflow-hidden rounded border border-zinc-300 text-xs dark:border-zinc-700" role="group" aria-label="τ axis">
-              {(["linear", "log"] as const).map((a) => (
-                <Link
-                  key={a}
-                  href={axisLink(a)}
-                  scroll={false}
-                  prefetch={false}
-                  aria-current={axis === a ? "true" : undefined}
-                  className={`px-2 py-1 ${axis === a ? "bg-sky-700 text-white" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}
-                  data-axis={a}
-                >
-                  {a === "linear" ? "Linear τ" : "Log τ"}
-                </Link>
-              ))}
-            </div>
           </div>
           <ProfileExplorer
             plotId={plotId}
@@ -140,6 +124,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
             initialHidden={query.hide}
             csvHref={routes.api.profiles(round, query, "csv")}
             fileName={`${round}-profiles`}
+            axis={{ current: axis, linear: axisLink("linear"), log: axisLink("log") }}
           >
             <ProfilePlot
               id={plotId}

@@ -215,6 +215,11 @@ test("the profile plot has one curve per pool member, linked with its legend tab
     await page.locator('[data-axis="log"]').click();
     await page.waitForURL((u) => u.searchParams.get("axis") === "log");
     expect(await page.locator("#profile-plot path.series").count()).toBe(37);
+    // The hidden curve stays hidden on the other axis, and a reload keeps both.
+    expect(new URL(page.url()).searchParams.getAll("hide")).toEqual(["adamw-33-1"]);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.$eval('#profile-plot path[data-series="adamw-33-1"]', (p) => getComputedStyle(p).display)).toBe("none");
+    expect(await page.locator('#profile-plot-legend tr[data-series="adamw-33-1"] input[type="checkbox"]').isChecked()).toBe(false);
     await screenshot(page, "profiles-paper-appendix-f-log");
     expect(errors).toEqual([]);
   } finally {

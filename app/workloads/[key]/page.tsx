@@ -32,7 +32,7 @@ function StatusCell({ row }: { row: WorkloadRow }) {
   const s = STATUS_TEXT[row.status];
   return (
     <span title={s.description} className="whitespace-nowrap">
-      <span aria-hidden="true" className="mr-1 inline-block min-w-4 rounded bg-zinc-200 px-0.5 text-center text-xs font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-100">
+      <span aria-hidden="true" className="miss-icon text-xs">
         {s.icon}
       </span>
       {row.status === "variant_failed" ? `variant ${row.variantName ?? row.variant} failed` : s.label}
@@ -70,6 +70,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
   const fixed = { round };
   const budget = basis === "seconds" ? (w.budgetSeconds === null ? null : w.budgetSeconds * t.round.budgetFactor) : 1;
   const bases = t.siblings.filter((s) => s.role === "base");
+  const hasSeconds = t.rows.some((r) => r.timeSeconds !== null);
 
   return (
     <div className="space-y-5">
@@ -143,7 +144,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
               <th scope="col" className="px-2 py-2 text-right">#</th>
               <th scope="col" className="px-2 py-2">Submission</th>
               <th scope="col" className="px-2 py-2">Status</th>
-              <th scope="col" className="px-2 py-2 text-right">Time (s)</th>
+              {hasSeconds && <th scope="col" className="px-2 py-2 text-right">Time (s)</th>}
               <th scope="col" className="px-2 py-2 text-right">Fraction of budget</th>
               <th scope="col" className="px-2 py-2 text-right">Steps</th>
               <th scope="col" className="px-2 py-2 text-right" title="Ratio to the pool's best time after the held-out and 4× rules (what ρ compares with τ)">
@@ -175,9 +176,11 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
                 <td className="px-2 py-1 text-xs">
                   <StatusCell row={r} />
                 </td>
-                <td className="num px-2 py-1 text-right" data-field="seconds">
-                  {formatSeconds(r.timeSeconds)}
-                </td>
+                {hasSeconds && (
+                  <td className="num px-2 py-1 text-right" data-field="seconds">
+                    {formatSeconds(r.timeSeconds)}
+                  </td>
+                )}
                 <td className="num px-2 py-1 text-right" data-field="fraction">
                   {formatFraction(r.timeFraction)}
                 </td>

@@ -35,6 +35,7 @@ const EXTRA_LABELS: Record<string, string> = {
   alignment: "Column alignment of the extracted row (PAPER_NOTES.md)",
   alignmentAlternatives: "Alternative alignments",
   appendixDClass: "Appendix D class",
+  officialCodeScore: "Score by the official scoring code (full precision)",
 };
 
 function Provenance({ s }: { s: SubmissionView["submission"] }) {
@@ -81,6 +82,7 @@ export default async function SubmissionPage({ params }: Props) {
   ];
   const hyper = flattenRecord(s.hyperparameters);
   const extra = flattenRecord(s.extra);
+  const hasSeconds = v.workloads.some((w) => w.result?.timeSeconds !== null && w.result?.timeSeconds !== undefined);
   const evalWorkloads = v.workloads.filter((w) => v.evals.some((e) => e.workload === w.workload.key));
 
   return (
@@ -198,8 +200,8 @@ export default async function SubmissionPage({ params }: Props) {
               <tr>
                 <th scope="col" className="px-2 py-2">Workload</th>
                 <th scope="col" className="px-2 py-2 text-right">In the default pool</th>
-                <th scope="col" className="px-2 py-2 text-right">Time (s)</th>
-                <th scope="col" className="px-2 py-2 text-right">Fraction</th>
+                {hasSeconds && <th scope="col" className="px-2 py-2 text-right">Time (s)</th>}
+                <th scope="col" className="px-2 py-2 text-right">Fraction of budget</th>
                 <th scope="col" className="px-2 py-2 text-right">Best metric</th>
                 <th scope="col" className="px-2 py-2">Studies (best trial of each)</th>
               </tr>
@@ -216,7 +218,7 @@ export default async function SubmissionPage({ params }: Props) {
                       {w.workload.role !== "base" && <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>}
                     </th>
                     {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-400">–</td>}
-                    <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>
+                    {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
                     <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
                     <td className="num px-2 py-1 text-right">
                       {formatMetric(best)}
