@@ -37,7 +37,7 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
       </p>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {workloads.map((w) => (
-          <WorkloadCard key={w.key} workload={w} round={info} href={routes.workload(round, w.key, query)} variants={w.variants} counts={{ submissions: w.submissions, reached: w.reached }} />
+          <WorkloadCard key={w.key} workload={w} round={info} href={routes.workload(round, w.key, query)} variants={w.variants} variantHref={(key) => routes.workload(round, key, query)} counts={{ submissions: w.submissions, reached: w.reached }} />
         ))}
       </div>
     </div>

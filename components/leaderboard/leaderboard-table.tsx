@@ -121,7 +121,12 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
               <td className="num px-2 py-1 align-top text-xs" data-field="horizon">
                 {formatHorizon(r.horizon)}
               </td>
-              <td className="num px-2 py-1 text-right align-top font-semibold" data-field="score" data-value={r.score}>
+              <td
+                className="num px-2 py-1 text-right align-top font-semibold"
+                data-field="score"
+                data-value={r.score}
+                title={r.publishedScore !== null ? `Published score ${formatScore(r.publishedScore, digits)} (in the published pool)` : undefined}
+              >
                 {formatScore(r.score, digits)}
               </td>
               {extraColumns.map((c) => (

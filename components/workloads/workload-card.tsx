@@ -12,7 +12,7 @@ export function budgetText(w: WorkloadInfo, round: Pick<RoundCatalog["round"], "
   return "–";
 }
 
-export function WorkloadCard({ workload: w, round, href, variants = [], counts, headingLevel = "h2" }: { workload: WorkloadInfo; round: Pick<RoundCatalog["round"], "budgetFactor">; href?: string; variants?: WorkloadInfo[]; counts?: { submissions: number; reached: number }; headingLevel?: "h1" | "h2" | "h3" }) {
+export function WorkloadCard({ workload: w, round, href, variants = [], variantHref, counts, headingLevel = "h2" }: { workload: WorkloadInfo; round: Pick<RoundCatalog["round"], "budgetFactor">; href?: string; variants?: WorkloadInfo[]; variantHref?: (key: string) => string; counts?: { submissions: number; reached: number }; headingLevel?: "h1" | "h2" | "h3" }) {
   const H = headingLevel;
   const facts: [string, React.ReactNode][] = [
     ["Task", w.task ?? "–"],
@@ -69,7 +69,13 @@ export function WorkloadCard({ workload: w, round, href, variants = [], counts, 
           {variants.map((v, i) => (
             <span key={v.key}>
               {i > 0 && ", "}
-              <code>{v.key}</code>
+              {variantHref ? (
+                <Link href={variantHref(v.key)} prefetch={false} className="hover:underline">
+                  <code>{v.key}</code>
+                </Link>
+              ) : (
+                <code>{v.key}</code>
+              )}
               {v.role === "held_out" ? " (held-out: can disqualify this workload)" : ""}
             </span>
           ))}

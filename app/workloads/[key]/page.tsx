@@ -101,7 +101,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <div className="grid gap-5 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div className="space-y-3">
-          <WorkloadCard workload={w} round={t.round} headingLevel="h2" variants={t.siblings.filter((v) => v.role !== "base" && v.baseKey === w.key)} />
+          <WorkloadCard workload={w} round={t.round} headingLevel="h2" variants={t.siblings.filter((v) => v.role !== "base" && v.baseKey === w.key)} variantHref={(k) => routes.workload(round, k, query)} />
           {t.base && (
             <p className="text-sm">
               Variant of{" "}
