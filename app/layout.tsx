@@ -7,18 +7,36 @@ export const metadata: Metadata = {
   description: "Which training algorithm is really best across workloads, with one fixed configuration? AlgoPerf scores and performance profiles for any pool.",
 };
 
+const NAV = [
+  { href: "/", label: "Leaderboard" },
+  { href: "/workloads", label: "Workloads" },
+  { href: "/paper", label: "Paper" },
+  { href: "/analysis", label: "Analysis" },
+  { href: "/upload", label: "Upload" },
+];
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        <a href="#main" className="sr-only-focusable absolute top-2 left-2 z-50 rounded bg-sky-700 px-3 py-1 text-sm text-white">
+          Skip to content
+        </a>
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 text-sm" aria-label="Main">
+          <nav className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3 text-sm" aria-label="Main">
             <Link href="/" className="font-semibold tracking-tight">
               AlgoPerf Leaderboard
             </Link>
+            {NAV.map((n) => (
+              <Link key={n.href} href={n.href} prefetch={false} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+                {n.label}
+              </Link>
+            ))}
           </nav>
         </header>
-        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
+          {children}
+        </main>
       </body>
     </html>
   );

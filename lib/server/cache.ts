@@ -5,6 +5,8 @@
 // there is nothing to invalidate, old keys simply stop being asked for.
 import { LRUCache } from "lru-cache";
 import type { Db } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "./db-errors";
+import { databaseUnavailable } from "./errors";
 
 const store = new LRUCache<string, Promise<unknown>>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
 
@@ -22,4 +24,34 @@ export function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
 export async function roundVersions(db: Db, slugs: readonly string[]): Promise<Map<string, number>> {
   const rows = await db.round.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, dataVersion: true } });
   return new Map(rows.map((r) => [r.slug, r.dataVersion]));
+}
+
+const lastGood = new LRUCache<string, object>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
+
+/**
+ * A cached read of data from some rounds: computed once per combination of
+ * their data versions. When the database cannot be reached, the last value
+ * computed for `baseKey` (any version) is served, marked `stale: true`;
+ * without one the AppError 503 propagates.
+ * `compute` gets the versions; a round missing from them does not exist.
+ */
+export async function versionedRead<T extends object>(
+  db: Db,
+  rounds: readonly string[],
+  baseKey: string,
+  compute: (versions: Map<string, number>) => Promise<T>,
+): Promise<T & { stale?: boolean }> {
+  let versions: Map<string, number>;
+  try {
+    versions = await roundVersions(db, rounds);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const stale = lastGood.get(baseKey) as T | undefined;
+    if (stale) return { ...stale, stale: true };
+    throw databaseUnavailable();
+  }
+  const key = `${baseKey}|${[...rounds].sort().map((r) => `${r}@${versions.get(r) ?? "none"}`).join(",")}`;
+  const value = await cached(key, () => compute(versions));
+  lastGood.set(baseKey, value);
+  return value;
 }

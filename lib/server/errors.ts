@@ -1,6 +1,7 @@
 // The application's typed error, mapped to HTTP statuses and tRPC codes in one
 // place, so pages, REST routes and tRPC procedures report failures alike.
 import { TRPCError } from "@trpc/server";
+import { isDatabaseUnavailable } from "./db-errors";
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -50,8 +51,21 @@ export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: error.code, message: error.message, cause: error });
 }
 
+/** The database is unreachable: retry shortly (the client may simply resend). */
+export function databaseUnavailable(): AppError {
+  return new AppError("SERVICE_UNAVAILABLE", "the database is unavailable; retry in a few seconds", [], { "Retry-After": "5" });
+}
+
+/** Any error as an AppError when it has a meaning for the client, else null (an internal error). */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  return null;
+}
+
 /** JSON error response of the REST routes: { error: { code, message, issues } }. */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(unknownError: unknown): Response {
+  const error = asAppError(unknownError) ?? unknownError;
   if (error instanceof AppError) {
     return Response.json({ error: { code: error.code, message: error.message, issues: error.issues } }, { status: error.status, headers: error.headers });
   }

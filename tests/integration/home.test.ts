@@ -1,30 +1,52 @@
+// `/` is the paper round's leaderboard with the round picker: it lists the
+// 8 paper workloads, the 36 scored configurations, offers the imported
+// Schedule-Free row, and links to every round (the v0.5 external round's 11
+// submissions one click away). Expectations come from the database.
 import { expect, inject, test } from "vitest";
 import { withDb } from "../support/db";
 
-test("the home page lists the rounds, the paper's workloads and submissions, and the v0.5 external submissions from the database", async () => {
-  const res = await fetch(`${inject("baseUrl")}/`);
-  expect(res.status).toBe(200);
-  const html = await res.text();
-  const section = (slug: string) => {
-    const start = html.indexOf(`data-round="${slug}"`);
-    expect(start, slug).toBeGreaterThan(-1);
-    const next = html.indexOf("data-round=", start + 1);
-    return html.slice(start, next === -1 ? undefined : next);
-  };
-  const attrs = (chunk: string, attr: string) => [...chunk.matchAll(new RegExp(`${attr}="([^"]+)"`, "g"))].map((m) => m[1]);
+const attrs = (html: string, attr: string) => [...html.matchAll(new RegExp(`${attr}="([^"]+)"`, "g"))].map((m) => m[1]!);
 
+async function page(path: string) {
+  const res = await fetch(`${inject("baseUrl")}${path}`);
+  expect(res.status, path).toBe(200);
+  return res.text();
+}
+
+test("the home page shows the paper round's leaderboard and links to every round, from the database", async () => {
   const expected = await withDb(async (c) => {
-    const q = async (slug: string) =>
-      (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden ORDER BY s.slug`, [slug])).rows.map((r) => r.slug);
-    return { paper: await q("paper-2505.24005"), v05: await q("algoperf-v0.5-external") };
+    const q = async (sql: string, slug: string) => (await c.query(sql, [slug])).rows.map((r) => r.key as string);
+    return {
+      workloads: await q(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.role = 'base' ORDER BY w.position`, "paper-2505.24005"),
+      paperPool: await q(`SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden AND s."inDefaultPool" ORDER BY s.slug`, "paper-2505.24005"),
+      paperAll: await q(`SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden ORDER BY s.slug`, "paper-2505.24005"),
+      v05: await q(`SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden ORDER BY s.slug`, "algoperf-v0.5-external"),
+      rounds: await q(`SELECT slug AS key FROM "Round" WHERE $1 = $1 ORDER BY position, slug`, ""),
+    };
   });
+  const html = await page("/");
+  expect(html).toContain("Kasimbeg");
+  expect(attrs(html, "data-workload-header")).toEqual(expected.workloads);
+  expect(expected.workloads).toHaveLength(8);
+  expect(attrs(html, "data-submission").sort()).toEqual(expected.paperPool);
+  expect(expected.paperPool).toHaveLength(36);
+  // Every submission of the round is listed in the pool editor, the imported row with its own button.
+  expect(attrs(html, "data-candidate").sort()).toEqual(expected.paperAll);
+  expect(html).toMatch(/data-action="add-imported" data-slug="schedule-free-adamw"/);
+  expect(attrs(html, "data-round-link")).toEqual(expected.rounds);
 
-  const paper = section("paper-2505.24005");
-  expect(attrs(paper, "data-workload")).toHaveLength(8);
-  expect(attrs(paper, "data-submission").sort()).toEqual(expected.paper);
-  expect(expected.paper.length).toBeGreaterThanOrEqual(37);
-  expect(attrs(paper, "data-submission")).toContain("schedule-free-adamw");
-  const v05 = attrs(section("algoperf-v0.5-external"), "data-submission").sort();
+  const href = html.match(/data-round-link="algoperf-v0\.5-external"><a[^>]*href="([^"]+)"/)?.[1];
+  expect(href).toBe("/rounds/algoperf-v0.5-external");
+  const v05 = attrs(await page(href!), "data-submission").sort();
   expect(v05).toEqual(expected.v05);
   expect(v05).toHaveLength(11);
+});
+
+test("the pages render their data into the HTML, before any JavaScript runs", async () => {
+  const profiles = await page("/rounds/paper-2505.24005/profiles");
+  expect(profiles).toMatch(/<svg[^>]*id="profile-plot"[^>]*data-curves="36"/);
+  expect((profiles.match(/<path class="series" data-series=/g) ?? []).length).toBe(36);
+  const workload = await page("/workloads/ogbg?round=algoperf-v0.5-external");
+  expect((workload.match(/<tr data-submission=/g) ?? []).length).toBe(11);
+  expect(workload).toMatch(/<svg[^>]*id="times-chart"/);
 });

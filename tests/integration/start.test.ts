@@ -85,7 +85,7 @@ describe("npm start with the embedded database", () => {
   test("serves the seeded site, stops cleanly on SIGINT, and keeps its data across restarts and kill -9", async () => {
     const first = await npmStart(env, port);
     const home = await (await fetch(`http://localhost:${port}/`)).text();
-    expect(home).toContain('data-round="paper-2505.24005"');
+    expect(home).toContain('data-round-link="paper-2505.24005"');
     const seeded = await counts(url());
     expect(seeded.rounds).toBe(5);
     const pgPid = postmasterPid();
@@ -128,7 +128,7 @@ describe("npm start with DATABASE_URL", () => {
     try {
       expect(started.output()).not.toMatch(/embedded PostgreSQL/);
       expect(await counts(target.toString())).toMatchObject({ rounds: 5 });
-      expect(await (await fetch(`http://localhost:${port}/`)).text()).toContain('data-round="algoperf-v0.5-external"');
+      expect(await (await fetch(`http://localhost:${port}/`)).text()).toContain('data-round-link="algoperf-v0.5-external"');
     } finally {
       process.kill(-started.child.pid!, "SIGTERM");
       await exited(started.child);

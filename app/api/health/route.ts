@@ -1,5 +1,6 @@
 // GET /api/health – database status and app version (for load balancers and the benches).
 import { db } from "@/lib/db/client";
+import { shortMessage } from "@/lib/server/db-errors";
 import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export async function GET() {
     return Response.json({ status: "ok", version: pkg.version, database: { status: "up", latencyMs: Math.round((performance.now() - started) * 10) / 10 } });
   } catch (error) {
     return Response.json(
-      { status: "degraded", version: pkg.version, database: { status: "down", error: error instanceof Error ? error.message.split("\n")[0] : String(error) } },
+      { status: "degraded", version: pkg.version, database: { status: "down", error: shortMessage(error) } },
       { status: 503, headers: { "Retry-After": "5" } },
     );
   }

@@ -1,5 +1,8 @@
 // What the site has: rounds with their workloads and submissions.
 import type { Db } from "@/lib/db/client";
+import type { Integration, Scale, TimeBasis } from "@/lib/scoring";
+import { cached, roundVersions } from "@/lib/server/cache";
+import { AppError } from "@/lib/server/errors";
 
 export async function listRounds(db: Db) {
   const rounds = await db.round.findMany({
@@ -15,4 +18,150 @@ export async function listRounds(db: Db) {
     },
   });
   return rounds;
+}
+
+export interface RoundSummary {
+  slug: string;
+  name: string;
+  benchmarkVersion: string;
+  ruleset: string;
+  timeBasis: TimeBasis;
+  submissions: number;
+  defaultPool: number;
+}
+
+/** Every round with its submission counts, in site order (the round picker). */
+export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
+  const rounds = await db.round.findMany({
+    orderBy: [{ position: "asc" }, { slug: "asc" }],
+    select: { slug: true, name: true, benchmarkVersion: true, ruleset: true, timeBasis: true, submissions: { where: { hidden: false }, select: { inDefaultPool: true } } },
+  });
+  return rounds.map(({ submissions, ...r }) => ({ ...r, submissions: submissions.length, defaultPool: submissions.filter((s) => s.inDefaultPool).length }));
+}
+
+/** The round shown at `/`: the first round (by position) that has submissions. */
+export async function defaultRoundSlug(db: Db): Promise<string> {
+  const round =
+    (await db.round.findFirst({ where: { submissions: { some: { hidden: false } } }, orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true } })) ??
+    (await db.round.findFirst({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true } }));
+  if (!round) throw new AppError("NOT_FOUND", "no rounds are loaded: run `npm run db:seed`");
+  return round.slug;
+}
+
+export interface WorkloadInfo {
+  key: string;
+  role: "base" | "held_out" | "variant";
+  baseKey: string | null;
+  displayName: string;
+  task: string | null;
+  dataset: string | null;
+  model: string | null;
+  loss: string | null;
+  metricName: string;
+  metricLabel: string | null;
+  direction: "min" | "max";
+  target: number;
+  testTarget: number | null;
+  budgetSeconds: number | null;
+  budgetSteps: number | null;
+  batchSize: number | null;
+  notes: string | null;
+}
+
+export interface CatalogSubmission {
+  id: number;
+  slug: string;
+  displayName: string;
+  baseAlgorithm: string | null;
+  family: string | null;
+  baseOptimizer: string | null;
+  horizon: number | null;
+  searchRank: number | null;
+  source: "published" | "imported" | "uploaded";
+  inDefaultPool: boolean;
+  publishedScore: number | null;
+}
+
+export interface RoundCatalog {
+  round: {
+    id: number;
+    slug: string;
+    name: string;
+    description: string;
+    benchmarkVersion: string;
+    ruleset: "external_tuning" | "self_tuning";
+    timeBasis: TimeBasis;
+    source: string | null;
+    budgetFactor: number;
+    studiesExpected: number;
+    trialsExpected: number;
+    dataVersion: number;
+    defaults: { tauMin: number; tauMax: number; points: number; scale: Scale; integration: Integration };
+  };
+  /** Every workload in round order: base workloads first as loaded, then variants. */
+  workloads: WorkloadInfo[];
+  /** Visible submissions in listing (slug) order, the order scoreRound lists a pool in. */
+  submissions: CatalogSubmission[];
+}
+
+async function unknownRound(db: Db, slug: string): Promise<never> {
+  const known = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
+  throw new AppError("NOT_FOUND", `unknown round "${slug}"; rounds: ${known.join(", ")}`, [{ path: "round", message: `unknown round "${slug}"` }]);
+}
+
+/** A round with its workloads and visible submissions, cached per data version. */
+export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> {
+  const version = (await roundVersions(db, [slug])).get(slug);
+  if (version === undefined) return unknownRound(db, slug);
+  return cached(`catalog|${slug}@${version}`, async () => {
+    const r = await db.round.findUnique({
+      where: { slug },
+      include: {
+        workloads: { orderBy: { position: "asc" } },
+        submissions: {
+          where: { hidden: false },
+          orderBy: { slug: "asc" },
+          select: { id: true, slug: true, displayName: true, baseAlgorithm: true, family: true, baseOptimizer: true, horizon: true, searchRank: true, source: true, inDefaultPool: true, publishedScore: true },
+        },
+      },
+    });
+    if (!r) return unknownRound(db, slug);
+    return {
+      round: {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        description: r.description,
+        benchmarkVersion: r.benchmarkVersion,
+        ruleset: r.ruleset,
+        timeBasis: r.timeBasis,
+        source: r.source,
+        budgetFactor: r.budgetFactor,
+        studiesExpected: r.studiesExpected,
+        trialsExpected: r.trialsExpected,
+        dataVersion: r.dataVersion,
+        defaults: { tauMin: r.tauMin, tauMax: r.tauMax, points: r.tauPoints, scale: r.tauScale, integration: r.integration },
+      },
+      workloads: r.workloads.map((w) => ({
+        key: w.key,
+        role: w.role,
+        baseKey: w.baseKey,
+        displayName: w.displayName,
+        task: w.task,
+        dataset: w.dataset,
+        model: w.model,
+        loss: w.loss,
+        metricName: w.metricName,
+        metricLabel: w.metricLabel,
+        direction: w.direction,
+        target: w.target,
+        testTarget: w.testTarget,
+        budgetSeconds: w.budgetSeconds,
+        budgetSteps: w.budgetSteps,
+        batchSize: w.batchSize,
+        notes: w.notes,
+      })),
+      submissions: r.submissions,
+    };
+  });
 }

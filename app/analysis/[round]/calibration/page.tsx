@@ -1,0 +1,145 @@
+import { fixed, percent, scoreDigits } from "@/components/analysis/format";
+import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { SortableTable } from "@/components/analysis/sortable-table";
+import { toSearchParams } from "@/components/analysis/views";
+import { seriesColor } from "@/components/charts/colors";
+import { ScatterChart } from "@/components/charts/scatter-chart";
+import { SeriesHighlight } from "@/components/charts/series-highlight";
+import { db } from "@/lib/db/client";
+import { calibrationOfPool, parseCalibrationParams } from "@/lib/server/services/analysis-calibration";
+import { attempt } from "../../attempt";
+import { JsonLink } from "../../json-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Calibration" };
+
+export default async function CalibrationPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { round } = await params;
+  const query = toSearchParams(await searchParams);
+  const result = await attempt(() => {
+    const { query: scoreQuery, k } = parseCalibrationParams(query);
+    return calibrationOfPool(db(), round, scoreQuery, k);
+  });
+  const report = result.ok ? result.value : null;
+  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
+  const name = (key: string) => report?.displayNames[key] ?? key;
+  const seconds = report?.round.timeBasis === "seconds";
+  const time = (t: number) => (seconds ? `${fixed(t, 0)} s` : fixed(t, 3));
+  const algorithms = [...new Set((report?.rows ?? []).map((r) => r.baseAlgorithm ?? name(r.name)))];
+  const color = (r: { baseAlgorithm: string | null; name: string }) => seriesColor(algorithms.indexOf(r.baseAlgorithm ?? name(r.name)));
+  return (
+    <section aria-labelledby="view-title" className="space-y-5" data-view="calibration">
+      <div>
+        <h2 id="view-title" className="text-lg font-semibold">
+          Calibration
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          Which configurations would a calibration search pick? The paper ranks candidate configurations by the geometric mean of their time-to-target across workloads, a missed target counted as
+          the budget plus one unit. Smaller is better; it does not depend on the pool. Filled points are each algorithm and horizon&apos;s pick.
+        </p>
+      </div>
+      <PoolForm action={`/analysis/${round}/calibration`} params={query}>
+        <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
+      </PoolForm>
+      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {report && (
+        <>
+          <p className="text-xs text-zinc-500">
+            {report.metric} Scores: {report.settings.mode}.
+          </p>
+          <SeriesHighlight id="calibration" legendLabel="Highlight an algorithm" legend={algorithms.map((a, i) => ({ key: a, label: a, color: seriesColor(i) }))}>
+            <ScatterChart
+              title="Selection metric against benchmark score, one point per configuration"
+              description="The same numbers are in the table below."
+              xLabel={`Geometric-mean time-to-target (${seconds ? "s" : "fraction of the budget"}, log scale)`}
+              yLabel="Benchmark score"
+              yFormat={`.2f`}
+              points={report.rows.map((r) => ({ key: r.name, label: name(r.name), series: r.baseAlgorithm ?? name(r.name), color: color(r), x: r.geometricMeanTime, y: r.score, emphasis: r.groupRank === 1 }))}
+            />
+          </SeriesHighlight>
+          <div className="grid gap-6 lg:grid-cols-3">
+            <table className="w-full self-start text-sm lg:col-span-2 [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-groups">
+              <caption className="pb-2 text-left text-xs text-zinc-500">Top {report.k} per algorithm and horizon by the selection metric (as Appendix C lists the baselines&apos; candidates).</caption>
+              <thead className="text-left text-xs text-zinc-500">
+                <tr>
+                  <th scope="col" className="py-1">Algorithm</th>
+                  <th scope="col">Horizon</th>
+                  <th scope="col">Top {report.k}</th>
+                  <th scope="col">Marked selection</th>
+                  <th scope="col">Metric agrees</th>
+                  <th scope="col" className="text-right">Most targets</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.groups.map((g) => (
+                  <tr key={`${g.baseAlgorithm}-${g.horizon}-${g.members[0]}`} data-group={`${g.baseAlgorithm ?? g.members[0]}@${g.horizon ?? "none"}`} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+                    <td className="py-1">{g.baseAlgorithm ?? name(g.members[0]!)}</td>
+                    <td className="num">{percent(g.horizon)}</td>
+                    <td className="text-xs">{g.top.map(name).join(" › ")}</td>
+                    <td className="text-xs">{g.selected ? name(g.selected) : "–"}</td>
+                    <td>{g.agrees === null ? "–" : g.agrees ? "yes" : "no"}</td>
+                    <td className="num text-right">{g.maxTargetsReached}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="w-full self-start text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-algorithms">
+              <caption className="pb-2 text-left text-xs text-zinc-500">Most targets any configuration of an algorithm reached (the question of Appendix D).</caption>
+              <thead className="text-left text-xs text-zinc-500">
+                <tr>
+                  <th scope="col" className="py-1">Algorithm</th>
+                  <th scope="col" className="text-right">Configurations</th>
+                  <th scope="col" className="text-right">Max targets</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.algorithms.map((a) => (
+                  <tr key={a.baseAlgorithm} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <td className="py-1">{a.baseAlgorithm}</td>
+                    <td className="num text-right">{a.configurations}</td>
+                    <td className="num text-right">{a.maxTargetsReached}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <SortableTable
+            caption="Every configuration. Highlighted: within the top k of its algorithm and horizon."
+            initialSort="gmean"
+            columns={[
+              { key: "name", label: "Configuration" },
+              { key: "algorithm", label: "Algorithm" },
+              { key: "horizon", label: "Horizon", numeric: true },
+              { key: "searchRank", label: "Search rank", numeric: true, description: "Rank in the search it came from (the paper's Appendix E index)" },
+              { key: "gmean", label: "Geo. mean time", numeric: true, description: "The selection metric; smaller is better" },
+              { key: "groupRank", label: "Pick #", numeric: true, description: "Position by the selection metric within its algorithm and horizon" },
+              { key: "reached", label: "Targets reached", numeric: true },
+              { key: "hit", label: "Targets scored", numeric: true, description: "Targets that count in the score (after the held-out and 4x rules)" },
+              { key: "score", label: "Score", numeric: true },
+              { key: "rank", label: "Rank", numeric: true },
+              { key: "selected", label: "Marked" },
+            ]}
+            rows={report.rows.map((r) => ({
+              key: r.name,
+              emphasis: r.inTopK,
+              cells: {
+                name: { text: name(r.name), sort: name(r.name) },
+                algorithm: { text: r.baseAlgorithm ?? "–", sort: r.baseAlgorithm },
+                horizon: { text: percent(r.horizon), sort: r.horizon },
+                searchRank: { text: r.searchRank === null ? "–" : String(r.searchRank), sort: r.searchRank },
+                gmean: { text: time(r.geometricMeanTime), sort: Number.isNaN(r.geometricMeanTime) ? null : r.geometricMeanTime },
+                groupRank: { text: String(r.groupRank), sort: r.groupRank },
+                reached: { text: String(r.targetsReached), sort: r.targetsReached },
+                hit: { text: String(r.targetsHit), sort: r.targetsHit },
+                score: { text: fixed(r.score, digits), sort: Number.isNaN(r.score) ? null : r.score },
+                rank: { text: String(r.rank), sort: r.rank },
+                selected: { text: r.selected ? "Table 6" : "", sort: r.selected ? 0 : 1 },
+              },
+            }))}
+          />
+        </>
+      )}
+      {report && <JsonLink round={round} endpoint="calibration" params={query} />}
+    </section>
+  );
+}

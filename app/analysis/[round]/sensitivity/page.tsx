@@ -1,0 +1,151 @@
+import { fixed, scoreDigits, signed } from "@/components/analysis/format";
+import { Notice, PoolForm } from "@/components/analysis/pool-form";
+import { SortableTable } from "@/components/analysis/sortable-table";
+import { toSearchParams, viewHref } from "@/components/analysis/views";
+import { ShiftChart } from "@/components/charts/shift-chart";
+import { db } from "@/lib/db/client";
+import { parseSensitivityParams, sensitivityOfPool, type LeaveOneOutReport, type SubjectReport } from "@/lib/server/services/analysis-sensitivity";
+import { listRounds } from "@/lib/server/services/catalog";
+import { attempt } from "../../attempt";
+import { JsonLink } from "../../json-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Pool sensitivity" };
+
+const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+export default async function SensitivityPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { round } = await params;
+  const query = toSearchParams(await searchParams);
+  const submissions = (await listRounds(db())).find((r) => r.slug === round)?.submissions ?? [];
+  const result = await attempt(() => {
+    const { query: scoreQuery, submission } = parseSensitivityParams(query);
+    return sensitivityOfPool(db(), round, scoreQuery, submission);
+  });
+  const report = result.ok ? result.value : null;
+  const subject = query.get("submission") ?? "";
+  return (
+    <section aria-labelledby="view-title" className="space-y-5" data-view="sensitivity">
+      <div>
+        <h2 id="view-title" className="text-lg font-semibold">
+          Pool sensitivity
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          Scores are ratios to the fastest time in the pool, so one member can move everyone else. Pick a submission to see every other score and rank with and without it (a submission outside the
+          pool is added, as Schedule-Free AdamW in the paper&apos;s Appendix F), or leave the choice empty for the leave-one-out table of the whole pool.
+        </p>
+      </div>
+      <PoolForm action={`/analysis/${round}/sensitivity`} params={query}>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-zinc-500">Submission</span>
+          <select name="submission" defaultValue={subject} className={INPUT}>
+            <option value="">— leave-one-out table —</option>
+            {submissions.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.displayName}
+                {s.inDefaultPool ? "" : " (outside the default pool)"}
+              </option>
+            ))}
+          </select>
+        </label>
+      </PoolForm>
+      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {report?.view === "subject" && <SubjectView report={report} />}
+      {report?.view === "leave-one-out" && <LeaveOneOutView report={report} round={round} query={query} />}
+      {report && <JsonLink round={round} endpoint="sensitivity" params={query} />}
+    </section>
+  );
+}
+
+function SubjectView({ report }: { report: SubjectReport }) {
+  const digits = scoreDigits(report.round.timeBasis);
+  const name = (key: string) => report.displayNames[key] ?? key;
+  const s = report.summary;
+  const subject = name(report.subject.key);
+  return (
+    <>
+      <p className="text-sm" data-summary>
+        {report.subject.inPool ? "Removing" : "Adding"} <strong>{subject}</strong> ({report.subject.inPool ? "in" : "outside"} the pool; with it, it ranks {report.subject.rankWith} with{" "}
+        {fixed(report.subject.scoreWith, digits)}) changes the other {report.rows.length} scores by {fixed(s.meanAbsDelta, digits)} on average and by up to {fixed(s.maxAbsDelta, digits)}
+        {s.maxAbsDeltaKey ? ` (${name(s.maxAbsDeltaKey)})` : ""}; {s.orderChanges} of them change place among the others (at most {s.maxRankShift}).
+      </p>
+      <p className="text-xs text-zinc-500">{report.settings.mode}</p>
+      <ShiftChart
+        title={`Scores with and without ${subject}`}
+        description="The same numbers are in the table below."
+        subjectLabel={subject}
+        numberFormat={`.${digits}f`}
+        rows={report.rows.map((r) => ({ key: r.key, label: name(r.key), withScore: r.scoreWith, withoutScore: r.scoreWithout }))}
+      />
+      <table className="w-full text-sm" data-table="sensitivity">
+        <caption className="pb-2 text-left text-xs text-zinc-500">
+          Every other submission with and without {subject}. Rank shift: places gained among the others when {subject} leaves (beyond the place it frees).
+        </caption>
+        <thead className="text-left text-xs text-zinc-500">
+          <tr>
+            <th scope="col" className="py-1">Submission</th>
+            <th scope="col" className="text-right">Score with</th>
+            <th scope="col" className="text-right">Rank with</th>
+            <th scope="col" className="text-right">Score without</th>
+            <th scope="col" className="text-right">Rank without</th>
+            <th scope="col" className="text-right">Change</th>
+            <th scope="col" className="text-right">Rank shift</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.map((r) => (
+            <tr key={r.key} data-row={r.key} className="border-t border-zinc-100 dark:border-zinc-800">
+              <td className="py-1">{name(r.key)}</td>
+              <td className="num text-right">{fixed(r.scoreWith, digits)}</td>
+              <td className="num text-right">{r.rankWith}</td>
+              <td className="num text-right">{fixed(r.scoreWithout, digits)}</td>
+              <td className="num text-right">{r.rankWithout}</td>
+              <td className="num text-right">{signed(r.delta, digits)}</td>
+              <td className="num text-right">{r.rankShift === 0 ? "–" : signed(r.rankShift, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function LeaveOneOutView({ report, round, query }: { report: LeaveOneOutReport; round: string; query: URLSearchParams }) {
+  const digits = scoreDigits(report.round.timeBasis);
+  const name = (key: string) => report.displayNames[key] ?? key;
+  return (
+    <>
+      <p className="text-xs text-zinc-500">{report.settings.mode}</p>
+      <SortableTable
+        caption="Leave-one-out: how much each member changes everyone else's scores when it leaves the pool. Only members that set a best time (the ratio denominator) move anyone."
+        initialSort="mean"
+        initialDirection="desc"
+        columns={[
+          { key: "name", label: "Submission" },
+          { key: "score", label: "Score", numeric: true },
+          { key: "rank", label: "Rank", numeric: true },
+          { key: "fastest", label: "Fastest on", description: "Base workloads on which it sets the pool's best time" },
+          { key: "mean", label: "Mean |change|", numeric: true, description: "Mean absolute change of the other scores when it leaves" },
+          { key: "max", label: "Max |change|", numeric: true },
+          { key: "who", label: "Most affected" },
+          { key: "order", label: "Order changes", numeric: true, description: "Other members whose place among the others changes" },
+          { key: "shift", label: "Max rank shift", numeric: true },
+        ]}
+        rows={report.rows.map((r) => ({
+          key: r.key,
+          cells: {
+            name: { text: name(r.key), sort: name(r.key), href: viewHref(round, "sensitivity", query, { submission: r.key }) },
+            score: { text: fixed(r.score, digits), sort: r.score },
+            rank: { text: String(r.rank), sort: r.rank },
+            fastest: { text: r.fastestOn.join(", ") || "–", sort: r.fastestOn.length },
+            mean: { text: r.error ? "n/a" : fixed(r.meanAbsDelta, digits), sort: r.error ? null : r.meanAbsDelta },
+            max: { text: r.error ? "n/a" : fixed(r.maxAbsDelta, digits), sort: r.error ? null : r.maxAbsDelta },
+            who: { text: r.error ?? (r.maxAbsDeltaKey ? name(r.maxAbsDeltaKey) : "–"), sort: r.maxAbsDeltaKey ? name(r.maxAbsDeltaKey) : null },
+            order: { text: String(r.orderChanges), sort: r.orderChanges },
+            shift: { text: String(r.maxRankShift), sort: r.maxRankShift },
+          },
+        }))}
+      />
+    </>
+  );
+}

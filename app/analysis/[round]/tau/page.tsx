@@ -1,0 +1,97 @@
+import { fixed, scoreDigits } from "@/components/analysis/format";
+import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { toSearchParams } from "@/components/analysis/views";
+import { BumpChart } from "@/components/charts/bump-chart";
+import { seriesColor } from "@/components/charts/colors";
+import { SeriesHighlight } from "@/components/charts/series-highlight";
+import { db } from "@/lib/db/client";
+import { TAU_SWEEP_DEFAULTS } from "@/lib/scoring/analysis";
+import { parseTauParams, tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
+import { attempt } from "../../attempt";
+import { JsonLink } from "../../json-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Tau sensitivity" };
+
+export default async function TauPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { round } = await params;
+  const query = toSearchParams(await searchParams);
+  const result = await attempt(() => {
+    const { query: scoreQuery, sweep } = parseTauParams(query);
+    return tauSensitivityOfPool(db(), round, scoreQuery, sweep);
+  });
+  const report = result.ok ? result.value : null;
+  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
+  const name = (key: string) => report?.displayNames[key] ?? key;
+  const leaderChanges = report ? report.leaders.filter((l, i) => i > 0 && l.join() !== report.leaders[i - 1]!.join()).length : 0;
+  return (
+    <section aria-labelledby="view-title" className="space-y-5" data-view="tau">
+      <div>
+        <h2 id="view-title" className="text-lg font-semibold">
+          Tau sensitivity
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          The score integrates the performance profile up to tau max = 4, a choice that looks like a plot setting but defines the ranking. Each line is a submission&apos;s rank as tau max
+          varies: crossing lines mean the order depends on how much a slower-but-solved workload is worth. A small tau max rewards being fastest; a large one rewards solving more workloads. The 4x
+          filter does not move with tau, so ratios above 4 never count.
+        </p>
+      </div>
+      <PoolForm action={`/analysis/${round}/tau`} params={query} hide={["tauMax"]}>
+        <NumberField name="from" label="tau max from" value={query.get("from") ?? TAU_SWEEP_DEFAULTS.from} min={1.01} step="any" />
+        <NumberField name="to" label="to" value={query.get("to") ?? TAU_SWEEP_DEFAULTS.to} min={1.01} step="any" />
+        <NumberField name="steps" label="steps" value={query.get("steps") ?? TAU_SWEEP_DEFAULTS.steps} min={2} max={100} step={1} />
+      </PoolForm>
+      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {report && (
+        <>
+          <p className="text-sm" data-summary>
+            The ranking changes between {report.rankingChanges} of the {report.taus.length - 1} consecutive steps;{" "}
+            {leaderChanges === 0 ? `the leader stays ${report.leaders[0]!.map(name).join(" and ")}.` : `the leader changes ${leaderChanges} time${leaderChanges > 1 ? "s" : ""}.`}
+          </p>
+          <p className="text-xs text-zinc-500">{report.settings.mode.replace(/tau in \[[^\]]*\]/, "tau max swept")}</p>
+          <SeriesHighlight id="tau" legendLabel="Highlight a submission" legend={report.series.map((s, i) => ({ key: s.key, label: name(s.key), color: seriesColor(i) }))}>
+            <BumpChart
+              title="Rank of every submission as tau max varies"
+              description="The same numbers are in the table below."
+              xLabel="tau max (upper end of the integrated profile)"
+              xs={report.taus}
+              series={report.series.map((s, i) => ({ key: s.key, label: name(s.key), color: seriesColor(i), ranks: s.ranks }))}
+            />
+          </SeriesHighlight>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-table="tau">
+              <caption className="pb-2 text-left text-xs text-zinc-500">Rank (and score) at each tau max; best and worst rank over the sweep.</caption>
+              <thead className="text-left text-xs text-zinc-500">
+                <tr>
+                  <th scope="col" className="py-1">Submission</th>
+                  {report.taus.map((t) => (
+                    <th key={t} scope="col" className="text-right">
+                      {fixed(t, 2)}
+                    </th>
+                  ))}
+                  <th scope="col" className="pl-3 text-right">
+                    Best–worst
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.series.map((s) => (
+                  <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <td className="py-1 whitespace-nowrap">{name(s.key)}</td>
+                    {s.ranks.map((r, i) => (
+                      <td key={i} className="num text-right" title={`score ${fixed(s.scores[i], digits)}`}>
+                        {r}
+                      </td>
+                    ))}
+                    <td className="num pl-3 text-right">{s.bestRank === s.worstRank ? s.bestRank : `${s.bestRank}–${s.worstRank}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {report && <JsonLink round={round} endpoint="tau-sensitivity" params={query} />}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { fixed, scoreDigits } from "@/components/analysis/format";
+import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { toSearchParams } from "@/components/analysis/views";
+import { IntervalBars } from "@/components/charts/interval-bars";
+import { db } from "@/lib/db/client";
+import { parseUncertaintyParams, uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
+import { attempt } from "../../attempt";
+import { JsonLink } from "../../json-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Uncertainty over studies" };
+
+export default async function UncertaintyPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { round } = await params;
+  const query = toSearchParams(await searchParams);
+  const result = await attempt(() => {
+    const { query: scoreQuery, options } = parseUncertaintyParams(query);
+    return uncertaintyOfPool(db(), round, scoreQuery, options);
+  });
+  const report = result.ok ? result.value : null;
+  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
+  const name = (key: string) => report?.displayNames[key] ?? key;
+  return (
+    <section aria-labelledby="view-title" className="space-y-5" data-view="uncertainty">
+      <div>
+        <h2 id="view-title" className="text-lg font-semibold">
+          Uncertainty over studies
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          Is the gap between two scores real, or would other seeds have reversed it? Each bar is the 95% interval of a score when the studies (independent repetitions) behind every per-workload
+          median are resampled and the whole pool is rescored with the official rules. Submissions sharing a letter are statistically tied.
+        </p>
+        <details className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          <summary className="cursor-pointer">How this is computed</summary>
+          <p className="mt-1">{UNCERTAINTY_METHOD}</p>
+          <p className="mt-1">
+            Two submissions are <em>tied</em> when they share a letter; the letters are the maximal groups whose intervals overlap (touching counts). Overlapping 95% intervals are a cautious,
+            descriptive criterion, not a significance test; &ldquo;P(above next)&rdquo; is the share of resamples in which a submission scores strictly above the next one.
+          </p>
+        </details>
+      </div>
+      <PoolForm action={`/analysis/${round}/uncertainty`} params={query}>
+        <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
+        <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
+      </PoolForm>
+      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {report && (
+        <>
+          <p className="text-xs text-zinc-500" data-settings>
+            {report.settings.mode} · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples · {report.resampledCells} resampled cells
+          </p>
+          {!report.available && <Notice>{report.reason} The chart shows the point scores only.</Notice>}
+          <IntervalBars
+            title={`Benchmark scores with ${report.available ? "95% bootstrap intervals" : "no interval"}, ${report.round.name}`}
+            description="The same numbers are in the table below."
+            numberFormat={`.${digits}f`}
+            rows={report.submissions.map((s) => ({ key: s.key, label: name(s.key), point: s.score, interval: s.interval, annotation: s.groups.join(" ") }))}
+          />
+          {report.available && (
+            <div>
+              <h3 className="text-sm font-semibold">Statistically tied groups</h3>
+              <ul className="mt-1 space-y-0.5 text-sm" data-groups>
+                {report.tiedGroups.map((g) => (
+                  <li key={g.label} data-group={g.label}>
+                    <span className="font-mono font-semibold">{g.label}</span>: {g.members.map(name).join(", ")}{" "}
+                    <span className="text-xs text-zinc-500">
+                      (common interval {fixed(g.overlap[0], digits)}–{fixed(g.overlap[1], digits)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <table className="w-full text-sm" data-table="uncertainty">
+            <caption className="pb-2 text-left text-xs text-zinc-500">Point score and rank of the pool, with their 95% bootstrap intervals.</caption>
+            <thead className="text-left text-xs text-zinc-500">
+              <tr>
+                <th scope="col" className="py-1">Rank</th>
+                <th scope="col">Submission</th>
+                <th scope="col" className="text-right">Score</th>
+                <th scope="col" className="text-right">95% interval</th>
+                <th scope="col" className="text-right">Rank interval</th>
+                <th scope="col" className="pl-3">Groups</th>
+                <th scope="col" className="text-right">P(above next)</th>
+                <th scope="col" className="text-right">Studies</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.submissions.map((s) => (
+                <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <td className="num py-1">{s.rank}</td>
+                  <td>{name(s.key)}</td>
+                  <td className="num text-right">{fixed(s.score, digits)}</td>
+                  <td className="num text-right">{s.interval ? `${fixed(s.interval[0], digits)}–${fixed(s.interval[1], digits)}` : "no interval"}</td>
+                  <td className="num text-right">{s.rankInterval ? (s.rankInterval[0] === s.rankInterval[1] ? s.rankInterval[0] : `${s.rankInterval[0]}–${s.rankInterval[1]}`) : "–"}</td>
+                  <td className="pl-3 font-mono">{s.groups.join(" ") || "–"}</td>
+                  <td className="num text-right">{s.aboveNext === null ? "–" : `${Math.round(s.aboveNext * 100)}%`}</td>
+                  <td className="num text-right">{s.studies[0] === s.studies[1] ? s.studies[0] : `${s.studies[0]}–${s.studies[1]}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <JsonLink round={round} endpoint="uncertainty" params={query} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,378 @@
+// /rounds/<round>/submissions/<slug>: one submission: configuration,
+// provenance, where it stands in the round's default pool, its results on
+// every workload across studies and trials, and its eval curves when uploaded.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EvalCurves, type EvalCurve } from "@/components/charts/eval-curves";
+import { WorkloadCell } from "@/components/leaderboard/workload-cell";
+import { Notice } from "@/components/ui/notice";
+import { db } from "@/lib/db/client";
+import { firstHitIndex } from "@/lib/scoring";
+import { pageResult } from "@/lib/server/page-result";
+import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
+import { formatFraction, formatHorizon, formatMetric, formatScore, formatSeconds, formatSteps, scoreDigits, sourceLabel } from "@/lib/views/format";
+import { flattenRecord } from "@/lib/views/records";
+import { routes } from "@/lib/views/routes";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ round: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: `Submission ${slug}` };
+}
+
+const dateText = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+/** Labels of the published figures stored in Submission.extra by the seed (see ingest/published). */
+const EXTRA_LABELS: Record<string, string> = {
+  appendixE: "Paper, Appendix E (36-configuration pool)",
+  table6: "Paper, Table 6 (selected configuration)",
+  appendixC: "Paper, Appendix C (baseline selection)",
+  appendixF: "Paper, Appendix F (with Schedule-Free AdamW)",
+  table4: "Paper, Table 4 (naive settings)",
+  alignment: "Column alignment of the extracted row (PAPER_NOTES.md)",
+  alignmentAlternatives: "Alternative alignments",
+  appendixDClass: "Appendix D class",
+  officialCodeScore: "Score by the official scoring code (full precision)",
+};
+
+function Provenance({ s }: { s: SubmissionView["submission"] }) {
+  if (s.source === "uploaded") {
+    return (
+      <>
+        Uploaded{s.uploadedBy ? (
+          <>
+            {" "}with the token <strong>{s.uploadedBy}</strong>
+          </>
+        ) : null}{" "}
+        on {dateText(s.createdAt)}
+        {s.updatedAt !== s.createdAt ? `, last changed ${dateText(s.updatedAt)}` : ""}.
+      </>
+    );
+  }
+  return (
+    <>
+      {s.source === "imported" ? "Imported into this round from " : "Published in "}
+      {s.importedFrom ?? "an unnamed source"}.
+    </>
+  );
+}
+
+export default async function SubmissionPage({ params }: Props) {
+  const { round, slug } = await params;
+  const result = await pageResult(() => getSubmission(db(), round, slug));
+  if (!result.ok) return <Notice tone="error" title={result.error.message} />;
+  const v = result.value;
+  const s = v.submission;
+  const basis = v.round.timeBasis;
+  const digits = scoreDigits(basis);
+  const facts: [string, React.ReactNode][] = [
+    ["Base algorithm", s.baseAlgorithm ?? "–"],
+    ["Family", s.family ?? "–"],
+    ["Base optimizer", s.baseOptimizer ?? "–"],
+    ["Training horizon", formatHorizon(s.horizon)],
+    ["Search rank", s.searchRank ?? "–"],
+    ["Framework", s.framework ?? "–"],
+    ["Authors", s.authors ?? "–"],
+    ["Affiliation", s.affiliation ?? "–"],
+    ["Source", sourceLabel(s.source)],
+    ["In the default pool", s.inDefaultPool ? "yes" : "no (joins a pool when added)"],
+  ];
+  const hyper = flattenRecord(s.hyperparameters);
+  const extra = flattenRecord(s.extra);
+  const hasSeconds = v.workloads.some((w) => w.result?.timeSeconds !== null && w.result?.timeSeconds !== undefined);
+  const evalWorkloads = v.workloads.filter((w) => v.evals.some((e) => e.workload === w.workload.key));
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-xs text-zinc-500">
+          <Link href={routes.round(round)} prefetch={false} className="hover:underline">
+            {v.round.name}
+          </Link>{" "}
+          › submission
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{s.displayName}</h1>
+        <p className="mt-1 text-xs text-zinc-500">
+          <code>{s.slug}</code> · <Provenance s={s} />
+        </p>
+        {s.notes && <p className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{s.notes}</p>}
+      </div>
+
+      <section aria-labelledby="standing" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+        <h2 id="standing" className="text-sm font-semibold">
+          Standing
+        </h2>
+        {v.context === null ? (
+          <p className="text-sm text-zinc-600">No scores.</p>
+        ) : "error" in v.context ? (
+          <p className="text-sm text-zinc-600">This submission cannot be scored in the round&apos;s default pool: {v.context.error}</p>
+        ) : (
+          <p className="mt-1 text-sm" data-standing>
+            Rank <strong className="num">{v.context.rank}</strong> of {v.context.poolSize} with score <strong className="num">{formatScore(v.context.score, digits)}</strong> ({v.context.targetsHit}/
+            {v.workloads.filter((w) => w.workload.role === "base").length} targets) in the round&apos;s default pool{v.context.added ? " with this submission added" : ""}.{" "}
+            <span className="text-xs text-zinc-500">Scoring mode: {v.context.settings.mode}.</span>{" "}
+            <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={routes.round(round, { horizon: [], family: [], base: [], source: [], add: v.context.added ? [s.slug] : [], remove: [], hide: [] })}>
+              Open that leaderboard
+            </Link>
+            {s.publishedScore !== null && <span className="ml-2 text-xs text-zinc-500">Published score: {formatScore(s.publishedScore, digits)}.</span>}
+          </p>
+        )}
+      </section>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <section aria-labelledby="config" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <h2 id="config" className="text-sm font-semibold">
+            Configuration
+          </h2>
+          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
+            {facts.map(([k, val]) => (
+              <div key={k} className="contents">
+                <dt className="text-zinc-500">{k}</dt>
+                <dd>{val}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="hyper" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <h2 id="hyper" className="text-sm font-semibold">
+            Hyperparameters
+          </h2>
+          {hyper.length === 0 ? (
+            <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
+          ) : (
+            <table className="mt-2 w-full text-sm" data-table="hyperparameters">
+              <tbody>
+                {hyper.map(([k, val]) => (
+                  <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                      <code>{k}</code>
+                    </th>
+                    <td className="num py-0.5 break-all">{val}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+
+      {extra.length > 0 && (
+        <section aria-labelledby="published" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <h2 id="published" className="text-sm font-semibold">
+            Published figures
+          </h2>
+          <table className="mt-2 text-sm" data-table="extra">
+            <tbody>
+              {extra.map(([k, val]) => (
+                <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                    {EXTRA_LABELS[k.split(".")[0]!] ? `${EXTRA_LABELS[k.split(".")[0]!]}${k.includes(".") ? ` · ${k.split(".").slice(1).join(".")}` : ""}` : k}
+                  </th>
+                  <td className="num py-0.5">{val}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <section aria-labelledby="results" className="space-y-2">
+        <div className="flex items-baseline gap-3">
+          <h2 id="results" className="text-lg font-semibold">
+            Results per workload
+          </h2>
+          <p className="ml-auto flex gap-3 text-xs">
+            <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.api.submission(round, slug, "csv")} download>
+              CSV (every run)
+            </a>
+            <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.api.submission(round, slug)}>
+              JSON
+            </a>
+          </p>
+        </div>
+        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <table className="w-full text-sm" data-table="submission-results">
+            <caption className="sr-only">Time to target of {s.displayName} on every workload, with the cell it has in the default pool and the best trial of each study.</caption>
+            <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="px-2 py-2">Workload</th>
+                <th scope="col" className="px-2 py-2 text-right">In the default pool</th>
+                {hasSeconds && <th scope="col" className="px-2 py-2 text-right">Time (s)</th>}
+                <th scope="col" className="px-2 py-2 text-right">Fraction of budget</th>
+                <th scope="col" className="px-2 py-2 text-right">Best metric</th>
+                <th scope="col" className="px-2 py-2">Studies (best trial of each)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.workloads.map((w) => {
+                const best = w.runs.reduce<number | null>((m, r) => (r.bestMetric === null ? m : m === null ? r.bestMetric : w.workload.direction === "min" ? Math.min(m, r.bestMetric) : Math.max(m, r.bestMetric)), null);
+                return (
+                  <tr key={w.workload.key} data-workload-row={w.workload.key} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+                    <th scope="row" className="px-2 py-1 text-left font-normal">
+                      <Link href={routes.workload(round, w.workload.key)} prefetch={false} className="hover:underline">
+                        {w.workload.displayName}
+                      </Link>
+                      {w.workload.role !== "base" && <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>}
+                    </th>
+                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-400">–</td>}
+                    {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
+                    <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
+                    <td className="num px-2 py-1 text-right">
+                      {formatMetric(best)}
+                      <span className="ml-1 text-xs text-zinc-500">
+                        ({w.workload.direction === "min" ? "≤" : "≥"} {formatMetric(w.workload.target)})
+                      </span>
+                    </td>
+                    <td className="px-2 py-1 text-xs">
+                      {w.result === null ? (
+                        "no results"
+                      ) : (
+                        <details>
+                          <summary className="cursor-pointer">
+                            {w.result.studiesHit}/{w.result.studies} studies reached · {w.runs.length} run{w.runs.length === 1 ? "" : "s"}
+                          </summary>
+                          <table className="mt-1" data-table="runs">
+                            <thead className="text-zinc-500">
+                              <tr>
+                                <th scope="col" className="pr-2 text-left font-normal">Study</th>
+                                <th scope="col" className="pr-2 text-left font-normal">Trial</th>
+                                <th scope="col" className="pr-2 text-left font-normal">Reached</th>
+                                <th scope="col" className="pr-2 text-right font-normal">Eval #</th>
+                                <th scope="col" className="pr-2 text-right font-normal">Seconds</th>
+                                <th scope="col" className="pr-2 text-right font-normal">Fraction</th>
+                                <th scope="col" className="pr-2 text-right font-normal">Steps</th>
+                                <th scope="col" className="pr-2 text-right font-normal">Best metric</th>
+                                <th scope="col" className="text-left font-normal">Hardware</th>
+                              </tr>
+                            </thead>
+                            <tbody>
+                              {w.runs.map((r) => {
+                                const isBest = w.perStudy.some((p) => p.study === r.study && p.trial === r.trial);
+                                return (
+                                  <tr key={r.id} className={isBest ? "font-semibold" : ""}>
+                                    <td className="num pr-2">{r.study}</td>
+                                    <td className="num pr-2">
+                                      {r.trial}
+                                      {isBest && <span className="sr-only"> (best trial of the study)</span>}
+                                    </td>
+                                    <td className="pr-2">{r.reached ? "yes" : "no"}{r.overBudget ? " (over budget)" : ""}</td>
+                                    <td className="num pr-2 text-right">{r.firstHitIndex ?? "–"}</td>
+                                    <td className="num pr-2 text-right">{formatSeconds(r.timeSeconds)}</td>
+                                    <td className="num pr-2 text-right">{formatFraction(r.timeFraction)}</td>
+                                    <td className="num pr-2 text-right">{formatSteps(r.steps)}</td>
+                                    <td className="num pr-2 text-right">{formatMetric(r.bestMetric)}</td>
+                                    <td>{r.hardware ?? "–"}</td>
+                                  </tr>
+                                );
+                              })}
+                            </tbody>
+                          </table>
+                          <p className="mt-1 text-zinc-500">Bold: the best trial of each study (smallest first-hit eval index, SCORING.md §2.2).</p>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="curves" className="space-y-2">
+        <div className="flex items-baseline gap-3">
+          <h2 id="curves" className="text-lg font-semibold">
+            Eval curves
+          </h2>
+          {evalWorkloads.length > 0 && (
+            <a className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400" href={`${routes.api.submission(round, slug)}/evals?format=csv`} download>
+              CSV (every eval)
+            </a>
+          )}
+        </div>
+        {evalWorkloads.length === 0 ? (
+          <p className="text-sm text-zinc-500" data-no-evals>
+            No eval series were uploaded for this submission: its times come from {s.source === "uploaded" ? "uploads without eval logs" : "the published tables"}.
+          </p>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-2">
+            {evalWorkloads.map((w) => {
+              const series = v.evals.filter((e) => e.workload === w.workload.key);
+              const useTime = series.every((e) => e.times.length === e.metrics.length && e.times.length > 0);
+              const curves: EvalCurve[] = series.map((e) => {
+                const computed = firstHitIndex(e.metrics, w.workload.target, w.workload.direction);
+                return {
+                  key: `${e.study}-${e.trial}`,
+                  label: `study ${e.study}, trial ${e.trial}`,
+                  x: useTime ? e.times : e.steps,
+                  y: e.metrics,
+                  hitIndex: e.firstHitIndex ?? (computed >= 0 ? computed : null),
+                };
+              });
+              const budget = useTime ? (w.workload.budgetSeconds === null ? null : w.workload.budgetSeconds * v.round.budgetFactor) : w.workload.budgetSteps;
+              return (
+                <figure key={w.workload.key} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-eval-workload={w.workload.key}>
+                  <figcaption className="mb-1 text-sm font-medium">{w.workload.displayName}</figcaption>
+                  <EvalCurves
+                    id={`evals-${w.workload.key}`}
+                    title={`${w.workload.metricLabel ?? w.workload.metricName} of ${s.displayName} on ${w.workload.displayName}, ${curves.length} runs, with the target line`}
+                    curves={curves}
+                    target={w.workload.target}
+                    direction={w.workload.direction}
+                    metricLabel={w.workload.metricLabel ?? w.workload.metricName}
+                    xLabel={useTime ? "accumulated submission time (s)" : "step"}
+                    budget={budget}
+                  />
+                  <table className="mt-2 w-full text-xs" data-table="eval-summary">
+                    <caption className="sr-only">Eval series behind the chart</caption>
+                    <thead className="text-left text-zinc-500">
+                      <tr>
+                        <th scope="col" className="pr-2 font-normal">Run</th>
+                        <th scope="col" className="pr-2 text-right font-normal">Evals</th>
+                        <th scope="col" className="pr-2 text-right font-normal">First hit (eval #)</th>
+                        <th scope="col" className="pr-2 text-right font-normal">At {useTime ? "time (s)" : "step"}</th>
+                        <th scope="col" className="text-right font-normal">Best {w.workload.metricLabel ?? "metric"}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {curves.map((c) => {
+                        const best = c.y.filter(Number.isFinite).reduce<number | null>((m, y) => (m === null ? y : w.workload.direction === "min" ? Math.min(m, y) : Math.max(m, y)), null);
+                        return (
+                          <tr key={c.key}>
+                            <td className="pr-2">{c.label}</td>
+                            <td className="num pr-2 text-right">{c.y.length}</td>
+                            <td className="num pr-2 text-right">{c.hitIndex ?? "not reached"}</td>
+                            <td className="num pr-2 text-right">{c.hitIndex === null ? "–" : useTime ? formatSeconds(c.x[c.hitIndex]) : formatSteps(c.x[c.hitIndex])}</td>
+                            <td className="num text-right">{formatMetric(best)}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </figure>
+              );
+            })}
+          </div>
+        )}
+      </section>
+
+      {v.uploads.length > 0 && (
+        <section aria-labelledby="uploads">
+          <h2 id="uploads" className="text-sm font-semibold">
+            Uploads
+          </h2>
+          <ul className="mt-1 text-sm">
+            {v.uploads.map((u) => (
+              <li key={u.id}>
+                {dateText(u.createdAt)} · token {u.tokenName ?? "(deleted)"} · {u.runsTotal} runs ({u.created} new, {u.replaced} replaced, {u.unchanged} unchanged)
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

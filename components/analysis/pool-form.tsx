@@ -1,0 +1,51 @@
+// The controls of an analysis view: a plain GET form (works without
+// JavaScript) with the pool and integration, the view's own fields, and the
+// other scoring parameters of the URL kept as hidden fields.
+
+const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+export function PoolForm({ action, params, children, hide = [] }: { action: string; params: URLSearchParams; children?: React.ReactNode; hide?: readonly string[] }) {
+  const kept = ["points", "scale", "reference", "tauMax"].filter((k) => params.get(k) && !hide.includes(k));
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="pool">
+      <label className="flex min-w-64 flex-1 flex-col gap-1">
+        <span className="text-xs text-zinc-500">Pool (comma-separated slugs; empty = the round&apos;s default pool)</span>
+        <input name="pool" defaultValue={params.get("pool") ?? ""} className={INPUT} placeholder="default pool" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs text-zinc-500">Integration</span>
+        <select name="integration" defaultValue={params.get("integration") ?? ""} className={INPUT}>
+          <option value="">round default</option>
+          <option value="trapezoid">official trapezoid grid</option>
+          <option value="exact">exact area</option>
+        </select>
+      </label>
+      {children}
+      {kept.map((k) => (
+        <input key={k} type="hidden" name={k} value={params.get(k)!} />
+      ))}
+      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+        Update
+      </button>
+    </form>
+  );
+}
+
+export function NumberField({ name, label, value, min, max, step }: { name: string; label: string; value: number | string; min?: number; max?: number; step?: number | "any" }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-xs text-zinc-500">{label}</span>
+      <input type="number" name={name} defaultValue={value} min={min} max={max} step={step} className={`${INPUT} w-28`} />
+    </label>
+  );
+}
+
+/** A message where a chart would be: the reason it cannot be drawn. */
+export function Notice({ children, tone = "info" }: { children: React.ReactNode; tone?: "info" | "error" }) {
+  const colors = tone === "error" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100";
+  return (
+    <div role={tone === "error" ? "alert" : "status"} data-notice={tone} className={`rounded border px-3 py-2 text-sm ${colors}`}>
+      {children}
+    </div>
+  );
+}

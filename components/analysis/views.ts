@@ -1,0 +1,36 @@
+// The analysis views, their URLs and the query parameters they share.
+
+export const ANALYSIS_VIEWS = [
+  { slug: "uncertainty", label: "Uncertainty", summary: "95% bootstrap intervals over studies for every score and rank, and the groups that are statistically tied." },
+  { slug: "sensitivity", label: "Pool sensitivity", summary: "Everyone's score and rank with and without one submission (Appendix F for any submission), and a leave-one-out table." },
+  { slug: "horizon", label: "Horizon", summary: "Score and targets hit of each algorithm as a function of its training horizon: the hidden hyperparameter." },
+  { slug: "calibration", label: "Calibration", summary: "The paper's selection metric (geometric-mean time-to-target) and targets reached for every configuration, top k per algorithm and horizon." },
+  { slug: "tau", label: "Tau sensitivity", summary: "Every rank as tau max varies from 1.25 to 4: when is the ranking fragile?" },
+] as const;
+
+export type AnalysisView = (typeof ANALYSIS_VIEWS)[number]["slug"];
+
+/** Scores parameters that define the pool and settings; carried from view to view. */
+export const SHARED_PARAMS = ["pool", "integration", "points", "scale", "reference", "tauMax"] as const;
+
+/** Next's searchParams object → URLSearchParams (first value of repeated keys). */
+export function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value !== undefined) out.set(k, value);
+  }
+  return out;
+}
+
+/** URL of a view with the shared parameters of `params` (and `extra` on top). */
+export function viewHref(round: string, view: AnalysisView | "", params: URLSearchParams, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams();
+  for (const k of SHARED_PARAMS) {
+    const v = params.get(k);
+    if (v) q.set(k, v);
+  }
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  const query = q.toString();
+  return `/analysis/${encodeURIComponent(round)}${view ? `/${view}` : ""}${query ? `?${query}` : ""}`;
+}

@@ -1,0 +1,59 @@
+// Score of each submission with and without one pool member (a dumbbell per
+// row): the pool-sensitivity view. Server-renderable.
+import { extent, format, scaleLinear } from "d3";
+import { XAxis } from "./chart-axes";
+
+export interface ShiftRowData {
+  key: string;
+  label: string;
+  /** Score with the subject in the pool. */
+  withScore: number;
+  withoutScore: number;
+}
+
+export function ShiftChart({ rows, title, description, subjectLabel, numberFormat = ".3f", width = 960, labelWidth = 230, rowHeight = 20 }: { rows: readonly ShiftRowData[]; title: string; description?: string; subjectLabel: string; numberFormat?: string; width?: number; labelWidth?: number; rowHeight?: number }) {
+  const fmt = format(numberFormat);
+  const margin = { top: 44, right: 90, bottom: 40, left: labelWidth };
+  const height = margin.top + rows.length * rowHeight + margin.bottom;
+  const values = rows.flatMap((r) => [r.withScore, r.withoutScore]).filter(Number.isFinite);
+  const [lo = 0, hi = 1] = extent(values);
+  const x = scaleLinear().domain([Math.max(0, lo - 0.02), hi + 0.02]).range([margin.left, width - margin.right]).nice();
+  const tickFormat = x.tickFormat(8);
+  const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
+  const bottom = height - margin.bottom;
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="shift">
+      <title>{title}</title>
+      {description && <desc>{description}</desc>}
+      <g fontSize={12} aria-hidden="true">
+        <circle cx={margin.left + 6} cy={12} r={4} className="fill-none stroke-zinc-900 dark:stroke-zinc-100" strokeWidth={1.5} />
+        <text x={margin.left + 16} y={12} dy="0.32em" className="fill-current">
+          with {subjectLabel}
+        </text>
+        <circle cx={margin.left + 236} cy={12} r={4} className="fill-sky-600 dark:fill-sky-400" />
+        <text x={margin.left + 246} y={12} dy="0.32em" className="fill-current">
+          without
+        </text>
+      </g>
+      <XAxis ticks={ticks} y={bottom} gridFrom={margin.top - 8} gridTo={bottom} label="Benchmark score" labelX={(margin.left + width - margin.right) / 2} />
+      {rows.map((r, i) => {
+        const y = margin.top + (i + 0.5) * rowHeight;
+        const delta = r.withoutScore - r.withScore;
+        return (
+          <g key={r.key} data-row={r.key} fontSize={12}>
+            <title>{`${r.label}: ${fmt(r.withScore)} with, ${fmt(r.withoutScore)} without (${delta >= 0 ? "+" : ""}${fmt(delta)})`}</title>
+            <text x={margin.left - 10} y={y} dy="0.32em" textAnchor="end" className="fill-current">
+              {r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label}
+            </text>
+            <line x1={x(r.withScore)} x2={x(r.withoutScore)} y1={y} y2={y} strokeWidth={2} className="stroke-zinc-400 dark:stroke-zinc-500" />
+            <circle cx={x(r.withScore)} cy={y} r={4} strokeWidth={1.5} className="fill-white stroke-zinc-900 dark:fill-zinc-950 dark:stroke-zinc-100" />
+            <circle cx={x(r.withoutScore)} cy={y} r={4} className="fill-sky-600 dark:fill-sky-400" />
+            <text x={width - margin.right + 10} y={y} dy="0.32em" className="fill-zinc-600 font-mono dark:fill-zinc-300">
+              {delta === 0 ? "±0" : `${delta > 0 ? "+" : ""}${fmt(delta)}`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,92 @@
+// The leaderboard of one round for the view in the URL (served at `/` for the
+// default round and at /rounds/<round>): filters, pool, the scoring mode and
+// the ranked table, all rendered on the server from getLeaderboard.
+import { db } from "@/lib/db/client";
+import { pageResult } from "@/lib/server/page-result";
+import { roundSummaries } from "@/lib/server/services/catalog";
+import { getLeaderboard } from "@/lib/server/services/leaderboard";
+import { parseViewQuery } from "@/lib/views/parse-query";
+import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
+import { routes } from "@/lib/views/routes";
+import { sortRows } from "@/lib/views/sort";
+import { Notice } from "@/components/ui/notice";
+import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
+import { LeaderboardTable } from "./leaderboard-table";
+import { PoolEditor } from "./pool-editor";
+import { ScoringNote } from "./scoring-note";
+import { StatusLegend } from "./status-legend";
+import { ViewControls } from "./view-controls";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function LeaderboardView({ round, path, searchParams }: { round: string; path: string; searchParams: SearchParams }) {
+  const { query, issues } = parseViewQuery(searchParams);
+  const database = db();
+  const [rounds, result] = await Promise.all([roundSummaries(database), pageResult(() => getLeaderboard(database, round, query))]);
+  if (!result.ok) {
+    return (
+      <div className="space-y-6">
+        <RoundPicker rounds={rounds} current={round} />
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Leaderboard · <code className="text-lg">{round}</code>
+        </h1>
+        <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
+          <a className="text-sky-700 underline dark:text-sky-400" href={path}>
+            Open the round&apos;s default view
+          </a>
+        </Notice>
+      </div>
+    );
+  }
+  const lb = result.value;
+  const rows = sortRows(lb.rows, query.sort, query.dir);
+  return (
+    <div className="space-y-5">
+      <RoundPicker rounds={rounds} current={round} />
+      <RoundTitle round={lb.round} />
+      <RoundTabs round={round} current="leaderboard" query={query} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
+      {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
+      <ViewControls
+        key={serializeViewQuery(query)}
+        path={path}
+        query={query}
+        facets={lb.facets}
+        defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }}
+      />
+      <PoolEditor lb={lb} path={path} query={query} />
+      <ScoringNote
+        settings={lb.settings}
+        poolSize={lb.rows.length}
+        downloads={[
+          { label: "CSV", href: routes.api.leaderboard(round, query, "csv") },
+          { label: "JSON", href: routes.api.leaderboard(round, query) },
+        ]}
+      />
+      {lb.rows.length === 0 ? (
+        <Notice tone="info" title={lb.candidates.length === 0 ? "No submissions in this round yet" : "No submission matches this view"}>
+          {lb.candidates.length === 0 ? (
+            <>
+              Results arrive through uploads: see <a className="underline" href={routes.upload}>how to upload</a>.
+            </>
+          ) : (
+            <a className="underline" href={viewHref(path, EMPTY_QUERY)}>
+              Reset the pool and filters
+            </a>
+          )}
+        </Notice>
+      ) : (
+        <>
+          <LeaderboardTable
+            lb={lb}
+            rows={rows}
+            path={path}
+            query={query}
+            submissionHref={(slug) => routes.submission(round, slug)}
+            workloadHref={(key) => routes.workload(round, key, query)}
+          />
+          <StatusLegend basis={lb.round.timeBasis} />
+        </>
+      )}
+    </div>
+  );
+}

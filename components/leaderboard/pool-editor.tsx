@@ -1,0 +1,101 @@
+// Who is in the pool, and links to change it: add an imported row (e.g.
+// Schedule-Free AdamW to the paper's 36 configurations, as in its Appendix F),
+// add or remove single submissions, or go back to the round's default pool.
+// Plain links: they work without JavaScript and each is a shareable view.
+import Link from "next/link";
+import type { Candidate, Leaderboard } from "@/lib/server/services/leaderboard";
+import { formatHorizon } from "@/lib/views/format";
+import { EMPTY_QUERY, viewHref, withMember, type ViewQuery } from "@/lib/views/query";
+
+const STATE_TEXT: Record<Candidate["state"], string> = {
+  member: "in the pool",
+  filtered: "filtered out",
+  removed: "removed",
+  outside: "not in the default pool",
+};
+
+const linkClass = "pool-action";
+
+export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "candidates" | "pool">; path: string; query: ViewQuery; fixed?: Record<string, string> }) {
+  const href = (q: ViewQuery) => viewHref(path, q, fixed);
+  const members = lb.candidates.filter((c) => c.state === "member").length;
+  const inPool = (c: Candidate) => c.state === "member" || c.state === "filtered";
+  const imported = lb.candidates.filter((c) => c.source === "imported" && !c.inDefaultPool);
+  const changed = query.add.length > 0 || query.remove.length > 0;
+  const groups: [string, Candidate[]][] = [
+    ["In the pool", lb.candidates.filter(inPool)],
+    ["Not in the pool", lb.candidates.filter((c) => !inPool(c))],
+  ];
+  return (
+    <section aria-labelledby="pool-heading" className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h2 id="pool-heading" className="text-sm font-semibold">
+          Pool
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-pool-size={members}>
+          <span className="num font-medium text-zinc-900 dark:text-zinc-100">{members}</span> of {lb.candidates.length} submissions scored
+          {lb.pool.isDefault ? " (the round's default pool)" : ""}
+        </p>
+        {imported.map((c) => {
+          const on = inPool(c);
+          return (
+            <Link
+              key={c.slug}
+              href={href(withMember(query, c.slug, c.inDefaultPool, !on))}
+              scroll={false}
+              prefetch={false}
+              data-action={on ? "remove-imported" : "add-imported"}
+              data-slug={c.slug}
+              className={`${linkClass} ${on ? "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800" : "border-sky-700 bg-sky-700 text-white hover:bg-sky-800"}`}
+            >
+              {on ? `Remove imported ${c.displayName}` : `Add imported ${c.displayName}`}
+            </Link>
+          );
+        })}
+        {(changed || query.horizon.length + query.family.length + query.base.length + query.source.length > 0) && (
+          <Link href={href({ ...EMPTY_QUERY, tauMax: query.tauMax, integration: query.integration, points: query.points, scale: query.scale })} scroll={false} prefetch={false} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+            Reset pool and filters
+          </Link>
+        )}
+      </div>
+      <details className="mt-2 group" open={changed || undefined}>
+        <summary className="cursor-pointer text-sm text-sky-700 select-none hover:underline dark:text-sky-400">Edit the pool: add or remove single submissions</summary>
+        <div className="mt-2 grid gap-4 md:grid-cols-2">
+          {groups.map(([title, list]) => (
+            <div key={title} className="min-w-0">
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+                {title} ({list.length})
+              </h3>
+              <ul className="max-h-72 space-y-0.5 overflow-y-auto pr-1 text-sm">
+                {list.map((c) => {
+                  const on = inPool(c);
+                  return (
+                    <li key={c.slug} data-candidate={c.slug} data-state={c.state} className="pool-item">
+                      <span className="min-w-0 truncate">
+                        {c.displayName}
+                        <span className="ml-1 text-xs text-zinc-500">
+                          {[c.family, formatHorizon(c.horizon) === "–" ? null : formatHorizon(c.horizon), c.source !== "published" ? c.source : null, c.state === "filtered" ? STATE_TEXT.filtered : null]
+                            .filter(Boolean)
+                            .join(" · ")}
+                        </span>
+                      </span>
+                      <Link
+                        href={href(withMember(query, c.slug, c.inDefaultPool, !on))}
+                        scroll={false}
+                        prefetch={false}
+                        aria-label={`${on ? "Remove" : "Add"} ${c.displayName} ${on ? "from" : "to"} the pool`}
+                        className={`pool-action ${on ? "pool-remove" : "pool-add"}`}
+                      >
+                        {on ? "Remove" : "Add"}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+// The performance profiles of a view: every pool member's exact step profile
+// rho(tau) (SCORING.md §4.5), drawn on the server, with the legend table,
+// hover highlight, toggles and downloads layered on by ProfileExplorer.
+import { ProfileExplorer, type ExplorerSeries } from "@/components/charts/profile-explorer";
+import { PROFILE_SIZE, ProfilePlot, type ProfileGeometry, type ProfileSeries } from "@/components/charts/profile-plot";
+import { PoolEditor } from "@/components/leaderboard/pool-editor";
+import { ScoringNote } from "@/components/leaderboard/scoring-note";
+import { ViewControls } from "@/components/leaderboard/view-controls";
+import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
+import { Notice } from "@/components/ui/notice";
+import { db } from "@/lib/db/client";
+import { pageResult } from "@/lib/server/page-result";
+import { roundSummaries } from "@/lib/server/services/catalog";
+import { getLeaderboard } from "@/lib/server/services/leaderboard";
+import { formatRho, formatScore, scoreDigits } from "@/lib/views/format";
+import { seriesStyle } from "@/lib/views/palette";
+import { parseViewQuery } from "@/lib/views/parse-query";
+import { profileSteps, rhoOnSteps } from "@/lib/views/profile-steps";
+import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
+import { routes } from "@/lib/views/routes";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** tau values of the data table behind the plot: round numbers inside [tauMin, tauMax], and both ends. */
+function tableTaus(tauMin: number, tauMax: number): number[] {
+  const picks = [1, 1.1, 1.25, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 8, 10, 20, 50, 100].filter((t) => t > tauMin && t < tauMax);
+  return [tauMin, ...picks, tauMax];
+}
+
+export async function ProfilesView({ round, searchParams }: { round: string; searchParams: SearchParams }) {
+  const { query, issues } = parseViewQuery(searchParams);
+  const path = routes.profiles(round);
+  const database = db();
+  const [rounds, result] = await Promise.all([roundSummaries(database), pageResult(() => getLeaderboard(database, round, query))]);
+  if (!result.ok) {
+    return (
+      <div className="space-y-6">
+        <RoundPicker rounds={rounds} current={round} />
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Performance profiles · <code className="text-lg">{round}</code>
+        </h1>
+        <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
+          <a className="text-sky-700 underline dark:text-sky-400" href={path}>
+            Open the round&apos;s default profiles
+          </a>
+        </Notice>
+      </div>
+    );
+  }
+  const lb = result.value;
+  const n = lb.workloads.length;
+  const digits = scoreDigits(lb.round.timeBasis);
+  const axis = query.axis ?? "linear";
+  const settings = lb.settings;
+  const geometry: ProfileGeometry | null = settings ? { ...PROFILE_SIZE, margin: { ...PROFILE_SIZE.margin }, tauMin: settings.tauMin, tauMax: settings.tauMax, axis } : null;
+  const series: (ProfileSeries & { row: (typeof lb.rows)[number] })[] = geometry
+    ? lb.rows.map((row) => ({
+        key: row.key,
+        name: row.displayName,
+        steps: profileSteps(
+          lb.workloads.map((w) => row.cells[w.key]!.ratio),
+          n,
+          geometry.tauMin,
+          geometry.tauMax,
+        ),
+        style: seriesStyle(row.poolIndex),
+        score: formatScore(row.score, digits),
+        row,
+      }))
+    : [];
+  const explorerSeries: ExplorerSeries[] = series.map((s) => ({
+    key: s.key,
+    name: s.name,
+    href: routes.submission(round, s.row.slug),
+    rank: s.row.rank,
+    score: s.score,
+    targetsHit: s.row.targetsHit,
+    steps: s.steps,
+    color: s.style.color,
+    dash: s.style.dash,
+  }));
+  const plotId = "profile-plot";
+  const taus = geometry ? tableTaus(geometry.tauMin, geometry.tauMax) : [];
+  const axisLink = (a: "linear" | "log") => viewHref(path, { ...query, axis: a === "linear" ? undefined : a, hide: [] });
+
+  return (
+    <div className="space-y-5">
+      <RoundPicker rounds={rounds} current={round} />
+      <RoundTitle round={lb.round} />
+      <RoundTabs round={round} current="profiles" query={query} />
+      {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
+      <ViewControls key={serializeViewQuery(query)} path={path} query={query} facets={lb.facets} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
+      <PoolEditor lb={lb} path={path} query={query} />
+      <ScoringNote
+        settings={settings}
+        poolSize={lb.rows.length}
+        downloads={[
+          { label: "CSV (ρ on the τ grid)", href: routes.api.profiles(round, query, "csv") },
+          { label: "JSON", href: routes.api.profiles(round, query) },
+        ]}
+      />
+      {!geometry || series.length === 0 ? (
+        <Notice tone="info" title="No submission matches this view">
+          <a className="underline" href={viewHref(path, EMPTY_QUERY)}>
+            Reset the pool and filters
+          </a>
+        </Notice>
+      ) : (
+        <section aria-labelledby="profiles-heading" className="space-y-3">
+          <div className="flex flex-wrap items-baseline gap-3">
+            <h2 id="profiles-heading" className="text-lg font-semibold">
+              Performance profiles
+            </h2>
+            <p className="text-xs text-zinc-500">
+              ρ(τ) = fraction of the {n} workloads on which a submission is within τ× of the pool&apos;s fastest. The curves are the exact step functions; the score integrates
+              them as the scoring mode says.
+            </p>
+          </div>
+          <ProfileExplorer
+            plotId={plotId}
+            series={explorerSeries}
+            n={n}
+            geometry={geometry}
+            initialHidden={query.hide}
+            csvHref={routes.api.profiles(round, query, "csv")}
+            fileName={`${round}-profiles`}
+            axis={{ current: axis, linear: axisLink("linear"), log: axisLink("log") }}
+          >
+            <ProfilePlot
+              id={plotId}
+              // Lowest rank drawn last, i.e. on top.
+              series={[...series].reverse()}
+              n={n}
+              geometry={geometry}
+              title={`Performance profiles of ${series.length} submissions, ${lb.round.name}`}
+              description={`Step plot of rho(tau) for tau from ${geometry.tauMin} to ${geometry.tauMax}${axis === "log" ? " on a log axis" : ""}. The table below the plot lists every curve with its score; the values at selected tau follow in a second table.`}
+            />
+          </ProfileExplorer>
+          <details className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+            <summary className="cursor-pointer text-sm font-medium">Data table: ρ(τ) at selected τ</summary>
+            <div className="relative mt-2 overflow-x-auto">
+              <table className="w-full text-sm" data-table="profile-values">
+                <caption className="sr-only">Profile values: for each submission, the number of workloads within τ× of the best, at selected τ.</caption>
+                <thead className="text-left text-xs text-zinc-500">
+                  <tr>
+                    <th scope="col" className="py-1 pr-3">Submission</th>
+                    {taus.map((t) => (
+                      <th key={t} scope="col" className="num pr-3 text-right">
+                        τ = {Number(t.toPrecision(4))}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.map((s) => (
+                    <tr key={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                      <th scope="row" className="py-1 pr-3 text-left font-normal">
+                        {s.name}
+                      </th>
+                      {taus.map((t) => (
+                        <td key={t} className="num pr-3 text-right">
+                          {formatRho(rhoOnSteps(s.steps, t), n)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Messages above a view: a problem with the URL's parameters, or an empty result.
+import type { ErrorIssue } from "@/lib/server/errors";
+
+export function Notice({ tone = "warning", title, children, issues }: { tone?: "warning" | "error" | "info"; title: string; children?: React.ReactNode; issues?: ErrorIssue[] }) {
+  const colours = {
+    warning: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100",
+    error: "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100",
+    info: "border-zinc-300 bg-zinc-50 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200",
+  }[tone];
+  return (
+    <div role={tone === "info" ? "status" : "alert"} className={`rounded-lg border px-4 py-3 text-sm ${colours}`} data-notice={tone}>
+      <p className="font-medium">{title}</p>
+      {issues && issues.length > 0 && (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5">
+          {issues.map((i, k) => (
+            <li key={k}>
+              <code>{i.path}</code>: {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {children && <div className="mt-1">{children}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Responses of the read endpoints: JSON (non-finite numbers as "inf"/"nan",
+// like every scoring interface) or CSV with `?format=csv`.
+import { stringifyScoring } from "@/lib/scoring";
+import { AppError } from "@/lib/server/errors";
+
+export type Format = "json" | "csv";
+
+/** `?format=json|csv` (default json); anything else is a 400 naming the valid values. */
+export function requestedFormat(url: URL): Format {
+  const f = url.searchParams.get("format") ?? "json";
+  if (f !== "json" && f !== "csv") throw new AppError("BAD_REQUEST", `invalid query: format: expected one of json, csv, got "${f}"`, [{ path: "format", message: "expected one of json, csv" }]);
+  return f;
+}
+
+export function jsonResponse(value: unknown): Response {
+  return new Response(stringifyScoring(value), { headers: { "content-type": "application/json; charset=utf-8" } });
+}
+
+export function csvResponse(csv: string, fileName: string): Response {
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+    },
+  });
+}

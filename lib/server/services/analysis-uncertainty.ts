@@ -1,0 +1,95 @@
+// Uncertainty over studies: GET /api/v1/rounds/<round>/uncertainty and the
+// uncertainty page. Bootstrap of the study medians (lib/scoring/analysis).
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { BOOTSTRAP_DEFAULTS, bootstrapPool, type TiedGroup } from "@/lib/scoring/analysis";
+import { AppError } from "@/lib/server/errors";
+import { parseParams } from "@/lib/server/query-params";
+import { analysisHead, type AnalysisHead } from "./analysis-common";
+import { loadPool, poolRequest, readPoolView, scoringOrBadRequest } from "./pool";
+import { parseScoreParams, type ScoreQuery } from "./scores";
+
+/** Resamples x pool members one request may ask for (about 5 s of scoring on two cores). */
+export const MAX_RESAMPLED_MEMBERS = 500_000;
+
+export const uncertaintyParamsSchema = z.object({
+  seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
+  resamples: z.number().int().min(10).max(10_000).default(BOOTSTRAP_DEFAULTS.resamples),
+});
+export type UncertaintyParams = z.infer<typeof uncertaintyParamsSchema>;
+
+/** The scores query plus `seed` and `resamples`. */
+export function parseUncertaintyParams(params: URLSearchParams): { query: ScoreQuery; options: UncertaintyParams } {
+  return { query: parseScoreParams(params), options: parseParams(uncertaintyParamsSchema, params, { numbers: ["seed", "resamples"] }) };
+}
+
+export interface UncertaintyMember {
+  key: string;
+  score: number;
+  rank: number;
+  /** 95% percentile interval of the score, or null when no interval can be computed. */
+  interval: [number, number] | null;
+  rankInterval: [number, number] | null;
+  /** Fewest and most studies behind its base-workload medians. */
+  studies: [number, number];
+  /** Tied groups it belongs to (letters). */
+  groups: string[];
+  /** Share of resamples in which it scores strictly above the next member of the ranking. */
+  aboveNext: number | null;
+}
+
+export interface UncertaintyReport extends AnalysisHead {
+  method: { seed: number; resamples: number; level: number; description: string };
+  available: boolean;
+  reason: string | null;
+  resampledCells: number;
+  /** By point score, descending. */
+  submissions: UncertaintyMember[];
+  tiedGroups: TiedGroup[];
+}
+
+export const UNCERTAINTY_METHOD =
+  "Bootstrap over studies: every resample draws, for each submission x workload (held-out variants included), as many studies as it has, " +
+  "with replacement, from the best trial of each study; takes their median (np.median); and rescores the whole pool with the official rules " +
+  "(held-out rules, 4x filter, ratios to the resampled pool's best, profile integration). Intervals are the 2.5th and 97.5th percentiles " +
+  "of the resampled scores (linear interpolation, as np.percentile); rank intervals are those of the competition ranks, widened to whole ranks. " +
+  "Tied groups are the maximal sets of submissions whose score intervals all share a common value.";
+
+export async function uncertaintyOfPool(db: Db, roundSlug: string, query: ScoreQuery, options: Partial<UncertaintyParams> = {}): Promise<UncertaintyReport> {
+  const { seed, resamples } = uncertaintyParamsSchema.parse(options);
+  const request = poolRequest(roundSlug, query);
+  return readPoolView(db, `uncertainty|${seed}|${resamples}`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions, { studies: true });
+    const members = pool.submissions.length;
+    if (members * resamples > MAX_RESAMPLED_MEMBERS) {
+      const most = Math.max(10, Math.floor(MAX_RESAMPLED_MEMBERS / members));
+      throw new AppError("BAD_REQUEST", `resamples x pool size may be at most ${MAX_RESAMPLED_MEMBERS.toLocaleString("en-US")}: the pool has ${members} submissions, so use resamples <= ${most}`, [
+        { path: "resamples", message: `at most ${most} for a pool of ${members}` },
+      ]);
+    }
+    const input = { ...pool.input, submissions: pool.input.submissions.map((s) => ({ ...s, studies: pool.studies![s.name] ?? {} })) };
+    const result = scoringOrBadRequest(() => bootstrapPool(input, pool.settings, { seed, resamples }));
+    const base = pool.input.baseWorkloads;
+    return {
+      ...analysisHead(pool, result.settings),
+      method: { seed, resamples, level: result.options.level, description: UNCERTAINTY_METHOD },
+      available: result.available,
+      reason: result.reason,
+      resampledCells: result.resampledCells,
+      submissions: result.members.map((m) => {
+        const counts = base.map((w) => pool.details[m.name]?.[w]?.studies ?? 0);
+        return {
+          key: m.name,
+          score: m.score,
+          rank: m.rank,
+          interval: m.interval,
+          rankInterval: m.rankInterval,
+          studies: [Math.min(...counts), Math.max(...counts)] as [number, number],
+          groups: m.groups,
+          aboveNext: m.aboveNext,
+        };
+      }),
+      tiedGroups: result.groups,
+    };
+  });
+}

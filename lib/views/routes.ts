@@ -1,0 +1,44 @@
+// Addresses of the pages and endpoints, in one place. Views that depend on a
+// pool carry its query (lib/views/query.ts), so moving between the
+// leaderboard, the profiles and a workload keeps the same pool and settings.
+import { poolQuery, serializeViewQuery, type ViewQuery } from "./query";
+
+const enc = encodeURIComponent;
+
+/** The round of Kasimbeg et al. 2025, which has its own paper view. */
+export const PAPER_ROUND = "paper-2505.24005";
+
+function withQuery(path: string, q: Partial<ViewQuery> | undefined, first?: [string, string]): string {
+  const rest = q ? serializeViewQuery(q) : "";
+  const head = first ? `${first[0]}=${enc(first[1])}` : "";
+  const qs = [head, rest].filter(Boolean).join("&");
+  return qs ? `${path}?${qs}` : path;
+}
+
+export const routes = {
+  home: "/",
+  round: (round: string, q?: Partial<ViewQuery>) => withQuery(`/rounds/${enc(round)}`, q),
+  profiles: (round: string, q?: Partial<ViewQuery>) => withQuery(`/rounds/${enc(round)}/profiles`, q),
+  submission: (round: string, slug: string) => `/rounds/${enc(round)}/submissions/${enc(slug)}`,
+  workloads: (round: string, q?: ViewQuery) => withQuery("/workloads", q && poolQuery(q), ["round", round]),
+  workload: (round: string, key: string, q?: ViewQuery) => withQuery(`/workloads/${enc(key)}`, q && poolQuery(q), ["round", round]),
+  paper: "/paper",
+  upload: "/upload",
+  /** The analysis views (bootstrap intervals, pool sensitivity, …) live under /analysis, built separately. */
+  analysis: (round: string) => `/analysis?round=${enc(round)}`,
+  api: {
+    leaderboard: (round: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/leaderboard`, q && poolQuery(q), format ? ["format", format] : undefined),
+    profiles: (round: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/profiles`, q && poolQuery(q), format ? ["format", format] : undefined),
+    workloads: (round: string) => `/api/v1/rounds/${enc(round)}/workloads`,
+    workload: (round: string, key: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/workloads/${enc(key)}`, q && poolQuery(q), format ? ["format", format] : undefined),
+    submission: (round: string, slug: string, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/submissions/${enc(slug)}`, undefined, format ? ["format", format] : undefined),
+    paper: (q?: { integration?: string }, format?: "csv") => {
+      const p = new URLSearchParams();
+      if (q?.integration) p.set("integration", q.integration);
+      if (format) p.set("format", format);
+      const s = p.toString();
+      return s ? `/api/v1/paper?${s}` : "/api/v1/paper";
+    },
+    schema: "/api/v1/schema/upload.json",
+  },
+};

@@ -1,0 +1,58 @@
+// Shared pieces of the benchmarks (npm run bench:*): timing statistics, the
+// ratio-to-baseline line every bench prints, and a throw-away database.
+import { performance } from "node:perf_hooks";
+import { createDb } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { seedPublishedData } from "@/scripts/seed";
+import { startDatabase } from "../support/stack";
+
+export interface Stats {
+  n: number;
+  median: number;
+  p95: number;
+  p99: number;
+  min: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  const mid = s.length >> 1;
+  return { n: s.length, median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, p95: q(0.95), p99: q(0.99), min: s[0]! };
+}
+
+/** Runs `fn` `warmup` times, then `runs` times, returning per-run milliseconds. */
+export async function measure(fn: (i: number) => unknown, runs: number, warmup = 3): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return stats(samples);
+}
+
+export function ratioLine(label: string, value: Stats, baseline: Stats): string {
+  return `${label.padEnd(52)} median ${value.median.toFixed(2).padStart(8)} ms  p95 ${value.p95.toFixed(2).padStart(8)} ms   baseline ${baseline.median.toFixed(3).padStart(7)} ms   ratio ${(value.median / baseline.median).toFixed(1).padStart(6)}x`;
+}
+
+export function verdict(label: string, ok: boolean, detail: string): string {
+  return `${ok ? "PASS" : "FAIL"}  ${label}: ${detail}`;
+}
+
+/** A fresh database (embedded, or a new one on DATABASE_URL's server), migrated and seeded. */
+export async function benchDatabase(options: { seed?: boolean } = {}) {
+  const database = await startDatabase();
+  await applyMigrations(database.url);
+  const db = createDb(database.url, { max: 4 });
+  if (options.seed ?? true) await seedPublishedData(db);
+  return {
+    url: database.url,
+    db,
+    async close() {
+      await db.$disconnect();
+      await database.stop();
+    },
+  };
+}

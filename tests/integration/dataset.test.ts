@@ -1,0 +1,117 @@
+// Backup and restore: export the whole dataset with the CLI, restore it into a
+// fresh database, and get identical tables and identical scores.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { createDb } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { stringifyScoring } from "@/lib/scoring";
+import { scoreRound } from "@/lib/server/services/scores";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "algoperf-dataset-"));
+const file = path.join(dir, "backup.ndjson.gz");
+
+function cli(args: string[], databaseUrl: string) {
+  return spawnSync(path.resolve("node_modules/.bin/tsx"), ["ingest/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } });
+}
+
+async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/** A digest of every row of every table, independent of physical order. */
+async function fingerprint(url: string): Promise<Record<string, string>> {
+  const tables = (await query<{ t: string }>(url, `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)).map((r) => r.t);
+  const out: Record<string, string> = {};
+  for (const t of tables) {
+    const [row] = await query<{ n: string; digest: string | null }>(url, `SELECT count(*) AS n, md5(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text)) AS digest FROM "${t}" x`);
+    out[t] = `${row!.n}:${row!.digest}`;
+  }
+  return out;
+}
+
+async function allScores(url: string): Promise<string> {
+  const db = createDb(url, { max: 2 });
+  try {
+    const rounds = await db.round.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
+    const out: string[] = [];
+    for (const r of rounds) {
+      for (const integration of ["trapezoid", "exact"] as const) {
+        const s = await scoreRound(db, r.slug, { integration });
+        out.push(stringifyScoring({ scores: s.scores, ranking: s.ranking, cells: s.cells, profiles: s.profiles }));
+      }
+    }
+    return out.join("\n");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+describe("npm run cli -- export / restore", () => {
+  const source = () => inject("databaseUrl");
+  let target: string;
+  const targetName = `algoperf_restore_${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    await query(source(), `CREATE DATABASE "${targetName}"`);
+    const u = new URL(source());
+    u.pathname = `/${targetName}`;
+    target = u.toString();
+    await applyMigrations(target);
+  });
+  afterAll(async () => {
+    await query(source(), `DROP DATABASE IF EXISTS "${targetName}" WITH (FORCE)`);
+  });
+
+  test("export, restore into a fresh database: identical rows and identical scores", async () => {
+    const exported = cli(["export", file], source());
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/exported .* Run \d+/);
+    const header = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8").split("\n")[0]!);
+    expect(header.format).toBe("algoperf-leaderboard-dataset");
+    expect(header.tables.Run).toBeGreaterThan(4000);
+
+    const restored = cli(["restore", file], target);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(await fingerprint(target)).toEqual(await fingerprint(source()));
+    expect(await allScores(target)).toBe(await allScores(source()));
+
+    // Sequences were moved past the restored ids: new rows do not collide.
+    const max = (await query<{ max: number }>(target, `SELECT max(id) AS max FROM "Round"`))[0]!.max;
+    const id = (await query<{ id: number }>(target, `INSERT INTO "Round" (slug, name, "benchmarkVersion", ruleset, "timeBasis", "studiesExpected", "trialsExpected", "updatedAt") VALUES ('x', 'x', 'x', 'external_tuning', 'seconds', 1, 1, now()) RETURNING id`))[0]!.id;
+    expect(id).toBeGreaterThan(max);
+  });
+
+  test("a restore into a database that holds data is refused and changes nothing; --wipe replaces it", async () => {
+    const before = await fingerprint(target);
+    const refused = cli(["restore", file], target);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/is not empty: restore into an empty database, or pass --wipe/);
+    expect(await fingerprint(target)).toEqual(before);
+
+    const wiped = cli(["restore", file, "--wipe"], target);
+    expect(wiped.status, wiped.stderr).toBe(0);
+    expect(await fingerprint(target)).toEqual(await fingerprint(source()));
+  });
+
+  test("a truncated file is refused and the transaction leaves the database untouched", async () => {
+    const lines = gunzipSync(readFileSync(file)).toString("utf8").trimEnd().split("\n");
+    const truncated = path.join(dir, "truncated.ndjson");
+    writeFileSync(truncated, lines.slice(0, -1).join("\n") + "\n");
+    const before = await fingerprint(target);
+    const run = cli(["restore", truncated, "--wipe"], target);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/is truncated: table/);
+    expect(await fingerprint(target)).toEqual(before);
+  });
+});

@@ -1,0 +1,96 @@
+// Property-based checks of the scoring engine (fast-check): invariants any
+// correct implementation of SCORING.md §3–§5 must keep, on random pools.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { scorePool, type PoolInput, type ScoreSettings } from "@/lib/scoring";
+
+const WORKLOADS = ["w0", "w1", "w2", "w3", "w4", "w5"];
+
+/** A time: mostly finite and positive, sometimes not reached (inf) or no data (NaN), rarely 0. */
+const time = fc.oneof(
+  { weight: 8, arbitrary: fc.double({ min: 0.01, max: 1000, noNaN: true, noDefaultInfinity: true }) },
+  { weight: 2, arbitrary: fc.constant(Infinity) },
+  { weight: 1, arbitrary: fc.constant(NaN) },
+  { weight: 1, arbitrary: fc.constant(0) },
+);
+const row = fc.tuple(...WORKLOADS.map(() => time));
+const pool = fc.array(row, { minLength: 1, maxLength: 8 });
+const settings = fc.record({
+  tauMax: fc.oneof(fc.constant(4), fc.double({ min: 1.25, max: 6, noNaN: true })),
+  points: fc.integer({ min: 2, max: 120 }),
+  scale: fc.constantFrom("linear" as const, "log" as const),
+  integration: fc.constantFrom("trapezoid" as const, "exact" as const),
+});
+
+function input(rows: number[][], names = rows.map((_, i) => `s${i}`)): PoolInput {
+  return {
+    baseWorkloads: WORKLOADS,
+    heldOutWorkloads: [],
+    submissions: rows.map((r, i) => ({ name: names[i]!, times: Object.fromEntries(WORKLOADS.map((w, j) => [w, r[j]!])) })),
+  };
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12;
+
+describe("scoring invariants (fast-check)", () => {
+  test("scores lie in [0, 1] and every profile is non-decreasing in tau", () => {
+    fc.assert(
+      fc.property(pool, settings, (rows, s: Partial<ScoreSettings>) => {
+        const r = scorePool(input(rows), s);
+        for (const name of Object.keys(r.scores)) {
+          const score = r.scores[name]!;
+          expect(score).toBeGreaterThanOrEqual(-1e-12);
+          expect(score).toBeLessThanOrEqual(1 + 1e-12);
+          const rho = r.profiles[name]!;
+          for (let i = 1; i < rho.length; i++) expect(rho[i]!).toBeGreaterThanOrEqual(rho[i - 1]!);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("scores do not depend on the names or the order of the submissions", () => {
+    fc.assert(
+      fc.property(pool, settings, fc.infiniteStream(fc.nat()), (rows, s, randomness) => {
+        const base = scorePool(input(rows), s);
+        const order = rows.map((_, i) => i);
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = randomness.next().value % (i + 1);
+          [order[i], order[j]] = [order[j]!, order[i]!];
+        }
+        const renamed = scorePool(input(order.map((i) => rows[i]!), order.map((i) => `renamed-${i}`)), s);
+        order.forEach((original, position) => {
+          expect(close(renamed.scores[`renamed-${original}`]!, base.scores[`s${original}`]!), `position ${position}`).toBe(true);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("adding a submission no faster than the best on every workload leaves the others' scores unchanged", () => {
+    fc.assert(
+      fc.property(pool, settings, fc.array(fc.double({ min: 1, max: 10, noNaN: true }), { minLength: 6, maxLength: 6 }), (rows, s, factors) => {
+        const before = scorePool(input(rows), s);
+        // Per workload: the pool best times a factor >= 1 (inf stays inf; where nobody has data, no data).
+        const slower = WORKLOADS.map((w, j) => {
+          const best = before.best[w]!;
+          return Number.isNaN(best) ? NaN : best * factors[j]!;
+        });
+        const after = scorePool(input([...rows, slower]), s);
+        for (const name of Object.keys(before.scores)) expect(close(after.scores[name]!, before.scores[name]!), name).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("adding any submission never raises anyone else's score", () => {
+    fc.assert(
+      fc.property(pool, row, settings, (rows, extra, s) => {
+        const before = scorePool(input(rows), s);
+        const after = scorePool(input([...rows, extra]), s);
+        for (const name of Object.keys(before.scores)) expect(after.scores[name]!).toBeLessThanOrEqual(before.scores[name]! + 1e-12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
