@@ -13,33 +13,39 @@ export const UPLOAD = {
   exampleRound: "algoperf-v0.6-self-tuning",
 };
 
-/** Fields of an upload, in the order the guide explains them. */
+/** Fields of an upload, in the order the guide explains them (the full format: /api/v1/schema/upload.json, README "Uploading results"). */
 export const FIELDS: { path: string; required: boolean; description: string }[] = [
   { path: "round", required: true, description: "Slug of the round the runs belong to (see the round picker); its workloads, targets and budgets apply." },
-  { path: "submission.slug", required: true, description: "Your submission's identifier in that round (letters, digits, . _ -). Uploading again with the same slug adds or replaces runs." },
-  { path: "submission.displayName", required: true, description: "Name shown on the leaderboard." },
-  { path: "submission.baseAlgorithm / family / baseOptimizer / horizon", required: false, description: "What the filters use: base algorithm (e.g. AdamW), family (e.g. adaptive baseline), base optimizer (Adam, Nadam, none), training horizon as a fraction of the step budget (e.g. 0.5)." },
-  { path: "submission.hyperparameters", required: false, description: "The fixed configuration, as a JSON object; shown on the submission page." },
+  { path: "submissions[].slug", required: true, description: "Your submission's identifier in that round (letters, digits, . _ -). Declaring it creates the submission on its first upload; later uploads may leave it out." },
+  { path: "submissions[].displayName", required: false, description: "Name shown on the leaderboard (default: the slug)." },
+  { path: "submissions[].baseAlgorithm / family / baseOptimizer / horizon", required: false, description: "What the filters use: base algorithm (e.g. AdamW), family (e.g. adaptive baseline), base optimizer (Adam, Nadam, none), training horizon as a fraction of the step budget (e.g. 0.5). Sent again, they must equal the stored values." },
+  { path: "submissions[].hyperparameters", required: false, description: "The fixed configuration, as a JSON object; shown on the submission page." },
+  { path: "runs[].submission", required: true, description: "Slug of the submission the run belongs to." },
   { path: "runs[].workload", required: true, description: "Workload key of the round, e.g. criteo1tb, imagenet_vit (held-out variants by their own key)." },
   { path: "runs[].study, runs[].trial", required: true, description: "Study (independent repetition) and trial (hyperparameter point) numbers." },
-  { path: "runs[].evals.steps / times / metrics", required: true, description: "The eval log: one entry per evaluation of step, accumulated submission time in seconds, and the workload's validation metric. The server derives the time to target with the official rules." },
+  { path: "runs[].evals.steps / times / metrics", required: true, description: "The eval log: one entry per evaluation of step, accumulated submission time in seconds, and the workload's validation metric (null where it is NaN). The server derives the time to target with the official rules. Instead of evals, a run may give runs[].timeToTarget (reached, seconds, steps, firstHitIndex)." },
+  { path: "runs[].position", required: false, description: "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position." },
   { path: "runs[].clientRunId", required: false, description: "Your own id of the run: a re-send with the same id and content changes nothing (idempotent)." },
   { path: "runs[].framework, hardware, codeCommit", required: false, description: "Provenance shown with the run." },
+  { path: "replace", required: false, description: "true replaces stored runs and metadata that differ (only for the token that created the submission); without it a different re-send is refused with HTTP 409." },
 ];
 
 export const PAYLOAD = {
   round: UPLOAD.exampleRound,
-  submission: {
-    slug: "my-adamw",
-    displayName: "My AdamW",
-    baseAlgorithm: "AdamW",
-    family: "adaptive baseline",
-    baseOptimizer: "Adam",
-    horizon: 0.5,
-    hyperparameters: { learning_rate: 0.0017, beta1: 0.9, beta2: 0.999, weight_decay: 0.08, warmup_fraction: 0.05 },
-  },
+  submissions: [
+    {
+      slug: "my-adamw",
+      displayName: "My AdamW",
+      baseAlgorithm: "AdamW",
+      family: "adaptive baseline",
+      baseOptimizer: "Adam",
+      horizon: 0.5,
+      hyperparameters: { learning_rate: 0.0017, beta1: 0.9, beta2: 0.999, weight_decay: 0.08, warmup_fraction: 0.05 },
+    },
+  ],
   runs: [
     {
+      submission: "my-adamw",
       workload: "ogbg",
       study: 0,
       trial: 1,
@@ -64,7 +70,7 @@ export const EXAMPLES: { id: string; title: string; language: string; code: stri
     title: "Get a token (on the server, by its operator)",
     language: "sh",
     code: `npm run cli -- token create my-lab
-# prints the token once; only its hash is stored`,
+# prints the token once, alone on the last line; only its hash is stored`,
   },
   {
     id: "curl",

@@ -8,7 +8,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { db, type Db } from "@/lib/db/client";
-import { AppError, toTRPCError } from "@/lib/server/errors";
+import { AppError, asAppError, toTRPCError } from "@/lib/server/errors";
+import { clientIp } from "@/lib/server/rate-limit";
 import { audit } from "@/lib/server/services/audit";
 import { authenticate, requireScope, type TokenIdentity } from "@/lib/server/services/tokens";
 
@@ -17,13 +18,13 @@ import { authenticate, requireScope, type TokenIdentity } from "@/lib/server/ser
 export interface Context {
   db: Db;
   headers: Headers;
-  /** Client address as told by the proxy in front of the app, if any. */
+  /** Client address as the nearest proxy saw it (lib/server/rate-limit.ts clientIp). */
   ip: string | null;
 }
 
 export function createContext(opts: { headers: Headers; db?: Db }): Context {
-  const forwarded = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || opts.headers.get("x-real-ip");
-  return { db: opts.db ?? db(), headers: opts.headers, ip: forwarded || null };
+  const ip = clientIp(opts.headers);
+  return { db: opts.db ?? db(), headers: opts.headers, ip: ip === "unknown" ? null : ip };
 }
 
 // 2. Initialisation ----------------------------------------------------------
@@ -56,10 +57,16 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Services throw AppError; tRPC needs TRPCError to answer with the right status. */
+/**
+ * Services throw AppError; tRPC needs TRPCError to answer with the right
+ * status. An unreachable database becomes 503 with Retry-After (lib/server/errors.ts).
+ */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (!result.ok) {
+    const appError = asAppError(result.error.cause);
+    if (appError) throw toTRPCError(appError);
+  }
   return result;
 });
 

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { uploadSchema } from "@/lib/ingest/upload-schema";
-import { AppError } from "@/lib/server/errors";
+import { AppError, asAppError } from "@/lib/server/errors";
 import { PayloadTooLargeError } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
 import { issuesError, roundSpec, uploadRuns } from "@/lib/server/services/upload";
@@ -32,11 +32,10 @@ const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, nex
   if (!result.ok) {
     const cause = result.error.cause;
     const rejection =
-      cause instanceof AppError
-        ? cause
-        : cause instanceof z.ZodError
-          ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
-          : null;
+      asAppError(cause) ??
+      (cause instanceof z.ZodError
+        ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
+        : null);
     // A server fault is recorded too (status 500), with the generic message the client gets.
     await recordRejection(ctx, path, rejection ?? { status: 500, code: "INTERNAL_SERVER_ERROR", message: "internal error" }, raw, payloadHash, startedAt);
     if (rejection) throw rejection;
