@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +16,10 @@ const NAV = [
   { href: "/upload", label: "Upload" },
 ];
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: the CSP nonce of proxy.ts must reach
+  // Next's inline scripts, which a page prerendered at build time cannot carry.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -44,7 +44,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
     <div className="space-y-5">
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
-      <RoundTabs round={round} current="leaderboard" query={query} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
+      <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <ViewControls
         key={serializeViewQuery(query)}

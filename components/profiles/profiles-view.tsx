@@ -87,7 +87,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
     <div className="space-y-5">
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
-      <RoundTabs round={round} current="profiles" query={query} />
+      <RoundTabs round={round} current="profiles" query={query} pool={lb.pool} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <ViewControls key={serializeViewQuery(query)} path={path} query={query} facets={lb.facets} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
       <PoolEditor lb={lb} path={path} query={query} />

@@ -53,7 +53,20 @@ export function RoundTitle({ round, as = "h1" }: { round: RoundCatalog["round"];
   );
 }
 
-export function RoundTabs({ round, current, query, leaderboardPath }: { round: string; current: RoundTab; query: ViewQuery; leaderboardPath?: string }) {
+export function RoundTabs({
+  round,
+  current,
+  query,
+  leaderboardPath,
+  pool: members,
+}: {
+  round: string;
+  current: RoundTab;
+  query: ViewQuery;
+  leaderboardPath?: string;
+  /** The view's resolved pool, handed to the analysis views. */
+  pool?: { keys: string[]; isDefault: boolean };
+}) {
   const pool = { ...query, sort: undefined, dir: undefined, hide: [] };
   const tabs: { id: RoundTab | "paper" | "analysis"; label: string; href: string; external?: boolean }[] = [
     { id: "leaderboard", label: "Leaderboard", href: leaderboardPath ?? routes.round(round, { ...pool, axis: undefined }) },
@@ -62,7 +75,7 @@ export function RoundTabs({ round, current, query, leaderboardPath }: { round: s
   ];
   if (round === PAPER_ROUND) tabs.push({ id: "paper", label: "Paper view", href: routes.paper });
   // Plain link: the analysis views are a separate part of the site.
-  tabs.push({ id: "analysis", label: "Analysis ↗", href: routes.analysis(round), external: true });
+  tabs.push({ id: "analysis", label: "Analysis ↗", href: routes.analysis(round, members, query), external: true });
   return (
     <nav aria-label="Round views" className="border-b border-zinc-200 dark:border-zinc-800">
       <ul className="-mb-px flex flex-wrap gap-1 text-sm">

@@ -24,8 +24,21 @@ export const routes = {
   workload: (round: string, key: string, q?: ViewQuery) => withQuery(`/workloads/${enc(key)}`, q && poolQuery(q), ["round", round]),
   paper: "/paper",
   upload: "/upload",
-  /** The analysis views (bootstrap intervals, pool sensitivity, …) live under /analysis, built separately. */
-  analysis: (round: string) => `/analysis?round=${enc(round)}`,
+  /**
+   * The analysis views of a round for the same pool and settings. They take an
+   * explicit pool (the scores API's parameters), so the view's resolved pool is
+   * passed when it is not the round's default.
+   */
+  analysis: (round: string, pool?: { keys: string[]; isDefault: boolean }, q?: Partial<ViewQuery>) => {
+    const p = new URLSearchParams();
+    if (pool && !pool.isDefault) p.set("pool", pool.keys.join(","));
+    if (q?.tauMax !== undefined) p.set("tauMax", String(q.tauMax));
+    if (q?.integration) p.set("integration", q.integration);
+    if (q?.points !== undefined) p.set("points", String(q.points));
+    if (q?.scale) p.set("scale", q.scale);
+    const s = p.toString();
+    return `/analysis/${enc(round)}${s ? `?${s}` : ""}`;
+  },
   api: {
     leaderboard: (round: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/leaderboard`, q && poolQuery(q), format ? ["format", format] : undefined),
     profiles: (round: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/profiles`, q && poolQuery(q), format ? ["format", format] : undefined),

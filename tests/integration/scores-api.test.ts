@@ -116,3 +116,26 @@ describe("GET /api/v1/rounds/<round>/scores", () => {
     }
   });
 });
+
+describe("a round filled by partial uploads", () => {
+  test("a base workload nobody has data for is scored as no data (N unchanged) instead of refusing the pool", async () => {
+    const { withDb } = await import("../support/db");
+    const slug = `partial-${Date.now().toString(36)}`;
+    await withDb(async (c) => {
+      const round = (await c.query(`INSERT INTO "Round" (slug, name, "benchmarkVersion", ruleset, "timeBasis", "studiesExpected", "trialsExpected", "updatedAt") VALUES ($1, 'Partial', 'test', 'self_tuning', 'seconds', 1, 1, now()) RETURNING id`, [slug])).rows[0].id;
+      const w = (await c.query(`INSERT INTO "Workload" ("roundId", key, position, "displayName", "metricName", direction, target, "budgetSeconds") VALUES ($1, 'a', 0, 'A', 'validation/loss', 'min', 1, 100), ($1, 'b', 1, 'B', 'validation/loss', 'min', 1, 100) RETURNING id`, [round])).rows;
+      const s = (await c.query(`INSERT INTO "Submission" ("roundId", slug, "displayName", source, "updatedAt") VALUES ($1, 'only-a', 'Only A', 'uploaded', now()) RETURNING id`, [round])).rows[0].id;
+      await c.query(`INSERT INTO "WorkloadResult" ("submissionId", "workloadId", "roundId", reached, "timeSeconds", "timeFraction", studies, "studiesHit", "perStudy", "updatedAt") VALUES ($1, $2, $3, true, 10, 0.1, 1, 1, '[]', now())`, [s, w[0].id, round]);
+    });
+    try {
+      const { status, body } = await get(`/api/v1/rounds/${slug}/scores`);
+      expect(status).toBe(200);
+      expect(body.cells["only-a"].a.status).toBe("hit");
+      expect(body.cells["only-a"].b.status).toBe("no_data");
+      // One of two workloads at ratio 1: rho = 1/2 on the whole grid, score 0.5.
+      expect(body.scores["only-a"]).toBeCloseTo(0.5, 12);
+    } finally {
+      await withDb((c) => c.query(`DELETE FROM "Round" WHERE slug = $1`, [slug]));
+    }
+  });
+});

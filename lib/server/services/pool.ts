@@ -232,6 +232,15 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
     return { name: keyOf(m), times };
   });
 
+  // Upstream raises a KeyError when no submission has logs for a scored workload
+  // (SCORING.md §3.2). A live round filled by uploads is often in that state, so
+  // such a workload is scored as no data for everyone instead (§2.7): it still
+  // counts in N (§4.5), lowering every profile's maximum, as a missing workload does.
+  const scored = [...baseKeys(round), ...round.workloads.filter((w) => w.role === "held_out").map((w) => w.key)];
+  for (const w of scored) {
+    if (submissions.length > 0 && !submissions.some((s) => w in s.times)) for (const s of submissions) s.times[w] = NaN;
+  }
+
   const settings: Partial<ScoreSettings> = {
     tauMin: round.tauMin,
     tauMax: query.tauMax ?? round.tauMax,
