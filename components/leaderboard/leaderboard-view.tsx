@@ -1,6 +1,8 @@
 // The leaderboard of one round for the view in the URL (served at `/` for the
 // default round and at /rounds/<round>): filters, pool, the scoring mode and
 // the ranked table, all rendered on the server from getLeaderboard.
+import { Suspense } from "react";
+import { intervalQuery, LeaderboardIntervals } from "./leaderboard-intervals";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
 import { roundSummaries } from "@/lib/server/services/catalog";
@@ -85,6 +87,9 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             workloadHref={(key) => routes.workload(round, key, query)}
           />
           <StatusLegend basis={lb.round.timeBasis} />
+          <Suspense fallback={<p className="text-xs text-zinc-500">Resampling studies for 95% intervals…</p>}>
+            <LeaderboardIntervals round={round} query={intervalQuery(lb.pool, query)} href={routes.analysis(round, lb.pool, query, "uncertainty")} />
+          </Suspense>
         </>
       )}
     </div>

@@ -29,7 +29,7 @@ export const routes = {
    * explicit pool (the scores API's parameters), so the view's resolved pool is
    * passed when it is not the round's default.
    */
-  analysis: (round: string, pool?: { keys: string[]; isDefault: boolean }, q?: Partial<ViewQuery>) => {
+  analysis: (round: string, pool?: { keys: string[]; isDefault: boolean }, q?: Partial<ViewQuery>, view?: string) => {
     const p = new URLSearchParams();
     if (pool && !pool.isDefault) p.set("pool", pool.keys.join(","));
     if (q?.tauMax !== undefined) p.set("tauMax", String(q.tauMax));
@@ -37,7 +37,7 @@ export const routes = {
     if (q?.points !== undefined) p.set("points", String(q.points));
     if (q?.scale) p.set("scale", q.scale);
     const s = p.toString();
-    return `/analysis/${enc(round)}${s ? `?${s}` : ""}`;
+    return `/analysis/${enc(round)}${view ? `/${enc(view)}` : ""}${s ? `?${s}` : ""}`;
   },
   api: {
     leaderboard: (round: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/leaderboard`, q && poolQuery(q), format ? ["format", format] : undefined),

@@ -1,0 +1,53 @@
+// The leaderboard shows the 95% bootstrap intervals of its pool (issue:
+// uncertainty "shown as interval bars in the leaderboard"), the same numbers as
+// the uncertainty endpoint, and says so when a round has no studies to resample.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchBrowser, openPage, screenshot } from "../support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("v0.5 external: one interval per pool member, equal to GET .../uncertainty, linked to the uncertainty view", async () => {
+  const { page, errors, close } = await openPage(browser);
+  try {
+    const pool = "baseline,nadamp,shampoo_submission,schedule_free_adamw";
+    await page.goto(`${inject("baseUrl")}/rounds/algoperf-v0.5-external?add=&remove=amos,caspr_adaptive,cyclic_lr,generalized_adam,lawa_ema,lawa_queue,schedule_free_prodigy`, { waitUntil: "networkidle" });
+    const section = page.locator('[data-intervals="shown"]');
+    await section.waitFor();
+    const rows = section.locator("[data-row]");
+    expect(await rows.count()).toBe(4);
+    const api = await (await fetch(`${inject("baseUrl")}/api/v1/rounds/algoperf-v0.5-external/uncertainty?pool=${pool}`)).json();
+    expect(api.available).toBe(true);
+    for (const s of api.submissions as Array<{ key: string; interval: [number, number] }>) {
+      const title = await section.locator(`[data-row="${s.key}"] > title`).textContent();
+      expect(title, s.key).toContain(s.interval[0].toFixed(3));
+      expect(title, s.key).toContain(s.interval[1].toFixed(3));
+    }
+    const link = await section.getByRole("link", { name: "Rank intervals and details" }).getAttribute("href");
+    expect(link).toMatch(/^\/analysis\/algoperf-v0\.5-external\/uncertainty\?pool=/);
+    await screenshot(page, "leaderboard-intervals-v05");
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test("the paper round has one value per workload: the leaderboard says no interval can be computed", async () => {
+  const { page, errors, close } = await openPage(browser);
+  try {
+    await page.goto(`${inject("baseUrl")}/rounds/paper-2505.24005`, { waitUntil: "networkidle" });
+    const note = page.locator('[data-intervals="none"]');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/No 95% intervals/);
+    expect(await page.locator('[data-intervals="shown"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
