@@ -12,6 +12,7 @@ import { createDb } from "@/lib/db/client";
 import { openDatabase, redactUrl } from "@/lib/db/database";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp";
 import { seedPublishedData } from "./seed";
+import { processAlive as alive } from "@/lib/db/embedded";
 
 const log = (line: string) => console.log(`[algoperf] ${line}`);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -21,15 +22,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 const pidFile = path.join(dbConfig().dataDir, "app.pid");
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * A `kill -9` of this launcher alone leaves its Next.js server running and

@@ -91,7 +91,8 @@ async function ensureReachable(dir: string, log: (l: string) => void): Promise<v
   }
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 checks without signalling). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

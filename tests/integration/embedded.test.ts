@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { processAlive as alive, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { freePort } from "../support/stack";
 
 let dir: string;
@@ -27,15 +27,6 @@ async function query(url: string, sql: string) {
     await c.end();
   }
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 test("data persists across a clean stop and start", async () => {
   const port = await freePort();
