@@ -35,6 +35,10 @@ test("the home page shows the paper round's leaderboard and links to every round
   expect(html).toMatch(/data-action="add-imported" data-slug="schedule-free-adamw"/);
   expect(attrs(html, "data-round-link")).toEqual(expected.rounds);
 
+  // The index at the foot of the page lists every round's submissions, the v0.5 external round's 11 among them.
+  const directory = html.slice(html.indexOf('data-directory-round="algoperf-v0.5-external"'));
+  expect(attrs(directory.slice(0, directory.indexOf("data-directory-round=", 10)), "data-directory-submission").sort()).toEqual(expected.v05);
+
   const href = html.match(/data-round-link="algoperf-v0\.5-external"><a[^>]*href="([^"]+)"/)?.[1];
   expect(href).toBe("/rounds/algoperf-v0.5-external");
   const v05 = attrs(await page(href!), "data-submission").sort();

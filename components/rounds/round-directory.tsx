@@ -1,0 +1,47 @@
+// The site index at the foot of the home page: every round with its workloads
+// and submissions, each a link, so everything loaded is one click away.
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { listRounds } from "@/lib/server/services/catalog";
+import { routes } from "@/lib/views/routes";
+
+export async function RoundDirectory() {
+  const rounds = await listRounds(db());
+  return (
+    <section aria-labelledby="directory-title" className="space-y-4 border-t border-zinc-200 pt-6 dark:border-zinc-800" data-directory>
+      <h2 id="directory-title" className="text-lg font-semibold">
+        All rounds
+      </h2>
+      <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
+        {rounds.map((round) => (
+          <div key={round.slug} data-directory-round={round.slug} className="text-sm">
+            <h3 className="font-medium">
+              <Link href={routes.round(round.slug)} prefetch={false} className="hover:underline">
+                {round.name}
+              </Link>
+            </h3>
+            <p className="text-xs text-zinc-500">
+              {round.workloads.filter((w) => w.role === "base").length} workloads · {round.submissions.length} submissions · {round._count.runs.toLocaleString("en-US")} runs
+            </p>
+            {round.submissions.length === 0 ? (
+              <p className="mt-1 text-xs text-zinc-500">
+                No results yet: <Link className="underline" href={routes.upload}>upload</Link>.
+              </p>
+            ) : (
+              <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
+                {round.submissions.map((s) => (
+                  <li key={s.slug} data-directory-submission={s.slug}>
+                    <Link href={routes.submission(round.slug, s.slug)} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400">
+                      {s.displayName}
+                    </Link>
+                    {s.source === "imported" && <span className="text-zinc-500"> (imported)</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
