@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { decodeNumber } from "@/lib/scoring";
 import { formatRatio, formatScore, formatTime, scoreDigits } from "@/lib/views/format";
 import { launchBrowser, openPage } from "../support/browser";
+import { cli as cliCommand } from "../support/cli";
 import { withDb } from "../support/db";
 
 let browser: Browser;
@@ -86,7 +87,7 @@ for (const view of VIEWS) {
       const { basis, input } = await cliInput(view.round, shown.map((r) => r.slug));
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), "algoperf-parity-")), "pool.json");
       writeFileSync(file, JSON.stringify(input));
-      const cli = spawnSync(path.resolve("node_modules/.bin/tsx"), ["ingest/cli.ts", "score", file, ...view.cli], { encoding: "utf8" });
+      const cli = spawnSync(...cliCommand("score", file, ...view.cli), { encoding: "utf8" });
       expect(cli.status, cli.stderr).toBe(0);
       const out = JSON.parse(cli.stdout);
       const digits = scoreDigits(basis);

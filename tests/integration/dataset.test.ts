@@ -11,12 +11,13 @@ import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { stringifyScoring } from "@/lib/scoring";
 import { scoreRound } from "@/lib/server/services/scores";
+import { cli as cliCommand } from "../support/cli";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "algoperf-dataset-"));
 const file = path.join(dir, "backup.ndjson.gz");
 
 function cli(args: string[], databaseUrl: string) {
-  return spawnSync(path.resolve("node_modules/.bin/tsx"), ["ingest/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } });
+  return spawnSync(...cliCommand(...args), { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } });
 }
 
 async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, test } from "vitest";
+import { cli as cliCommand } from "../support/cli";
 import { readPublished } from "../support/published";
 
 interface LeaderboardRound {
@@ -73,7 +74,7 @@ describe("GET /api/v1/rounds/<round>/scores", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "algoperf-cli-"));
     const file = path.join(dir, "round.json");
     writeFileSync(file, JSON.stringify(round));
-    const cli = spawnSync(path.resolve("node_modules/.bin/tsx"), ["ingest/cli.ts", "score", file, "--points", "50", "--scale", "log"], { encoding: "utf8" });
+    const cli = spawnSync(...cliCommand("score", file, "--points", "50", "--scale", "log"), { encoding: "utf8" });
     expect(cli.status, cli.stderr).toBe(0);
     const printed = JSON.parse(cli.stdout);
     const { body } = await get(`/api/v1/rounds/algoperf-v0.6-external/scores?points=50&scale=log`);

@@ -2,14 +2,13 @@
 // the way an operator makes them), HTTP calls, and throw-away rounds so that
 // writes never change the seeded rounds other tests read.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { inject } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { loadRound } from "@/lib/ingest/load-round";
 import type { RoundSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
+import { cli } from "./cli";
 import { withDb } from "./db";
 
-const tsx = path.resolve("node_modules/.bin/tsx");
 
 export interface CliResult {
   code: number;
@@ -20,7 +19,7 @@ export interface CliResult {
 /** `npm run cli -- <args>` against the test database (DATABASE_URL = the stack's). */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["ingest/cli.ts", ...args], {
+    const child = spawn(...cli(...args), {
       env: { ...process.env, DATABASE_URL: inject("databaseUrl"), ALGOPERF_URL: "", ALGOPERF_TOKEN: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

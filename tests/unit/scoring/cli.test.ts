@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
+import { cli } from "../../support/cli";
 import { loadRound } from "./published-data";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const tsx = join(root, "node_modules/.bin/tsx");
 const dir = mkdtempSync(join(tmpdir(), "score-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -27,7 +27,7 @@ function run(command: string, args: string[]): Promise<{ status: number; stdout:
   });
 }
 
-const runScore = (args: string[]) => run(tsx, ["ingest/cli.ts", "score", ...args]);
+const runScore = (args: string[]) => run(...cli("score", ...args));
 
 const timesInput = {
   workloads: ["w", "x"],
