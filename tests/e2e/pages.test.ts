@@ -2,7 +2,7 @@
 // the light and the dark theme and on a phone-sized screen, and leaves a
 // screenshot in tests/artifacts/screenshots for a human to look at.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, openPage, screenshot } from "../support/browser";
 
 let browser: Browser;
@@ -37,22 +37,29 @@ const PAGES: { name: string; path: string; check: string }[] = [
   { name: "bad-parameters", path: "/rounds/paper-2505.24005?family=nope", check: '[data-notice="error"]' },
 ];
 
-test("every page renders without console errors, light and dark", async () => {
-  for (const scheme of ["light", "dark"] as const) {
-    const { page, errors, close } = await openPage(browser, { colorScheme: scheme });
-    try {
-      for (const p of PAGES) {
+// One test per page and theme: each has its own time budget, and a failure names the page.
+for (const scheme of ["light", "dark"] as const) {
+  describe(`every page renders without console errors (${scheme})`, () => {
+    let opened: Awaited<ReturnType<typeof openPage>>;
+    beforeAll(async () => {
+      opened = await openPage(browser, { colorScheme: scheme });
+    });
+    afterAll(async () => {
+      await opened?.close();
+    });
+    for (const p of PAGES) {
+      test(p.path, async () => {
+        const { page, errors } = opened;
+        errors.length = 0;
         await page.goto(`${inject("baseUrl")}${p.path}`, { waitUntil: "networkidle" });
         expect(await page.locator(p.check).count(), `${p.path}: ${p.check}`).toBeGreaterThan(0);
         expect(await page.locator("h1, h2").count(), p.path).toBeGreaterThan(0);
         await screenshot(page, `${p.name}${scheme === "dark" ? "-dark" : ""}`);
-      }
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
+        expect(errors).toEqual([]);
+      });
     }
-  }
-});
+  });
+}
 
 test("the leaderboard fits a phone: the table scrolls inside its box, the page does not", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
