@@ -25,7 +25,7 @@ export default function UploadGuide() {
         <ol className="list-decimal space-y-1 pl-6 text-sm">
           <li>Get an upload token from the operator of this server (they run the <code>token create</code> command below). Keep it secret; it identifies your uploads.</li>
           <li>
-            Build a JSON payload: one round, your submission, its runs with their eval logs (up to 5,000 runs and 32 MiB per request). The{" "}
+            Build a JSON payload: one round, your submission, its runs with their eval logs (up to 10,000 runs and 32 MiB per request). The{" "}
             <a className="text-sky-700 hover:underline dark:text-sky-400" href={UPLOAD.schemaPath}>
               JSON Schema
             </a>{" "}

@@ -1,6 +1,9 @@
 // Derives WorkloadResult rows (one time per submission x workload) from the
 // runs, with the scoring engine's §2 rules. Called inside every transaction
 // that writes runs, so the derived rows can never disagree with the runs.
+// Reads and writes in raw SQL (lib/db/bulk.ts): a round's refresh moves
+// thousands of rows.
+import { jsonRows, pgArray } from "@/lib/db/bulk";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { bestTrialIndex, numpyMedian, type TrialHit } from "@/lib/scoring";
 
@@ -82,27 +85,57 @@ export function resultFromRuns(runs: readonly RunForResult[]): Omit<ResultRow, "
   };
 }
 
+type RunRow = RunForResult & { roundId: number };
+
+const RUN_COLUMNS = `"submissionId", "workloadId", "roundId", study, trial, position, reached, "timeSeconds", "timeFraction", "firstHitIndex"`;
+
 /** Recomputes the WorkloadResult rows of these submissions from their runs. */
 export async function refreshResults(tx: Tx, submissionIds: readonly number[]): Promise<void> {
   if (submissionIds.length === 0) return;
-  const ids = [...new Set(submissionIds)];
-  const runs = await tx.run.findMany({
-    where: { submissionId: { in: ids } },
-    select: { submissionId: true, workloadId: true, roundId: true, study: true, trial: true, position: true, reached: true, timeSeconds: true, timeFraction: true, firstHitIndex: true },
-  });
-  const groups = new Map<string, typeof runs>();
+  const ids = pgArray([...new Set(submissionIds)]);
+  const runs = await jsonRows<RunRow>(tx, `SELECT ${RUN_COLUMNS} FROM "Run" WHERE "submissionId" = ANY($1::text::int[])`, ids);
+  await tx.$executeRawUnsafe(`DELETE FROM "WorkloadResult" WHERE "submissionId" = ANY($1::text::int[])`, ids);
+  await insertResults(tx, runs);
+}
+
+/**
+ * Recomputes only these (submission, workload) cells: what an upload needs,
+ * since a cell depends on its own runs only (SCORING.md §2).
+ */
+export async function refreshCells(tx: Tx, cells: readonly { submissionId: number; workloadId: number }[]): Promise<void> {
+  if (cells.length === 0) return;
+  const unique = [...new Map(cells.map((c) => [`${c.submissionId}:${c.workloadId}`, c])).values()];
+  const s = pgArray(unique.map((c) => c.submissionId));
+  const w = pgArray(unique.map((c) => c.workloadId));
+  const inCells = `("submissionId", "workloadId") IN (SELECT * FROM unnest($1::text::int[], $2::text::int[]))`;
+  const runs = await jsonRows<RunRow>(tx, `SELECT ${RUN_COLUMNS} FROM "Run" WHERE ${inCells}`, s, w);
+  await tx.$executeRawUnsafe(`DELETE FROM "WorkloadResult" WHERE ${inCells}`, s, w);
+  await insertResults(tx, runs);
+}
+
+async function insertResults(tx: Tx, runs: readonly RunRow[]): Promise<void> {
+  const groups = new Map<string, RunRow[]>();
   for (const r of runs) {
     const key = `${r.submissionId}:${r.workloadId}`;
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
-  const rows: Prisma.WorkloadResultCreateManyInput[] = [];
-  for (const list of groups.values()) {
-    const first = list[0]!;
-    const { perStudy, ...result } = resultFromRuns(list);
-    rows.push({ submissionId: first.submissionId, workloadId: first.workloadId, roundId: first.roundId, ...result, perStudy: perStudy as unknown as Prisma.InputJsonValue });
-  }
-  await tx.workloadResult.deleteMany({ where: { submissionId: { in: ids } } });
-  for (let i = 0; i < rows.length; i += 5000) await tx.workloadResult.createMany({ data: rows.slice(i, i + 5000) });
+  if (groups.size === 0) return;
+  const rows = [...groups.values()].map((list) => ({ ...list[0]!, ...resultFromRuns(list) }));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "WorkloadResult" ("submissionId", "workloadId", "roundId", reached, "timeSeconds", "timeFraction", studies, "studiesHit", "perStudy", "updatedAt")
+     SELECT s, w, r, reached, ts, tf, studies, hit, per::jsonb, now()
+       FROM unnest($1::text::int[], $2::text::int[], $3::text::int[], $4::text::bool[], $5::text::float8[], $6::text::float8[], $7::text::int[], $8::text::int[], $9::text[])
+         AS x(s, w, r, reached, ts, tf, studies, hit, per)`,
+    pgArray(rows.map((r) => r.submissionId)),
+    pgArray(rows.map((r) => r.workloadId)),
+    pgArray(rows.map((r) => r.roundId)),
+    pgArray(rows.map((r) => r.reached)),
+    pgArray(rows.map((r) => r.timeSeconds)),
+    pgArray(rows.map((r) => r.timeFraction)),
+    pgArray(rows.map((r) => r.studies)),
+    pgArray(rows.map((r) => r.studiesHit)),
+    rows.map((r) => JSON.stringify(r.perStudy)),
+  );
 }

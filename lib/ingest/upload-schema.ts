@@ -8,7 +8,7 @@ import { z } from "zod";
 /** Limits of one upload request (documented in README "Uploading results"). */
 export const UPLOAD_LIMITS = {
   /** Runs per request; split larger uploads (the CLI batches on its own). */
-  runs: 5000,
+  runs: 10_000,
   /** Submission declarations per request. */
   submissions: 100,
   /** Evaluations in one run's eval series. */

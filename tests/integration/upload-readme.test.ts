@@ -115,7 +115,7 @@ describe("README: Uploading results", () => {
     const schema = await res.json();
     expect(schema).toEqual(uploadJsonSchema());
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.properties.runs.maxItems).toBe(5000);
+    expect(schema.properties.runs.maxItems).toBe(10_000);
     expect(schema.required).toEqual(["round", "runs"]);
     // The README's example is valid against it as far as required fields go.
     const example_ = JSON.parse(example("runs.json"));

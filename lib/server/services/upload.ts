@@ -6,11 +6,12 @@
 // Any invalid run rejects the whole batch with every problem named by its
 // JSON path; a rejected batch writes nothing here (the router records the
 // rejection outside the rolled-back transaction).
+import { jsonRows, pgArray } from "@/lib/db/bulk";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
 import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
-import { refreshResults } from "@/lib/ingest/refresh-results";
+import { refreshCells } from "@/lib/ingest/refresh-results";
 import { runIdentity, type SubmissionMetadata, type Upload } from "@/lib/ingest/upload-schema";
 import { AppError, type AppErrorCode } from "@/lib/server/errors";
 import { audit } from "./audit";
@@ -57,6 +58,9 @@ export interface UploadContext {
   startedAt: number;
 }
 
+/** Eval series per INSERT statement (a 5,000-run batch with 80 evals each is ~10 MB of array text). */
+const EVALS_CHUNK = 2_000;
+
 /** Issues are reported in full up to this many; the message quotes the first few. */
 const MAX_ISSUES = 200;
 const QUOTED_ISSUES = 5;
@@ -93,9 +97,11 @@ function metadataDiff(declared: SubmissionMetadata, stored: Record<string, unkno
 
 // Stored run fields compared when a re-sent run differs, to say what changed.
 const RUN_FIELDS = ["reached", "timeSeconds", "timeFraction", "steps", "firstHitIndex", "bestMetric", "position", "hardware", "framework", "codeCommit", "notes", "hyperparameters"] as const;
-type StoredRun = { id: number; submissionId: number; workloadId: number; study: number; trial: number; clientRunId: string | null; contentHash: string } & Record<(typeof RUN_FIELDS)[number], unknown>;
+/** What the checks need of a stored run (the full fields are read only for the runs that conflict). */
+type StoredRun = { id: number; submissionId: number; workloadId: number; study: number; trial: number; clientRunId: string | null; contentHash: string };
+type StoredRunFields = Record<(typeof RUN_FIELDS)[number], unknown>;
 
-function runDiff(d: DerivedRun, stored: StoredRun): string {
+function runDiff(d: DerivedRun, stored: StoredRunFields): string {
   const fields = RUN_FIELDS.filter((f) => canonical(d[f]) !== canonical(stored[f]));
   if (fields.length === 0) return "the eval series differs";
   return fields.map((f) => `${f} ${show(stored[f])} stored, ${show(d[f])} sent`).join(", ");
@@ -176,9 +182,12 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
   // below never races; locks are taken in slug order, so two uploads cannot
   // deadlock. The unique constraints on Run and Submission stay the backstop
   // (a violation is retried by withRetry and then finds the row).
-  for (const slug of slugs) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`submission:${round.id}:${slug}`}, 0))`;
-  }
+  // One statement takes them all, in that order (the function runs on the rows
+  // as the sorted subquery yields them).
+  await tx.$queryRawUnsafe(
+    `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS n FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
+    slugs.map((slug) => `submission:${round.id}:${slug}`),
+  );
 
   const stored = new Map((await tx.submission.findMany({ where: { roundId: round.id, slug: { in: slugs } } })).map((s) => [s.slug, s]));
   const badRequest: PathIssue[] = [];
@@ -225,10 +234,7 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
   // Runs: stored by identity and by client run id.
   const existingIds = [...stored.values()].map((s) => s.id);
   const existing = existingIds.length
-    ? ((await tx.run.findMany({
-        where: { submissionId: { in: existingIds } },
-        select: { id: true, submissionId: true, workloadId: true, study: true, trial: true, clientRunId: true, contentHash: true, ...Object.fromEntries(RUN_FIELDS.map((f) => [f, true])) },
-      })) as unknown as StoredRun[])
+    ? await jsonRows<StoredRun>(tx, `SELECT id, "submissionId", "workloadId", study, trial, "clientRunId", "contentHash" FROM "Run" WHERE "submissionId" = ANY($1::text::int[])`, pgArray(existingIds))
     : [];
   const idKey = (submissionId: number, wId: number, study: number, trial: number) => `${submissionId}:${wId}:${study}:${trial}`;
   const byIdentity = new Map(existing.map((r) => [idKey(r.submissionId, r.workloadId, r.study, r.trial), r]));
@@ -236,6 +242,8 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
 
   const statuses: (RunStatus | null)[] = [];
   const toDelete = new Set<number>();
+  /** Conflicts of content: their message says which fields differ, once the stored fields are read (below). */
+  const differs: { issue: PathIssue; i: number; storedId: number }[] = [];
   const outcomeIds: (number | null)[] = [];
   input.runs.forEach((run, i) => {
     const d = derived[i]!;
@@ -256,18 +264,22 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
       return;
     }
     let problem: string | null = null;
+    let differsFrom: StoredRun | null = null;
     if (sameClientId && sameClientId !== sameIdentity) {
       problem = `clientRunId "${run.clientRunId}" already names another run (${runIdentity({ submission: sub.slug, workload: workloadKey.get(sameClientId.workloadId)!, study: sameClientId.study, trial: sameClientId.trial })})`;
     } else if (sameIdentity && run.clientRunId != null && sameIdentity.clientRunId !== run.clientRunId) {
       problem = `${runIdentity(run)} is stored with clientRunId ${show(sameIdentity.clientRunId)}, not "${run.clientRunId}"`;
     } else if (sameIdentity && sameIdentity.contentHash !== d.contentHash) {
-      problem = `${runIdentity(run)} differs from the stored run: ${runDiff(d, sameIdentity)}`;
+      problem = `${runIdentity(run)} differs from the stored run`;
+      differsFrom = sameIdentity;
     }
     if (problem === null) {
       statuses[i] = "unchanged";
       outcomeIds[i] = sameIdentity!.id;
     } else if (!input.replace) {
-      conflicts.push({ path: `runs.${i}`, message: `${problem}; send replace: true to replace it` });
+      const issue = { path: `runs.${i}`, message: `${problem}; send replace: true to replace it` };
+      conflicts.push(issue);
+      if (differsFrom) differs.push({ issue, i, storedId: differsFrom.id });
     } else if (!canWrite(sub)) {
       forbidden.push({ path: `runs.${i}`, message: whyNot(sub) });
     } else {
@@ -275,6 +287,13 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
       for (const r of others) toDelete.add(r.id);
     }
   });
+  if (differs.length) {
+    const rows = await tx.run.findMany({ where: { id: { in: differs.map((x) => x.storedId) } }, select: { id: true, ...Object.fromEntries(RUN_FIELDS.map((f) => [f, true])) } });
+    const fields = new Map(rows.map((r) => [r.id, r as unknown as StoredRunFields]));
+    for (const { issue, i, storedId } of differs) {
+      issue.message = `${runIdentity(input.runs[i]!)} differs from the stored run: ${runDiff(derived[i]!, fields.get(storedId)!)}; send replace: true to replace it`;
+    }
+  }
   if (badRequest.length) throw issuesError("BAD_REQUEST", "invalid upload", badRequest);
   if (forbidden.length) throw issuesError("FORBIDDEN", `token "${ctx.token.name}" may not write these runs`, forbidden);
   if (conflicts.length) throw issuesError("CONFLICT", "upload conflicts with stored data", conflicts);
@@ -284,70 +303,98 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
     data: { tokenId: ctx.token.id, tokenName: ctx.token.name, roundId: round.id, payloadHash: ctx.payloadHash, outcome: "accepted", status: 200, runsTotal: input.runs.length, ip: ctx.ip },
   });
   const submissionIds = new Map([...stored.values()].map((s) => [s.slug, s.id]));
-  for (const [slug, status] of submissionStatus) {
-    if (status === "created") {
-      const s = declared.get(slug)!.s;
-      const row = await tx.submission.create({
-        data: {
-          roundId: round.id,
-          slug,
-          displayName: s.displayName ?? slug,
-          baseAlgorithm: s.baseAlgorithm ?? null,
-          family: s.family ?? null,
-          baseOptimizer: s.baseOptimizer ?? null,
-          horizon: s.horizon ?? null,
-          searchRank: s.searchRank ?? null,
-          hyperparameters: (s.hyperparameters ?? undefined) as Prisma.InputJsonValue | undefined,
-          authors: s.authors ?? null,
-          affiliation: s.affiliation ?? null,
-          framework: s.framework ?? null,
-          notes: s.notes ?? null,
-          source: "uploaded",
-          uploadedById: ctx.token.id,
-        },
-      });
-      submissionIds.set(slug, row.id);
-    } else if (status === "updated") {
-      await tx.submission.update({ where: { id: stored.get(slug)!.id }, data: metadataUpdates.get(slug)! });
-    }
+  const newSubmissions = [...submissionStatus].filter(([, status]) => status === "created").map(([slug]) => declared.get(slug)!.s);
+  if (newSubmissions.length) {
+    const rows = await tx.submission.createManyAndReturn({
+      data: newSubmissions.map((s) => ({
+        roundId: round.id,
+        slug: s.slug,
+        displayName: s.displayName ?? s.slug,
+        baseAlgorithm: s.baseAlgorithm ?? null,
+        family: s.family ?? null,
+        baseOptimizer: s.baseOptimizer ?? null,
+        horizon: s.horizon ?? null,
+        searchRank: s.searchRank ?? null,
+        hyperparameters: (s.hyperparameters ?? undefined) as Prisma.InputJsonValue | undefined,
+        authors: s.authors ?? null,
+        affiliation: s.affiliation ?? null,
+        framework: s.framework ?? null,
+        notes: s.notes ?? null,
+        source: "uploaded" as const,
+        uploadedById: ctx.token.id,
+      })),
+      select: { id: true, slug: true },
+    });
+    for (const row of rows) submissionIds.set(row.slug, row.id);
   }
-  if (toDelete.size) await tx.run.deleteMany({ where: { id: { in: [...toDelete] } } });
+  for (const [slug, status] of submissionStatus) {
+    if (status === "updated") await tx.submission.update({ where: { id: stored.get(slug)!.id }, data: metadataUpdates.get(slug)! });
+  }
+
+  // The cells whose derived results change: those of every run deleted or written.
+  const cells: { submissionId: number; workloadId: number }[] = [];
+  const deleted = existing.filter((r) => toDelete.has(r.id));
+  for (const r of deleted) cells.push({ submissionId: r.submissionId, workloadId: r.workloadId });
+  if (toDelete.size) await tx.$executeRawUnsafe(`DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, pgArray([...toDelete]));
 
   const writes = input.runs.flatMap((run, i) => (statuses[i] === "created" || statuses[i] === "replaced" ? [i] : []));
-  const CHUNK = 1000;
-  for (let c = 0; c < writes.length; c += CHUNK) {
-    const chunk = writes.slice(c, c + CHUNK);
-    const rows = await tx.run.createManyAndReturn({
-      data: chunk.map((i) => {
-        const run = input.runs[i]!;
-        const { evals: _evals, hyperparameters, contentHash, ...d } = derived[i]!;
-        return {
-          ...d,
-          hyperparameters: (hyperparameters ?? undefined) as Prisma.InputJsonValue | undefined,
-          contentHash,
-          roundId: round.id,
-          submissionId: submissionIds.get(run.submission)!,
-          workloadId: workloadId.get(run.workload)!,
-          study: run.study,
-          trial: run.trial,
-          clientRunId: run.clientRunId ?? null,
-          uploadId: upload.id,
-        };
-      }),
-      select: { id: true, submissionId: true, workloadId: true, study: true, trial: true },
-    });
-    const ids = new Map(rows.map((r) => [idKey(r.submissionId, r.workloadId, r.study, r.trial), r.id]));
-    const evals: Prisma.RunEvalsCreateManyInput[] = [];
-    for (const i of chunk) {
-      const run = input.runs[i]!;
-      const id = ids.get(idKey(submissionIds.get(run.submission)!, workloadId.get(run.workload)!, run.study, run.trial))!;
-      outcomeIds[i] = id;
-      const e = derived[i]!.evals;
-      // `{ set }`, not a bare array: Prisma 7.10 rounds the elements of a bare Float[]
-      // value to 16 significant digits (3845.9997606277466 -> 3845.999760627747).
-      if (e) evals.push({ runId: id, steps: { set: e.steps }, times: { set: e.times }, metrics: { set: e.metrics } });
+  if (writes.length) {
+    // Ids first (from the table's own sequence), so runs and eval series go in
+    // with two statements and nothing has to come back.
+    const [{ ids }] = await tx.$queryRawUnsafe<[{ ids: string }]>(
+      `SELECT array_to_string(ARRAY(SELECT nextval('"Run_id_seq"'::regclass) FROM generate_series(1, $1::int)), ',') AS ids`,
+      writes.length,
+    );
+    const newIds = ids.split(",").map(Number);
+    writes.forEach((i, k) => (outcomeIds[i] = newIds[k]!));
+    const rows = writes.map((i) => ({ run: input.runs[i]!, d: derived[i]! }));
+    for (const { run } of rows) cells.push({ submissionId: submissionIds.get(run.submission)!, workloadId: workloadId.get(run.workload)! });
+    const column = <T,>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
+                          "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, "updatedAt")
+       SELECT id, $1::int, $2::int, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp::jsonb, now()
+         FROM unnest($3::text::int[], $4::text::int[], $5::text::int[], $6::text::int[], $7::text::int[], $8::text::int[], $9::text::bool[], $10::text::float8[], $11::text::float8[],
+                     $12::text::int[], $13::text::int[], $14::text::float8[], $15::text::bool[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
+           AS x(id, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp)`,
+      round.id,
+      upload.id,
+      pgArray(newIds),
+      pgArray(column((r) => submissionIds.get(r.run.submission)!)),
+      pgArray(column((r) => workloadId.get(r.run.workload)!)),
+      pgArray(column((r) => r.run.study)),
+      pgArray(column((r) => r.run.trial)),
+      pgArray(column((r) => r.d.position)),
+      pgArray(column((r) => r.d.reached)),
+      pgArray(column((r) => r.d.timeSeconds)),
+      pgArray(column((r) => r.d.timeFraction)),
+      pgArray(column((r) => r.d.steps)),
+      pgArray(column((r) => r.d.firstHitIndex)),
+      pgArray(column((r) => r.d.bestMetric)),
+      pgArray(column((r) => r.d.overBudget)),
+      column((r) => r.d.contentHash),
+      column((r) => r.run.clientRunId ?? null),
+      column((r) => r.d.hardware),
+      column((r) => r.d.framework),
+      column((r) => r.d.codeCommit),
+      column((r) => r.d.notes),
+      column((r) => (r.d.hyperparameters ? JSON.stringify(r.d.hyperparameters) : null)),
+    );
+    // Eval series as array literals, which keep every double exact (Prisma 7.10
+    // rounds the elements of a bare Float[] value to 16 significant digits,
+    // 3845.9997606277466 -> 3845.999760627747) and NaN as NaN (lib/db/bulk.ts).
+    const withEvals = writes.flatMap((i, k) => (derived[i]!.evals ? [{ id: newIds[k]!, e: derived[i]!.evals! }] : []));
+    for (let c = 0; c < withEvals.length; c += EVALS_CHUNK) {
+      const chunk = withEvals.slice(c, c + EVALS_CHUNK);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
+         SELECT id, steps::int[], times::float8[], metrics::float8[] FROM unnest($1::text::int[], $2::text[], $3::text[], $4::text[]) AS x(id, steps, times, metrics)`,
+        pgArray(chunk.map((x) => x.id)),
+        chunk.map((x) => pgArray(x.e.steps)),
+        chunk.map((x) => pgArray(x.e.times)),
+        chunk.map((x) => pgArray(x.e.metrics)),
+      );
     }
-    if (evals.length) await tx.runEvals.createMany({ data: evals });
   }
 
   const changed = new Set<number>();
@@ -356,24 +403,25 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
   let dataVersion = round.dataVersion;
   if (changed.size > 0) {
     // Scores change only through runs and pool membership: refresh the derived
-    // cells and move the cache key (Round.dataVersion) in this same transaction.
-    await refreshResults(tx, [...changed]);
+    // cells the upload touched and move the cache key (Round.dataVersion) in
+    // this same transaction.
+    await refreshCells(tx, cells);
     dataVersion = (await tx.round.update({ where: { id: round.id }, data: { dataVersion: { increment: 1 } }, select: { dataVersion: true } })).dataVersion;
   }
 
   const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
   for (const s of statuses) counts[s!]++;
 
+  // Completeness from what is known here: the stored runs (read under the
+  // submissions' locks) minus those deleted, plus those written.
   const touched = slugs.filter((s) => submissionIds.has(s));
-  const present = await tx.run.findMany({
-    where: { submissionId: { in: touched.map((s) => submissionIds.get(s)!) } },
-    select: { submissionId: true, workloadId: true, study: true, trial: true },
-  });
-  const report = touched.map((slug) => {
-    const id = submissionIds.get(slug)!;
-    const runs = present.filter((r) => r.submissionId === id).map((r) => ({ workload: workloadKey.get(r.workloadId)!, study: r.study, trial: r.trial }));
-    return completeness(slug, round, runs);
-  });
+  const present = new Map<number, { workload: string; study: number; trial: number }[]>(touched.map((s) => [submissionIds.get(s)!, []]));
+  for (const r of existing) if (!toDelete.has(r.id)) present.get(r.submissionId)?.push({ workload: workloadKey.get(r.workloadId)!, study: r.study, trial: r.trial });
+  for (const i of writes) {
+    const run = input.runs[i]!;
+    present.get(submissionIds.get(run.submission)!)?.push({ workload: run.workload, study: run.study, trial: run.trial });
+  }
+  const report = touched.map((slug) => completeness(slug, round, present.get(submissionIds.get(slug)!)!));
 
   await tx.upload.update({ where: { id: upload.id }, data: { created: counts.created, unchanged: counts.unchanged, replaced: counts.replaced, durationMs: Date.now() - ctx.startedAt } });
   await audit(tx, {

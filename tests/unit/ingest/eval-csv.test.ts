@@ -1,6 +1,7 @@
 // eval_measurements.csv → eval series (ingest/algoperf/eval-csv.ts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseEvalCsv } from "@/ingest/algoperf/eval-csv";
 
@@ -41,5 +42,57 @@ describe("parseEvalCsv", () => {
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,5,-0.5\n", "validation/ssim")).toThrow("is negative");
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n", "validation/ssim")).toThrow("no evaluations");
     expect(() => parseEvalCsv("", "validation/ssim")).toThrow("empty");
+  });
+});
+
+// The plain-CSV reader must give what csv-parse gives, results and errors
+// alike; it hands anything unusual (quotes, CR, padded fields, ragged rows)
+// to csv-parse.
+describe("parseEvalCsv: plain reader = csv-parse", () => {
+  const outcome = (text: string, reader: "auto" | "csv-parse") => {
+    try {
+      return { ok: parseEvalCsv(text, "validation/loss", { reader }) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  const value = fc.oneof(
+    fc.double({ noDefaultInfinity: true, noNaN: true, min: -1e6, max: 1e6 }).map(String),
+    fc.integer({ min: -5, max: 10_000 }).map(String),
+    fc.constantFrom("", "nan", "NaN", "inf", "-inf", "Infinity", "None", "NA", "null", "1e309", "0x10", "1.0", "7.", ".5", "abc", "constructor"),
+  );
+  const pad = fc.tuple(fc.constantFrom("", " ", "\t", "\u00a0"), fc.constantFrom("", " ", "\u2003"));
+  const columns = fc.shuffledSubarray(["global_step", "score", "accumulated_submission_time", "validation/loss", "train/loss", "test/loss"], { minLength: 2 });
+  // Plain logs are the plain reader's own ground (\n, no quotes or padding; but ragged
+  // rows, blank lines, a BOM, odd values); the others have one kind of mess it must hand over.
+  const csv = fc
+    .tuple(
+      fc.constantFrom("plain", "plain", "quotes", "padding", "crlf", "cr"),
+      columns,
+      fc.array(fc.array(fc.tuple(value, fc.integer({ min: 0, max: 3 }), pad), { minLength: 5, maxLength: 7 }), { maxLength: 6 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.integer({ min: 0, max: 3 }),
+    )
+    .map(([kind, header, rows, bom, trailing, blank]) => {
+      const end = kind === "crlf" ? "\r\n" : kind === "cr" ? "\r" : "\n";
+      const cell = ([v, k, [a, b]]: [string, number, [string, string]]) => (kind === "quotes" && k === 0 ? `"${v}"` : kind === "padding" && k < 2 ? a + v + b : v);
+      const cells = rows.map((r) => r.map(cell).slice(0, header.length + (r.length % 3 === 0 ? 1 : 0)));
+      const lines = [header.join(","), ...cells.map((r) => r.join(","))];
+      if (blank > 0) lines.splice(Math.min(blank, lines.length), 0, "");
+      return (bom ? "\uFEFF" : "") + lines.join(end) + (trailing ? end : "");
+    });
+
+  test("random logs: same series or the same error", () => {
+    fc.assert(
+      fc.property(csv, (text) => {
+        expect(outcome(text, "auto")).toEqual(outcome(text, "csv-parse"));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("a real runner log is read by the plain reader, identically", () => {
+    expect(parseEvalCsv(fixture, "validation/ssim")).toEqual(parseEvalCsv(fixture, "validation/ssim", { reader: "csv-parse" }));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import { batchUploads } from "@/ingest/upload-batches";
 
 const run = (submission: string, study: number) => ({ submission, workload: "w", study, trial: 1, timeToTarget: { reached: false } });
@@ -18,7 +19,7 @@ describe("batchUploads", () => {
   });
 
   test("never more runs per batch than the server takes", () => {
-    const runs = Array.from({ length: 6001 }, (_, i) => run("a", i));
-    expect(batchUploads({ round: "r", replace: false, submissions: [], runs, maxRuns: 10_000 }).map((b) => b.runs.length)).toEqual([5000, 1001]);
+    const runs = Array.from({ length: UPLOAD_LIMITS.runs + 1001 }, (_, i) => run("a", i));
+    expect(batchUploads({ round: "r", replace: false, submissions: [], runs, maxRuns: 2 * UPLOAD_LIMITS.runs }).map((b) => b.runs.length)).toEqual([UPLOAD_LIMITS.runs, 1001]);
   });
 });

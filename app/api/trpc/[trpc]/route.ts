@@ -1,5 +1,5 @@
 // GET/POST /api/trpc/<procedure> – the tRPC endpoint (typed client and plain JSON callers);
-// POST /api/trpc/ingest.upload takes up to 5,000 runs / 32 MiB (lib/ingest/upload-schema.ts UPLOAD_LIMITS).
+// POST /api/trpc/ingest.upload takes up to 10,000 runs / 32 MiB (lib/ingest/upload-schema.ts UPLOAD_LIMITS).
 import { handleTrpcRequest } from "@/lib/server/http/trpc-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-// POST /api/v1/runs – upload a batch of runs (up to 5,000 runs / 32 MiB): the tRPC procedure
+// POST /api/v1/runs – upload a batch of runs (up to 10,000 runs / 32 MiB): the tRPC procedure
 // ingest.upload with a REST envelope: the result itself (201 when a run or submission was created,
 // replaced or updated, 200 when everything was unchanged), or { error: { code, message, issues } }
 // with the same HTTP status.
