@@ -5,15 +5,21 @@ import { Suspense } from "react";
 import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
 import { RoundDirectory } from "@/components/rounds/round-directory";
 import { db } from "@/lib/db/client";
+import { rememberedPageResult } from "@/lib/server/page-result";
 import { defaultRoundSlug } from "@/lib/server/services/catalog";
+import { UnavailableNotice } from "@/components/ui/outage-notice";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const round = await defaultRoundSlug(db());
+  const round = await rememberedPageResult("default-round", () => defaultRoundSlug(db()));
+  if (!round.ok) {
+    if (round.error.code === "SERVICE_UNAVAILABLE") return <UnavailableNotice what="The leaderboard" />;
+    throw round.error;
+  }
   return (
     <div className="space-y-10">
-      <LeaderboardView round={round} path="/" searchParams={await searchParams} />
+      <LeaderboardView round={round.value.value} path="/" searchParams={await searchParams} />
       <Suspense fallback={null}>
         <RoundDirectory />
       </Suspense>

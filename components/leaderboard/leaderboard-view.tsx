@@ -4,14 +4,15 @@
 import { Suspense } from "react";
 import { intervalQuery, LeaderboardIntervals } from "./leaderboard-intervals";
 import { db } from "@/lib/db/client";
-import { pageResult } from "@/lib/server/page-result";
-import { roundSummaries } from "@/lib/server/services/catalog";
+import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
+import { roundSummaries, type RoundSummary } from "@/lib/server/services/catalog";
 import { getLeaderboard } from "@/lib/server/services/leaderboard";
 import { parseViewQuery } from "@/lib/views/parse-query";
 import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { sortRows } from "@/lib/views/sort";
 import { Notice } from "@/components/ui/notice";
+import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { LeaderboardTable } from "./leaderboard-table";
 import { PoolEditor } from "./pool-editor";
@@ -24,7 +25,22 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export async function LeaderboardView({ round, path, searchParams }: { round: string; path: string; searchParams: SearchParams }) {
   const { query, issues } = parseViewQuery(searchParams);
   const database = db();
-  const [rounds, result] = await Promise.all([roundSummaries(database), pageResult(() => getLeaderboard(database, round, query))]);
+  // While the database is unavailable, the last leaderboard this server computed for the same view is shown, marked as such.
+  const [rounds, result] = await Promise.all([
+    optionalRead("round-summaries", () => roundSummaries(database), [] as RoundSummary[]),
+    rememberedPageResult(`leaderboard|${round}|${serializeViewQuery(query)}`, () => getLeaderboard(database, round, query)),
+  ]);
+  if (!result.ok && result.error.code === "SERVICE_UNAVAILABLE") {
+    return (
+      <div className="space-y-6">
+        <RoundPicker rounds={rounds} current={round} />
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Leaderboard · <code className="text-lg">{round}</code>
+        </h1>
+        <UnavailableNotice what="This leaderboard" />
+      </div>
+    );
+  }
   if (!result.ok) {
     return (
       <div className="space-y-6">
@@ -40,10 +56,11 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
       </div>
     );
   }
-  const lb = result.value;
+  const { value: lb, stale, at } = result.value;
   const rows = sortRows(lb.rows, query.sort, query.dir);
   return (
     <div className="space-y-5">
+      {stale && <StaleNotice at={at} />}
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />

@@ -2,11 +2,14 @@
 // and submissions, each a link, so everything loaded is one click away.
 import Link from "next/link";
 import { db } from "@/lib/db/client";
+import { optionalRead } from "@/lib/server/page-result";
 import { listRounds } from "@/lib/server/services/catalog";
 import { routes } from "@/lib/views/routes";
 
 export async function RoundDirectory() {
-  const rounds = await listRounds(db());
+  // The index can wait: while the database is unavailable it is the last one read, or left out.
+  const rounds = await optionalRead("round-directory", () => listRounds(db()), null);
+  if (!rounds) return null;
   return (
     <section aria-labelledby="directory-title" className="space-y-4 border-t border-zinc-200 pt-6 dark:border-zinc-800" data-directory>
       <h2 id="directory-title" className="text-lg font-semibold">

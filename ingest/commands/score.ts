@@ -9,33 +9,43 @@ import type { PoolInput, ScoreSettings } from "../../lib/scoring";
 
 const TIME_ERROR = 'expected a time >= 0, null (not reached), "inf" (not reached) or "nan" (no data)';
 
+// Bounds of a score input: generous for any real leaderboard, small enough that a
+// malformed or hostile file fails validation instead of exhausting memory.
+const name = z.string().min(1).max(200, { error: "at most 200 characters" });
+const workloadList = z.array(name).max(100, { error: "at most 100 workloads" });
+/** A JSON object of at most `max` entries. */
+const boundedRecord = <V extends z.ZodType>(value: V, max: number, what: string) =>
+  z.record(name, value).refine((r) => Object.keys(r).length <= max, { error: `at most ${max} ${what}` });
+
 // Form (a): { workloads, held_out_workloads?, submissions: { name: { workload: time } } }.
 const timesInputSchema = z.object({
-  workloads: z.array(z.string().min(1)).min(1),
-  held_out_workloads: z.array(z.string().min(1)).default([]),
-  submissions: z.record(
-    z.string().min(1),
-    z.record(
-      z.string().min(1),
+  workloads: workloadList.min(1),
+  held_out_workloads: workloadList.default([]),
+  submissions: boundedRecord(
+    boundedRecord(
       z.union([z.number().nonnegative({ error: TIME_ERROR }), z.null(), z.literal("inf"), z.literal("nan")], {
         error: TIME_ERROR,
       }),
+      200,
+      "workloads",
     ),
+    10_000,
+    "submissions",
   ),
 });
 
 // Form (b): one entry of `rounds` in data/published/algoperf_leaderboards.json.
 const trialSchema = z
   .object({
-    trial: z.string(),
+    trial: z.string().max(200),
     hit_index: z.number().int().nonnegative().nullable(),
     hit_time: z.number().nonnegative().nullable(),
   })
   .refine((t) => t.hit_index === null || t.hit_time !== null, { error: "hit_index is set but hit_time is null" });
 const roundInputSchema = z.object({
-  base_workloads: z.array(z.string().min(1)).min(1),
-  held_out_workloads: z.array(z.string().min(1)).default([]),
-  submissions: z.record(z.string().min(1), z.record(z.string().min(1), z.record(z.string(), z.array(trialSchema)))),
+  base_workloads: workloadList.min(1),
+  held_out_workloads: workloadList.default([]),
+  submissions: boundedRecord(boundedRecord(boundedRecord(z.array(trialSchema).max(10_000), 10_000, "studies"), 200, "workloads"), 10_000, "submissions"),
 });
 
 interface ScoreOptions {

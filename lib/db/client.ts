@@ -1,21 +1,34 @@
 // The Prisma client of the app: one per process, over the pg driver adapter.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { dbTimeouts, type DbTimeouts } from "./config";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
 
-export function createDb(url: string, options: { max?: number } = {}): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: options.max ?? 10 }) });
+/**
+ * A client for `url`. With `timeouts`, every connection carries them (server
+ * side: statement and idle-in-transaction limits; client side: connect) and
+ * interactive transactions default to them. Scripts (seed, CLI, migrations)
+ * pass none: their long statements are expected.
+ */
+export function createDb(url: string, options: { max?: number; timeouts?: DbTimeouts } = {}): PrismaClient {
+  const t = options.timeouts;
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(t ? { connectionTimeoutMillis: t.connectMs, statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs } : {}),
+  });
+  return new PrismaClient({ adapter, ...(t ? { transactionOptions: { timeout: t.transactionMs, maxWait: t.transactionWaitMs } } : {}) });
 }
 
 const globalForDb = globalThis as unknown as { algoperfDb?: PrismaClient };
 
-/** The process-wide client for DATABASE_URL (kept across Next.js dev reloads). */
+/** The process-wide client for DATABASE_URL (kept across Next.js dev reloads), with the configured timeouts. */
 export function db(): PrismaClient {
   if (!globalForDb.algoperfDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
-    globalForDb.algoperfDb = createDb(url);
+    globalForDb.algoperfDb = createDb(url, { timeouts: dbTimeouts() });
   }
   return globalForDb.algoperfDb;
 }

@@ -34,3 +34,42 @@ export function dbConfig(env: Env = process.env): DbConfig {
 export function appPort(): number {
   return intFromEnv(process.env, "PORT", 3000);
 }
+
+/** Time limits of the app's database work, in milliseconds (README, Security and reliability). */
+export interface DbTimeouts {
+  /** Opening a connection (pg connectionTimeoutMillis): a database that does not answer fails fast. */
+  connectMs: number;
+  /** Any one statement, lock waits included (PostgreSQL statement_timeout). */
+  statementMs: number;
+  /** A transaction left open without a statement (idle_in_transaction_session_timeout): frees its locks. */
+  idleInTransactionMs: number;
+  /** A whole interactive transaction, e.g. one upload batch (Prisma transaction timeout). */
+  transactionMs: number;
+  /** Waiting for a pooled connection to start a transaction (Prisma maxWait). */
+  transactionWaitMs: number;
+}
+
+function msFromEnv(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`);
+  return value;
+}
+
+export function dbTimeouts(env: Env = process.env): DbTimeouts {
+  return {
+    connectMs: msFromEnv(env, "DB_CONNECT_TIMEOUT_MS", 5_000),
+    statementMs: msFromEnv(env, "DB_STATEMENT_TIMEOUT_MS", 60_000),
+    idleInTransactionMs: msFromEnv(env, "DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000),
+    // Large batches (5,000 runs with eval series) and queues of concurrent uploads.
+    transactionMs: msFromEnv(env, "DB_TRANSACTION_TIMEOUT_MS", 180_000),
+    transactionWaitMs: msFromEnv(env, "DB_TRANSACTION_MAX_WAIT_MS", 120_000),
+  };
+}
+
+/** Options for Prisma's interactive transactions under the configured limits. */
+export function transactionLimits(env: Env = process.env): { timeout: number; maxWait: number } {
+  const t = dbTimeouts(env);
+  return { timeout: t.transactionMs, maxWait: t.transactionWaitMs };
+}

@@ -4,6 +4,7 @@
 // database (the round's workloads, stored submissions and runs) are done by
 // lib/server/services/upload.ts, which reports them with the same JSON paths.
 import { z } from "zod";
+import { unstorableText } from "@/lib/db/text";
 
 /** Limits of one upload request (documented in README "Uploading results"). */
 export const UPLOAD_LIMITS = {
@@ -15,6 +16,11 @@ export const UPLOAD_LIMITS = {
   evalsPerRun: 100_000,
   /** Request body in bytes (32 MiB); larger bodies get HTTP 413. */
   bodyBytes: 32 * 1024 * 1024,
+  /** A hyperparameters object: nesting depth, keys and values at all levels, key and string lengths. */
+  jsonDepth: 8,
+  jsonEntries: 1000,
+  jsonKeyLength: 200,
+  jsonStringLength: 5000,
 } as const;
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -25,7 +31,15 @@ const slug = z
   .max(100, { error: "at most 100 characters" })
   .regex(SLUG, { error: "letters, digits, '.', '_' and '-' only, starting with a letter or digit" });
 
-const text = (max: number) => z.string({ error: "expected a string" }).max(max, { error: `at most ${max} characters` });
+/** A free-text field: bounded, and storable as PostgreSQL text (lib/db/text.ts). */
+export const text = (max: number) =>
+  z
+    .string({ error: "expected a string" })
+    .max(max, { error: `at most ${max} characters` })
+    .superRefine((s, ctx) => {
+      const problem = unstorableText(s);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 
 /** JSON has no NaN or Infinity, and zod 4 rejects infinite numbers (1e999 parses to Infinity). */
 const nonNegative = (what: string) =>
@@ -38,9 +52,41 @@ const count = (what: string, max: number) =>
     .min(0, { error: `${what} must be >= 0` })
     .max(max, { error: `${what} must be <= ${max}` });
 
+/** Bounds of a free-form JSON object (it is stored as jsonb and shown on pages): the first problem found, with its path. */
+function jsonProblem(value: unknown, path: (string | number)[], budget: { entries: number }): { path: (string | number)[]; message: string } | null {
+  if (path.length > UPLOAD_LIMITS.jsonDepth) return { path, message: `nested more than ${UPLOAD_LIMITS.jsonDepth} levels deep` };
+  if (typeof value === "string") {
+    if (value.length > UPLOAD_LIMITS.jsonStringLength) return { path, message: `at most ${UPLOAD_LIMITS.jsonStringLength} characters` };
+    const problem = unstorableText(value);
+    return problem ? { path, message: problem } : null;
+  }
+  if (value === null || typeof value !== "object") return null;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [key, v] of entries) {
+    if (--budget.entries < 0) return { path, message: `at most ${UPLOAD_LIMITS.jsonEntries} keys and values in all` };
+    if (typeof key === "string") {
+      if (key.length > UPLOAD_LIMITS.jsonKeyLength) return { path: [...path, key.slice(0, 40)], message: `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` };
+      const problem = unstorableText(key);
+      if (problem) return { path, message: `a key ${problem}` };
+    }
+    const inner = jsonProblem(v, [...path, key], budget);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 const hyperparameters = z
-  .record(z.string(), z.unknown(), { error: "expected an object of hyperparameter values" })
-  .meta({ description: "Hyperparameters as a JSON object (e.g. the contents of AlgoPerf's hparams.json)." });
+  .record(z.string().max(UPLOAD_LIMITS.jsonKeyLength), z.unknown(), {
+    // The record's own message would also replace its key's; the key's only check is its length.
+    error: (issue) => (issue.code === "invalid_key" ? `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` : "expected an object of hyperparameter values"),
+  })
+  .superRefine((value, ctx) => {
+    const problem = jsonProblem(value, [], { entries: UPLOAD_LIMITS.jsonEntries });
+    if (problem) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+  })
+  .meta({
+    description: `Hyperparameters as a JSON object (e.g. the contents of AlgoPerf's hparams.json): at most ${UPLOAD_LIMITS.jsonDepth} levels deep and ${UPLOAD_LIMITS.jsonEntries} entries, keys up to ${UPLOAD_LIMITS.jsonKeyLength} characters, strings up to ${UPLOAD_LIMITS.jsonStringLength}.`,
+  });
 
 export const submissionMetadataSchema = z
   .strictObject({

@@ -6,7 +6,7 @@
 import { LRUCache } from "lru-cache";
 import type { Db } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "./db-errors";
-import { databaseUnavailable } from "./errors";
+import { AppError, databaseUnavailable } from "./errors";
 
 const store = new LRUCache<string, Promise<unknown>>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
 
@@ -26,7 +26,28 @@ export async function roundVersions(db: Db, slugs: readonly string[]): Promise<M
   return new Map(rows.map((r) => [r.slug, r.dataVersion]));
 }
 
-const lastGood = new LRUCache<string, object>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
+const lastGood = new LRUCache<string, { value: unknown; at: Date }>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
+
+const databaseDown = (error: unknown) => isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE");
+
+/**
+ * `read()`, remembered under `key`. When the database cannot be reached (or
+ * does not answer in time), the last value read for `key` is returned with
+ * `stale: true` and the time it was read; without one, AppError 503 (Retry-After).
+ */
+export async function readOrLastGood<T>(key: string, read: () => Promise<T>): Promise<{ value: T; stale: boolean; at: Date }> {
+  try {
+    const value = await read();
+    const at = new Date();
+    lastGood.set(key, { value, at });
+    return { value, stale: false, at };
+  } catch (error) {
+    if (!databaseDown(error)) throw error;
+    const hit = lastGood.get(key);
+    if (hit) return { value: hit.value as T, stale: true, at: hit.at };
+    throw databaseUnavailable();
+  }
+}
 
 /**
  * A cached read of data from some rounds: computed once per combination of
@@ -41,17 +62,10 @@ export async function versionedRead<T extends object>(
   baseKey: string,
   compute: (versions: Map<string, number>) => Promise<T>,
 ): Promise<T & { stale?: boolean }> {
-  let versions: Map<string, number>;
-  try {
-    versions = await roundVersions(db, rounds);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    const stale = lastGood.get(baseKey) as T | undefined;
-    if (stale) return { ...stale, stale: true };
-    throw databaseUnavailable();
-  }
-  const key = `${baseKey}|${[...rounds].sort().map((r) => `${r}@${versions.get(r) ?? "none"}`).join(",")}`;
-  const value = await cached(key, () => compute(versions));
-  lastGood.set(baseKey, value);
-  return value;
+  const { value, stale } = await readOrLastGood(baseKey, async () => {
+    const versions = await roundVersions(db, rounds);
+    const key = `${baseKey}|${[...rounds].sort().map((r) => `${r}@${versions.get(r) ?? "none"}`).join(",")}`;
+    return cached(key, () => compute(versions));
+  });
+  return stale ? { ...value, stale: true } : value;
 }

@@ -1,13 +1,17 @@
-// Recognising "the database is unreachable" (stopped, restarting, network):
+// Recognising "the database cannot serve this now" (stopped, restarting,
+// network, or not answering within the configured time limits, lib/db/config.ts):
 // such failures become 503 with a retry hint instead of a 500, and reads may
 // fall back to cached results.
 
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-// SQLSTATE class 08 (connection exception) and 57P01-57P03 (shutdown, crash, cannot connect now).
-const UNAVAILABLE_SQLSTATE = /^(08|57P0[123])/;
+// P2028: an interactive transaction ran past its time limit (or its connection died).
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, crash, cannot
+// connect now), 57014 (statement_timeout), 53300 (too many connections).
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]|57014|53300)/;
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
-const UNAVAILABLE_MESSAGE = /Can't reach database server|Connection terminated|terminating connection|database system is (shutting down|starting up)|Server has closed the connection|connection timeout/i;
+const UNAVAILABLE_MESSAGE =
+  /Can't reach database server|Connection terminated|terminating connection|database system is (shutting down|starting up)|Server has closed the connection|connection timeout|timeout exceeded when trying to connect|canceling statement due to statement timeout|Client has encountered a connection error/i;
 
 interface ErrorLike {
   code?: unknown;
@@ -28,6 +32,23 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   }
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+// SQLSTATE 22021 (character not in repertoire: NUL in text), 22P05 (untranslatable character).
+const INVALID_TEXT_SQLSTATE = /^(22021|22P05)$/;
+
+/**
+ * The database refused a text value of the request (e.g. NUL). Inputs are
+ * checked before they reach a query (lib/db/text.ts); this is the backstop
+ * that keeps anything missed a 400 instead of a 500.
+ */
+export function isInvalidText(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as ErrorLike;
+  const cause = e.meta?.driverAdapterError?.cause;
+  if ([e.code, cause?.originalCode, cause?.code].some((c) => typeof c === "string" && INVALID_TEXT_SQLSTATE.test(c))) return true;
+  if (typeof e.message === "string" && /invalid byte sequence for encoding/.test(e.message)) return true;
+  return isInvalidText(e.cause, depth + 1);
 }
 
 /** The first non-empty line of an error message (Prisma messages start with a newline and a code frame). */

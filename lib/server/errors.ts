@@ -1,7 +1,7 @@
 // The application's typed error, mapped to HTTP statuses and tRPC codes in one
 // place, so pages, REST routes and tRPC procedures report failures alike.
 import { TRPCError } from "@trpc/server";
-import { isDatabaseUnavailable } from "./db-errors";
+import { isDatabaseUnavailable, isInvalidText } from "./db-errors";
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -60,6 +60,7 @@ export function databaseUnavailable(): AppError {
 export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  if (isInvalidText(error)) return new AppError("BAD_REQUEST", "the request contains text the database cannot hold (e.g. the NUL character U+0000)");
   return null;
 }
 

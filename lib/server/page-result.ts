@@ -1,8 +1,10 @@
 // How pages turn service errors into what a reader sees: an unknown round,
 // workload or submission is the 404 page; a bad parameter or a pool the
-// scoring engine refuses is shown on the page with its explanation.
+// scoring engine refuses is shown on the page with its explanation, and so is
+// an unreachable database (503, "retry in a few seconds") instead of a crash.
 import { notFound } from "next/navigation";
-import { AppError } from "@/lib/server/errors";
+import { readOrLastGood } from "@/lib/server/cache";
+import { AppError, asAppError } from "@/lib/server/errors";
 
 export type PageResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -11,7 +13,34 @@ export async function pageResult<T>(load: () => Promise<T>): Promise<PageResult<
     return { ok: true, value: await load() };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError) return { ok: false, error };
+    const appError = asAppError(error);
+    if (appError) return { ok: false, error: appError };
+    throw error;
+  }
+}
+
+export interface Remembered<T> {
+  value: T;
+  /** Served from memory because the database is unavailable. */
+  stale: boolean;
+  /** When the value was read from the database. */
+  at: Date;
+}
+
+/**
+ * pageResult of a read that, while the database is unavailable, falls back to
+ * the last value this server read for `key` (lib/server/cache.ts readOrLastGood).
+ */
+export function rememberedPageResult<T>(key: string, load: () => Promise<T>): Promise<PageResult<Remembered<T>>> {
+  return pageResult(() => readOrLastGood(key, load));
+}
+
+/** A value pages can do without (e.g. the round picker): the last one read, or `fallback` while the database is unavailable. */
+export async function optionalRead<T>(key: string, load: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return (await readOrLastGood(key, load)).value;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE") return fallback;
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 // Write rate limits, counted in PostgreSQL so every app instance shares them:
 // one fixed window per key (e.g. "token:<hash>", "ip:<address>"), incremented
 // atomically with INSERT ... ON CONFLICT. Reads are not limited.
+import { isIP } from "node:net";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "./errors";
 
@@ -12,13 +13,16 @@ export interface Limit {
 
 function fromEnv(name: string, fallback: number): number {
   const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
+  return Number.isInteger(v) && v > 0 ? v : fallback;
 }
 
-/** Defaults, overridable by environment (README, Configuration). */
+/**
+ * Defaults, overridable by environment (README, Security and reliability).
+ * Read per request, so a test instance can be started with low limits.
+ */
 export const WRITE_LIMITS = {
-  perToken: (): Limit => ({ limit: fromEnv("RATE_LIMIT_TOKEN_PER_MINUTE", 120), windowSeconds: 60 }),
-  perIp: (): Limit => ({ limit: fromEnv("RATE_LIMIT_IP_PER_MINUTE", 300), windowSeconds: 60 }),
+  perToken: (): Limit => ({ limit: fromEnv("RATE_LIMIT_PER_TOKEN", 120), windowSeconds: fromEnv("RATE_LIMIT_WINDOW_SECONDS", 60) }),
+  perIp: (): Limit => ({ limit: fromEnv("RATE_LIMIT_PER_IP", 300), windowSeconds: fromEnv("RATE_LIMIT_WINDOW_SECONDS", 60) }),
 };
 
 /**
@@ -50,8 +54,14 @@ export async function consume(db: Db, key: string, { limit, windowSeconds }: Lim
  * i.e. the address seen by the nearest proxy (a reverse proxy appends it; with
  * no proxy, Next.js fills the header with the socket address when the client
  * sent none). Entries further left are client-supplied and not trusted.
+ * Without a proxy that sets the header, a client can choose this value: the
+ * per-token limit still holds (README, Security and reliability).
+ * "unknown" when there is none; "invalid" when it is not an IP address (one
+ * shared bucket for such clients, and never an arbitrary string as a key).
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) || headers.get("x-real-ip")?.trim() || "unknown";
+  const address = forwarded?.at(-1) || headers.get("x-real-ip")?.trim();
+  if (!address) return "unknown";
+  return isIP(address) ? address : "invalid";
 }

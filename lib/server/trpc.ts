@@ -8,8 +8,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { db, type Db } from "@/lib/db/client";
+import { unstorableText } from "@/lib/db/text";
 import { AppError, asAppError, toTRPCError } from "@/lib/server/errors";
-import { clientIp } from "@/lib/server/rate-limit";
+import { clientIp, consume, WRITE_LIMITS } from "@/lib/server/rate-limit";
 import { audit } from "@/lib/server/services/audit";
 import { authenticate, requireScope, type TokenIdentity } from "@/lib/server/services/tokens";
 
@@ -76,8 +77,16 @@ export const publicProcedure = t.procedure.use(appErrors);
  * Requires `Authorization: Bearer <token>` (401 otherwise). A failed attempt
  * is audited (without the token); successful actions are audited by their
  * service, in the transaction that does them.
+ *
+ * Write rate limits (lib/server/rate-limit.ts) come first, for tRPC and REST
+ * callers alike and before any input is read: per client address before the
+ * token is even looked at, so a client guessing tokens (or sending none) is
+ * limited too, then per token. A limited request is answered 429 with
+ * Retry-After and not audited, so a flood cannot fill the audit log.
  */
 export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
+  // In-process callers (createCaller) have no address.
+  if (ctx.ip) await consume(ctx.db, `ip:${ctx.ip}`, WRITE_LIMITS.perIp());
   let token: TokenIdentity;
   try {
     token = await authenticate(ctx.db, ctx.headers.get("authorization"));
@@ -85,8 +94,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) =
     if (error instanceof AppError) await audit(ctx.db, { tokenName: null, action: path, target: null, outcome: error.code, details: { message: error.message, ip: ctx.ip } });
     throw error;
   }
-  // Rate limiting belongs here: one middleware for tRPC and REST callers,
-  // keyed on the authenticated token, before any input is read.
+  await consume(ctx.db, `token:${token.id}`, WRITE_LIMITS.perToken());
   return next({ ctx: { token } });
 });
 
@@ -111,7 +119,8 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, path, getRawInpu
 async function describeTarget(getRawInput: () => Promise<unknown>): Promise<string | null> {
   try {
     const raw = (await getRawInput()) as Record<string, unknown> | null;
-    if (raw && typeof raw === "object") return [raw.round, raw.submission].filter((v) => typeof v === "string").join("/") || null;
+    // Not validated yet: keep only what could name a round or submission.
+    if (raw && typeof raw === "object") return [raw.round, raw.submission].filter((v) => typeof v === "string" && v.length <= 100 && !unstorableText(v)).join("/") || null;
   } catch {
     // An unreadable body has no target.
   }

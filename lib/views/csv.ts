@@ -6,8 +6,17 @@ import { encodeNumber } from "@/lib/scoring";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const cell = (v: CsvValue) => (typeof v === "number" ? String(encodeNumber(v)) : v === null || v === undefined ? "" : String(v));
-  return csvFormatRows([header.map(String), ...rows.map((r) => r.map(cell))]) + "\n";
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @, and tab or
+ * carriage return, which some spreadsheets skip before one) gets a leading
+ * apostrophe, as OWASP's "CSV Injection" page recommends: names and notes come
+ * from uploads. Numbers are written as numbers and never altered.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  const cell = (v: CsvValue) => (typeof v === "number" ? String(encodeNumber(v)) : v === null || v === undefined ? "" : neutralizeFormula(String(v)));
+  return csvFormatRows([header.map(neutralizeFormula), ...rows.map((r) => r.map(cell))]) + "\n";
+}

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DIRECTIONS, EMPTY_QUERY, INTEGRATIONS, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery } from "./query";
 
 /** A horizon filter value: the percentage of the step budget ("33"), or "none" (no horizon). */
-const horizonValue = z.string().regex(/^(\d{1,3}|none)$/, { error: 'expected a percentage such as "33", or "none"' });
+const horizonValue = z.string().max(4).regex(/^(\d{1,3}|none)$/, { error: 'expected a percentage such as "33", or "none"' });
 const slug = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, { error: "expected a submission slug (letters, digits, . _ -)" });
 const label = z.string().min(1).max(200);
 

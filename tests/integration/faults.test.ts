@@ -1,21 +1,26 @@
 // PostgreSQL stops while the app runs: reads answer from cache (marked stale)
-// or with 503 + Retry-After, nothing crashes, and everything recovers when the
-// database is back. Uses its own database and app instance.
+// or with 503 + Retry-After, the leaderboard page shows its cached results
+// with a notice, nothing crashes, and everything recovers when the database is
+// back. An upload interrupted by the stop gets 503, leaves nothing behind, and
+// its retry stores the batch exactly once. Uses its own database and app instance.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { createToken } from "@/lib/server/services/tokens";
 import { seedPublishedData } from "@/scripts/seed";
-import { freePort, startApp } from "../support/stack";
+import { freePort, startApp, type App } from "../support/stack";
 
 describe("the database stops and comes back", () => {
   let dir: string;
   let port: number;
   let server: EmbeddedPostgres;
-  let app: Awaited<ReturnType<typeof startApp>>;
+  let app: App;
+  let token: string;
   const start = () => startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port, database: "algoperf" });
   const get = async (p: string) => {
     const res = await fetch(`${app.baseUrl}${p}`);
@@ -29,6 +34,7 @@ describe("the database stops and comes back", () => {
     await applyMigrations(server.url);
     const db = createDb(server.url, { max: 1 });
     await seedPublishedData(db);
+    token = (await createToken(db, { name: "faults", scope: "upload" })).token;
     await db.$disconnect();
     app = await startApp(server.url);
   });
@@ -43,6 +49,12 @@ describe("the database stops and comes back", () => {
     const warm = await get(cachedPath);
     expect(warm.status).toBe(200);
     expect(JSON.parse(warm.body).stale).toBeUndefined();
+    const pages = ["/", "/rounds/algoperf-v0.6-external"];
+    const warmPages = await Promise.all(pages.map(get));
+    for (const p of warmPages) {
+      expect(p.status).toBe(200);
+      expect(p.body).not.toContain("data-outage");
+    }
 
     await server.stop();
 
@@ -62,10 +74,135 @@ describe("the database stops and comes back", () => {
     expect(uncached.headers.get("retry-after")).toBe("5");
     expect(JSON.parse(uncached.body).error).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/database is unavailable; retry/) });
 
+    // The leaderboard pages: the last rendering's results with a notice saying so, or a clear 503 message; never a crash.
+    for (const [i, p] of pages.entries()) {
+      const page = await get(p);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('data-outage="stale"');
+      expect(page.body).toContain("Database unavailable, showing cached results");
+      expect(submissionRows(page.body)).toEqual(submissionRows(warmPages[i]!.body));
+      expect(submissionRows(page.body).length).toBeGreaterThan(0);
+    }
+    const uncachedPage = await get("/rounds/algoperf-v0.6-external?tauMax=3");
+    expect(uncachedPage.status).toBe(200);
+    expect(uncachedPage.body).toContain('data-outage="unavailable"');
+    expect(uncachedPage.body).toContain("Service unavailable (503): the database cannot be reached");
+    expect(submissionRows(uncachedPage.body)).toEqual([]);
+
     server = await start();
+    const back = await get("/rounds/algoperf-v0.6-external");
+    expect(back.body).not.toContain("data-outage");
+    expect(submissionRows(back.body)).toEqual(submissionRows(warmPages[1]!.body));
     const recovered = await get("/api/v1/rounds/algoperf-v0.6-external/scores?points=21");
     expect(recovered.status).toBe(200);
     expect(JSON.parse(recovered.body).stale).toBeUndefined();
     expect((await get("/api/health")).status).toBe(200);
   });
+
+  test("an upload interrupted by the database stopping → 503 with Retry-After, nothing stored; the retry stores the batch exactly once", async () => {
+    const ROUND = "algoperf-v0.6-self-tuning";
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    const workloads = (await admin.query(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.role = 'base' ORDER BY w.position`, [ROUND])).rows.map((r) => r.key as string);
+    await admin.end();
+    // 2 submissions × 8 workloads × 5 studies × 10 trials = 800 runs, each with a 60-point eval series.
+    const runs = ["fault-a", "fault-b"].flatMap((submission) =>
+      workloads.flatMap((workload) =>
+        Array.from({ length: 50 }, (_, i) => ({
+          submission,
+          workload,
+          study: Math.floor(i / 10),
+          trial: (i % 10) + 1,
+          evals: { steps: Array.from({ length: 60 }, (_, k) => 100 * k), times: Array.from({ length: 60 }, (_, k) => 10 + 7 * k + i), metrics: Array.from({ length: 60 }, (_, k) => 0.01 * ((k + i) % 50)) },
+        })),
+      ),
+    );
+    const payload = JSON.stringify({ round: ROUND, submissions: [{ slug: "fault-a" }, { slug: "fault-b" }], runs });
+    const upload = async () => {
+      const res = await fetch(`${app.baseUrl}/api/v1/runs`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: payload });
+      return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json() };
+    };
+    const counts = async () => {
+      const c = new pg.Client({ connectionString: server.url });
+      await c.connect();
+      try {
+        const q = async (sql: string) => Number((await c.query(sql, [ROUND])).rows[0].n);
+        return {
+          submissions: await q(`SELECT count(*) AS n FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1`),
+          runs: await q(`SELECT count(*) AS n FROM "Run" x JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1`),
+          evals: await q(`SELECT count(*) AS n FROM "RunEvals" e JOIN "Run" x ON x.id = e."runId" JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1`),
+          results: await q(`SELECT count(*) AS n FROM "WorkloadResult" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1`),
+          accepted: await q(`SELECT count(*) AS n FROM "Upload" u JOIN "Round" r ON r.id = u."roundId" WHERE r.slug = $1 AND u.outcome = 'accepted'`),
+          dataVersion: await q(`SELECT "dataVersion" AS n FROM "Round" WHERE slug = $1`),
+        };
+      } finally {
+        await c.end();
+      }
+    };
+    const before = await counts();
+    expect(before).toMatchObject({ submissions: 0, runs: 0, accepted: 0 });
+
+    // Hold the round's row so the upload's transaction, once it has written its
+    // rows, waits at its last step (the data version bump); FOR NO KEY UPDATE
+    // leaves the foreign-key checks of its inserts free.
+    const locker = new pg.Client({ connectionString: server.url });
+    locker.on("error", () => undefined); // the stop below ends this session too
+    await locker.connect();
+    await locker.query("BEGIN");
+    await locker.query(`SELECT 1 FROM "Round" WHERE slug = $1 FOR NO KEY UPDATE`, [ROUND]);
+    let settled: unknown = null;
+    const inFlight = upload().then((r) => (settled = r));
+    // The backend waiting for this session's transaction (its row lock), and the tables it has written to so far.
+    let waiting: { pid: number; written: string[] } | undefined;
+    for (let i = 0; i < 300 && !waiting && settled === null; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const pid = (
+        await locker.query(
+          `SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.locktype = 'transactionid' AND l.transactionid = (SELECT backend_xid FROM pg_stat_activity WHERE pid = pg_backend_pid())`,
+        )
+      ).rows[0]?.pid as number | undefined;
+      if (pid === undefined) continue;
+      const written = (await locker.query(`SELECT relation::regclass::text AS t FROM pg_locks WHERE pid = $1 AND locktype = 'relation' AND mode = 'RowExclusiveLock' AND granted ORDER BY 1`, [pid])).rows.map((r) => r.t as string);
+      waiting = { pid, written };
+    }
+    expect(waiting, `the upload's transaction did not reach the data version bump: ${JSON.stringify(settled).slice(0, 2000)}`).toBeDefined();
+    // Mid-transaction: its runs, eval series and derived results are written, not committed.
+    expect(waiting!.written).toEqual(expect.arrayContaining(['"Run"', '"RunEvals"', '"Upload"', '"Submission"', '"WorkloadResult"']));
+
+    await server.stop();
+    const interrupted = await inFlight;
+    expect(interrupted.status, `${JSON.stringify(interrupted.body)}\n${app.log().slice(-4000)}`).toBe(503);
+    expect(interrupted.retryAfter).toBe("5");
+    expect(interrupted.body.error).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/database is unavailable; retry/) });
+    await locker.end().catch(() => undefined);
+
+    server = await start();
+    // Nothing of the interrupted batch survived the restart.
+    expect(await counts()).toEqual(before);
+
+    // The client retries as told; the first attempts may meet connections the restart closed.
+    let retried = await upload();
+    for (let i = 0; i < 20 && retried.status === 503; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      retried = await upload();
+    }
+    expect(retried.status, JSON.stringify(retried.body).slice(0, 2000)).toBe(201);
+    expect(retried.body.counts).toEqual({ runs: runs.length, created: runs.length, unchanged: 0, replaced: 0 });
+    const after = await counts();
+    expect(after).toEqual({ submissions: 2, runs: runs.length, evals: runs.length, results: 2 * workloads.length, accepted: 1, dataVersion: before.dataVersion + 1 });
+
+    // Sending it once more (a client that missed the answer) stores nothing new.
+    const again = await upload();
+    expect(again.status).toBe(200);
+    expect(again.body.counts).toEqual({ runs: runs.length, created: 0, unchanged: runs.length, replaced: 0 });
+    expect(await counts()).toEqual({ ...after, accepted: 2 });
+    // Neither the fault nor its logging printed the token.
+    expect(app.log()).not.toContain(token.slice(12));
+  });
 });
+
+/** Slugs of the leaderboard table's rows, in order. */
+function submissionRows(html: string): string[] {
+  const table = /data-table="leaderboard"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+  return [...table.matchAll(/<tr[^>]*data-submission="([^"]+)"/g)].map((m) => m[1]!);
+}

@@ -86,31 +86,42 @@ export async function startDatabase(): Promise<{ url: string; kind: string; stop
   };
 }
 
-export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<{ baseUrl: string; process: ChildProcess; stop(): Promise<void> }> {
+export interface App {
+  baseUrl: string;
+  process: ChildProcess;
+  /** Everything the server printed on stdout and stderr so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
   });
-  let output = "";
-  child.stdout?.on("data", (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
-  child.stderr?.on("data", (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  const chunks: string[] = [];
+  child.stdout?.on("data", (c: Buffer) => chunks.push(c.toString()));
+  child.stderr?.on("data", (c: Buffer) => chunks.push(c.toString()));
+  const log = () => chunks.join("");
+  const output = () => log().slice(-20_000);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy within 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the app did not become healthy within 60 s:\n${output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     baseUrl,
     process: child,
+    log,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
@@ -130,7 +141,10 @@ export async function startStack(log: (l: string) => void = () => undefined): Pr
     } finally {
       await prisma.$disconnect();
     }
-    const app = await startApp(database.url);
+    // The suite sends thousands of writes from 127.0.0.1 within minutes: the shared
+    // app runs without practical write limits; tests/integration/rate-limit.test.ts
+    // starts instances of its own with low ones.
+    const app = await startApp(database.url, { RATE_LIMIT_PER_TOKEN: "1000000", RATE_LIMIT_PER_IP: "1000000" });
     return {
       baseUrl: app.baseUrl,
       databaseUrl: database.url,

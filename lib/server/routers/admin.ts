@@ -1,9 +1,10 @@
 // Admin actions (admin-scope token): hide/unhide or delete a submission.
 import { z } from "zod";
+import { text } from "@/lib/ingest/upload-schema";
 import { deleteSubmission, setSubmissionHidden } from "@/lib/server/services/submissions-admin";
 import { adminProcedure, createTRPCRouter } from "@/lib/server/trpc";
 
-const target = { round: z.string().min(1).max(100), submission: z.string().min(1).max(100) };
+const target = { round: text(100).min(1), submission: text(100).min(1) };
 
 export const adminRouter = createTRPCRouter({
   hideSubmission: adminProcedure

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { uploadSchema } from "@/lib/ingest/upload-schema";
+import { storable, unstorableText } from "@/lib/db/text";
+import { text, uploadSchema } from "@/lib/ingest/upload-schema";
 import { AppError, asAppError } from "@/lib/server/errors";
 import { PayloadTooLargeError } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
@@ -82,7 +83,8 @@ async function writeRejection(
   startedAt: number,
 ): Promise<void> {
   const body = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const roundSlug = typeof body.round === "string" ? body.round : null;
+  // Only a value that can name a round (the rejected body may hold anything, e.g. NUL, which PostgreSQL refuses).
+  const roundSlug = typeof body.round === "string" && body.round.length <= 100 && !unstorableText(body.round) ? body.round : null;
   const round = roundSlug ? await ctx.db.round.findUnique({ where: { slug: roundSlug }, select: { id: true } }) : null;
   const runsTotal = Array.isArray(body.runs) ? body.runs.length : 0;
   await ctx.db.upload.create({
@@ -93,7 +95,7 @@ async function writeRejection(
       payloadHash,
       outcome: "rejected",
       status: error.status,
-      message: error.message.slice(0, 4000),
+      message: storable(error.message.slice(0, 4000)),
       runsTotal,
       ip: ctx.ip,
       durationMs: Date.now() - startedAt,
@@ -107,5 +109,5 @@ export const ingestRouter = createTRPCRouter({
     .input(uploadSchema)
     .mutation(({ ctx, input }) => uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt })),
 
-  round: publicProcedure.input(z.strictObject({ round: z.string().min(1).max(100) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),
+  round: publicProcedure.input(z.strictObject({ round: text(100).min(1) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),
 });

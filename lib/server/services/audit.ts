@@ -2,6 +2,7 @@
 // hiding or deleting a submission), with who, when, what, on what, and how it
 // ended. Never holds a token, only its name.
 import type { Db } from "@/lib/db/client";
+import { storable } from "@/lib/db/text";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 
 export interface AuditEntry {
@@ -17,13 +18,14 @@ export interface AuditEntry {
 }
 
 export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  // Details and targets may quote what a client sent; the entry must be written whatever it was (lib/db/text.ts).
   await db.auditLog.create({
     data: {
       tokenName: entry.tokenName,
       action: entry.action,
-      target: entry.target,
+      target: entry.target === null ? null : storable(entry.target),
       outcome: entry.outcome,
-      details: (entry.details ?? undefined) as Prisma.InputJsonValue | undefined,
+      details: (entry.details ? storable(entry.details) : undefined) as Prisma.InputJsonValue | undefined,
     },
   });
 }

@@ -8,6 +8,7 @@
 // rejection outside the rolled-back transaction).
 import { jsonRows, pgArray } from "@/lib/db/bulk";
 import type { Db } from "@/lib/db/client";
+import { transactionLimits } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
 import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
@@ -161,11 +162,8 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
 
   // 2. Everything that needs the stored data, in one transaction.
   return withRetry(() =>
-    db.$transaction((tx) => writeUpload(tx, input, ctx, round, derived, warnings), {
-      // Large batches (5,000 runs with eval series) and queues of concurrent uploads.
-      timeout: 180_000,
-      maxWait: 120_000,
-    }),
+    // Time limits from the environment (lib/db/config.ts): large batches and queues of concurrent uploads.
+    db.$transaction((tx) => writeUpload(tx, input, ctx, round, derived, warnings), transactionLimits()),
   );
 }
 

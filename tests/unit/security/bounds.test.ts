@@ -1,0 +1,86 @@
+// Every external input has bounds: each string a maximum length, each array a
+// maximum number of items, in every zod schema a request can reach (the upload
+// body, every tRPC procedure's input, the score, view and analysis query
+// parameters), checked on their JSON Schema so a new unbounded field fails here.
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { UPLOAD_LIMITS, uploadSchema } from "@/lib/ingest/upload-schema";
+import { appRouter } from "@/lib/server/routers/_app";
+import { calibrationParamsSchema } from "@/lib/server/services/analysis-calibration";
+import { sensitivityParamsSchema } from "@/lib/server/services/analysis-sensitivity";
+import { tauParamsSchema } from "@/lib/server/services/analysis-tau";
+import { uncertaintyParamsSchema } from "@/lib/server/services/analysis-uncertainty";
+import { scoreQuerySchema } from "@/lib/server/services/scores";
+import { viewQuerySchema } from "@/lib/views/parse-query";
+
+type JsonSchema = { type?: string | string[]; maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; pattern?: string; [k: string]: unknown };
+
+/** Paths of strings without maxLength (or enum/const) and arrays without maxItems. */
+function unbounded(schema: unknown, path = "", out: string[] = []): string[] {
+  if (!schema || typeof schema !== "object") return out;
+  const s = schema as JsonSchema;
+  const types = [s.type].flat();
+  if (types.includes("string") && s.maxLength === undefined && s.enum === undefined && s.const === undefined) out.push(`${path || "(root)"}: string without maxLength`);
+  if (types.includes("array") && s.maxItems === undefined) out.push(`${path || "(root)"}: array without maxItems`);
+  for (const [k, v] of Object.entries(s)) {
+    if (k === "properties" && v && typeof v === "object") for (const [p, sub] of Object.entries(v)) unbounded(sub, `${path}.${p}`, out);
+    else if (k === "items" || k === "additionalProperties" || k === "propertyNames") unbounded(v, `${path}[${k}]`, out);
+    else if ((k === "anyOf" || k === "oneOf" || k === "allOf") && Array.isArray(v)) v.forEach((sub) => unbounded(sub, path, out));
+  }
+  return out;
+}
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+describe("bounded inputs", () => {
+  test("the upload body: every string and array is bounded (hyperparameters: by their own check, below)", () => {
+    expect(unbounded(jsonSchema(uploadSchema))).toEqual([]);
+  });
+
+  test("every tRPC procedure's input", () => {
+    // At run time the router keeps a flat map "path" → procedure.
+    const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[] } }>);
+    expect(procedures.map(([name]) => name).sort()).toEqual(["admin.deleteSubmission", "admin.hideSubmission", "ingest.round", "ingest.upload", "rounds.list"]);
+    for (const [name, procedure] of procedures) {
+      for (const input of procedure._def.inputs) expect(unbounded(jsonSchema(input)), name).toEqual([]);
+    }
+  });
+
+  test("score, view and analysis query parameters", () => {
+    for (const [name, schema] of Object.entries({ scoreQuerySchema, viewQuerySchema, calibrationParamsSchema, sensitivityParamsSchema, tauParamsSchema, uncertaintyParamsSchema })) {
+      expect(unbounded(jsonSchema(schema as z.ZodType)), name).toEqual([]);
+    }
+  });
+});
+
+describe("free-form JSON (hyperparameters) and text fields", () => {
+  const run = { submission: "s", workload: "w", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 5 } };
+  const issues = (value: unknown) => {
+    const r = uploadSchema.safeParse(value);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+  const withHyper = (hyperparameters: unknown) => ({ round: "r", submissions: [{ slug: "s", hyperparameters }], runs: [run] });
+
+  test("ordinary hparams.json content passes", () => {
+    expect(issues(withHyper({ learning_rate: 0.001, beta1: 0.9, warmup: { factor: 0.05, schedule: ["linear", "cosine"] }, label: "<b>x</b>" }))).toEqual([]);
+  });
+
+  test("too deep, too many entries, too long keys or strings are refused with their path", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < UPLOAD_LIMITS.jsonDepth + 1; i++) deep = { a: deep };
+    expect(issues(withHyper(deep))).toEqual([`submissions.0.hyperparameters.${Array(UPLOAD_LIMITS.jsonDepth + 1).fill("a").join(".")}: nested more than ${UPLOAD_LIMITS.jsonDepth} levels deep`]);
+    const many = Object.fromEntries(Array.from({ length: UPLOAD_LIMITS.jsonEntries + 1 }, (_, i) => [`k${i}`, i]));
+    expect(issues(withHyper(many))).toEqual([`submissions.0.hyperparameters: at most ${UPLOAD_LIMITS.jsonEntries} keys and values in all`]);
+    expect(issues(withHyper({ ["k".repeat(201)]: 1 }))).toEqual([`submissions.0.hyperparameters.${"k".repeat(201)}: keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters`]);
+    expect(issues(withHyper({ a: { ["k".repeat(201)]: 1 } }))).toEqual([`submissions.0.hyperparameters.a.${"k".repeat(40)}: keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters`]);
+    expect(issues(withHyper({ lr: "x".repeat(5001) }))).toEqual([`submissions.0.hyperparameters.lr: at most ${UPLOAD_LIMITS.jsonStringLength} characters`]);
+    expect(issues(withHyper({ list: [1, "a\u0000b"] }))).toEqual(["submissions.0.hyperparameters.list.1: must not contain the NUL character (U+0000)"]);
+    expect(issues(withHyper({ "a\u0000": 1 }))).toEqual(["submissions.0.hyperparameters: a key must not contain the NUL character (U+0000)"]);
+  });
+
+  test("text fields refuse NUL and lone surrogates, which PostgreSQL cannot store as sent", () => {
+    expect(issues({ round: "r", submissions: [{ slug: "s", displayName: "a\u0000b" }], runs: [run] })).toEqual(["submissions.0.displayName: must not contain the NUL character (U+0000)"]);
+    expect(issues({ round: "r", runs: [{ ...run, notes: "x\uD800y" }] })).toEqual(["runs.0.notes: must be valid Unicode (a lone surrogate was sent)"]);
+    expect(issues({ round: "r", runs: [{ ...run, hardware: "8x 🚀 V100 <script>" }] })).toEqual([]);
+  });
+});
