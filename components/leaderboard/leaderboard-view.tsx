@@ -30,17 +30,6 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
     optionalRead("round-summaries", () => roundSummaries(database), [] as RoundSummary[]),
     rememberedPageResult(`leaderboard|${round}|${serializeViewQuery(query)}`, () => getLeaderboard(database, round, query)),
   ]);
-  if (!result.ok && result.error.code === "SERVICE_UNAVAILABLE") {
-    return (
-      <div className="space-y-6">
-        <RoundPicker rounds={rounds} current={round} />
-        <h1 className="text-2xl font-semibold tracking-tight">
-          Leaderboard · <code className="text-lg">{round}</code>
-        </h1>
-        <UnavailableNotice what="This leaderboard" />
-      </div>
-    );
-  }
   if (!result.ok) {
     return (
       <div className="space-y-6">
@@ -48,11 +37,15 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         <h1 className="text-2xl font-semibold tracking-tight">
           Leaderboard · <code className="text-lg">{round}</code>
         </h1>
-        <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
-          <a className="text-sky-700 underline dark:text-sky-400" href={path}>
-            Open the round&apos;s default view
-          </a>
-        </Notice>
+        {result.error.code === "SERVICE_UNAVAILABLE" ? (
+          <UnavailableNotice what="This leaderboard" />
+        ) : (
+          <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
+            <a className="text-sky-700 underline dark:text-sky-400" href={path}>
+              Open the round&apos;s default view
+            </a>
+          </Notice>
+        )}
       </div>
     );
   }
