@@ -101,6 +101,7 @@ async function fill(db: Db): Promise<Map<number, string>> {
   const bySize = new Map<number, string>();
   for (const size of options.poolSizes) {
     const found = rounds.find((r) => r.submissions === size);
+    // One round of exactly `size` submissions (200 runs each: 8 workloads x 5 studies x 5 trials).
     const slug = found?.slug ?? (await addSyntheticRuns(db, { runs: size * 200, submissionsPerRound: size }))[0]!;
     bySize.set(size, slug);
   }
