@@ -3,6 +3,7 @@
 // (Round.dataVersion, bumped by every write in the same transaction), so an
 // upload through any app instance makes every instance recompute at once:
 // there is nothing to invalidate, old keys simply stop being asked for.
+import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "./db-errors";
@@ -24,6 +25,18 @@ export function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
 export async function roundVersions(db: Db, slugs: readonly string[]): Promise<Map<string, number>> {
   const rows = await db.round.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, dataVersion: true } });
   return new Map(rows.map((r) => [r.slug, r.dataVersion]));
+}
+
+/**
+ * A key that changes whenever any round changes: every round's id and data
+ * version (a new round adds an id; every write to a round, its submissions
+ * included, bumps its version), hashed. For views of all rounds at once.
+ */
+export async function siteVersion(db: Db): Promise<string> {
+  const rows = await db.$queryRaw<{ id: number; dataVersion: number }[]>`SELECT id, "dataVersion" FROM "Round" ORDER BY id`;
+  const hash = createHash("sha1");
+  for (const r of rows) hash.update(`${r.id}@${r.dataVersion},`);
+  return hash.digest("base64url");
 }
 
 const lastGood = new LRUCache<string, { value: unknown; at: Date }>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });

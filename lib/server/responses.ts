@@ -13,7 +13,23 @@ export function requestedFormat(url: URL): Format {
 }
 
 export function jsonResponse(value: unknown): Response {
-  return new Response(stringifyScoring(value), { headers: { "content-type": "application/json; charset=utf-8" } });
+  return jsonBody(stringifyScoring(value));
+}
+
+const jsonBody = (body: string) => new Response(body, { headers: { "content-type": "application/json; charset=utf-8" } });
+const bodies = new WeakMap<object, Map<string, string>>();
+
+/**
+ * JSON of `make()`, a view of `from`, an object of the cache (lib/server/cache.ts):
+ * made once per such object and `view`. Serializing a big leaderboard costs
+ * more than the rest of a cached request.
+ */
+export function cachedJsonResponse(from: object, view: string, make: () => unknown): Response {
+  let views = bodies.get(from);
+  if (!views) bodies.set(from, (views = new Map()));
+  let body = views.get(view);
+  if (body === undefined) views.set(view, (body = stringifyScoring(make())));
+  return jsonBody(body);
 }
 
 export function csvResponse(csv: string, fileName: string): Response {

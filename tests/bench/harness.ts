@@ -56,3 +56,22 @@ export async function benchDatabase(options: { seed?: boolean } = {}) {
     },
   };
 }
+
+/** One figure of a bench, in the form `npm run bench` (tests/bench/all.ts) collects. */
+export interface BenchResult {
+  bench: string;
+  /** What was measured, e.g. "GET /rounds/<round> p99 at 32 connections". */
+  name: string;
+  /** The issue's target, e.g. "p99 < 100 ms"; null for a figure without one (growth, context). */
+  target: string | null;
+  measured: string;
+  /** Against the bench's same-run baseline, e.g. "3.1x GET /api/health". */
+  ratio: string | null;
+  /** null when there is no target. */
+  pass: boolean | null;
+}
+
+/** Prints a machine-readable line, `RESULT {json}`, for tests/bench/all.ts. */
+export function result(r: BenchResult): void {
+  console.log(`RESULT ${JSON.stringify(r)}`);
+}

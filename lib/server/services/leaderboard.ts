@@ -4,13 +4,14 @@
 // pages, the per-workload pages and GET /api/v1/rounds/<round>/leaderboard.
 import type { Db } from "@/lib/db/client";
 import type { CellStatus, ResolvedSettings } from "@/lib/scoring";
+import { cached, roundVersions } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { roundCatalog, type CatalogSubmission, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { scoreRound, type CellDetail } from "@/lib/server/services/scores";
 import type { CsvValue } from "@/lib/views/csv";
 import { formatHorizon } from "@/lib/views/format";
 import type { QueryIssue } from "@/lib/views/parse-query";
-import { horizonKey, type ViewQuery } from "@/lib/views/query";
+import { horizonKey, serializeViewQuery, type ViewQuery } from "@/lib/views/query";
 
 export interface Facet {
   value: string;
@@ -154,6 +155,14 @@ export function selectPool(submissions: CatalogSubmission[], q: ViewQuery): { ba
  *   a pool the scoring engine refuses.
  */
 export async function getLeaderboard(db: Db, roundSlug: string, query: ViewQuery): Promise<Leaderboard> {
+  // Cached per data version like its parts (catalog, scores): under load the
+  // page and its JSON then cost one version query plus rendering.
+  const version = (await roundVersions(db, [roundSlug])).get(roundSlug);
+  if (version === undefined) return computeLeaderboard(db, roundSlug, query);
+  return cached(`leaderboard|${roundSlug}@${version}|${serializeViewQuery(query)}`, () => computeLeaderboard(db, roundSlug, query));
+}
+
+async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): Promise<Leaderboard> {
   const catalog = await roundCatalog(db, roundSlug);
   const subs = catalog.submissions;
   const { base, member } = selectPool(subs, query);

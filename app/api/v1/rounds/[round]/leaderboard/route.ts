@@ -2,7 +2,7 @@
 // – the ranked pool of a view (the leaderboard page's data): scores, targets hit and every workload cell.
 import { db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/server/errors";
-import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
+import { cachedJsonResponse, csvResponse, requestedFormat } from "@/lib/server/responses";
 import { getLeaderboard, leaderboardCsv, viewQueryOrThrow } from "@/lib/server/services/leaderboard";
 import { toCsv } from "@/lib/views/csv";
 import { parseViewQuery } from "@/lib/views/parse-query";
@@ -19,8 +19,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
       const { header, rows } = leaderboardCsv(lb);
       return csvResponse(toCsv(header, rows), `${round}-leaderboard.csv`);
     }
-    const { tau: _tau, profiles: _profiles, ...rest } = lb;
-    return jsonResponse(rest);
+    return cachedJsonResponse(lb, "leaderboard", () => {
+      const { tau: _tau, profiles: _profiles, ...rest } = lb;
+      return rest;
+    });
   } catch (error) {
     return errorResponse(error);
   }
