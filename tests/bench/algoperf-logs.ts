@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AlgoperfRoundFile } from "@/ingest/published/files";
 import { baseWorkloadOf, workloadFromDirectory } from "@/lib/scoring";
+import { prng } from "./harness";
 
 const FIXTURE = path.resolve("tests/fixtures/algoperf_v06_selftuning_logs/schedule_free_adamw_v2/study_0");
 
@@ -31,17 +32,6 @@ function headers(): Map<string, string[]> {
   return out;
 }
 
-/** mulberry32: repeatable data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedLogs {
   root: string;

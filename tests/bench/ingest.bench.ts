@@ -23,7 +23,7 @@ import type { UploadInput } from "@/lib/ingest/upload-schema";
 import { uploadSchema } from "@/lib/ingest/upload-schema";
 import { createToken } from "@/lib/server/services/tokens";
 import { ensureBuild, startApp } from "../support/stack";
-import { benchDatabase, result, stats, verdict, type Stats } from "./harness";
+import { benchDatabase, prng, result, stats, verdict, type Stats } from "./harness";
 import { addSyntheticRuns } from "./synthetic";
 
 const ROUND = "algoperf-v0.6-self-tuning";
@@ -39,17 +39,6 @@ const options = new Command("bench:ingest")
   .parse()
   .opts<{ repeats: number; evals: number; databaseRuns: number }>();
 
-/** mulberry32: repeatable batches. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface WorkloadRow {
   id: number;

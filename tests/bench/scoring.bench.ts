@@ -9,23 +9,12 @@ import { performance } from "node:perf_hooks";
 import { poolFromRound, scorePool } from "../../lib/scoring";
 import type { PoolInput, RoundTrials } from "../../lib/scoring";
 import { bootstrapPool, studyPoolFromRound } from "../../lib/scoring/analysis";
-import { result } from "./harness";
+import { prng, result } from "./harness";
 
 const WORKLOADS = ["criteo1tb", "fastmri", "imagenet_resnet", "imagenet_vit", "librispeech_conformer", "librispeech_deepspeech", "ogbg", "wmt"];
 const TARGET_MS = 200;
 const BOOTSTRAP_TARGET_MS = 2_000;
 
-/** mulberry32: a small seeded PRNG so every run scores the same pools. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n submissions × 8 workloads: times around a per-workload scale, ~20% misses, ~2% no data. */
 function randomPool(n: number, seed: number): PoolInput {
