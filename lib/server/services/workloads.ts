@@ -127,17 +127,22 @@ interface StudyBestJson {
  *   round's workloads), and whatever getLeaderboard throws for the view.
  */
 export async function getWorkloadTable(db: Db, roundSlug: string, key: string, query: ViewQuery): Promise<WorkloadTable> {
-  const catalog = await roundCatalog(db, roundSlug);
+  let catalog = await roundCatalog(db, roundSlug);
   const workload = catalog.workloads.find((w) => w.key === key);
   if (!workload) {
     throw new AppError("NOT_FOUND", `unknown workload "${key}" in round ${roundSlug}; workloads: ${catalog.workloads.map((w) => w.key).join(", ")}`, [{ path: "workload", message: `unknown workload "${key}"` }]);
   }
   const lb = await getLeaderboard(db, roundSlug, query);
+  // An upload between the two reads may have added a submission the leaderboard
+  // already has: the catalog read after it has it too (it is at least as new).
+  if (lb.rows.some((r) => !catalog.submissions.some((s) => s.slug === r.slug))) catalog = await roundCatalog(db, roundSlug);
   const isBase = workload.role === "base";
   const heldOut = isBase ? (catalog.workloads.find((w) => w.role === "held_out" && w.baseKey === key) ?? null) : null;
   const base = isBase ? null : (catalog.workloads.find((w) => w.key === workload.baseKey) ?? null);
   const idOf = new Map(catalog.submissions.map((s) => [s.slug, s.id]));
-  const ids = lb.rows.map((r) => idOf.get(r.slug)!);
+  // A submission deleted in between is left out rather than failing the page.
+  const lbRows = lb.rows.filter((r) => idOf.has(r.slug));
+  const ids = lbRows.map((r) => idOf.get(r.slug)!);
 
   const [runs, results] = await Promise.all([
     db.run.findMany({
@@ -155,7 +160,7 @@ export async function getWorkloadTable(db: Db, roundSlug: string, key: string, q
   const perStudyOf = new Map(results.map((r) => [r.submissionId, r.perStudy as unknown as StudyBestJson[]]));
 
   const basis = catalog.round.timeBasis;
-  const rows: Omit<WorkloadRow, "position">[] = lb.rows.map((r) => {
+  const rows: Omit<WorkloadRow, "position">[] = lbRows.map((r) => {
     const id = idOf.get(r.slug)!;
     const detail = lb.details[r.key]?.[key] ?? null;
     const cell = isBase ? r.cells[key]! : null;
