@@ -62,7 +62,7 @@ export function dbTimeouts(env: Env = process.env): DbTimeouts {
     connectMs: msFromEnv(env, "DB_CONNECT_TIMEOUT_MS", 5_000),
     statementMs: msFromEnv(env, "DB_STATEMENT_TIMEOUT_MS", 60_000),
     idleInTransactionMs: msFromEnv(env, "DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000),
-    // Large batches (5,000 runs with eval series) and queues of concurrent uploads.
+    // Large batches (10,000 runs with eval series) and queues of concurrent uploads.
     transactionMs: msFromEnv(env, "DB_TRANSACTION_TIMEOUT_MS", 180_000),
     transactionWaitMs: msFromEnv(env, "DB_TRANSACTION_MAX_WAIT_MS", 120_000),
   };
