@@ -25,9 +25,7 @@ import autocannon from "autocannon";
 import { Command } from "commander";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
-import { seedPublishedData } from "@/scripts/seed";
-import { ensureBuild, freePort, startApp, startStack } from "../support/stack";
+import { freePort, startStack } from "../support/stack";
 import { result } from "./harness";
 import { addSyntheticRuns } from "./synthetic";
 
@@ -48,35 +46,15 @@ const options = new Command("bench:load")
 const log = (l: string) => console.log(`[load] ${l}`);
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : `> ${options.duration} s`);
 
-/** The stack: a fresh one (startStack), or the app on a kept embedded database. */
-async function stack() {
-  if (!options.dataDir) {
-    const s = await startStack((l) => log(l));
-    return { baseUrl: s.baseUrl, databaseUrl: s.databaseUrl, stop: () => s.stop() };
-  }
-  const port = Number(process.env.EMBEDDED_PG_PORT) || (await freePort());
-  const [, server] = await Promise.all([ensureBuild(log), startEmbeddedPostgres({ dataDir: options.dataDir, port, database: "algoperf", log })]);
-  try {
-    await applyMigrations(server.url);
-    const db = createDb(server.url, { max: 2 });
-    try {
-      if ((await db.round.count()) === 0) await seedPublishedData(db);
-    } finally {
-      await db.$disconnect();
-    }
-    const app = await startApp(server.url);
-    return {
-      baseUrl: app.baseUrl,
-      databaseUrl: server.url,
-      async stop() {
-        await app.stop();
-        await server.stop();
-      },
-    };
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
+/** The stack: a fresh one, or the app on a kept embedded database (--data-dir). */
+function stack() {
+  if (!options.dataDir) return startStack(log);
+  const dataDir = options.dataDir;
+  return startStack(log, async () => {
+    const port = Number(process.env.EMBEDDED_PG_PORT) || (await freePort());
+    const server = await startEmbeddedPostgres({ dataDir, port, database: "algoperf", log });
+    return { url: server.url, kind: `embedded, kept in ${dataDir}`, stop: () => server.stop() };
+  });
 }
 
 /** Synthetic rounds with their submission and run counts. */

@@ -131,8 +131,19 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   };
 }
 
-export async function startStack(log: (l: string) => void = () => undefined): Promise<Stack> {
-  const [, database] = await Promise.all([ensureBuild(log), startDatabase()]);
+type Database = Awaited<ReturnType<typeof startDatabase>>;
+
+/**
+ * The production build on a migrated, seeded database: a fresh one
+ * (startDatabase) unless `database` provides another (e.g. a kept embedded
+ * cluster; the seed skips rounds already loaded).
+ */
+export async function startStack(log: (l: string) => void = () => undefined, database: () => Promise<Database> = startDatabase): Promise<Stack> {
+  const [, db] = await Promise.all([ensureBuild(log), database()]);
+  return serve(db);
+}
+
+async function serve(database: Database): Promise<Stack> {
   try {
     await applyMigrations(database.url);
     const prisma = createDb(database.url, { max: 2 });

@@ -1,6 +1,7 @@
 // What the site has: rounds with their workloads and submissions.
 import { LRUCache } from "lru-cache";
 import type { Db } from "@/lib/db/client";
+import type { WorkloadSeed } from "@/lib/ingest/round-seed";
 import type { Integration, Scale, TimeBasis } from "@/lib/scoring";
 import { cached, roundVersions, siteVersion } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
@@ -90,25 +91,8 @@ export async function defaultRoundSlug(db: Db): Promise<string> {
   return round.slug;
 }
 
-export interface WorkloadInfo {
-  key: string;
-  role: "base" | "held_out" | "variant";
-  baseKey: string | null;
-  displayName: string;
-  task: string | null;
-  dataset: string | null;
-  model: string | null;
-  loss: string | null;
-  metricName: string;
-  metricLabel: string | null;
-  direction: "min" | "max";
-  target: number;
-  testTarget: number | null;
-  budgetSeconds: number | null;
-  budgetSteps: number | null;
-  batchSize: number | null;
-  notes: string | null;
-}
+/** A workload as pages and services see it: what the round was loaded with, in the round's order. */
+export type WorkloadInfo = Omit<WorkloadSeed, "position">;
 
 export interface CatalogSubmission {
   id: number;
