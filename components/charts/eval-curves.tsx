@@ -11,7 +11,7 @@ export interface EvalCurve {
   label: string;
   x: number[];
   y: number[];
-  /** Index of the first eval that met the target (SCORING.md §1.4), or null. */
+  /** Index of the first eval that met the target (docs/scoring.md §1.4), or null. */
   hitIndex: number | null;
 }
 

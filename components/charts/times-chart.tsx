@@ -1,5 +1,5 @@
 // Times to target on one workload, one bar per submission that reached it,
-// with the pool's best, the 4x cut-off (SCORING.md §3.4) and the budget
+// with the pool's best, the 4x cut-off (docs/scoring.md §3.4) and the budget
 // marked. Drawn on the server from d3 scales.
 import { scaleBand, scaleLinear } from "d3";
 import type { CellStatus } from "@/lib/scoring";

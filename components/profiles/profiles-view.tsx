@@ -1,5 +1,5 @@
 // The performance profiles of a view: every pool member's exact step profile
-// rho(tau) (SCORING.md §4.5), drawn on the server, with the legend table,
+// rho(tau) (docs/scoring.md §4.5), drawn on the server, with the legend table,
 // hover highlight, toggles and downloads layered on by ProfileExplorer.
 import { ProfileExplorer, type ExplorerSeries } from "@/components/charts/profile-explorer";
 import { PROFILE_SIZE, ProfilePlot, type ProfileGeometry, type ProfileSeries } from "@/components/charts/profile-plot";

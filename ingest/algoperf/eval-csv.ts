@@ -9,7 +9,7 @@
 // whitespace or non-ASCII character at the edge of a field we read, a row
 // with another column count) goes to csv-parse, so quoting, CRLF, BOM,
 // trimming and its errors behave exactly as before. Numbers are converted by
-// the same code in both cases (JS Number(): correctly rounded, SCORING.md §1.6).
+// the same code in both cases (JS Number(): correctly rounded, docs/scoring.md §1.6).
 import { parse } from "csv-parse/sync";
 
 export interface EvalSeries {
@@ -141,7 +141,7 @@ function readFull(text: string, metricName: string): RawColumns {
 }
 
 /**
- * The series of one trial. Time = the `score` column (SCORING.md §1.1: the
+ * The series of one trial. Time = the `score` column (docs/scoring.md §1.1: the
  * scorer's time_col; the runner writes accumulated_submission_time there, and
  * the two are identical in every published log, so older logs without
  * `score` fall back to accumulated_submission_time). Metric = `metricName`,
@@ -166,7 +166,7 @@ export function parseEvalCsv(text: string, metricName: string, options: { reader
     if (metric < 0) throw new Error(`${at(k, metricName)}: "${raw.metrics[k]}" is negative`);
     out.times[k] = time;
     out.steps[k] = step;
-    // NaN never meets a target (SCORING.md §1.3): null in the upload. Infinity
+    // NaN never meets a target (docs/scoring.md §1.3): null in the upload. Infinity
     // cannot travel in JSON either; it only "meets" a maximised target at +inf,
     // which no real log has, so it is sent as null too.
     out.metrics[k] = Number.isFinite(metric) ? metric : null;

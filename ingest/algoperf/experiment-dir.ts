@@ -1,10 +1,10 @@
 // AlgoPerf experiment folders as the official runner writes them and the
-// official scorer reads them (SCORING.md §2.1):
+// official scorer reads them (docs/scoring.md §2.1):
 //   <submission>/study_<k>/<workload>_<framework>/trial_<j>/eval_measurements.csv
 // (+ hparams.json, meta_data_<n>.json). A path is either one submission
 // folder or a folder of submission folders.
 //
-// Trial order decides ties (SCORING.md §2.2: the first listed trial wins),
+// Trial order decides ties (docs/scoring.md §2.2: the first listed trial wins),
 // and the scorer lists trial folders with os.listdir, i.e. in the order the
 // file system returns them. fs.opendir gives that same order; fs.readdir
 // sorts names (libuv scandir) and would change published scores (v0.6
@@ -28,7 +28,7 @@ export interface TrialFolder {
   study: number;
   /** e.g. ogbg_pytorch */
   workloadDir: string;
-  /** e.g. ogbg (SCORING.md §2.6: the folder name without _jax / _pytorch) */
+  /** e.g. ogbg (docs/scoring.md §2.6: the folder name without _jax / _pytorch) */
   workload: string;
   framework: string | null;
   trial: number;
@@ -89,7 +89,7 @@ function isSubmissionFolder(dir: string): boolean {
  * single submission folder (default: the folder name).
  * @throws Error when the layout is not recognised, when --submission is given
  *   for several submissions, or when a submission has one workload in two
- *   frameworks (the official scorer cannot pivot that, SCORING.md §2.6).
+ *   frameworks (the official scorer cannot pivot that, docs/scoring.md §2.6).
  */
 export async function scanExperiment(root: string, options: { submission?: string; trialOrder: TrialOrder }): Promise<ExperimentScan> {
   const abs = path.resolve(root);
@@ -130,7 +130,7 @@ export async function scanExperiment(root: string, options: { submission?: strin
         const framework = workload === workloadDir ? null : workloadDir.slice(workload.length + 1);
         const earlier = frameworks.get(workload);
         if (earlier !== undefined && earlier !== workloadDir) {
-          throw new Error(`${folder.dir}: workload "${workload}" appears as "${earlier}" and "${workloadDir}"; the official scorer cannot score one workload in two frameworks (SCORING.md §2.6)`);
+          throw new Error(`${folder.dir}: workload "${workload}" appears as "${earlier}" and "${workloadDir}"; the official scorer cannot score one workload in two frameworks (docs/scoring.md §2.6)`);
         }
         frameworks.set(workload, workloadDir);
         const wDir = path.join(studyDir, workloadDir);
@@ -142,7 +142,7 @@ export async function scanExperiment(root: string, options: { submission?: strin
             skipped.push(`${dir}: not a trial_<j> folder`);
             continue;
           }
-          // SCORING.md §2.1: a trial folder without eval_measurements.csv has no row upstream.
+          // docs/scoring.md §2.1: a trial folder without eval_measurements.csv has no row upstream.
           const files = readdirSync(dir);
           if (!files.includes(EVAL_FILE)) {
             skipped.push(`${dir}: no ${EVAL_FILE}`);

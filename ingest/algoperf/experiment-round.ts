@@ -1,5 +1,5 @@
 // A whole round scored from its raw logs, as the official scorer does it:
-// AlgoPerf experiment folders → each trial's time-to-target (SCORING.md §1,
+// AlgoPerf experiment folders → each trial's time-to-target (docs/scoring.md §1,
 // lib/scoring trialTimeToTarget on the eval series parseEvalCsv reads, the
 // same derivation the upload service applies to what the CLI sends) → the
 // round's trials in listing order (lib/scoring RoundTrials), ready for

@@ -1,7 +1,7 @@
 // `upload <paths...>`: send results to a leaderboard server. Paths are JSON
 // files in the upload format (/api/v1/schema/upload.json) or AlgoPerf
 // experiment folders, whose eval series are sent so the server derives the
-// time-to-target itself (SCORING.md §1). Batches, retries network errors and
+// time-to-target itself (docs/scoring.md §1). Batches, retries network errors and
 // 5xx with backoff, and can simply be run again after an interruption: runs
 // already stored are reported unchanged.
 import { readFile, stat } from "node:fs/promises";
@@ -66,7 +66,7 @@ export function uploadCommand(): Command {
     .option("--hardware <text>", "hardware of every run (default: from meta_data_*.json)")
     .option("--code-commit <sha>", "code commit of every run (default: from meta_data_*.json)")
     .addOption(
-      new Option("--trial-order <order>", "order of trial folders, which breaks ties (SCORING.md §2.2): directory = as the file system lists them, like the official scorer; name = by trial number")
+      new Option("--trial-order <order>", "order of trial folders, which breaks ties (docs/scoring.md §2.2): directory = as the file system lists them, like the official scorer; name = by trial number")
         .choices(["directory", "name"])
         .default("directory"),
     )
@@ -169,8 +169,8 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   if (folders.length) {
     out.push(
       options.trialOrder === "directory"
-        ? "Trial order: directory order (as Python's os.listdir returns it, which is what the official scorer uses to break ties, SCORING.md §2.2); --trial-order name sorts by trial number instead."
-        : "Trial order: by trial number (--trial-order name); the official scorer uses directory order (os.listdir) to break ties (SCORING.md §2.2).",
+        ? "Trial order: directory order (as Python's os.listdir returns it, which is what the official scorer uses to break ties, docs/scoring.md §2.2); --trial-order name sorts by trial number instead."
+        : "Trial order: by trial number (--trial-order name); the official scorer uses directory order (os.listdir) to break ties (docs/scoring.md §2.2).",
     );
   }
   for (const s of summary.completeness) {
@@ -179,7 +179,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
     for (const m of s.missing) out.push(`  missing ${m}`);
   }
   const overBudget = summary.runs.filter((r) => r.overBudget).length;
-  if (overBudget) out.push(`${overBudget} run(s) reached the target at or past the budget: stored and flagged (SCORING.md §1.5).`);
+  if (overBudget) out.push(`${overBudget} run(s) reached the target at or past the budget: stored and flagged (docs/scoring.md §1.5).`);
   if (summary.warnings.length) {
     out.push(`Warnings (${summary.warnings.length}):`);
     for (const w of summary.warnings) out.push(`  ${w}`);

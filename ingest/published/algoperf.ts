@@ -9,14 +9,14 @@ interface RoundPlan {
   version: string;
   ruleset: "external" | "self-tuning";
   name: string;
-  /** Self-tuning runs get a multiple of the external budget (SCORING.md §6). */
+  /** Self-tuning runs get a multiple of the external budget (docs/scoring.md §6). */
   budgetFactor: number;
   studies: number;
   trials: number;
   position: number;
 }
 
-// SCORING.md §6: studies x trials per ruleset and version; self-tuning budget x3 (v0.5), x1.5 (v0.6).
+// docs/scoring.md §6: studies x trials per ruleset and version; self-tuning budget x3 (v0.5), x1.5 (v0.6).
 const PLANS: RoundPlan[] = [
   { slug: "algoperf-v0.5-external", version: "v0.5", ruleset: "external", name: "AlgoPerf v0.5 · External tuning", budgetFactor: 1, studies: 5, trials: 5, position: 10 },
   { slug: "algoperf-v0.5-self-tuning", version: "v0.5", ruleset: "self-tuning", name: "AlgoPerf v0.5 · Self-tuning", budgetFactor: 3, studies: 5, trials: 1, position: 11 },
@@ -90,7 +90,7 @@ function submissionSeeds(spec: AlgoperfRoundFile, plan: RoundPlan, workloads: Wo
     const runs: RunSeed[] = [];
     const frameworks = new Set<string>();
     for (const [dir, studies] of Object.entries(dirs)) {
-      // SCORING.md §2.6: workload = directory name without _(jax|pytorch).
+      // docs/scoring.md §2.6: workload = directory name without _(jax|pytorch).
       const match = /^(.*)_(jax|pytorch)$/.exec(dir);
       if (!match) throw new Error(`${slug}: workload directory "${dir}" does not end in _jax or _pytorch`);
       const [, workload, framework] = match as unknown as [string, string, string];

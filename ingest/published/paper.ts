@@ -25,7 +25,7 @@ function metricColumn(spec: string): string {
 
 /**
  * Table 4/5 print ImageNet as error rate, but the workloads are scored on
- * validation/accuracy (SCORING.md §6), so those values are stored as 1 - ER.
+ * validation/accuracy (docs/scoring.md §6), so those values are stored as 1 - ER.
  */
 function toWorkloadUnits(paperKey: string, value: number, paper: PaperTablesFile): number {
   const w = paper.workloads[paperKey]!;

@@ -1,6 +1,6 @@
 // Descriptions of the AlgoPerf workloads shared by every round: the paper's
 // Table 2 (task, dataset, model, loss, batch size, step budget) under the
-// AlgoPerf workload keys, plus the test-set targets of SCORING.md §6.
+// AlgoPerf workload keys, plus the test-set targets of docs/scoring.md §6.
 import type { PaperTablesFile, PaperWorkload } from "./files";
 
 /** Paper workload key -> AlgoPerf base workload key. */
@@ -15,7 +15,7 @@ export const PAPER_WORKLOAD_KEYS: Record<string, string> = {
   wmt_transformer: "wmt",
 };
 
-/** SCORING.md §6, from algoperf/workloads/*\/workload.py (test_target_value). */
+/** docs/scoring.md §6, from algoperf/workloads/*\/workload.py (test_target_value). */
 export const TEST_TARGETS: Record<string, number> = {
   criteo1tb: 0.126041,
   fastmri: 0.740633,
@@ -73,7 +73,7 @@ export function describeWorkloads(paper: PaperTablesFile): Map<string, WorkloadD
   return out;
 }
 
-/** SCORING.md §3.3: the base of a variant is the first base key (in list order) contained in its name. */
+/** docs/scoring.md §3.3: the base of a variant is the first base key (in list order) contained in its name. */
 export function baseOfVariant(key: string, bases: string[]): string | null {
   return bases.find((b) => key.includes(b)) ?? null;
 }

@@ -3,7 +3,7 @@
 // cluster (initdb, postgres user when running as root) and run the server
 // process ourselves, so that shutdown, stale lock files after `kill -9` and the
 // package's exit hooks (which call process.exit(0), hiding test failures:
-// ENVIRONMENT.md) are under our control.
+// docs/environment.md) are under our control.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, unlink } from "node:fs/promises";

@@ -2,7 +2,7 @@
 // The native engine cannot be downloaded on an offline machine; the wasm engine
 // applies prisma/migrations/*/migration.sql and records them in
 // `_prisma_migrations` exactly like `prisma migrate deploy`, so both tools can
-// manage the same database (ENVIRONMENT.md, "Prisma 7 without its native engines").
+// manage the same database (docs/environment.md, "Prisma 7 without its native engines").
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -32,7 +32,7 @@ function loadEngineModule(): Promise<EngineModule> {
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
-    // Without this registry a Rust panic surfaces as "reading 'set_message'" (ENVIRONMENT.md).
+    // Without this registry a Rust panic surfaces as "reading 'set_message'" (docs/environment.md).
     (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => console.error(m) };
     return bg;
   })();
@@ -63,7 +63,7 @@ const charColumns = new WeakMap<object, number[]>();
 /**
  * The engine's schema inspection reads catalog columns of PostgreSQL's internal
  * `"char"` type, which adapter-pg 7.10 rejects (UnsupportedNativeDataType) as
- * soon as the inspected schema has enums or constraints (ENVIRONMENT.md pitfall).
+ * soon as the inspected schema has enums or constraints (docs/environment.md pitfall).
  * Report them as the driver-adapter `Character` column type the engine expects:
  * let adapter-pg map them as text, then fix the column types of that result.
  */
@@ -142,7 +142,7 @@ async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<
   const schema = await readFile(SCHEMA_FILE, "utf8");
   const { adapter, cleanup } = adapterFactory(url);
   const logs: string[] = [];
-  // The engine leaves timers behind (ENVIRONMENT.md); track and clear them so the process can exit.
+  // The engine leaves timers behind (docs/environment.md); track and clear them so the process can exit.
   const timers = new Set<NodeJS.Timeout>();
   const realSetTimeout = globalThis.setTimeout;
   globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {

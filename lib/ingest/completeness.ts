@@ -1,7 +1,7 @@
 // Completeness of a submission in its round: which workloads × studies ×
 // trials the round expects (its base and held-out workloads, studiesExpected,
 // trialsExpected) and which are present. Told to uploaders; scoring does not
-// enforce counts (SCORING.md §2.5: the official code only warns).
+// enforce counts (docs/scoring.md §2.5: the official code only warns).
 export interface CompletenessRound {
   studiesExpected: number;
   trialsExpected: number;
@@ -34,7 +34,7 @@ export function completeness(
   round: CompletenessRound,
   runs: readonly { workload: string; study: number; trial: number }[],
 ): Completeness {
-  // Variants that are not held out are never scored (SCORING.md §3.2), so they are not expected.
+  // Variants that are not held out are never scored (docs/scoring.md §3.2), so they are not expected.
   const expected = round.workloads.filter((w) => w.role === "base" || w.role === "held_out");
   const byWorkload = new Map<string, Map<number, Set<number>>>();
   for (const r of runs) {

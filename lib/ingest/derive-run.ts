@@ -1,5 +1,5 @@
 // From one uploaded run to the stored Run fields: time-to-target from the
-// eval series (SCORING.md §1, through lib/scoring), both time bases, the
+// eval series (docs/scoring.md §1, through lib/scoring), both time bases, the
 // budget flag (§1.5) and the content hash. Pure: the round and workload come
 // in as plain objects, problems come back as issues with JSON paths.
 import { trialTimeToTarget, type Direction, type TimeBasis } from "@/lib/scoring";
@@ -9,7 +9,7 @@ import { runContentHash } from "./run-hash";
 export interface RoundSpec {
   slug: string;
   timeBasis: TimeBasis;
-  /** Self-tuning budget multiplier (SCORING.md §6). */
+  /** Self-tuning budget multiplier (docs/scoring.md §6). */
   budgetFactor: number;
 }
 
@@ -94,7 +94,7 @@ export function deriveRun(
         message: `workload "${workload.key}" of round "${round.slug}" is scored on "${workload.metricName}", not "${e.metricName}"`,
       });
     }
-    // SCORING.md §1.3: a missing (NaN) metric never meets the target.
+    // docs/scoring.md §1.3: a missing (NaN) metric never meets the target.
     const metric = e.metrics.map((m) => (m === null ? NaN : m));
     const hit = trialTimeToTarget({ metric, time: e.times }, workload.target, workload.direction);
     reached = hit.hitIndex !== null;
@@ -144,7 +144,7 @@ export function deriveRun(
   }
   if (issues.length > 0) return { issues };
 
-  // SCORING.md §1.5: the runner stops once accumulated time reaches the budget
+  // docs/scoring.md §1.5: the runner stops once accumulated time reaches the budget
   // (`accumulated_submission_time < max_runtime`), so a hit at or past it broke
   // the rules; steps run up to and including the step budget. Flagged, not removed.
   let overBudget = false;

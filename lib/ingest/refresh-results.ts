@@ -44,7 +44,7 @@ const hit = (r: RunForResult, time: number | null): TrialHit =>
   r.reached && time !== null ? { hitIndex: r.firstHitIndex, hitTime: time } : { hitIndex: null, hitTime: null };
 
 /**
- * One cell from the runs of one submission on one workload. SCORING.md §2.2:
+ * One cell from the runs of one submission on one workload. docs/scoring.md §2.2:
  * best trial per study among the trials in listing order; §2.3: median over
  * studies. Times in seconds and as budget fractions are derived separately
  * (a basis is null when some reached run lacks it); the best trial is the same
@@ -100,7 +100,7 @@ export async function refreshResults(tx: Tx, submissionIds: readonly number[]): 
 
 /**
  * Recomputes only these (submission, workload) cells: what an upload needs,
- * since a cell depends on its own runs only (SCORING.md §2).
+ * since a cell depends on its own runs only (docs/scoring.md §2).
  */
 export async function refreshCells(tx: Tx, cells: readonly { submissionId: number; workloadId: number }[]): Promise<void> {
   if (cells.length === 0) return;

@@ -28,7 +28,7 @@ export interface RunSeed {
   workload: string;
   study: number;
   trial: number;
-  /** Listing order inside the study (SCORING.md §2.2 tie rule). */
+  /** Listing order inside the study (docs/scoring.md §2.2 tie rule). */
   position: number;
   reached: boolean;
   timeSeconds: number | null;

@@ -124,7 +124,7 @@ export const timeToTargetSchema = z
       .meta({ description: "Time-to-target as a fraction of the workload budget; derived by the server from seconds or steps when it can be." }),
     firstHitIndex: count("firstHitIndex", UPLOAD_LIMITS.evalsPerRun)
       .nullish()
-      .meta({ description: "Index of the first eval that met the target; the best trial of a study is the one with the smallest index (SCORING.md §2.2)." }),
+      .meta({ description: "Index of the first eval that met the target; the best trial of a study is the one with the smallest index (docs/scoring.md §2.2)." }),
   })
   .superRefine((t, ctx) => {
     const given = (["seconds", "steps", "fraction", "firstHitIndex"] as const).filter((k) => t[k] != null);
@@ -156,7 +156,7 @@ export const evalSeriesSchema = z
       .array(nonNegative("metric").nullable(), { error: "expected an array of numbers" })
       .min(1, { error: "needs at least one evaluation" })
       .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
-      .meta({ description: "Validation metric of each evaluation; null where the log has no finite value (it never meets the target, SCORING.md §1.3)." }),
+      .meta({ description: "Validation metric of each evaluation; null where the log has no finite value (it never meets the target, docs/scoring.md §1.3)." }),
   })
   .superRefine((e, ctx) => {
     for (const key of ["times", "metrics"] as const) {
@@ -165,7 +165,7 @@ export const evalSeriesSchema = z
       }
     }
   })
-  .meta({ description: "The trial's evaluations as parallel arrays; the server derives the time-to-target from them with the round's target (SCORING.md §1)." });
+  .meta({ description: "The trial's evaluations as parallel arrays; the server derives the time-to-target from them with the round's target (docs/scoring.md §1)." });
 
 export const uploadRunSchema = z
   .strictObject({
@@ -177,7 +177,7 @@ export const uploadRunSchema = z
       .nullish()
       .meta({
         description:
-          "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position (SCORING.md §2.2); equal positions fall back to the trial number. Default 0.",
+          "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position (docs/scoring.md §2.2); equal positions fall back to the trial number. Default 0.",
       }),
     clientRunId: text(200).min(1, { error: "must not be empty" }).nullish().meta({ description: "Your identifier of this run; re-sending it is idempotent." }),
     timeToTarget: timeToTargetSchema.nullish(),

@@ -1,10 +1,10 @@
-// From trials to one time per (submission, workload) (SCORING.md §2).
+// From trials to one time per (submission, workload) (docs/scoring.md §2).
 import type { TrialHit } from "./time-to-target";
 
 /**
  * Index (in listing order) of the best trial of a study, or -1 if no trial hit.
  *
- * SCORING.md §2.2: among the trials that hit, the smallest first-hit eval
+ * docs/scoring.md §2.2: among the trials that hit, the smallest first-hit eval
  * INDEX wins, not the smallest time; ties go to the first trial in listing
  * order (upstream `index_reached.idxmin()` over os.listdir order).
  *
@@ -44,7 +44,7 @@ export function studyTime(trials: readonly TrialHit[]): number {
 }
 
 /**
- * np.median semantics (SCORING.md §2.3): +inf takes part like any number,
+ * np.median semantics (docs/scoring.md §2.3): +inf takes part like any number,
  * an even count gives (a+b)/2 of the two middle values, any NaN gives NaN.
  * No values gives NaN (= no data, §2.7).
  */

@@ -1,5 +1,5 @@
 // From the per-trial results of a leaderboard round to a times table
-// (SCORING.md §2). The shape is that of one entry of `rounds` in
+// (docs/scoring.md §2). The shape is that of one entry of `rounds` in
 // data/published/algoperf_leaderboards.json.
 import type { PoolInput, SubmissionTimes } from "./types";
 import { workloadTime } from "./aggregate";
@@ -19,7 +19,7 @@ export interface RoundTrials {
   submissions: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly RoundTrial[]>>>>>>;
 }
 
-/** SCORING.md §2.6: the workload is the directory name without `_(jax|pytorch)$`. */
+/** docs/scoring.md §2.6: the workload is the directory name without `_(jax|pytorch)$`. */
 export function workloadFromDirectory(directory: string): string {
   return directory.replace(/_(jax|pytorch)$/, "");
 }
@@ -43,7 +43,7 @@ export function poolFromRound(round: RoundTrials): PoolInput {
       if (earlier !== undefined) {
         throw new Error(
           `submission "${name}" has workload "${workload}" twice ("${earlier}" and "${directory}"); ` +
-            `the official scoring cannot pivot that (SCORING.md §2.6)`,
+            `the official scoring cannot pivot that (docs/scoring.md §2.6)`,
         );
       }
       seenIn.set(workload, directory);

@@ -7,7 +7,7 @@ import { pairwiseSum } from "./numpy-sum";
  * scoring/compute_speedups.py does (it uses budget + 1 s, x3 for
  * self-tuning; pass e.g. 1 + 1/budget for runtime fractions). Like there,
  * the times are the per-workload medians before the held-out and 4x rules
- * (SCORING.md §2.3, not §3), variants are ignored, and NaN (no data) stays
+ * (docs/scoring.md §2.3, not §3), variants are ignored, and NaN (no data) stays
  * NaN. scipy.stats.gmean = exp(mean(log(x))), the mean summed as numpy does.
  * The speedup compute_speedups prints equals gmean(a) / gmean(b).
  *

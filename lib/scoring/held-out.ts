@@ -1,7 +1,7 @@
-// Held-out workload variants and the 4x filter (SCORING.md §3).
+// Held-out workload variants and the 4x filter (docs/scoring.md §3).
 
 /**
- * Base workload of a variant. SCORING.md §3.3: the first base, in list order,
+ * Base workload of a variant. docs/scoring.md §3.3: the first base, in list order,
  * that is a substring of the variant name (upstream `base_workload_name`);
  * null when none is (upstream then maps the name to itself, which only ever
  * touches the variant's own column, dropped in §3.6).
@@ -39,7 +39,7 @@ export function applyHeldOutRules(
   heldOutWorkloads: readonly string[],
 ): HeldOutResult {
   const baseSet = new Set(baseWorkloads);
-  // SCORING.md §3.2: a non-empty held-out list restricts the table to
+  // docs/scoring.md §3.2: a non-empty held-out list restricts the table to
   // base + held-out (extra variants are dropped); an empty list restricts
   // nothing, so every non-base column present acts as a variant. Upstream
   // then walks the columns alphabetically; the order only decides which
@@ -53,7 +53,7 @@ export function applyHeldOutRules(
   if (submissionCount > 0 && missing.length > 0) {
     throw new Error(
       `workload(s) ${missing.map((w) => `"${w}"`).join(", ")} have no data in any submission of the pool ` +
-        `(the official scoring raises KeyError here; SCORING.md §3.2, §3.6)`,
+        `(the official scoring raises KeyError here; docs/scoring.md §3.2, §3.6)`,
     );
   }
 
@@ -66,7 +66,7 @@ export function applyHeldOutRules(
     return b === null ? -1 : baseIndex.get(b)!;
   });
 
-  // SCORING.md §3.3, step A: a variant time only stands where its base
+  // docs/scoring.md §3.3, step A: a variant time only stands where its base
   // has a finite time; where the base is inf or NaN it becomes inf.
   variantCols.forEach((col, k) => {
     const b = variantBase[k]!;
@@ -77,13 +77,13 @@ export function applyHeldOutRules(
     }
   });
 
-  // SCORING.md §3.4, step B: on every column, base and variant, a time
+  // docs/scoring.md §3.4, step B: on every column, base and variant, a time
   // strictly greater than 4x the column minimum (NaN skipped) becomes inf;
   // a ratio of exactly 4 survives, NaN stays NaN (NaN > x is false).
   const removedBy4x = base.map((col) => fourTimesFilter(col));
   for (const col of variantCols) fourTimesFilter(col);
 
-  // SCORING.md §3.5, step C: a variant that is inf (failed, slower than
+  // docs/scoring.md §3.5, step C: a variant that is inf (failed, slower than
   // 4x) or NaN (missing, e.g. OOM) disqualifies its base workload.
   const disqualifiedBy = base.map(() => new Int32Array(submissionCount).fill(-1));
   variantCols.forEach((col, k) => {
@@ -100,7 +100,7 @@ export function applyHeldOutRules(
     }
   });
 
-  // SCORING.md §3.6: only the base columns are kept.
+  // docs/scoring.md §3.6: only the base columns are kept.
   return { times: base, removedBy4x, disqualifiedBy, variants };
 }
 

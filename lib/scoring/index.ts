@@ -1,5 +1,5 @@
 // Public surface of the scoring engine: pure functions, no I/O. The rules
-// (SCORING.md §1–§5) live here and nowhere else; see README.md.
+// (docs/scoring.md §1–§5) live here and nowhere else; see README.md.
 export type {
   Cell,
   CellStatus,

@@ -2,7 +2,7 @@
 
 /**
  * numpy's pairwise summation (`pairwise_sum` in numpy's umath loops), used by
- * np.add.reduce over a contiguous axis (SCORING.md §5.3, single submission):
+ * np.add.reduce over a contiguous axis (docs/scoring.md §5.3, single submission):
  * below 8 terms a plain loop from 0; up to 128 terms 8 strided accumulators
  * combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the remainder in
  * order; above 128 a split at n/2 rounded down to a multiple of 8.

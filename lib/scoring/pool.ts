@@ -1,5 +1,5 @@
 // Scoring a pool: per-workload times → held-out rules → ratios → profiles →
-// scores (SCORING.md §3–§5), with the reason behind every cell.
+// scores (docs/scoring.md §3–§5), with the reason behind every cell.
 import type { Cell, CellStatus, PoolInput, ResolvedSettings, ScoreResult, ScoreSettings } from "./types";
 import { applyHeldOutRules, nanMin } from "./held-out";
 import { computeRatios, fillProfile, largestFiniteRatio, tauGrid } from "./profile";
@@ -77,11 +77,11 @@ export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {
     if (referenceIndex < 0) throw new Error(`reference submission "${requested.reference}" is not in the pool`);
   }
   const ratios = computeRatios(held.times, referenceIndex);
-  // SCORING.md §4.4: max_tau None = the largest finite ratio.
+  // docs/scoring.md §4.4: max_tau None = the largest finite ratio.
   const tauMax = requested.tauMax ?? largestFiniteRatio(ratios);
   const resolved: ResolvedSettings = { ...requested, tauMax, mode: describeMode(requested, tauMax) };
   const grid = tauGrid(resolved.tauMin, tauMax, resolved.points, resolved.scale);
-  // SCORING.md §5.3: numpy sums a lone profile pairwise, several left to right.
+  // docs/scoring.md §5.3: numpy sums a lone profile pairwise, several left to right.
   const integrate =
     resolved.integration === "trapezoid"
       ? trapezoidIntegrator(grid.x, count === 1 ? "pairwise" : "left-to-right")
@@ -150,7 +150,7 @@ function cellStatus(raw: number, removedBy4x: number, disqualifiedBy: number): C
   return "hit";
 }
 
-// SCORING.md §5.4: by score, descending. Equal scores keep pool order; NaN
+// docs/scoring.md §5.4: by score, descending. Equal scores keep pool order; NaN
 // sorts as -inf, below every real score (scores are never -inf).
 function rankByScore(names: readonly string[], scores: Float64Array): string[] {
   const key = (i: number) => (Number.isNaN(scores[i]!) ? -Infinity : scores[i]!);

@@ -1,9 +1,9 @@
-// Ratios, the tau grid and performance profiles (SCORING.md §4).
+// Ratios, the tau grid and performance profiles (docs/scoring.md §4).
 import type { Scale } from "./types";
 import { nanMin } from "./held-out";
 
 /**
- * np.linspace(start, stop, num) bit for bit (SCORING.md §4.3):
+ * np.linspace(start, stop, num) bit for bit (docs/scoring.md §4.3):
  * tau_i = i * step + start with step = (stop - start) / (num - 1), and the
  * last point set to stop.
  */
@@ -24,7 +24,7 @@ export interface TauGrid {
 }
 
 /**
- * SCORING.md §4.3: linear = np.linspace(min, max, n); log =
+ * docs/scoring.md §4.3: linear = np.linspace(min, max, n); log =
  * np.logspace(log10 min, log10 max, n) integrated over log10(points).
  * The log grid goes through Math.pow/Math.log10, which, like numpy's C
  * library calls, are not guaranteed to be correctly rounded (upstream notes
@@ -44,7 +44,7 @@ export function tauGrid(tauMin: number, tauMax: number, points: number, scale: S
 }
 
 /**
- * Ratio columns (SCORING.md §4.1–§4.2). `times` are the base columns after
+ * Ratio columns (docs/scoring.md §4.1–§4.2). `times` are the base columns after
  * the §3 rules. Denominator: the column minimum skipping NaN (official), or
  * the reference submission's time (§4.2). Like upstream's `DataFrame.update`,
  * a division that yields NaN is not written back, so the cell keeps its time:
@@ -66,7 +66,7 @@ export function computeRatios(times: readonly Float64Array[], referenceIndex: nu
 }
 
 /**
- * SCORING.md §4.4: with max_tau None, upstream uses the largest ratio after
+ * docs/scoring.md §4.4: with max_tau None, upstream uses the largest ratio after
  * replacing +inf and NaN by -1 (so -1 when nothing is finite, including an
  * empty pool, where numpy would raise).
  */
@@ -84,7 +84,7 @@ export function largestFiniteRatio(ratios: readonly Float64Array[]): number {
 
 /**
  * rho_s(tau_i) = #{w : ratio[w] <= tau_i} / n for every grid point, written
- * into `out`. SCORING.md §4.5: inclusive comparison, inf and NaN never count,
+ * into `out`. docs/scoring.md §4.5: inclusive comparison, inf and NaN never count,
  * n = the number of base workloads (so missing workloads lower the maximum).
  * `ratios` is sorted in place (NaN last), so each grid point costs one
  * binary search instead of a pass over the workloads.

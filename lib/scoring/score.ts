@@ -1,4 +1,4 @@
-// Benchmark score from a performance profile (SCORING.md §5).
+// Benchmark score from a performance profile (docs/scoring.md §5).
 import type { Scale } from "./types";
 import { pairwiseSum } from "./numpy-sum";
 
@@ -7,13 +7,13 @@ export type SummationOrder = "left-to-right" | "pairwise";
 
 /**
  * Returns rho => np.trapz(rho, x) / (max(x) - min(x)), bit for bit
- * (SCORING.md §5.1–§5.3): term_i = ((x[i+1]-x[i]) * (rho[i+1]+rho[i])) / 2.0,
+ * (docs/scoring.md §5.1–§5.3): term_i = ((x[i+1]-x[i]) * (rho[i+1]+rho[i])) / 2.0,
  * summed left to right when the pool has >= 2 submissions (the profile
  * DataFrame is Fortran-ordered) and pairwise when it has exactly 1.
  */
 export function trapezoidIntegrator(x: readonly number[], order: SummationOrder): (rho: ArrayLike<number>) => number {
   const n = x.length;
-  // SCORING.md §5.1: normalize=True divides by the range of the axis.
+  // docs/scoring.md §5.1: normalize=True divides by the range of the axis.
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of x) {

@@ -1,4 +1,4 @@
-// Time-to-target of one trial (SCORING.md §1).
+// Time-to-target of one trial (docs/scoring.md §1).
 import type { Direction } from "./types";
 
 const MIN_EVAL_METRICS = ["ce_loss", "error_rate", "ctc_loss", "wer", "l1_loss", "loss", "ppl"];
@@ -8,7 +8,7 @@ function evalColumns(metrics: readonly string[]): string[] {
   return ["train", "validation"].flatMap((split) => metrics.map((m) => `${split}/${m}`));
 }
 
-// SCORING.md §1.2: MINIMIZE_REGISTRY in insertion order — all train/ then all
+// docs/scoring.md §1.2: MINIMIZE_REGISTRY in insertion order — all train/ then all
 // validation/ keys of the minimised metrics, the same for the maximised ones,
 // then train_cost. The order matters because matching is by substring.
 const MINIMIZE_REGISTRY: readonly (readonly [string, boolean])[] = [
@@ -19,7 +19,7 @@ const MINIMIZE_REGISTRY: readonly (readonly [string, boolean])[] = [
 
 /**
  * Direction of a metric column such as "validation/ssim".
- * SCORING.md §1.2: first registry key that is a substring of the column wins;
+ * docs/scoring.md §1.2: first registry key that is a substring of the column wins;
  * upstream `check_if_minimized` first deletes "best_" and "final_".
  * @throws Error when no registry key matches (upstream raises ValueError).
  */
@@ -36,9 +36,9 @@ export function metricDirection(metricColumn: string): Direction {
 
 /**
  * Index of the first evaluation that meets the target, or -1 if none does.
- * SCORING.md §1.3: inclusive comparison (<= for min, >= for max); a NaN metric
+ * docs/scoring.md §1.3: inclusive comparison (<= for min, >= for max); a NaN metric
  * never hits because every comparison with NaN is false.
- * SCORING.md §1.4: the first true element (np.argmax of the hit mask).
+ * docs/scoring.md §1.4: the first true element (np.argmax of the hit mask).
  */
 export function firstHitIndex(metrics: ArrayLike<number>, target: number, direction: Direction): number {
   for (let i = 0; i < metrics.length; i++) {
@@ -64,7 +64,7 @@ export interface TrialHit {
 
 export interface TimeToTargetOptions {
   /**
-   * NOT upstream (SCORING.md §1.5: the scorer applies no budget cutoff). When
+   * NOT upstream (docs/scoring.md §1.5: the scorer applies no budget cutoff). When
    * set, evaluations at a time >= budgetCutoff are ignored, as the runner's
    * `accumulated_submission_time < max_runtime` check would have stopped
    * them. Off (null) by default.

@@ -1,4 +1,4 @@
-// Shared types of the scoring engine. Rule numbers (§n.m) refer to SCORING.md,
+// Shared types of the scoring engine. Rule numbers (§n.m) refer to docs/scoring.md,
 // the specification of the official AlgoPerf scoring code.
 
 /** Whether a smaller or a larger validation metric is better (§1.2). */

@@ -1,6 +1,6 @@
 // The exact performance profile of one submission as the corners of a step
 // function, for plotting: rho only changes at the submission's own ratios, so
-// evaluating the scoring engine's rho (SCORING.md §4.5, lib/scoring/profile)
+// evaluating the scoring engine's rho (docs/scoring.md §4.5, lib/scoring/profile)
 // at those points gives the whole curve, not a sample of it.
 import { fillProfile } from "@/lib/scoring/profile";
 

@@ -43,7 +43,7 @@ export interface GeneratedLogs {
 /**
  * Writes the round's logs under `root`. Trial folders are numbered in the
  * published listing order (trial_1 = the first listed), so reading them with
- * trialOrder "name" reproduces the official tie order (SCORING.md §2.2)
+ * trialOrder "name" reproduces the official tie order (docs/scoring.md §2.2)
  * whatever order the file system lists them in.
  */
 export function writeRoundLogs(round: AlgoperfRoundFile, root: string, options: { trials?: number; seed?: number } = {}): GeneratedLogs {

@@ -1,6 +1,6 @@
 // npm run bench:import – scoring a whole round from its raw logs, in-process:
 // the AlgoPerf folder reader (ingest/algoperf: folder walk, eval CSV, per-trial
-// time-to-target by lib/scoring, SCORING.md §1) and poolFromRound/scorePool,
+// time-to-target by lib/scoring, docs/scoring.md §1) and poolFromRound/scorePool,
 // on the AlgoPerf v0.5 external round written as the official runner writes
 // it (3,700 trials, ~80 evals each, ~70 MB; tests/bench/algoperf-logs.ts).
 // The reference, the official Python scorer, takes ~11 s for this round.
@@ -49,7 +49,7 @@ async function measureChild(root: string, files: string[], runs: number): Promis
   const rssBeforeMb = process.memoryUsage().rss / 1e6;
   const importOnce = async () => {
     const t0 = performance.now();
-    // trialOrder "name": the generator numbers trials in the published listing order (SCORING.md §2.2).
+    // trialOrder "name": the generator numbers trials in the published listing order (docs/scoring.md §2.2).
     const read = await readExperimentRound([root], { workloads, baseWorkloads: round.base_workloads, heldOutWorkloads: round.held_out_workloads, trialOrder: "name" });
     const t1 = performance.now();
     const result = scorePool(poolFromRound(read.round));

@@ -41,7 +41,7 @@ async function cliInput(round: string, slugs: string[]) {
         [r.id, slugs],
       )
     ).rows as { slug: string; key: string; reached: boolean; timeSeconds: number | null; timeFraction: number | null }[];
-    // Listing order of the pool (the database's slug order), which breaks score ties (SCORING.md §5.4).
+    // Listing order of the pool (the database's slug order), which breaks score ties (docs/scoring.md §5.4).
     const ordered = (await c.query(`SELECT slug FROM "Submission" WHERE "roundId" = $1 AND slug = ANY($2) ORDER BY slug`, [r.id, slugs])).rows.map((x) => x.slug as string);
     const submissions: Record<string, Record<string, number | null | "nan">> = {};
     for (const slug of ordered) submissions[slug] = {};

@@ -1,5 +1,5 @@
 // The scores endpoint against the published numbers: the AlgoPerf leaderboards
-// exactly (SCORING.md), the paper's tables within their rounding.
+// exactly (docs/scoring.md), the paper's tables within their rounding.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -108,7 +108,7 @@ describe("GET /api/v1/rounds/<round>/scores", () => {
     expect(body.error.message).toMatch(/different time bases/);
   });
 
-  test("reference mode divides by the reference's times (SCORING.md §4.2)", async () => {
+  test("reference mode divides by the reference's times (docs/scoring.md §4.2)", async () => {
     const { status, body } = await get(`/api/v1/rounds/algoperf-v0.6-external/scores?reference=baseline`);
     expect(status).toBe(200);
     expect(body.settings.reference).toBe("baseline");

@@ -1,6 +1,6 @@
 // Acceptance: real AlgoPerf runner output (v0.6 self-tuning, Schedule-Free
 // AdamW v2, 3 studies × 8 workloads) uploaded with the CLI, then scored by the
-// API, gives the official code's score; the derived times equal SCORING.md §1
+// API, gives the official code's score; the derived times equal docs/scoring.md §1
 // computed here from the CSVs, and a second upload changes nothing.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { readPublished } from "../support/published";
 const ROUND = "algoperf-v0.6-self-tuning";
 const SLUG = "schedule_free_adamw_v2";
 const LOGS = path.resolve("tests/fixtures/algoperf_v06_selftuning_logs");
-// SCORING.md §6: the v0.6 self-tuning budget is 1.5 × the external one.
+// docs/scoring.md §6: the v0.6 self-tuning budget is 1.5 × the external one.
 const SELF_TUNING_FACTOR = 1.5;
 
 interface Spec {
@@ -23,7 +23,7 @@ interface Spec {
 }
 
 /**
- * SCORING.md §1 from first principles: the time column is `score` (§1.1), the
+ * docs/scoring.md §1 from first principles: the time column is `score` (§1.1), the
  * metric is the workload's validation metric (§1.2), the first eval whose
  * metric meets the target inclusively is the hit (§1.3, §1.4).
  */
@@ -79,7 +79,7 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
     expect(new Set(trials.map((t) => t.workload)).size).toBe(8);
   });
 
-  test("stores 24 runs with the SCORING.md §1 times and scores 0.7499999999999997 like the official code", async () => {
+  test("stores 24 runs with the docs/scoring.md §1 times and scores 0.7499999999999997 like the official code", async () => {
     const before = await tableCounts();
     const version = await dataVersion(ROUND);
     const r = await runCli(["upload", LOGS, "--url", inject("baseUrl"), "--token", token, "--round", ROUND]);
@@ -123,7 +123,7 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
       expect(run.metrics, label).toEqual(t.metric);
     }
 
-    // Scored through the public API: SCORING.md §2.3 median over the 3 studies, one submission in the pool.
+    // Scored through the public API: docs/scoring.md §2.3 median over the 3 studies, one submission in the pool.
     const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/scores`);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -141,7 +141,7 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
       }
     }
     expect(reached).toBe(6);
-    // SCORING.md §5.3: a one-submission pool is summed pairwise by numpy; 6/8 on every grid point gives this value.
+    // docs/scoring.md §5.3: a one-submission pool is summed pairwise by numpy; 6/8 on every grid point gives this value.
     expect(body.scores[SLUG]).toBe(0.7499999999999997);
   });
 

@@ -69,7 +69,7 @@ describe("trial order", () => {
       expect(p.position, `trial_${p.trial}`).toBe(listdir.indexOf(`trial_${p.trial}`));
       expect(p).toMatchObject({ hardware: "8x NVIDIA A100", codeCommit: "abc123", hyperparameters: { learning_rate: 0.001 * p.trial }, framework: "pytorch" });
     }
-    // Every trial hits at the same eval index, so SCORING.md §2.2 picks the first one listed.
+    // Every trial hits at the same eval index, so docs/scoring.md §2.2 picks the first one listed.
     const best = await withDb(async (c) => (await c.query(`SELECT wr."perStudy" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" WHERE s.slug = 'listdir-order'`)).rows[0].perStudy[0]);
     expect(best.trial).toBe(Number(listdir[0]!.replace("trial_", "")));
   });

@@ -173,7 +173,7 @@ describe("large bodies", () => {
     const res = await uploadRest(text, owner, true);
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
     expect(res.body.counts).toEqual({ runs: 12, created: 12, unchanged: 0, replaced: 0 });
-    // SCORING.md §1.3: the first loss <= the criteo1tb target of this round (0.1237).
+    // docs/scoring.md §1.3: the first loss <= the criteo1tb target of this round (0.1237).
     const k = metrics.findIndex((m) => m <= 0.1237);
     expect(res.body.runs[0]).toMatchObject({ reached: true, firstHitIndex: k, timeSeconds: times[k] });
     expect(await tableCounts()).toEqual(plus(before, { Run: 12, RunEvals: 12, Upload: 1, AuditLog: 1 }));

@@ -104,7 +104,7 @@ describe("README: Uploading results", () => {
   test("the payload the /upload guide shows (app/upload/examples.ts) is accepted as it is", async () => {
     const res = await uploadRest(PAYLOAD, token);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    // ogbg's v0.6 target 0.28098 (SCORING.md §6) is first met by 0.2841, the fifth eval.
+    // ogbg's v0.6 target 0.28098 (docs/scoring.md §6) is first met by 0.2841, the fifth eval.
     expect(res.body.runs[0]).toMatchObject({ status: "created", reached: true, firstHitIndex: 4, timeSeconds: 11645.9, steps: 12000 });
   });
 

@@ -59,13 +59,13 @@ describe("a seconds round (budget × 1.5)", () => {
     const version = await dataVersion(SECONDS);
     const res = await uploadRest(payload, owner);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    // SCORING.md §1.3/§1.4: 0.5 <= 0.5 at index 2 is the first hit; §1.1: its time.
+    // docs/scoring.md §1.3/§1.4: 0.5 <= 0.5 at index 2 is the first hit; §1.1: its time.
     expect(res.body.runs[0]).toMatchObject({ status: "created", reached: true, firstHitIndex: 2, timeSeconds: 800, steps: 200, timeFraction: 800 / 1500, overBudget: false });
     expect(res.body.counts).toEqual({ runs: 1, created: 1, unchanged: 0, replaced: 0 });
     expect(res.body.submissions).toEqual([{ slug: "alpha", status: "created", hidden: false }]);
     expect(res.body.dataVersion).toBe(version + 1);
     expect(await dataVersion(SECONDS)).toBe(version + 1);
-    // Base and held-out workloads are expected, plain variants are not (SCORING.md §3.2).
+    // Base and held-out workloads are expected, plain variants are not (docs/scoring.md §3.2).
     expect(res.body.completeness).toEqual([
       {
         submission: "alpha",
@@ -151,7 +151,7 @@ describe("a seconds round (budget × 1.5)", () => {
     expect(sub).toEqual({ displayName: "Alpha", family: "schedule-free", horizon: 0.5, baseAlgorithm: "AdamW", source: "uploaded" });
   });
 
-  test("a hit at or past budgetSeconds × budgetFactor is stored, flagged and warned about (SCORING.md §1.5)", async () => {
+  test("a hit at or past budgetSeconds × budgetFactor is stored, flagged and warned about (docs/scoring.md §1.5)", async () => {
     const res = await uploadRest(
       {
         round: SECONDS,
@@ -172,7 +172,7 @@ describe("a seconds round (budget × 1.5)", () => {
     expect((await storedRun(SECONDS, "late", "w2", 0, 1)).overBudget).toBe(true);
   });
 
-  test("a time without its eval index in a multi-trial round is accepted with a warning (SCORING.md §2.2)", async () => {
+  test("a time without its eval index in a multi-trial round is accepted with a warning (docs/scoring.md §2.2)", async () => {
     const res = await uploadRest({ round: SECONDS, submissions: [{ slug: "noindex" }], runs: [{ submission: "noindex", workload: "w1", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 10 } }] }, owner);
     expect(res.status).toBe(201);
     expect(res.body.warnings[0]).toMatchObject({ path: "runs.0.timeToTarget.firstHitIndex" });
@@ -188,7 +188,7 @@ describe("a seconds round (budget × 1.5)", () => {
     expect((await storedRun(SECONDS, "nanny", "w1", 0, 1)).evalMetrics).toEqual([0.9, NaN, 0.4]);
   });
 
-  test("ties on the first-hit index go to the lower position, whatever the trial numbers (SCORING.md §2.2)", async () => {
+  test("ties on the first-hit index go to the lower position, whatever the trial numbers (docs/scoring.md §2.2)", async () => {
     const trial = (t: number, position: number, seconds: number) => ({ submission: "ties", workload: "w1", study: 0, trial: t, position, timeToTarget: { reached: true, seconds, firstHitIndex: 3 } });
     const best = async () =>
       (await withDb(async (c) => (await c.query(`SELECT wr."perStudy" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" WHERE s.slug = 'ties'`)).rows[0].perStudy))[0];
@@ -205,7 +205,7 @@ describe("a seconds round (budget × 1.5)", () => {
       expect(res.status, JSON.stringify(body)).toBe(200);
       return body.scores as Record<string, number>;
     };
-    // The official rules need every held-out workload in the pool, with or without alpha (SCORING.md §3.2).
+    // The official rules need every held-out workload in the pool, with or without alpha (docs/scoring.md §3.2).
     const heldOut = (submission: string) => ({ submission, workload: "w1_heldout", study: 0, trial: 1, timeToTarget: { reached: false } });
     expect((await uploadRest({ round: SECONDS, runs: [heldOut("alpha"), heldOut("late")] }, owner)).status).toBe(201);
     expect(Object.keys(await scores())).toContain("alpha");

@@ -108,7 +108,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
               <Link className="text-sky-700 hover:underline dark:text-sky-400" href={routes.workload(round, t.base.key, query)} prefetch={false}>
                 {t.base.displayName}
               </Link>
-              {w.role === "held_out" ? ": a failed, missing or over-4× result here disqualifies the base workload (SCORING.md §3.5)." : "."}
+              {w.role === "held_out" ? ": a failed, missing or over-4× result here disqualifies the base workload (docs/scoring.md §3.5)." : "."}
             </p>
           )}
         </div>

@@ -12,7 +12,7 @@ import { tiedGroups, type TiedGroup } from "./ties";
 export interface StudyTimes extends SubmissionTimes {
   /**
    * Per workload (base or variant): the time of every study, i.e. its best
-   * trial's time (SCORING.md §2.2; +inf = no trial hit, NaN = no time on this
+   * trial's time (docs/scoring.md §2.2; +inf = no trial hit, NaN = no time on this
    * basis). `times[w]` is their median (§2.3). A workload with fewer than two
    * studies is not resampled.
    */
@@ -58,7 +58,7 @@ export interface BootstrapResult {
   available: boolean;
   reason: string | null;
   resampledCells: number;
-  /** In point-ranking order (score descending, SCORING.md §5.4). */
+  /** In point-ranking order (score descending, docs/scoring.md §5.4). */
   members: BootstrapMember[];
   groups: TiedGroup[];
 }
@@ -67,7 +67,7 @@ export interface BootstrapResult {
  * Bootstrap over studies. Each resample draws, independently for every
  * submission x workload (base and held-out variants alike), as many studies
  * as it has, with replacement; takes their median with np.median semantics
- * (numpyMedian, SCORING.md §2.3); and scores the resampled pool with
+ * (numpyMedian, docs/scoring.md §2.3); and scores the resampled pool with
  * scorePool, so the held-out rules, the 4x filter, the ratios to the
  * resampled pool's best and the profile integration (§3–§5) all apply
  * unchanged. The interval of a score (or rank) is the percentile interval of

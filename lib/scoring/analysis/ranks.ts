@@ -3,7 +3,7 @@
 /**
  * Competition ranks ("1224") of scores in pool order: 1 + the number of
  * members with a strictly higher score. The leaderboard orders by score,
- * descending (SCORING.md §5.4); unlike its position, this rank does not
+ * descending (docs/scoring.md §5.4); unlike its position, this rank does not
  * depend on pool order, so equal scores share a rank and a bootstrap
  * interval of ranks does not move when two tied members swap places.
  * NaN scores (a zero-width tau range) rank after every real score.

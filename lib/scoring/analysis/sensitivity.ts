@@ -1,5 +1,5 @@
 // Pool sensitivity: every score is relative to the pool's best times
-// (SCORING.md §3.4, §4.1), so one member can move everyone else's score.
+// (docs/scoring.md §3.4, §4.1), so one member can move everyone else's score.
 import { scorePool } from "../pool";
 import type { PoolInput, ResolvedSettings, ScoreResult, ScoreSettings } from "../types";
 import { ranksOf } from "./ranks";
@@ -57,7 +57,7 @@ export interface PoolComparison {
  *   reference mode (§4.2), or when the pool without it cannot be scored.
  */
 export function compareWithAndWithout(input: PoolInput, subject: string, settings: Partial<ScoreSettings> = {}): PoolComparison {
-  if (settings.reference === subject) throw new Error(`"${subject}" is the reference of the ratios (SCORING.md §4.2) and cannot leave the pool`);
+  if (settings.reference === subject) throw new Error(`"${subject}" is the reference of the ratios (docs/scoring.md §4.2) and cannot leave the pool`);
   const withResult = scorePool(input, settings);
   const withoutResult = scorePool(poolWithout(input, subject), settings);
   return comparison(withResult, withoutResult, subject, input.submissions.map((s) => s.name));
@@ -124,7 +124,7 @@ export function leaveOneOut(input: PoolInput, settings: Partial<ScoreSettings> =
     const fastestOn = full.workloads.filter((w) => full.cells[name]![w]!.status === "hit" && full.cells[name]![w]!.time === full.best[w]);
     const base = { name, score: full.scores[name]!, rank: ranks[name]!, fastestOn };
     try {
-      if (settings.reference === name) throw new Error(`the reference of the ratios (SCORING.md §4.2) cannot leave the pool`);
+      if (settings.reference === name) throw new Error(`the reference of the ratios (docs/scoring.md §4.2) cannot leave the pool`);
       const without = scorePool(poolWithout(input, name), settings);
       return { ...base, ...comparison(full, without, name, names).summary, error: null };
     } catch (error) {

@@ -5,7 +5,7 @@ import { poolFromRound, workloadFromDirectory, type RoundTrials } from "../from-
 import type { StudyPoolInput } from "./bootstrap";
 
 /**
- * poolFromRound (best trial per study, median over studies, SCORING.md §2)
+ * poolFromRound (best trial per study, median over studies, docs/scoring.md §2)
  * plus the study times behind every median: studyTime of each study, in
  * listing order, skipping studies without trials as §2.1 does.
  */

@@ -1,4 +1,4 @@
-// How the ranking moves with the upper end of the tau range (SCORING.md §4.3:
+// How the ranking moves with the upper end of the tau range (docs/scoring.md §4.3:
 // max_tau looks like a plot setting but defines the score).
 import { linspace } from "../profile";
 import { scorePool } from "../pool";
@@ -28,7 +28,7 @@ export interface TauSweep {
   rankingChanges: number;
 }
 
-/** The sweep's tauMax values: np.linspace(from, to, steps) (SCORING.md §4.3's linspace). */
+/** The sweep's tauMax values: np.linspace(from, to, steps) (docs/scoring.md §4.3's linspace). */
 export function sweepTaus(from: number, to: number, steps: number): number[] {
   return linspace(from, to, steps);
 }

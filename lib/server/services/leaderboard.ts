@@ -23,7 +23,7 @@ export interface Facet {
 export interface LeaderboardCell extends CellDetail {
   /** Input time on the round's basis (+inf not reached, NaN no data), before the §3 rules. */
   time: number;
-  /** What rho compares with tau (SCORING.md §4.1). */
+  /** What rho compares with tau (docs/scoring.md §4.1). */
   ratio: number;
   status: CellStatus;
   /** For variant_failed: the held-out variant's key and display name. */
@@ -75,7 +75,7 @@ export interface Leaderboard {
   settings: ResolvedSettings | null;
   /** Base workloads, in round order. */
   workloads: WorkloadInfo[];
-  /** Held-out variants (SCORING.md §3) and other variants of the round. */
+  /** Held-out variants (docs/scoring.md §3) and other variants of the round. */
   variants: WorkloadInfo[];
   rows: LeaderboardRow[];
   /** Per base workload: the pool's best time after the §3 rules (the ratio denominator). */
@@ -275,7 +275,7 @@ export function profilesPayload(lb: Leaderboard) {
       rank: r.rank,
       score: r.score,
       targetsHit: r.targetsHit,
-      /** The ratios rho counts (SCORING.md §4.1); the exact step profile changes only at these. */
+      /** The ratios rho counts (docs/scoring.md §4.1); the exact step profile changes only at these. */
       ratios: Object.fromEntries(lb.workloads.map((w) => [w.key, r.cells[w.key]!.ratio])),
       rho: lb.profiles[r.key]!,
     })),

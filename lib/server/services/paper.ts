@@ -59,7 +59,7 @@ export interface PaperView {
 
 const PAPER_KEY_OF = Object.fromEntries(Object.entries(PAPER_WORKLOAD_KEYS).map(([paper, key]) => [key, paper]));
 
-/** The paper prints ImageNet as error rate; the workloads are scored on accuracy = 1 − ER (SCORING.md §6). */
+/** The paper prints ImageNet as error rate; the workloads are scored on accuracy = 1 − ER (docs/scoring.md §6). */
 const printedAsErrorRate = (w: WorkloadInfo) => w.metricName === "validation/accuracy";
 const toPaperUnits = (w: WorkloadInfo, v: number) => (printedAsErrorRate(w) ? Number((1 - v).toFixed(6)) : v);
 

@@ -1,6 +1,6 @@
 // Resolving and loading a pool of a round: the part every view of a pool
 // shares (the scores service, the analysis services). Times come from the
-// derived WorkloadResult rows (one per submission x workload, SCORING.md §2);
+// derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2);
 // `studies` adds the best trial of each study behind every median.
 import type { Db } from "@/lib/db/client";
 import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
@@ -233,7 +233,7 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
   });
 
   // Upstream raises a KeyError when no submission has logs for a scored workload
-  // (SCORING.md §3.2). A live round filled by uploads is often in that state, so
+  // (docs/scoring.md §3.2). A live round filled by uploads is often in that state, so
   // such a workload is scored as no data for everyone instead (§2.7): it still
   // counts in N (§4.5), lowering every profile's maximum, as a missing workload does.
   const scored = [...baseKeys(round), ...round.workloads.filter((w) => w.role === "held_out").map((w) => w.key)];

@@ -1,6 +1,6 @@
 // Scores of any pool of a round: the service behind the leaderboard pages,
 // GET /api/v1/rounds/<round>/scores and tRPC `scores.get`. Times come from the
-// derived WorkloadResult rows (one per submission x workload, SCORING.md §2),
+// derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2),
 // the rules from lib/scoring; results are cached per data version.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -16,7 +16,7 @@ export const scoreQuerySchema = z.object({
   points: z.number().int().min(2).max(10_000).optional(),
   scale: z.enum(["linear", "log"]).optional(),
   integration: z.enum(["trapezoid", "exact"]).optional(),
-  /** Pool member whose times are the ratio denominators (SCORING.md §4.2) instead of the pool best. */
+  /** Pool member whose times are the ratio denominators (docs/scoring.md §4.2) instead of the pool best. */
   reference: z.string().min(1).max(300).optional(),
 });
 export type ScoreQuery = z.infer<typeof scoreQuerySchema>;

@@ -29,7 +29,7 @@ export interface RunDetail {
 export interface WorkloadResultDetail {
   workload: WorkloadInfo;
   result: { reached: boolean; timeSeconds: number | null; timeFraction: number | null; studies: number; studiesHit: number } | null;
-  /** Best trial per study (SCORING.md §2.2) as stored with the derived result. */
+  /** Best trial per study (docs/scoring.md §2.2) as stored with the derived result. */
   perStudy: { study: number; trial: number | null; hitIndex: number | null; seconds: number | null; fraction: number | null }[];
   runs: RunDetail[];
   /** This submission's cell in the context pool (base workloads). */

@@ -154,7 +154,7 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
       if (run.timeToTarget?.reached && run.timeToTarget.firstHitIndex == null) {
         warnings.push({
           path: `runs.${i}.timeToTarget.firstHitIndex`,
-          message: "missing: the best trial of a study is chosen by first-hit eval index (SCORING.md §2.2); without it the smallest time is used for this study",
+          message: "missing: the best trial of a study is chosen by first-hit eval index (docs/scoring.md §2.2); without it the smallest time is used for this study",
         });
       }
     });

@@ -50,7 +50,7 @@ export async function listWorkloads(db: Db, roundSlug: string): Promise<{ round:
 
 export interface StudyDetail {
   study: number;
-  /** The best trial of the study (SCORING.md §2.2), null when no trial reached the target. */
+  /** The best trial of the study (docs/scoring.md §2.2), null when no trial reached the target. */
   trial: number | null;
   hitIndex: number | null;
   seconds: number | null;
@@ -78,7 +78,7 @@ export interface WorkloadRow {
   time: number;
   timeSeconds: number | null;
   timeFraction: number | null;
-  /** Median over studies of the best trial's steps (like the time, SCORING.md §2.3). */
+  /** Median over studies of the best trial's steps (like the time, docs/scoring.md §2.3). */
   steps: number | null;
   /** Ratio to the pool's best (base workloads only). */
   ratio: number | null;
@@ -96,7 +96,7 @@ export interface WorkloadTable {
   workload: WorkloadInfo;
   /** The base workload of a variant page. */
   base: WorkloadInfo | null;
-  /** The held-out variant of a base workload (SCORING.md §3), if the round has one. */
+  /** The held-out variant of a base workload (docs/scoring.md §3), if the round has one. */
   heldOut: WorkloadInfo | null;
   /** Other workloads of the round, for navigation. */
   siblings: WorkloadInfo[];

@@ -17,7 +17,7 @@ describe("bootstrap over studies", () => {
     expect(c.members.map((m) => m.interval)).not.toEqual(a.members.map((m) => m.interval));
   });
 
-  test("defaults: seed 1, 1,000 resamples, 95%; the point scores are the official ones (SCORING.md, full precision)", () => {
+  test("defaults: seed 1, 1,000 resamples, 95%; the point scores are the official ones (docs/scoring.md, full precision)", () => {
     const r = bootstrapPool(v05Pool);
     expect(r.options).toEqual({ seed: 1, resamples: 1000, level: 0.95 });
     expect(r.available).toBe(true);
@@ -31,7 +31,7 @@ describe("bootstrap over studies", () => {
     expect(r.groups.some((g) => g.members.length > 1)).toBe(true);
   });
 
-  test("the study times behind each cell have the per-workload time as their np.median (SCORING.md §2.3)", () => {
+  test("the study times behind each cell have the per-workload time as their np.median (docs/scoring.md §2.3)", () => {
     for (const sub of v05Pool.submissions) {
       for (const [w, studies] of Object.entries(sub.studies)) expect(numpyMedian(studies), `${sub.name} ${w}`).toBe(sub.times[w]);
     }

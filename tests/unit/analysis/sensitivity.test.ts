@@ -73,7 +73,7 @@ describe("leave-one-out", () => {
     expect(rows.map((r) => r.rank)).toEqual([...competitionRanks(full.ranking.map((n) => full.scores[n]!))]);
   });
 
-  test("in the paper's pool (no variants) only members that set a best time move anyone (SCORING.md §4.1: ratios to the pool best)", () => {
+  test("in the paper's pool (no variants) only members that set a best time move anyone (docs/scoring.md §4.1: ratios to the pool best)", () => {
     const { rows } = leaveOneOut(paperPool(), { integration: "exact" });
     for (const row of rows) {
       if (row.fastestOn.length === 0) {

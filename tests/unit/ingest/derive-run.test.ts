@@ -1,4 +1,4 @@
-// One uploaded run → stored fields (lib/ingest/derive-run.ts): SCORING.md §1
+// One uploaded run → stored fields (lib/ingest/derive-run.ts): docs/scoring.md §1
 // through lib/scoring, both time bases, the §1.5 budget flag, the content hash.
 import { describe, expect, test } from "vitest";
 import { deriveRun, type PathIssue, type RoundSpec, type WorkloadSpec } from "@/lib/ingest/derive-run";
@@ -23,7 +23,7 @@ const ok = (d: ReturnType<typeof derive>) => {
   return d.run;
 };
 
-describe("eval series (SCORING.md §1)", () => {
+describe("eval series (docs/scoring.md §1)", () => {
   test("first eval meeting the target, inclusive, for a minimised metric; its time and step", () => {
     const r = ok(derive({ evals: { steps: [0, 10, 20, 30], times: [1, 2, 3, 4], metrics: [0.9, 0.51, 0.5, 0.1] } }));
     expect(r).toMatchObject({ reached: true, firstHitIndex: 2, timeSeconds: 3, steps: 20, timeFraction: 3 / 1500, bestMetric: 0.1, overBudget: false });
@@ -75,7 +75,7 @@ describe("time bases", () => {
   });
 });
 
-describe("budget (SCORING.md §1.5: flagged, not removed)", () => {
+describe("budget (docs/scoring.md §1.5: flagged, not removed)", () => {
   test("seconds at or past budgetSeconds × budgetFactor", () => {
     const at = derive({ timeToTarget: { reached: true, seconds: 1500 } });
     expect(ok(at).overBudget).toBe(true);

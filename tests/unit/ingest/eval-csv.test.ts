@@ -29,7 +29,7 @@ describe("parseEvalCsv", () => {
     expect(parseEvalCsv(csv, "validation/loss")).toMatchObject({ steps: [100, 200], times: [12.5, 25], metrics: [0.5, 0.25] });
   });
 
-  test("older logs without `score` use accumulated_submission_time (identical by SCORING.md §1.1)", () => {
+  test("older logs without `score` use accumulated_submission_time (identical by docs/scoring.md §1.1)", () => {
     const csv = "global_step,accumulated_submission_time,validation/wer\n1,3.25,0.9\n";
     expect(parseEvalCsv(csv, "validation/wer")).toMatchObject({ timeColumn: "accumulated_submission_time", times: [3.25] });
   });

@@ -55,7 +55,7 @@ describe("scanExperiment", () => {
     );
   });
 
-  test("one workload in two frameworks cannot be scored (SCORING.md §2.6)", async () => {
+  test("one workload in two frameworks cannot be scored (docs/scoring.md §2.6)", async () => {
     const root = tree(["s/study_0/ogbg_jax/trial_1/eval_measurements.csv", "s/study_1/ogbg_pytorch/trial_1/eval_measurements.csv"]);
     await expect(scanExperiment(path.join(root, "s"), { trialOrder: "directory" })).rejects.toThrow('workload "ogbg" appears as "ogbg_jax" and "ogbg_pytorch"');
   });

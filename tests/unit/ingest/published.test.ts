@@ -68,7 +68,7 @@ describe("AlgoPerf rounds", () => {
     expect(round.workloads.find((w) => w.key === "fastmri")!.budgetSeconds).toBe(4430);
   });
 
-  test("SCORING.md §3.3: the base of a variant is the first base contained in its name", () => {
+  test("docs/scoring.md §3.3: the base of a variant is the first base contained in its name", () => {
     expect(baseOfVariant("librispeech_conformer_layernorm", ["librispeech_conformer", "librispeech_deepspeech"])).toBe("librispeech_conformer");
     expect(baseOfVariant("unknown_thing", ["wmt"])).toBeNull();
   });

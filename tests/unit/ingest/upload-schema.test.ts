@@ -41,6 +41,6 @@ describe("upload schema", () => {
     expect(s.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(s.properties.runs!.maxItems).toBe(UPLOAD_LIMITS.runs);
     expect(s.properties.runs!.minItems).toBe(1);
-    expect(s.properties.runs!.items!.properties.position!.description).toContain("SCORING.md §2.2");
+    expect(s.properties.runs!.items!.properties.position!.description).toContain("docs/scoring.md §2.2");
   });
 });

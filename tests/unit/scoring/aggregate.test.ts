@@ -1,4 +1,4 @@
-// SCORING.md §2: from trials to one time per (submission, workload).
+// docs/scoring.md §2: from trials to one time per (submission, workload).
 import { describe, expect, test } from "vitest";
 import {
   bestTrialIndex,

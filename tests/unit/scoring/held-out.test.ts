@@ -1,4 +1,4 @@
-// SCORING.md §3: held-out variants and the 4x filter.
+// docs/scoring.md §3: held-out variants and the 4x filter.
 import { describe, expect, test } from "vitest";
 import { baseWorkloadOf, scorePool } from "../../../lib/scoring";
 import { makePool } from "./pool-fixtures";

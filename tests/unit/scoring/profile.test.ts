@@ -1,4 +1,4 @@
-// SCORING.md §4: ratios, the tau grid and rho.
+// docs/scoring.md §4: ratios, the tau grid and rho.
 import { describe, expect, test } from "vitest";
 import { linspace, scorePool, tauGrid } from "../../../lib/scoring";
 import { makePool } from "./pool-fixtures";

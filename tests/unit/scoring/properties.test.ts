@@ -1,5 +1,5 @@
 // Property-based checks of the scoring engine (fast-check): invariants any
-// correct implementation of SCORING.md §3–§5 must keep, on random pools.
+// correct implementation of docs/scoring.md §3–§5 must keep, on random pools.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { scorePool, type PoolInput, type ScoreSettings } from "@/lib/scoring";

@@ -1,4 +1,4 @@
-// Regression on the three published AlgoPerf rounds (SCORING.md §1–§5 as a
+// Regression on the three published AlgoPerf rounds (docs/scoring.md §1–§5 as a
 // whole), and the two tie quirks of §2.2 that the published numbers depend on.
 import { describe, expect, test } from "vitest";
 import { poolFromRound, scorePool } from "../../../lib/scoring";

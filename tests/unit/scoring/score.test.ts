@@ -1,4 +1,4 @@
-// SCORING.md §5: the benchmark score, and our exact integration mode.
+// docs/scoring.md §5: the benchmark score, and our exact integration mode.
 import { describe, expect, test } from "vitest";
 import { scorePool } from "../../../lib/scoring";
 import { pairwiseSum, sequentialSum } from "../../../lib/scoring/numpy-sum";

@@ -1,4 +1,4 @@
-// SCORING.md §1: time-to-target of one trial.
+// docs/scoring.md §1: time-to-target of one trial.
 import { describe, expect, test } from "vitest";
 import { firstHitIndex, metricDirection, trialTimeToTarget } from "../../../lib/scoring";
 

@@ -7,7 +7,7 @@ import { profileSteps, rhoOnSteps } from "@/lib/views/profile-steps";
 
 const WORKLOADS = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
-test("rho on the plotted steps equals the engine's profile at every grid point (SCORING.md §4.5)", () => {
+test("rho on the plotted steps equals the engine's profile at every grid point (docs/scoring.md §4.5)", () => {
   const time = fc.oneof(fc.double({ min: 0.01, max: 10, noNaN: true }), fc.constant(Infinity), fc.constant(NaN));
   const pool = fc.array(fc.array(time, { minLength: 8, maxLength: 8 }), { minLength: 2, maxLength: 12 });
   fc.assert(

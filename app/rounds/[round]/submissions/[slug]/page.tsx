@@ -270,7 +270,7 @@ export default async function SubmissionPage({ params }: Props) {
                               })}
                             </tbody>
                           </table>
-                          <p className="mt-1 text-zinc-500">Bold: the best trial of each study (smallest first-hit eval index, SCORING.md §2.2).</p>
+                          <p className="mt-1 text-zinc-500">Bold: the best trial of each study (smallest first-hit eval index, docs/scoring.md §2.2).</p>
                         </details>
                       )}
                     </td>
