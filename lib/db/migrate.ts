@@ -2,7 +2,7 @@
 // The native engine cannot be downloaded on an offline machine; the wasm engine
 // applies prisma/migrations/*/migration.sql and records them in
 // `_prisma_migrations` exactly like `prisma migrate deploy`, so both tools can
-// manage the same database (docs/environment.md, "Prisma 7 without its native engines").
+// manage the same database (docs/environment.md, "Prisma 7 without native engines").
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
