@@ -25,7 +25,10 @@ function intFromEnv(env: Env, name: string, fallback: number): number {
 export function dbConfig(env: Env = process.env): DbConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.ALGOPERF_DATA_DIR || ".data"),
+    // The web server never reads this folder (only scripts/start.ts and the CLI
+    // start PostgreSQL in it): keep Turbopack from tracing the whole project
+    // into the build because of a path it cannot resolve statically.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.ALGOPERF_DATA_DIR || ".data"),
     embeddedPort: intFromEnv(env, "EMBEDDED_PG_PORT", 54329),
     embeddedDatabase: "algoperf",
   };
