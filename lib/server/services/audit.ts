@@ -29,3 +29,24 @@ export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry
     },
   });
 }
+
+/** Window of the anonymous-rejection counters (one row per address, action and outcome per window). */
+const ANONYMOUS_WINDOW_MS = 60_000;
+
+/**
+ * A request rejected before it had a valid token (no token, a wrong or revoked
+ * one). Such requests cost nothing to send, so they are counted rather than
+ * written one by one: the first in a window writes the row, the others raise
+ * its `count` (a flood of anonymous calls adds a row per address and action
+ * per minute, not a row per call).
+ */
+export async function auditAnonymousRejection(db: Db, entry: { action: string; outcome: string; ip: string | null; message: string }): Promise<void> {
+  const windowStart = new Date(Math.floor(Date.now() / ANONYMOUS_WINDOW_MS) * ANONYMOUS_WINDOW_MS);
+  const action = storable(entry.action.slice(0, 200));
+  const key = `anonymous|${entry.ip ?? "unknown"}|${action}|${entry.outcome}|${windowStart.toISOString()}`;
+  const details = JSON.stringify(storable({ message: entry.message.slice(0, 1000), ip: entry.ip, window: windowStart.toISOString() }));
+  await db.$executeRaw`
+    INSERT INTO "AuditLog" ("tokenName", action, target, outcome, details, count, "aggregateKey")
+    VALUES (NULL, ${action}, NULL, ${entry.outcome}, ${details}::jsonb, 1, ${key})
+    ON CONFLICT ("aggregateKey") DO UPDATE SET count = "AuditLog".count + 1`;
+}

@@ -68,7 +68,7 @@ describe("free-form JSON (hyperparameters) and text fields", () => {
   test("too deep, too many entries, too long keys or strings are refused with their path", () => {
     let deep: unknown = 1;
     for (let i = 0; i < UPLOAD_LIMITS.jsonDepth + 1; i++) deep = { a: deep };
-    expect(issues(withHyper(deep))).toEqual([`submissions.0.hyperparameters.${Array(UPLOAD_LIMITS.jsonDepth + 1).fill("a").join(".")}: nested more than ${UPLOAD_LIMITS.jsonDepth} levels deep`]);
+    expect(issues(withHyper(deep))).toEqual([`submissions.0.hyperparameters.${Array(UPLOAD_LIMITS.jsonDepth + 1).fill("a").join(".")}: nested deeper than ${UPLOAD_LIMITS.jsonDepth} levels`]);
     const many = Object.fromEntries(Array.from({ length: UPLOAD_LIMITS.jsonEntries + 1 }, (_, i) => [`k${i}`, i]));
     expect(issues(withHyper(many))).toEqual([`submissions.0.hyperparameters: at most ${UPLOAD_LIMITS.jsonEntries} keys and values in all`]);
     expect(issues(withHyper({ ["k".repeat(201)]: 1 }))).toEqual([`submissions.0.hyperparameters.${"k".repeat(201)}: keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters`]);
