@@ -11,7 +11,7 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]|57014|53300)/;
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
 const UNAVAILABLE_MESSAGE =
-  /Can't reach database server|Connection terminated|terminating connection|database system is (shutting down|starting up)|Server has closed the connection|connection timeout|timeout exceeded when trying to connect|canceling statement due to statement timeout|Client has encountered a connection error/i;
+  /Can't reach database server|Connection terminated|terminating connection|database system is (shutting down|starting up)|Server has closed the connection|connection timeout|timeout exceeded when trying to connect|canceling statement due to statement timeout|Client has encountered a connection error|Query read timeout/i;
 
 interface ErrorLike {
   code?: unknown;
