@@ -49,7 +49,7 @@ describe("numbers past the database columns are a 400 naming the field (int4: at
     expect400(upload({ run: { timeToTarget: undefined, evals: { steps: [1, 3e9], times: [1, 2], metrics: [0.9, 0.4] } } }), "runs.0.evals.steps.1", /step must be <= 2147483647/));
   test.each([3e9, 1e15])("searchRank %d", (rank) => expect400(upload({ submission: { searchRank: rank } }), "submissions.0.searchRank", /must be <= 2147483647/));
   test("the largest int4 values are stored", async () => {
-    const r = await uploadRest(upload({ run: { timeToTarget: { reached: true, steps: 2147483647 } }, submission: { searchRank: 2147483647 } }), token);
+    const r = await uploadRest(upload({ run: { timeToTarget: { reached: true, seconds: 10, steps: 2147483647 } }, submission: { searchRank: 2147483647 } }), token);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.runs[0].steps).toBe(2147483647);
   });

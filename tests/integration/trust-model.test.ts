@@ -125,7 +125,7 @@ describe("uploads into an open round are unverified until an admin verifies them
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/HTTP 403/);
 
-    const audits = await count("AuditLog", `action = 'admin.verifySubmission' AND target = $1`, [`${OPEN}/${ATTACKER}`]);
+    const audits = await count("AuditLog", `action = 'admin.verifySubmission' AND target = $1 AND outcome = 'ok'`, [`${OPEN}/${ATTACKER}`]);
     const verified = await runCli(["submission", "verify", OPEN, ATTACKER, "--token", admin], cliEnv);
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toContain(`${OPEN}/${ATTACKER}: verified`);
