@@ -32,15 +32,20 @@ beforeAll(async () => {
   for (const round of [OPEN, CLOSED]) {
     const r = await uploadRest({ round, submissions: [{ slug: "honest-a" }, { slug: "honest-b" }], runs: [...runs("honest-a", 100), ...runs("honest-b", 200)] }, admin);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body.submissions).toEqual([
-      { slug: "honest-a", status: "created", hidden: false, verified: true },
-      { slug: "honest-b", status: "created", hidden: false, verified: true },
-    ]);
   }
 });
 
 afterAll(async () => {
   await Promise.all([dropRound(OPEN), dropRound(CLOSED)]);
+});
+
+test("an admin's upload is verified: the answer says so", async () => {
+  const r = await uploadRest({ round: OPEN, submissions: [{ slug: "honest-a" }, { slug: "honest-b" }], runs: [...runs("honest-a", 100), ...runs("honest-b", 200)] }, admin);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  expect(r.body.submissions).toEqual([
+    { slug: "honest-a", status: "unchanged", hidden: false, verified: true },
+    { slug: "honest-b", status: "unchanged", hidden: false, verified: true },
+  ]);
 });
 
 describe("published rounds are closed to upload tokens", () => {
