@@ -28,7 +28,8 @@ const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = `${secret} ${req.socket.remoteAddress ?? ""}`;
   void handle(req, res);
 });
-server.listen(port, hostname, () => console.log(`▲ Next.js ${dev ? "dev" : "production"} server on http://${hostname ?? "localhost"}:${port}`));
+// Same readiness line as `next start`, which scripts and tests wait for.
+server.listen(port, hostname, () => console.log(` ✓ Ready in ${Math.round(performance.now())}ms: http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

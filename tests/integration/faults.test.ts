@@ -2,7 +2,10 @@
 // or with 503 + Retry-After, the leaderboard page shows its cached results
 // with a notice, nothing crashes, and everything recovers when the database is
 // back. An upload interrupted by the stop gets 503, leaves nothing behind, and
-// its retry stores the batch exactly once. Uses its own database and app instance.
+// its retry stores the batch exactly once. A database that hangs (SIGSTOP)
+// makes requests fail fast: /api/health answers 503 within 2 s, reads 503 after
+// the client-side timeouts, and all recovers after SIGCONT. Uses its own
+// databases and app instances.
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
