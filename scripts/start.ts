@@ -1,5 +1,6 @@
 // npm start: database (DATABASE_URL or embedded PostgreSQL), migrations, seed,
-// production build when the sources changed, then `next start`. Ctrl-C or
+// production build when the sources changed, then the app's server
+// (scripts/serve.ts: Next.js, knowing each request's TCP peer). Ctrl-C or
 // SIGTERM stops the web server, then PostgreSQL. `--dev` runs `next dev` instead
 // of building (npm run dev).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -21,6 +22,11 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
 }
 
+/** scripts/serve.ts in a process of its own (`--dev`: Next's dev server with hot reload). */
+function serve(dev: boolean, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "serve.ts"), ...(dev ? ["--dev"] : [])], { stdio: "inherit", env });
+}
+
 const pidFile = path.join(dbConfig().dataDir, "app.pid");
 
 /**
@@ -32,7 +38,7 @@ async function stopOrphanedServer(): Promise<void> {
   const { launcher, server } = JSON.parse(await readFile(pidFile, "utf8")) as { launcher: number; server: number };
   if (!alive(launcher) && alive(server)) {
     const cmd = await readFile(`/proc/${server}/cmdline`, "utf8").catch(() => "");
-    if (cmd.includes("next")) {
+    if (cmd.includes("next") || cmd.includes("serve.ts")) {
       log(`stopping the web server left running by an earlier start (pid ${server})`);
       process.kill(server, "SIGTERM");
       for (let i = 0; i < 100 && alive(server); i++) await new Promise((r) => setTimeout(r, 100));
@@ -89,7 +95,7 @@ async function main() {
       await writeBuildStamp(hash);
     }
     log(`serving http://localhost:${port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s before Next.js starts)`);
-    child = run(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+    child = serve(dev, env);
     await mkdir(path.dirname(pidFile), { recursive: true });
     await writeFile(pidFile, JSON.stringify({ launcher: process.pid, server: child.pid }));
     const code = await exitCode(child);

@@ -39,6 +39,11 @@ export default function UploadGuide() {
             Invalid payloads are refused as a whole with HTTP 400; each problem names the field (e.g. <code>runs.3.evals.metrics</code>) and the reason. Re-sending the same runs
             changes nothing.
           </li>
+          <li>
+            Rounds with published results are closed to upload tokens (HTTP 403). In an open round your submission is stored as <strong>unverified</strong> (
+            <code>&quot;verified&quot;: false</code> in the answer): it is listed on the round&apos;s page and anyone can add it to a pool, but it joins the default pool only once an admin
+            verifies it.
+          </li>
         </ol>
       </section>
 

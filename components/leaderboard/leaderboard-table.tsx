@@ -7,6 +7,7 @@ import { formatHorizon, formatScore, scoreDigits, shortFamily } from "@/lib/view
 import { viewHref, type ViewQuery } from "@/lib/views/query";
 import { defaultDirection } from "@/lib/views/sort";
 import { WorkloadCell } from "./workload-cell";
+import { UnverifiedBadge } from "./unverified";
 
 /** Letters and digits only, lower case: "Schedule Free AdamW" and "Schedule-Free AdamW" name the same thing. */
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -110,6 +111,7 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
                 {r.source !== "published" && (
                   <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium text-amber-900 uppercase dark:bg-amber-900/40 dark:text-amber-200">{r.source}</span>
                 )}
+                {!r.verified && <UnverifiedBadge />}
                 {r.baseAlgorithm && !squash(r.displayName).includes(squash(r.baseAlgorithm)) && <div className="text-xs text-zinc-500">{r.baseAlgorithm}</div>}
               </td>
               <td className="px-2 py-1 align-top text-xs text-zinc-600 dark:text-zinc-400" data-field="family" title={r.family ?? undefined}>

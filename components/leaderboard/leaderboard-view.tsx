@@ -18,6 +18,7 @@ import { LeaderboardTable } from "./leaderboard-table";
 import { PoolEditor } from "./pool-editor";
 import { ScoringNote } from "./scoring-note";
 import { StatusLegend } from "./status-legend";
+import { UnverifiedNotice, UnverifiedSection } from "./unverified";
 import { ViewControls } from "./view-controls";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -66,6 +67,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }}
       />
       <PoolEditor lb={lb} path={path} query={query} />
+      <UnverifiedNotice lb={lb} />
       <ScoringNote
         settings={lb.settings}
         poolSize={lb.rows.length}
@@ -102,6 +104,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
           </Suspense>
         </>
       )}
+      <UnverifiedSection lb={lb} path={path} query={query} />
     </div>
   );
 }

@@ -74,7 +74,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
                       <span className="min-w-0 truncate">
                         {c.displayName}
                         <span className="ml-1 text-xs text-zinc-500">
-                          {[c.family, formatHorizon(c.horizon) === "–" ? null : formatHorizon(c.horizon), c.source !== "published" ? c.source : null, c.state === "filtered" ? STATE_TEXT.filtered : null]
+                          {[c.family, formatHorizon(c.horizon) === "–" ? null : formatHorizon(c.horizon), c.source !== "published" ? c.source : null, c.verified ? null : "unverified", c.state === "filtered" ? STATE_TEXT.filtered : null]
                             .filter(Boolean)
                             .join(" · ")}
                         </span>

@@ -1,4 +1,4 @@
-// `submission hide|unhide|delete <round> <slug> --url --token`: admin actions
+// `submission hide|unhide|verify|unverify|delete <round> <slug> --url --token`: admin actions
 // through the server (admin-scope token; audited there).
 import { Command } from "commander";
 import { createLeaderboardClient, errorIssues, errorStatus } from "../client";
@@ -46,6 +46,25 @@ export function submissionCommand(): Command {
       await run(this, async () => {
         const r = await client(options).admin.hideSubmission.mutate({ round, submission: slug, hidden });
         return `${r.round}/${r.submission}: ${hidden ? "hidden" : "visible"}${r.changed ? "" : " (already)"}`;
+      });
+    });
+  }
+
+  for (const [name, verified] of [["verify", true], ["unverify", false]] as const) {
+    remote(
+      submission
+        .command(name)
+        .description(
+          verified
+            ? "verify an uploaded submission: it joins the round's default pool (docs/trust-model.md)"
+            : "withdraw the verification: the submission leaves the default pool and is shown as unverified",
+        )
+        .argument("<round>", "round slug")
+        .argument("<slug>", "submission slug"),
+    ).action(async function (this: Command, round: string, slug: string, options: Remote) {
+      await run(this, async () => {
+        const r = await client(options).admin.verifySubmission.mutate({ round, submission: slug, verified });
+        return `${r.round}/${r.submission}: ${verified ? "verified" : "unverified"}${r.changed ? "" : " (already)"}`;
       });
     });
   }

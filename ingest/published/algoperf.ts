@@ -158,6 +158,8 @@ export function algoperfRounds(file: AlgoperfLeaderboardsFile, paper: PaperTable
       budgetFactor: plan.budgetFactor,
       studiesExpected: plan.studies,
       trialsExpected: plan.trials,
+      // A round with published results is a closed record; v0.6 self-tuning is open to uploads.
+      published: spec !== undefined,
       workloads,
       submissions: spec ? submissionSeeds(spec, plan, workloads) : [],
     } satisfies RoundSeed;

@@ -190,6 +190,7 @@ export function paperRound(paper: PaperTablesFile): RoundSeed {
     budgetFactor: 1,
     studiesExpected: 1,
     trialsExpected: 1,
+    published: true,
     workloads: workloads(paper),
     submissions: [...configurations, imported, ...naive],
   };

@@ -7,7 +7,8 @@ export type Db = PrismaClient;
 
 /**
  * A client for `url`. With `timeouts`, every connection carries them (server
- * side: statement and idle-in-transaction limits; client side: connect) and
+ * side: statement and idle-in-transaction limits; client side: connect and
+ * query, which hold also when the server does not answer at all) and
  * interactive transactions default to them. Scripts (seed, CLI, migrations)
  * pass none: their long statements are expected.
  */
@@ -16,7 +17,9 @@ export function createDb(url: string, options: { max?: number; timeouts?: DbTime
   const adapter = new PrismaPg({
     connectionString: url,
     max: options.max ?? 10,
-    ...(t ? { connectionTimeoutMillis: t.connectMs, statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs } : {}),
+    ...(t
+      ? { connectionTimeoutMillis: t.connectMs, query_timeout: t.queryMs, statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs }
+      : {}),
   });
   return new PrismaClient({ adapter, ...(t ? { transactionOptions: { timeout: t.transactionMs, maxWait: t.transactionWaitMs } } : {}) });
 }

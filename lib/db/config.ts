@@ -44,6 +44,12 @@ export interface DbTimeouts {
   connectMs: number;
   /** Any one statement, lock waits included (PostgreSQL statement_timeout). */
   statementMs: number;
+  /**
+   * Any one query as the client sees it (pg query_timeout): the backstop for a
+   * server that does not answer at all (hung, stopped with SIGSTOP), where the
+   * server-side statement_timeout cannot fire. Default: statementMs + 5 s.
+   */
+  queryMs: number;
   /** A transaction left open without a statement (idle_in_transaction_session_timeout): frees its locks. */
   idleInTransactionMs: number;
   /** A whole interactive transaction, e.g. one upload batch (Prisma transaction timeout). */
@@ -61,9 +67,11 @@ function msFromEnv(env: Env, name: string, fallback: number): number {
 }
 
 export function dbTimeouts(env: Env = process.env): DbTimeouts {
+  const statementMs = msFromEnv(env, "DB_STATEMENT_TIMEOUT_MS", 60_000);
   return {
     connectMs: msFromEnv(env, "DB_CONNECT_TIMEOUT_MS", 5_000),
-    statementMs: msFromEnv(env, "DB_STATEMENT_TIMEOUT_MS", 60_000),
+    statementMs,
+    queryMs: msFromEnv(env, "DB_QUERY_TIMEOUT_MS", statementMs + 5_000),
     idleInTransactionMs: msFromEnv(env, "DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000),
     // Large batches (10,000 runs with eval series) and queues of concurrent uploads.
     transactionMs: msFromEnv(env, "DB_TRANSACTION_TIMEOUT_MS", 180_000),

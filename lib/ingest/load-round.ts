@@ -43,6 +43,7 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
         budgetFactor: seed.budgetFactor,
         studiesExpected: seed.studiesExpected,
         trialsExpected: seed.trialsExpected,
+        published: seed.published ?? false,
         seedHash: hash,
       };
       const round = await tx.round.upsert({

@@ -69,6 +69,8 @@ export interface RoundSeed {
   budgetFactor: number;
   studiesExpected: number;
   trialsExpected: number;
+  /** Holds published results: closed to upload tokens (docs/trust-model.md). Default false: open to uploads. */
+  published?: boolean;
   workloads: WorkloadSeed[];
   submissions: SubmissionSeed[];
 }

@@ -23,6 +23,16 @@ export const UPLOAD_LIMITS = {
   jsonStringLength: 5000,
 } as const;
 
+/**
+ * Largest value of a PostgreSQL integer column (Run.steps, RunEvals.steps,
+ * Submission.searchRank, ...): the schema's bounds never exceed the columns',
+ * so an accepted value is always storable (never a database error, i.e. a 500).
+ */
+export const INT32_MAX = 2_147_483_647;
+
+/** Keys a free-form JSON object may not have: JavaScript drops or misreads them when it copies the object. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const slug = z
@@ -54,7 +64,9 @@ const count = (what: string, max: number) =>
 
 /** Bounds of a free-form JSON object (it is stored as jsonb and shown on pages): the first problem found, with its path. */
 function jsonProblem(value: unknown, path: (string | number)[], budget: { entries: number }): { path: (string | number)[]; message: string } | null {
-  if (path.length > UPLOAD_LIMITS.jsonDepth) return { path, message: `nested more than ${UPLOAD_LIMITS.jsonDepth} levels deep` };
+  if (path.length > UPLOAD_LIMITS.jsonDepth) return { path, message: `nested deeper than ${UPLOAD_LIMITS.jsonDepth} levels` };
+  // JSON numbers past ±1.8e308 (1e400) parse to Infinity, which jsonb would store as null.
+  if (typeof value === "number" && !Number.isFinite(value)) return { path, message: "not a finite number (JSON numbers beyond ±1.8e308, e.g. 1e400, cannot be stored)" };
   if (typeof value === "string") {
     if (value.length > UPLOAD_LIMITS.jsonStringLength) return { path, message: `at most ${UPLOAD_LIMITS.jsonStringLength} characters` };
     const problem = unstorableText(value);
@@ -65,6 +77,7 @@ function jsonProblem(value: unknown, path: (string | number)[], budget: { entrie
   for (const [key, v] of entries) {
     if (--budget.entries < 0) return { path, message: `at most ${UPLOAD_LIMITS.jsonEntries} keys and values in all` };
     if (typeof key === "string") {
+      if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], message: `the key "${key}" is not allowed (${[...FORBIDDEN_KEYS].join(", ")} name JavaScript object internals)` };
       if (key.length > UPLOAD_LIMITS.jsonKeyLength) return { path: [...path, key.slice(0, 40)], message: `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` };
       const problem = unstorableText(key);
       if (problem) return { path, message: `a key ${problem}` };
@@ -101,7 +114,12 @@ export const submissionMetadataSchema = z
       .max(1, { error: "horizon must be <= 1" })
       .nullish()
       .meta({ description: "Fraction of the step budget at which the schedule decays to zero (0.33, 0.5, 0.66); null = none." }),
-    searchRank: z.number({ error: "expected an integer >= 1" }).int({ error: "must be an integer" }).min(1, { error: "must be >= 1" }).nullish(),
+    searchRank: z
+      .number({ error: "expected an integer >= 1" })
+      .int({ error: "must be an integer" })
+      .min(1, { error: "must be >= 1" })
+      .max(INT32_MAX, { error: `must be <= ${INT32_MAX}` })
+      .nullish(),
     hyperparameters: hyperparameters.nullish(),
     authors: text(500).nullish(),
     affiliation: text(500).nullish(),
@@ -118,7 +136,7 @@ export const timeToTargetSchema = z
   .strictObject({
     reached: z.boolean({ error: "expected true or false" }).meta({ description: "Whether the trial reached the workload's validation target." }),
     seconds: nonNegative("seconds").nullish().meta({ description: "Accumulated submission time (AlgoPerf `score` column) at the first eval that met the target." }),
-    steps: count("steps", 1e12).nullish().meta({ description: "Global step of that eval." }),
+    steps: count("steps", INT32_MAX).nullish().meta({ description: "Global step of that eval." }),
     fraction: nonNegative("fraction")
       .nullish()
       .meta({ description: "Time-to-target as a fraction of the workload budget; derived by the server from seconds or steps when it can be." }),
@@ -143,7 +161,7 @@ export const evalSeriesSchema = z
       .nullish()
       .meta({ description: "Metric column the values come from, e.g. validation/ssim; checked against the workload's metric." }),
     steps: z
-      .array(count("step", 1e12), { error: "expected an array of integers" })
+      .array(count("step", INT32_MAX), { error: "expected an array of integers" })
       .min(1, { error: "needs at least one evaluation" })
       .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
       .meta({ description: "global_step of each evaluation." }),

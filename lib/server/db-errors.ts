@@ -11,7 +11,7 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]|57014|53300)/;
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
 const UNAVAILABLE_MESSAGE =
-  /Can't reach database server|Connection terminated|terminating connection|database system is (shutting down|starting up)|Server has closed the connection|connection timeout|timeout exceeded when trying to connect|canceling statement due to statement timeout|Client has encountered a connection error/i;
+  /Can't reach database server|Connection terminated|terminating connection|database system is (shutting down|starting up)|Server has closed the connection|connection timeout|timeout exceeded when trying to connect|canceling statement due to statement timeout|Client has encountered a connection error|Query read timeout/i;
 
 interface ErrorLike {
   code?: unknown;
@@ -56,4 +56,41 @@ export function shortMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /Can't reach|terminat|refused|closed|timeout/i.test(l)) ?? lines[0] ?? "unknown error";
+}
+
+/** The SQLSTATE of a PostgreSQL error, wherever the driver adapter put it, or null. */
+export function sqlState(error: unknown, depth = 0): string | null {
+  if (!error || typeof error !== "object" || depth > 4) return null;
+  const e = error as ErrorLike;
+  const cause = e.meta?.driverAdapterError?.cause;
+  for (const c of [cause?.originalCode, cause?.code, e.code]) if (typeof c === "string" && /^[0-9A-Z]{5}$/.test(c)) return c;
+  return sqlState(e.cause, depth + 1);
+}
+
+export type DatabaseErrorClass = "bad_request" | "conflict" | "too_large" | "unavailable";
+
+// Prisma's own codes for the same situations (P2000 value too long, P2020 out of range, P2002/P2003 constraints, P2025 row gone).
+const PRISMA_CLASSES: Record<string, DatabaseErrorClass> = { P2000: "bad_request", P2020: "bad_request", P2002: "conflict", P2003: "conflict", P2025: "conflict", P2034: "unavailable" };
+
+/**
+ * What a database error means for the client, by SQLSTATE class
+ * (PostgreSQL Appendix A): 22 data exception (a value out of range, e.g.
+ * 22003, or unreadable, 22P02) is the request's fault; 23 integrity constraint
+ * violation is a conflict with stored data (e.g. a concurrent change); 54
+ * program limit exceeded means the request is too large for one statement;
+ * 08, 53, 57, 55P03 and 40 (connection, resources, shutdown or cancel, lock
+ * timeout, serialization) mean "retry later". null: not a database error the
+ * client can act on (an internal error).
+ */
+export function classifyDatabaseError(error: unknown): DatabaseErrorClass | null {
+  if (isDatabaseUnavailable(error)) return "unavailable";
+  const state = sqlState(error);
+  if (state) {
+    if (state.startsWith("22")) return "bad_request";
+    if (state.startsWith("23")) return "conflict";
+    if (state.startsWith("54")) return "too_large";
+    if (/^(08|53|57|40)/.test(state) || state === "55P03") return "unavailable";
+  }
+  const code = (error as ErrorLike | null)?.code;
+  return typeof code === "string" ? (PRISMA_CLASSES[code] ?? null) : null;
 }

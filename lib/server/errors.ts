@@ -1,7 +1,7 @@
 // The application's typed error, mapped to HTTP statuses and tRPC codes in one
 // place, so pages, REST routes and tRPC procedures report failures alike.
 import { TRPCError } from "@trpc/server";
-import { isDatabaseUnavailable, isInvalidText } from "./db-errors";
+import { classifyDatabaseError, isInvalidText, sqlState } from "./db-errors";
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -59,9 +59,22 @@ export function databaseUnavailable(): AppError {
 /** Any error as an AppError when it has a meaning for the client, else null (an internal error). */
 export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (isInvalidText(error)) return new AppError("BAD_REQUEST", "the request contains text the database cannot hold (e.g. the NUL character U+0000)");
-  return null;
+  // Every class of database error a request can cause or a client can retry: never a 500 (lib/server/db-errors.ts).
+  const state = sqlState(error);
+  const code = state ? ` (SQLSTATE ${state})` : "";
+  switch (classifyDatabaseError(error)) {
+    case "unavailable":
+      return databaseUnavailable();
+    case "bad_request":
+      return new AppError("BAD_REQUEST", `the database refused a value of the request as out of range or malformed${code}`);
+    case "conflict":
+      return new AppError("CONFLICT", `the request conflicts with stored data, possibly a concurrent change${code}; retry`, [], { "Retry-After": "1" });
+    case "too_large":
+      return new AppError("PAYLOAD_TOO_LARGE", `the request is too large for the database${code}; send less in one request`);
+    default:
+      return null;
+  }
 }
 
 /** JSON error response of the REST routes: { error: { code, message, issues } }. */

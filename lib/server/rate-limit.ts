@@ -1,8 +1,8 @@
 // Write rate limits, counted in PostgreSQL so every app instance shares them:
 // one fixed window per key (e.g. "token:<hash>", "ip:<address>"), incremented
 // atomically with INSERT ... ON CONFLICT. Reads are not limited.
-import { isIP } from "node:net";
 import type { Db } from "@/lib/db/client";
+import { clientAddress } from "./client-address";
 import { AppError } from "./errors";
 
 export interface Limit {
@@ -50,18 +50,11 @@ export async function consume(db: Db, key: string, { limit, windowSeconds }: Lim
 }
 
 /**
- * The client address for per-IP limits: the rightmost X-Forwarded-For entry,
- * i.e. the address seen by the nearest proxy (a reverse proxy appends it; with
- * no proxy, Next.js fills the header with the socket address when the client
- * sent none). Entries further left are client-supplied and not trusted.
- * Without a proxy that sets the header, a client can choose this value: the
- * per-token limit still holds (README, Security and reliability).
- * "unknown" when there is none; "invalid" when it is not an IP address (one
- * shared bucket for such clients, and never an arbitrary string as a key).
+ * The client address for per-IP limits and the audit log: the TCP peer, or
+ * what trusted proxies forwarded (TRUSTED_PROXIES; lib/server/client-address.ts).
+ * "unknown" when there is none; "invalid" when a trusted proxy forwarded
+ * something that is not an IP address.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  const address = forwarded?.at(-1) || headers.get("x-real-ip")?.trim();
-  if (!address) return "unknown";
-  return isIP(address) ? address : "invalid";
+  return clientAddress(headers);
 }

@@ -11,7 +11,8 @@ import { db, type Db } from "@/lib/db/client";
 import { unstorableText } from "@/lib/db/text";
 import { AppError, asAppError, toTRPCError } from "@/lib/server/errors";
 import { clientIp, consume, WRITE_LIMITS } from "@/lib/server/rate-limit";
-import { audit } from "@/lib/server/services/audit";
+import { PayloadTooLargeError } from "@/lib/server/request-body";
+import { audit, auditAnonymousRejection } from "@/lib/server/services/audit";
 import { authenticate, requireScope, type TokenIdentity } from "@/lib/server/services/tokens";
 
 // 1. Context -----------------------------------------------------------------
@@ -19,13 +20,18 @@ import { authenticate, requireScope, type TokenIdentity } from "@/lib/server/ser
 export interface Context {
   db: Db;
   headers: Headers;
-  /** Client address as the nearest proxy saw it (lib/server/rate-limit.ts clientIp). */
+  /** Client address: the TCP peer, or what trusted proxies forwarded (lib/server/client-address.ts). */
   ip: string | null;
+  /**
+   * The request body of a REST alias (POST /api/v1/runs), read only when a
+   * procedure asks for it: after the token is checked (ingest.upload).
+   */
+  body?: () => Promise<unknown>;
 }
 
-export function createContext(opts: { headers: Headers; db?: Db }): Context {
+export function createContext(opts: { headers: Headers; db?: Db; body?: () => Promise<unknown> }): Context {
   const ip = clientIp(opts.headers);
-  return { db: opts.db ?? db(), headers: opts.headers, ip: ip === "unknown" ? null : ip };
+  return { db: opts.db ?? db(), headers: opts.headers, ip: ip === "unknown" ? null : ip, ...(opts.body ? { body: opts.body } : {}) };
 }
 
 // 2. Initialisation ----------------------------------------------------------
@@ -65,6 +71,8 @@ export const middleware = t.middleware;
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
+    const tooLarge = PayloadTooLargeError.find(result.error.cause);
+    if (tooLarge) throw toTRPCError(new AppError("PAYLOAD_TOO_LARGE", tooLarge.message, [{ path: "(body)", message: tooLarge.message }]));
     const appError = asAppError(result.error.cause);
     if (appError) throw toTRPCError(appError);
   }
@@ -91,7 +99,8 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) =
   try {
     token = await authenticate(ctx.db, ctx.headers.get("authorization"));
   } catch (error) {
-    if (error instanceof AppError) await audit(ctx.db, { tokenName: null, action: path, target: null, outcome: error.code, details: { message: error.message, ip: ctx.ip } });
+    // Counted per address and minute, not written per call: anonymous floods cannot fill the audit log.
+    if (error instanceof AppError) await auditAnonymousRejection(ctx.db, { action: path, outcome: error.code, ip: ctx.ip, message: error.message });
     throw error;
   }
   await consume(ctx.db, `token:${token.id}`, WRITE_LIMITS.perToken());

@@ -2,7 +2,11 @@
 // or with 503 + Retry-After, the leaderboard page shows its cached results
 // with a notice, nothing crashes, and everything recovers when the database is
 // back. An upload interrupted by the stop gets 503, leaves nothing behind, and
-// its retry stores the batch exactly once. Uses its own database and app instance.
+// its retry stores the batch exactly once. A database that hangs (SIGSTOP)
+// makes requests fail fast: /api/health answers 503 within 2 s, reads 503 after
+// the client-side timeouts, and all recovers after SIGCONT. Uses its own
+// databases and app instances.
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -200,6 +204,79 @@ describe("the database stops and comes back", () => {
     expect(app.log()).not.toContain(token.slice(12));
   });
 });
+
+describe("the database hangs (SIGSTOP) and resumes (SIGCONT)", () => {
+  let dir: string;
+  let server: EmbeddedPostgres;
+  let app: App;
+  const get = async (p: string) => {
+    const started = performance.now();
+    const res = await fetch(`${app.baseUrl}${p}`, { signal: AbortSignal.timeout(30_000) });
+    return { status: res.status, headers: res.headers, body: await res.text(), ms: performance.now() - started };
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "algoperf-hang-"));
+    server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "algoperf" });
+    await applyMigrations(server.url);
+    const db = createDb(server.url, { max: 1 });
+    await seedPublishedData(db);
+    await db.$disconnect();
+    // A short client-side query timeout, so that the test need not wait the default (statement timeout + 5 s).
+    app = await startApp(server.url, { DB_QUERY_TIMEOUT_MS: "2000", DB_CONNECT_TIMEOUT_MS: "2000" });
+  });
+  afterAll(async () => {
+    if (server) signalAll(server.pid, "SIGCONT");
+    await app?.stop();
+    await server?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("/api/health answers 503 within 2 s, reads fail fast with 503, and all recovers after SIGCONT", async () => {
+    expect((await get("/api/health")).status).toBe(200);
+    const warm = await get("/api/v1/rounds/algoperf-v0.6-external/scores?points=30");
+    expect(warm.status).toBe(200);
+
+    // Every process of the cluster: the postmaster and its backends keep their sockets open, and answer nothing.
+    signalAll(server.pid, "SIGSTOP");
+    try {
+      const health = await get("/api/health");
+      expect(health.status).toBe(503);
+      expect(health.ms).toBeLessThan(2_000);
+      expect(health.headers.get("retry-after")).toBe("5");
+      expect(JSON.parse(health.body).database.status).toBe("down");
+
+      const uncached = await get("/api/v1/rounds/algoperf-v0.6-external/scores?points=31");
+      expect(uncached.status, uncached.body.slice(0, 500)).toBe(503);
+      expect(uncached.headers.get("retry-after")).toBe("5");
+      // The client-side timeouts (2 s each here), not the hang, bound the wait.
+      expect(uncached.ms).toBeLessThan(15_000);
+    } finally {
+      signalAll(server.pid, "SIGCONT");
+    }
+
+    let health = await get("/api/health");
+    for (let i = 0; i < 50 && health.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      health = await get("/api/health");
+    }
+    expect(health.status).toBe(200);
+    const recovered = await get("/api/v1/rounds/algoperf-v0.6-external/scores?points=31");
+    expect(recovered.status).toBe(200);
+  });
+});
+
+/** Sends `signal` to the postmaster `pid` and every process it started (its backends and workers). */
+function signalAll(pid: number, signal: NodeJS.Signals) {
+  const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map((l) => Number(l.trim())).filter((p) => p > 0);
+  for (const p of [pid, ...children]) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      // exited meanwhile
+    }
+  }
+}
 
 /** Slugs of the leaderboard table's rows, in order. */
 function submissionRows(html: string): string[] {

@@ -22,7 +22,8 @@ let admin2: string;
 
 beforeAll(async () => {
   await createRound({ slug: ROUND, workloads: [workload("w1")] });
-  const env = { RATE_LIMIT_PER_TOKEN: String(PER_TOKEN), RATE_LIMIT_PER_IP: String(PER_IP), RATE_LIMIT_WINDOW_SECONDS: String(WINDOW) };
+  // The test's clients stand behind a local proxy: X-Forwarded-For from 127.0.0.1 names them.
+  const env = { RATE_LIMIT_PER_TOKEN: String(PER_TOKEN), RATE_LIMIT_PER_IP: String(PER_IP), RATE_LIMIT_WINDOW_SECONDS: String(WINDOW), TRUSTED_PROXIES: "127.0.0.1" };
   [a, b, owner, admin, admin2] = await Promise.all([
     startApp(inject("databaseUrl"), env),
     startApp(inject("databaseUrl"), env),

@@ -22,8 +22,14 @@ interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
 }
 
+/**
+ * This file's own client address (the suite's app trusts its local proxy): rejected
+ * anonymous calls are counted per address and minute, and other files' must not join ours.
+ */
+const CLIENT = `2001:db8:a0d1::${process.pid.toString(16)}`;
+
 async function send(baseUrl: string, path: string, body: unknown, authorization?: string): Promise<Answer> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": CLIENT };
   if (authorization !== undefined) headers.authorization = authorization;
   const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
   const text = await res.text();

@@ -123,8 +123,9 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
       expect(run.metrics, label).toEqual(t.metric);
     }
 
-    // Scored through the public API: docs/scoring.md §2.3 median over the 3 studies, one submission in the pool.
-    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/scores`);
+    // Scored through the public API: docs/scoring.md §2.3 median over the 3 studies, one submission in the pool
+    // (named: an upload token's submission is unverified, outside the default pool; docs/trust-model.md).
+    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/scores?pool=${SLUG}`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(Object.keys(body.scores)).toEqual([SLUG]);

@@ -62,7 +62,7 @@ describe("a seconds round (budget × 1.5)", () => {
     // docs/scoring.md §1.3/§1.4: 0.5 <= 0.5 at index 2 is the first hit; §1.1: its time.
     expect(res.body.runs[0]).toMatchObject({ status: "created", reached: true, firstHitIndex: 2, timeSeconds: 800, steps: 200, timeFraction: 800 / 1500, overBudget: false });
     expect(res.body.counts).toEqual({ runs: 1, created: 1, unchanged: 0, replaced: 0 });
-    expect(res.body.submissions).toEqual([{ slug: "alpha", status: "created", hidden: false }]);
+    expect(res.body.submissions).toEqual([{ slug: "alpha", status: "created", hidden: false, verified: false }]);
     expect(res.body.dataVersion).toBe(version + 1);
     expect(await dataVersion(SECONDS)).toBe(version + 1);
     // Base and held-out workloads are expected, plain variants are not (docs/scoring.md §3.2).
@@ -93,7 +93,7 @@ describe("a seconds round (budget × 1.5)", () => {
     const res = await uploadTrpc(payload, owner);
     expect(res.status).toBe(200);
     expect(res.body.runs[0].status).toBe("unchanged");
-    expect(res.body.submissions).toEqual([{ slug: "alpha", status: "unchanged", hidden: false }]);
+    expect(res.body.submissions).toEqual([{ slug: "alpha", status: "unchanged", hidden: false, verified: false }]);
     expect(await tableCounts()).toEqual(plus(before, { Upload: 1, AuditLog: 1 }));
     expect(await dataVersion(SECONDS)).toBe(version);
     // Without the client run id, the identity (submission, workload, study, trial) finds it just the same.
@@ -145,7 +145,7 @@ describe("a seconds round (budget × 1.5)", () => {
     const version = await dataVersion(SECONDS);
     const res = await uploadRest({ round: SECONDS, replace: true, submissions: [{ slug: "alpha", family: "schedule-free", horizon: 0.5 }], runs: [{ ...evalsRun, trial: 2 }] }, owner);
     expect(res.status).toBe(201);
-    expect(res.body.submissions).toEqual([{ slug: "alpha", status: "updated", hidden: false }]);
+    expect(res.body.submissions).toEqual([{ slug: "alpha", status: "updated", hidden: false, verified: false }]);
     expect(await dataVersion(SECONDS)).toBe(version + 1);
     const sub = await withDb(async (c) => (await c.query(`SELECT "displayName", family, horizon, "baseAlgorithm", source FROM "Submission" WHERE slug = 'alpha'`)).rows[0]);
     expect(sub).toEqual({ displayName: "Alpha", family: "schedule-free", horizon: 0.5, baseAlgorithm: "AdamW", source: "uploaded" });
@@ -208,6 +208,8 @@ describe("a seconds round (budget × 1.5)", () => {
     // The official rules need every held-out workload in the pool, with or without alpha (docs/scoring.md §3.2).
     const heldOut = (submission: string) => ({ submission, workload: "w1_heldout", study: 0, trial: 1, timeToTarget: { reached: false } });
     expect((await uploadRest({ round: SECONDS, runs: [heldOut("alpha"), heldOut("late")] }, owner)).status).toBe(201);
+    // Uploads of an upload token join the default pool once an admin verifies them (docs/trust-model.md).
+    for (const slug of ["alpha", "late"]) expect((await runCli(["submission", "verify", SECONDS, slug, "--url", inject("baseUrl"), "--token", admin])).code).toBe(0);
     expect(Object.keys(await scores())).toContain("alpha");
     const version = await dataVersion(SECONDS);
     const hide = await runCli(["submission", "hide", SECONDS, "alpha", "--url", inject("baseUrl"), "--token", admin]);
@@ -223,6 +225,7 @@ describe("a seconds round (budget × 1.5)", () => {
     expect(Object.keys(await scores())).toContain("alpha");
     const audit = await withDb(async (c) => (await c.query(`SELECT action, target, outcome FROM "AuditLog" WHERE target = $1 ORDER BY id`, [`${SECONDS}/alpha`])).rows);
     expect(audit).toEqual([
+      { action: "admin.verifySubmission", target: `${SECONDS}/alpha`, outcome: "ok" },
       { action: "admin.hideSubmission", target: `${SECONDS}/alpha`, outcome: "ok" },
       { action: "admin.unhideSubmission", target: `${SECONDS}/alpha`, outcome: "ok" },
     ]);

@@ -1,7 +1,7 @@
 // The real stack for integration and end-to-end tests: a fresh PostgreSQL
 // (embedded in a temporary folder, or a new database on the server named by
 // DATABASE_URL), migrated and seeded, and the production build served by
-// `next start` on a free port.
+// scripts/serve.ts (Next.js, as `npm start` serves it) on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -96,7 +96,7 @@ export interface App {
 
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "../../scripts/serve.ts"), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
   });
@@ -108,7 +108,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}:\n${output()}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
@@ -154,8 +154,9 @@ async function serve(database: Database): Promise<Stack> {
     }
     // The suite sends thousands of writes from 127.0.0.1 within minutes: the shared
     // app runs without practical write limits; tests/integration/rate-limit.test.ts
-    // starts instances of its own with low ones.
-    const app = await startApp(database.url, { RATE_LIMIT_PER_TOKEN: "1000000", RATE_LIMIT_PER_IP: "1000000" });
+    // starts instances of its own with low ones. The tests' clients stand behind
+    // a local proxy: X-Forwarded-For from 127.0.0.1 names them (TRUSTED_PROXIES).
+    const app = await startApp(database.url, { RATE_LIMIT_PER_TOKEN: "1000000", RATE_LIMIT_PER_IP: "1000000", TRUSTED_PROXIES: "127.0.0.1" });
     return {
       baseUrl: app.baseUrl,
       databaseUrl: database.url,

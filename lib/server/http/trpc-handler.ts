@@ -1,31 +1,59 @@
-// The HTTP entry of every tRPC procedure, shared by /api/trpc/<path> and the
-// REST aliases (POST /api/v1/runs), so both run the same procedure with the
-// same auth, limits and error shape.
+// The HTTP entry of every tRPC procedure (/api/trpc/<path>). The REST alias
+// POST /api/v1/runs calls the same procedure through a server-side caller
+// (app/api/v1/runs/route.ts), so it has the same auth, limits and errors but
+// no batch semantics.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import { AppError } from "@/lib/server/errors";
-import { limitBody } from "@/lib/server/request-body";
+import { limitBody, PayloadTooLargeError } from "@/lib/server/request-body";
 import { appRouter } from "@/lib/server/routers/_app";
 import { createContext } from "@/lib/server/trpc";
 
 const UPLOAD_PATH = "ingest.upload";
 /** Body limit of every other procedure: their inputs are small. */
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/**
+ * Calls in one tRPC batch (`?batch=1`, paths joined by commas): every call is
+ * a procedure run (and, for writes, a rate-limit count), so one request may
+ * not carry an unbounded number of them.
+ */
+export const MAX_BATCH_CALLS = 10;
 
-export function handleTrpcRequest(req: Request, endpoint = "/api/trpc"): Promise<Response> {
-  const paths = decodeURIComponent(new URL(req.url).pathname.slice(endpoint.length + 1)).split(",");
+function errorJson(status: number, code: string, message: string): Response {
+  // The tRPC error shape, so tRPC clients read it like any procedure error.
+  return Response.json({ error: { message, code: -32600, data: { code, httpStatus: status, issues: [{ path: "(request)", message }] } } }, { status });
+}
+
+export async function handleTrpcRequest(req: Request, endpoint = "/api/trpc"): Promise<Response> {
+  const url = new URL(req.url);
+  let paths: string[];
+  try {
+    paths = decodeURIComponent(url.pathname.slice(endpoint.length + 1)).split(",");
+  } catch {
+    return errorJson(400, "BAD_REQUEST", "the procedure path is not valid percent-encoded UTF-8");
+  }
+  if (url.searchParams.get("batch") === "1" && paths.length > MAX_BATCH_CALLS) {
+    return errorJson(400, "BAD_REQUEST", `a tRPC batch has at most ${MAX_BATCH_CALLS} calls; this one has ${paths.length}: send them in several requests`);
+  }
   const isUpload = paths.includes(UPLOAD_PATH);
+  const limit = isUpload ? UPLOAD_LIMITS.bodyBytes : DEFAULT_BODY_LIMIT;
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (req.method === "POST" && !isUpload && Number.isFinite(declared) && declared > limit) {
+    // Not read at all. (An upload's oversize body is refused by its procedure, which records the rejection.)
+    return errorJson(413, "PAYLOAD_TOO_LARGE", new PayloadTooLargeError(limit, declared).message);
+  }
   let request = req;
   if (req.method === "POST") {
     // A plain `curl -d @runs.json` sends form encoding; the body of an upload is JSON whatever it is labelled.
     const headers = new Headers(req.headers);
     if (isUpload && !/^application\/json\b/i.test(headers.get("content-type") ?? "")) headers.set("content-type", "application/json");
-    request = limitBody(req, isUpload ? UPLOAD_LIMITS.bodyBytes : DEFAULT_BODY_LIMIT, headers);
+    request = limitBody(req, limit, headers);
   }
   return fetchRequestHandler({
     endpoint,
     req: request,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: () => createContext({ headers: req.headers }),
     responseMeta({ errors }) {
       // Headers an error asks for, e.g. WWW-Authenticate on 401 (later Retry-After on 429).

@@ -6,29 +6,44 @@ import type { Db } from "@/lib/db/client";
 import { storable, unstorableText } from "@/lib/db/text";
 import { text, uploadSchema } from "@/lib/ingest/upload-schema";
 import { AppError, asAppError } from "@/lib/server/errors";
+import { jsonBodyProblem } from "@/lib/server/json-guard";
 import { PayloadTooLargeError } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
 import { issuesError, roundSpec, uploadRuns } from "@/lib/server/services/upload";
 import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
 
 /**
- * Reads the body before the input schema does, so that unreadable JSON and
- * over-size bodies get the app's error messages, and records every rejected
- * upload (an Upload row with outcome "rejected" and an audit entry) outside
- * the service's rolled-back transaction.
+ * Reads the body before the input schema does, so that unreadable JSON,
+ * over-size bodies and bodies nothing recursive may walk (lib/server/json-guard.ts)
+ * get the app's error messages; this and the next middleware record every
+ * rejected upload (an Upload row with outcome "rejected" and an audit entry)
+ * outside the service's rolled-back transaction.
  */
-const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+const uploadBody = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const startedAt = Date.now();
   let raw: unknown;
-  let payloadHash: string;
   try {
-    raw = await getRawInput();
-    payloadHash = createHash("sha256").update(JSON.stringify(raw) ?? "").digest("hex");
+    // The REST alias hands over its body to be read only now, after the token check.
+    raw = ctx.body ? await ctx.body() : await getRawInput();
   } catch (error) {
     const rejection = bodyError(error);
     await recordRejection(ctx, path, rejection, null, "(unreadable body)", startedAt);
     throw rejection;
   }
+  // Before anything recursive walks the body (hashing, validation): depth, prototype keys, non-finite numbers.
+  const problem = jsonBodyProblem(raw);
+  if (problem) {
+    const rejection = issuesError("BAD_REQUEST", "invalid upload", [problem]);
+    await recordRejection(ctx, path, rejection, raw, "(rejected body)", startedAt);
+    throw rejection;
+  }
+  return next({ getRawInput: async () => raw });
+});
+
+const uploadProcedure = uploadBody.use(async ({ ctx, path, getRawInput, next }) => {
+  const startedAt = Date.now();
+  const raw = await getRawInput();
+  const payloadHash = createHash("sha256").update(JSON.stringify(raw) ?? "").digest("hex");
   const result = await next({ ctx: { upload: { payloadHash, startedAt } } });
   if (!result.ok) {
     const cause = result.error.cause;

@@ -12,6 +12,8 @@ export interface AnalysisHead {
   pool: string[];
   /** Display name of every key that appears in the response. */
   displayNames: Record<string, string>;
+  /** The pool has members no admin has verified (docs/trust-model.md). */
+  includesUnverified: boolean;
   /** True when the database was unreachable and this is the last result computed for the same request. */
   stale?: boolean;
 }
@@ -21,6 +23,7 @@ export function analysisHead(pool: LoadedPool, settings: ResolvedSettings, extra
     round: pool.round,
     settings,
     pool: pool.submissions.map((s) => s.key),
+    includesUnverified: pool.submissions.some((s) => !s.verified),
     displayNames: Object.fromEntries([...pool.submissions, ...extra].map((s) => [s.key, s.displayName])),
   };
 }

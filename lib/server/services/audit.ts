@@ -1,6 +1,7 @@
 // The audit trail: every upload and every admin action (token management,
 // hiding or deleting a submission), with who, when, what, on what, and how it
 // ended. Never holds a token, only its name.
+import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { storable } from "@/lib/db/text";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
@@ -28,4 +29,27 @@ export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry
       details: (entry.details ? storable(entry.details) : undefined) as Prisma.InputJsonValue | undefined,
     },
   });
+}
+
+/** Window of the anonymous-rejection counters (one row per address, action, outcome and reason per window). */
+const ANONYMOUS_WINDOW_MS = 60_000;
+
+/**
+ * A request rejected before it had a valid token (no token, a wrong or revoked
+ * one). Such requests cost nothing to send, so they are counted rather than
+ * written one by one: the first in a window writes the row, the others with
+ * the same reason (e.g. "invalid token", "token was revoked") raise its
+ * `count`. A flood of anonymous calls adds a row per address, action and
+ * reason per minute, not a row per call.
+ */
+export async function auditAnonymousRejection(db: Db, entry: { action: string; outcome: string; ip: string | null; message: string }): Promise<void> {
+  const windowStart = new Date(Math.floor(Date.now() / ANONYMOUS_WINDOW_MS) * ANONYMOUS_WINDOW_MS);
+  const action = storable(entry.action.slice(0, 200));
+  const reason = createHash("sha256").update(entry.message).digest("hex").slice(0, 16);
+  const key = `anonymous|${entry.ip ?? "unknown"}|${action}|${entry.outcome}|${reason}|${windowStart.toISOString()}`;
+  const details = JSON.stringify(storable({ message: entry.message.slice(0, 1000), ip: entry.ip, window: windowStart.toISOString() }));
+  await db.$executeRaw`
+    INSERT INTO "AuditLog" ("tokenName", action, target, outcome, details, count, "aggregateKey")
+    VALUES (NULL, ${action}, NULL, ${entry.outcome}, ${details}::jsonb, 1, ${key})
+    ON CONFLICT ("aggregateKey") DO UPDATE SET count = "AuditLog".count + 1`;
 }

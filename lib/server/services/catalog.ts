@@ -19,7 +19,7 @@ async function readRounds(db: Db) {
       submissions: {
         where: { hidden: false },
         orderBy: [{ displayName: "asc" }],
-        select: { slug: true, displayName: true, family: true, horizon: true, source: true, inDefaultPool: true, publishedScore: true },
+        select: { slug: true, displayName: true, family: true, horizon: true, source: true, inDefaultPool: true, verified: true, publishedScore: true },
       },
     },
   });
@@ -75,7 +75,7 @@ export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
     () => db.$queryRaw<RoundSummary[]>`
       SELECT r.slug, r.name, r."benchmarkVersion", r.ruleset::text AS ruleset, r."timeBasis"::text AS "timeBasis",
              count(s.id) FILTER (WHERE NOT s.hidden)::int AS submissions,
-             count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool")::int AS "defaultPool"
+             count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool" AND s.verified)::int AS "defaultPool"
         FROM "Round" r LEFT JOIN "Submission" s ON s."roundId" = r.id
        GROUP BY r.id
        ORDER BY r.position, r.slug`,
@@ -104,7 +104,10 @@ export interface CatalogSubmission {
   horizon: number | null;
   searchRank: number | null;
   source: "published" | "imported" | "uploaded";
+  /** In the round's default pool: marked so and verified (docs/trust-model.md). */
   inDefaultPool: boolean;
+  /** false: uploaded and not yet checked by an admin; outside the default pool, a reader may add it. */
+  verified: boolean;
   publishedScore: number | null;
 }
 
@@ -121,6 +124,8 @@ export interface RoundCatalog {
     budgetFactor: number;
     studiesExpected: number;
     trialsExpected: number;
+    /** Holds published results: closed to upload tokens (docs/trust-model.md). */
+    published: boolean;
     dataVersion: number;
     defaults: { tauMin: number; tauMax: number; points: number; scale: Scale; integration: Integration };
   };
@@ -147,7 +152,7 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         submissions: {
           where: { hidden: false },
           orderBy: { slug: "asc" },
-          select: { id: true, slug: true, displayName: true, baseAlgorithm: true, family: true, baseOptimizer: true, horizon: true, searchRank: true, source: true, inDefaultPool: true, publishedScore: true },
+          select: { id: true, slug: true, displayName: true, baseAlgorithm: true, family: true, baseOptimizer: true, horizon: true, searchRank: true, source: true, inDefaultPool: true, verified: true, publishedScore: true },
         },
       },
     });
@@ -165,6 +170,7 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         budgetFactor: r.budgetFactor,
         studiesExpected: r.studiesExpected,
         trialsExpected: r.trialsExpected,
+        published: r.published,
         dataVersion: r.dataVersion,
         defaults: { tauMin: r.tauMin, tauMax: r.tauMax, points: r.tauPoints, scale: r.tauScale, integration: r.integration },
       },
@@ -187,7 +193,8 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         batchSize: w.batchSize,
         notes: w.notes,
       })),
-      submissions: r.submissions,
+      // An unverified upload is outside the default pool whatever it was marked (docs/trust-model.md).
+      submissions: r.submissions.map((s) => ({ ...s, inDefaultPool: s.inDefaultPool && s.verified })),
     };
   });
 }

@@ -45,6 +45,8 @@ export interface LeaderboardRow {
   source: string;
   publishedScore: number | null;
   inDefaultPool: boolean;
+  /** false: an upload no admin has verified, scored here because the view added it (docs/trust-model.md). */
+  verified: boolean;
   score: number;
   targetsHit: number;
   geometricMeanTime: number | null;
@@ -64,6 +66,8 @@ export interface Candidate {
   horizon: number | null;
   source: string;
   inDefaultPool: boolean;
+  /** false: an upload no admin has verified; outside the default pool, a reader may add it (docs/trust-model.md). */
+  verified: boolean;
   /** member: scored; filtered: in the pool but excluded by a filter; removed: a default member taken out; outside: not in the default pool and not added. */
   state: CandidateState;
 }
@@ -86,6 +90,8 @@ export interface Leaderboard {
   candidates: Candidate[];
   facets: { horizon: Facet[]; family: Facet[]; base: Facet[]; source: Facet[] };
   pool: { keys: string[]; isDefault: boolean };
+  /** The view scores submissions no admin has verified (added by the reader; docs/trust-model.md). */
+  includesUnverified: boolean;
   /** Per pool member and workload (variants too): both time bases and the study counts. */
   details: Record<string, Record<string, CellDetail>>;
 }
@@ -179,12 +185,14 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
     horizon: s.horizon,
     source: s.source,
     inDefaultPool: s.inDefaultPool,
+    verified: s.verified,
     state: member[i] ? "member" : base[i] ? "filtered" : s.inDefaultPool ? "removed" : "outside",
   }));
   const workloads = catalog.workloads.filter((w) => w.role === "base");
   const variants = catalog.workloads.filter((w) => w.role !== "base");
   const isDefault = subs.every((s, i) => member[i] === s.inDefaultPool);
-  const common = { round: catalog.round, query, workloads, variants, candidates, facets, pool: { keys: poolSubs.map((s) => s.slug), isDefault } };
+  const includesUnverified = poolSubs.some((s) => !s.verified);
+  const common = { round: catalog.round, query, workloads, variants, candidates, facets, pool: { keys: poolSubs.map((s) => s.slug), isDefault }, includesUnverified };
 
   if (poolSubs.length === 0) {
     return { ...common, settings: null, rows: [], best: {}, tau: [], profiles: {}, details: {} };
@@ -227,6 +235,7 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
       source: s.source,
       publishedScore: s.publishedScore,
       inDefaultPool: s.inDefaultPool,
+      verified: s.verified,
       score,
       targetsHit: scores.targetsHit[key]!,
       geometricMeanTime: scores.geometricMeanTime?.[key] ?? null,

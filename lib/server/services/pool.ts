@@ -21,6 +21,8 @@ export interface PoolSubmission {
   searchRank: number | null;
   source: string;
   publishedScore: number | null;
+  /** false: uploaded and not yet checked by an admin; it is in this pool only because the request named it (docs/trust-model.md). */
+  verified: boolean;
 }
 
 export interface CellDetail {
@@ -117,6 +119,7 @@ const SUBMISSION_FIELDS = {
   source: true,
   publishedScore: true,
   inDefaultPool: true,
+  verified: true,
   roundId: true,
   extra: true,
 } as const;
@@ -173,7 +176,8 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
     }
   } else {
     members = await db.submission.findMany({
-      where: { roundId: round.id, hidden: false, inDefaultPool: true },
+      // Unverified uploads never join the default pool (docs/trust-model.md): no upload changes the published view.
+      where: { roundId: round.id, hidden: false, inDefaultPool: true, verified: true },
       select: SUBMISSION_FIELDS,
       orderBy: { slug: "asc" },
     });
@@ -267,6 +271,7 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
       searchRank: m.searchRank,
       source: m.source,
       publishedScore: m.publishedScore,
+      verified: m.verified,
     })),
     extra: Object.fromEntries(members.map((m) => [keyOf(m), m.extra])),
     input: {

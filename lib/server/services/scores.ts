@@ -34,6 +34,8 @@ export interface PoolScores extends ScoringReport {
   submissions: PoolSubmission[];
   /** Per member and workload (base and variants): both time bases and the study counts behind the cell. */
   details: Record<string, Record<string, CellDetail>>;
+  /** The pool has members no admin has verified (only when the request named them; docs/trust-model.md). */
+  includesUnverified: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = 
   const request = poolRequest(roundSlug, query);
   return readPoolView(db, "scores", request, async (versions) => {
     const pool = await loadPool(db, request, versions);
-    return { round: pool.round, submissions: pool.submissions, details: pool.details, ...scoringReport(scoreLoaded(pool)) };
+    const includesUnverified = pool.submissions.some((s) => !s.verified);
+    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, ...scoringReport(scoreLoaded(pool)) };
   });
 }

@@ -1,4 +1,4 @@
-// Admin actions on submissions. Both change what is scored, so each bumps
+// Admin actions on submissions. Each changes what is scored, so each bumps
 // Round.dataVersion and writes its audit entry in the same transaction.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
@@ -36,6 +36,25 @@ export async function setSubmissionHidden(db: Db, options: Target & { hidden: bo
     const action = options.hidden ? "admin.hideSubmission" : "admin.unhideSubmission";
     await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
     return { round: options.round, submission: options.submission, hidden: options.hidden, changed };
+  });
+}
+
+/**
+ * Verifies (or withdraws the verification of) a submission: a verified one
+ * joins the round's default pool when its inDefaultPool says so
+ * (docs/trust-model.md).
+ */
+export async function setSubmissionVerified(db: Db, options: Target & { verified: boolean }) {
+  return db.$transaction(async (tx) => {
+    const sub = await findSubmission(tx, options.round, options.submission);
+    const changed = sub.verified !== options.verified;
+    if (changed) {
+      await tx.submission.update({ where: { id: sub.id }, data: { verified: options.verified } });
+      await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
+    }
+    const action = options.verified ? "admin.verifySubmission" : "admin.unverifySubmission";
+    await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
+    return { round: options.round, submission: options.submission, verified: options.verified, changed };
   });
 }
 

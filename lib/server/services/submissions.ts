@@ -64,7 +64,10 @@ export interface SubmissionView {
     source: string;
     importedFrom: string | null;
     uploadedBy: string | null;
+    /** In the round's default pool: marked so and verified (docs/trust-model.md). */
     inDefaultPool: boolean;
+    /** false: uploaded, not yet verified by an admin. */
+    verified: boolean;
     publishedScore: number | null;
     notes: string | null;
     extra: unknown;
@@ -118,12 +121,13 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
     db.upload.findMany({ where: { runs: { some: { submissionId: sub.id } } }, orderBy: { createdAt: "desc" }, take: 50 }),
   ]);
 
+  const inDefaultPool = sub.inDefaultPool && sub.verified;
   let context: SubmissionView["context"] = null;
   let cells: Record<string, LeaderboardCell> = {};
   try {
-    const lb = await getLeaderboard(db, roundSlug, { ...EMPTY_QUERY, add: sub.inDefaultPool ? [] : [slug] });
+    const lb = await getLeaderboard(db, roundSlug, { ...EMPTY_QUERY, add: inDefaultPool ? [] : [slug] });
     const row = lb.rows.find((r) => r.slug === slug);
-    if (row && lb.settings) context = { added: !sub.inDefaultPool, rank: row.rank, poolSize: lb.rows.length, score: row.score, targetsHit: row.targetsHit, settings: lb.settings };
+    if (row && lb.settings) context = { added: !inDefaultPool, rank: row.rank, poolSize: lb.rows.length, score: row.score, targetsHit: row.targetsHit, settings: lb.settings };
     cells = row?.cells ?? {};
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -163,7 +167,8 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
       source: sub.source,
       importedFrom: sub.importedFrom,
       uploadedBy: sub.uploadedBy?.name ?? null,
-      inDefaultPool: sub.inDefaultPool,
+      inDefaultPool,
+      verified: sub.verified,
       publishedScore: sub.publishedScore,
       notes: sub.notes,
       extra: sub.extra,

@@ -46,7 +46,11 @@ export interface UploadResult {
   /** Round.dataVersion after this upload (unchanged when nothing changed). */
   dataVersion: number;
   counts: { runs: number; created: number; unchanged: number; replaced: number };
-  submissions: { slug: string; status: "created" | "updated" | "unchanged"; hidden: boolean }[];
+  /**
+   * verified: false = outside the round's default pool until an admin verifies
+   * it (docs/trust-model.md): what an upload token creates or changes.
+   */
+  submissions: { slug: string; status: "created" | "updated" | "unchanged"; hidden: boolean; verified: boolean }[];
   runs: RunOutcome[];
   warnings: PathIssue[];
   completeness: Completeness[];
@@ -131,6 +135,7 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
     const rounds = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
     throw issuesError("BAD_REQUEST", "invalid upload", [{ path: "round", message: `unknown round "${input.round}"; rounds: ${rounds.join(", ")}` }]);
   }
+  assertRoundOpen(round, ctx.token);
   const workloads = new Map(round.workloads.map((w) => [w.key, w]));
   const workloadKeys = round.workloads.map((w) => w.key).join(", ");
 
@@ -165,6 +170,16 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
     // Time limits from the environment (lib/db/config.ts): large batches and queues of concurrent uploads.
     db.$transaction((tx) => writeUpload(tx, input, ctx, round, derived, warnings), transactionLimits()),
   );
+}
+
+/**
+ * A published round is a closed record (docs/trust-model.md): an upload token
+ * cannot add to it, so no upload can change the published leaderboards.
+ */
+function assertRoundOpen(round: { slug: string; published: boolean }, token: TokenIdentity): void {
+  if (!round.published || token.scope === "admin") return;
+  const message = `round "${round.slug}" holds published results and is closed to upload tokens: only an admin token may upload into it; upload into a round open to uploads (e.g. algoperf-v0.6-self-tuning)`;
+  throw new AppError("FORBIDDEN", message, [{ path: "round", message: "published round: admin token required" }]);
 }
 
 type RoundRow = NonNullable<Awaited<ReturnType<Db["round"]["findUnique"]>>> & { workloads: { id: number; key: string; role: string }[] };
@@ -320,6 +335,8 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
         notes: s.notes ?? null,
         source: "uploaded" as const,
         uploadedById: ctx.token.id,
+        // An admin's upload is its own verification; anything else waits for one (docs/trust-model.md).
+        verified: admin,
       })),
       select: { id: true, slug: true },
     });
@@ -398,6 +415,10 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
   const changed = new Set<number>();
   input.runs.forEach((run, i) => (statuses[i] !== "unchanged" ? changed.add(submissionIds.get(run.submission)!) : undefined));
   for (const [slug, status] of submissionStatus) if (status !== "unchanged") changed.add(submissionIds.get(slug)!);
+  // A change by an upload token takes a verified submission out of the default pool again until an admin looks at it.
+  const unverified = admin ? [] : [...stored.values()].filter((s) => s.verified && changed.has(s.id));
+  if (unverified.length) await tx.submission.updateMany({ where: { id: { in: unverified.map((s) => s.id) } }, data: { verified: false } });
+  const verifiedNow = (slug: string) => (stored.has(slug) ? stored.get(slug)!.verified && !unverified.some((s) => s.slug === slug) : admin);
   let dataVersion = round.dataVersion;
   if (changed.size > 0) {
     // Scores change only through runs and pool membership: refresh the derived
@@ -435,7 +456,7 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
     round: round.slug,
     dataVersion,
     counts,
-    submissions: [...submissionStatus].map(([slug, status]) => ({ slug, status, hidden: stored.get(slug)?.hidden ?? false })),
+    submissions: [...submissionStatus].map(([slug, status]) => ({ slug, status, hidden: stored.get(slug)?.hidden ?? false, verified: verifiedNow(slug) })),
     runs: input.runs.map((run, i) => {
       const d = derived[i]!;
       return {

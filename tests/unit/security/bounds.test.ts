@@ -40,7 +40,7 @@ describe("bounded inputs", () => {
   test("every tRPC procedure's input", () => {
     // At run time the router keeps a flat map "path" → procedure.
     const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[] } }>);
-    expect(procedures.map(([name]) => name).sort()).toEqual(["admin.deleteSubmission", "admin.hideSubmission", "ingest.round", "ingest.upload", "rounds.list"]);
+    expect(procedures.map(([name]) => name).sort()).toEqual(["admin.deleteSubmission", "admin.hideSubmission", "admin.verifySubmission", "ingest.round", "ingest.upload", "rounds.list"]);
     for (const [name, procedure] of procedures) {
       for (const input of procedure._def.inputs) expect(unbounded(jsonSchema(input)), name).toEqual([]);
     }
@@ -68,7 +68,7 @@ describe("free-form JSON (hyperparameters) and text fields", () => {
   test("too deep, too many entries, too long keys or strings are refused with their path", () => {
     let deep: unknown = 1;
     for (let i = 0; i < UPLOAD_LIMITS.jsonDepth + 1; i++) deep = { a: deep };
-    expect(issues(withHyper(deep))).toEqual([`submissions.0.hyperparameters.${Array(UPLOAD_LIMITS.jsonDepth + 1).fill("a").join(".")}: nested more than ${UPLOAD_LIMITS.jsonDepth} levels deep`]);
+    expect(issues(withHyper(deep))).toEqual([`submissions.0.hyperparameters.${Array(UPLOAD_LIMITS.jsonDepth + 1).fill("a").join(".")}: nested deeper than ${UPLOAD_LIMITS.jsonDepth} levels`]);
     const many = Object.fromEntries(Array.from({ length: UPLOAD_LIMITS.jsonEntries + 1 }, (_, i) => [`k${i}`, i]));
     expect(issues(withHyper(many))).toEqual([`submissions.0.hyperparameters: at most ${UPLOAD_LIMITS.jsonEntries} keys and values in all`]);
     expect(issues(withHyper({ ["k".repeat(201)]: 1 }))).toEqual([`submissions.0.hyperparameters.${"k".repeat(201)}: keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters`]);

@@ -4,7 +4,7 @@
 import { csvParseRows } from "d3";
 import { describe, expect, test } from "vitest";
 import { storable, unstorableText } from "@/lib/db/text";
-import { clientIp } from "@/lib/server/rate-limit";
+import { clientAddress, trustedProxies } from "@/lib/server/client-address";
 import { neutralizeFormula, toCsv } from "@/lib/views/csv";
 
 describe("text PostgreSQL can hold", () => {
@@ -36,16 +36,35 @@ describe("CSV formula injection", () => {
   });
 });
 
-describe("client address for per-IP limits", () => {
-  const h = (init: Record<string, string>) => new Headers(init);
-  test("the rightmost X-Forwarded-For entry (the nearest proxy's view), when it is an IP address", () => {
-    expect(clientIp(h({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientIp(h({ "x-forwarded-for": "::ffff:127.0.0.1" }))).toBe("::ffff:127.0.0.1");
-    expect(clientIp(h({ "x-real-ip": "2001:db8::1" }))).toBe("2001:db8::1");
-    expect(clientIp(h({}))).toBe("unknown");
+describe("client address for per-IP limits (lib/server/client-address.ts)", () => {
+  // What scripts/serve.ts adds to every request: its process secret and the TCP peer.
+  const env = (trusted?: string) => ({ ALGOPERF_PEER_SECRET: "s3cret", ...(trusted === undefined ? {} : { TRUSTED_PROXIES: trusted }) });
+  const h = (peer: string | null, init: Record<string, string> = {}) => new Headers({ ...init, ...(peer === null ? {} : { "x-algoperf-peer": `s3cret ${peer}` }) });
+  test("the TCP peer; X-Forwarded-For is ignored when no proxy is trusted", () => {
+    expect(clientAddress(h("198.51.100.7", { "x-forwarded-for": "203.0.113.9" }), env())).toBe("198.51.100.7");
+    expect(clientAddress(h("::ffff:127.0.0.1", { "x-forwarded-for": "203.0.113.9" }), env())).toBe("127.0.0.1");
+    expect(clientAddress(h("127.0.0.1", { "x-real-ip": "203.0.113.9" }), env())).toBe("127.0.0.1");
   });
-  test("anything else is one shared bucket, never an arbitrary string as a key", () => {
-    expect(clientIp(h({ "x-forwarded-for": "1.2.3.4, " + "x".repeat(5000) }))).toBe("invalid");
-    expect(clientIp(h({ "x-forwarded-for": "1.2.3.4, <script>" }))).toBe("invalid");
+  test("behind trusted proxies: X-Forwarded-For from the right, skipping trusted hops", () => {
+    const xff = { "x-forwarded-for": "192.0.2.66, 203.0.113.9, 10.1.2.3" };
+    expect(clientAddress(h("127.0.0.1", xff), env("127.0.0.1, 10.0.0.0/8"))).toBe("203.0.113.9");
+    expect(clientAddress(h("127.0.0.1", xff), env("127.0.0.1"))).toBe("10.1.2.3");
+    expect(clientAddress(h("198.51.100.7", xff), env("127.0.0.1, 10.0.0.0/8"))).toBe("198.51.100.7");
+    expect(clientAddress(h("::1", { "x-forwarded-for": "2001:db8::5" }), env("::1/128"))).toBe("2001:db8::5");
+    // A trusted proxy with nothing forwarded is itself the client.
+    expect(clientAddress(h("127.0.0.1"), env("127.0.0.1"))).toBe("127.0.0.1");
+  });
+  test("no peer (not served by scripts/serve.ts) or a forged peer header: unknown", () => {
+    expect(clientAddress(h(null, { "x-forwarded-for": "203.0.113.9" }), env())).toBe("unknown");
+    expect(clientAddress(new Headers({ "x-algoperf-peer": "guess 203.0.113.9" }), env())).toBe("unknown");
+    expect(clientAddress(h("203.0.113.9"), {})).toBe("unknown");
+  });
+  test("what a trusted proxy forwards that is not an address is one shared bucket, never an arbitrary string as a key", () => {
+    expect(clientAddress(h("127.0.0.1", { "x-forwarded-for": "1.2.3.4, " + "x".repeat(5000) }), env("127.0.0.1"))).toBe("invalid");
+    expect(clientAddress(h("127.0.0.1", { "x-forwarded-for": "1.2.3.4, <script>" }), env("127.0.0.1"))).toBe("invalid");
+  });
+  test("a malformed TRUSTED_PROXIES entry is named", () => {
+    expect(() => trustedProxies({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toThrow(/"proxy.example" is not an IP address or CIDR range/);
+    expect(() => trustedProxies({ TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/prefix longer than 32 bits/);
   });
 });

@@ -1,28 +1,32 @@
 // POST /api/v1/runs – upload a batch of runs (up to 10,000 runs / 32 MiB): the tRPC procedure
-// ingest.upload with a REST envelope: the result itself (201 when a run or submission was created,
-// replaced or updated, 200 when everything was unchanged), or { error: { code, message, issues } }
-// with the same HTTP status.
-import { handleTrpcRequest } from "@/lib/server/http/trpc-handler";
+// ingest.upload called in-process (createCaller), with a REST envelope: the result itself (201 when
+// a run or submission was created, replaced or updated, 200 when everything was unchanged), or
+// { error: { code, message, issues } } with the error's HTTP status. Not the tRPC HTTP handler:
+// a REST path has no batches (`?batch=1` means nothing here) and the body is the upload itself.
+import { TRPCError } from "@trpc/server";
+import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
+import type { UploadInput } from "@/lib/ingest/upload-schema";
+import { errorResponse } from "@/lib/server/errors";
+import { limitBody } from "@/lib/server/request-body";
+import { createCaller } from "@/lib/server/routers/_app";
+import { createContext } from "@/lib/server/trpc";
 
 export const dynamic = "force-dynamic";
 
-interface TrpcEnvelope {
-  result?: { data: { counts: { created: number; replaced: number }; submissions: { status: string }[] } };
-  error?: { message: string; data?: { code?: string; issues?: { path: string; message: string }[] | null } };
+/** The body as JSON whatever its Content-Type (a plain `curl -d @runs.json` labels it as a form). */
+async function readJson(req: Request): Promise<unknown> {
+  const text = await limitBody(req, UPLOAD_LIMITS.bodyBytes).text();
+  return JSON.parse(text);
 }
 
 export async function POST(req: Request) {
-  const url = new URL(req.url);
-  url.pathname = "/api/trpc/ingest.upload";
-  const res = await handleTrpcRequest(new Request(url, { method: "POST", headers: req.headers, body: req.body, signal: req.signal, duplex: "half" } as RequestInit));
-  const envelope = (await res.json()) as TrpcEnvelope;
-  const headers = new Headers(res.headers);
-  headers.delete("content-length");
-  if (envelope.result) {
-    const { counts, submissions } = envelope.result.data;
-    const wrote = counts.created + counts.replaced > 0 || submissions.some((s) => s.status !== "unchanged");
-    return Response.json(envelope.result.data, { status: wrote ? 201 : 200, headers });
+  // The body is read by the procedure once the token and the rate limits have passed.
+  const caller = createCaller(createContext({ headers: req.headers, body: () => readJson(req) }));
+  try {
+    const result = await caller.ingest.upload(undefined as unknown as UploadInput);
+    const wrote = result.counts.created + result.counts.replaced > 0 || result.submissions.some((s) => s.status !== "unchanged");
+    return Response.json(result, { status: wrote ? 201 : 200 });
+  } catch (error) {
+    return errorResponse(error instanceof TRPCError && error.cause ? error.cause : error);
   }
-  const error = envelope.error!;
-  return Response.json({ error: { code: error.data?.code ?? "INTERNAL_SERVER_ERROR", message: error.message, issues: error.data?.issues ?? [] } }, { status: res.status, headers });
 }

@@ -78,6 +78,7 @@ export default async function SubmissionPage({ params }: Props) {
     ["Authors", s.authors ?? "–"],
     ["Affiliation", s.affiliation ?? "–"],
     ["Source", sourceLabel(s.source)],
+    ["Verified", s.verified ? "yes" : <span key="v" data-field="unverified">no: uploaded, not yet verified by an admin (outside the default pool)</span>],
     ["In the default pool", s.inDefaultPool ? "yes" : "no (joins a pool when added)"],
   ];
   const hyper = flattenRecord(s.hyperparameters);
