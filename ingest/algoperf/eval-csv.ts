@@ -162,8 +162,8 @@ export function parseEvalCsv(text: string, metricName: string, options: { reader
     if (!Number.isFinite(time) || time < 0) throw new Error(`${at(k, timeColumn)}: "${raw.times[k]}" is not a time (a finite number of seconds >= 0)`);
     const step = number(raw.steps[k]!);
     if (!Number.isInteger(step) || step < 0) throw new Error(`${at(k, "global_step")}: "${raw.steps[k]}" is not a step (an integer >= 0)`);
+    // docs/log-reader.md R7: any number is a metric value (SSIM lies in [-1, 1]; a loss may be any finite number).
     const metric = number(raw.metrics[k]!);
-    if (metric < 0) throw new Error(`${at(k, metricName)}: "${raw.metrics[k]}" is negative`);
     out.times[k] = time;
     out.steps[k] = step;
     // NaN never meets a target (docs/scoring.md §1.3): null in the upload. Infinity

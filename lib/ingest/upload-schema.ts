@@ -45,6 +45,14 @@ export const text = (max: number) =>
 const nonNegative = (what: string) =>
   z.number({ error: `expected a finite number (${what})` }).min(0, { error: `${what} must be >= 0` });
 
+/**
+ * A metric value: any finite number (docs/log-reader.md R7). Metrics have no
+ * common range (SSIM lies in [-1, 1] and the published v0.5 logs hold 27
+ * negative validation/ssim values; a loss may be any finite number), so
+ * "non-negative" would refuse real logs.
+ */
+const metricValue = (what: string) => z.number({ error: `expected a finite number (${what})` });
+
 const count = (what: string, max: number) =>
   z
     .number({ error: `expected an integer (${what})` })
@@ -153,7 +161,7 @@ export const evalSeriesSchema = z
       .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
       .meta({ description: "Accumulated submission time in seconds of each evaluation (AlgoPerf `score` = accumulated_submission_time)." }),
     metrics: z
-      .array(nonNegative("metric").nullable(), { error: "expected an array of numbers" })
+      .array(metricValue("metric").nullable(), { error: "expected an array of numbers" })
       .min(1, { error: "needs at least one evaluation" })
       .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
       .meta({ description: "Validation metric of each evaluation; null where the log has no finite value (it never meets the target, docs/scoring.md §1.3)." }),
@@ -182,7 +190,7 @@ export const uploadRunSchema = z
     clientRunId: text(200).min(1, { error: "must not be empty" }).nullish().meta({ description: "Your identifier of this run; re-sending it is idempotent." }),
     timeToTarget: timeToTargetSchema.nullish(),
     evals: evalSeriesSchema.nullish(),
-    bestMetric: nonNegative("bestMetric").nullish().meta({ description: "Best validation metric of the trial; derived from evals when left out." }),
+    bestMetric: metricValue("bestMetric").nullish().meta({ description: "Best validation metric of the trial; derived from evals when left out." }),
     hardware: text(200).nullish().meta({ description: "e.g. 8x NVIDIA V100." }),
     framework: text(100).nullish().meta({ description: "e.g. jax, pytorch." }),
     codeCommit: text(100).nullish().meta({ description: "Commit of the code that produced the run." }),

@@ -51,13 +51,13 @@ describe("scanExperiment", () => {
     const scan = await scanExperiment(path.join(root, "s"), { trialOrder: "directory" });
     expect(scan.submissions[0]!.trials.map((t) => t.trial)).toEqual([1]);
     expect(scan.skipped.map((s) => path.relative(root, s.split(":")[0]!) + ":" + s.split(":")[1])).toEqual(
-      expect.arrayContaining(["s/study_0/ogbg_jax/trial_2: no eval_measurements.csv", "s/study_0/ogbg_jax/logs: not a trial_<j> folder", "s/study_x: not a study_<k> folder"]),
+      expect.arrayContaining(["s/study_0/ogbg_jax/trial_2: no eval_measurements.csv (R6)", "s/study_0/ogbg_jax/logs: not a trial_<j> folder (R5)", "s/study_x: not a study_<k> folder (R2)"]),
     );
   });
 
   test("one workload in two frameworks cannot be scored (docs/scoring.md §2.6)", async () => {
     const root = tree(["s/study_0/ogbg_jax/trial_1/eval_measurements.csv", "s/study_1/ogbg_pytorch/trial_1/eval_measurements.csv"]);
-    await expect(scanExperiment(path.join(root, "s"), { trialOrder: "directory" })).rejects.toThrow('workload "ogbg" appears as "ogbg_jax" and "ogbg_pytorch"');
+    await expect(scanExperiment(path.join(root, "s"), { trialOrder: "directory" })).rejects.toThrow('workload "ogbg" has trials in "ogbg_jax" and "ogbg_pytorch"');
   });
 
   test("not a log folder, or --submission for several submissions, is an error that explains the layout", async () => {
