@@ -125,7 +125,8 @@ function submissionFolders(root: string, abs: string, options: { submission?: st
     const dirs = experimentDirs(abs, options.trialOrder).filter((d) => d === abs || isSubmissionFolder(d));
     return [{ slug: options.submission ?? path.basename(abs), main: abs, dirs }];
   }
-  const children = byName(subfolders(abs, "name")).filter((name) => isSubmissionFolder(path.join(abs, name)));
+  // R1: submissions in the order os.listdir gives them (the official main's order), or by name.
+  const children = subfolders(abs, options.trialOrder).filter((name) => isSubmissionFolder(path.join(abs, name)));
   const names = new Set(children);
   const out: SubmissionDirs[] = [];
   for (const name of children) {
