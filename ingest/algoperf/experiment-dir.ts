@@ -263,6 +263,8 @@ export interface TrialFiles {
   hparams: Record<string, unknown> | null;
   /** meta_data_<n>.json with the smallest n (the first start of the trial), parsed, when present. */
   meta: Record<string, unknown> | null;
+  /** Its file name. */
+  metaFile: string | null;
 }
 
 export async function readTrialFiles(trial: TrialFolder): Promise<TrialFiles> {
@@ -285,7 +287,29 @@ export async function readTrialFiles(trial: TrialFolder): Promise<TrialFiles> {
     csv,
     hparams: names.includes("hparams.json") ? json("hparams.json") : null,
     meta: metaName ? json(metaName) : null,
+    metaFile: metaName ?? null,
   };
+}
+
+/** The upload's provenance object from a runner's meta_data_<n>.json (null fields left out). */
+export function provenanceRecord(meta: Record<string, unknown> | null, source: string | null): Record<string, string | number> | null {
+  if (!meta) return null;
+  const str = (k: string, max: number) => (typeof meta[k] === "string" && (meta[k] as string).trim() !== "" ? (meta[k] as string).trim().slice(0, max) : undefined);
+  const int = (k: string) => (Number.isSafeInteger(meta[k]) && (meta[k] as number) >= 0 ? (meta[k] as number) : undefined);
+  const out = {
+    gpuModel: str("gpu_model_name", 200),
+    gpuCount: int("gpu_count"),
+    gpuDriver: str("gpu_driver", 100),
+    cpuModel: str("cpu_model_name", 200),
+    cpuCount: int("cpu_count"),
+    seed: Number.isSafeInteger(meta.rng_seed) ? (meta.rng_seed as number) : undefined,
+    gitBranch: str("git_branch", 200),
+    python: str("python_version", 100),
+    os: str("os_platform", 200),
+    source: source?.slice(0, 200),
+  };
+  const kept = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+  return Object.keys(kept).length > (source ? 1 : 0) ? kept : null;
 }
 
 /**

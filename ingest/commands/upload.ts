@@ -11,7 +11,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { runIdentity, UPLOAD_LIMITS, uploadSchema } from "@/lib/ingest/upload-schema";
 import type { UploadResult } from "@/lib/server/services/upload";
 import { parseEvalCsv } from "../algoperf/eval-csv";
-import { provenanceFromMeta, readTrialFiles, scanExperiment, type TrialOrder } from "../algoperf/experiment-dir";
+import { provenanceFromMeta, provenanceRecord, readTrialFiles, scanExperiment, type TrialOrder } from "../algoperf/experiment-dir";
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
 
@@ -241,6 +241,7 @@ async function runsFromFolder(trials: Awaited<ReturnType<typeof scanExperiment>>
       framework: t.framework,
       codeCommit: options.codeCommit ?? provenance.codeCommit,
       hyperparameters: files.hparams,
+      provenance: provenanceRecord(files.meta, files.metaFile),
     });
   }
   return runs;

@@ -96,6 +96,22 @@ const hyperparameters = z
     description: `Hyperparameters as a JSON object (e.g. the contents of AlgoPerf's hparams.json): at most ${UPLOAD_LIMITS.jsonDepth} levels deep and ${UPLOAD_LIMITS.jsonEntries} entries, keys up to ${UPLOAD_LIMITS.jsonKeyLength} characters, strings up to ${UPLOAD_LIMITS.jsonStringLength}.`,
   });
 
+/** Provenance of a run, as the AlgoPerf runner's meta_data_<n>.json records it (algoperf/logger_utils.py get_meta_data). */
+export const provenanceSchema = z
+  .strictObject({
+    gpuModel: text(200).nullish().meta({ description: "gpu_model_name, e.g. Tesla V100-SXM2-16GB." }),
+    gpuCount: count("gpuCount", 1_000_000).nullish().meta({ description: "gpu_count." }),
+    gpuDriver: text(100).nullish(),
+    cpuModel: text(200).nullish(),
+    cpuCount: count("cpuCount", 1_000_000).nullish(),
+    seed: z.number({ error: "expected an integer (seed)" }).int({ error: "seed must be an integer" }).nullish().meta({ description: "rng_seed of the trial." }),
+    gitBranch: text(200).nullish(),
+    python: text(100).nullish().meta({ description: "python_version." }),
+    os: text(200).nullish().meta({ description: "os_platform." }),
+    source: text(200).nullish().meta({ description: "The file it was read from, e.g. meta_data_0.json." }),
+  })
+  .meta({ description: "Where the run came from (the CLI reads it from meta_data_<n>.json); framework and codeCommit have their own fields." });
+
 export const submissionMetadataSchema = z
   .strictObject({
     slug: slug.meta({ description: "Identifier of the submission in the round, e.g. schedule_free_adamw_v2." }),
@@ -195,6 +211,7 @@ export const uploadRunSchema = z
     framework: text(100).nullish().meta({ description: "e.g. jax, pytorch." }),
     codeCommit: text(100).nullish().meta({ description: "Commit of the code that produced the run." }),
     hyperparameters: hyperparameters.nullish(),
+    provenance: provenanceSchema.nullish(),
     notes: text(5000).nullish(),
   })
   .superRefine((r, ctx) => {
