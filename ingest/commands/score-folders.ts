@@ -12,7 +12,7 @@ import { readExperimentRound } from "../algoperf/experiment-round";
 import type { TrialOrder } from "../algoperf/experiment-dir";
 import { profileCsv, readTargetsFile, scoresCsv, timeToTargetsCsv, type ScoringTargets } from "../algoperf/official-output";
 import { OFFICIAL_SETTINGS, poolFromRound, scorePool } from "@/lib/scoring";
-import { skippedSummary } from "./upload";
+import { skippedSummary } from "../algoperf/skipped";
 
 export interface ScoreFoldersOptions {
   round?: string;

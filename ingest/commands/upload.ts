@@ -14,6 +14,7 @@ import { parseEvalCsv } from "../algoperf/eval-csv";
 import { provenanceFromMeta, provenanceRecord, readTrialFiles, scanExperiment, type TrialOrder } from "../algoperf/experiment-dir";
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
+import { skippedSummary } from "../algoperf/skipped";
 
 interface UploadOptions {
   url?: string;
@@ -187,15 +188,6 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   out.push(...skippedSummary(skipped));
   process.stdout.write(`${out.join("\n")}\n`);
   return 0;
-}
-
-/** What the reader skipped, as the official reader skips it (docs/log-reader.md): the count and the first paths. */
-export function skippedSummary(skipped: readonly string[], first = 10): string[] {
-  if (skipped.length === 0) return [];
-  const out = [`Warning: skipped ${skipped.length} folder(s) that the official scorer also skips or merges (docs/log-reader.md):`];
-  for (const s of skipped.slice(0, first)) out.push(`  ${s}`);
-  if (skipped.length > first) out.push(`  ... and ${skipped.length - first} more (--json lists them all)`);
-  return out;
 }
 
 async function readUploadFile(file: string, roundOption: string | undefined) {
