@@ -267,7 +267,7 @@ export interface TrialFiles {
   metaFile: string | null;
 }
 
-export async function readTrialFiles(trial: TrialFolder): Promise<TrialFiles> {
+export function readTrialFiles(trial: TrialFolder): TrialFiles {
   const names = trial.files;
   const csv = readEvalFile(trial);
   const json = (name: string) => {
