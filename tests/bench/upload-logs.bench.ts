@@ -41,19 +41,21 @@ interface Timed {
   stdout: string;
   stderr: string;
   peakRssMb: number | null;
+  /** User + system CPU seconds of the process (GNU time), or null. */
+  cpuS: number | null;
 }
 
 /** A child process, timed from spawn to exit; peak RSS from GNU time when it is there. */
 function timed(command: string, args: string[], env: Record<string, string> = {}): Timed {
   const gnuTime = existsSync("/usr/bin/time");
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}`);
-  const [cmd, argv] = gnuTime ? ["/usr/bin/time", ["-f", "%M", "-o", rssFile, command, ...args]] : [command, args];
+  const [cmd, argv] = gnuTime ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", rssFile, command, ...args]] : [command, args];
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${command} ${args.slice(0, 4).join(" ")} … exited with ${r.status}:\n${r.stderr.slice(-4000)}`);
-  const peakRssMb = gnuTime ? Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1)) / 1024 : null;
-  return { ms, stdout: r.stdout, stderr: r.stderr, peakRssMb };
+  const [rss, user, sys] = gnuTime ? readFileSync(rssFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number) : [];
+  return { ms, stdout: r.stdout, stderr: r.stderr, peakRssMb: rss === undefined ? null : rss / 1024, cpuS: user === undefined ? null : user + sys! };
 }
 
 /** The official scorer's command, or why it cannot run here. */
@@ -94,6 +96,7 @@ try {
   // The official scorer on the same folder.
   const official = officialScorer();
   let officialMs: number | null = null;
+  let officialCpu: number | null = null;
   let officialScores: Record<string, number> | null = null;
   if ("skipped" in official) console.log(`official scorer: skipped: ${official.skipped}`);
   else {
@@ -103,14 +106,15 @@ try {
     const targets = path.join(official.dir, "scoring", "workload_targets_v05.json");
     const r = timed(official.python, [shim, official.dir, "--submission_directory", logs.root, "--workload_targets", targets, "--compute_performance_profiles", "--output_dir", out]);
     officialMs = r.ms;
+    officialCpu = r.cpuS;
     officialScores = readScoresCsv(path.join(out, "scores.csv"));
-    console.log(`official scorer (${official.python} scoring/score_submissions.py --workload_targets workload_targets_v05.json): ${(r.ms / 1000).toFixed(2)} s, peak RSS ${r.peakRssMb?.toFixed(0) ?? "?"} MB`);
+    console.log(`official scorer (${official.python} scoring/score_submissions.py --workload_targets workload_targets_v05.json): ${(r.ms / 1000).toFixed(2)} s (CPU ${r.cpuS?.toFixed(2) ?? "?"} s), peak RSS ${r.peakRssMb?.toFixed(0) ?? "?"} MB`);
   }
 
   // cli score on the folders (no server).
   const score = timed(CLI[0], [...CLI[1], "score", logs.root, "--round", ROUND, "--json"]);
   const cliScores = (JSON.parse(score.stdout) as { scores: Record<string, number> }).scores;
-  console.log(`cli score: ${(score.ms / 1000).toFixed(2)} s, peak RSS ${score.peakRssMb?.toFixed(0) ?? "?"} MB`);
+  console.log(`cli score: ${(score.ms / 1000).toFixed(2)} s (CPU ${score.cpuS?.toFixed(2) ?? "?"} s), peak RSS ${score.peakRssMb?.toFixed(0) ?? "?"} MB`);
 
   // A production server on a fresh embedded database; an admin token (the published submissions are replaced by the logs' runs).
   stack = await startStack((l) => console.log(`  [stack] ${l}`));
@@ -121,7 +125,7 @@ try {
   const serverScores = ((await res.json()) as { scores: Record<string, number> }).scores;
   const uploadMs = upload.ms + (performance.now() - t1);
   console.log(upload.stdout.split("\n")[0]);
-  console.log(`cli upload (one call) + GET scores: ${(uploadMs / 1000).toFixed(2)} s, CLI peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`);
+  console.log(`cli upload (one call) + GET scores: ${(uploadMs / 1000).toFixed(2)} s (CLI CPU ${upload.cpuS?.toFixed(2) ?? "?"} s; the server's is not counted), CLI peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`);
 
   // Scores: the official code's (this run's, or the published full-precision ones the generator reproduces).
   const reference = officialScores ?? round.official_code_scores_full_precision;
@@ -136,6 +140,7 @@ try {
     const uploadRatio = officialMs / uploadMs;
     const scoreRatio = officialMs / score.ms;
     console.log(verdict(`upload + scores >= ${UPLOAD_TARGET}x faster than the official scorer`, uploadRatio >= UPLOAD_TARGET, `${uploadRatio.toFixed(1)}x (${(uploadMs / 1000).toFixed(2)} s vs ${(officialMs / 1000).toFixed(2)} s)`));
+    if (officialCpu !== null && score.cpuS !== null) console.log(`  CPU time: official scorer ${officialCpu.toFixed(2)} s, cli score ${score.cpuS.toFixed(2)} s (${(officialCpu / score.cpuS).toFixed(1)}x); load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
     console.log(verdict(`cli score >= ${SCORE_TARGET}x faster than the official scorer`, scoreRatio >= SCORE_TARGET, `${scoreRatio.toFixed(1)}x (${(score.ms / 1000).toFixed(2)} s vs ${(officialMs / 1000).toFixed(2)} s)`));
     result({ bench: "upload-logs", name: "cli upload (one call) + scores, v0.5 external raw logs", target: `>= ${UPLOAD_TARGET}x official`, measured: `${(uploadMs / 1000).toFixed(2)} s, peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`, ratio: `${uploadRatio.toFixed(1)}x official (${(officialMs / 1000).toFixed(2)} s)`, pass: uploadRatio >= UPLOAD_TARGET && mismatches.length === 0 });
     result({ bench: "upload-logs", name: "cli score on the folders", target: `>= ${SCORE_TARGET}x official`, measured: `${(score.ms / 1000).toFixed(2)} s, peak RSS ${score.peakRssMb?.toFixed(0) ?? "?"} MB`, ratio: `${scoreRatio.toFixed(1)}x official`, pass: scoreRatio >= SCORE_TARGET && mismatches.length === 0 });
