@@ -54,7 +54,13 @@ export async function scoreFolders(paths: string[], options: ScoreFoldersOptions
   process.stderr.write("\n");
   const pool = poolFromRound(read.round);
   // --self-tuning changes no score: the official ruleset flag only relaxes the trial-count check of strict mode (docs/scoring.md §2.4).
-  const result = scorePool(pool, OFFICIAL_SETTINGS);
+  let result;
+  try {
+    result = scorePool(pool, OFFICIAL_SETTINGS);
+  } catch (e) {
+    // e.g. the 2026 default workload_targets.json lists finewebedu_lm, which no v0.6 log has.
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; score with the targets of the benchmark version the logs were run with (--round, or a workload_targets file whose base workloads the logs have)`);
+  }
   const order = pool.submissions.map((s) => s.name);
   if (options.outputDir) {
     mkdirSync(options.outputDir, { recursive: true });
