@@ -133,7 +133,13 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   }
   const total = fileRuns.length + scanned.reduce((n, s) => n + s.trials.length, 0);
   if (total === 0) throw new Error(`nothing to upload: no runs in ${paths.join(", ")}${skipped.length ? `\nskipped:\n  ${skipped.join("\n  ")}` : ""}`);
-  for (const s of scanned) checkRunIdentities(s);
+  // Checked before the first request, so a folder the round cannot take stops the upload before anything is sent.
+  const roundWorkloads = new Set(spec.workloads.map((w) => w.key));
+  for (const s of scanned) {
+    checkRunIdentities(s);
+    const t = s.trials.find((x) => !roundWorkloads.has(x.workload));
+    if (t) throw new Error(`${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`);
+  }
 
   // 2. Send: folders are read one batch at a time (memory stays bounded by the
   // batches in flight), while up to --concurrency requests are with the server.

@@ -103,7 +103,7 @@ describe("trial order", () => {
     mkdirSync(path.join(dir, "study_0", "ogbg_pytorch", "notes"));
     const r = await upload([dir]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Skipped (2):");
+    expect(r.stdout).toContain("Warning: skipped 2 folder(s) that the official scorer also skips or merges (docs/log-reader.md):");
     expect(r.stdout).toMatch(/trial_2: no eval_measurements\.csv/);
     expect(r.stdout).toMatch(/notes: not a trial_<j> folder/);
 
