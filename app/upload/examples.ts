@@ -27,6 +27,7 @@ export const FIELDS: { path: string; required: boolean; description: string }[] 
   { path: "runs[].position", required: false, description: "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position." },
   { path: "runs[].clientRunId", required: false, description: "Your own id of the run: a re-send with the same id and content changes nothing (idempotent)." },
   { path: "runs[].framework, hardware, codeCommit", required: false, description: "Provenance shown with the run." },
+  { path: "runs[].provenance, hyperparameters", required: false, description: "Where the run came from (gpuModel, gpuCount, seed, gitBranch, python, os, ...: the CLI reads AlgoPerf's meta_data_<n>.json) and the trial's hyperparameters (hparams.json); shown with the run and in the submission's JSON and CSV." },
   { path: "replace", required: false, description: "true replaces stored runs and metadata that differ (only for the token that created the submission); without it a different re-send is refused with HTTP 409." },
 ];
 

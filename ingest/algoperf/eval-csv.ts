@@ -33,7 +33,7 @@ const PANDAS_INF = new Map<string, number>([
   ["-Infinity", -Infinity],
 ]);
 
-function number(raw: string): number {
+function exactNumber(raw: string): number {
   if (raw === "") return NaN;
   const n = Number(raw);
   // Number("  ") is 0; a blank field is missing.
@@ -41,6 +41,48 @@ function number(raw: string): number {
   if (!Number.isNaN(n)) return n;
   // Not a number to JS: pandas' infinities, or missing (its NA strings, or anything else).
   return PANDAS_NA.has(raw) ? NaN : (PANDAS_INF.get(raw) ?? NaN);
+}
+const number = exactNumber;
+
+/** 1e0 … 1e308, correctly rounded like the C literals of pandas' table. */
+const POW10 = Array.from({ length: 309 }, (_, k) => Number(`1e${k}`));
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * pandas.read_csv's default float parser (pandas/_libs/src/parser/tokenizer.c
+ * precise_xstrtod, pandas 1.x–2.x): at most 17 significant digits
+ * accumulated in a double, then one multiplication or division by a power
+ * of ten. Not always correctly rounded: 18 times of the published logs come
+ * out 1 ulp away from Number() (docs/scoring.md §1.6); this reproduces them,
+ * so that `score` writes time_to_targets.csv as the official code does.
+ * Anything that is not a plain decimal goes to `number`.
+ */
+export function pandasNumber(raw: string): number {
+  const m = DECIMAL.exec(raw);
+  if (!m || (m[2] === "" && (m[3] ?? "") === "")) return number(raw);
+  let value = 0;
+  let digits = 0;
+  let exponent = 0;
+  for (const ch of m[2]!) {
+    if (digits < 17) {
+      value = value * 10 + (ch.charCodeAt(0) - 48);
+      digits++;
+    } else exponent++;
+  }
+  let decimals = 0;
+  for (const ch of m[3] ?? "") {
+    if (digits >= 17) break;
+    value = value * 10 + (ch.charCodeAt(0) - 48);
+    digits++;
+    decimals++;
+  }
+  exponent -= decimals;
+  if (m[1] === "-") value = -value;
+  if (m[4] !== undefined) exponent += Number(m[4]);
+  if (exponent > 308) return value === 0 ? 0 : value < 0 ? -Infinity : Infinity;
+  if (exponent > 0) return value * POW10[exponent]!;
+  if (exponent < -308) return exponent < -616 ? 0 * value : value / POW10[-308 - exponent]! / POW10[308]!;
+  return value / POW10[-exponent]!;
 }
 
 /** The raw text of the three columns, row by row (rows[k] is on CSV record k + 1; the header is record 0). */
@@ -146,10 +188,12 @@ function readFull(text: string, metricName: string): RawColumns {
  * the two are identical in every published log, so older logs without
  * `score` fall back to accumulated_submission_time). Metric = `metricName`,
  * e.g. validation/ssim (§1.2). Steps = global_step. `reader: "csv-parse"`
- * skips the plain-CSV reader (the tests compare the two).
+ * skips the plain-CSV reader (the tests compare the two). `numbers: "pandas"`
+ * converts numbers as pandas does (pandasNumber) instead of correctly rounded.
  * @throws Error naming the column (and row) that cannot be used.
  */
-export function parseEvalCsv(text: string, metricName: string, options: { reader?: "auto" | "csv-parse" } = {}): EvalSeries {
+export function parseEvalCsv(text: string, metricName: string, options: { reader?: "auto" | "csv-parse"; numbers?: "exact" | "pandas" } = {}): EvalSeries {
+  const number = options.numbers === "pandas" ? pandasNumber : exactNumber;
   const raw = (options.reader === "csv-parse" ? null : readPlain(text, metricName)) ?? readFull(text, metricName);
   const timeColumn = columnIndices(raw.header, metricName).timeColumn;
   const n = raw.times.length;
@@ -162,8 +206,8 @@ export function parseEvalCsv(text: string, metricName: string, options: { reader
     if (!Number.isFinite(time) || time < 0) throw new Error(`${at(k, timeColumn)}: "${raw.times[k]}" is not a time (a finite number of seconds >= 0)`);
     const step = number(raw.steps[k]!);
     if (!Number.isInteger(step) || step < 0) throw new Error(`${at(k, "global_step")}: "${raw.steps[k]}" is not a step (an integer >= 0)`);
+    // docs/log-reader.md R7: any number is a metric value (SSIM lies in [-1, 1]; a loss may be any finite number).
     const metric = number(raw.metrics[k]!);
-    if (metric < 0) throw new Error(`${at(k, metricName)}: "${raw.metrics[k]}" is negative`);
     out.times[k] = time;
     out.steps[k] = step;
     // NaN never meets a target (docs/scoring.md §1.3): null in the upload. Infinity

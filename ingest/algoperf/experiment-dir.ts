@@ -55,6 +55,10 @@ export interface ExperimentScan {
 
 const STUDY = /^study_(\d+)$/;
 const TRIAL = /^trial_(\d+)$/;
+/** docs/log-reader.md R5: the official reader takes every entry that re.match(r'trial_(\d+)') accepts, i.e. any name starting so. */
+const TRIAL_PREFIX = /^trial_\d+/;
+/** docs/log-reader.md R3: scoring_utils.TIMESTAMP, appended to the experiment folder's name. */
+const TIMESTAMP = /^-\d{4}(?:-\d{2}){5}/;
 export const EVAL_FILE = "eval_measurements.csv";
 
 /** Sub-folder names in directory order (as os.listdir returns them), or by name with numbers compared as numbers. */
@@ -84,88 +88,173 @@ function isSubmissionFolder(dir: string): boolean {
   return subfolders(dir, "name").some((n) => STUDY.test(n));
 }
 
+/** The prefix `<dir>` of a `<dir>-YYYY-MM-DD-HH-MM-SS…` folder name, if it has one. */
+function siblingOf(name: string, names: ReadonlySet<string>): string | null {
+  // The official filter re.match(experiment_dir + TIMESTAMP, x) anchors at the start only, so anything may follow the timestamp.
+  for (let end = name.indexOf("-"); end > 0; end = name.indexOf("-", end + 1)) {
+    const prefix = name.slice(0, end);
+    if (names.has(prefix) && TIMESTAMP.test(name.slice(end))) return prefix;
+  }
+  return null;
+}
+
 /**
- * The submissions and trials under `root`. `submission` names the slug of a
- * single submission folder (default: the folder name).
+ * The folders of one experiment as the official get_experiment_df globs them
+ * (docs/log-reader.md R3): `<dir>` and its siblings `<dir>-<timestamp>…`, in the
+ * parent's directory order (glob.glob does not sort).
+ */
+function experimentDirs(dir: string, order: TrialOrder): string[] {
+  const parent = path.dirname(dir);
+  const base = path.basename(dir);
+  const names = subfolders(parent, order);
+  const set = new Set(names);
+  return names.filter((n) => n === base || siblingOf(n, set) === base).map((n) => path.join(parent, n));
+}
+
+interface SubmissionDirs {
+  slug: string;
+  /** The folder named by the submission (or given on the command line). */
+  main: string;
+  /** The experiment folder and its timestamped siblings (R3). */
+  dirs: string[];
+}
+
+/** Submission folders under `root` (R1), with their merged siblings (R3). */
+function submissionFolders(root: string, abs: string, options: { submission?: string; trialOrder: TrialOrder }, skipped: string[]): SubmissionDirs[] {
+  if (isSubmissionFolder(abs)) {
+    const dirs = experimentDirs(abs, options.trialOrder).filter((d) => d === abs || isSubmissionFolder(d));
+    return [{ slug: options.submission ?? path.basename(abs), main: abs, dirs }];
+  }
+  // R1: submissions in the order os.listdir gives them (the official main's order), or by name.
+  const children = subfolders(abs, options.trialOrder).filter((name) => isSubmissionFolder(path.join(abs, name)));
+  const names = new Set(children);
+  const out: SubmissionDirs[] = [];
+  for (const name of children) {
+    const prefix = siblingOf(name, names);
+    if (prefix !== null) {
+      skipped.push(`${path.join(abs, name)}: merged into ${prefix} (R3)`);
+      continue;
+    }
+    out.push({ slug: name, main: path.join(abs, name), dirs: experimentDirs(path.join(abs, name), options.trialOrder).filter((d) => isSubmissionFolder(d)) });
+  }
+  if (out.length === 0) {
+    throw new Error(
+      `${root}: not an AlgoPerf submission folder (<submission>/study_<k>/<workload>_<framework>/trial_<j>/${EVAL_FILE}) nor a folder of submission folders`,
+    );
+  }
+  if (options.submission !== undefined) {
+    if (out.length > 1) {
+      throw new Error(`--submission names one submission, but ${root} holds ${out.length}: ${out.map((f) => f.slug).join(", ")}; pass one submission folder`);
+    }
+    out[0]!.slug = options.submission;
+  }
+  return out;
+}
+
+/**
+ * The submissions and trials under `root`, read as the official reader reads
+ * them (docs/log-reader.md). `submission` names the slug of a single
+ * submission folder (default: the folder name).
  * @throws Error when the layout is not recognised, when --submission is given
- *   for several submissions, or when a submission has one workload in two
- *   frameworks (the official scorer cannot pivot that, docs/scoring.md §2.6).
+ *   for several submissions, or for what the official scorer cannot score
+ *   (R5: one workload in two frameworks, docs/scoring.md §2.6).
  */
 export async function scanExperiment(root: string, options: { submission?: string; trialOrder: TrialOrder }): Promise<ExperimentScan> {
   const abs = path.resolve(root);
-  let submissionDirs: { slug: string; dir: string }[];
-  if (isSubmissionFolder(abs)) {
-    submissionDirs = [{ slug: options.submission ?? path.basename(abs), dir: abs }];
-  } else {
-    const children = byName(subfolders(abs, "name"));
-    submissionDirs = [];
-    for (const name of children) if (isSubmissionFolder(path.join(abs, name))) submissionDirs.push({ slug: name, dir: path.join(abs, name) });
-    if (submissionDirs.length === 0) {
-      throw new Error(
-        `${root}: not an AlgoPerf submission folder (<submission>/study_<k>/<workload>_<framework>/trial_<j>/${EVAL_FILE}) nor a folder of submission folders`,
-      );
-    }
-    if (options.submission !== undefined) {
-      if (submissionDirs.length > 1) {
-        throw new Error(`--submission names one submission, but ${root} holds ${submissionDirs.length}: ${submissionDirs.map((f) => f.slug).join(", ")}; pass one submission folder`);
-      }
-      submissionDirs[0]!.slug = options.submission;
-    }
-  }
-
   const skipped: string[] = [];
   const submissions: SubmissionFolder[] = [];
-  for (const folder of submissionDirs) {
+  for (const folder of submissionFolders(root, abs, options, skipped)) {
     const trials: TrialFolder[] = [];
-    const frameworks = new Map<string, string>();
-    for (const studyName of byName(subfolders(folder.dir, "name"))) {
-      const study = STUDY.exec(studyName);
-      if (!study) {
-        skipped.push(`${path.join(folder.dir, studyName)}: not a study_<k> folder`);
-        continue;
-      }
-      const studyDir = path.join(folder.dir, studyName);
-      for (const workloadDir of byName(subfolders(studyDir, "name"))) {
-        const workload = workloadFromDirectory(workloadDir);
-        const framework = workload === workloadDir ? null : workloadDir.slice(workload.length + 1);
-        const earlier = frameworks.get(workload);
-        if (earlier !== undefined && earlier !== workloadDir) {
-          throw new Error(`${folder.dir}: workload "${workload}" appears as "${earlier}" and "${workloadDir}"; the official scorer cannot score one workload in two frameworks (docs/scoring.md §2.6)`);
+    // R2: study folders, workload folders and trials in a fixed order; positions count per study and workload across merged siblings.
+    const positions = new Map<string, number>();
+    for (const dir of folder.dirs) {
+      const sibling = dir === folder.main ? "" : `${path.basename(dir)}/`;
+      for (const studyName of byName(subfolders(dir, "name"))) {
+        const study = STUDY.exec(studyName);
+        if (!study) {
+          skipped.push(`${path.join(dir, studyName)}: not a study_<k> folder (R2)`);
+          continue;
         }
-        frameworks.set(workload, workloadDir);
-        const wDir = path.join(studyDir, workloadDir);
-        let position = 0;
-        for (const trialName of subfolders(wDir, options.trialOrder)) {
-          const trial = TRIAL.exec(trialName);
-          const dir = path.join(wDir, trialName);
-          if (!trial) {
-            skipped.push(`${dir}: not a trial_<j> folder`);
-            continue;
-          }
-          // docs/scoring.md §2.1: a trial folder without eval_measurements.csv has no row upstream.
-          const files = readdirSync(dir);
-          if (!files.includes(EVAL_FILE)) {
-            skipped.push(`${dir}: no ${EVAL_FILE}`);
-            continue;
-          }
-          trials.push({
-            submission: folder.slug,
-            study: Number(study[1]),
-            workloadDir,
-            workload,
-            framework,
-            trial: Number(trial[1]),
-            position: position++,
-            dir,
-            relative: `${studyName}/${workloadDir}/${trialName}`,
-            files,
-          });
+        const studyDir = path.join(dir, studyName);
+        for (const workloadDir of byName(subfolders(studyDir, "name"))) {
+          const found = scanWorkloadFolder({ slug: folder.slug, study: Number(study[1]), studyName, studyDir, workloadDir, sibling, positions, trialOrder: options.trialOrder }, skipped);
+          trials.push(...found);
         }
       }
     }
-    submissions.push({ slug: folder.slug, dir: folder.dir, trials });
+    checkFrameworks(folder.main, trials);
+    submissions.push({ slug: folder.slug, dir: folder.main, trials });
   }
   return { submissions, skipped };
+}
+
+/** R5 (docs/scoring.md §2.6): one workload in two frameworks makes the official pivot raise; only folders that hold trials count (R4). */
+function checkFrameworks(dir: string, trials: TrialFolder[]): void {
+  const frameworks = new Map<string, string>();
+  for (const t of trials) {
+    const earlier = frameworks.get(t.workload);
+    if (earlier !== undefined && earlier !== t.workloadDir) {
+      throw new Error(
+        `${dir}: workload "${t.workload}" has trials in "${earlier}" and "${t.workloadDir}"; the official scorer cannot score one workload in two frameworks ` +
+          `(docs/scoring.md §2.6, docs/log-reader.md R5): keep the trials of one framework and move the other folder out of the submission`,
+      );
+    }
+    frameworks.set(t.workload, t.workloadDir);
+  }
+}
+
+interface WorkloadScan {
+  slug: string;
+  study: number;
+  studyName: string;
+  studyDir: string;
+  workloadDir: string;
+  /** "" or "<sibling folder>/": prefix of clientRunIds of trials from a merged sibling (R3). */
+  sibling: string;
+  positions: Map<string, number>;
+  trialOrder: TrialOrder;
+}
+
+function scanWorkloadFolder(w: WorkloadScan, skipped: string[]): TrialFolder[] {
+  const workload = workloadFromDirectory(w.workloadDir);
+  const framework = workload === w.workloadDir ? null : w.workloadDir.slice(workload.length + 1);
+  const wDir = path.join(w.studyDir, w.workloadDir);
+  const key = `${w.studyName}/${w.workloadDir}`;
+  const out: TrialFolder[] = [];
+  for (const trialName of subfolders(wDir, w.trialOrder)) {
+    const trial = TRIAL.exec(trialName);
+    const dir = path.join(wDir, trialName);
+    if (!trial) {
+      if (TRIAL_PREFIX.test(trialName)) {
+        throw new Error(`${dir}: the official scorer reads this folder as a trial (its name starts with trial_<j>), but a run needs a plain trial_<j> name: rename it or move it out (docs/log-reader.md R5)`);
+      }
+      skipped.push(`${dir}: not a trial_<j> folder (R5)`);
+      continue;
+    }
+    // R6: a trial folder without eval_measurements.csv has no row upstream (docs/scoring.md §2.1).
+    const files = readdirSync(dir);
+    if (!files.includes(EVAL_FILE)) {
+      skipped.push(`${dir}: no ${EVAL_FILE} (R6)`);
+      continue;
+    }
+    const position = w.positions.get(key) ?? 0;
+    w.positions.set(key, position + 1);
+    out.push({
+      submission: w.slug,
+      study: w.study,
+      workloadDir: w.workloadDir,
+      workload,
+      framework,
+      trial: Number(trial[1]),
+      position,
+      dir,
+      relative: `${w.sibling}${w.studyName}/${w.workloadDir}/${trialName}`,
+      files,
+    });
+  }
+  // R4: a workload folder without trials (e.g. only a .log file) contributes nothing.
+  if (out.length === 0 && !skipped.some((s) => s.startsWith(`${wDir}${path.sep}`))) skipped.push(`${wDir}: no trial_<j> folder with ${EVAL_FILE} (R4)`);
+  return out;
 }
 
 export interface TrialFiles {
@@ -174,9 +263,11 @@ export interface TrialFiles {
   hparams: Record<string, unknown> | null;
   /** meta_data_<n>.json with the smallest n (the first start of the trial), parsed, when present. */
   meta: Record<string, unknown> | null;
+  /** Its file name. */
+  metaFile: string | null;
 }
 
-export async function readTrialFiles(trial: TrialFolder): Promise<TrialFiles> {
+export function readTrialFiles(trial: TrialFolder): TrialFiles {
   const names = trial.files;
   const csv = readEvalFile(trial);
   const json = (name: string) => {
@@ -196,7 +287,29 @@ export async function readTrialFiles(trial: TrialFolder): Promise<TrialFiles> {
     csv,
     hparams: names.includes("hparams.json") ? json("hparams.json") : null,
     meta: metaName ? json(metaName) : null,
+    metaFile: metaName ?? null,
   };
+}
+
+/** The upload's provenance object from a runner's meta_data_<n>.json (null fields left out). */
+export function provenanceRecord(meta: Record<string, unknown> | null, source: string | null): Record<string, string | number> | null {
+  if (!meta) return null;
+  const str = (k: string, max: number) => (typeof meta[k] === "string" && (meta[k] as string).trim() !== "" ? (meta[k] as string).trim().slice(0, max) : undefined);
+  const int = (k: string) => (Number.isSafeInteger(meta[k]) && (meta[k] as number) >= 0 ? (meta[k] as number) : undefined);
+  const out = {
+    gpuModel: str("gpu_model_name", 200),
+    gpuCount: int("gpu_count"),
+    gpuDriver: str("gpu_driver", 100),
+    cpuModel: str("cpu_model_name", 200),
+    cpuCount: int("cpu_count"),
+    seed: Number.isSafeInteger(meta.rng_seed) ? (meta.rng_seed as number) : undefined,
+    gitBranch: str("git_branch", 200),
+    python: str("python_version", 100),
+    os: str("os_platform", 200),
+    source: source?.slice(0, 200),
+  };
+  const kept = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+  return Object.keys(kept).length > (source ? 1 : 0) ? kept : null;
 }
 
 /**

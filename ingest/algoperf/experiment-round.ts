@@ -22,6 +22,10 @@ export interface ExperimentRoundOptions {
   baseWorkloads: readonly string[];
   heldOutWorkloads: readonly string[];
   trialOrder: TrialOrder;
+  /** How numbers are converted (parseEvalCsv): correctly rounded (default) or as pandas.read_csv does. */
+  numbers?: "exact" | "pandas";
+  /** Called now and then with the number of trials read so far (the CLI's progress). */
+  onProgress?: (trials: number) => void;
 }
 
 export interface ExperimentRound {
@@ -52,7 +56,7 @@ export async function readExperimentRound(roots: readonly string[], options: Exp
         const text = readEvalFile(t);
         let series;
         try {
-          series = parseEvalCsv(text, w.metricName);
+          series = parseEvalCsv(text, w.metricName, { numbers: options.numbers });
         } catch (e) {
           throw new Error(`${path.join(t.dir, EVAL_FILE)}: ${e instanceof Error ? e.message : String(e)}`);
         }
@@ -67,6 +71,7 @@ export async function readExperimentRound(roots: readonly string[], options: Exp
         (studies[`study_${t.study}`] ??= []).push({ trial: `trial_${t.trial}`, hit_index: hits[i]!.hitIndex, hit_time: hits[i]!.hitTime });
       });
       count += s.trials.length;
+      options.onProgress?.(count);
     }
   }
   return { round: { base_workloads: options.baseWorkloads, held_out_workloads: options.heldOutWorkloads, submissions }, trials: count, skipped };

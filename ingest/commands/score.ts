@@ -1,11 +1,12 @@
 // `score <input.json>`: score a pool from per-workload times or from one
 // published round's per-trial results, and print the result as JSON
 // (non-finite numbers as "inf" / "nan"). All rules live in lib/scoring.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { z } from "zod";
 import { poolFromRound, scorePool, scoringReport, stringifyScoring } from "../../lib/scoring";
 import type { PoolInput, ScoreSettings } from "../../lib/scoring";
+import { scoreFolders } from "./score-folders";
 
 const TIME_ERROR = 'expected a time >= 0, null (not reached), "inf" (not reached) or "nan" (no data)';
 
@@ -57,6 +58,12 @@ interface ScoreOptions {
   reference?: string;
   pool?: string[];
   pretty?: boolean;
+  round?: string;
+  targets?: string;
+  selfTuning?: boolean;
+  outputDir?: string;
+  trialOrder: "directory" | "name";
+  json?: boolean;
 }
 
 export function scoreCommand(): Command {
@@ -65,9 +72,17 @@ export function scoreCommand(): Command {
       "Score a pool. <input.json> holds either per-workload times " +
         '({"workloads": [...], "held_out_workloads"?: [...], "submissions": {name: {workload: time | null | "nan"}}}) ' +
         "or one round of per-trial results as in data/published/algoperf_leaderboards.json. " +
-        "With no held-out list, every non-base workload present acts as a held-out variant (see lib/scoring/README.md).",
+        "With no held-out list, every non-base workload present acts as a held-out variant (see lib/scoring/README.md). " +
+        "Or: AlgoPerf experiment folders (a folder of submission folders, as score_submissions.py --submission_directory, or submission folders), " +
+        "scored like the official score_submissions.py with --round or --targets (docs/log-reader.md).",
     )
-    .argument("<input.json>", "times or trials input")
+    .argument("<inputs...>", "one times or trials JSON file, or experiment folders")
+    .option("--round <slug>", "folders: the targets of this round, e.g. algoperf-v0.5-external")
+    .option("--targets <file>", "folders: an official workload_targets*.json file")
+    .option("--self-tuning", "folders: the self-tuning ruleset (as --self_tuning_ruleset; it changes no score)")
+    .option("--output-dir <dir>", "folders: write scores.csv, time_to_targets.csv and performance_profile_score.csv there")
+    .addOption(new Option("--trial-order <order>", "folders: order of trial folders (docs/scoring.md §2.2)").choices(["directory", "name"]).default("directory"))
+    .option("--json", "folders: print the scores as JSON")
     .option("--tau-min <number>", "left end of the tau grid", parseNumber, 1)
     .option("--tau-max <number|none>", "right end of the tau grid; none = largest finite ratio", parseTauMax, 4)
     .option("--points <integer>", "number of tau grid points", parseInteger, 100)
@@ -80,8 +95,14 @@ export function scoreCommand(): Command {
     .option("--reference <name>", "divide by this submission's times instead of the pool best")
     .option("--pool <names>", "comma-separated submissions to score (default: all)", parseList)
     .option("--pretty", "indent the JSON output")
-    .action(function (this: Command, file: string, options: ScoreOptions) {
+    .action(async function (this: Command, inputs: string[], options: ScoreOptions) {
       try {
+        if (inputs.some((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory())) {
+          await scoreFolders(inputs, options);
+          return;
+        }
+        if (inputs.length !== 1) throw new Error("pass one JSON input file, or experiment folders");
+        const file = inputs[0]!;
         const input = readInput(file, options.pool);
         const settings: ScoreSettings = {
           tauMin: options.tauMin,

@@ -8,12 +8,13 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { runIdentity, UPLOAD_LIMITS, uploadSchema } from "@/lib/ingest/upload-schema";
+import { runIdentity, UPLOAD_LIMITS, uploadSchema, type UploadInput } from "@/lib/ingest/upload-schema";
 import type { UploadResult } from "@/lib/server/services/upload";
 import { parseEvalCsv } from "../algoperf/eval-csv";
-import { provenanceFromMeta, readTrialFiles, scanExperiment, type TrialOrder } from "../algoperf/experiment-dir";
+import { provenanceFromMeta, provenanceRecord, readTrialFiles, scanExperiment, type SubmissionFolder, type TrialFolder, type TrialOrder } from "../algoperf/experiment-dir";
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
+import { skippedSummary } from "../algoperf/skipped";
 
 interface UploadOptions {
   url?: string;
@@ -34,6 +35,7 @@ interface UploadOptions {
   codeCommit?: string;
   trialOrder: TrialOrder;
   batchSize: number;
+  concurrency: number;
   retries: number;
   replace?: boolean;
   json?: boolean;
@@ -71,6 +73,7 @@ export function uploadCommand(): Command {
         .default("directory"),
     )
     .option("--batch-size <n>", `runs per request (at most ${UPLOAD_LIMITS.runs})`, parseInteger, 1000)
+    .option("--concurrency <n>", "requests in flight at once (folders are read while the server writes; uploads of one submission queue on the server)", parseInteger, 3)
     .option("--retries <n>", "retries of a request after a network error or a 5xx answer", parseInteger, 5)
     .option("--replace", "replace stored runs (and metadata) that differ (only runs of submissions your token created, or with an admin token)")
     .option("--json", "print the result as JSON instead of a summary")
@@ -112,17 +115,15 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   });
 
   const submissions: SubmissionInput[] = files.flatMap((f) => f.submissions);
-  const runs: RunInput[] = files.flatMap((f) => f.runs);
+  const fileRuns: RunInput[] = files.flatMap((f) => f.runs);
   const skipped: string[] = [];
-  const folderSlugs: string[] = [];
+  const scanned: SubmissionFolder[] = [];
   for (const folder of folders) {
     const scan = await scanExperiment(folder, { submission: options.submission, trialOrder: options.trialOrder });
     skipped.push(...scan.skipped);
-    for (const s of scan.submissions) {
-      folderSlugs.push(s.slug);
-      runs.push(...(await runsFromFolder(s.trials, spec, options)));
-    }
+    scanned.push(...scan.submissions.filter((s) => s.trials.length > 0));
   }
+  const folderSlugs = scanned.map((s) => s.slug);
   const metadata = submissionMetadata(options);
   if (Object.keys(metadata).length > 0 && new Set(folderSlugs).size !== 1) {
     throw new Error(`submission metadata options (${Object.keys(metadata).join(", ")}) need exactly one submission folder; found ${folderSlugs.length}`);
@@ -130,42 +131,55 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   for (const slug of new Set(folderSlugs)) {
     if (!submissions.some((s) => s.slug === slug)) submissions.push({ slug, ...metadata });
   }
-  if (runs.length === 0) throw new Error(`nothing to upload: no runs in ${paths.join(", ")}${skipped.length ? `\nskipped:\n  ${skipped.join("\n  ")}` : ""}`);
+  const total = fileRuns.length + scanned.reduce((n, s) => n + s.trials.length, 0);
+  if (total === 0) throw new Error(`nothing to upload: no runs in ${paths.join(", ")}${skipped.length ? `\nskipped:\n  ${skipped.join("\n  ")}` : ""}`);
+  // Checked before the first request, so a folder the round cannot take stops the upload before anything is sent.
+  const roundWorkloads = new Set(spec.workloads.map((w) => w.key));
+  for (const s of scanned) {
+    checkRunIdentities(s);
+    const t = s.trials.find((x) => !roundWorkloads.has(x.workload));
+    if (t) throw new Error(`${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`);
+  }
 
-  // 2. Send, batch by batch.
-  const batches = batchUploads({ round, replace: options.replace ?? files.some((f) => f.replace), submissions, runs, maxRuns: options.batchSize });
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true }, cliProgress.Presets.shades_classic);
-  bar.start(runs.length, 0);
-  const results: UploadResult[] = [];
-  let sent = 0;
-  try {
-    for (const batch of batches) {
-      results.push(await withRetry(() => client.ingest.upload.mutate(batch), { retries: options.retries, onRetry }));
-      sent += batch.runs.length;
-      bar.update(sent);
+  // 2. Send: folders are read one batch at a time (memory stays bounded by the
+  // batches in flight), while up to --concurrency requests are with the server.
+  // A batch holds one submission's runs, so concurrent requests touch different
+  // submissions and do not queue on the server's per-submission lock.
+  const replace = options.replace ?? files.some((f) => f.replace);
+  const batchOf = (runs: RunInput[]) => batchUploads({ round, replace, submissions, runs, maxRuns: options.batchSize });
+  function* batches(): Generator<UploadInput> {
+    yield* batchOf(fileRuns);
+    for (const s of scanned) {
+      for (let i = 0; i < s.trials.length; i += options.batchSize) yield* batchOf(runsFromFolder(s.trials.slice(i, i + options.batchSize), spec, options));
     }
-  } catch (error) {
-    bar.stop();
-    const done = results.reduce((n, r) => n + r.counts.runs, 0);
-    const batchRuns = batches[results.length]!.runs;
-    log(`error: ${describeError(error, (i) => label(batchRuns[i]))}`);
+  }
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  const sent = await sendAll(batches(), { concurrency: Math.max(1, options.concurrency), send: (batch) => withRetry(() => client.ingest.upload.mutate(batch), { retries: options.retries, onRetry }), onDone: (n) => bar.increment(n) });
+  bar.stop();
+  const results = sent.results;
+  if (sent.error) {
+    const done = results.reduce((n, r) => n + r.result.counts.runs, 0);
+    log(`error: ${describeError(sent.error.error, (i) => label(sent.error!.batch.runs[i]))}`);
     log(
-      `${done} of ${runs.length} runs were stored before this error (${results.length} of ${batches.length} requests). ` +
+      `${done} of ${total} runs were stored before this error (${results.length} requests). ` +
         "Fix the problem and run the same command again: stored runs are reported unchanged.",
     );
     return 1;
   }
-  bar.stop();
 
   // 3. Summary.
-  const summary = summarize(results, batches.map((b) => b.runs));
+  const summary = summarize(
+    results.map((r) => r.result),
+    results.map((r) => r.batch.runs),
+  );
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ round, trialOrder: folders.length ? options.trialOrder : null, skipped, ...summary }, null, 2)}\n`);
     return 0;
   }
   const out: string[] = [];
   const c = summary.counts;
-  out.push(`Uploaded ${c.runs} runs to ${round} in ${batches.length} request${batches.length === 1 ? "" : "s"}: ${c.created} created, ${c.unchanged} unchanged, ${c.replaced} replaced.`);
+  out.push(`Uploaded ${c.runs} runs to ${round} in ${results.length} request${results.length === 1 ? "" : "s"}: ${c.created} created, ${c.unchanged} unchanged, ${c.replaced} replaced.`);
   if (folders.length) {
     out.push(
       options.trialOrder === "directory"
@@ -184,10 +198,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
     out.push(`Warnings (${summary.warnings.length}):`);
     for (const w of summary.warnings) out.push(`  ${w}`);
   }
-  if (skipped.length) {
-    out.push(`Skipped (${skipped.length}):`);
-    for (const s of skipped) out.push(`  ${s}`);
-  }
+  out.push(...skippedSummary(skipped));
   process.stdout.write(`${out.join("\n")}\n`);
   return 0;
 }
@@ -209,13 +220,53 @@ async function readUploadFile(file: string, roundOption: string | undefined) {
   return { round: parsed.data.round, replace: parsed.data.replace, submissions: parsed.data.submissions ?? [], runs: parsed.data.runs };
 }
 
-async function runsFromFolder(trials: Awaited<ReturnType<typeof scanExperiment>>["submissions"][number]["trials"], spec: RoundSpec, options: UploadOptions): Promise<RunInput[]> {
+/** R3 (docs/log-reader.md): merged sibling folders may repeat a trial number that the server cannot store twice. */
+function checkRunIdentities(s: SubmissionFolder): void {
+  const seen = new Map<string, string>();
+  for (const t of s.trials) {
+    const key = runIdentity({ submission: s.slug, workload: t.workload, study: t.study, trial: t.trial });
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new Error(`${t.dir} and ${earlier} are both ${key}: a run is stored per submission, workload, study and trial, so rename one trial folder (docs/log-reader.md R3); \`npm run cli -- score\` reads them as they are`);
+    }
+    seen.set(key, t.dir);
+  }
+}
+
+interface Sent {
+  results: { batch: UploadInput; result: UploadResult }[];
+  error: { batch: UploadInput; error: unknown } | null;
+}
+
+/** Sends batches as the generator yields them, `concurrency` at a time; results in batch order; stops at the first error. */
+async function sendAll(batches: Iterator<UploadInput>, o: { concurrency: number; send: (b: UploadInput) => Promise<UploadResult>; onDone: (runs: number) => void }): Promise<Sent> {
+  const results: (Sent["results"][number] | undefined)[] = [];
+  let error: Sent["error"] = null;
+  let index = 0;
+  const worker = async () => {
+    while (!error) {
+      const next = batches.next();
+      if (next.done) return;
+      const i = index++;
+      try {
+        results[i] = { batch: next.value, result: await o.send(next.value) };
+        o.onDone(next.value.runs.length);
+      } catch (e) {
+        error ??= { batch: next.value, error: e };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency }, worker));
+  return { results: results.filter((r) => r !== undefined), error };
+}
+
+function runsFromFolder(trials: TrialFolder[], spec: RoundSpec, options: UploadOptions): RunInput[] {
   const workloads = new Map(spec.workloads.map((w) => [w.key, w]));
   const runs: RunInput[] = [];
   for (const t of trials) {
     const w = workloads.get(t.workload);
     if (!w) throw new Error(`${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`);
-    const files = await readTrialFiles(t);
+    const files = readTrialFiles(t);
     let series;
     try {
       series = parseEvalCsv(files.csv, w.metricName);
@@ -235,6 +286,7 @@ async function runsFromFolder(trials: Awaited<ReturnType<typeof scanExperiment>>
       framework: t.framework,
       codeCommit: options.codeCommit ?? provenance.codeCommit,
       hyperparameters: files.hparams,
+      provenance: provenanceRecord(files.meta, files.metaFile),
     });
   }
   return runs;

@@ -43,6 +43,7 @@ export interface DerivedRun {
   codeCommit: string | null;
   notes: string | null;
   hyperparameters: Record<string, unknown> | null;
+  provenance: Record<string, unknown> | null;
   contentHash: string;
 }
 
@@ -176,6 +177,7 @@ export function deriveRun(
     codeCommit: run.codeCommit ?? null,
     notes: run.notes ?? null,
     hyperparameters: run.hyperparameters ?? null,
+    provenance: run.provenance ?? null,
   };
   return { run: { ...derivedRun, contentHash: runContentHash(derivedRun) } };
 }

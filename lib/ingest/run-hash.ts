@@ -18,6 +18,7 @@ export interface HashedRunContent {
   codeCommit?: string | null;
   notes?: string | null;
   hyperparameters?: Record<string, unknown> | null;
+  provenance?: Record<string, unknown> | null;
 }
 
 /** A copy with every object's keys sorted, so equal values serialise equally whatever their key order. */
@@ -48,6 +49,8 @@ export function runContentHash(run: HashedRunContent): string {
   // Appended only when present, so a run without provenance hashes as before.
   const provenance = [run.hardware, run.framework, run.codeCommit, run.notes, run.hyperparameters ? sortKeys(run.hyperparameters) : null].map((v) => v ?? null);
   if (provenance.some((v) => v !== null)) content.push(provenance);
+  // Appended only when present too, so runs stored before it existed keep their hash.
+  if (run.provenance) content.push(sortKeys(run.provenance));
   // Only the hyperparameters can hold objects, so sorting their keys makes the
   // whole text canonical, and JSON.stringify without a replacer serialises
   // the eval series (hundreds of numbers a run) several times faster.

@@ -55,6 +55,14 @@ export const text = (max: number) =>
 const nonNegative = (what: string) =>
   z.number({ error: `expected a finite number (${what})` }).min(0, { error: `${what} must be >= 0` });
 
+/**
+ * A metric value: any finite number (docs/log-reader.md R7). Metrics have no
+ * common range (SSIM lies in [-1, 1] and the published v0.5 logs hold 27
+ * negative validation/ssim values; a loss may be any finite number), so
+ * "non-negative" would refuse real logs.
+ */
+const metricValue = (what: string) => z.number({ error: `expected a finite number (${what})` });
+
 const count = (what: string, max: number) =>
   z
     .number({ error: `expected an integer (${what})` })
@@ -100,6 +108,22 @@ const hyperparameters = z
   .meta({
     description: `Hyperparameters as a JSON object (e.g. the contents of AlgoPerf's hparams.json): at most ${UPLOAD_LIMITS.jsonDepth} levels deep and ${UPLOAD_LIMITS.jsonEntries} entries, keys up to ${UPLOAD_LIMITS.jsonKeyLength} characters, strings up to ${UPLOAD_LIMITS.jsonStringLength}.`,
   });
+
+/** Provenance of a run, as the AlgoPerf runner's meta_data_<n>.json records it (algoperf/logger_utils.py get_meta_data). */
+export const provenanceSchema = z
+  .strictObject({
+    gpuModel: text(200).nullish().meta({ description: "gpu_model_name, e.g. Tesla V100-SXM2-16GB." }),
+    gpuCount: count("gpuCount", 1_000_000).nullish().meta({ description: "gpu_count." }),
+    gpuDriver: text(100).nullish(),
+    cpuModel: text(200).nullish(),
+    cpuCount: count("cpuCount", 1_000_000).nullish(),
+    seed: z.number({ error: "expected an integer (seed)" }).int({ error: "seed must be an integer" }).nullish().meta({ description: "rng_seed of the trial." }),
+    gitBranch: text(200).nullish(),
+    python: text(100).nullish().meta({ description: "python_version." }),
+    os: text(200).nullish().meta({ description: "os_platform." }),
+    source: text(200).nullish().meta({ description: "The file it was read from, e.g. meta_data_0.json." }),
+  })
+  .meta({ description: "Where the run came from (the CLI reads it from meta_data_<n>.json); framework and codeCommit have their own fields." });
 
 export const submissionMetadataSchema = z
   .strictObject({
@@ -171,7 +195,7 @@ export const evalSeriesSchema = z
       .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
       .meta({ description: "Accumulated submission time in seconds of each evaluation (AlgoPerf `score` = accumulated_submission_time)." }),
     metrics: z
-      .array(nonNegative("metric").nullable(), { error: "expected an array of numbers" })
+      .array(metricValue("metric").nullable(), { error: "expected an array of numbers" })
       .min(1, { error: "needs at least one evaluation" })
       .max(UPLOAD_LIMITS.evalsPerRun, { error: `at most ${UPLOAD_LIMITS.evalsPerRun} evaluations` })
       .meta({ description: "Validation metric of each evaluation; null where the log has no finite value (it never meets the target, docs/scoring.md §1.3)." }),
@@ -200,11 +224,12 @@ export const uploadRunSchema = z
     clientRunId: text(200).min(1, { error: "must not be empty" }).nullish().meta({ description: "Your identifier of this run; re-sending it is idempotent." }),
     timeToTarget: timeToTargetSchema.nullish(),
     evals: evalSeriesSchema.nullish(),
-    bestMetric: nonNegative("bestMetric").nullish().meta({ description: "Best validation metric of the trial; derived from evals when left out." }),
+    bestMetric: metricValue("bestMetric").nullish().meta({ description: "Best validation metric of the trial; derived from evals when left out." }),
     hardware: text(200).nullish().meta({ description: "e.g. 8x NVIDIA V100." }),
     framework: text(100).nullish().meta({ description: "e.g. jax, pytorch." }),
     codeCommit: text(100).nullish().meta({ description: "Commit of the code that produced the run." }),
     hyperparameters: hyperparameters.nullish(),
+    provenance: provenanceSchema.nullish(),
     notes: text(5000).nullish(),
   })
   .superRefine((r, ctx) => {

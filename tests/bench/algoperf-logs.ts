@@ -33,6 +33,28 @@ function headers(): Map<string, string[]> {
 }
 
 
+/** hparams.json and meta_data_0.json beside every CSV, as the runner writes them (provenance, docs/log-reader.md). */
+function writeTrialExtras(dir: string, listed: number, random: () => number): void {
+  writeFileSync(path.join(dir, "hparams.json"), JSON.stringify({ learning_rate: random() * 0.01, beta1: 0.9, weight_decay: random() * 0.1, warmup_factor: 0.05 }, null, 2));
+  const gpus = Object.fromEntries(Array.from({ length: 8 }, (_, g) => [`gpu.${g}.temp.current`, 40 + random() * 20]));
+  writeFileSync(
+    path.join(dir, "meta_data_0.json"),
+    JSON.stringify({ os_platform: "Linux-5.15", python_version: "3.8.10", git_branch: "main", git_commit_hash: "4b01ee64c30dec442dd111abe31d40d80820fc70", cpu_model_name: "Intel(R) Xeon(R) CPU @ 2.00GHz", cpu_count: 64, gpu_model_name: "Tesla V100-SXM2-16GB", gpu_count: 8, gpu_driver: "535.104.05", rng_seed: 1000 + listed, ...gpus }, null, 2),
+  );
+}
+
+/** The published folder shapes around the trials (docs/log-reader.md R4, R6): a framework folder with only a .log, a trial folder without a CSV, .log files beside the workloads. */
+function writeFolderQuirks(studyDir: string, workloadDir: string, random: () => number): void {
+  writeFileSync(path.join(studyDir, `${workloadDir}_09-20-2024-21-58-00.log`), "version https://git-lfs.github.com/spec/v1\n");
+  if (!workloadDir.endsWith("_jax") || random() < 0.7) return;
+  const other = path.join(studyDir, workloadDir.replace(/_jax$/, "_pytorch"));
+  mkdirSync(other, { recursive: true });
+  writeFileSync(path.join(other, `${path.basename(other)}_03-07-2024-02-04-28.log`), "version https://git-lfs.github.com/spec/v1\n");
+  const noCsv = path.join(studyDir, workloadDir, "trial_9");
+  mkdirSync(noCsv, { recursive: true });
+  writeFileSync(path.join(noCsv, "flags_0.json"), "{}");
+}
+
 export interface GeneratedLogs {
   root: string;
   files: string[];
@@ -46,7 +68,7 @@ export interface GeneratedLogs {
  * trialOrder "name" reproduces the official tie order (docs/scoring.md §2.2)
  * whatever order the file system lists them in.
  */
-export function writeRoundLogs(round: AlgoperfRoundFile, root: string, options: { trials?: number; seed?: number } = {}): GeneratedLogs {
+export function writeRoundLogs(round: AlgoperfRoundFile, root: string, options: { trials?: number; seed?: number; quirks?: boolean } = {}): GeneratedLogs {
   const random = prng(options.seed ?? 1);
   const cols = headers();
   const files: string[] = [];
@@ -86,9 +108,12 @@ export function writeRoundLogs(round: AlgoperfRoundFile, root: string, options: 
             // Exactly the published time at the first hit; cumulative (strictly increasing) elsewhere.
             const time = hit !== null && i === hit ? t.hit_time! : hit !== null && i < hit ? (t.hit_time! * (i + 0.5)) / (hit + 1) : (last * (i + 1)) / n;
             const reached = hit !== null && i >= hit;
-            const metric = reached ? better(random()) : worse(random() * (1 - i / n));
+            let metric = reached ? better(random()) : worse(random() * (1 - i / n));
+            // Quirk (docs/log-reader.md R7): early SSIM below zero, as in the published generalized_adam logs.
+            if (options.quirks && !reached && i < 3 && spec.metric === "validation/ssim") metric = -0.05 * random();
             const row = header.map((c, k) => {
-              if (k === metricCol) return i === 0 && !reached && random() < 0.05 ? "" : String(metric); // pandas writes NaN as an empty field
+              // pandas writes NaN as an empty field; a "nan" text cell is NaN too (R8).
+              if (k === metricCol) return i === 0 && !reached && random() < 0.05 ? (options.quirks && random() < 0.5 ? "nan" : "") : String(metric);
               if (k === scoreCol || k === subTimeCol) return String(time);
               if (k === stepCol) return String(step);
               if (c === "preemption_count") return "0";
@@ -105,7 +130,9 @@ export function writeRoundLogs(round: AlgoperfRoundFile, root: string, options: 
           writeFileSync(file, text);
           files.push(file);
           bytes += Buffer.byteLength(text);
+          if (options.quirks) writeTrialExtras(dir, listed, random);
         });
+        if (options.quirks) writeFolderQuirks(path.join(root, submission, study), workloadDir, random);
       }
     }
   }

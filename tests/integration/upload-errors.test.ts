@@ -64,7 +64,7 @@ const cases: Case[] = [
   { name: "negative time", send: () => body([run({ timeToTarget: { reached: true, seconds: -5 } })]), status: 400, path: "runs.0.timeToTarget.seconds", says: [">= 0"] },
   { name: "infinite time (1e999 parses to Infinity)", send: () => `{"round": "${ROUND}", "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1, "timeToTarget": {"reached": true, "seconds": 1e999}}]}`, raw: true, status: 400, path: "runs.0.timeToTarget.seconds" },
   { name: "time as a string", send: () => body([run({ timeToTarget: { reached: true, seconds: "12.5" } })]), status: 400, path: "runs.0.timeToTarget.seconds", says: ["expected a finite number"] },
-  { name: "negative metric", send: () => body([evals({ metrics: [0.1, -0.3] })]), status: 400, path: "runs.0.evals.metrics.1" },
+  { name: "infinite metric (1e999 parses to Infinity)", send: () => JSON.stringify(body([evals({ metrics: [0.1, 12345.5] })])).replace("12345.5", "-1e999"), raw: true, status: 400, path: "runs.0.evals.metrics.1" },
   { name: "metric given as the string nan", send: () => body([evals({ metrics: [0.1, "nan"] })]), status: 400, path: "runs.0.evals.metrics.1" },
   { name: "non-numeric eval time", send: () => body([evals({ times: [1, "later"] })]), status: 400, path: "runs.0.evals.times.1" },
   { name: "eval arrays of different lengths", send: () => body([evals({ times: [1, 2, 3] })]), status: 400, path: "runs.0.evals.times", says: ["parallel"] },

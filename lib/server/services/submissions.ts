@@ -23,6 +23,10 @@ export interface RunDetail {
   hardware: string | null;
   framework: string | null;
   codeCommit: string | null;
+  /** hparams.json of the trial, as uploaded. */
+  hyperparameters: Record<string, unknown> | null;
+  /** meta_data_<n>.json of the trial: gpuModel, gpuCount, seed, gitBranch, ... (lib/ingest/upload-schema.ts provenanceSchema). */
+  provenance: Record<string, unknown> | null;
   hasEvals: boolean;
 }
 
@@ -112,6 +116,8 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
         hardware: true,
         framework: true,
         codeCommit: true,
+        hyperparameters: true,
+        provenance: true,
         evals: { select: { runId: true } },
       },
       orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
@@ -143,7 +149,12 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
         workload: w,
         result: result && { reached: result.reached, timeSeconds: result.timeSeconds, timeFraction: result.timeFraction, studies: result.studies, studiesHit: result.studiesHit },
         perStudy: (result?.perStudy as WorkloadResultDetail["perStudy"] | undefined) ?? [],
-        runs: wRuns.map(({ evals: e, workloadId: _w, ...r }) => ({ ...r, hasEvals: e !== null })),
+        runs: wRuns.map(({ evals: e, workloadId: _w, hyperparameters, provenance, ...r }) => ({
+          ...r,
+          hyperparameters: hyperparameters as Record<string, unknown> | null,
+          provenance: provenance as Record<string, unknown> | null,
+          hasEvals: e !== null,
+        })),
         cell: cells[w.key] ?? null,
       };
     })
@@ -195,9 +206,11 @@ export async function roundsWithSubmission(db: Db, slug: string): Promise<{ roun
 
 /** GET …/submissions/<slug>?format=csv: one row per run (submission × workload × study × trial). */
 export function submissionCsv(v: SubmissionView): { header: string[]; rows: CsvValue[][] } {
-  const header = ["workload", "role", "study", "trial", "reached", "time_seconds", "time_fraction", "steps", "first_hit_index", "best_metric", "over_budget", "hardware", "framework", "code_commit", "has_evals"];
+  const header = ["workload", "role", "study", "trial", "reached", "time_seconds", "time_fraction", "steps", "first_hit_index", "best_metric", "over_budget", "hardware", "framework", "code_commit", "gpu_model", "gpu_count", "seed", "hyperparameters", "has_evals"];
   const rows = v.workloads.flatMap((w) =>
-    w.runs.map((r) => [w.workload.key, w.workload.role, r.study, r.trial, r.reached, r.timeSeconds, r.timeFraction, r.steps, r.firstHitIndex, r.bestMetric, r.overBudget, r.hardware, r.framework, r.codeCommit, r.hasEvals]),
+    w.runs.map((r) => [w.workload.key, w.workload.role, r.study, r.trial, r.reached, r.timeSeconds, r.timeFraction, r.steps, r.firstHitIndex, r.bestMetric, r.overBudget, r.hardware, r.framework, r.codeCommit,
+      (r.provenance?.gpuModel as string | undefined) ?? null, (r.provenance?.gpuCount as number | undefined) ?? null, (r.provenance?.seed as number | undefined) ?? null,
+      r.hyperparameters ? JSON.stringify(r.hyperparameters) : null, r.hasEvals]),
   );
   return { header, rows };
 }

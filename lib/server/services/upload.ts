@@ -101,7 +101,7 @@ function metadataDiff(declared: SubmissionMetadata, stored: Record<string, unkno
 }
 
 // Stored run fields compared when a re-sent run differs, to say what changed.
-const RUN_FIELDS = ["reached", "timeSeconds", "timeFraction", "steps", "firstHitIndex", "bestMetric", "position", "hardware", "framework", "codeCommit", "notes", "hyperparameters"] as const;
+const RUN_FIELDS = ["reached", "timeSeconds", "timeFraction", "steps", "firstHitIndex", "bestMetric", "position", "hardware", "framework", "codeCommit", "notes", "hyperparameters", "provenance"] as const;
 /** What the checks need of a stored run (the full fields are read only for the runs that conflict). */
 type StoredRun = { id: number; submissionId: number; workloadId: number; study: number; trial: number; clientRunId: string | null; contentHash: string };
 type StoredRunFields = Record<(typeof RUN_FIELDS)[number], unknown>;
@@ -367,11 +367,11 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
     const column = <T,>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
     await tx.$executeRawUnsafe(
       `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
-                          "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, "updatedAt")
-       SELECT id, $1::int, $2::int, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp::jsonb, now()
+                          "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
+       SELECT id, $1::int, $2::int, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp::jsonb, pv::jsonb, now()
          FROM unnest($3::text::int[], $4::text::int[], $5::text::int[], $6::text::int[], $7::text::int[], $8::text::int[], $9::text::bool[], $10::text::float8[], $11::text::float8[],
-                     $12::text::int[], $13::text::int[], $14::text::float8[], $15::text::bool[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
-           AS x(id, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp)`,
+                     $12::text::int[], $13::text::int[], $14::text::float8[], $15::text::bool[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
+           AS x(id, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp, pv)`,
       round.id,
       upload.id,
       pgArray(newIds),
@@ -394,6 +394,7 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
       column((r) => r.d.codeCommit),
       column((r) => r.d.notes),
       column((r) => (r.d.hyperparameters ? JSON.stringify(r.d.hyperparameters) : null)),
+      column((r) => (r.d.provenance ? JSON.stringify(r.d.provenance) : null)),
     );
     // Eval series as array literals, which keep every double exact (Prisma 7.10
     // rounds the elements of a bare Float[] value to 16 significant digits,

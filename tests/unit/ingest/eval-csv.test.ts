@@ -39,7 +39,8 @@ describe("parseEvalCsv", () => {
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,,0.5\n", "validation/ssim")).toThrow('line 2, column "score": "" is not a time');
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,5,0.5\n1.5,6,0.5\n", "validation/ssim")).toThrow('line 3, column "global_step": "1.5" is not a step');
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,-5,0.5\n", "validation/ssim")).toThrow("is not a time");
-    expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,5,-0.5\n", "validation/ssim")).toThrow("is negative");
+    // docs/log-reader.md R7: a negative metric (SSIM lies in [-1, 1]) is a value like any other.
+    expect(parseEvalCsv("global_step,score,validation/ssim\n1,5,-0.5\n", "validation/ssim").metrics).toEqual([-0.5]);
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n", "validation/ssim")).toThrow("no evaluations");
     expect(() => parseEvalCsv("", "validation/ssim")).toThrow("empty");
   });

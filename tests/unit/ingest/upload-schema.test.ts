@@ -18,6 +18,13 @@ describe("upload schema", () => {
     expect(issues({ round: "r", runs: [{ ...run, timeToTarget: undefined, evals: { steps: [0], times: [1], metrics: [Infinity] } }] })).toEqual(["runs.0.evals.metrics.0: expected a finite number (metric)"]);
   });
 
+  test("metric values are any finite number: the negative SSIM of real logs is accepted (docs/log-reader.md R7)", () => {
+    const evals = (metrics: unknown[]) => ({ round: "r", runs: [{ ...run, timeToTarget: undefined, bestMetric: -0.0250205328173361, evals: { steps: [0, 1], times: [1, 2], metrics } }] });
+    expect(issues(evals([-0.0250205328173361, -1e300]))).toEqual([]);
+    expect(issues(evals([0.1, -Infinity]))).toEqual(["runs.0.evals.metrics.1: expected a finite number (metric)"]);
+    expect(issues(evals([0.1, "-0.3"]))).toEqual(["runs.0.evals.metrics.1: expected a finite number (metric)"]);
+  });
+
   test("null is accepted where a field is optional (Python None)", () => {
     expect(issues({ round: "r", submissions: null, runs: [{ ...run, clientRunId: null, hardware: null, position: null, evals: null }] })).toEqual([]);
   });

@@ -246,7 +246,10 @@ export default async function SubmissionPage({ params }: Props) {
                                 <th scope="col" className="pr-2 text-right font-normal">Fraction</th>
                                 <th scope="col" className="pr-2 text-right font-normal">Steps</th>
                                 <th scope="col" className="pr-2 text-right font-normal">Best metric</th>
-                                <th scope="col" className="text-left font-normal">Hardware</th>
+                                <th scope="col" className="pr-2 text-left font-normal">Hardware</th>
+                                <th scope="col" className="pr-2 text-right font-normal">Seed</th>
+                                <th scope="col" className="pr-2 text-left font-normal">Commit</th>
+                                <th scope="col" className="text-left font-normal">Hyperparameters</th>
                               </tr>
                             </thead>
                             <tbody>
@@ -265,7 +268,10 @@ export default async function SubmissionPage({ params }: Props) {
                                     <td className="num pr-2 text-right">{formatFraction(r.timeFraction)}</td>
                                     <td className="num pr-2 text-right">{formatSteps(r.steps)}</td>
                                     <td className="num pr-2 text-right">{formatMetric(r.bestMetric)}</td>
-                                    <td>{r.hardware ?? "–"}</td>
+                                    <td className="pr-2">{r.hardware ?? "–"}</td>
+                                    <td className="num pr-2 text-right">{typeof r.provenance?.seed === "number" ? r.provenance.seed : "–"}</td>
+                                    <td className="num pr-2">{r.codeCommit ? r.codeCommit.slice(0, 8) : "–"}</td>
+                                    <td className="text-xs break-all">{r.hyperparameters ? JSON.stringify(r.hyperparameters) : "–"}</td>
                                   </tr>
                                 );
                               })}

@@ -1,0 +1,78 @@
+// `npm run cli -- score <folders...>` (ingest/commands/score-folders.ts), the
+// real CLI as a child process, on the committed fixtures. The published
+// folders themselves are checked by tests/integration/real-logs.test.ts when
+// ALGOPERF_LOGS_DIR is set.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { cli } from "../../support/cli";
+
+const dir = mkdtempSync(path.join(tmpdir(), "score-folders-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const [command, base] = cli("score", ...args);
+  return new Promise((resolve) => {
+    execFile(command, base, { encoding: "utf8", timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("cli score on experiment folders", () => {
+  test("the real v0.6 self-tuning logs score 0.7499999999999997, the official code's score (docs/scoring.md §5.3)", async () => {
+    const r = await run(["tests/fixtures/algoperf_v06_selftuning_logs", "--round", "algoperf-v0.6-self-tuning", "--self-tuning", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.scores).toEqual({ schedule_free_adamw_v2: 0.7499999999999997 });
+    expect(out.trials).toBe(24);
+    expect(out.skipped).toEqual([]);
+  });
+
+  test("the quirks folder with an official workload_targets file: warnings, and the official output files", async () => {
+    // scoring/config.py's format; ogbg and fastmri targets of docs/scoring.md §6.
+    const targets = path.join(dir, "workload_targets.json");
+    writeFileSync(
+      targets,
+      JSON.stringify({
+        benchmark_version: "test",
+        base_workloads: ["fastmri", "ogbg"],
+        held_out_workloads: [],
+        workloads: {
+          fastmri: { target_metric_name: "ssim", validation_target_value: 0.723653, step_hint: 36189 },
+          ogbg: { target_metric_name: "mean_average_precision", validation_target_value: 0.28098, step_hint: 80000 },
+          librispeech_conformer_layernorm: { target_metric_name: "wer", validation_target_value: 0.09731, step_hint: 76000 },
+          librispeech_deepspeech: { target_metric_name: "wer", validation_target_value: 0.119936, step_hint: 48000 },
+        },
+      }),
+    );
+    const out = path.join(dir, "out");
+    const r = await run(["tests/fixtures/algoperf_quirks", "--targets", targets, "--output-dir", out, "--trial-order", "name"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Scored 5 submission(s) from 6 trials");
+    expect(r.stdout).toContain("Warning: skipped 3 folder(s) that the official scorer also skips or merges (docs/log-reader.md):");
+    expect(r.stdout).toMatch(/quirks_baseline\/study_1\/fastmri_pytorch: no trial_<j> folder with eval_measurements.csv \(R4\)/);
+    expect(r.stdout).toMatch(/trial_2: no eval_measurements.csv \(R6\)/);
+    expect(r.stdout).toMatch(/quirks_synthetic-2024-09-01-10-00-00: merged into quirks_synthetic \(R3\)/);
+    const ttt = readFileSync(path.join(out, "time_to_targets.csv"), "utf8").trim().split("\n");
+    // Empty held-out list: every column present is kept (docs/scoring.md §3.2), sorted; a missing workload is an empty field (NaN, §2.7).
+    expect(ttt[0]).toBe("submission,fastmri,librispeech_conformer_layernorm,librispeech_deepspeech,ogbg");
+    // quirks_synthetic: the merged sibling's trial_2 reaches 0.3 >= 0.28098 at 80 s (R3, R8).
+    expect(ttt).toContain("quirks_synthetic,,,,80.0");
+    const scores = readFileSync(path.join(out, "scores.csv"), "utf8").trim().split("\n");
+    expect(scores[0]).toBe("submission,score");
+    expect(scores).toHaveLength(6);
+    const profile = readFileSync(path.join(out, "performance_profile_score.csv"), "utf8").trim().split("\n");
+    // The official grid, np.linspace(1, 4, 100) (docs/scoring.md §4.3), as the header.
+    expect(profile[0]!.split(",").slice(0, 3)).toEqual(["submission", "1.0", "1.0303030303030303"]);
+    expect(profile[0]!.split(",").at(-1)).toBe("4.0");
+  });
+
+  test("without targets, the command says what to pass", async () => {
+    const r = await run(["tests/fixtures/algoperf_quirks"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("--round <slug> (e.g. algoperf-v0.5-external) or --targets <workload_targets*.json>");
+  });
+});
