@@ -30,7 +30,7 @@ export function SpeedupHeatmap({ members, matrix, title }: { members: HeatmapMem
     .clamp(true);
   const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
   return (
-    <svg viewBox={`0 0 ${left + size + 8} ${top + size + 8}`} className="h-auto w-full max-w-4xl" role="img" aria-labelledby="heatmap-title" data-heatmap={n}>
+    <svg viewBox={`0 0 ${left + size + 130} ${top + size + 8}`} className="h-auto w-full max-w-4xl" role="img" aria-labelledby="heatmap-title" data-heatmap={n}>
       <title id="heatmap-title">{title}</title>
       {members.map((m, i) => (
         <a key={`r-${m.key}`} href={m.href}>
@@ -50,7 +50,9 @@ export function SpeedupHeatmap({ members, matrix, title }: { members: HeatmapMem
           const fill = diagonal || !Number.isFinite(c.speedup) ? "var(--color-zinc-200, #e4e4e7)" : colour(Math.log(c.speedup));
           const tip = diagonal
             ? members[i]!.label
-            : `${members[i]!.label} over ${members[j]!.label}: speedup ${fmt(c.speedup)}` +
+            : !Number.isFinite(c.speedup)
+              ? `${members[i]!.label} over ${members[j]!.label}: undefined, a base workload has data for one side only`
+              : `${members[i]!.label} over ${members[j]!.label}: speedup ${fmt(c.speedup)}` +
               (c.interval ? `, 95% interval ${fmt(c.interval[0])}–${fmt(c.interval[1])}, A faster in ${Math.round(c.aFaster! * 100)}% of resamples` : ", no interval");
           return (
             <g key={`${i}-${j}`} data-cell={`${members[i]!.key}|${members[j]!.key}`} data-value={String(c.speedup)}>

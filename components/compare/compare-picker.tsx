@@ -2,7 +2,8 @@
 // JavaScript) with the round, A and B; the pool and scoring parameters of the
 // URL ride along as hidden fields, so comparing never changes the pool.
 
-const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+// w-full/min-w-0: a long option must not widen the form past a phone's screen.
+const INPUT = "w-full min-w-0 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 const KEPT = ["pool", "integration", "points", "scale", "tauMax", "seed", "resamples"] as const;
 
 export interface PickerOption {
@@ -16,7 +17,7 @@ export function ComparePicker({ round, rounds, options, a, b, params }: { round:
   const extra = [a, b].filter((s) => s && !known.has(s)).map((s) => ({ slug: s, displayName: s }));
   const all = [...options, ...extra];
   const select = (name: "a" | "b", value: string, label: string) => (
-    <label className="flex min-w-56 flex-1 flex-col gap-1">
+    <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
       <span className="text-xs text-zinc-500">{label}</span>
       <select name={name} defaultValue={value} className={INPUT} data-picker={name}>
         {all.map((o) => (
@@ -29,7 +30,7 @@ export function ComparePicker({ round, rounds, options, a, b, params }: { round:
   );
   return (
     <form method="get" action="/compare" className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="compare">
-      <label className="flex flex-col gap-1">
+      <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
         <span className="text-xs text-zinc-500">Round</span>
         <select name="round" defaultValue={round} className={INPUT}>
           {rounds.map((r) => (

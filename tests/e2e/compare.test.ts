@@ -78,6 +78,8 @@ describe("compare page", () => {
         await page.waitForLoadState("networkidle");
         await expectPageEqualsJson(page, "shampoo_submission", "baseline");
         expect(await page.locator("#compare-profiles [data-series]").count()).toBe(2);
+        // Nothing wider than the screen (the tables scroll inside their own box).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
         await screenshot(page, `compare-${device}`);
         expect(errors).toEqual([]);
       } finally {
