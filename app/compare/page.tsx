@@ -33,6 +33,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const rounds = (await listRounds(database)).map((r) => ({ slug: r.slug, name: r.name }));
   if (!loaded.ok) return <Notice tone="error" title={loaded.message} />;
   const { catalog, a, b } = loaded.value;
+  if (catalog.submissions.length < 2 && (!params.get("a") || !params.get("b"))) {
+    return (
+      <div className="space-y-5" data-view="compare">
+        <h1 className="text-2xl font-semibold tracking-tight">Compare two submissions</h1>
+        <ComparePicker round={round} rounds={rounds} options={catalog.submissions} a={a} b={b} params={params} />
+        <Notice tone="info" title={`${catalog.round.name} has ${catalog.submissions.length === 0 ? "no submissions" : "one submission"}: nothing to compare yet.`} />
+      </div>
+    );
+  }
   const query = new URLSearchParams(params);
   query.set("round", round);
   query.set("a", a);

@@ -90,6 +90,15 @@ describe("GET /api/v1/rounds/<round>/compare", () => {
     expect(Number(lines[9]!.split(",")[7])).toBe(json.speedup.value);
   });
 
+  test("across rounds: B from the v0.5 self-tuning round (same time basis and workloads), its times those of its own round", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${V05}/compare?a=baseline&b=algoperf-v0.5-self-tuning/baseline`);
+    expect(status).toBe(200);
+    expect(body.b).toMatchObject({ key: "algoperf-v0.5-self-tuning/baseline", round: "algoperf-v0.5-self-tuning", inPool: false, score: null });
+    const selfTuning = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "self-tuning")!;
+    const times = poolFromRound(selfTuning).submissions.find((s) => s.name === "baseline")!.times;
+    for (const w of body.workloads) expect(num(w.b.time), w.workload).toBe(times[w.workload]);
+  });
+
   test("bad input: a 400 naming the parameter", async () => {
     for (const [q, path] of [
       ["b=baseline", "a"],
