@@ -123,6 +123,11 @@ describe("speedup matrix and robustness views", () => {
         const cell = await page.locator(`[data-pair="${p.upper}|${p.lower}"] [data-field="changed-by"]`).textContent();
         expect(cell?.trim()).toBe(p.changedBy.length ? p.changedBy.join(", ") : "no single workload");
       }
+      // The renormalised profiles without a chosen workload: one curve per member, y axis in sevenths.
+      await Promise.all([page.waitForURL(/without=ogbg/), page.locator('[data-section="renormalised"] a', { hasText: "−ogbg" }).click()]);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator("#renormalised-profiles [data-series]").count()).toBe(11);
+      await expect(page.locator('[data-section="renormalised"] h3').textContent()).resolves.toBe("Profiles without ogbg");
       await screenshot(page, "analysis-robustness");
       expect(errors).toEqual([]);
     } finally {

@@ -1,9 +1,11 @@
 import { fixed, percent } from "@/components/analysis/format";
 import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
+import { PROFILE_SIZE, ProfilePlot } from "@/components/charts/profile-plot";
 import { db } from "@/lib/db/client";
-import { parseRobustnessParams, robustnessOfPool, ROBUSTNESS_METHOD } from "@/lib/server/services/analysis-robustness";
-import { scoreDigits } from "@/lib/views/format";
+import { parseRobustnessParams, robustnessOfPool, ROBUSTNESS_METHOD, type RobustnessReport } from "@/lib/server/services/analysis-robustness";
+import { formatScore, scoreDigits } from "@/lib/views/format";
+import { seriesStyle } from "@/lib/views/palette";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
 
@@ -117,9 +119,50 @@ export default async function RobustnessPage({ params, searchParams }: { params:
               </tbody>
             </table>
           </div>
-          <JsonLink round={round} endpoint="robustness" params={query} />
+          <RenormalisedProfiles report={report} without={query.get("without")} round={round} query={query} digits={digits} />
+          <JsonLink round={round} endpoint="robustness" params={new URLSearchParams([...query].filter(([k]) => k !== "without"))} />
         </>
       )}
     </section>
+  );
+}
+
+/** The pool's profiles without one base workload (renormalised to the N - 1 left), on the scoring grid. */
+function RenormalisedProfiles({ report, without, round, query, digits }: { report: RobustnessReport; without: string | null; round: string; query: URLSearchParams; digits: number }) {
+  const chosen = report.leaveOut.find((l) => l.workload === without) ?? report.leaveOut[0]!;
+  const s = report.settings;
+  const series = report.pool.map((key, i) => ({
+    key,
+    name: report.displayNames[key] ?? key,
+    steps: chosen.tau.map((t, k) => [t, chosen.profiles[key]![k]!] as [number, number]),
+    style: seriesStyle(i),
+    score: formatScore(chosen.scores[key], digits),
+  }));
+  const link = (w: string) => {
+    const q = new URLSearchParams(query);
+    q.set("without", w);
+    return `/analysis/${encodeURIComponent(round)}/robustness?${q.toString()}`;
+  };
+  return (
+    <div className="space-y-2" data-section="renormalised">
+      <h3 className="text-sm font-semibold">Profiles without {chosen.workload}</h3>
+      <p className="flex flex-wrap gap-2 text-xs">
+        {report.workloads.map((w) => (
+          <a key={w} href={link(w)} className={w === chosen.workload ? "font-semibold" : "text-sky-700 underline dark:text-sky-400"} aria-current={w === chosen.workload ? "true" : undefined}>
+            −{w}
+          </a>
+        ))}
+      </p>
+      <div className="max-w-4xl">
+        <ProfilePlot
+          id="renormalised-profiles"
+          series={series}
+          n={report.workloads.length - 1}
+          geometry={{ ...PROFILE_SIZE, margin: { ...PROFILE_SIZE.margin }, tauMin: s.tauMin, tauMax: s.tauMax, axis: s.scale }}
+          title={`Performance profiles of the pool without ${chosen.workload}, renormalised to ${report.workloads.length - 1} workloads`}
+          description="rho(tau) on the scoring grid: the fraction of the remaining base workloads within a factor tau of the pool's best."
+        />
+      </div>
+    </div>
   );
 }
