@@ -19,7 +19,6 @@
 //   geometric mean NaN.
 // Our speedup of A over B is compute_speedups.py with base = A and
 // comparison = B: gmean(time_B / time_A). Above 1, A is faster (B takes longer).
-import { quantileSorted } from "d3";
 import { numpyMedian } from "../aggregate";
 import { pairwiseSum } from "../numpy-sum";
 import type { SubmissionTimes } from "../types";
@@ -168,27 +167,54 @@ export function speedupMatrix(
   const per = members.map((m) => resampledLogs(m, baseWorkloads, missValues, options));
   const resampled = per.some((p) => p.any);
   const tail = (1 - options.level) / 2;
-  const values = new Float64Array(options.resamples);
-  const pairs = members.map((ma, i) =>
-    members.map((mb, j): PairSpeedup => {
-      const point = i === j ? 1 : headToHead(ma.times, mb.times, baseWorkloads, missValues).speedup;
-      if (i === j || !resampled || !(per[i]!.any || per[j]!.any) || Number.isNaN(point)) return { a: ma.name, b: mb.name, speedup: point, interval: null, aFaster: null };
-      // Workloads counted: those with data on at least one side (point is not NaN, so on both).
+  const logs = new Float64Array(options.resamples);
+  const pairs: PairSpeedup[][] = members.map((ma, i) => members.map((mb, j): PairSpeedup => ({ a: ma.name, b: mb.name, speedup: i === j ? 1 : NaN, interval: null, aFaster: null })));
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const [ma, mb] = [members[i]!, members[j]!];
+      const ab = pairs[i]![j]!;
+      const ba = pairs[j]![i]!;
+      ab.speedup = headToHead(ma.times, mb.times, baseWorkloads, missValues).speedup;
+      ba.speedup = headToHead(mb.times, ma.times, baseWorkloads, missValues).speedup;
+      if (!(per[i]!.any || per[j]!.any) || Number.isNaN(ab.speedup)) continue;
+      // Workloads counted: those with data on at least one side (the speedup is not NaN, so on both).
       const ws = baseWorkloads.map((_, k) => k).filter((k) => hasData(ma, baseWorkloads[k]!) || hasData(mb, baseWorkloads[k]!));
       const la = per[i]!.logs;
       const lb = per[j]!.logs;
-      let faster = 0;
+      let aFaster = 0;
+      let bFaster = 0;
       for (let r = 0; r < options.resamples; r++) {
         let sum = 0;
         for (const k of ws) sum += lb[k]![r]! - la[k]![r]!;
-        values[r] = Math.exp(sum / ws.length);
-        if (values[r]! > 1) faster++;
+        logs[r] = sum / ws.length;
+        if (logs[r]! > 0) aFaster++;
+        else if (logs[r]! < 0) bFaster++;
       }
-      const sorted = Array.from(values).sort((x, y) => x - y);
-      return { a: ma.name, b: mb.name, speedup: point, interval: [quantileSorted(sorted, tail)!, quantileSorted(sorted, 1 - tail)!], aFaster: faster / options.resamples };
-    }),
-  );
+      // exp is increasing, so the sorted logs give the order of the speedups of A over B and,
+      // negated and reversed, of B over A (the same numbers as summing lb - la the other way).
+      logs.sort();
+      ab.interval = [percentileOfExp(logs, tail, 1), percentileOfExp(logs, 1 - tail, 1)];
+      ba.interval = [percentileOfExp(logs, tail, -1), percentileOfExp(logs, 1 - tail, -1)];
+      ab.aFaster = aFaster / options.resamples;
+      ba.aFaster = bFaster / options.resamples;
+    }
+  }
   return { options, members: members.map((m) => m.name), resampled, pairs };
+}
+
+/**
+ * np.percentile (linear interpolation between order statistics, as
+ * d3.quantileSorted) of exp(sign * x) over the sorted values x: the order
+ * statistics are exp of the sorted logs (reversed for sign -1), and the
+ * interpolation is done on the speedups themselves, not on their logs.
+ */
+function percentileOfExp(sortedLogs: Float64Array, p: number, sign: 1 | -1): number {
+  const n = sortedLogs.length;
+  const at = (k: number) => Math.exp(sign * sortedLogs[sign === 1 ? k : n - 1 - k]!);
+  const pos = (n - 1) * p;
+  const lo = Math.floor(pos);
+  const v0 = at(lo);
+  return lo + 1 < n ? v0 + (at(lo + 1) - v0) * (pos - lo) : v0;
 }
 
 /** Whether a member has data (not NaN) for a workload. */
