@@ -99,6 +99,20 @@ describe("GET /api/v1/rounds/<round>/compare", () => {
     for (const w of body.workloads) expect(num(w.b.time), w.workload).toBe(times[w.workload]);
   });
 
+  test("the paper's round (runtime fractions, one value per workload): a speedup with misses at (budget + 1) / budget, and no interval", async () => {
+    const ranking = (await get(`/api/v1/rounds/paper-2505.24005/scores`)).body.ranking as string[];
+    const { status, body } = await get(`/api/v1/rounds/paper-2505.24005/compare?a=${ranking[0]}&b=${ranking.at(-1)}`);
+    expect(status).toBe(200);
+    expect(Number.isFinite(body.speedup.value)).toBe(true);
+    expect(body.speedup.interval).toBeNull();
+    expect(body.speedup.aFaster).toBeNull();
+    for (const w of body.workloads) {
+      const miss = body.speedup.missValues[w.workload];
+      expect(miss).toBeGreaterThan(1);
+      if (num(w.a.time) === Infinity) expect(w.a.counted).toBe(miss);
+    }
+  });
+
   test("bad input: a 400 naming the parameter", async () => {
     for (const [q, path] of [
       ["b=baseline", "a"],

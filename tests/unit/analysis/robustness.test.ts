@@ -2,7 +2,7 @@
 // the scoring engine's on a changed workload set.
 import { describe, expect, test } from "vitest";
 import { baseWorkloadOf, poolFromRound, scorePool, type RoundTrials } from "../../../lib/scoring";
-import { leaveOneWorkloadOut, poolWithWorkloads, workloadRobustness } from "../../../lib/scoring/analysis/robustness";
+import { leaveOneWorkloadOut, poolWithoutWorkload, poolWithWorkloads, workloadRobustness } from "../../../lib/scoring/analysis/robustness";
 import { ranksOf, studyPoolFromRound } from "../../../lib/scoring/analysis";
 import { loadRound } from "../scoring/published-data";
 
@@ -53,6 +53,36 @@ describe("leave one workload out", () => {
         expect(p.changedBy.includes(w), `${p.upper} > ${p.lower} without ${w}`).toBe(!(dropped[p.upper]! > dropped[p.lower]!));
       }
     }
+  });
+});
+
+describe("pool without a workload: held-out variants", () => {
+  // x fails its only variant x_v (disqualifying x); y has an unlisted extra column y_extra.
+  const input = {
+    baseWorkloads: ["x", "y", "z"],
+    heldOutWorkloads: ["x_v"],
+    submissions: [
+      { name: "s1", times: { x: 1, x_v: Infinity, y: 2, y_extra: Infinity, z: 3 } },
+      { name: "s2", times: { x: 2, x_v: 5, y: 1, y_extra: 1, z: 3 } },
+    ],
+  };
+
+  test("dropping x takes its variant too; emptying the held-out list does not turn other columns into variants", () => {
+    const without = poolWithoutWorkload(input, "x");
+    expect(without.heldOutWorkloads).toEqual([]);
+    expect(without.submissions.map((s) => Object.keys(s.times).sort())).toEqual([
+      ["y", "z"],
+      ["y", "z"],
+    ]);
+    // If y_extra had stayed with an empty held-out list it would act as y's variant (§3.2) and disqualify s1 on y.
+    const scored = scorePool(without);
+    expect(scored.cells.s1!.y!.status).toBe("hit");
+    expect(scored.scores).toEqual(scorePool({ baseWorkloads: ["y", "z"], heldOutWorkloads: [], submissions: without.submissions }).scores);
+  });
+
+  test("dropping y keeps x's variant rule: s1 stays disqualified on x", () => {
+    const scored = scorePool(poolWithoutWorkload(input, "y"));
+    expect(scored.cells.s1!.x!.status).toBe("variant_failed");
   });
 });
 
