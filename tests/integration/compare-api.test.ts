@@ -144,6 +144,14 @@ describe("GET /api/v1/rounds/<round>/speedups", () => {
     const csv = (await get(`/api/v1/rounds/${V05}/speedups?resamples=100&format=csv`)).body as string;
     expect(csv.trim().split("\n")).toHaveLength(1 + 11 * 10);
   });
+
+  test("resamples x pool size is limited to 60,000: a 400 naming resamples and the largest allowed", async () => {
+    // 11 members: at most floor(60000 / 11) = 5454 resamples.
+    expect((await get(`/api/v1/rounds/${V05}/speedups?resamples=5454`)).status).toBe(200);
+    const { status, body } = await get(`/api/v1/rounds/${V05}/speedups?resamples=5455`);
+    expect(status).toBe(400);
+    expect(body.error.issues[0]).toMatchObject({ path: "resamples", message: "at most 5454 for a pool of 11" });
+  });
 });
 
 describe("GET /api/v1/rounds/<round>/robustness", () => {

@@ -13,8 +13,10 @@ import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest, type LoadedPool, type PoolSubmission } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
-/** Members the speedup matrix takes (60 x 59 pairs x resamples stays under a second). */
+/** Members the speedup matrix takes. */
 export const MAX_MATRIX_MEMBERS = 60;
+/** Resamples x members of one matrix: 60 members at the default 1,000 resamples. */
+export const MAX_MATRIX_RESAMPLED_MEMBERS = 60_000;
 
 const resampleFields = {
   seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
@@ -231,6 +233,12 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
     if (pool.submissions.length > MAX_MATRIX_MEMBERS) {
       throw new AppError("BAD_REQUEST", `invalid query: pool: the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`, [
         { path: "pool", message: `at most ${MAX_MATRIX_MEMBERS} submissions` },
+      ]);
+    }
+    if (pool.submissions.length * resamples > MAX_MATRIX_RESAMPLED_MEMBERS) {
+      const most = Math.max(10, Math.floor(MAX_MATRIX_RESAMPLED_MEMBERS / pool.submissions.length));
+      throw new AppError("BAD_REQUEST", `resamples x pool size may be at most ${MAX_MATRIX_RESAMPLED_MEMBERS.toLocaleString("en-US")}: the pool has ${pool.submissions.length} submissions, so use resamples <= ${most}`, [
+        { path: "resamples", message: `at most ${most} for a pool of ${pool.submissions.length}` },
       ]);
     }
     const miss = missValuesOf(pool, options.round);
