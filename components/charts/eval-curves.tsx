@@ -13,6 +13,8 @@ export interface EvalCurve {
   y: number[];
   /** Index of the first eval that met the target (docs/scoring.md §1.4), or null. */
   hitIndex: number | null;
+  /** Palette index of its style (default: its position), e.g. one colour per submission when comparing two. */
+  styleIndex?: number;
 }
 
 const W = 520;
@@ -52,7 +54,7 @@ export function EvalCurves({ id, title, curves, target, direction, metricLabel, 
       )}
       <g fill="none" strokeWidth={1.5}>
         {curves.map((c, i) => {
-          const style = seriesStyle(i);
+          const style = seriesStyle(c.styleIndex ?? i);
           const points = c.x.map((v, k) => [v, c.y[k] ?? NaN] as [number, number]);
           const hit = c.hitIndex !== null ? points[c.hitIndex] : undefined;
           return (

@@ -15,6 +15,7 @@ import { Notice } from "@/components/ui/notice";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { LeaderboardTable } from "./leaderboard-table";
+import { robustnessColumn } from "./robustness-column";
 import { PoolEditor } from "./pool-editor";
 import { ScoringNote } from "./scoring-note";
 import { StatusLegend } from "./status-legend";
@@ -52,6 +53,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   }
   const { value: lb, stale, at } = result.value;
   const rows = sortRows(lb.rows, query.sort, query.dir);
+  const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
   return (
     <div className="space-y-5">
       {stale && <StaleNotice at={at} />}
@@ -97,6 +99,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             query={query}
             submissionHref={(slug) => routes.submission(round, slug)}
             workloadHref={(key) => routes.workload(round, key, query)}
+            extraColumns={headToHead ? [headToHead] : []}
           />
           <StatusLegend basis={lb.round.timeBasis} />
           <Suspense fallback={<p className="text-xs text-zinc-500">Resampling studies for 95% intervals…</p>}>

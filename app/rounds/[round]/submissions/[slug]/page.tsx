@@ -97,7 +97,10 @@ export default async function SubmissionPage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{s.displayName}</h1>
         <p className="mt-1 text-xs text-zinc-500">
-          <code>{s.slug}</code> · <Provenance s={s} />
+          <code>{s.slug}</code> · <Provenance s={s} /> ·{" "}
+          <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={`/compare?${new URLSearchParams({ round, a: s.slug }).toString()}`} data-compare-link>
+            compare with another submission
+          </Link>
         </p>
         {s.notes && <p className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{s.notes}</p>}
       </div>

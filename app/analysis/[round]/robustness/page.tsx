@@ -1,0 +1,168 @@
+import { fixed, percent } from "@/components/analysis/format";
+import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { toSearchParams } from "@/components/analysis/views";
+import { PROFILE_SIZE, ProfilePlot } from "@/components/charts/profile-plot";
+import { db } from "@/lib/db/client";
+import { parseRobustnessParams, robustnessOfPool, ROBUSTNESS_METHOD, type RobustnessReport } from "@/lib/server/services/analysis-robustness";
+import { formatScore, scoreDigits } from "@/lib/views/format";
+import { seriesStyle } from "@/lib/views/palette";
+import { attempt } from "../../attempt";
+import { JsonLink } from "../../json-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Workload-set robustness" };
+
+const span = (r: [number, number] | null) => (r === null ? "–" : r[0] === r[1] ? String(r[0]) : `${r[0]}–${r[1]}`);
+
+export default async function RobustnessPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { round } = await params;
+  const query = toSearchParams(await searchParams);
+  const result = await attempt(() => {
+    const { query: scoreQuery, options } = parseRobustnessParams(query);
+    return robustnessOfPool(db(), { round, query: scoreQuery, ...options });
+  });
+  const report = result.ok ? result.value : null;
+  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
+  const name = (key: string) => report?.displayNames[key] ?? key;
+  return (
+    <section aria-labelledby="view-title" className="space-y-5" data-view="robustness">
+      <div>
+        <h2 id="view-title" className="text-lg font-semibold">
+          Workload-set robustness
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          With a handful of workloads, a ranking may rest on one of them. Each rank below is recomputed with every base workload left out in turn (the profile renormalised to the
+          workloads left), and the workload set itself is resampled, beside the resampling of studies: which source of uncertainty separates two adjacent ranks?
+        </p>
+        <details className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          <summary className="cursor-pointer">How this is computed</summary>
+          <p className="mt-1">{ROBUSTNESS_METHOD}</p>
+        </details>
+      </div>
+      <PoolForm action={`/analysis/${round}/robustness`} params={query}>
+        <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
+        <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
+      </PoolForm>
+      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {report && (
+        <>
+          <p className="text-xs text-zinc-500" data-settings>
+            {report.settings.mode} · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples of each kind
+            {report.studiesResampled ? "" : " · one study per cell: the bootstrap over studies has nothing to resample"}
+          </p>
+          <div>
+            <h3 className="text-sm font-semibold">Adjacent ranks: which source of uncertainty keeps them apart?</h3>
+            <div className="overflow-x-auto">
+              <table className="mt-1 w-full text-sm" data-table="pairs">
+                <caption className="pb-1 text-left text-xs text-zinc-500">Share of resamples in which the upper submission still scores strictly above the lower one, and the workloads whose removal changes their order.</caption>
+                <thead className="text-left text-xs text-zinc-500">
+                  <tr>
+                    <th scope="col">Pair</th>
+                    <th scope="col" className="text-right">Kept, resampling studies</th>
+                    <th scope="col" className="text-right">Kept, resampling workloads</th>
+                    <th scope="col" className="pl-3">Order changes without</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.pairs.map((p) => (
+                    <tr key={`${p.upper}|${p.lower}`} data-pair={`${p.upper}|${p.lower}`} className="border-t border-zinc-100 dark:border-zinc-800">
+                      <td className="py-1">
+                        {name(p.upper)} &gt; {name(p.lower)}
+                      </td>
+                      <td className="num text-right">{percent(p.keptByStudies)}</td>
+                      <td className="num text-right">{percent(p.keptByWorkloads)}</td>
+                      <td className="pl-3" data-field="changed-by">
+                        {p.changedBy.length ? p.changedBy.join(", ") : "no single workload"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-table="robustness">
+              <caption className="pb-1 text-left text-xs text-zinc-500">Rank and score in the full pool, rank with each base workload left out (changed ranks in bold), and 95% rank intervals under each bootstrap.</caption>
+              <thead className="text-left text-xs text-zinc-500">
+                <tr>
+                  <th scope="col">Rank</th>
+                  <th scope="col">Submission</th>
+                  <th scope="col" className="text-right">Score</th>
+                  {report.workloads.map((w) => (
+                    <th key={w} scope="col" className="px-1 text-right" title={`rank without ${w}`}>
+                      −{w}
+                    </th>
+                  ))}
+                  <th scope="col" className="pl-3 text-right">Ranks, workloads</th>
+                  <th scope="col" className="text-right">Ranks, studies</th>
+                  <th scope="col" className="pl-3">Verdict</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.submissions.map((m) => (
+                  <tr key={m.key} data-row={m.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <td className="num py-1">{m.rank}</td>
+                    <td>{name(m.key)}</td>
+                    <td className="num text-right">{fixed(m.score, digits)}</td>
+                    {report.workloads.map((w) => (
+                      <td key={w} className={`num px-1 text-right ${m.leaveOut[w]!.rank !== m.rank ? "font-bold" : "text-zinc-500"}`} title={`score without ${w}: ${fixed(m.leaveOut[w]!.score, digits)}`}>
+                        {m.leaveOut[w]!.rank}
+                      </td>
+                    ))}
+                    <td className="num pl-3 text-right">{span(m.workloads.rankInterval)}</td>
+                    <td className="num text-right">{span(m.studies.rankInterval)}</td>
+                    <td className="pl-3 text-xs" data-field="verdict">
+                      {m.verdict}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <RenormalisedProfiles report={report} without={query.get("without")} round={round} query={query} digits={digits} />
+          <JsonLink round={round} endpoint="robustness" params={new URLSearchParams([...query].filter(([k]) => k !== "without"))} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The pool's profiles without one base workload (renormalised to the N - 1 left), on the scoring grid. */
+function RenormalisedProfiles({ report, without, round, query, digits }: { report: RobustnessReport; without: string | null; round: string; query: URLSearchParams; digits: number }) {
+  const chosen = report.leaveOut.find((l) => l.workload === without) ?? report.leaveOut[0]!;
+  const s = report.settings;
+  const series = report.pool.map((key, i) => ({
+    key,
+    name: report.displayNames[key] ?? key,
+    steps: chosen.tau.map((t, k) => [t, chosen.profiles[key]![k]!] as [number, number]),
+    style: seriesStyle(i),
+    score: formatScore(chosen.scores[key], digits),
+  }));
+  const link = (w: string) => {
+    const q = new URLSearchParams(query);
+    q.set("without", w);
+    return `/analysis/${encodeURIComponent(round)}/robustness?${q.toString()}`;
+  };
+  return (
+    <div className="space-y-2" data-section="renormalised">
+      <h3 className="text-sm font-semibold">Profiles without {chosen.workload}</h3>
+      <p className="flex flex-wrap gap-2 text-xs">
+        {report.workloads.map((w) => (
+          <a key={w} href={link(w)} className={w === chosen.workload ? "font-semibold" : "text-sky-700 underline dark:text-sky-400"} aria-current={w === chosen.workload ? "true" : undefined}>
+            −{w}
+          </a>
+        ))}
+      </p>
+      <div className="max-w-4xl">
+        <ProfilePlot
+          id="renormalised-profiles"
+          series={series}
+          n={report.workloads.length - 1}
+          geometry={{ ...PROFILE_SIZE, margin: { ...PROFILE_SIZE.margin }, tauMin: s.tauMin, tauMax: s.tauMax, axis: s.scale }}
+          title={`Performance profiles of the pool without ${chosen.workload}, renormalised to ${report.workloads.length - 1} workloads`}
+          description="rho(tau) on the scoring grid: the fraction of the remaining base workloads within a factor tau of the pool's best."
+        />
+      </div>
+    </div>
+  );
+}

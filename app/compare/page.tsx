@@ -1,0 +1,106 @@
+// /compare?round=<r>&a=<slug>&b=<slug> (+ the pool and scoring parameters of
+// the scores API): A against B, head to head, in the current pool.
+import Link from "next/link";
+import { Suspense } from "react";
+import { toSearchParams } from "@/components/analysis/views";
+import { CompareCurves } from "@/components/compare/compare-curves";
+import { ComparePicker } from "@/components/compare/compare-picker";
+import { CompareView } from "@/components/compare/compare-view";
+import { Notice } from "@/components/ui/notice";
+import { db } from "@/lib/db/client";
+import { compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
+import { defaultRoundSlug, listRounds, roundCatalog } from "@/lib/server/services/catalog";
+import { parseScoreParams, scoreRound } from "@/lib/server/services/scores";
+import { routes } from "@/lib/views/routes";
+import { attempt } from "../analysis/attempt";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Compare two submissions" };
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = toSearchParams(await searchParams);
+  const database = db();
+  const round = params.get("round") || (await defaultRoundSlug(database));
+  const loaded = await attempt(async () => {
+    const catalog = await roundCatalog(database, round);
+    // Without a choice, A and B default to the top two of the pool.
+    const needDefaults = !params.get("a") || !params.get("b");
+    const ranking = needDefaults ? (await scoreRound(database, round, parseScoreParams(params))).ranking : [];
+    const a = params.get("a") || ranking[0] || catalog.submissions[0]?.slug || "";
+    const b = params.get("b") || ranking.find((k) => k !== a) || catalog.submissions.find((s) => s.slug !== a)?.slug || "";
+    return { catalog, a, b };
+  });
+  const rounds = (await listRounds(database)).map((r) => ({ slug: r.slug, name: r.name }));
+  if (!loaded.ok) return <Notice tone="error" title={loaded.message} />;
+  const { catalog, a, b } = loaded.value;
+  if (catalog.submissions.length < 2 && (!params.get("a") || !params.get("b"))) {
+    return (
+      <div className="space-y-5" data-view="compare">
+        <h1 className="text-2xl font-semibold tracking-tight">Compare two submissions</h1>
+        <ComparePicker round={round} rounds={rounds} options={catalog.submissions} a={a} b={b} params={params} />
+        <Notice tone="info" title={`${catalog.round.name} has ${catalog.submissions.length === 0 ? "no submissions" : "one submission"}: nothing to compare yet.`} />
+      </div>
+    );
+  }
+  const query = new URLSearchParams(params);
+  query.set("round", round);
+  query.set("a", a);
+  query.set("b", b);
+  const result = await attempt(() => {
+    const { query: scoreQuery, options } = parseCompareParams(query);
+    return compareSubmissions(database, { round, query: scoreQuery, ...options });
+  });
+  const api = new URLSearchParams([...query].filter(([k, v]) => k !== "round" && v !== ""));
+  const apiHref = `/api/v1/rounds/${encodeURIComponent(round)}/compare?${api.toString()}`;
+  return (
+    <div className="space-y-5" data-view="compare">
+      <header>
+        <p className="text-xs text-zinc-500">
+          <Link href={routes.round(round)} prefetch={false} className="hover:underline">
+            {catalog.round.name}
+          </Link>{" "}
+          › compare
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {result.ok ? `${result.value.a.displayName} vs ${result.value.b.displayName}` : "Compare two submissions"}
+        </h1>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          Is A faster than B, on which workloads, and by how much? The pool (and so every score) stays the one you came from; comparing changes nothing in it.
+        </p>
+      </header>
+      <ComparePicker round={round} rounds={rounds} options={catalog.submissions} a={a} b={b} params={params} />
+      {!result.ok && <Notice tone="error" title={result.message} />}
+      {result.ok && (
+        <>
+          <CompareView report={result.value} workloads={catalog.workloads} />
+          <section aria-labelledby="curves-title" className="space-y-2">
+            <h2 id="curves-title" className="text-sm font-semibold">
+              Eval curves
+            </h2>
+            <Suspense fallback={<p className="text-xs text-zinc-500">Loading eval curves…</p>}>
+              <CompareCurves a={result.value.a} b={result.value.b} workloads={result.value.workloads.map((w) => w.workload)} />
+            </Suspense>
+          </section>
+          <p className="text-xs text-zinc-500">
+            This comparison as{" "}
+            <a className="font-mono underline" href={apiHref} data-json-link>
+              JSON
+            </a>{" "}
+            ·{" "}
+            <a className="font-mono underline" href={`${apiHref}&format=csv`} download>
+              CSV
+            </a>{" "}
+            ·{" "}
+            <Link className="underline" prefetch={false} href={`/compare?${new URLSearchParams({ ...Object.fromEntries(query), a: b, b: a }).toString()}`} data-swap>
+              swap A and B
+            </Link>{" "}
+            ·{" "}
+            <Link className="underline" prefetch={false} href={`/analysis/${encodeURIComponent(round)}/speedups${query.get("pool") ? `?pool=${encodeURIComponent(query.get("pool")!)}` : ""}`}>
+              every pair of the pool
+            </Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The pickers of the compare page: a plain GET form (works without
+// JavaScript) with the round, A and B; the pool and scoring parameters of the
+// URL ride along as hidden fields, so comparing never changes the pool.
+
+// w-full/min-w-0: a long option must not widen the form past a phone's screen.
+const INPUT = "w-full min-w-0 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const KEPT = ["pool", "integration", "points", "scale", "tauMax", "seed", "resamples"] as const;
+
+export interface PickerOption {
+  slug: string;
+  displayName: string;
+}
+
+export function ComparePicker({ round, rounds, options, a, b, params }: { round: string; rounds: { slug: string; name: string }[]; options: PickerOption[]; a: string; b: string; params: URLSearchParams }) {
+  const known = new Set(options.map((o) => o.slug));
+  // A submission of another round ("<round>/<slug>") stays selectable.
+  const extra = [a, b].filter((s) => s && !known.has(s)).map((s) => ({ slug: s, displayName: s }));
+  const all = [...options, ...extra];
+  const select = (name: "a" | "b", value: string, label: string) => (
+    <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
+      <span className="text-xs text-zinc-500">{label}</span>
+      <select name={name} defaultValue={value} className={INPUT} data-picker={name}>
+        {all.map((o) => (
+          <option key={o.slug} value={o.slug}>
+            {o.displayName} ({o.slug})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form method="get" action="/compare" className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="compare">
+      <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
+        <span className="text-xs text-zinc-500">Round</span>
+        <select name="round" defaultValue={round} className={INPUT}>
+          {rounds.map((r) => (
+            <option key={r.slug} value={r.slug}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {select("a", a, "A")}
+      {select("b", b, "B")}
+      {KEPT.filter((k) => params.get(k)).map((k) => (
+        <input key={k} type="hidden" name={k} value={params.get(k)!} />
+      ))}
+      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+        Compare
+      </button>
+    </form>
+  );
+}

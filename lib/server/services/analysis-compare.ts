@@ -1,0 +1,272 @@
+// Head to head and the speedup matrix: GET /api/v1/rounds/<round>/compare,
+// GET /api/v1/rounds/<round>/speedups, the compare page and the speedups view.
+// The speedup convention is compute_speedups.py's (lib/scoring/analysis/speedup.ts).
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { CellStatus } from "@/lib/scoring";
+import { BOOTSTRAP_DEFAULTS, ranksOf } from "@/lib/scoring/analysis";
+import { headToHead, speedupMatrix, type SpeedupMember, type Winner } from "@/lib/scoring/analysis/speedup";
+import { AppError } from "@/lib/server/errors";
+import { parseParams } from "@/lib/server/query-params";
+import type { CsvValue } from "@/lib/views/csv";
+import { analysisHead, type AnalysisHead } from "./analysis-common";
+import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest, type LoadedPool, type PoolSubmission } from "./pool";
+import { parseScoreParams, type ScoreQuery } from "./scores";
+
+/** Members the speedup matrix takes. */
+export const MAX_MATRIX_MEMBERS = 60;
+/** Resamples x members of one matrix: 60 members at the default 1,000 resamples. */
+export const MAX_MATRIX_RESAMPLED_MEMBERS = 60_000;
+
+const resampleFields = {
+  seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
+  resamples: z.number().int().min(10).max(10_000).default(BOOTSTRAP_DEFAULTS.resamples),
+};
+const submissionRef = z.string().min(1).max(300).regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, 'a submission slug, or "<round>/<slug>" for another round');
+export const compareParamsSchema = z.object({ a: submissionRef, b: submissionRef, ...resampleFields });
+export const speedupParamsSchema = z.object(resampleFields);
+
+export const SPEEDUP_CONVENTION =
+  "Geometric-mean speedup as AlgoPerf's scoring/compute_speedups.py computes it: over the base workloads, the per-workload medians over studies " +
+  "(before the held-out and 4x rules), a missed target counted as the workload's budget + 1 s (x the round's budget factor, e.g. 3 for self-tuning; " +
+  "on the fraction basis (budget + 1) / budget), a workload neither side has data for left out, one side without data making it undefined. " +
+  "Speedup of A over B = geometric mean of time(B) / time(A): above 1, A is faster.";
+
+export const SPEEDUP_INTERVAL =
+  "Paired bootstrap over studies: in every resample each side's per-workload median is recomputed from its studies drawn with replacement " +
+  "(the uncertainty view's generator and seed, so the same draws), and the speedup recomputed; the interval is the 2.5th-97.5th percentile, " +
+  "'A faster' the share of resamples with a speedup above 1.";
+
+export interface CompareParams {
+  a: string;
+  b: string;
+  seed: number;
+  resamples: number;
+}
+
+export function parseCompareParams(params: URLSearchParams): { query: ScoreQuery; options: CompareParams } {
+  return { query: parseScoreParams(params), options: parseParams(compareParamsSchema, params, { numbers: ["seed", "resamples"], strings: ["a", "b"] }) };
+}
+
+export function parseSpeedupParams(params: URLSearchParams): { query: ScoreQuery; options: z.infer<typeof speedupParamsSchema> } {
+  return { query: parseScoreParams(params), options: parseParams(speedupParamsSchema, params, { numbers: ["seed", "resamples"] }) };
+}
+
+export interface CompareSide extends PoolSubmission {
+  /** Whether it is a member of the current pool; score, rank, targets and profile are its standing there (else null). */
+  inPool: boolean;
+  score: number | null;
+  rank: number | null;
+  targetsHit: number | null;
+  profile: number[] | null;
+  /** Its ratio on each base workload in the pool (the profile's steps), or null. */
+  ratios: number[] | null;
+}
+
+export interface CompareCell {
+  /** Per-workload median (round's basis; +inf missed, NaN no data), and what the speedup counts. */
+  time: number;
+  counted: number;
+  timeSeconds: number | null;
+  timeFraction: number | null;
+  studies: number;
+  studiesHit: number;
+  /** Status in the current pool (null when not a member). */
+  status: CellStatus | null;
+}
+
+export interface CompareWorkload {
+  workload: string;
+  a: CompareCell;
+  b: CompareCell;
+  /** b / a of the counted times: above 1, A is faster. */
+  ratio: number;
+  winner: Winner;
+  /** False when neither has data (left out of the geometric mean). */
+  counted: boolean;
+}
+
+export interface CompareReport extends AnalysisHead {
+  a: CompareSide;
+  b: CompareSide;
+  workloads: CompareWorkload[];
+  wins: number;
+  losses: number;
+  ties: number;
+  speedup: {
+    value: number;
+    interval: [number, number] | null;
+    aFaster: number | null;
+    seed: number;
+    resamples: number;
+    level: number;
+    convention: string;
+    intervalMethod: string;
+    missValues: Record<string, number>;
+  };
+  /** The pool's tau grid (profiles of a and b are on it). */
+  tau: number[];
+}
+
+function missValuesOf(pool: LoadedPool, round: string): Record<string, number> {
+  const miss = pool.input.missValues;
+  if (!miss) throw new AppError("BAD_REQUEST", `round "${round}" has a workload without a budget, so a missed target has no time for the geometric mean`);
+  return { ...miss };
+}
+
+function speedupMembers(pool: LoadedPool): SpeedupMember[] {
+  return pool.input.submissions.map((s) => ({ ...s, studies: pool.studies?.[s.name] ?? {} }));
+}
+
+async function assertSubmissionsExist(db: Db, round: string, refs: { field: string; ref: string }[]) {
+  for (const { field, ref } of refs) {
+    const i = ref.indexOf("/");
+    const [r, slug] = i < 0 ? [round, ref] : [ref.slice(0, i), ref.slice(i + 1)];
+    const found = await db.submission.findFirst({ where: { slug, hidden: false, round: { slug: r } }, select: { id: true } });
+    if (!found) throw new AppError("BAD_REQUEST", `invalid query: ${field}: unknown submission "${ref}" in round "${r}"`, [{ path: field, message: `unknown submission "${ref}"` }]);
+  }
+}
+
+/**
+ * A against B: per base workload the two medians, the ratio b/a and the
+ * winner, the geometric-mean speedup with its paired bootstrap interval,
+ * and both sides' standing in the current pool (which comparing does not
+ * change). A and B may come from another round ("<round>/<slug>") when its
+ * time basis and workloads match (assertPoolCompatible).
+ */
+export async function compareSubmissions(db: Db, options: { round: string; query: ScoreQuery } & Partial<CompareParams> & Pick<CompareParams, "a" | "b">): Promise<CompareReport & { stale?: boolean }> {
+  const { round, query } = options;
+  const { a, b, seed, resamples } = compareParamsSchema.parse(options);
+  if (a === b) throw new AppError("BAD_REQUEST", "invalid query: b: compare two different submissions", [{ path: "b", message: "equals a" }]);
+  const request = poolRequest(round, query);
+  const pair = poolRequest(round, { ...query, pool: [a, b] });
+  return readPoolView(
+    db,
+    `compare|${a}|${b}|${seed}|${resamples}`,
+    request,
+    async (versions) => {
+      // The pool first: an unknown round is a 404 before a or b are looked up.
+      const pool = await loadPool(db, request, versions);
+      await assertSubmissionsExist(db, round, [
+        { field: "a", ref: a },
+        { field: "b", ref: b },
+      ]);
+      const both = await loadPool(db, pair, versions, { studies: true });
+      const miss = missValuesOf(both, round);
+      const keyOf = (ref: string) => (ref.startsWith(`${round}/`) ? ref.slice(round.length + 1) : ref);
+      const [ka, kb] = [keyOf(a), keyOf(b)];
+      const times = (k: string) => both.input.submissions.find((s) => s.name === k)!.times;
+      const h = scoringOrBadRequest(() => headToHead(times(ka), times(kb), both.input.baseWorkloads, miss));
+      const members = speedupMembers(both);
+      const ordered = [members.find((m) => m.name === ka)!, members.find((m) => m.name === kb)!];
+      const matrix = scoringOrBadRequest(() => speedupMatrix(ordered, both.input.baseWorkloads, miss, { seed, resamples, level: BOOTSTRAP_DEFAULTS.level }));
+      const scored = scoreLoaded(pool);
+      const ranks = ranksOf(scored.scores, Object.keys(scored.scores));
+      const side = (k: string): CompareSide => {
+        const sub = both.submissions.find((s) => s.key === k)!;
+        const inPool = k in scored.scores;
+        return {
+          ...sub,
+          inPool,
+          score: inPool ? scored.scores[k]! : null,
+          rank: inPool ? ranks[k]! : null,
+          targetsHit: inPool ? scored.targetsHit[k]! : null,
+          profile: inPool ? scored.profiles[k]! : null,
+          ratios: inPool ? scored.workloads.map((w) => scored.cells[k]![w]!.ratio) : null,
+        };
+      };
+      const cell = (k: string, w: string, time: number, counted: number): CompareCell => {
+        const d = both.details[k]?.[w];
+        return { time, counted, timeSeconds: d?.timeSeconds ?? null, timeFraction: d?.timeFraction ?? null, studies: d?.studies ?? 0, studiesHit: d?.studiesHit ?? 0, status: scored.cells[k]?.[w]?.status ?? null };
+      };
+      const head = analysisHead(pool, scored.settings, both.submissions);
+      return {
+        ...head,
+        a: side(ka),
+        b: side(kb),
+        workloads: h.workloads.map((c) => ({ workload: c.workload, a: cell(ka, c.workload, c.a, c.aCounted), b: cell(kb, c.workload, c.b, c.bCounted), ratio: c.ratio, winner: c.winner, counted: c.counted })),
+        wins: h.wins,
+        losses: h.losses,
+        ties: h.ties,
+        speedup: {
+          value: h.speedup,
+          interval: matrix.pairs[0]![1]!.interval,
+          aFaster: matrix.pairs[0]![1]!.aFaster,
+          seed,
+          resamples,
+          level: BOOTSTRAP_DEFAULTS.level,
+          convention: SPEEDUP_CONVENTION,
+          intervalMethod: SPEEDUP_INTERVAL,
+          missValues: miss,
+        },
+        tau: scored.tau,
+      };
+    },
+    pair.rounds,
+  );
+}
+
+/** CSV of a comparison: one row per base workload, then the geometric mean. */
+export function compareCsv(r: CompareReport): { header: string[]; rows: CsvValue[][] } {
+  const header = ["workload", "a", "b", "a_time", "b_time", "a_counted", "b_counted", "ratio_b_over_a", "winner", "a_status", "b_status"];
+  const rows: CsvValue[][] = r.workloads.map((w) => [w.workload, r.a.key, r.b.key, w.a.time, w.b.time, w.a.counted, w.b.counted, w.ratio, w.winner, w.a.status, w.b.status]);
+  rows.push(["geometric mean", r.a.key, r.b.key, null, null, null, null, r.speedup.value, r.speedup.value > 1 ? "a" : r.speedup.value < 1 ? "b" : "tie", null, null]);
+  return { header, rows };
+}
+
+export interface SpeedupsReport extends AnalysisHead {
+  /** Members by score, descending (the matrix's order). */
+  members: { key: string; score: number; rank: number }[];
+  /** matrix[i][j]: A = members[i] against B = members[j]. */
+  matrix: { speedup: number; interval: [number, number] | null; aFaster: number | null }[][];
+  resampled: boolean;
+  method: { seed: number; resamples: number; level: number; convention: string; intervalMethod: string };
+  missValues: Record<string, number>;
+}
+
+/** Every pair of a pool (at most 60 members), ordered by score. */
+export async function speedupsOfPool(db: Db, options: { round: string; query: ScoreQuery; seed?: number; resamples?: number }): Promise<SpeedupsReport & { stale?: boolean }> {
+  const { seed, resamples } = speedupParamsSchema.parse(options);
+  const request = poolRequest(options.round, options.query);
+  return readPoolView(db, `speedups|${seed}|${resamples}`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions, { studies: true });
+    if (pool.submissions.length > MAX_MATRIX_MEMBERS) {
+      throw new AppError("BAD_REQUEST", `invalid query: pool: the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`, [
+        { path: "pool", message: `at most ${MAX_MATRIX_MEMBERS} submissions` },
+      ]);
+    }
+    if (pool.submissions.length * resamples > MAX_MATRIX_RESAMPLED_MEMBERS) {
+      const most = Math.max(10, Math.floor(MAX_MATRIX_RESAMPLED_MEMBERS / pool.submissions.length));
+      throw new AppError("BAD_REQUEST", `resamples x pool size may be at most ${MAX_MATRIX_RESAMPLED_MEMBERS.toLocaleString("en-US")}: the pool has ${pool.submissions.length} submissions, so use resamples <= ${most}`, [
+        { path: "resamples", message: `at most ${most} for a pool of ${pool.submissions.length}` },
+      ]);
+    }
+    const miss = missValuesOf(pool, options.round);
+    const scored = scoreLoaded(pool);
+    const ranks = ranksOf(scored.scores, Object.keys(scored.scores));
+    const byName = new Map(speedupMembers(pool).map((m) => [m.name, m]));
+    const ordered = scored.ranking.map((k) => byName.get(k)!);
+    const m = scoringOrBadRequest(() => speedupMatrix(ordered, pool.input.baseWorkloads, miss, { seed, resamples, level: BOOTSTRAP_DEFAULTS.level }));
+    return {
+      ...analysisHead(pool, scored.settings),
+      members: scored.ranking.map((k) => ({ key: k, score: scored.scores[k]!, rank: ranks[k]! })),
+      matrix: m.pairs.map((row) => row.map((p) => ({ speedup: p.speedup, interval: p.interval, aFaster: p.aFaster }))),
+      resampled: m.resampled,
+      method: { seed, resamples, level: BOOTSTRAP_DEFAULTS.level, convention: SPEEDUP_CONVENTION, intervalMethod: SPEEDUP_INTERVAL },
+      missValues: miss,
+    };
+  });
+}
+
+/** CSV of the matrix: one row per ordered pair. */
+export function speedupsCsv(r: SpeedupsReport): { header: string[]; rows: CsvValue[][] } {
+  const rows: CsvValue[][] = [];
+  r.members.forEach((a, i) =>
+    r.members.forEach((b, j) => {
+      if (i === j) return;
+      const p = r.matrix[i]![j]!;
+      rows.push([a.key, b.key, p.speedup, p.interval?.[0] ?? null, p.interval?.[1] ?? null, p.aFaster]);
+    }),
+  );
+  return { header: ["a", "b", "speedup_a_over_b", "interval_low", "interval_high", "share_a_faster"], rows };
+}
