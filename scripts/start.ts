@@ -1,7 +1,8 @@
 // npm start: database (DATABASE_URL or embedded PostgreSQL), migrations, seed,
-// production build when the sources changed, then `next start`. Ctrl-C or
-// SIGTERM stops the web server, then PostgreSQL. `--dev` runs `next dev` instead
-// of building (npm run dev).
+// production build when the sources changed, then the web server
+// (scripts/server.ts: one process per core, each Next.js behind the page
+// cache). Ctrl-C or SIGTERM stops the web server, then PostgreSQL. `--dev`
+// runs `next dev` instead of building (npm run dev).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -21,6 +22,13 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
 }
 
+const serverScript = path.join(path.dirname(new URL(import.meta.url).pathname), "server.ts");
+
+/** The production server (scripts/server.ts) under tsx, as a child process. */
+function serve(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", serverScript], { stdio: "inherit", env });
+}
+
 const pidFile = path.join(dbConfig().dataDir, "app.pid");
 
 /**
@@ -32,7 +40,7 @@ async function stopOrphanedServer(): Promise<void> {
   const { launcher, server } = JSON.parse(await readFile(pidFile, "utf8")) as { launcher: number; server: number };
   if (!alive(launcher) && alive(server)) {
     const cmd = await readFile(`/proc/${server}/cmdline`, "utf8").catch(() => "");
-    if (cmd.includes("next")) {
+    if (cmd.includes("next") || cmd.includes("server.ts")) {
       log(`stopping the web server left running by an earlier start (pid ${server})`);
       process.kill(server, "SIGTERM");
       for (let i = 0; i < 100 && alive(server); i++) await new Promise((r) => setTimeout(r, 100));
@@ -89,7 +97,7 @@ async function main() {
       await writeBuildStamp(hash);
     }
     log(`serving http://localhost:${port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s before Next.js starts)`);
-    child = run(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+    child = dev ? run(["dev", "-p", String(port)], env) : serve(env);
     await mkdir(path.dirname(pidFile), { recursive: true });
     await writeFile(pidFile, JSON.stringify({ launcher: process.pid, server: child.pid }));
     const code = await exitCode(child);

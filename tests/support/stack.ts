@@ -1,7 +1,8 @@
 // The real stack for integration and end-to-end tests: a fresh PostgreSQL
 // (embedded in a temporary folder, or a new database on the server named by
 // DATABASE_URL), migrated and seeded, and the production build served by
-// `next start` on a free port.
+// scripts/server.ts (what `npm start` serves: Next.js behind the page cache)
+// on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -24,6 +25,7 @@ export interface Stack {
 }
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const serverScript = path.resolve("scripts/server.ts");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -94,11 +96,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The production server on a free port; one worker process unless `env` sets WEB_CONCURRENCY. */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", serverScript], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    env: { WEB_CONCURRENCY: "1", ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
   });
   const chunks: string[] = [];
   child.stdout?.on("data", (c: Buffer) => chunks.push(c.toString()));
@@ -108,7 +111,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;

@@ -1,0 +1,91 @@
+// The production web server (npm start runs it through scripts/start.ts):
+// WEB_CONCURRENCY worker processes (default: one per core) sharing the port
+// through Node's cluster module, each serving Next.js behind the page cache
+// (lib/server/http/page-cache-handler.ts). Workers share nothing but the
+// database: the page cache, like every other cache, is keyed on data
+// versions read from PostgreSQL on each request, so an upload through any
+// worker, or any machine, is seen by all of them at once (docs/deployment.md).
+// A worker that dies is replaced; SIGTERM stops the workers, then the primary.
+import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import next from "next";
+import pg from "pg";
+import { PageStore } from "@/lib/server/page-cache/page-store";
+import { siteVersionReader } from "@/lib/server/page-cache/site-version";
+import { pageCacheHandler } from "@/lib/server/http/page-cache-handler";
+
+const log = (line: string) => console.log(`[algoperf] ${line}`);
+const int = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, got "${process.env[name]}"`);
+  return v;
+};
+
+/** Worker processes: WEB_CONCURRENCY, or one per core. */
+export function workerCount(): number {
+  return Math.max(1, int("WEB_CONCURRENCY", os.availableParallelism()));
+}
+
+function primary(): void {
+  const workers = workerCount();
+  let stopping = false;
+  log(`starting ${workers} worker process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    const check = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        clearInterval(check);
+        process.exit(0);
+      }
+    }, 50);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+async function worker(): Promise<void> {
+  const dir = process.cwd();
+  const port = int("PORT", 3000);
+  const hostname = process.env.HOST || undefined;
+  const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
+  await app.prepare();
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000, query_timeout: 5000 });
+  pool.on("error", () => undefined); // an idle client's lost connection: the next query reconnects
+  const handler = pageCacheHandler({
+    next: app.getRequestHandler() as (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
+    siteVersion: siteVersionReader(pool),
+    buildId: readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim(),
+    store: new PageStore({ maxBytes: int("ALGOPERF_PAGE_CACHE_MB", 256) * 1024 * 1024, provisionalMs: 1000 }),
+    sMaxAge: 60,
+    staleWhileRevalidate: 600,
+  });
+  const server = http.createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
+      else res.destroy();
+    });
+  });
+  server.listen(port, hostname, () => log(`worker ${process.pid} listening on ${hostname ?? "*"}:${port}`));
+  // Ctrl-C reaches the whole process group: the primary stops the workers in order.
+  process.on("SIGINT", () => undefined);
+  process.on("SIGTERM", () => {
+    server.close(() => void pool.end().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
+
+if (cluster.isPrimary) primary();
+else await worker();
