@@ -77,6 +77,10 @@ async function worker(): Promise<void> {
       else res.destroy();
     });
   });
+  // Idle keep-alive connections stay open longer than a load balancer's idle
+  // timeout (60 s is common), so the balancer never reuses one the server is closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => log(`worker ${process.pid} listening on ${hostname ?? "*"}:${port}`));
   // Ctrl-C reaches the whole process group: the primary stops the workers in order.
   process.on("SIGINT", () => undefined);
