@@ -1,8 +1,9 @@
 // npm start: database (DATABASE_URL or embedded PostgreSQL), migrations, seed,
-// production build when the sources changed, then the app's server
-// (scripts/serve.ts: Next.js, knowing each request's TCP peer). Ctrl-C or
-// SIGTERM stops the web server, then PostgreSQL. `--dev` runs `next dev` instead
-// of building (npm run dev).
+// production build when the sources changed, then the web server
+// (scripts/server.ts: one process per core, each Next.js behind the page
+// cache, knowing each request's TCP peer). Ctrl-C or SIGTERM stops the web
+// server, then PostgreSQL. `--dev` serves `next dev` instead of building
+// (npm run dev).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -22,9 +23,11 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
 }
 
-/** scripts/serve.ts in a process of its own (`--dev`: Next's dev server with hot reload). */
+const serverScript = path.join(path.dirname(new URL(import.meta.url).pathname), "server.ts");
+
+/** The web server (scripts/server.ts) under tsx, as a child process (`--dev`: Next's dev server with hot reload). */
 function serve(dev: boolean, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "serve.ts"), ...(dev ? ["--dev"] : [])], { stdio: "inherit", env });
+  return spawn(process.execPath, ["--import", "tsx", serverScript, ...(dev ? ["--dev"] : [])], { stdio: "inherit", env });
 }
 
 const pidFile = path.join(dbConfig().dataDir, "app.pid");
@@ -38,7 +41,7 @@ async function stopOrphanedServer(): Promise<void> {
   const { launcher, server } = JSON.parse(await readFile(pidFile, "utf8")) as { launcher: number; server: number };
   if (!alive(launcher) && alive(server)) {
     const cmd = await readFile(`/proc/${server}/cmdline`, "utf8").catch(() => "");
-    if (cmd.includes("next") || cmd.includes("serve.ts")) {
+    if (cmd.includes("next") || cmd.includes("server.ts")) {
       log(`stopping the web server left running by an earlier start (pid ${server})`);
       process.kill(server, "SIGTERM");
       for (let i = 0; i < 100 && alive(server); i++) await new Promise((r) => setTimeout(r, 100));

@@ -5,7 +5,7 @@ import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-he
 import { WorkloadCard } from "@/components/workloads/workload-card";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
-import { defaultRoundSlug, roundSummaries } from "@/lib/server/services/catalog";
+import { defaultRoundSlug, pickerRounds } from "@/lib/server/services/catalog";
 import { listWorkloads } from "@/lib/server/services/workloads";
 import { parseViewQuery } from "@/lib/views/parse-query";
 import { routes } from "@/lib/views/routes";
@@ -21,7 +21,7 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
   const database = db();
   const round = typeof sp.round === "string" && sp.round ? sp.round : await defaultRoundSlug(database);
   const { query } = parseViewQuery(sp);
-  const [rounds, result] = await Promise.all([roundSummaries(database), pageResult(() => listWorkloads(database, round))]);
+  const [rounds, result] = await Promise.all([pickerRounds(database, round), pageResult(() => listWorkloads(database, round))]);
   if (!result.ok) return <Notice tone="error" title={result.error.message} />;
   const { round: info, workloads } = result.value;
   return (

@@ -1,27 +1,40 @@
 // The leaderboard's 95% bootstrap intervals (the uncertainty view, same pool,
-// settings and defaults, so the numbers equal GET .../uncertainty). Rendered in
-// its own Suspense boundary: the table streams first, the resampling (about
-// half a second on a cold cache for the v0.5 external round) after it.
+// settings and defaults, so the numbers equal GET .../uncertainty). They are
+// computed off the request path (lib/server/services/leaderboard-intervals.ts):
+// until they are ready the page says so, and the page cache keeps that render
+// only briefly (markProvisional), so a reader a moment later gets them.
 import { IntervalBars } from "@/components/charts/interval-bars";
 import { db } from "@/lib/db/client";
+import { markProvisional, markUncacheable } from "@/lib/server/render-context";
 import type { ScoreQuery } from "@/lib/server/services/scores";
-import { uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
+import { intervalsIfReady } from "@/lib/server/services/leaderboard-intervals";
 
 export function intervalQuery(pool: { keys: string[]; isDefault: boolean }, q: Pick<ScoreQuery, "tauMax" | "integration" | "points" | "scale">): ScoreQuery {
   return { ...(pool.isDefault ? {} : { pool: pool.keys }), tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale };
 }
 
 export async function LeaderboardIntervals({ round, query, href }: { round: string; query: ScoreQuery; href: string }) {
-  let u;
-  try {
-    u = await uncertaintyOfPool(db(), round, query);
-  } catch (error) {
+  const intervals = await intervalsIfReady({ db: db(), round, query }).catch((error: unknown) => {
+    markUncacheable("intervals unavailable");
+    return { state: "failed" as const, error };
+  });
+  if (intervals.state === "computing") {
+    markProvisional("bootstrap intervals computing");
+    return (
+      <p className="text-xs text-zinc-500" data-intervals="computing">
+        95% bootstrap intervals are being computed for this pool; reload in a few seconds to see them.
+      </p>
+    );
+  }
+  if (intervals.state === "failed") {
+    const error = intervals.error;
     return (
       <p className="text-xs text-zinc-500" data-intervals="unavailable">
         No intervals for this pool: {error instanceof Error ? error.message : String(error)}
       </p>
     );
   }
+  const u = intervals.report;
   if (!u.available) {
     return (
       <p className="text-xs text-zinc-500" data-intervals="none">

@@ -5,13 +5,15 @@ import { Suspense } from "react";
 import { intervalQuery, LeaderboardIntervals } from "./leaderboard-intervals";
 import { db } from "@/lib/db/client";
 import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
-import { roundSummaries, type RoundSummary } from "@/lib/server/services/catalog";
+import { pickerRounds, type PickerRounds } from "@/lib/server/services/catalog";
 import { getLeaderboard } from "@/lib/server/services/leaderboard";
 import { parseViewQuery } from "@/lib/views/parse-query";
 import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
+import { pageOf } from "@/lib/views/paging";
 import { sortRows } from "@/lib/views/sort";
 import { Notice } from "@/components/ui/notice";
+import { Pager } from "@/components/ui/pager";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { LeaderboardTable } from "./leaderboard-table";
@@ -24,12 +26,19 @@ import { ViewControls } from "./view-controls";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/**
+ * Rows per page of the table: a pool of hundreds of submissions is shown 50
+ * at a time (the first page, the default, is the top of the ranking), so a
+ * page stays small however big the pool (docs/page-cache.md).
+ */
+export const LEADERBOARD_PAGE_ROWS = 50;
+
 export async function LeaderboardView({ round, path, searchParams }: { round: string; path: string; searchParams: SearchParams }) {
   const { query, issues } = parseViewQuery(searchParams);
   const database = db();
   // While the database is unavailable, the last leaderboard this server computed for the same view is shown, marked as such.
   const [rounds, result] = await Promise.all([
-    optionalRead("round-summaries", () => roundSummaries(database), [] as RoundSummary[]),
+    optionalRead(`round-picker|${round}`, () => pickerRounds(database, round), { shown: [], total: 0 } as PickerRounds),
     rememberedPageResult(`leaderboard|${round}|${serializeViewQuery(query)}`, () => getLeaderboard(database, round, query)),
   ]);
   if (!result.ok) {
@@ -52,7 +61,9 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
     );
   }
   const { value: lb, stale, at } = result.value;
-  const rows = sortRows(lb.rows, query.sort, query.dir);
+  const sorted = sortRows(lb.rows, query.sort, query.dir);
+  const { items: rows, page, pages } = pageOf(sorted, Number(typeof searchParams.page === "string" ? searchParams.page : 1), LEADERBOARD_PAGE_ROWS);
+  const pageHref = (p: number) => viewHref(path, query, p > 1 ? { page: String(p) } : {});
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
   return (
     <div className="space-y-5">
@@ -92,6 +103,11 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         </Notice>
       ) : (
         <>
+          {pages > 1 && (
+            <p className="text-xs text-zinc-500" data-rows-shown={`${(page - 1) * LEADERBOARD_PAGE_ROWS + 1}-${(page - 1) * LEADERBOARD_PAGE_ROWS + rows.length}`}>
+              Rows {(page - 1) * LEADERBOARD_PAGE_ROWS + 1}–{(page - 1) * LEADERBOARD_PAGE_ROWS + rows.length} of {sorted.length}, in the order of the table.
+            </p>
+          )}
           <LeaderboardTable
             lb={lb}
             rows={rows}
@@ -101,6 +117,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             workloadHref={(key) => routes.workload(round, key, query)}
             extraColumns={headToHead ? [headToHead] : []}
           />
+          <Pager page={page} pages={pages} label="Pages of the leaderboard" hrefFor={pageHref} />
           <StatusLegend basis={lb.round.timeBasis} />
           <Suspense fallback={<p className="text-xs text-zinc-500">Resampling studies for 95% intervals…</p>}>
             <LeaderboardIntervals round={round} query={intervalQuery(lb.pool, query)} href={routes.analysis(round, lb.pool, query, "uncertainty")} />

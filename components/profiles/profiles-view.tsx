@@ -10,7 +10,7 @@ import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-he
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
-import { roundSummaries } from "@/lib/server/services/catalog";
+import { pickerRounds } from "@/lib/server/services/catalog";
 import { getLeaderboard } from "@/lib/server/services/leaderboard";
 import { formatRho, formatScore, scoreDigits } from "@/lib/views/format";
 import { seriesStyle } from "@/lib/views/palette";
@@ -31,7 +31,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
   const { query, issues } = parseViewQuery(searchParams);
   const path = routes.profiles(round);
   const database = db();
-  const [rounds, result] = await Promise.all([roundSummaries(database), pageResult(() => getLeaderboard(database, round, query))]);
+  const [rounds, result] = await Promise.all([pickerRounds(database, round), pageResult(() => getLeaderboard(database, round, query))]);
   if (!result.ok) {
     return (
       <div className="space-y-6">

@@ -1,20 +1,39 @@
-// The site index at the foot of the home page: every round with its workloads
-// and submissions, each a link, so everything loaded is one click away.
+// The site index at the foot of the home page: the featured and recently
+// changed rounds (the round picker's set) with their workloads and
+// submissions, each a link; every other round is on /rounds. Bounded, so the
+// home page stays small with thousands of rounds.
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { optionalRead } from "@/lib/server/page-result";
-import { listRounds } from "@/lib/server/services/catalog";
+import { listRounds, roundIndex } from "@/lib/server/services/catalog";
+import { pickRounds } from "@/lib/views/round-picker";
 import { routes } from "@/lib/views/routes";
+
+/** Submissions listed per round; the round's leaderboard has them all. */
+const SUBMISSIONS_SHOWN = 40;
 
 export async function RoundDirectory() {
   // The index can wait: while the database is unavailable it is the last one read, or left out.
-  const rounds = await optionalRead("round-directory", () => listRounds(db()), null);
-  if (!rounds) return null;
+  const index = await optionalRead("round-directory", async () => {
+    const all = await roundIndex(db());
+    return { total: all.length, rounds: await listRounds(db(), pickRounds(all).map((r) => r.slug)) };
+  }, null);
+  if (!index) return null;
+  const { rounds, total } = index;
   return (
     <section aria-labelledby="directory-title" className="space-y-4 border-t border-zinc-200 pt-6 dark:border-zinc-800" data-directory>
       <h2 id="directory-title" className="text-lg font-semibold">
-        All rounds
+        Rounds
       </h2>
+      {total > rounds.length && (
+        <p className="text-sm">
+          Featured and recently updated rounds below;{" "}
+          <Link href={routes.roundList()} prefetch={false} className="text-sky-700 underline dark:text-sky-400">
+            all {total.toLocaleString("en-US")} rounds
+          </Link>
+          .
+        </p>
+      )}
       <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
         {rounds.map((round) => (
           <div key={round.slug} data-directory-round={round.slug} className="text-sm">
@@ -32,7 +51,7 @@ export async function RoundDirectory() {
               </p>
             ) : (
               <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
-                {round.submissions.map((s) => (
+                {round.submissions.slice(0, SUBMISSIONS_SHOWN).map((s) => (
                   <li key={s.slug} data-directory-submission={s.slug}>
                     <Link href={routes.submission(round.slug, s.slug)} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400">
                       {s.displayName}
@@ -40,6 +59,13 @@ export async function RoundDirectory() {
                     {s.source === "imported" && <span className="text-zinc-500"> (imported)</span>}
                   </li>
                 ))}
+                {round.submissions.length > SUBMISSIONS_SHOWN && (
+                  <li>
+                    <Link href={routes.round(round.slug)} prefetch={false} className="text-zinc-500 hover:underline">
+                      and {round.submissions.length - SUBMISSIONS_SHOWN} more
+                    </Link>
+                  </li>
+                )}
               </ul>
             )}
           </div>

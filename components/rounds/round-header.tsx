@@ -1,8 +1,7 @@
 // The top of every round view: the round picker, the round's title and facts,
 // and the tabs between its views (which keep the pool and settings).
 import Link from "next/link";
-import type { RoundSummary } from "@/lib/server/services/catalog";
-import type { RoundCatalog } from "@/lib/server/services/catalog";
+import type { PickerRounds, RoundCatalog } from "@/lib/server/services/catalog";
 import { formatCount } from "@/lib/views/format";
 import type { ViewQuery } from "@/lib/views/query";
 import { PAPER_ROUND, routes } from "@/lib/views/routes";
@@ -11,11 +10,12 @@ export type RoundTab = "leaderboard" | "profiles" | "workloads";
 
 const RULESET: Record<string, string> = { external_tuning: "external tuning", self_tuning: "self-tuning" };
 
-export function RoundPicker({ rounds, current, hrefFor = (slug) => routes.round(slug) }: { rounds: RoundSummary[]; current: string; hrefFor?: (slug: string) => string }) {
+/** A bounded set of rounds (featured, recent, the current one); the others are listed on /rounds. */
+export function RoundPicker({ rounds, current, hrefFor = (slug) => routes.round(slug) }: { rounds: PickerRounds; current: string; hrefFor?: (slug: string) => string }) {
   return (
     <nav aria-label="Rounds" className="relative -mx-1 overflow-x-auto pb-1">
       <ul className="flex gap-2 px-1">
-        {rounds.map((r) => {
+        {rounds.shown.map((r) => {
           const active = r.slug === current;
           return (
             <li key={r.slug} data-round-link={r.slug}>
@@ -33,6 +33,13 @@ export function RoundPicker({ rounds, current, hrefFor = (slug) => routes.round(
             </li>
           );
         })}
+        {rounds.total > rounds.shown.length && (
+          <li data-round-list-link>
+            <Link href={routes.roundList()} prefetch={false} className="block rounded-md px-3 py-1.5 text-xs whitespace-nowrap text-sky-700 underline dark:text-sky-400">
+              All {rounds.total.toLocaleString("en-US")} rounds
+            </Link>
+          </li>
+        )}
       </ul>
     </nav>
   );

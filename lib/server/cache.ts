@@ -8,6 +8,7 @@ import { LRUCache } from "lru-cache";
 import type { Db } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "./db-errors";
 import { AppError, databaseUnavailable } from "./errors";
+import { markUncacheable } from "./render-context";
 
 const store = new LRUCache<string, Promise<unknown>>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
 
@@ -56,6 +57,8 @@ export async function readOrLastGood<T>(key: string, read: () => Promise<T>): Pr
     return { value, stale: false, at };
   } catch (error) {
     if (!databaseDown(error)) throw error;
+    // What the page shows now is not the current data: the page cache must not keep it.
+    markUncacheable("database unavailable");
     const hit = lastGood.get(key);
     if (hit) return { value: hit.value as T, stale: true, at: hit.at };
     throw databaseUnavailable();

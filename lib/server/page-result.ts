@@ -5,6 +5,7 @@
 import { notFound } from "next/navigation";
 import { readOrLastGood } from "@/lib/server/cache";
 import { AppError, asAppError } from "@/lib/server/errors";
+import { markUncacheable } from "@/lib/server/render-context";
 
 export type PageResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -14,6 +15,8 @@ export async function pageResult<T>(load: () => Promise<T>): Promise<PageResult<
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     const appError = asAppError(error);
+    // An outage notice is not the data of any version: the page cache must not keep it.
+    if (appError?.code === "SERVICE_UNAVAILABLE") markUncacheable("database unavailable");
     if (appError) return { ok: false, error: appError };
     throw error;
   }
@@ -40,7 +43,10 @@ export async function optionalRead<T>(key: string, load: () => Promise<T>, fallb
   try {
     return (await readOrLastGood(key, load)).value;
   } catch (error) {
-    if (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE") return fallback;
+    if (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE") {
+      markUncacheable("database unavailable");
+      return fallback;
+    }
     throw error;
   }
 }

@@ -17,6 +17,14 @@ function withQuery(path: string, q: Partial<ViewQuery> | undefined, first?: [str
 
 export const routes = {
   home: "/",
+  /** The list of every round, searchable and paged. */
+  roundList: (search?: { q?: string; page?: number }) => {
+    const p = new URLSearchParams();
+    if (search?.q) p.set("q", search.q);
+    if (search?.page && search.page > 1) p.set("page", String(search.page));
+    const s = p.toString();
+    return s ? `/rounds?${s}` : "/rounds";
+  },
   round: (round: string, q?: Partial<ViewQuery>) => withQuery(`/rounds/${enc(round)}`, q),
   profiles: (round: string, q?: Partial<ViewQuery>) => withQuery(`/rounds/${enc(round)}/profiles`, q),
   submission: (round: string, slug: string) => `/rounds/${enc(round)}/submissions/${enc(slug)}`,

@@ -8,7 +8,16 @@
 // - the paper round's leaderboard page,
 // - the leaderboard page of rounds of 10 / 40 / 160 submissions (pool size),
 // - the scores of the biggest round with a new tauMax on every request: every
-//   request a cache miss, i.e. the worst case right after an upload.
+//   request a cache miss, i.e. the worst case right after an upload,
+// - the pages served by the page cache (docs/page-cache.md): `/`, the paper
+//   round, the 160-submission round, its /profiles and one of its workload
+//   pages, each warmed first (rendered once, intervals computed), with their
+//   HTML size gzipped; the same pages answered 304 to If-None-Match; and the
+//   first requests of a new data version: the round's version is bumped (what
+//   every upload does in its transaction) and 32 readers ask at once: one
+//   per worker process renders, the others wait for it (coalescing).
+// Targets (issue 14): cached pages p99 <= 3x and req/s >= 1/3 of
+// /api/health's in the same run; HTML <= 150 KB gzip.
 // Each URL also gets its first request timed (the view computed: a cache miss)
 // and the median of 9 sequential requests ("1-conn": the service time
 // without queueing; at 32 connections p50 is about 32 x that / the cores).
@@ -20,6 +29,7 @@
 //       keeps the filled database in that folder; a later run with the same
 //       folder only adds what is missing (10M runs take ~17 min to generate)
 import os from "node:os";
+import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { Command } from "commander";
@@ -30,6 +40,9 @@ import { result } from "./harness";
 import { addSyntheticRuns } from "./synthetic";
 
 const TARGET_P99_MS = 100;
+const TARGET_PAGE_P99_X = 3;
+const TARGET_PAGE_RPS_X = 1 / 3;
+const TARGET_PAGE_GZIP_KB = 150;
 const PAPER = "paper-2505.24005";
 
 const list = (v: string) => v.split(",").map(Number);
@@ -100,16 +113,34 @@ interface Measured {
   /** Median of sequential requests, one at a time: the service time without queueing. */
   sequentialMs: number;
   bytes: number;
+  gzipBytes: number;
+  /** Answers per status code. */
+  statuses: Record<string, number>;
 }
 
 const SEQUENTIAL = 9;
 
-async function timed(url: string): Promise<{ ms: number; bytes: number }> {
+async function timed(url: string, headers: Record<string, string> = {}): Promise<{ ms: number; bytes: number; gzipBytes: number; res: Response }> {
   const t0 = performance.now();
-  const res = await fetch(url);
-  const bytes = (await res.arrayBuffer()).byteLength;
-  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
-  return { ms: performance.now() - t0, bytes };
+  const res = await fetch(url, { headers });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok && res.status !== 304) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  return { ms: performance.now() - t0, bytes: body.byteLength, gzipBytes: gzipSync(body).byteLength, res };
+}
+
+/**
+ * Asks for a page until the page cache serves it as a final render (an ETag:
+ * rendered once, its intervals computed); returns the ETag.
+ */
+async function warm(url: string): Promise<string> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const { res } = await timed(url);
+    const etag = res.headers.get("etag");
+    if (res.headers.get("x-page-cache") === "hit" && etag) return etag;
+    if (Date.now() > deadline) throw new Error(`${url} was not cached within 5 min`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /**
@@ -124,9 +155,9 @@ async function settle(baseUrl: string, healthMs: number): Promise<void> {
 
 let unique = 0;
 let idleHealthMs = 10;
-async function load(label: string, baseUrl: string, path: string | (() => string)): Promise<Measured> {
+async function load(label: string, baseUrl: string, path: string | (() => string), headers: Record<string, string> = {}): Promise<Measured> {
   const pathOf = typeof path === "string" ? () => path : path;
-  const first = await timed(baseUrl + pathOf());
+  const first = await timed(baseUrl + pathOf(), headers);
   const sequential: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) sequential.push((await timed(baseUrl + pathOf())).ms);
   sequential.sort((a, b) => a - b);
@@ -136,27 +167,108 @@ async function load(label: string, baseUrl: string, path: string | (() => string
     duration: options.duration,
     // Slow answers count as latency, not as errors.
     timeout: 120,
+    headers,
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: pathOf() }) }],
   });
   await settle(baseUrl, idleHealthMs);
   // No answer within the duration: latency unknown but above it (a failure, not 0 ms).
   const none = r.requests.total === 0 ? Infinity : null;
+  const statuses: Record<string, number> = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]));
   return {
     label,
     p50: none ?? r.latency.p50,
     p99: none ?? r.latency.p99,
     rps: r.requests.average,
-    non2xx: r.non2xx,
+    // A 304 is the expected answer to If-None-Match.
+    non2xx: r.non2xx - (headers["if-none-match"] ? (statuses["304"] ?? 0) : 0),
+    statuses,
     errors: r.errors,
     total: r.requests.total,
     firstMs: first.ms,
     sequentialMs: sequential[SEQUENTIAL >> 1]!,
     bytes: first.bytes,
+    gzipBytes: first.gzipBytes,
   };
 }
 
+type Run = (label: string, path: string | (() => string), headers?: Record<string, string>) => Promise<Measured>;
+
+interface PageRows {
+  cached: Measured[];
+  revalidated: Measured[];
+  cold: { label: string; firstMs: number; slowestMs: number; renders: number; readers: number }[];
+}
+
+/**
+ * The page rows: each page warmed, then under load from the page cache, then
+ * with If-None-Match (304s); then, per page, the first requests of a new data
+ * version (32 readers at once right after the version moved).
+ */
+async function cachedPages(biggest: string, big: string, run: Run): Promise<PageRows> {
+  const workload = (await db.$queryRaw<{ key: string }[]>`
+    SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = ${big} AND w.role = 'base' ORDER BY w.position LIMIT 1`)[0]!.key;
+  const paths: [string, string][] = [
+    ["/ (page cache)", "/"],
+    [`/rounds/${PAPER} (page cache)`, `/rounds/${PAPER}`],
+    [`/rounds/${big} (160 submissions, page cache)`, `/rounds/${big}`],
+    [`/rounds/${big}/profiles (page cache)`, `/rounds/${big}/profiles`],
+    [`/workloads/${workload}?round=${big} (page cache)`, `/workloads/${workload}?round=${big}`],
+  ];
+  const out: PageRows = { cached: [], revalidated: [], cold: [] };
+  for (const [label, path] of paths) {
+    const etag = await warm(s.baseUrl + path);
+    out.cached.push(await run(label, path));
+    out.revalidated.push(await run(`${label.replace(" (page cache)", "")} If-None-Match (304)`, path, { "if-none-match": etag }));
+  }
+  for (const [label, path] of paths) {
+    const slug = path === "/" ? PAPER : path.startsWith(`/rounds/${PAPER}`) ? PAPER : big;
+    await db.$executeRaw`UPDATE "Round" SET "dataVersion" = "dataVersion" + 1 WHERE slug = ${slug}`;
+    const t0 = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: options.connections }, async () => {
+        const { res } = await timed(s.baseUrl + path);
+        return { how: res.headers.get("x-page-cache"), ms: performance.now() - t0 };
+      }),
+    );
+    const cold = { label: label.replace(" (page cache)", ""), firstMs: Math.min(...answers.map((a) => a.ms)), slowestMs: Math.max(...answers.map((a) => a.ms)), renders: answers.filter((a) => a.how === "miss").length, readers: answers.length };
+    console.log(`${`${cold.label} after a new data version`.padEnd(70)} ${cold.readers} readers at once: ${cold.renders} render(s), all answered within ${ms(cold.slowestMs)}`);
+    out.cold.push(cold);
+    await warm(s.baseUrl + path);
+  }
+  return out;
+}
+
+/** Verdicts and RESULT lines of the page rows. */
+function pageVerdicts(pages: PageRows, base: Measured, scale: string): boolean {
+  let pass = true;
+  for (const m of pages.cached) {
+    const p99x = m.p99 / base.p99;
+    const rpsx = m.rps / base.rps;
+    const kb = m.gzipBytes / 1024;
+    const ok = p99x <= TARGET_PAGE_P99_X && rpsx >= TARGET_PAGE_RPS_X && kb <= TARGET_PAGE_GZIP_KB;
+    pass &&= ok;
+    console.log(`${ok ? "PASS" : "FAIL"}  ${m.label}: p99 ${ms(m.p99)} (${p99x.toFixed(1)}x health), ${m.rps.toFixed(0)} req/s (${rpsx.toFixed(2)}x health), ${kb.toFixed(0)} KB gzip`);
+    result({ bench: "load", name: `${m.label} p99, ${scale}`, target: `p99 <= ${TARGET_PAGE_P99_X}x and req/s >= 1/3 of /api/health; <= ${TARGET_PAGE_GZIP_KB} KB gzip`, measured: `p99 ${ms(m.p99)}, ${m.rps.toFixed(0)} req/s, ${kb.toFixed(0)} KB gzip (${(m.bytes / 1024).toFixed(0)} KB)`, ratio: `${p99x.toFixed(1)}x p99, ${rpsx.toFixed(2)}x req/s of /api/health`, pass: ok });
+  }
+  for (const m of pages.revalidated) {
+    result({ bench: "load", name: `${m.label}, ${scale}`, target: null, measured: `p99 ${ms(m.p99)}, ${m.rps.toFixed(0)} req/s, ${m.statuses["304"] ?? 0} answers 304`, ratio: `${(m.p99 / base.p99).toFixed(1)}x p99, ${(m.rps / base.rps).toFixed(2)}x req/s of /api/health`, pass: null });
+  }
+  // Each worker process has its own page cache (docs/deployment.md): one render per process at most.
+  const workers = Number(process.env.WEB_CONCURRENCY);
+  for (const c of pages.cold) {
+    const ok = c.renders <= workers;
+    pass &&= ok;
+    console.log(`${ok ? "PASS" : "FAIL"}  ${c.label}, new data version, ${c.readers} readers at once: ${c.renders} render(s) (at most ${workers}: one per worker process); first answer ${ms(c.firstMs)}, last ${ms(c.slowestMs)}`);
+    result({ bench: "load", name: `${c.label}: first requests of a new data version (${c.readers} at once), ${scale}`, target: `one render per worker process (${workers})`, measured: `${c.renders} render(s); all answered within ${ms(c.slowestMs)}`, ratio: null, pass: ok });
+  }
+  return pass;
+}
+
+// Served as `npm start` serves: one worker process per core unless WEB_CONCURRENCY says otherwise.
+process.env.WEB_CONCURRENCY ??= String(os.availableParallelism());
+
 const machine = `${os.cpus()[0]?.model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`pages under load (machine: ${machine}; load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+console.log(`pages under load (machine: ${machine}; ${process.env.WEB_CONCURRENCY} server worker process(es); load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
 const s = await stack();
 const db = createDb(s.databaseUrl, { max: 2 });
 let pass = true;
@@ -170,17 +282,17 @@ try {
   console.log(`\ndatabase: ${totalRuns.toLocaleString("en")} runs in ${roundCount} rounds; biggest round ${biggest.slug} (${biggest.submissions} submissions)`);
   console.log(`autocannon: ${options.connections} connections, ${options.duration} s per URL; before it, per URL: one cold request (the view computed) and ${SEQUENTIAL} sequential ones (1-conn median)\n`);
 
-  const header = `${"GET".padEnd(70)} ${"p50".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(6)} ${"non2xx".padStart(6)} ${"errors".padStart(6)} ${"p50 x".padStart(6)} ${"p99 x".padStart(6)} ${"1-conn".padStart(7)} ${"cold".padStart(7)} ${"KB".padStart(5)}`;
+  const header = `${"GET".padEnd(70)} ${"p50".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(6)} ${"non2xx".padStart(6)} ${"errors".padStart(6)} ${"p50 x".padStart(6)} ${"p99 x".padStart(6)} ${"1-conn".padStart(7)} ${"cold".padStart(7)} ${"KB".padStart(5)} ${"gz KB".padStart(6)}`;
   console.log(header);
   let base: Measured | null = null;
   const show = (m: Measured) => {
     const b = base ?? m;
     console.log(
-      `${m.label.padEnd(70)} ${ms(m.p50).padStart(7)} ${ms(m.p99).padStart(7)} ${m.rps.toFixed(0).padStart(6)} ${String(m.non2xx).padStart(6)} ${String(m.errors).padStart(6)} ${(m.p50 / b.p50).toFixed(1).padStart(5)}x ${(m.p99 / b.p99).toFixed(1).padStart(5)}x ${ms(m.sequentialMs).padStart(7)} ${ms(m.firstMs).padStart(7)} ${(m.bytes / 1024).toFixed(0).padStart(5)}`,
+      `${m.label.padEnd(70)} ${ms(m.p50).padStart(7)} ${ms(m.p99).padStart(7)} ${m.rps.toFixed(0).padStart(6)} ${String(m.non2xx).padStart(6)} ${String(m.errors).padStart(6)} ${(m.p50 / b.p50).toFixed(1).padStart(5)}x ${(m.p99 / b.p99).toFixed(1).padStart(5)}x ${ms(m.sequentialMs).padStart(7)} ${ms(m.firstMs).padStart(7)} ${(m.bytes / 1024).toFixed(0).padStart(5)} ${(m.gzipBytes / 1024).toFixed(0).padStart(6)}`,
     );
   };
-  const run = async (label: string, path: string | (() => string)) => {
-    const m = await load(label, s.baseUrl, path);
+  const run = async (label: string, path: string | (() => string), headers: Record<string, string> = {}) => {
+    const m = await load(label, s.baseUrl, path, headers);
     show(m);
     return m;
   };
@@ -201,10 +313,11 @@ try {
     sizes.push([size, await run(`/rounds/${slug} (${size} submissions, page)`, `/rounds/${slug}`)]);
     sizeJson.push([size, await run(`/api/v1/rounds/${slug}/scores (${size} submissions)`, `/api/v1/rounds/${slug}/scores`)]);
   }
+  const pages = await cachedPages(biggest.slug, bySize.get(Math.max(...options.poolSizes)) ?? biggest.slug, run);
   const miss = await run(`/api/v1/rounds/${biggest.slug}/scores?tauMax=<new> (every request a miss)`, () => `/api/v1/rounds/${biggest.slug}/scores?tauMax=${(4 + ++unique * 1e-7).toFixed(7)}`);
   const baseAgain = await run("/api/health (baseline again, drift check)", "/api/health");
 
-  const all = [base, ...targeted, ...sizes.map(([, m]) => m), ...sizeJson.map(([, m]) => m), miss, baseAgain];
+  const all = [base, ...targeted, ...sizes.map(([, m]) => m), ...sizeJson.map(([, m]) => m), ...pages.cached, ...pages.revalidated, miss, baseAgain];
   const failedAnswers = all.reduce((n, m) => n + m.non2xx + m.errors, 0);
   const worst = targeted.reduce((a, b) => (b.p99 > a.p99 ? b : a));
   const scale = `${totalRuns.toLocaleString("en")} runs`;
@@ -226,6 +339,7 @@ try {
     result({ bench: "load", name: `round of ${size} submissions: page / scores JSON p99, ${scale}`, target: null, measured: `page p99 ${ms(m.p99)} (1 conn ${ms(m.sequentialMs)}); JSON p99 ${ms(json.p99)} (1 conn ${ms(json.sequentialMs)})`, ratio: `${(m.p99 / base.p99).toFixed(1)}x / ${(json.p99 / base.p99).toFixed(1)}x /api/health p99`, pass: null });
   }
   result({ bench: "load", name: `scores, every request a cache miss, p99, ${scale}`, target: null, measured: `p99 ${ms(miss.p99)}, p50 ${ms(miss.p50)}, ${miss.rps.toFixed(0)} req/s`, ratio: `${(miss.p99 / base.p99).toFixed(1)}x /api/health p99`, pass: null });
+  pass = pageVerdicts(pages, base, scale) && pass;
   console.log(`(worst p99: ${worst.label}; baseline p99 drift ${base.p99.toFixed(0)} → ${baseAgain.p99.toFixed(0)} ms)`);
 } finally {
   await db.$disconnect();

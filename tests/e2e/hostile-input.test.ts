@@ -4,6 +4,9 @@
 // chart's legend and its hover tooltip, the submission, workload and analysis
 // pages. No script of theirs runs (no dialog, no global flag set). CSV
 // downloads neutralise spreadsheet formulas; JSON is served as JSON.
+// Every page is checked as the page cache serves it (docs/page-cache.md): the
+// test reloads until the view comes from the cache, and checks that every
+// script of that response carries its own nonce, never one served before.
 import { csvParseRows } from "d3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -78,7 +81,32 @@ afterAll(async () => {
   await dropRound(ROUND);
 });
 
-/** Opens `path` and records every dialog; `check` then asserts that no payload ran. */
+/**
+ * Loads `url` until the page cache serves it as a final render (`x-page-cache:
+ * hit` with an ETag); every response's scripts carry that response's nonce
+ * and no nonce comes twice. Answers that are not pages (JSON) are taken as
+ * they come.
+ */
+async function gotoCached(page: Page, url: string): Promise<void> {
+  const nonces = new Set<string>();
+  for (let i = 0; i < 100; i++) {
+    const res = (await page.goto(url, { waitUntil: "networkidle" }))!;
+    const headers = res.headers();
+    if (headers["x-page-cache"] === undefined) return;
+    const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+    expect(nonce, url).toBeTruthy();
+    expect(nonces.has(nonce!), `${url}: a nonce served twice`).toBe(false);
+    nonces.add(nonce!);
+    const tags = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(tags.length, url).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag, url).toContain(`nonce="${nonce}"`);
+    if (headers["x-page-cache"] === "hit" && headers.etag) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} was never served from the page cache`);
+}
+
+/** Opens `path` as the page cache serves it and records every dialog; `check` then asserts that no payload ran. */
 async function visit(path: string, body: (page: Page) => Promise<void>): Promise<void> {
   const { page, errors, close } = await openPage(browser);
   const dialogs: string[] = [];
@@ -87,7 +115,7 @@ async function visit(path: string, body: (page: Page) => Promise<void>): Promise
     void d.dismiss();
   });
   try {
-    await page.goto(`${base()}${path}`, { waitUntil: "networkidle" });
+    await gotoCached(page, `${base()}${path}`);
     await body(page);
     // Elements a payload would create, and its global flag.
     const injected = await page.evaluate(() => ({

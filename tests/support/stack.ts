@@ -1,7 +1,8 @@
 // The real stack for integration and end-to-end tests: a fresh PostgreSQL
 // (embedded in a temporary folder, or a new database on the server named by
 // DATABASE_URL), migrated and seeded, and the production build served by
-// scripts/serve.ts (Next.js, as `npm start` serves it) on a free port.
+// scripts/server.ts (what `npm start` serves: Next.js behind the page cache)
+// on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -24,6 +25,7 @@ export interface Stack {
 }
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const serverScript = path.resolve("scripts/server.ts");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -94,11 +96,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The production server on a free port; one worker process unless `env` sets WEB_CONCURRENCY. */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "../../scripts/serve.ts"), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", serverScript], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    env: { WEB_CONCURRENCY: "1", ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
   });
   const chunks: string[] = [];
   child.stdout?.on("data", (c: Buffer) => chunks.push(c.toString()));

@@ -11,7 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { WorkloadCard } from "@/components/workloads/workload-card";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
-import { defaultRoundSlug, roundSummaries } from "@/lib/server/services/catalog";
+import { defaultRoundSlug, pickerRounds } from "@/lib/server/services/catalog";
 import { getWorkloadTable, type WorkloadRow } from "@/lib/server/services/workloads";
 import { formatFraction, formatMetric, formatRatio, formatScore, formatSeconds, formatSteps, formatTime, scoreDigits, STATUS_TEXT } from "@/lib/views/format";
 import { parseViewQuery } from "@/lib/views/parse-query";
@@ -46,7 +46,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
   const database = db();
   const round = typeof sp.round === "string" && sp.round ? sp.round : await defaultRoundSlug(database);
   const { query, issues } = parseViewQuery(sp);
-  const [rounds, result] = await Promise.all([roundSummaries(database), pageResult(() => getWorkloadTable(database, round, key, query))]);
+  const [rounds, result] = await Promise.all([pickerRounds(database, round), pageResult(() => getWorkloadTable(database, round, key, query))]);
   const path = `/workloads/${encodeURIComponent(key)}`;
   if (!result.ok) {
     return (

@@ -5,14 +5,19 @@ import type { WorkloadSeed } from "@/lib/ingest/round-seed";
 import type { Integration, Scale, TimeBasis } from "@/lib/scoring";
 import { cached, roundVersions, siteVersion } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
+import { pickRounds } from "@/lib/views/round-picker";
 
-/** Every round with its workloads, visible submissions and run count; cached until any round changes. */
-export async function listRounds(db: Db) {
-  return cached(`rounds|${await siteVersion(db)}`, () => readRounds(db));
+/**
+ * Rounds (all, or those of `slugs`) with their workloads, visible submissions
+ * and run count; cached until any round changes.
+ */
+export async function listRounds(db: Db, slugs?: readonly string[]) {
+  return cached(`rounds|${slugs ? slugs.join(",") : "*"}|${await siteVersion(db)}`, () => readRounds(db, slugs));
 }
 
-async function readRounds(db: Db) {
+async function readRounds(db: Db, slugs?: readonly string[]) {
   const rounds = await db.round.findMany({
+    where: slugs ? { slug: { in: [...slugs] } } : undefined,
     orderBy: [{ position: "asc" }, { slug: "asc" }],
     include: {
       workloads: { orderBy: { position: "asc" } },
@@ -80,6 +85,42 @@ export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
        GROUP BY r.id
        ORDER BY r.position, r.slug`,
   );
+}
+
+export interface RoundIndexEntry extends RoundSummary {
+  /** A round the site ships with (loaded from data/published): always in the picker. */
+  featured: boolean;
+  updatedAt: Date;
+}
+
+/**
+ * Every round with its submission counts, whether it is featured and when it
+ * last changed, in site order: the source of the round picker and the /rounds
+ * list. One query, cached until any round changes.
+ */
+export async function roundIndex(db: Db): Promise<RoundIndexEntry[]> {
+  return cached(
+    `round-index|${await siteVersion(db)}`,
+    () => db.$queryRaw<RoundIndexEntry[]>`
+      SELECT r.slug, r.name, r."benchmarkVersion", r.ruleset::text AS ruleset, r."timeBasis"::text AS "timeBasis",
+             count(s.id) FILTER (WHERE NOT s.hidden)::int AS submissions,
+             count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool")::int AS "defaultPool",
+             (r."seedHash" IS NOT NULL) AS featured, r."updatedAt"
+        FROM "Round" r LEFT JOIN "Submission" s ON s."roundId" = r.id
+       GROUP BY r.id
+       ORDER BY r.position, r.slug`,
+  );
+}
+
+/** The round picker's rounds: a bounded set (lib/views/round-picker.ts), and how many rounds there are in all. */
+export interface PickerRounds {
+  shown: RoundSummary[];
+  total: number;
+}
+
+export async function pickerRounds(db: Db, current?: string): Promise<PickerRounds> {
+  const all = await roundIndex(db);
+  return { shown: pickRounds(all, current).map(({ featured: _f, updatedAt: _u, ...summary }) => summary), total: all.length };
 }
 
 /** The round shown at `/`: the first round (by position) that has submissions. */

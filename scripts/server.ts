@@ -1,0 +1,142 @@
+// The production web server (npm start runs it through scripts/start.ts):
+// WEB_CONCURRENCY worker processes (default: one per core) sharing the port
+// through Node's cluster module, each serving Next.js behind the page cache
+// (lib/server/http/page-cache-handler.ts). Workers share nothing but the
+// database: the page cache, like every other cache, is keyed on data
+// versions read from PostgreSQL on each request, so an upload through any
+// worker, or any machine, is seen by all of them at once (docs/deployment.md).
+// A worker that dies is replaced; SIGTERM stops the workers, then the primary.
+//
+// Route handlers do not see the socket, so every request gets PEER_HEADER =
+// "<secret> <TCP peer>" (a client-sent copy is overwritten), the secret being
+// the worker's own: that is how lib/server/client-address.ts knows the client
+// without trusting X-Forwarded-For (only TRUSTED_PROXIES may set that).
+// `--dev` serves `next dev` in one process, with the peer header, uncached.
+import { randomBytes } from "node:crypto";
+import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import next from "next";
+import pg from "pg";
+import { PEER_HEADER, PEER_SECRET_ENV, trustedProxies } from "@/lib/server/client-address";
+import { PageStore } from "@/lib/server/page-cache/page-store";
+import { siteVersionReader } from "@/lib/server/page-cache/site-version";
+import { pageCacheHandler } from "@/lib/server/http/page-cache-handler";
+
+const log = (line: string) => console.log(`[algoperf] ${line}`);
+const int = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, got "${process.env[name]}"`);
+  return v;
+};
+
+/** Worker processes: WEB_CONCURRENCY, or one per core. */
+export function workerCount(): number {
+  return Math.max(1, int("WEB_CONCURRENCY", os.availableParallelism()));
+}
+
+function primary(): void {
+  const workers = workerCount();
+  let stopping = false;
+  log(`starting ${workers} worker process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    const check = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        clearInterval(check);
+        process.exit(0);
+      }
+    }, 50);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** Stamps each request with this process's secret and the TCP peer (see the header comment). */
+function peerStamp(): (req: http.IncomingMessage) => void {
+  const secret = randomBytes(24).toString("base64url");
+  process.env[PEER_SECRET_ENV] = secret;
+  return (req) => {
+    req.headers[PEER_HEADER] = `${secret} ${req.socket.remoteAddress ?? ""}`;
+  };
+}
+
+/** Same readiness line as `next start`, which scripts and tests wait for. */
+const ready = (hostname: string | undefined, port: number, dev: boolean) =>
+  console.log(` ✓ Ready in ${Math.round(performance.now())}ms: http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""} (pid ${process.pid})`);
+
+async function devServer(): Promise<void> {
+  const port = int("PORT", 3000);
+  const hostname = process.env.HOST || undefined;
+  const stamp = peerStamp();
+  const app = next({ dev: true, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    stamp(req);
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => ready(hostname, port, true));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close();
+      void app.close().finally(() => process.exit(0));
+      setTimeout(() => process.exit(0), 5_000).unref();
+    });
+  }
+}
+
+async function worker(): Promise<void> {
+  const dir = process.cwd();
+  const port = int("PORT", 3000);
+  const hostname = process.env.HOST || undefined;
+  const stamp = peerStamp();
+  const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
+  await app.prepare();
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000, query_timeout: 5000 });
+  pool.on("error", () => undefined); // an idle client's lost connection: the next query reconnects
+  const handler = pageCacheHandler({
+    next: app.getRequestHandler() as (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
+    siteVersion: siteVersionReader(pool),
+    buildId: readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim(),
+    store: new PageStore({ maxBytes: int("ALGOPERF_PAGE_CACHE_MB", 256) * 1024 * 1024, provisionalMs: 1000 }),
+    sMaxAge: 60,
+    staleWhileRevalidate: 600,
+  });
+  const server = http.createServer((req, res) => {
+    stamp(req);
+    handler(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
+      else res.destroy();
+    });
+  });
+  // Idle keep-alive connections stay open longer than a load balancer's idle
+  // timeout (60 s is common), so the balancer never reuses one the server is closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(port, hostname, () => ready(hostname, port, false));
+  // Ctrl-C reaches the whole process group: the primary stops the workers in order.
+  process.on("SIGINT", () => undefined);
+  process.on("SIGTERM", () => {
+    server.close(() => void pool.end().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
+
+// A malformed TRUSTED_PROXIES stops the start instead of failing every write.
+trustedProxies();
+if (process.argv.includes("--dev")) await devServer();
+else if (cluster.isPrimary) primary();
+else await worker();
