@@ -11,6 +11,7 @@ import { db, type Db } from "@/lib/db/client";
 import { unstorableText } from "@/lib/db/text";
 import { AppError, asAppError, toTRPCError } from "@/lib/server/errors";
 import { clientIp, consume, WRITE_LIMITS } from "@/lib/server/rate-limit";
+import { PayloadTooLargeError } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
 import { authenticate, requireScope, type TokenIdentity } from "@/lib/server/services/tokens";
 
@@ -67,6 +68,9 @@ const appErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const appError = asAppError(result.error.cause);
     if (appError) throw toTRPCError(appError);
+    // A body over its limit fails while tRPC reads the input, which tRPC reports as a 400 (README: 413).
+    const tooLarge = PayloadTooLargeError.find(result.error);
+    if (tooLarge) throw toTRPCError(new AppError("PAYLOAD_TOO_LARGE", "request too large", [{ path: "(body)", message: tooLarge.message }]));
   }
   return result;
 });
