@@ -45,7 +45,8 @@ const testFiles = (dir: string) =>
     .map((f) => `${dir}/${f}`);
 
 describe(DOC, () => {
-  const table = rows(doc);
+  // The guarantees tables come before the list of exempt files (later sections only refer to rows).
+  const table = rows(doc.split(/^## Test files that check no guarantee/m)[0]!);
   const listed = notGuarantees(doc);
 
   test("has rows, each with a unique id and at least one named test", () => {
