@@ -3,7 +3,7 @@
 // the exit code is non-zero if any failed, and the last line is a summary CI
 // can read ("N passed, N failed").
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 interface Step {
@@ -13,12 +13,18 @@ interface Step {
   report?: string;
 }
 
-const artifacts = path.resolve("tests/artifacts");
+// TEST_ARTIFACTS and TEST_RUN_CONFIG let tests/integration/run-script.test.ts run this
+// script on a fixture Vitest config with reports in a folder of its own.
+const artifacts = path.resolve(process.env.TEST_ARTIFACTS ?? "tests/artifacts");
 mkdirSync(artifacts, { recursive: true });
+// Reports of an earlier run must never be counted as this run's (a step that crashes
+// before writing its report would otherwise report the old numbers).
+for (const f of readdirSync(artifacts)) if (/^vitest-.*\.json$/.test(f)) rmSync(path.join(artifacts, f), { force: true });
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const config = process.env.TEST_RUN_CONFIG ? ["--config", process.env.TEST_RUN_CONFIG] : [];
 const vitest = (project: string): Step => {
   const report = path.join(artifacts, `vitest-${project}.json`);
-  return { name: project, command: [bin("vitest"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], report };
+  return { name: project, command: [bin("vitest"), "run", ...config, "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], report };
 };
 
 const only = process.argv.slice(2);

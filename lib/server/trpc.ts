@@ -71,7 +71,8 @@ export const middleware = t.middleware;
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const tooLarge = PayloadTooLargeError.find(result.error.cause);
+    // A body over its limit fails while tRPC reads the input, which tRPC reports as a 400 (README: 413).
+    const tooLarge = PayloadTooLargeError.find(result.error);
     if (tooLarge) throw toTRPCError(new AppError("PAYLOAD_TOO_LARGE", tooLarge.message, [{ path: "(body)", message: tooLarge.message }]));
     const appError = asAppError(result.error.cause);
     if (appError) throw toTRPCError(appError);

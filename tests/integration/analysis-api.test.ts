@@ -1,10 +1,14 @@
 // The analysis endpoints over real HTTP against the seeded database: each is
-// checked against the scores endpoint (the same pool, rescored) or against the
-// published data, never against numbers written into the test.
-import { describe, expect, inject, test } from "vitest";
-import { bootstrapPool, competitionRanks, studyPoolFromRound } from "@/lib/scoring/analysis";
-import { decodeNumber, type RoundTrials } from "@/lib/scoring";
+// checked against the scores endpoint (the same pool, rescored), the
+// published data, or a small round whose answer is worked out by hand; never
+// against lib/scoring called from the test.
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { decodeNumber } from "@/lib/scoring";
+import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
 import { readPublished } from "../support/published";
+
+/** Competition ranks (1, 2, 2, 4), written out: one plus the number of strictly higher scores. */
+const competitionRanks = (scores: number[]) => scores.map((s) => 1 + scores.filter((o) => o > s).length);
 
 const PAPER = "paper-2505.24005";
 const V05 = "algoperf-v0.5-external";
@@ -21,24 +25,60 @@ async function get(pathAndQuery: string) {
 const num = (x: number | string) => decodeNumber(x);
 
 describe("GET /api/v1/rounds/<round>/uncertainty", () => {
-  test("v0.5 external: the intervals from the database's study times equal the bootstrap of the published trials (seed 1, 1,000 resamples)", async () => {
+  test("v0.5 external: every member's interval lies in [0, 1] and its rank interval in [1, N]; the same seed gives the same answer", async () => {
     const { status, body } = await get(`/api/v1/rounds/${V05}/uncertainty`);
     expect(status).toBe(200);
     expect(body.method).toMatchObject({ seed: 1, resamples: 1000, level: 0.95 });
     expect(body.available).toBe(true);
-    const published = readPublished<{ rounds: (RoundTrials & { benchmark_version: string; ruleset: string })[] }>("algoperf_leaderboards.json").rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "external")!;
-    const expected = bootstrapPool(studyPoolFromRound(published));
-    const scores = (await get(`/api/v1/rounds/${V05}/scores`)).body.scores;
-    expect(body.submissions).toHaveLength(expected.members.length);
-    for (const m of expected.members) {
-      const got = body.submissions.find((s: { key: string }) => s.key === m.name);
-      expect(got.score, m.name).toBe(scores[m.name]);
-      expect(got.interval, m.name).toEqual(m.interval);
-      expect(got.rankInterval, m.name).toEqual(m.rankInterval);
-      expect(got.groups, m.name).toEqual(m.groups);
-      expect(got.studies[1], m.name).toBeGreaterThanOrEqual(3);
+    const scores = (await get(`/api/v1/rounds/${V05}/scores`)).body.scores as Record<string, number>;
+    const n = Object.keys(scores).length;
+    expect(body.submissions.map((s: { key: string }) => s.key).sort()).toEqual(Object.keys(scores).sort());
+    for (const got of body.submissions as { key: string; score: number; interval: [number, number]; rankInterval: [number, number]; studies: number[] }[]) {
+      expect(got.score, got.key).toBe(scores[got.key]);
+      const [lo, hi] = got.interval;
+      expect(0 <= lo && lo <= hi && hi <= 1, `${got.key}: [${lo}, ${hi}]`).toBe(true);
+      const [a, b] = got.rankInterval;
+      expect(Number.isInteger(a) && Number.isInteger(b) && 1 <= a && a <= b && b <= n, `${got.key}: ranks [${a}, ${b}]`).toBe(true);
+      // The published v0.5 external results have 5 studies per workload (README "What is loaded").
+      expect(got.studies[1], got.key).toBe(5);
     }
-    expect(body.tiedGroups).toEqual(expected.groups);
+    expect((await get(`/api/v1/rounds/${V05}/uncertainty`)).body).toEqual(body);
+  });
+
+  describe("a round whose studies all agree", () => {
+    const ROUND = unique("test-uncertainty-by-hand");
+    beforeAll(async () => {
+      await createRound({ slug: ROUND, studiesExpected: 3, trialsExpected: 1, workloads: [workload("w1", { budgetSeconds: 1000 }), workload("w2", { budgetSeconds: 1000 })] });
+      const token = await createToken(unique("uncertainty"));
+      const times = { a: { w1: 100, w2: 200 }, b: { w1: 300, w2: 100 } };
+      const runs = Object.entries(times).flatMap(([submission, t]) =>
+        Object.entries(t).flatMap(([w, seconds]) => [0, 1, 2].map((study) => ({ submission, workload: w, study, trial: 1, timeToTarget: { reached: true, seconds } }))),
+      );
+      const res = await uploadRest({ round: ROUND, submissions: [{ slug: "a" }, { slug: "b" }], runs }, token);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    });
+    afterAll(() => dropRound(ROUND));
+
+    test("every resample is the pool itself, so each interval is the hand-computed score and the ranks never move", async () => {
+      // docs/scoring.md: ratios a 1, 2 and b 3, 1; exact area of the step profile on [1, 4] / 3:
+      // a (3 + 2) / 2 / 3 = 5/6, b (1 + 3) / 2 / 3 = 2/3.
+      const { status, body } = await get(`/api/v1/rounds/${ROUND}/uncertainty?integration=exact&seed=7&resamples=50`);
+      expect(status).toBe(200);
+      expect(body.available).toBe(true);
+      const member = (key: string) => body.submissions.find((s: { key: string }) => s.key === key);
+      expect(member("a").score).toBeCloseTo(5 / 6, 12);
+      expect(member("b").score).toBeCloseTo(2 / 3, 12);
+      for (const [key, score] of [["a", 5 / 6], ["b", 2 / 3]] as const) {
+        expect(member(key).interval[0], key).toBeCloseTo(score, 12);
+        expect(member(key).interval[1], key).toBeCloseTo(score, 12);
+      }
+      expect([member("a").rankInterval, member("b").rankInterval]).toEqual([
+        [1, 1],
+        [2, 2],
+      ]);
+      // Intervals that do not overlap: each member is a group of its own.
+      expect(body.tiedGroups.map((g: { members: string[] }) => g.members)).toEqual([["a"], ["b"]]);
+    });
   });
 
   test("a seed and resample count are honoured, and the response says which", async () => {

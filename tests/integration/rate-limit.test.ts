@@ -116,7 +116,7 @@ describe("per token", () => {
 });
 
 describe("per client address", () => {
-  test(`bad and missing tokens count against the address: the ${PER_IP + 1}th write → 429, then even a valid token from there; other addresses are not affected`, async () => {
+  test(`bad and missing tokens count against the address: the ${PER_IP + 1}th write → 429, then even a valid token from there; other addresses are not affected, and reads from there are not limited`, async () => {
     await freshWindow(8);
     const ip = randomIp();
     const guesses = [`apl_${"x".repeat(43)}`, owner.slice(0, -1) + (owner.endsWith("A") ? "B" : "A"), undefined, "not-a-token", `apl_${"y".repeat(43)}`];
@@ -131,5 +131,12 @@ describe("per client address", () => {
     // Limited before the token is looked at: not even the failed attempt is audited.
     expect(await tableCounts()).toEqual(before);
     expect((await call(b, "/api/v1/runs", upload(), { token: owner, ip: randomIp() })).status).toBe(201);
+    // Reads are not limited (README "Configuration"): more than the write budget, from the limited address.
+    for (let i = 0; i < 2 * PER_IP; i++) {
+      for (const path of [`/api/v1/rounds/${ROUND}/scores`, `/api/trpc/ingest.round?input=${encodeURIComponent(JSON.stringify({ round: ROUND }))}`]) {
+        const res = await fetch(`${(i % 2 ? a : b).baseUrl}${path}`, { headers: { "x-forwarded-for": ip } });
+        expect(res.status, `${path}: ${await res.text()}`).toBe(200);
+      }
+    }
   });
 });

@@ -1,10 +1,14 @@
 // Property-based checks of the scoring engine (fast-check): invariants any
-// correct implementation of docs/scoring.md §3–§5 must keep, on random pools.
+// correct implementation of docs/scoring.md §3–§5 must keep, on random pools
+// with held-out variants (of w0 and w3).
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { scorePool, type PoolInput, type ScoreSettings } from "@/lib/scoring";
 
 const WORKLOADS = ["w0", "w1", "w2", "w3", "w4", "w5"];
+/** Held-out variants of w0 and w3 (docs/scoring.md §3): a failed or over-4x variant disqualifies its base. */
+const VARIANTS = ["w0_variant", "w3_variant"];
+const COLUMNS = [...WORKLOADS, ...VARIANTS];
 
 /** A time: mostly finite and positive, sometimes not reached (inf) or no data (NaN), rarely 0. */
 const time = fc.oneof(
@@ -13,7 +17,7 @@ const time = fc.oneof(
   { weight: 1, arbitrary: fc.constant(NaN) },
   { weight: 1, arbitrary: fc.constant(0) },
 );
-const row = fc.tuple(...WORKLOADS.map(() => time));
+const row = fc.tuple(...COLUMNS.map(() => time));
 const pool = fc.array(row, { minLength: 1, maxLength: 8 });
 const settings = fc.record({
   tauMax: fc.oneof(fc.constant(4), fc.double({ min: 1.25, max: 6, noNaN: true })),
@@ -25,12 +29,25 @@ const settings = fc.record({
 function input(rows: number[][], names = rows.map((_, i) => `s${i}`)): PoolInput {
   return {
     baseWorkloads: WORKLOADS,
-    heldOutWorkloads: [],
-    submissions: rows.map((r, i) => ({ name: names[i]!, times: Object.fromEntries(WORKLOADS.map((w, j) => [w, r[j]!])) })),
+    heldOutWorkloads: VARIANTS,
+    submissions: rows.map((r, i) => ({ name: names[i]!, times: Object.fromEntries(COLUMNS.map((w, j) => [w, r[j]!])) })),
   };
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12;
+const close = (a: number, b: number) => Object.is(a, b) || Math.abs(a - b) <= 1e-12;
+
+/** A ranking as its groups of equal scores (within rounding), best first; the order inside a tie is the listing order. */
+function tieGroups(ranking: string[], scores: Record<string, number>, rename: (n: string) => string = (n) => n): string[][] {
+  const groups: string[][] = [];
+  let last: number | null = null;
+  for (const name of ranking) {
+    const score = scores[name]!;
+    if (last === null || !close(score, last)) groups.push([]);
+    groups.at(-1)!.push(rename(name));
+    last = score;
+  }
+  return groups.map((g) => g.sort());
+}
 
 describe("scoring invariants (fast-check)", () => {
   test("scores lie in [0, 1] and every profile is non-decreasing in tau", () => {
@@ -49,7 +66,7 @@ describe("scoring invariants (fast-check)", () => {
     );
   });
 
-  test("scores do not depend on the names or the order of the submissions", () => {
+  test("scores and the ranking do not depend on the names or the order of the submissions", () => {
     fc.assert(
       fc.property(pool, settings, fc.infiniteStream(fc.nat()), (rows, s, randomness) => {
         const base = scorePool(input(rows), s);
@@ -62,6 +79,8 @@ describe("scoring invariants (fast-check)", () => {
         order.forEach((original, position) => {
           expect(close(renamed.scores[`renamed-${original}`]!, base.scores[`s${original}`]!), `position ${position}`).toBe(true);
         });
+        // The same ranking: the same groups of equal scores in the same order (inside a tie, listing order decides).
+        expect(tieGroups(renamed.ranking, renamed.scores, (n) => `s${n.slice("renamed-".length)}`)).toEqual(tieGroups(base.ranking, base.scores));
       }),
       { numRuns: 200 },
     );
@@ -76,6 +95,8 @@ describe("scoring invariants (fast-check)", () => {
           const best = before.best[w]!;
           return Number.isNaN(best) ? NaN : best * factors[j]!;
         });
+        // Its held-out variants failed (§3.5): that disqualifies its own bases, and cannot lower any variant's best.
+        for (let v = 0; v < VARIANTS.length; v++) slower.push(Infinity);
         const after = scorePool(input([...rows, slower]), s);
         for (const name of Object.keys(before.scores)) expect(close(after.scores[name]!, before.scores[name]!), name).toBe(true);
       }),

@@ -2,9 +2,11 @@
 // maximum number of items, in every zod schema a request can reach (the upload
 // body, every tRPC procedure's input, the score, view and analysis query
 // parameters), checked on their JSON Schema so a new unbounded field fails here.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { UPLOAD_LIMITS, uploadSchema } from "@/lib/ingest/upload-schema";
+import { uploadSchema } from "@/lib/ingest/upload-schema";
 import { appRouter } from "@/lib/server/routers/_app";
 import { calibrationParamsSchema } from "@/lib/server/services/analysis-calibration";
 import { sensitivityParamsSchema } from "@/lib/server/services/analysis-sensitivity";
@@ -66,14 +68,19 @@ describe("free-form JSON (hyperparameters) and text fields", () => {
   });
 
   test("too deep, too many entries, too long keys or strings are refused with their path", () => {
+    // README: depth 8 and 1,000 entries, written out. At the limit: accepted; one past it: refused.
+    let atLimit: unknown = 1;
+    for (let i = 0; i < 8; i++) atLimit = { a: atLimit };
+    expect(issues(withHyper(atLimit))).toEqual([]);
     let deep: unknown = 1;
-    for (let i = 0; i < UPLOAD_LIMITS.jsonDepth + 1; i++) deep = { a: deep };
-    expect(issues(withHyper(deep))).toEqual([`submissions.0.hyperparameters.${Array(UPLOAD_LIMITS.jsonDepth + 1).fill("a").join(".")}: nested deeper than ${UPLOAD_LIMITS.jsonDepth} levels`]);
-    const many = Object.fromEntries(Array.from({ length: UPLOAD_LIMITS.jsonEntries + 1 }, (_, i) => [`k${i}`, i]));
-    expect(issues(withHyper(many))).toEqual([`submissions.0.hyperparameters: at most ${UPLOAD_LIMITS.jsonEntries} keys and values in all`]);
-    expect(issues(withHyper({ ["k".repeat(201)]: 1 }))).toEqual([`submissions.0.hyperparameters.${"k".repeat(201)}: keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters`]);
-    expect(issues(withHyper({ a: { ["k".repeat(201)]: 1 } }))).toEqual([`submissions.0.hyperparameters.a.${"k".repeat(40)}: keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters`]);
-    expect(issues(withHyper({ lr: "x".repeat(5001) }))).toEqual([`submissions.0.hyperparameters.lr: at most ${UPLOAD_LIMITS.jsonStringLength} characters`]);
+    for (let i = 0; i < 9; i++) deep = { a: deep };
+    expect(issues(withHyper(deep))).toEqual(["submissions.0.hyperparameters.a.a.a.a.a.a.a.a.a: nested deeper than 8 levels"]);
+    expect(issues(withHyper(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i]))))).toEqual([]);
+    const many = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, i]));
+    expect(issues(withHyper(many))).toEqual(["submissions.0.hyperparameters: at most 1000 keys and values in all"]);
+    expect(issues(withHyper({ ["k".repeat(201)]: 1 }))).toEqual([`submissions.0.hyperparameters.${"k".repeat(201)}: keys have at most 200 characters`]);
+    expect(issues(withHyper({ a: { ["k".repeat(201)]: 1 } }))).toEqual([`submissions.0.hyperparameters.a.${"k".repeat(40)}: keys have at most 200 characters`]);
+    expect(issues(withHyper({ lr: "x".repeat(5001) }))).toEqual(["submissions.0.hyperparameters.lr: at most 5000 characters"]);
     expect(issues(withHyper({ list: [1, "a\u0000b"] }))).toEqual(["submissions.0.hyperparameters.list.1: must not contain the NUL character (U+0000)"]);
     expect(issues(withHyper({ "a\u0000": 1 }))).toEqual(["submissions.0.hyperparameters: a key must not contain the NUL character (U+0000)"]);
   });
@@ -82,5 +89,50 @@ describe("free-form JSON (hyperparameters) and text fields", () => {
     expect(issues({ round: "r", submissions: [{ slug: "s", displayName: "a\u0000b" }], runs: [run] })).toEqual(["submissions.0.displayName: must not contain the NUL character (U+0000)"]);
     expect(issues({ round: "r", runs: [{ ...run, notes: "x\uD800y" }] })).toEqual(["runs.0.notes: must be valid Unicode (a lone surrogate was sent)"]);
     expect(issues({ round: "r", runs: [{ ...run, hardware: "8x 🚀 V100 <script>" }] })).toEqual([]);
+  });
+});
+
+describe("numbers fit the database columns they are stored in", () => {
+  // A schema that lets through an integer its column cannot hold turns bad
+  // input into a database error instead of a 400. The column types are read
+  // from prisma/schema.prisma (Int = PostgreSQL integer, 32-bit; BigInt = 64-bit).
+  const RANGE = { Int: 2_147_483_647, BigInt: Number.MAX_SAFE_INTEGER } as const;
+  /** Where each integer field of the upload body is stored. */
+  const COLUMN: Record<string, [model: string, field: string]> = {
+    study: ["Run", "study"],
+    trial: ["Run", "trial"],
+    position: ["Run", "position"],
+    steps: ["Run", "steps"],
+    "[items]": ["RunEvals", "steps"],
+    firstHitIndex: ["Run", "firstHitIndex"],
+    searchRank: ["Submission", "searchRank"],
+  };
+  const prismaSchema = readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
+  function columnMax(model: string, field: string): number {
+    const body = new RegExp(`model ${model} \\{([^}]*)\\}`).exec(prismaSchema)?.[1] ?? "";
+    const type = new RegExp(`^\\s*${field}\\s+(\\w+)`, "m").exec(body)?.[1];
+    if (type !== "Int" && type !== "BigInt") throw new Error(`${model}.${field}: column type ${type} is not an integer`);
+    return RANGE[type];
+  }
+
+  /** Integers whose JSON Schema maximum is missing or above their column's range. */
+  function tooWide(schema: unknown, path: string[] = [], out: string[] = []): string[] {
+    if (!schema || typeof schema !== "object") return out;
+    const s = schema as JsonSchema & { maximum?: number };
+    if ([s.type].flat().includes("integer")) {
+      const column = COLUMN[path.at(-1) ?? ""];
+      if (!column) out.push(`${path.join(".")}: integer with no column listed in this test`);
+      else if (s.maximum === undefined || s.maximum > columnMax(...column)) out.push(`${path.join(".")}: up to ${s.maximum ?? "unbounded"}, column ${column.join(".")} holds at most ${columnMax(...column)}`);
+    }
+    for (const [k, v] of Object.entries(s)) {
+      if (k === "properties" && v && typeof v === "object") for (const [p, sub] of Object.entries(v)) tooWide(sub, [...path, p], out);
+      else if (k === "items") tooWide(v, [...path, "[items]"], out);
+      else if ((k === "anyOf" || k === "oneOf" || k === "allOf") && Array.isArray(v)) v.forEach((sub) => tooWide(sub, path, out));
+    }
+    return out;
+  }
+
+  test("every integer of the upload body has a maximum its database column can hold (walks the schema)", () => {
+    expect(tooWide(jsonSchema(uploadSchema))).toEqual([]);
   });
 });
