@@ -96,7 +96,8 @@ describe("numbers fit the database columns they are stored in", () => {
   // A schema that lets through an integer its column cannot hold turns bad
   // input into a database error instead of a 400. The column types are read
   // from prisma/schema.prisma (Int = PostgreSQL integer, 32-bit; BigInt = 64-bit).
-  const RANGE = { Int: 2_147_483_647, BigInt: Number.MAX_SAFE_INTEGER } as const;
+  // A number inside a Json column (jsonb numeric) has no fixed width; JavaScript's safe integers are the bound.
+  const RANGE = { Int: 2_147_483_647, BigInt: Number.MAX_SAFE_INTEGER, Json: Number.MAX_SAFE_INTEGER } as const;
   /** Where each integer field of the upload body is stored. */
   const COLUMN: Record<string, [model: string, field: string]> = {
     study: ["Run", "study"],
@@ -106,12 +107,15 @@ describe("numbers fit the database columns they are stored in", () => {
     "[items]": ["RunEvals", "steps"],
     firstHitIndex: ["Run", "firstHitIndex"],
     searchRank: ["Submission", "searchRank"],
+    gpuCount: ["Run", "provenance"],
+    cpuCount: ["Run", "provenance"],
+    seed: ["Run", "provenance"],
   };
   const prismaSchema = readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
   function columnMax(model: string, field: string): number {
     const body = new RegExp(`model ${model} \\{([^}]*)\\}`).exec(prismaSchema)?.[1] ?? "";
     const type = new RegExp(`^\\s*${field}\\s+(\\w+)`, "m").exec(body)?.[1];
-    if (type !== "Int" && type !== "BigInt") throw new Error(`${model}.${field}: column type ${type} is not an integer`);
+    if (type !== "Int" && type !== "BigInt" && type !== "Json") throw new Error(`${model}.${field}: column type ${type} is not an integer`);
     return RANGE[type];
   }
 
