@@ -73,6 +73,8 @@ describe("compare page", () => {
         expect(url.searchParams.get("a")).toBe("shampoo_submission");
         expect(url.searchParams.get("b")).toBe("schedule_free_adamw");
         await expectPageEqualsJson(page, "shampoo_submission", "schedule_free_adamw");
+        // Submissions of rounds with the same workloads and time basis are offered too.
+        expect(await page.locator('[data-picker="b"] option[value="algoperf-v0.5-self-tuning/baseline"]').count()).toBe(1);
         // Click 2: pick B and compare.
         await page.selectOption('[data-picker="b"]', "baseline");
         await Promise.all([page.waitForURL(/b=baseline/), page.locator('[data-form="compare"] button[type="submit"]').click()]);
