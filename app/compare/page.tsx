@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { toSearchParams } from "@/components/analysis/views";
 import { CompareCurves } from "@/components/compare/compare-curves";
-import { ComparePicker } from "@/components/compare/compare-picker";
+import { ComparePicker, type PickerGroup } from "@/components/compare/compare-picker";
 import { CompareView } from "@/components/compare/compare-view";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
@@ -30,7 +30,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     const b = params.get("b") || ranking.find((k) => k !== a) || catalog.submissions.find((s) => s.slug !== a)?.slug || "";
     return { catalog, a, b };
   });
-  const rounds = (await listRounds(database)).map((r) => ({ slug: r.slug, name: r.name }));
+  const listed = await listRounds(database);
+  // Bounded lists: the picker offers at most 50 rounds, and the submissions of at most 5 compatible ones.
+  const rounds = listed.slice(0, 50).map((r) => ({ slug: r.slug, name: r.name }));
+  if (!rounds.some((r) => r.slug === round)) {
+    const current = listed.find((r) => r.slug === round);
+    if (current) rounds.push({ slug: current.slug, name: current.name });
+  }
+  const others = compatibleRounds(listed, round);
   if (!loaded.ok) return <Notice tone="error" title={loaded.message} />;
   const { catalog, a, b } = loaded.value;
   if (catalog.submissions.length < 2 && (!params.get("a") || !params.get("b"))) {
@@ -68,7 +75,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           Is A faster than B, on which workloads, and by how much? The pool (and so every score) stays the one you came from; comparing changes nothing in it.
         </p>
       </header>
-      <ComparePicker round={round} rounds={rounds} options={catalog.submissions} a={a} b={b} params={params} />
+      <ComparePicker round={round} rounds={rounds} options={catalog.submissions.slice(0, 500)} others={others} a={a} b={b} params={params} />
       {!result.ok && <Notice tone="error" title={result.message} />}
       {result.ok && (
         <>
@@ -103,4 +110,17 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       )}
     </div>
   );
+}
+
+type ListedRound = Awaited<ReturnType<typeof listRounds>>[number];
+
+/** Rounds whose submissions may meet this round's in a pool (assertPoolCompatible: same time basis and base workloads). */
+function compatibleRounds(rounds: readonly ListedRound[], slug: string): PickerGroup[] {
+  const baseKeys = (r: ListedRound) => r.workloads.filter((w) => w.role === "base").map((w) => w.key).sort().join(",");
+  const current = rounds.find((r) => r.slug === slug);
+  if (!current) return [];
+  return rounds
+    .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && baseKeys(r) === baseKeys(current) && r.submissions.length > 0)
+    .slice(0, 5)
+    .map((r) => ({ round: r.slug, name: r.name, options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })) }));
 }

@@ -11,19 +11,34 @@ export interface PickerOption {
   displayName: string;
 }
 
-export function ComparePicker({ round, rounds, options, a, b, params }: { round: string; rounds: { slug: string; name: string }[]; options: PickerOption[]; a: string; b: string; params: URLSearchParams }) {
-  const known = new Set(options.map((o) => o.slug));
-  // A submission of another round ("<round>/<slug>") stays selectable.
+/** Submissions of another round with the same time basis and base workloads, offered as "<round>/<slug>". */
+export interface PickerGroup {
+  round: string;
+  name: string;
+  options: PickerOption[];
+}
+
+export function ComparePicker({ round, rounds, options, others = [], a, b, params }: { round: string; rounds: { slug: string; name: string }[]; options: PickerOption[]; others?: PickerGroup[]; a: string; b: string; params: URLSearchParams }) {
+  const known = new Set([...options.map((o) => o.slug), ...others.flatMap((g) => g.options.map((o) => `${g.round}/${o.slug}`))]);
+  // Anything else in the URL (e.g. a submission of a round not offered) stays selectable.
   const extra = [a, b].filter((s) => s && !known.has(s)).map((s) => ({ slug: s, displayName: s }));
-  const all = [...options, ...extra];
   const select = (name: "a" | "b", value: string, label: string) => (
     <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
       <span className="text-xs text-zinc-500">{label}</span>
       <select name={name} defaultValue={value} className={INPUT} data-picker={name}>
-        {all.map((o) => (
+        {[...options, ...extra].map((o) => (
           <option key={o.slug} value={o.slug}>
             {o.displayName} ({o.slug})
           </option>
+        ))}
+        {others.map((g) => (
+          <optgroup key={g.round} label={`${g.name} (same workloads and time basis)`}>
+            {g.options.map((o) => (
+              <option key={o.slug} value={`${g.round}/${o.slug}`}>
+                {o.displayName} ({g.round}/{o.slug})
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </label>

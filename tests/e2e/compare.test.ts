@@ -5,6 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, screenshot } from "../support/browser";
+import { withDb } from "../support/db";
 
 const V05 = "algoperf-v0.5-external";
 
@@ -72,6 +73,8 @@ describe("compare page", () => {
         expect(url.searchParams.get("a")).toBe("shampoo_submission");
         expect(url.searchParams.get("b")).toBe("schedule_free_adamw");
         await expectPageEqualsJson(page, "shampoo_submission", "schedule_free_adamw");
+        // Submissions of rounds with the same workloads and time basis are offered too.
+        expect(await page.locator('[data-picker="b"] option[value="algoperf-v0.5-self-tuning/baseline"]').count()).toBe(1);
         // Click 2: pick B and compare.
         await page.selectOption('[data-picker="b"]', "baseline");
         await Promise.all([page.waitForURL(/b=baseline/), page.locator('[data-form="compare"] button[type="submit"]').click()]);
@@ -87,6 +90,46 @@ describe("compare page", () => {
       }
     });
   }
+
+  test("both submissions' eval curves on one chart per workload where uploaded (RunEvals written as an upload would), A solid, B dashed", async () => {
+    // NadamP and Cyclic LR on WMT: a rising-to-target series per run, consistent with the stored first hit.
+    const runs = await withDb(async (c) => {
+      const rows = (
+        await c.query(
+          `SELECT x.id, s.slug, x.reached, x."firstHitIndex", x."timeSeconds", w.target FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Round" r ON r.id = s."roundId" JOIN "Workload" w ON w.id = x."workloadId"
+           WHERE r.slug = $1 AND s.slug IN ('nadamp', 'cyclic_lr') AND w.key = 'wmt' AND x.study = 0`,
+          [V05],
+        )
+      ).rows as { id: number; slug: string; reached: boolean; firstHitIndex: number | null; timeSeconds: number | null; target: number }[];
+      for (const r of rows) {
+        const n = r.reached ? r.firstHitIndex! + 2 : 8;
+        const hit = r.reached ? r.firstHitIndex! : n + 5;
+        const end = r.reached ? r.timeSeconds! : 40_000;
+        const times = Array.from({ length: n }, (_, i) => (end * (i + 1)) / (Math.min(hit, n - 1) + 1));
+        const metrics = Array.from({ length: n }, (_, i) => (i < hit ? r.target * (0.5 + (0.49 * (i + 1)) / (hit + 1)) : r.target + 0.01));
+        await c.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ($1, $2, $3, $4)`, [r.id, times.map((_, i) => 100 * (i + 1)), times, metrics]);
+      }
+      return rows;
+    });
+    const { page, errors, close } = await open("desktop");
+    try {
+      expect(runs.filter((r) => r.slug === "nadamp").length).toBeGreaterThan(0);
+      expect(runs.filter((r) => r.slug === "cyclic_lr").length).toBeGreaterThan(0);
+      await page.goto(`${inject("baseUrl")}/compare?round=${V05}&a=nadamp&b=cyclic_lr`, { waitUntil: "networkidle" });
+      const figure = page.locator('[data-eval-workload="wmt"]');
+      expect(await figure.locator("[data-run]").count()).toBe(runs.length);
+      expect(await figure.locator('[data-run^="A-"] path').count()).toBe(runs.filter((r) => r.slug === "nadamp").length);
+      expect(await figure.locator('[data-run^="B-"] path').count()).toBe(runs.filter((r) => r.slug === "cyclic_lr").length);
+      // One style per side: A solid, B dashed.
+      expect(await figure.locator('[data-run^="A-"] path[stroke-dasharray]').count()).toBe(0);
+      expect(await figure.locator('[data-run^="B-"] path[stroke-dasharray]').count()).toBe(runs.filter((r) => r.slug === "cyclic_lr").length);
+      expect(await page.locator("[data-eval-workload]").count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+      await withDb((c) => c.query(`DELETE FROM "RunEvals" WHERE "runId" = ANY($1)`, [runs.map((r) => r.id)]));
+    }
+  });
 
   test("the leaderboard shows a one-line robustness verdict per row, equal to the robustness JSON's", async () => {
     const { page, errors, close } = await open("desktop");
