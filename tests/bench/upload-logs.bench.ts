@@ -128,7 +128,9 @@ try {
   await warm(`${stack.baseUrl}/api/trpc/ingest.upload`, { method: "POST", headers: auth, body: JSON.stringify({ round: ROUND, runs: [] }) });
   const upload = timed(CLI[0], [...CLI[1], "upload", logs.root, "--url", stack.baseUrl, "--token", token, "--round", ROUND, "--replace"]);
   const t1 = performance.now();
-  const res = await fetch(`${stack.baseUrl}/api/v1/rounds/${ROUND}/scores`);
+  // spawnSync blocked this process while the server closed its idle keep-alive sockets; a reused dead one fails once.
+  const scoresUrl = `${stack.baseUrl}/api/v1/rounds/${ROUND}/scores`;
+  const res = await fetch(scoresUrl).catch(() => fetch(scoresUrl));
   const serverScores = ((await res.json()) as { scores: Record<string, number> }).scores;
   const uploadMs = upload.ms + (performance.now() - t1);
   console.log(upload.stdout.split("\n")[0]);
