@@ -34,6 +34,10 @@ function primary(): void {
   let stopping = false;
   log(`starting ${workers} worker process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
   for (let i = 0; i < workers; i++) cluster.fork();
+  let listening = 0;
+  cluster.on("listening", () => {
+    if (++listening === workers) log(`Ready in ${process.uptime().toFixed(1)} s: http://localhost:${int("PORT", 3000)} (${workers} worker process${workers === 1 ? "" : "es"})`);
+  });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
