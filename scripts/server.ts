@@ -11,11 +11,6 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import next from "next";
-import pg from "pg";
-import { PageStore } from "@/lib/server/page-cache/page-store";
-import { siteVersionReader } from "@/lib/server/page-cache/site-version";
-import { pageCacheHandler } from "@/lib/server/http/page-cache-handler";
 
 const log = (line: string) => console.log(`[algoperf] ${line}`);
 const int = (name: string, fallback: number) => {
@@ -59,11 +54,20 @@ function primary(): void {
 }
 
 async function worker(): Promise<void> {
+  // Loaded here, not at the top: the primary only forks, and starts faster without Next.js.
+  const [{ default: next }, { default: pg }, { PageStore }, { siteVersionReader }, { pageCacheHandler }] = await Promise.all([
+    import("next"),
+    import("pg"),
+    import("@/lib/server/page-cache/page-store"),
+    import("@/lib/server/page-cache/site-version"),
+    import("@/lib/server/http/page-cache-handler"),
+  ]);
   const dir = process.cwd();
   const port = int("PORT", 3000);
   const hostname = process.env.HOST || undefined;
   const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
-  await app.prepare();
+  // Listening starts at once (as `next start` does); requests wait for Next.js to be prepared.
+  const prepared = app.prepare();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000, query_timeout: 5000 });
   pool.on("error", () => undefined); // an idle client's lost connection: the next query reconnects
   const handler = pageCacheHandler({
@@ -75,7 +79,7 @@ async function worker(): Promise<void> {
     staleWhileRevalidate: 600,
   });
   const server = http.createServer((req, res) => {
-    handler(req, res).catch((error: unknown) => {
+    prepared.then(() => handler(req, res)).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
       else res.destroy();
