@@ -1,6 +1,6 @@
 // npm start: database (DATABASE_URL or embedded PostgreSQL), migrations, seed,
 // production build when the sources changed, then the app's server
-// (scripts/serve.ts: Next.js, knowing each request's TCP peer). Ctrl-C or
+// (scripts/serve.mjs: Next.js, knowing each request's TCP peer). Ctrl-C or
 // SIGTERM stops the web server, then PostgreSQL. `--dev` runs `next dev` instead
 // of building (npm run dev).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -12,6 +12,7 @@ import { appPort, dbConfig } from "@/lib/db/config";
 import { createDb } from "@/lib/db/client";
 import { openDatabase, redactUrl } from "@/lib/db/database";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp";
+import { trustedProxies } from "@/lib/server/client-address";
 import { seedPublishedData } from "./seed";
 import { processAlive as alive } from "@/lib/db/embedded";
 
@@ -22,9 +23,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
 }
 
-/** scripts/serve.ts in a process of its own (`--dev`: Next's dev server with hot reload). */
+/** scripts/serve.mjs in a process of its own (`--dev`: Next's dev server with hot reload). */
 function serve(dev: boolean, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "serve.ts"), ...(dev ? ["--dev"] : [])], { stdio: "inherit", env });
+  return spawn(process.execPath, [path.join(import.meta.dirname, "serve.mjs"), ...(dev ? ["--dev"] : [])], { stdio: "inherit", env });
 }
 
 const pidFile = path.join(dbConfig().dataDir, "app.pid");
@@ -38,7 +39,7 @@ async function stopOrphanedServer(): Promise<void> {
   const { launcher, server } = JSON.parse(await readFile(pidFile, "utf8")) as { launcher: number; server: number };
   if (!alive(launcher) && alive(server)) {
     const cmd = await readFile(`/proc/${server}/cmdline`, "utf8").catch(() => "");
-    if (cmd.includes("next") || cmd.includes("serve.ts")) {
+    if (cmd.includes("next") || cmd.includes("serve.mjs")) {
       log(`stopping the web server left running by an earlier start (pid ${server})`);
       process.kill(server, "SIGTERM");
       for (let i = 0; i < 100 && alive(server); i++) await new Promise((r) => setTimeout(r, 100));
@@ -56,6 +57,8 @@ async function main() {
   const started = Date.now();
   const dev = process.argv.includes("--dev");
   const port = appPort();
+  // A malformed TRUSTED_PROXIES stops the start instead of failing every write.
+  trustedProxies();
   await stopOrphanedServer();
   const database = await openDatabase({ log });
   let child: ChildProcess | undefined;

@@ -1,7 +1,7 @@
 // The real stack for integration and end-to-end tests: a fresh PostgreSQL
 // (embedded in a temporary folder, or a new database on the server named by
 // DATABASE_URL), migrated and seeded, and the production build served by
-// scripts/serve.ts (Next.js, as `npm start` serves it) on a free port.
+// scripts/serve.mjs (Next.js, as `npm start` serves it) on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -96,7 +96,7 @@ export interface App {
 
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "../../scripts/serve.ts"), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../scripts/serve.mjs"), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
   });
