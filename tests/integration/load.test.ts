@@ -31,8 +31,9 @@ beforeAll(async () => {
   } finally {
     await db.$disconnect();
   }
-  // The default write limits (lib/server/rate-limit.ts), as in production.
-  app = await startApp(inject("databaseUrl"), { RATE_LIMIT_PER_TOKEN: "", RATE_LIMIT_PER_IP: "" });
+  // The default write limits (lib/server/rate-limit.ts), as in production; the clients stand
+  // behind a local proxy, so X-Forwarded-For from 127.0.0.1 names each (TRUSTED_PROXIES).
+  app = await startApp(inject("databaseUrl"), { RATE_LIMIT_PER_TOKEN: "", RATE_LIMIT_PER_IP: "", TRUSTED_PROXIES: "127.0.0.1" });
 }, 180_000);
 
 afterAll(async () => {

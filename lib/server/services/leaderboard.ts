@@ -276,6 +276,7 @@ export function profilesPayload(lb: Leaderboard) {
     round: { slug: lb.round.slug, name: lb.round.name, timeBasis: lb.round.timeBasis },
     query: lb.query,
     settings: lb.settings,
+    includesUnverified: lb.includesUnverified,
     workloads: lb.workloads.map((w) => w.key),
     tau: lb.tau,
     submissions: lb.rows.map((r) => ({
