@@ -3,8 +3,9 @@
 // derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2);
 // `studies` adds the best trial of each study behind every median.
 import type { Db } from "@/lib/db/client";
-import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
+import { assertPoolCompatible, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
+import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
 import type { ScoreQuery } from "./scores";
 
@@ -294,9 +295,9 @@ export function scoringOrBadRequest<T>(compute: () => T, what = "cannot score th
   }
 }
 
-/** scorePool of a loaded pool with its settings. */
-export function scoreLoaded(pool: LoadedPool): ScoreResult {
-  return scoringOrBadRequest(() => scorePool(pool.input, pool.settings));
+/** scorePool of a loaded pool with its settings, on a compute worker (lib/server/compute). */
+export function scoreLoaded(pool: LoadedPool): Promise<ScoreResult> {
+  return compute({ kind: "score", input: pool.input, settings: pool.settings });
 }
 
 function assertCompatible(members: PoolMember[]) {

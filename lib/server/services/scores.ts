@@ -45,6 +45,6 @@ export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = 
   const request = poolRequest(roundSlug, query);
   return readPoolView(db, "scores", request, async (versions) => {
     const pool = await loadPool(db, request, versions);
-    return { round: pool.round, submissions: pool.submissions, details: pool.details, ...scoringReport(scoreLoaded(pool)) };
+    return { round: pool.round, submissions: pool.submissions, details: pool.details, ...scoringReport(await scoreLoaded(pool)) };
   });
 }
