@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { storable, unstorableText } from "@/lib/db/text";
 import { text, uploadSchema } from "@/lib/ingest/upload-schema";
 import { AppError, asAppError } from "@/lib/server/errors";
-import { PayloadTooLargeError } from "@/lib/server/request-body";
+import { BodyTimeoutError, PayloadTooLargeError, reserveUploadBody } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
 import { issuesError, roundSpec, uploadRuns } from "@/lib/server/services/upload";
 import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
@@ -21,6 +21,8 @@ const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, nex
   const startedAt = Date.now();
   let raw: unknown;
   let payloadHash: string;
+  // Counted while the body is read: a few slow senders cannot hold every upload slot's memory.
+  const release = reserveUploadBody(ctx.ip);
   try {
     raw = await getRawInput();
     payloadHash = createHash("sha256").update(JSON.stringify(raw) ?? "").digest("hex");
@@ -28,6 +30,8 @@ const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, nex
     const rejection = bodyError(error);
     await recordRejection(ctx, path, rejection, null, "(unreadable body)", startedAt);
     throw rejection;
+  } finally {
+    release();
   }
   const result = await next({ ctx: { upload: { payloadHash, startedAt } } });
   if (!result.ok) {
@@ -47,6 +51,8 @@ const uploadProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, nex
 function bodyError(error: unknown): AppError {
   const tooLarge = PayloadTooLargeError.find(error);
   if (tooLarge) return issuesError("PAYLOAD_TOO_LARGE", "upload too large", [{ path: "(body)", message: tooLarge.message }]);
+  const tooSlow = BodyTimeoutError.find(error);
+  if (tooSlow) return issuesError("TIMEOUT", "upload too slow", [{ path: "(body)", message: tooSlow.message }]);
   const reason = error instanceof Error ? error.message : String(error);
   return issuesError("BAD_REQUEST", "invalid upload", [
     {
