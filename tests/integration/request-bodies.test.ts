@@ -4,11 +4,10 @@
 // streamed and counted, slow senders time out (408) and concurrent upload
 // bodies are capped per address (429). The server's memory is read from
 // /proc/<pid>/status of the `next start` process and its children.
-import { readdirSync, readFileSync } from "node:fs";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { createToken } from "@/lib/server/services/tokens";
+import { processTreeRss, stalledUpload } from "../support/hostile";
 import { unique } from "../support/ingest";
 import { startApp, type App } from "../support/stack";
 
@@ -27,82 +26,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => app?.stop());
 
-/** Resident memory of a process and its descendants, in bytes. */
-function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))![1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  let total = 0;
-  for (const queue = [pid]; queue.length; ) {
-    const p = queue.pop()!;
-    try {
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
-    } catch {
-      continue;
-    }
-    queue.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
-
-interface Stalled {
-  socket: net.Socket;
-  /** The status line once the server answers. */
-  status: Promise<string>;
-  /** Resolves with the bytes sent when the sender stops (answered, sent `send` bytes, or blocked for 3 s). */
-  sent: Promise<number>;
-}
-
-/** A POST /api/v1/runs declaring `declared` bytes that sends `send` of them and then stalls (never ends). */
-function stalledUpload(headers: Record<string, string>, declared: number, send: number): Stalled {
-  const { port } = new URL(app.baseUrl);
-  const socket = net.connect(Number(port), "127.0.0.1");
-  let answered = false;
-  const status = new Promise<string>((resolve) => {
-    let text = "";
-    socket.on("data", (c: Buffer) => {
-      text += c.toString("latin1");
-      if (text.includes("\r\n")) {
-        answered = true;
-        resolve(text.slice(0, text.indexOf("\r\n")));
-      }
-    });
-    socket.on("close", () => resolve(text ? text.slice(0, text.indexOf("\r\n")) : "(closed)"));
-  });
-  socket.on("error", () => undefined);
-  const head = [`POST /api/v1/runs HTTP/1.1`, `Host: 127.0.0.1:${port}`, "Content-Type: application/json", `Content-Length: ${declared}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join("\r\n");
-  const sent = (async () => {
-    await new Promise<void>((r) => socket.once("connect", () => r()));
-    socket.write(`${head}\r\n\r\n`);
-    const chunk = Buffer.alloc(256 * 1024, 0x20);
-    let n = 0;
-    while (n < send && !answered && !socket.destroyed) {
-      const piece = chunk.subarray(0, Math.min(chunk.length, send - n));
-      n += piece.length;
-      if (!socket.write(piece)) {
-        const drained = await Promise.race([new Promise((r) => socket.once("drain", () => r(true))), new Promise((r) => setTimeout(() => r(false), 3000))]);
-        if (!drained) break;
-      }
-    }
-    return n;
-  })();
-  return { socket, status, sent };
-}
-
 describe("stalled anonymous bodies", () => {
   test("60 sockets declaring 32 MiB and stalling after 31 MiB: each gets 401 without its body being read, and the server's memory grows by less than 100 MB", async () => {
-    const before = treeRss(app.process.pid!);
-    const uploads = Array.from({ length: 60 }, () => stalledUpload({}, 32 * MiB, 31 * MiB));
+    const before = processTreeRss(app.process.pid!);
+    const uploads = Array.from({ length: 60 }, () => stalledUpload(app.baseUrl, {}, 32 * MiB, 31 * MiB));
     const statuses = await Promise.all(uploads.map((u) => Promise.race([u.status, new Promise<string>((r) => setTimeout(() => r("(no answer within 60 s)"), 60_000))])));
     const sent = await Promise.all(uploads.map((u) => u.sent));
-    const after = treeRss(app.process.pid!);
+    const after = processTreeRss(app.process.pid!);
     for (const u of uploads) u.socket.destroy();
     console.log(`[bodies] RSS ${(before / MiB).toFixed(0)} MiB -> ${(after / MiB).toFixed(0)} MiB with 60 stalled bodies; ${(sent.reduce((a, b) => a + b, 0) / MiB).toFixed(0)} MiB sent in all`);
     expect(statuses.filter((s) => !s.startsWith("HTTP/1.1 401"))).toEqual([]);
@@ -113,8 +43,8 @@ describe("stalled anonymous bodies", () => {
 describe("authenticated bodies", () => {
   test("a sender that stalls gets 408 naming the body after BODY_IDLE_SECONDS, and a third concurrent upload from one address gets 429", async () => {
     const auth = { authorization: `Bearer ${token}`, "x-forwarded-for": "2001:db8:b0d1::1" };
-    const first = stalledUpload(auth, 1000, 10);
-    const second = stalledUpload(auth, 1000, 10);
+    const first = stalledUpload(app.baseUrl, auth, 1000, 10);
+    const second = stalledUpload(app.baseUrl, auth, 1000, 10);
     // Both are reading their bodies (2 = UPLOAD_BODIES_PER_CLIENT of this instance) when the third arrives.
     await new Promise((r) => setTimeout(r, 1000));
     const third = await fetch(`${app.baseUrl}/api/v1/runs`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" });

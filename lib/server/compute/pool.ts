@@ -57,9 +57,10 @@ function pool(lane: Lane): Piscina {
     filename: path.join(process.cwd(), "lib", "server", "compute", "worker.mjs"),
     minThreads: lane === "light" ? 1 : 0,
     maxThreads: COMPUTE_LIMITS.threads(),
-    // Below the request loop's priority (Linux nice, per thread): /api/health and
-    // page rendering win the CPU over computations, cheap ones over expensive ones.
-    niceIncrement: lane === "light" ? 5 : 10,
+    // Expensive analyses run below the request loop's priority (Linux nice, per
+    // thread): /api/health, pages and cheap scorings win the CPU over them.
+    // The light lane keeps the normal priority: pages wait for it.
+    ...(lane === "heavy" ? { niceIncrement: 10 } : {}),
     idleTimeout: 60_000,
   });
   return lanes[lane].workers!;
