@@ -21,7 +21,7 @@ const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 30);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 /** `npm run test:load` (LOAD_SECONDS set) asserts the latency target; the short run only prints it. */
 const FULL = process.env.LOAD_SECONDS !== undefined;
-const [analyses, stalled, flooders] = (process.env.LOAD_HOSTILE ?? (FULL ? "20,60,5" : "4,10,2")).split(",").map(Number);
+const [analyses, stalled, flooders] = (process.env.LOAD_HOSTILE ?? (FULL ? "20,60,5" : "2,10,1")).split(",").map(Number);
 /** Hostile clients beside the normal ones; LOAD_HOSTILE="analyses,stalled,flooders" overrides them. */
 const HOSTILE = { analyses: analyses!, stalled: stalled!, flooders: flooders! };
 const CLIENTS_PER_TOKEN = 10;
@@ -171,7 +171,7 @@ async function batchFlood(n: number, deadline: number, h: Hostile): Promise<void
         countIn(h, `batch ${res.status}`);
         // 4xx, or 207 when tRPC answers a batch whose calls failed differently (401 and 429); never a 5xx.
         if (res.status >= 500 || res.status < 207) h.errors.push(`batch flood: ${res.status}`);
-        await new Promise((r) => setTimeout(r, 200));
+        await new Promise((r) => setTimeout(r, 1000));
       }
     }),
   );
