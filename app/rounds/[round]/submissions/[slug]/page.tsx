@@ -25,13 +25,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Runs per workload on one page (`?page=`), in the runs tables and the eval
- * charts alike, and the points drawn per chart (shared by its curves, at most
- * 400 per curve: the chart is 520 px wide). Together they keep the page under
- * 1 MB whatever was uploaded (docs/availability.md).
+ * Runs per workload on one page (`?page=`; 25 = an AlgoPerf grid of 5 studies
+ * x 5 trials), in the runs tables and the eval charts alike, and the points
+ * drawn on the whole page, shared by its curves (20 to 400 per curve: a chart
+ * is 520 px wide). Together they keep the page under 1 MB whatever was
+ * uploaded (docs/availability.md).
  */
-const RUNS_PER_PAGE = 20;
-const CHART_POINTS = 2000;
+const RUNS_PER_PAGE = 25;
+const PAGE_POINTS = 12_000;
 
 /** A curve of at most `points` (+2) points by LTTB, with the first hit and the eval before it kept exactly. */
 function downsampledCurve(x: number[], y: number[], hitIndex: number | null, points: number): Pick<EvalCurve, "x" | "y" | "hitIndex"> {
@@ -129,6 +130,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const extra = flattenRecord(s.extra);
   const hasSeconds = v.workloads.some((w) => w.result?.timeSeconds !== null && w.result?.timeSeconds !== undefined);
   const evalWorkloads = v.workloads.filter((w) => onPage(v.evals.filter((e) => e.workload === w.workload.key)).length > 0);
+  const curvesOnPage = evalWorkloads.reduce((n, w) => n + onPage(v.evals.filter((e) => e.workload === w.workload.key)).length, 0);
+  const points = Math.max(20, Math.min(400, Math.floor(PAGE_POINTS / Math.max(1, curvesOnPage))));
   const pages = Math.max(1, ...v.workloads.map((w) => Math.ceil(w.runs.length / RUNS_PER_PAGE)), ...v.workloads.map((w) => Math.ceil(v.evals.filter((e) => e.workload === w.workload.key).length / RUNS_PER_PAGE)));
 
   return (
@@ -348,7 +351,6 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <div className="grid gap-4 lg:grid-cols-2">
             {evalWorkloads.map((w) => {
               const series = onPage(v.evals.filter((e) => e.workload === w.workload.key));
-              const points = Math.max(40, Math.min(400, Math.floor(CHART_POINTS / series.length)));
               const useTime = series.every((e) => e.times.length === e.metrics.length && e.times.length > 0);
               const runs = series.map((e) => {
                 const computed = firstHitIndex(e.metrics, w.workload.target, w.workload.direction);
