@@ -4,11 +4,11 @@
 // added). Without: the leave-one-out table of the whole pool.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { type LeaveOneOutRow, type ShiftRow, type ShiftSummary } from "@/lib/scoring/analysis";
+import type { LeaveOneOutRow, ShiftRow, ShiftSummary } from "@/lib/scoring/analysis";
+import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { compute } from "@/lib/server/compute/pool";
 import { loadPool, poolRequest, readPoolView, type PoolRequest } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
