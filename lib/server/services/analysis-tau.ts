@@ -3,9 +3,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { sweepTaus, TAU_SWEEP_DEFAULTS, type TauSeries } from "@/lib/scoring/analysis";
+import { compute } from "@/lib/server/compute/pool";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { compute } from "@/lib/server/compute/pool";
 import { loadPool, poolRequest, readPoolView } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
