@@ -133,7 +133,14 @@ interface StudyBest {
  * given data versions (from readPoolView).
  * @throws AppError NOT_FOUND for a round that does not exist, BAD_REQUEST for an unknown submission or an incompatible pool.
  */
-export async function loadPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean } = {}): Promise<LoadedPool> {
+export function loadPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean } = {}): Promise<LoadedPool> {
+  // Cached per data version: the views of one pool (every seed of the bootstrap,
+  // every tau sweep) read it once, and a flood of new seeds costs no database work.
+  const at = request.rounds.map((r) => `${r}@${versions.get(r) ?? "none"}`).join(",");
+  return cached(`pool|${options.studies ? "studies" : "times"}|${request.key}|${at}`, () => readPool(db, request, versions, options));
+}
+
+async function readPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean }): Promise<LoadedPool> {
   const { roundSlug, requested, query } = request;
   for (const r of request.rounds) {
     if (!versions.has(r)) {
