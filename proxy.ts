@@ -4,7 +4,7 @@
 // blocked. Styles stay 'unsafe-inline': charts set style attributes, and CSS
 // cannot run code.
 import { NextResponse, type NextRequest } from "next/server";
-import { unstorableText } from "@/lib/db/text";
+import { badAddress } from "@/lib/server/http/address";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -19,25 +19,6 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
-}
-
-/**
- * Why the request's address cannot be served, or null: path segments and
- * query values reach database queries (round, submission and workload slugs,
- * pools), and PostgreSQL cannot compare text holding NUL (lib/db/text.ts).
- */
-function badAddress(url: URL): string | null {
-  let values: string[];
-  try {
-    values = [...url.pathname.split("/").map(decodeURIComponent), ...[...url.searchParams].flat()];
-  } catch {
-    return "the address is not valid percent-encoded UTF-8";
-  }
-  for (const v of values) {
-    const problem = unstorableText(v);
-    if (problem) return `a path segment or query parameter ${problem}`;
-  }
-  return null;
 }
 
 export function proxy(request: NextRequest) {
@@ -69,5 +50,10 @@ function withSecurityHeaders(response: NextResponse, csp: string): NextResponse 
 
 export const config = {
   // Static assets are served with their own caching headers and need no nonce.
-  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)" }],
+  // The write paths (/api/trpc, /api/v1/runs) are left out too: Next buffers
+  // the whole body of every request the proxy runs for, before the proxy and
+  // before any token check, so 60 anonymous 31 MiB bodies once took 1.7 GB
+  // (issue 13). Their route handlers check the address, set the same headers
+  // and read the body only after the token (lib/server/http/trpc-handler.ts).
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|favicon.ico|api/trpc|api/v1/runs).*)" }],
 };

@@ -36,7 +36,11 @@ function primary(): void {
   const workers = workerCount();
   let stopping = false;
   log(`starting ${workers} worker process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
-  for (let i = 0; i < workers; i++) cluster.fork();
+  // Each process has its own compute worker threads (lib/server/compute/pool.ts):
+  // share the cores among the processes unless COMPUTE_THREADS says otherwise.
+  const env = { COMPUTE_THREADS: process.env.COMPUTE_THREADS || String(Math.max(1, Math.floor(os.availableParallelism() / workers))) };
+  const fork = () => cluster.fork(env);
+  for (let i = 0; i < workers; i++) fork();
   let listening = 0;
   cluster.on("listening", () => {
     if (++listening === workers) log(`Ready in ${process.uptime().toFixed(1)} s: http://localhost:${int("PORT", 3000)} (${workers} worker process${workers === 1 ? "" : "es"})`);
@@ -44,7 +48,7 @@ function primary(): void {
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    fork();
   });
   const stop = () => {
     if (stopping) return;

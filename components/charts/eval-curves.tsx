@@ -11,10 +11,12 @@ export interface EvalCurve {
   label: string;
   x: number[];
   y: number[];
-  /** Index of the first eval that met the target (docs/scoring.md §1.4), or null. */
+  /** Index in x and y of the first eval that met the target (docs/scoring.md §1.4), or null. */
   hitIndex: number | null;
   /** Palette index of its style (default: its position), e.g. one colour per submission when comparing two. */
   styleIndex?: number;
+  /** Its eval number in the whole series, when x and y are a downsampled series (default: hitIndex). */
+  hitEval?: number | null;
 }
 
 const W = 520;
@@ -64,7 +66,7 @@ export function EvalCurves({ id, title, curves, target, direction, metricLabel, 
               </path>
               {hit && Number.isFinite(hit[0]) && Number.isFinite(hit[1]) && (
                 <circle cx={x(hit[0])} cy={y(hit[1])} r={3.5} fill={style.color} stroke="white" strokeWidth={1}>
-                  <title>{`${c.label}: first hit at eval ${c.hitIndex}, ${fmtX(hit[0])}, ${metricLabel} ${formatMetric(hit[1])}`}</title>
+                  <title>{`${c.label}: first hit at eval ${c.hitEval ?? c.hitIndex}, ${fmtX(hit[0])}, ${metricLabel} ${formatMetric(hit[1])}`}</title>
                 </circle>
               )}
             </g>

@@ -136,8 +136,8 @@ describe.each(endpoints)("bad uploads through $name", (endpoint) => {
   });
 
   test("a body over the size limit → 413 naming the limit, nothing written", async () => {
-    // Chunked bodies carry no Content-Length and are counted as they stream; the larger one also
-    // crosses the buffer of Next's proxy (next.config.js proxyClientMaxBodySize).
+    // Chunked bodies carry no Content-Length and are counted as they stream (the larger one
+    // once crossed the buffer Next kept for proxy.ts, which no longer runs for the write paths).
     for (const [chunked, size] of [
       [false, MIB32 + 1024],
       [true, MIB32 + 1024],

@@ -7,7 +7,7 @@ import { storable, unstorableText } from "@/lib/db/text";
 import { text, uploadSchema } from "@/lib/ingest/upload-schema";
 import { AppError, asAppError } from "@/lib/server/errors";
 import { jsonBodyProblem } from "@/lib/server/json-guard";
-import { PayloadTooLargeError } from "@/lib/server/request-body";
+import { BodyTimeoutError, PayloadTooLargeError, reserveUploadBody } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
 import { issuesError, roundSpec, uploadRuns } from "@/lib/server/services/upload";
 import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
@@ -22,6 +22,8 @@ import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@
 const uploadBody = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const startedAt = Date.now();
   let raw: unknown;
+  // Counted while the body is read: a few slow senders cannot hold every upload slot's memory.
+  const release = reserveUploadBody(ctx.ip);
   try {
     // The REST alias hands over its body to be read only now, after the token check.
     raw = ctx.body ? await ctx.body() : await getRawInput();
@@ -29,6 +31,8 @@ const uploadBody = authedProcedure.use(async ({ ctx, path, getRawInput, next }) 
     const rejection = bodyError(error);
     await recordRejection(ctx, path, rejection, null, "(unreadable body)", startedAt);
     throw rejection;
+  } finally {
+    release();
   }
   // Before anything recursive walks the body (hashing, validation): depth, prototype keys, non-finite numbers.
   const problem = jsonBodyProblem(raw);
@@ -62,6 +66,8 @@ const uploadProcedure = uploadBody.use(async ({ ctx, path, getRawInput, next }) 
 function bodyError(error: unknown): AppError {
   const tooLarge = PayloadTooLargeError.find(error);
   if (tooLarge) return issuesError("PAYLOAD_TOO_LARGE", "upload too large", [{ path: "(body)", message: tooLarge.message }]);
+  const tooSlow = BodyTimeoutError.find(error);
+  if (tooSlow) return issuesError("TIMEOUT", "upload too slow", [{ path: "(body)", message: tooSlow.message }]);
   const reason = error instanceof Error ? error.message : String(error);
   return issuesError("BAD_REQUEST", "invalid upload", [
     {

@@ -3,8 +3,9 @@
 // derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2);
 // `studies` adds the best trial of each study behind every median.
 import type { Db } from "@/lib/db/client";
-import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
+import { assertPoolCompatible, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
+import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
 import type { ScoreQuery } from "./scores";
 
@@ -135,7 +136,14 @@ interface StudyBest {
  * given data versions (from readPoolView).
  * @throws AppError NOT_FOUND for a round that does not exist, BAD_REQUEST for an unknown submission or an incompatible pool.
  */
-export async function loadPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean } = {}): Promise<LoadedPool> {
+export function loadPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean } = {}): Promise<LoadedPool> {
+  // Cached per data version: the views of one pool (every seed of the bootstrap,
+  // every tau sweep) read it once, and a flood of new seeds costs no database work.
+  const at = request.rounds.map((r) => `${r}@${versions.get(r) ?? "none"}`).join(",");
+  return cached(`pool|${options.studies ? "studies" : "times"}|${request.key}|${at}`, () => readPool(db, request, versions, options));
+}
+
+async function readPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean }): Promise<LoadedPool> {
   const { roundSlug, requested, query } = request;
   for (const r of request.rounds) {
     if (!versions.has(r)) {
@@ -299,9 +307,9 @@ export function scoringOrBadRequest<T>(compute: () => T, what = "cannot score th
   }
 }
 
-/** scorePool of a loaded pool with its settings. */
-export function scoreLoaded(pool: LoadedPool): ScoreResult {
-  return scoringOrBadRequest(() => scorePool(pool.input, pool.settings));
+/** scorePool of a loaded pool with its settings, on a compute worker (lib/server/compute). */
+export function scoreLoaded(pool: LoadedPool): Promise<ScoreResult> {
+  return compute({ kind: "score", input: pool.input, settings: pool.settings });
 }
 
 function assertCompatible(members: PoolMember[]) {

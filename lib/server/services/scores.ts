@@ -48,6 +48,6 @@ export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = 
   return readPoolView(db, "scores", request, async (versions) => {
     const pool = await loadPool(db, request, versions);
     const includesUnverified = pool.submissions.some((s) => !s.verified);
-    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, ...scoringReport(scoreLoaded(pool)) };
+    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, ...scoringReport(await scoreLoaded(pool)) };
   });
 }

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/server/errors";
 import { roundCatalog, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type LeaderboardCell } from "@/lib/server/services/leaderboard";
-import type { CsvValue } from "@/lib/views/csv";
+import { csvRows, toCsv, type CsvValue } from "@/lib/views/csv";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import type { ResolvedSettings } from "@/lib/scoring";
 
@@ -89,7 +89,8 @@ export interface SubmissionView {
 /**
  * @throws AppError NOT_FOUND for an unknown round or slug (naming the round's submissions).
  */
-export async function getSubmission(db: Db, roundSlug: string, slug: string): Promise<SubmissionView> {
+/** The submission and its round's catalog. @throws AppError NOT_FOUND (listing the round's slugs) for an unknown or hidden one. */
+async function visibleSubmission(db: Db, roundSlug: string, slug: string) {
   const catalog = await roundCatalog(db, roundSlug);
   const sub = await db.submission.findUnique({
     where: { roundId_slug: { roundId: catalog.round.id, slug } },
@@ -98,6 +99,11 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
   if (!sub || sub.hidden) {
     throw new AppError("NOT_FOUND", `unknown submission "${slug}" in round ${roundSlug}; submissions: ${catalog.submissions.map((s) => s.slug).join(", ")}`, [{ path: "slug", message: `unknown submission "${slug}"` }]);
   }
+  return { catalog, sub };
+}
+
+export async function getSubmission(db: Db, roundSlug: string, slug: string): Promise<SubmissionView> {
+  const { catalog, sub } = await visibleSubmission(db, roundSlug, slug);
   const [runs, results, evals, uploads] = await Promise.all([
     db.run.findMany({
       where: { submissionId: sub.id },
@@ -215,9 +221,32 @@ export function submissionCsv(v: SubmissionView): { header: string[]; rows: CsvV
   return { header, rows };
 }
 
-/** GET …/submissions/<slug>/evals?format=csv: one row per evaluation of every run with uploaded evals. */
-export function evalsCsv(v: SubmissionView): { header: string[]; rows: CsvValue[][] } {
-  const header = ["workload", "study", "trial", "eval_index", "step", "time_seconds", "metric"];
-  const rows = v.evals.flatMap((e) => e.metrics.map((m, i) => [e.workload, e.study, e.trial, i, e.steps[i] ?? null, e.times[i] ?? null, m]));
-  return { header, rows };
+const EVALS_HEADER = ["workload", "study", "trial", "eval_index", "step", "time_seconds", "metric"];
+/** Evals per CSV chunk: a few hundred kB of text at a time. */
+const EVALS_PER_CHUNK = 5000;
+
+/**
+ * GET …/submissions/<slug>/evals?format=csv: one row per evaluation of every
+ * run with uploaded evals, as chunks of text: one run's series is read at a
+ * time, so the response streams whatever was uploaded. The submission is
+ * looked up first (an unknown one throws before any text).
+ */
+export async function evalsCsvChunks(db: Db, roundSlug: string, slug: string): Promise<AsyncIterable<string>> {
+  const { sub } = await visibleSubmission(db, roundSlug, slug);
+  const runs = (
+    await db.runEvals.findMany({ where: { run: { submissionId: sub.id } }, select: { runId: true, run: { select: { study: true, trial: true, workload: { select: { key: true } } } } } })
+  )
+    .map((e) => ({ runId: e.runId, workload: e.run.workload.key, study: e.run.study, trial: e.run.trial }))
+    .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial);
+  return (async function* () {
+    yield toCsv(EVALS_HEADER, []);
+    for (const r of runs) {
+      const e = await db.runEvals.findUnique({ where: { runId: r.runId }, select: { steps: true, times: true, metrics: true } });
+      if (!e) continue; // replaced meanwhile
+      for (let from = 0; from < e.metrics.length; from += EVALS_PER_CHUNK) {
+        const rows = e.metrics.slice(from, from + EVALS_PER_CHUNK).map((m, k) => [r.workload, r.study, r.trial, from + k, e.steps[from + k] ?? null, e.times[from + k] ?? null, m]);
+        yield csvRows(rows);
+      }
+    }
+  })();
 }
