@@ -148,6 +148,10 @@ async function worker(): Promise<void> {
   });
 }
 
+// What `next start` / `next dev` would set: React's and tRPC's production
+// behaviour (no stack traces in error answers) must not depend on the caller's
+// environment (a test runner sets NODE_ENV=test).
+(process.env as Record<string, string>).NODE_ENV = process.argv.includes("--dev") ? "development" : "production";
 // A malformed TRUSTED_PROXIES stops the start instead of failing every write.
 trustedProxies();
 if (process.argv.includes("--dev")) await devServer();
