@@ -16,3 +16,7 @@ export { calibrationView } from "./calibration";
 export type { CalibrationAlgorithm, CalibrationGroup, CalibrationRow, CalibrationView } from "./calibration";
 export { TAU_SWEEP_DEFAULTS, sweepTaus, tauSweep } from "./tau-sweep";
 export type { TauSeries, TauSweep } from "./tau-sweep";
+export { binomial, bestTrialOrder, expectedBestOfK, poolAtBudget, scoreAtBudget, timesAtBudget, trialBudget, trialPoolFromRound } from "./tuning-budget";
+export type { BestOfK, TrialMember, TrialPoolInput } from "./tuning-budget";
+export { tuningView } from "./tuning-curves";
+export type { ReferenceAnswer, TuningSeries, TuningView, WorkloadCurve } from "./tuning-curves";
