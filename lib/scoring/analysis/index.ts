@@ -20,3 +20,5 @@ export { binomial, bestTrialOrder, expectedBestOfK, poolAtBudget, scoreAtBudget,
 export type { BestOfK, TrialMember, TrialPoolInput } from "./tuning-budget";
 export { tuningView } from "./tuning-curves";
 export type { ReferenceAnswer, TuningSeries, TuningView, WorkloadCurve } from "./tuning-curves";
+export { costView, trialGpuHours } from "./cost-to-target";
+export type { CostMember, CostTrial, CostView, MemberCost, WorkloadCost } from "./cost-to-target";
