@@ -1,4 +1,4 @@
-// Cost to target over real HTTP (docs/analysis-tuning.md "Cost to target"):
+// Cost to target and hyperparameter sensitivity over real HTTP (docs/analysis-tuning.md "Cost to target"):
 // runs uploaded with their hardware to a throw-away round, GPU-hours computed by hand.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
@@ -19,8 +19,8 @@ beforeAll(async () => {
   token = await createToken(unique("cost-owner"));
   const runs = [
     // alpha: trial 1 hits at 800 s; trial 2 misses and ran to its last eval at 1500 s; 8 GPUs.
-    { submission: "alpha", workload: "w1", study: 0, trial: 1, provenance: provenance(8, "Tesla V100-SXM2-16GB"), evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [400, 800, 1200], metrics: [0.9, 0.5, 0.4] } },
-    { submission: "alpha", workload: "w1", study: 0, trial: 2, provenance: provenance(8, "Tesla V100-SXM2-16GB"), evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [500, 1000, 1500], metrics: [0.9, 0.8, 0.7] } },
+    { submission: "alpha", workload: "w1", study: 0, trial: 1, provenance: provenance(8, "Tesla V100-SXM2-16GB"), hyperparameters: { learning_rate: 0.001, warmup_factor: 0.05 }, evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [400, 800, 1200], metrics: [0.9, 0.5, 0.4] } },
+    { submission: "alpha", workload: "w1", study: 0, trial: 2, provenance: provenance(8, "Tesla V100-SXM2-16GB"), hyperparameters: { learning_rate: 0.1, warmup_factor: 0.05 }, evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [500, 1000, 1500], metrics: [0.9, 0.8, 0.7] } },
     // beta: one trial hitting at 3600 s on 1 GPU of another model.
     { submission: "beta", workload: "w1", study: 0, trial: 1, provenance: provenance(1, "A100"), evals: { metricName: "validation/loss", steps: [1, 2], times: [1800, 3600], metrics: [0.9, 0.5] } },
   ];
@@ -63,5 +63,30 @@ describe("GET /api/v1/rounds/<round>/cost", () => {
     expect(status).toBe(200);
     expect(body.members.length).toBeGreaterThan(0);
     for (const m of body.members) if (body.unknownGpuCount.includes(m.key)) expect(m.total).toBeNull();
+  });
+});
+
+describe("GET /api/v1/rounds/<round>/hyperparameters", () => {
+  test("time-to-target against each varying hyperparameter, misses as null; the spread; none stored is said", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=alpha`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.available).toBe(true);
+    const w1 = body.workloads[0];
+    expect([w1.workload, w1.trials, w1.best, w1.worst]).toEqual(["w1", 2, 800, "inf"]);
+    // np.median of {800, inf} = inf, so the spread is inf.
+    expect(w1.spread).toBe("inf");
+    expect(w1.axes).toEqual([
+      { name: "learning_rate", log: true, points: [{ study: 0, trial: 1, value: 0.001, time: 800 }, { study: 0, trial: 2, value: 0.1, time: null }] },
+    ]);
+    const beta = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=beta`);
+    expect(beta.body.available).toBe(false);
+    expect(beta.body.message).toContain("no run of \"beta\" carries hyperparameters");
+  });
+
+  test("a missing or unknown submission is a 400 naming the parameter", async () => {
+    expect((await get(`/api/v1/rounds/${ROUND}/hyperparameters`)).body.error.issues[0].path).toBe("submission");
+    const unknown = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=nobody`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues[0].path).toBe("submission");
   });
 });
