@@ -91,6 +91,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
             </table>
           </div>
           <BaselineAnswers report={report} name={name} digits={digits} />
+          <WorkloadCurves report={report} name={name} color={color} />
         </>
       )}
       {report && <JsonLink round={round} endpoint="tuning" params={query} />}
@@ -135,6 +136,34 @@ function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: s
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+function WorkloadCurves({ report, name, color }: { report: Report; name: (k: string) => string; color: (k: string) => string }) {
+  const unit = report.round.timeBasis === "seconds" ? "s" : "fraction of the budget";
+  return (
+    <div className="space-y-4" data-section="workload-curves">
+      <h3 className="text-base font-semibold">Expected time-to-target vs k, per workload</h3>
+      <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        The median over studies of the expected best of k trials (the workload time at budget k). A missing point means some k-subset of a median study misses the target (expected time
+        +inf); the JSON has the interval over studies and the probability that k trials hit.
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {[...new Set(report.series.flatMap((s) => s.curves.map((c) => c.workload)))].map((w) => (
+          <LineChart
+            key={w}
+            title={`${w}: expected time-to-target (${unit}) vs k`}
+            xLabel="k"
+            yLabel={`time (${unit})`}
+            yFormat={report.round.timeBasis === "seconds" ? ",.0f" : ".2f"}
+            width={640}
+            height={300}
+            xs={report.ks}
+            series={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key), values: s.curves.find((c) => c.workload === w)?.median ?? [] }))}
+          />
+        ))}
+      </div>
     </div>
   );
 }
