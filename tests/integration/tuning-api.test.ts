@@ -55,4 +55,14 @@ describe("GET /api/v1/rounds/<round>/tuning", () => {
     expect(status).toBe(400);
     expect(body.error.issues).toEqual([{ path: "baseline", message: "not a pool member" }]);
   });
+
+  test("the page renders the chart, the table and the baseline answer of every member", async () => {
+    const [page, api] = await Promise.all([get(`/analysis/${V05}/tuning`), get(`/api/v1/rounds/${V05}/tuning`)]);
+    expect(page.status).toBe(200);
+    const html = page.body as string;
+    expect(html).toContain('data-view="tuning"');
+    expect(html).toContain('data-chart="lines"');
+    expect(html).toContain('data-table="tuning-answers"');
+    for (const a of api.body.answers as Answer[]) expect(html).toContain(`data-answer="${a.smallestK ?? "none"}"`);
+  });
 });
