@@ -47,6 +47,18 @@ export class AppError extends Error {
   }
 }
 
+/** Issues are reported in full up to this many; the message quotes the first few. */
+export const MAX_ISSUES = 200;
+const QUOTED_ISSUES = 5;
+
+/** An AppError whose message quotes the first issues, so even a client that only prints the message sees the fields. */
+export function issuesError(code: AppErrorCode, what: string, issues: ErrorIssue[]): AppError {
+  const quoted = issues.slice(0, QUOTED_ISSUES).map((i) => `${i.path}: ${i.message}`).join("; ");
+  const more = issues.length > QUOTED_ISSUES ? `; and ${issues.length - QUOTED_ISSUES} more` : "";
+  const label = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  return new AppError(code, `${what}: ${label}: ${quoted}${more}`, issues.slice(0, MAX_ISSUES));
+}
+
 export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: error.code, message: error.message, cause: error });
 }
