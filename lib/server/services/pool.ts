@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
-import type { ScoreQuery } from "./scores";
+import type { ScoreQuery } from "./score-query";
 
 export interface PoolSubmission {
   /** Key in the report: the slug, or "<round>/<slug>" for a member of another round. */
