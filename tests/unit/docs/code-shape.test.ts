@@ -19,7 +19,6 @@ const KNOWN_LONG = new Set<string>([
   "lib/scoring/analysis/bootstrap.ts:bootstrapPool", // TODO: lib/scoring/analysis/ was being changed by the tuning/rounds branches
   "lib/ingest/derive-run.ts:deriveRun",
   "lib/scoring/pool.ts:scorePool",
-  "lib/server/services/workloads.ts:getWorkloadTable",
 ]);
 
 function files(dir: string): string[] {
