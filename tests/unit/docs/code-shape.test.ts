@@ -17,7 +17,6 @@ const MAX_LINES = 80;
  */
 const KNOWN_LONG = new Set<string>([
   "lib/scoring/analysis/bootstrap.ts:bootstrapPool", // TODO: lib/scoring/analysis/ was being changed by the tuning/rounds branches
-  "lib/ingest/derive-run.ts:deriveRun",
 ]);
 
 function files(dir: string): string[] {
