@@ -2,6 +2,7 @@
 // eval series (docs/scoring.md §1, through lib/scoring), both time bases, the
 // budget flag (§1.5) and the content hash. Pure: the round and workload come
 // in as plain objects, problems come back as issues with JSON paths.
+import type { Issue } from "@/lib/issue";
 import { trialTimeToTarget, type Direction, type TimeBasis } from "@/lib/scoring";
 import type { UploadRun } from "./upload-schema";
 import { runContentHash } from "./run-hash";
@@ -22,11 +23,8 @@ export interface WorkloadSpec {
   budgetSteps: number | null;
 }
 
-export interface PathIssue {
-  /** JSON path inside the request body, e.g. runs.3.timeToTarget.seconds. */
-  path: string;
-  message: string;
-}
+/** A problem at a JSON path inside the request body, e.g. runs.3.timeToTarget.seconds. */
+export type PathIssue = Issue;
 
 export interface DerivedRun {
   reached: boolean;

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { WorkloadSeed } from "@/lib/ingest/round-seed";
 import type { Integration, Scale, TimeBasis } from "@/lib/scoring";
 import { cached, roundVersions, siteVersion } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
+import { AppError, unknownRound as unknownRoundError } from "@/lib/server/errors";
 import { pickRounds } from "@/lib/views/round-picker";
 
 /**
@@ -178,7 +178,7 @@ export interface RoundCatalog {
 
 async function unknownRound(db: Db, slug: string): Promise<never> {
   const known = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
-  throw new AppError("NOT_FOUND", `unknown round "${slug}"; rounds: ${known.join(", ")}`, [{ path: "round", message: `unknown round "${slug}"` }]);
+  throw unknownRoundError(slug, known);
 }
 
 /** A round with its workloads and visible submissions, cached per data version. */

@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
+import { AppError, unknownRound } from "@/lib/server/errors";
 import type { ScoreQuery } from "./score-query";
 
 export interface PoolSubmission {
@@ -202,7 +202,7 @@ async function assertRoundsKnown(db: Db, request: PoolRequest, versions: Map<str
   for (const r of request.rounds) {
     if (!versions.has(r)) {
       const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
-      throw new AppError("NOT_FOUND", `unknown round "${r}"; rounds: ${known.join(", ")}`, [{ path: r === request.roundSlug ? "round" : "pool", message: `unknown round "${r}"` }]);
+      throw unknownRound(r, known, r === request.roundSlug ? "round" : "pool");
     }
   }
 }

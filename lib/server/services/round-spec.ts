@@ -1,7 +1,7 @@
 // The round as an uploader sees it, behind tRPC `ingest.round` (the CLI reads
 // it before sending runs).
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/server/errors";
+import { unknownRound } from "@/lib/server/errors";
 
 /** What an uploader needs to know about a round: its workloads, metrics, targets and budgets. */
 export async function roundSpec(db: Db, slug: string) {
@@ -24,7 +24,7 @@ export async function roundSpec(db: Db, slug: string) {
   });
   if (!round) {
     const rounds = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
-    throw new AppError("NOT_FOUND", `unknown round "${slug}"; rounds: ${rounds.join(", ")}`, [{ path: "round", message: `unknown round "${slug}"` }]);
+    throw unknownRound(slug, rounds);
   }
   return round;
 }
