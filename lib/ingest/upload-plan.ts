@@ -3,14 +3,13 @@
 // decide what to create, replace or leave unchanged, and every reason to
 // refuse (bad request, forbidden, conflict), each named by its JSON path.
 // No database, no clock: the unit tests in tests/unit/ingest/ call it directly.
+import { METADATA_FIELDS } from "@/lib/submission-fields";
 import type { DerivedRun, PathIssue } from "./derive-run";
 import { runIdentity, type SubmissionMetadata, type Upload } from "./upload-schema";
 
 export type RunStatus = "created" | "unchanged" | "replaced";
 export type SubmissionStatus = "created" | "updated" | "unchanged";
 
-// Submission fields an upload may declare, compared with the stored row.
-export const METADATA_FIELDS = ["displayName", "baseAlgorithm", "family", "baseOptimizer", "horizon", "searchRank", "hyperparameters", "authors", "affiliation", "framework", "notes"] as const;
 
 // Stored run fields compared when a re-sent run differs, to say what changed.
 export const RUN_FIELDS = ["reached", "timeSeconds", "timeFraction", "steps", "firstHitIndex", "bestMetric", "position", "hardware", "framework", "codeCommit", "notes", "hyperparameters", "provenance"] as const;
@@ -64,6 +63,11 @@ export function canonical(value: unknown): string {
 }
 
 const show = (v: unknown) => (v === null || v === undefined ? "null" : typeof v === "string" ? `"${v}"` : canonical(v));
+
+// The upload schema's submission object holds exactly the slug and METADATA_FIELDS (a compile-time check).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _metadataFieldsMatch: Same<keyof SubmissionMetadata, "slug" | (typeof METADATA_FIELDS)[number]> = true;
+void _metadataFieldsMatch;
 
 /** Declared fields (given, not undefined) whose value differs from the stored submission. */
 function metadataDiff(declared: SubmissionMetadata, stored: Record<string, unknown>): { field: string; sent: unknown; stored: unknown }[] {

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { CellStatus, ResolvedSettings } from "@/lib/scoring";
 import { cached, roundVersions } from "@/lib/server/cache";
 import { invalidQuery } from "@/lib/server/errors";
+import type { SubmissionListing } from "@/lib/submission-fields";
 import { roundCatalog, type CatalogSubmission, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { scoreRound, type CellDetail } from "@/lib/server/services/scores";
 import type { CsvValue } from "@/lib/views/csv";
@@ -31,19 +32,11 @@ export interface LeaderboardCell extends CellDetail {
   variantName?: string;
 }
 
-export interface LeaderboardRow {
+export interface LeaderboardRow extends SubmissionListing {
   /** Competition rank (equal scores share a rank); the order is scoreRound's ranking (§5.4). */
   rank: number;
   key: string;
-  slug: string;
-  displayName: string;
-  family: string | null;
-  baseAlgorithm: string | null;
-  baseOptimizer: string | null;
-  horizon: number | null;
-  searchRank: number | null;
   source: string;
-  publishedScore: number | null;
   inDefaultPool: boolean;
   /** false: an upload no admin has verified, scored here because the view added it (docs/trust-model.md). */
   verified: boolean;

@@ -6,21 +6,14 @@ import type { Db } from "@/lib/db/client";
 import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
 import { AppError, unknownRound } from "@/lib/server/errors";
+import { DESCRIPTION_FIELDS, pickFields, selectOf, type SubmissionListing } from "@/lib/submission-fields";
 import type { ScoreQuery } from "./score-query";
 
-export interface PoolSubmission {
+export interface PoolSubmission extends SubmissionListing {
   /** Key in the report: the slug, or "<round>/<slug>" for a member of another round. */
   key: string;
-  slug: string;
   round: string;
-  displayName: string;
-  baseAlgorithm: string | null;
-  family: string | null;
-  baseOptimizer: string | null;
-  horizon: number | null;
-  searchRank: number | null;
   source: string;
-  publishedScore: number | null;
   /** false: uploaded and not yet checked by an admin; it is in this pool only because the request named it (docs/trust-model.md). */
   verified: boolean;
 }
@@ -110,12 +103,7 @@ async function roundDefinition(db: Db, slug: string, version: number) {
 const SUBMISSION_FIELDS = {
   id: true,
   slug: true,
-  displayName: true,
-  baseAlgorithm: true,
-  family: true,
-  baseOptimizer: true,
-  horizon: true,
-  searchRank: true,
+  ...selectOf(DESCRIPTION_FIELDS),
   source: true,
   publishedScore: true,
   inDefaultPool: true,
@@ -172,12 +160,7 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
       key: keyOf(m),
       slug: m.slug,
       round: roundIdToSlug.get(m.roundId)!,
-      displayName: m.displayName,
-      baseAlgorithm: m.baseAlgorithm,
-      family: m.family,
-      baseOptimizer: m.baseOptimizer,
-      horizon: m.horizon,
-      searchRank: m.searchRank,
+      ...pickFields(m, DESCRIPTION_FIELDS),
       source: m.source,
       publishedScore: m.publishedScore,
       verified: m.verified,

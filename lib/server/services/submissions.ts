@@ -3,6 +3,7 @@
 // pool, and the eval curves of its runs when they were uploaded (RunEvals).
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/server/errors";
+import { DESCRIPTION_FIELDS, pickFields } from "@/lib/submission-fields";
 import { roundCatalog, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type LeaderboardCell } from "@/lib/server/services/leaderboard";
 import type { CsvValue } from "@/lib/views/csv";
@@ -142,12 +143,7 @@ function findSubmission(db: Db, roundId: number, slug: string) {
 function submissionFields(sub: SubmissionRow, inDefaultPool: boolean): SubmissionView["submission"] {
   return {
     slug: sub.slug,
-    displayName: sub.displayName,
-    baseAlgorithm: sub.baseAlgorithm,
-    family: sub.family,
-    baseOptimizer: sub.baseOptimizer,
-    horizon: sub.horizon,
-    searchRank: sub.searchRank,
+    ...pickFields(sub, DESCRIPTION_FIELDS),
     hyperparameters: sub.hyperparameters,
     authors: sub.authors,
     affiliation: sub.affiliation,
