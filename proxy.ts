@@ -1,28 +1,11 @@
-// Security headers on every response, with a fresh CSP nonce per request:
-// Next.js streams inline hydration scripts, and a nonce lets exactly those run
-// (Next reads it from the request's CSP header) while any injected script is
-// blocked. Styles stay 'unsafe-inline': charts set style attributes, and CSS
-// cannot run code.
+// Security headers on every response, with a fresh CSP nonce per request
+// (lib/server/http/address.ts): Next reads the nonce from the request's CSP
+// header and puts it on the inline scripts it streams.
 import { NextResponse, type NextRequest } from "next/server";
-import { badAddress } from "@/lib/server/http/address";
-
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
+import { badAddress, contentSecurityPolicy, freshNonce, securityHeaders } from "@/lib/server/http/address";
 
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = freshNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const problem = badAddress(request.nextUrl);
   if (problem) {
@@ -39,12 +22,7 @@ export function proxy(request: NextRequest) {
 }
 
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
-  response.headers.set("content-security-policy", csp);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("x-frame-options", "DENY");
-  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  response.headers.set("cross-origin-opener-policy", "same-origin");
+  for (const [k, v] of Object.entries(securityHeaders(csp))) response.headers.set(k, v);
   return response;
 }
 

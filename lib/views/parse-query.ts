@@ -1,5 +1,6 @@
 // Reading a leaderboard view from URL parameters (zod-validated). Kept apart
 // from query.ts so the client bundle does not carry zod.
+import type { Issue } from "@/lib/issue";
 import { z } from "zod";
 import { DIRECTIONS, EMPTY_QUERY, INTEGRATIONS, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery } from "./query";
 
@@ -39,10 +40,8 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   hide: z.array(z.string().min(1).max(300)).max(5000),
 });
 
-export interface QueryIssue {
-  path: string;
-  message: string;
-}
+/** A bad query parameter: its name and what is wrong. */
+export type QueryIssue = Issue;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 

@@ -6,7 +6,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import { AppError } from "@/lib/server/errors";
 import { limitBody, PayloadTooLargeError } from "@/lib/server/request-body";
-import { API_SECURITY_HEADERS, badAddress } from "./address";
+import { apiSecurityHeaders, badAddress } from "./address";
 import { appRouter } from "@/lib/server/routers/_app";
 import { createContext } from "@/lib/server/trpc";
 
@@ -34,7 +34,7 @@ export async function handleTrpcRequest(req: Request, endpoint = "/api/trpc"): P
   const problem = badAddress(new URL(req.url));
   const res = problem ? errorJson(400, "BAD_REQUEST", `invalid address: ${problem}`, "(url)") : await runTrpc(req, endpoint);
   const headers = new Headers(res.headers);
-  for (const [k, v] of Object.entries(API_SECURITY_HEADERS)) headers.set(k, v);
+  for (const [k, v] of Object.entries(apiSecurityHeaders())) headers.set(k, v);
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 

@@ -5,11 +5,12 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { storable, unstorableText } from "@/lib/db/text";
 import { text, uploadSchema } from "@/lib/ingest/upload-schema";
-import { AppError, asAppError } from "@/lib/server/errors";
+import { AppError, asAppError, issuesError } from "@/lib/server/errors";
 import { jsonBodyProblem } from "@/lib/server/json-guard";
 import { BodyTimeoutError, PayloadTooLargeError, reserveUploadBody } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
-import { issuesError, roundSpec, uploadRuns } from "@/lib/server/services/upload";
+import { roundSpec } from "@/lib/server/services/round-spec";
+import { uploadRuns } from "@/lib/server/services/upload";
 import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
 
 /**

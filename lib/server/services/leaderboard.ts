@@ -5,7 +5,8 @@
 import type { Db } from "@/lib/db/client";
 import type { CellStatus, ResolvedSettings } from "@/lib/scoring";
 import { cached, roundVersions } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
+import { invalidQuery } from "@/lib/server/errors";
+import type { SubmissionListing } from "@/lib/submission-fields";
 import { roundCatalog, type CatalogSubmission, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { scoreRound, type CellDetail } from "@/lib/server/services/scores";
 import type { CsvValue } from "@/lib/views/csv";
@@ -31,19 +32,11 @@ export interface LeaderboardCell extends CellDetail {
   variantName?: string;
 }
 
-export interface LeaderboardRow {
+export interface LeaderboardRow extends SubmissionListing {
   /** Competition rank (equal scores share a rank); the order is scoreRound's ranking (§5.4). */
   rank: number;
   key: string;
-  slug: string;
-  displayName: string;
-  family: string | null;
-  baseAlgorithm: string | null;
-  baseOptimizer: string | null;
-  horizon: number | null;
-  searchRank: number | null;
   source: string;
-  publishedScore: number | null;
   inDefaultPool: boolean;
   /** false: an upload no admin has verified, scored here because the view added it (docs/trust-model.md). */
   verified: boolean;
@@ -174,7 +167,7 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
   const { base, member } = selectPool(subs, query);
   const facets = facetsOf(subs, base);
   const issues = checkQuery(catalog, query, facets);
-  if (issues.length) throw new AppError("BAD_REQUEST", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  if (issues.length) throw invalidQuery(issues);
 
   const poolSubs = subs.filter((_, i) => member[i]);
   const candidates: Candidate[] = subs.map((s, i) => ({
@@ -266,7 +259,7 @@ export function leaderboardCsv(lb: Leaderboard): { header: string[]; rows: CsvVa
 
 /** The view's query parameters, or a 400 naming each bad parameter. */
 export function viewQueryOrThrow(parsed: { query: ViewQuery; issues: QueryIssue[] }): ViewQuery {
-  if (parsed.issues.length) throw new AppError("BAD_REQUEST", `invalid query: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, parsed.issues);
+  if (parsed.issues.length) throw invalidQuery(parsed.issues);
   return parsed.query;
 }
 

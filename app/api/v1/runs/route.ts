@@ -7,7 +7,7 @@ import { TRPCError } from "@trpc/server";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import type { UploadInput } from "@/lib/ingest/upload-schema";
 import { AppError, errorResponse } from "@/lib/server/errors";
-import { API_SECURITY_HEADERS, badAddress } from "@/lib/server/http/address";
+import { apiSecurityHeaders, badAddress } from "@/lib/server/http/address";
 import { limitBody } from "@/lib/server/request-body";
 import { createCaller } from "@/lib/server/routers/_app";
 import { createContext } from "@/lib/server/trpc";
@@ -27,7 +27,7 @@ async function readJson(req: Request): Promise<unknown> {
 export async function POST(req: Request) {
   const problem = badAddress(new URL(req.url));
   const res = problem ? errorResponse(new AppError("BAD_REQUEST", `invalid address: ${problem}`, [{ path: "(url)", message: problem }])) : await upload(req);
-  for (const [k, v] of Object.entries(API_SECURITY_HEADERS)) res.headers.set(k, v);
+  for (const [k, v] of Object.entries(apiSecurityHeaders())) res.headers.set(k, v);
   return res;
 }
 
