@@ -89,7 +89,7 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
                   </span>
                 }
                 after={
-                  <Link href={workloadHref(w.key)} prefetch={false} className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400" aria-label={`${w.displayName}: per-workload table`}>
+                  <Link href={workloadHref(w.key)} prefetch={false} className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400" aria-label={`details: ${w.displayName} per-workload table`}>
                     details
                   </Link>
                 }
@@ -136,7 +136,7 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
               ))}
               <td className="num px-2 py-1 text-right align-top" data-field="targets">
                 {r.targetsHit}
-                <span className="text-zinc-400">/{lb.workloads.length}</span>
+                <span className="text-zinc-500">/{lb.workloads.length}</span>
               </td>
               {lb.workloads.map((w) => (
                 <WorkloadCell key={w.key} cell={r.cells[w.key]!} workload={w} basis={basis} best={lb.best[w.key]} />

@@ -217,7 +217,7 @@ export default async function SubmissionPage({ params }: Props) {
                       </Link>
                       {w.workload.role !== "base" && <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>}
                     </th>
-                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-400">–</td>}
+                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-500">–</td>}
                     {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
                     <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
                     <td className="num px-2 py-1 text-right">
