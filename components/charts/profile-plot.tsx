@@ -5,6 +5,7 @@
 import { curveStepAfter, line, scaleLinear, scaleLog } from "d3";
 import type { SeriesStyle } from "@/lib/views/palette";
 import { AxisBottom, AxisLeft, type Tick } from "./axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface ProfileSeries {
   key: string;
@@ -55,7 +56,8 @@ export function ProfilePlot({ id, series, n, geometry, title, description }: { i
     .y((d) => y(d[1]))
     .curve(curveStepAfter);
   return (
-    <svg
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: width }}
       id={id}
       className="profile-plot h-auto w-full select-none"
       viewBox={`0 0 ${width} ${height}`}
@@ -90,5 +92,6 @@ export function ProfilePlot({ id, series, n, geometry, title, description }: { i
         ))}
       </g>
     </svg>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@
 // row): the pool-sensitivity view. Server-renderable.
 import { extent, format, scaleLinear } from "d3";
 import { XAxis } from "./chart-axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface ShiftRowData {
   key: string;
@@ -22,7 +23,8 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
   const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
   const bottom = height - margin.bottom;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="shift">
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="shift">
       <title>{title}</title>
       {description && <desc>{description}</desc>}
       <g fontSize={12} aria-hidden="true">
@@ -55,5 +57,6 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
         );
       })}
     </svg>
+    </ScrollRegion>
   );
 }

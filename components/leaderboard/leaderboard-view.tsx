@@ -15,10 +15,9 @@ import { Notice } from "@/components/ui/notice";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { LeaderboardTable } from "./leaderboard-table";
-import { PoolEditor } from "./pool-editor";
+import { RoundControls } from "./round-controls";
 import { ScoringNote } from "./scoring-note";
 import { StatusLegend } from "./status-legend";
-import { ViewControls } from "./view-controls";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -58,22 +57,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
       <RoundTitle round={lb.round} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
-      <ViewControls
-        key={serializeViewQuery(query)}
-        path={path}
-        query={query}
-        facets={lb.facets}
-        defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }}
-      />
-      <PoolEditor lb={lb} path={path} query={query} />
-      <ScoringNote
-        settings={lb.settings}
-        poolSize={lb.rows.length}
-        downloads={[
-          { label: "CSV", href: routes.api.leaderboard(round, query, "csv") },
-          { label: "JSON", href: routes.api.leaderboard(round, query) },
-        ]}
-      />
+      <RoundControls path={path} query={query} lb={lb} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
       {lb.rows.length === 0 ? (
         <Notice tone="info" title={lb.candidates.length === 0 ? "No submissions in this round yet" : "No submission matches this view"}>
           {lb.candidates.length === 0 ? (
@@ -97,6 +81,14 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             workloadHref={(key) => routes.workload(round, key, query)}
           />
           <StatusLegend basis={lb.round.timeBasis} />
+          <ScoringNote
+            settings={lb.settings}
+            poolSize={lb.rows.length}
+            downloads={[
+              { label: "CSV", href: routes.api.leaderboard(round, query, "csv") },
+              { label: "JSON", href: routes.api.leaderboard(round, query) },
+            ]}
+          />
           <Suspense fallback={<p className="text-xs text-zinc-500">Resampling studies for 95% intervals…</p>}>
             <LeaderboardIntervals round={round} query={intervalQuery(lb.pool, query)} href={routes.analysis(round, lb.pool, query, "uncertainty")} />
           </Suspense>

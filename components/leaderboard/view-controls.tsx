@@ -65,7 +65,7 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
     <form
       method="get"
       action={path}
-      className="rounded-lg border border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-900/40"
+      className="border-t border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-900/40"
       aria-label="Filters and scoring settings"
       data-pending={pending || undefined}
       onChange={(e) => {
@@ -88,7 +88,7 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
       {query.hide.map((v) => <input key={`h${v}`} type="hidden" name="hide" value={v} />)}
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[auto_minmax(0,1.6fr)_minmax(0,1.2fr)_auto_minmax(14rem,1fr)]">
-        {FILTERS.map(({ name, legend }) => {
+        {FILTERS.filter(({ name }) => facets[name].length > 0).map(({ name, legend }) => {
           const options = facets[name];
           const selected = new Set<string>(query[name]);
           return (

@@ -3,9 +3,8 @@
 // hover highlight, toggles and downloads layered on by ProfileExplorer.
 import { ProfileExplorer, type ExplorerSeries } from "@/components/charts/profile-explorer";
 import { PROFILE_SIZE, ProfilePlot, type ProfileGeometry, type ProfileSeries } from "@/components/charts/profile-plot";
-import { PoolEditor } from "@/components/leaderboard/pool-editor";
+import { RoundControls } from "@/components/leaderboard/round-controls";
 import { ScoringNote } from "@/components/leaderboard/scoring-note";
-import { ViewControls } from "@/components/leaderboard/view-controls";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
@@ -16,7 +15,7 @@ import { formatRho, formatScore, scoreDigits } from "@/lib/views/format";
 import { seriesStyle } from "@/lib/views/palette";
 import { parseViewQuery } from "@/lib/views/parse-query";
 import { profileSteps, rhoOnSteps } from "@/lib/views/profile-steps";
-import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
+import { EMPTY_QUERY, viewHref } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -89,8 +88,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
       <RoundTitle round={lb.round} />
       <RoundTabs round={round} current="profiles" query={query} pool={lb.pool} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
-      <ViewControls key={serializeViewQuery(query)} path={path} query={query} facets={lb.facets} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
-      <PoolEditor lb={lb} path={path} query={query} />
+      <RoundControls path={path} query={query} lb={lb} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
       <ScoringNote
         settings={settings}
         poolSize={lb.rows.length}

@@ -48,7 +48,16 @@ export function RoundTitle({ round, as = "h1" }: { round: RoundCatalog["round"];
         {round.budgetFactor !== 1 ? ` · budget × ${round.budgetFactor}` : ""} · {round.studiesExpected} {round.studiesExpected === 1 ? "study" : "studies"} × {round.trialsExpected}{" "}
         {round.trialsExpected === 1 ? "trial" : "trials"} · data version {formatCount(round.dataVersion)}
       </p>
-      {round.description && <p className="mt-2 max-w-4xl text-sm text-zinc-600 dark:text-zinc-400">{round.description}</p>}
+      {round.description && (
+        <>
+          <p className="mt-2 hidden max-w-4xl text-sm text-zinc-600 sm:block dark:text-zinc-400">{round.description}</p>
+          {/* On a phone the description folds away, so the ranking starts on the first screen. */}
+          <details className="mt-1 text-sm text-zinc-600 sm:hidden dark:text-zinc-400">
+            <summary className="cursor-pointer text-sky-800 dark:text-sky-300">About this round</summary>
+            <p className="mt-1">{round.description}</p>
+          </details>
+        </>
+      )}
     </div>
   );
 }

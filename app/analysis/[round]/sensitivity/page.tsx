@@ -8,6 +8,7 @@ import { parseSensitivityParams, sensitivityOfPool, type LeaveOneOutReport, type
 import { listRounds } from "@/lib/server/services/catalog";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Pool sensitivity" };
@@ -36,9 +37,9 @@ export default async function SensitivityPage({ params, searchParams }: { params
         </p>
       </div>
       <PoolForm action={`/analysis/${round}/sensitivity`} params={query}>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full min-w-0 flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
-          <select name="submission" defaultValue={subject} className={INPUT}>
+          <select name="submission" defaultValue={subject} className={`${INPUT} max-w-full`}>
             <option value="">— leave-one-out table —</option>
             {submissions.map((s) => (
               <option key={s.slug} value={s.slug}>
@@ -77,6 +78,7 @@ function SubjectView({ report }: { report: SubjectReport }) {
         numberFormat={`.${digits}f`}
         rows={report.rows.map((r) => ({ key: r.key, label: name(r.key), withScore: r.scoreWith, withoutScore: r.scoreWithout }))}
       />
+      <ScrollRegion label="Scores with and without the submission">
       <table className="w-full text-sm" data-table="sensitivity">
         <caption className="pb-2 text-left text-xs text-zinc-500">
           Every other submission with and without {subject}. Rank shift: places gained among the others when {subject} leaves (beyond the place it frees).
@@ -106,6 +108,7 @@ function SubjectView({ report }: { report: SubjectReport }) {
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
     </>
   );
 }

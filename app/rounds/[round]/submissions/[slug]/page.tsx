@@ -13,6 +13,7 @@ import { getSubmission, type SubmissionView } from "@/lib/server/services/submis
 import { formatFraction, formatHorizon, formatMetric, formatScore, formatSeconds, formatSteps, scoreDigits, sourceLabel } from "@/lib/views/format";
 import { flattenRecord } from "@/lib/views/records";
 import { routes } from "@/lib/views/routes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 
@@ -143,7 +144,8 @@ export default async function SubmissionPage({ params }: Props) {
           {hyper.length === 0 ? (
             <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
           ) : (
-            <table className="mt-2 w-full text-sm" data-table="hyperparameters">
+            <ScrollRegion label="Hyperparameters" className="mt-2">
+            <table className="w-full text-sm" data-table="hyperparameters">
               <tbody>
                 {hyper.map(([k, val]) => (
                   <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
@@ -155,6 +157,7 @@ export default async function SubmissionPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           )}
         </section>
       </div>
@@ -164,7 +167,8 @@ export default async function SubmissionPage({ params }: Props) {
           <h2 id="published" className="text-sm font-semibold">
             Published figures
           </h2>
-          <table className="mt-2 text-sm" data-table="extra">
+          <ScrollRegion label="Extra fields" className="mt-2">
+          <table className="text-sm" data-table="extra">
             <tbody>
               {extra.map(([k, val]) => (
                 <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
@@ -176,6 +180,7 @@ export default async function SubmissionPage({ params }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </section>
       )}
 
