@@ -6,6 +6,7 @@ import type { Leaderboard, LeaderboardRow } from "@/lib/server/services/leaderbo
 import { formatHorizon, formatScore, scoreDigits, shortFamily } from "@/lib/views/format";
 import { viewHref, type ViewQuery } from "@/lib/views/query";
 import { defaultDirection } from "@/lib/views/sort";
+import { CompletenessBadge } from "./completeness-badge";
 import { WorkloadCell } from "./workload-cell";
 
 /** Letters and digits only, lower case: "Schedule Free AdamW" and "Schedule-Free AdamW" name the same thing. */
@@ -109,6 +110,7 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
                 <Link href={submissionHref(r.slug)} prefetch={false} className="font-medium hover:underline" data-field="name">
                   {r.displayName}
                 </Link>
+                <CompletenessBadge completeness={r.completeness} />
                 {r.source !== "published" && (
                   <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium text-amber-900 uppercase dark:bg-amber-900/40 dark:text-amber-200">{r.source}</span>
                 )}

@@ -40,6 +40,7 @@ export function controlChips(query: ViewQuery, facets: Facets): string[] {
     const names = values.map((v) => facets[name].find((o) => o.value === v)?.label ?? v);
     chips.push(`${label}: ${names.join(", ")}`);
   }
+  if (query.complete === "only") chips.push("Complete submissions only");
   if (query.tauMax !== undefined) chips.push(`τ max ${query.tauMax}`);
   if (query.integration) chips.push(query.integration === "exact" ? "Exact integration" : "Official grid");
   return chips;

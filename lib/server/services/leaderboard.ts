@@ -7,6 +7,7 @@ import type { CellStatus, ResolvedSettings } from "@/lib/scoring";
 import { cached, roundVersions } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { roundCatalog, type CatalogSubmission, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
+import { roundCompleteness, type CompletenessBadge } from "@/lib/server/services/round-completeness";
 import { scoreRound, type CellDetail } from "@/lib/server/services/scores";
 import type { CsvValue } from "@/lib/views/csv";
 import { formatHorizon } from "@/lib/views/format";
@@ -52,6 +53,8 @@ export interface LeaderboardRow {
   cells: Record<string, LeaderboardCell>;
   /** Listing position in the pool (slug order): the stable index plot styles are assigned by. */
   poolIndex: number;
+  /** Runs found / expected and studies: an incomplete submission is ranked with a badge. */
+  completeness: CompletenessBadge;
 }
 
 export type CandidateState = "member" | "filtered" | "removed" | "outside";
@@ -64,6 +67,8 @@ export interface Candidate {
   horizon: number | null;
   source: string;
   inDefaultPool: boolean;
+  /** Every run the round expects is present (round-completeness.ts). */
+  complete: boolean;
   /** member: scored; filtered: in the pool but excluded by a filter; removed: a default member taken out; outside: not in the default pool and not added. */
   state: CandidateState;
 }
@@ -133,7 +138,7 @@ function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["fa
  * The submissions a view scores, in listing order: (default pool ∪ add) −
  * remove, then every filter (an empty filter keeps everything).
  */
-export function selectPool(submissions: CatalogSubmission[], q: ViewQuery): { base: boolean[]; member: boolean[] } {
+export function selectPool(submissions: CatalogSubmission[], q: ViewQuery, incomplete: ReadonlySet<string> = new Set()): { base: boolean[]; member: boolean[] } {
   const add = new Set(q.add);
   const remove = new Set(q.remove);
   const base = submissions.map((s) => (s.inDefaultPool || add.has(s.slug)) && !remove.has(s.slug));
@@ -144,7 +149,8 @@ export function selectPool(submissions: CatalogSubmission[], q: ViewQuery): { ba
       keep(q.horizon, horizonKey(s.horizon)) &&
       keep(q.family, s.family ?? "") &&
       keep(q.base, s.baseAlgorithm ?? "") &&
-      keep(q.source as string[], s.source),
+      keep(q.source as string[], s.source) &&
+      !(q.complete === "only" && incomplete.has(s.slug)),
   );
   return { base, member };
 }
@@ -165,7 +171,9 @@ export async function getLeaderboard(db: Db, roundSlug: string, query: ViewQuery
 async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): Promise<Leaderboard> {
   const catalog = await roundCatalog(db, roundSlug);
   const subs = catalog.submissions;
-  const { base, member } = selectPool(subs, query);
+  const complete = await roundCompleteness(db, catalog);
+  const incomplete = new Set([...complete].filter(([, c]) => !c.complete).map(([slug]) => slug));
+  const { base, member } = selectPool(subs, query, incomplete);
   const facets = facetsOf(subs, base);
   const issues = checkQuery(catalog, query, facets);
   if (issues.length) throw new AppError("BAD_REQUEST", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
@@ -179,6 +187,7 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
     horizon: s.horizon,
     source: s.source,
     inDefaultPool: s.inDefaultPool,
+    complete: !incomplete.has(s.slug),
     state: member[i] ? "member" : base[i] ? "filtered" : s.inDefaultPool ? "removed" : "outside",
   }));
   const workloads = catalog.workloads.filter((w) => w.role === "base");
@@ -232,6 +241,7 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
       geometricMeanTime: scores.geometricMeanTime?.[key] ?? null,
       cells,
       poolIndex: index,
+      completeness: complete.get(s.slug)!,
     };
   });
 

@@ -8,6 +8,7 @@ import { getLeaderboard, type LeaderboardCell } from "@/lib/server/services/lead
 import type { CsvValue } from "@/lib/views/csv";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import type { ResolvedSettings } from "@/lib/scoring";
+import { roundCompleteness, type CompletenessBadge } from "./round-completeness";
 
 export interface RunDetail {
   id: number;
@@ -77,6 +78,8 @@ export interface SubmissionView {
   context: { added: boolean; rank: number; poolSize: number; score: number; targetsHit: number; settings: ResolvedSettings } | { error: string } | null;
   workloads: WorkloadResultDetail[];
   evals: EvalSeries[];
+  /** Runs found / expected and studies (the badge of an incomplete submission). */
+  completeness: CompletenessBadge | null;
 }
 
 /**
@@ -146,8 +149,10 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
     // Base workloads always; variants only where this submission has results.
     .filter((d) => d.workload.role === "base" || d.result !== null || d.runs.length > 0);
 
+  const completeness = (await roundCompleteness(db, catalog)).get(sub.slug) ?? null;
   return {
     round: catalog.round,
+    completeness,
     submission: {
       slug: sub.slug,
       displayName: sub.displayName,

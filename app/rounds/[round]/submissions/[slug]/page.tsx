@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EvalCurves, type EvalCurve } from "@/components/charts/eval-curves";
+import { CompletenessBadge, completenessText } from "@/components/leaderboard/completeness-badge";
 import { WorkloadCell } from "@/components/leaderboard/workload-cell";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
@@ -95,7 +96,17 @@ export default async function SubmissionPage({ params }: Props) {
           </Link>{" "}
           › submission
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">{s.displayName}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {s.displayName}
+          {v.completeness && <CompletenessBadge completeness={v.completeness} />}
+        </h1>
+        {v.completeness && !v.completeness.complete && (
+          <p className="mt-1 text-sm text-amber-900 dark:text-amber-200" data-completeness-note>
+            Ranked with {completenessText(v.completeness)}: the round expects every workload × {v.round.studiesExpected} studies × {v.round.trialsExpected} trials. Missing:{" "}
+            {v.completeness.missing.slice(0, 4).join("; ")}
+            {v.completeness.missing.length > 4 ? `; and ${v.completeness.missing.length - 4} more workloads` : ""}.
+          </p>
+        )}
         <p className="mt-1 text-xs text-zinc-500">
           <code>{s.slug}</code> · <Provenance s={s} />
         </p>
