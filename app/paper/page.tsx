@@ -203,8 +203,8 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
                   <th scope="col" className="px-2 py-2 text-left">Configuration</th>
                   <th scope="col" className="px-2 py-2 text-right">Published</th>
                   <th scope="col" className="px-2 py-2 text-right">Recomputed</th>
-                  <th scope="col" className="px-2 py-2 text-right" title="Recomputed score with the imported row minus without it">
-                    Change
+                  <th scope="col" className="px-2 py-2 text-right" title="Δ = recomputed score with the imported row − without it (the sign every view uses)">
+                    Δ (with − without)
                   </th>
                 </tr>
               </thead>
@@ -250,7 +250,9 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
                 <th scope="col" className="px-2 py-2 text-right">Without</th>
                 <th scope="col" className="px-2 py-2 text-right">Published (F)</th>
                 <th scope="col" className="px-2 py-2 text-right">With</th>
-                <th scope="col" className="px-2 py-2 text-right">Change</th>
+                <th scope="col" className="px-2 py-2 text-right" title="Δ = score with the imported row − without it (the sign every view uses)">
+                  Δ (with − without)
+                </th>
                 <th scope="col" className="px-2 py-2 text-right">Rank with</th>
               </tr>
             </thead>

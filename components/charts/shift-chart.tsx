@@ -40,7 +40,8 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
       <XAxis ticks={ticks} y={bottom} gridFrom={margin.top - 8} gridTo={bottom} label="Benchmark score" labelX={(margin.left + width - margin.right) / 2} />
       {rows.map((r, i) => {
         const y = margin.top + (i + 0.5) * rowHeight;
-        const delta = r.withoutScore - r.withScore;
+        // One sign everywhere: Δ = with − without (the effect of adding the subject).
+        const delta = r.withScore - r.withoutScore;
         return (
           <g key={r.key} data-row={r.key} fontSize={12}>
             <title>{`${r.label}: ${fmt(r.withScore)} with, ${fmt(r.withoutScore)} without (${delta >= 0 ? "+" : ""}${fmt(delta)})`}</title>

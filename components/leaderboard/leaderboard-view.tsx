@@ -8,18 +8,22 @@ import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
 import { roundSummaries, type RoundSummary } from "@/lib/server/services/catalog";
 import { getLeaderboard } from "@/lib/server/services/leaderboard";
 import { parseViewQuery } from "@/lib/views/parse-query";
-import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
+import { EMPTY_QUERY, serializeViewQuery, viewHref, type ViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { sortRows } from "@/lib/views/sort";
 import { Notice } from "@/components/ui/notice";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
+import { deltaColumn } from "./delta-column";
 import { LeaderboardTable } from "./leaderboard-table";
 import { RoundControls } from "./round-controls";
 import { ScoringNote } from "./scoring-note";
 import { StatusLegend } from "./status-legend";
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The round's default pool with the view's scoring settings. */
+const scoringOnly = (q: ViewQuery): ViewQuery => ({ ...EMPTY_QUERY, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale });
 
 export async function LeaderboardView({ round, path, searchParams }: { round: string; path: string; searchParams: SearchParams }) {
   const { query, issues } = parseViewQuery(searchParams);
@@ -50,6 +54,10 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   }
   const { value: lb, stale, at } = result.value;
   const rows = sortRows(lb.rows, query.sort, query.dir);
+  // A pool that differs from the default gets a Δ column against the default pool, same scoring settings.
+  const defaults = lb.pool.isDefault
+    ? null
+    : await optionalRead(`leaderboard-default|${round}|${serializeViewQuery(scoringOnly(query))}`, () => getLeaderboard(database, round, scoringOnly(query)), null);
   return (
     <div className="space-y-5">
       {stale && <StaleNotice at={at} />}
@@ -79,6 +87,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             query={query}
             submissionHref={(slug) => routes.submission(round, slug)}
             workloadHref={(key) => routes.workload(round, key, query)}
+            extraColumns={defaults ? [deltaColumn(lb, defaults)] : []}
           />
           <StatusLegend basis={lb.round.timeBasis} />
           <ScoringNote

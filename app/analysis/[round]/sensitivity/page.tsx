@@ -90,7 +90,9 @@ function SubjectView({ report }: { report: SubjectReport }) {
             <th scope="col" className="text-right">Rank with</th>
             <th scope="col" className="text-right">Score without</th>
             <th scope="col" className="text-right">Rank without</th>
-            <th scope="col" className="text-right">Change</th>
+            <th scope="col" className="text-right" title="Δ = score with the submission − score without it: the effect of adding it, the sign the paper view and the leaderboard use">
+              Δ (with − without)
+            </th>
             <th scope="col" className="text-right">Rank shift</th>
           </tr>
         </thead>
@@ -102,7 +104,7 @@ function SubjectView({ report }: { report: SubjectReport }) {
               <td className="num text-right">{r.rankWith}</td>
               <td className="num text-right">{fixed(r.scoreWithout, digits)}</td>
               <td className="num text-right">{r.rankWithout}</td>
-              <td className="num text-right">{signed(r.delta, digits)}</td>
+              <td className="num text-right">{signed(r.scoreWith - r.scoreWithout, digits)}</td>
               <td className="num text-right">{r.rankShift === 0 ? "–" : signed(r.rankShift, 0)}</td>
             </tr>
           ))}
