@@ -42,7 +42,7 @@ export function RoundTitle({ round, as = "h1" }: { round: RoundCatalog["round"];
   const H = as;
   return (
     <div>
-      <H className="text-2xl font-semibold tracking-tight">{round.name}</H>
+      <H className="text-xl font-semibold tracking-tight sm:text-2xl">{round.name}</H>
       <p className="mt-1 text-xs text-zinc-500">
         <code>{round.slug}</code> · {RULESET[round.ruleset] ?? round.ruleset} · times in {round.timeBasis === "seconds" ? "seconds" : "fractions of the step budget"}
         {round.budgetFactor !== 1 ? ` · budget × ${round.budgetFactor}` : ""} · {round.studiesExpected} {round.studiesExpected === 1 ? "study" : "studies"} × {round.trialsExpected}{" "}
@@ -87,7 +87,7 @@ export function RoundTabs({
   tabs.push({ id: "analysis", label: "Analysis ↗", href: routes.analysis(round, members, query), external: true });
   return (
     <nav aria-label="Round views" className="border-b border-zinc-200 dark:border-zinc-800">
-      <ul className="-mb-px flex flex-wrap gap-1 text-sm">
+      <ul className="-mb-px flex gap-1 overflow-x-auto text-sm whitespace-nowrap sm:flex-wrap">
         {tabs.map((t) => {
           const active = t.id === current;
           const cls = `inline-block border-b-2 px-3 py-2 ${active ? "border-sky-700 font-medium text-sky-900 dark:border-sky-400 dark:text-sky-100" : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`;
