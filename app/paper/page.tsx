@@ -156,7 +156,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
       </div>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <section aria-labelledby="t6" className="space-y-2">
+        <section aria-labelledby="t6" className="min-w-0 space-y-2">
           <h2 id="t6" className="text-lg font-semibold">
             Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
           </h2>
@@ -191,7 +191,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             </Link>
           </p>
         </section>
-        <section aria-labelledby="af" className="space-y-2">
+        <section aria-labelledby="af" className="min-w-0 space-y-2">
           <h2 id="af" className="text-lg font-semibold">
             Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
           </h2>

@@ -90,6 +90,11 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             extraColumns={defaults ? [deltaColumn(lb, defaults)] : []}
           />
           <StatusLegend basis={lb.round.timeBasis} />
+          {lb.rows.some((r) => r.searchRank !== null) && (
+            <p className="text-xs text-zinc-600 dark:text-zinc-400" data-note="search-rank">
+              Names end in the search rank: &ldquo;AdamW 33% 1&rdquo; is AdamW trained for a 33% horizon, the configuration ranked 1 (0 = best) in its hyperparameter search.
+            </p>
+          )}
           <ScoringNote
             settings={lb.settings}
             poolSize={lb.rows.length}
