@@ -15,6 +15,8 @@ import { Notice } from "@/components/ui/notice";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { deltaColumn } from "./delta-column";
+import { tieColumn } from "./tie-column";
+import { uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
 import { LeaderboardTable } from "./leaderboard-table";
 import { RoundControls } from "./round-controls";
 import { ScoringNote } from "./scoring-note";
@@ -54,6 +56,8 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   }
   const { value: lb, stale, at } = result.value;
   const rows = sortRows(lb.rows, query.sort, query.dir);
+  // Tie letters stream into their column once the resampling is done (one report for every cell); a round of one study has no intervals.
+  const ties = lb.round.studiesExpected > 1 && lb.rows.length > 1 ? uncertaintyOfPool(database, round, intervalQuery(lb.pool, query)).catch(() => null) : null;
   // A pool that differs from the default gets a Δ column against the default pool, same scoring settings.
   const defaults = lb.pool.isDefault
     ? null
@@ -87,7 +91,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             query={query}
             submissionHref={(slug) => routes.submission(round, slug)}
             workloadHref={(key) => routes.workload(round, key, query)}
-            extraColumns={defaults ? [deltaColumn(lb, defaults)] : []}
+            extraColumns={[...(defaults ? [deltaColumn(lb, defaults)] : []), ...(ties ? [tieColumn(ties)] : [])]}
           />
           <StatusLegend basis={lb.round.timeBasis} />
           {lb.rows.some((r) => r.searchRank !== null) && (

@@ -89,6 +89,15 @@ for (const screen of [
       await start("/");
       await act(() => page.locator('[data-round-link="algoperf-v0.5-external"] a').click());
       await page.waitForURL((u) => u.pathname === "/rounds/algoperf-v0.5-external");
+      // The answer is in the table: the tie letters of the first two rows, as the uncertainty API groups them.
+      const api = (await (await fetch(`${inject("baseUrl")}/api/v1/rounds/algoperf-v0.5-external/uncertainty`)).json()) as { submissions: { key: string; groups: string[] }[] };
+      const rows = page.locator('[data-table="leaderboard"] tbody tr');
+      for (const i of [0, 1]) {
+        const slug = await rows.nth(i).getAttribute("data-submission");
+        await expect.poll(() => rows.nth(i).locator('[data-field="tie"]').innerText(), { timeout: 60_000 }).toBe(api.submissions.find((s) => s.key === slug)!.groups.join(""));
+      }
+      await rows.first().evaluate((el) => el.scrollIntoView({ block: "center" }));
+      await shot("4-first-vs-second-table");
       const intervals = page.locator('[data-intervals="shown"]');
       await intervals.waitFor({ timeout: 60_000 });
       await intervals.scrollIntoViewIfNeeded();
