@@ -83,8 +83,8 @@ export function RoundTabs({
     { id: "workloads", label: "Per-workload tables", href: routes.workloads(round, query) },
   ];
   if (round === PAPER_ROUND) tabs.push({ id: "paper", label: "Paper view", href: routes.paper });
-  // Plain link: the analysis views are a separate part of the site.
-  tabs.push({ id: "analysis", label: "Analysis ↗", href: routes.analysis(round, members, query), external: true });
+  // Plain link (the analysis views are rendered on their own route tree); no "↗": it is the same site.
+  tabs.push({ id: "analysis", label: "Analysis", href: routes.analysis(round, members, query), external: true });
   return (
     <nav aria-label="Round views" className="border-b border-zinc-200 dark:border-zinc-800">
       <ul className="-mb-px flex gap-1 overflow-x-auto text-sm whitespace-nowrap sm:flex-wrap">
