@@ -11,6 +11,8 @@ import { BodyTimeoutError, PayloadTooLargeError, reserveUploadBody } from "@/lib
 import { audit } from "@/lib/server/services/audit";
 import { roundSpec } from "@/lib/server/services/round-spec";
 import { uploadRuns } from "@/lib/server/services/upload";
+import { withPages } from "@/lib/server/services/upload-pages";
+import { mergeIssues, rawUploadProblems } from "@/lib/server/services/upload-problems";
 import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
 
 /**
@@ -52,17 +54,28 @@ const uploadProcedure = uploadBody.use(async ({ ctx, path, getRawInput, next }) 
   const result = await next({ ctx: { upload: { payloadHash, startedAt } } });
   if (!result.ok) {
     const cause = result.error.cause;
-    const rejection =
+    const rejection = await withEveryProblem(
+      ctx.db,
+      raw,
       asAppError(cause) ??
-      (cause instanceof z.ZodError
-        ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
-        : null);
+        (cause instanceof z.ZodError
+          ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
+          : null),
+    );
     // A server fault is recorded too (status 500), with the generic message the client gets.
     await recordRejection(ctx, path, rejection ?? { status: 500, code: "INTERNAL_SERVER_ERROR", message: "internal error" }, raw, payloadHash, startedAt);
     if (rejection) throw rejection;
   }
   return result;
 });
+
+/** A 400 for bad input also lists what the other stages would have found (services/upload-problems.ts). */
+async function withEveryProblem(db: Db, raw: unknown, rejection: AppError | null): Promise<AppError | null> {
+  if (!rejection || rejection.code !== "BAD_REQUEST") return rejection;
+  const more = await rawUploadProblems(db, raw).catch(() => []);
+  if (more.length === 0) return rejection;
+  return issuesError("BAD_REQUEST", "invalid upload", mergeIssues(rejection.issues, more));
+}
 
 function bodyError(error: unknown): AppError {
   const tooLarge = PayloadTooLargeError.find(error);
@@ -129,7 +142,7 @@ async function writeRejection(
 export const ingestRouter = createTRPCRouter({
   upload: uploadProcedure
     .input(uploadSchema)
-    .mutation(({ ctx, input }) => uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt })),
+    .mutation(async ({ ctx, input }) => withPages(await uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt }))),
 
   round: publicProcedure.input(z.strictObject({ round: text(100).min(1) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),
 });

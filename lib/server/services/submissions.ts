@@ -9,6 +9,7 @@ import { getLeaderboard, type LeaderboardCell } from "@/lib/server/services/lead
 import { csvRows, toCsv, type CsvValue } from "@/lib/views/csv";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import type { ResolvedSettings } from "@/lib/scoring";
+import { roundCompleteness, type CompletenessBadge } from "./round-completeness";
 
 export interface RunDetail {
   id: number;
@@ -85,6 +86,8 @@ export interface SubmissionView {
   context: { added: boolean; rank: number; poolSize: number; score: number; targetsHit: number; settings: ResolvedSettings } | { error: string } | null;
   workloads: WorkloadResultDetail[];
   evals: EvalSeries[];
+  /** Runs found / expected and studies (the badge of an incomplete submission). */
+  completeness: CompletenessBadge | null;
 }
 
 /** The submission and its round's catalog. @throws AppError NOT_FOUND (listing the round's slugs) for an unknown or hidden one. */
@@ -126,8 +129,10 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
     // Base workloads always; variants only where this submission has results.
     .filter((d) => d.workload.role === "base" || d.result !== null || d.runs.length > 0);
 
+  const completeness = (await roundCompleteness(db, catalog)).get(sub.slug) ?? null;
   return {
     round: catalog.round,
+    completeness,
     submission: submissionFields(sub, inDefaultPool),
     uploads: uploads.map((u) => ({ id: u.id, createdAt: u.createdAt.toISOString(), tokenName: u.tokenName, runsTotal: u.runsTotal, created: u.created, replaced: u.replaced, unchanged: u.unchanged })),
     context,

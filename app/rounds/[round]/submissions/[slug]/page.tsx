@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EvalCurves, type EvalCurve } from "@/components/charts/eval-curves";
+import { CompletenessBadge, completenessText } from "@/components/leaderboard/completeness-badge";
 import { WorkloadCell } from "@/components/leaderboard/workload-cell";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
@@ -14,6 +15,7 @@ import { formatFraction, formatHorizon, formatMetric, formatScore, formatSeconds
 import { crossingIndices, lttbIndices } from "@/lib/views/downsample";
 import { flattenRecord } from "@/lib/views/records";
 import { routes } from "@/lib/views/routes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 
@@ -144,7 +146,17 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           </Link>{" "}
           › submission
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">{s.displayName}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {s.displayName}
+          {v.completeness && <CompletenessBadge completeness={v.completeness} />}
+        </h1>
+        {v.completeness && !v.completeness.complete && (
+          <p className="mt-1 text-sm text-amber-900 dark:text-amber-200" data-completeness-note>
+            Ranked with {completenessText(v.completeness)}: the round expects every workload × {v.round.studiesExpected} studies × {v.round.trialsExpected} trials. Missing:{" "}
+            {v.completeness.missing.slice(0, 4).join("; ")}
+            {v.completeness.missing.length > 4 ? `; and ${v.completeness.missing.length - 4} more workloads` : ""}.
+          </p>
+        )}
         <p className="mt-1 text-xs text-zinc-500">
           <code>{s.slug}</code> · <Provenance s={s} /> ·{" "}
           <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={`/compare?${new URLSearchParams({ round, a: s.slug }).toString()}`} data-compare-link>
@@ -196,7 +208,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           {hyper.length === 0 ? (
             <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
           ) : (
-            <table className="mt-2 w-full text-sm" data-table="hyperparameters">
+            <ScrollRegion label="Hyperparameters" className="mt-2">
+            <table className="w-full text-sm" data-table="hyperparameters">
               <tbody>
                 {hyper.map(([k, val]) => (
                   <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
@@ -208,6 +221,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           )}
         </section>
       </div>
@@ -217,7 +231,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <h2 id="published" className="text-sm font-semibold">
             Published figures
           </h2>
-          <table className="mt-2 text-sm" data-table="extra">
+          <ScrollRegion label="Extra fields" className="mt-2">
+          <table className="text-sm" data-table="extra">
             <tbody>
               {extra.map(([k, val]) => (
                 <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
@@ -229,6 +244,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </section>
       )}
 
@@ -270,7 +286,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                       </Link>
                       {w.workload.role !== "base" && <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>}
                     </th>
-                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-400">–</td>}
+                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-500">–</td>}
                     {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
                     <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
                     <td className="num px-2 py-1 text-right">
