@@ -67,8 +67,11 @@ describe("client address for per-IP limits (lib/server/client-address.ts)", () =
   });
   test("scripts/server.ts stamps every request with the header and secret this module reads", () => {
     const serve = readFileSync(path.resolve(__dirname, "../../../scripts/server.ts"), "utf8");
+    // The constants it imports, used as this module reads them.
+    expect(serve).toMatch(/import \{ PEER_HEADER, PEER_SECRET_ENV, trustedProxies \} from "@\/lib\/server\/client-address"/);
     expect(serve).toContain("req.headers[PEER_HEADER] = `${secret} ${req.socket.remoteAddress");
     expect(serve).toContain("process.env[PEER_SECRET_ENV] = secret");
+    expect([PEER_HEADER, PEER_SECRET_ENV]).toEqual(["x-algoperf-peer", "ALGOPERF_PEER_SECRET"]);
   });
   test("a malformed TRUSTED_PROXIES entry is named", () => {
     expect(() => trustedProxies({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toThrow(/"proxy.example" is not an IP address or CIDR range/);
