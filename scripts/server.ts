@@ -74,6 +74,18 @@ function peerStamp(): (req: http.IncomingMessage) => void {
   };
 }
 
+/**
+ * An answer sent before its request's body was read to the end (401 before an
+ * upload is read, 413 past the limit, 408 for a stalled sender) closes the
+ * connection once flushed: the rest of the body is never read, so a client
+ * reusing the keep-alive connection would wait on a socket nobody reads.
+ */
+function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.once("finish", () => {
+    if (!req.complete) req.socket.end();
+  });
+}
+
 /** Same readiness line as `next start`, which scripts and tests wait for. */
 const ready = (hostname: string | undefined, port: number, dev: boolean) =>
   console.log(` ✓ Ready in ${Math.round(performance.now())}ms: http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""} (pid ${process.pid})`);
@@ -88,6 +100,7 @@ async function devServer(): Promise<void> {
   await app.prepare();
   const server = http.createServer((req, res) => {
     stamp(req);
+    closeIfBodyLeft(req, res);
     void handle(req, res);
   });
   server.listen(port, hostname, () => ready(hostname, port, true));
@@ -128,6 +141,7 @@ async function worker(): Promise<void> {
   });
   const server = http.createServer((req, res) => {
     stamp(req);
+    closeIfBodyLeft(req, res);
     prepared.then(() => handler(req, res)).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
