@@ -39,7 +39,7 @@ describe("analysis pages", () => {
     await visit("/analysis", async (page) => {
       expect(await page.locator("[data-round]").count()).toBe(5);
       await Promise.all([page.waitForURL(`**/analysis/${PAPER}`), page.locator(`[data-round="${PAPER}"] h2 a`).click()]);
-      expect(await page.locator("[data-view]").count()).toBe(7);
+      expect(await page.locator("[data-view]").count()).toBe(8);
       await page.goto(`${inject("baseUrl")}/analysis/${PAPER}/horizon?pool=adamw-33-1,adamw-50-2,adamw-66-1&integration=exact`, { waitUntil: "networkidle" });
       const href = await page.locator('[data-view-link="calibration"]').getAttribute("href");
       expect(href).toContain("pool=adamw-33-1%2Cadamw-50-2%2Cadamw-66-1");

@@ -3,6 +3,7 @@
 // does not give it a fresh rate-limit bucket (the address is the TCP peer);
 // with TRUSTED_PROXIES naming the peer, X-Forwarded-For names the client.
 // Rejected anonymous calls are counted, not written one audit row each.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { withDb } from "../support/db";
 import { unique } from "../support/ingest";
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const limits = { RATE_LIMIT_PER_IP: String(PER_IP), RATE_LIMIT_WINDOW_SECONDS: String(WINDOW) };
   [direct, proxied] = await Promise.all([
     startApp(inject("databaseUrl"), limits),
-    startApp(inject("databaseUrl"), { ...limits, TRUSTED_PROXIES: "127.0.0.1" }),
+    startApp(inject("databaseUrl"), { ...limits, TRUSTED_PROXIES: "127.0.0.0/8" }),
   ]);
 });
 afterAll(async () => {
@@ -29,15 +30,29 @@ let forged = 0;
 /** A documentation address (RFC 5737) no other request uses. */
 const newAddress = () => `198.51.100.${++forged % 250}, 2001:db8:${process.pid.toString(16)}::${forged.toString(16)}`;
 
-/** An anonymous admin call (401) from `xff`. */
-async function anonymousCall(app: App, xff: string) {
-  const res = await fetch(`${app.baseUrl}/api/trpc/admin.hideSubmission`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": xff },
-    body: JSON.stringify({ round: run, submission: "x" }),
+/**
+ * The TCP peer of this file's calls: a loopback address of its own (Linux
+ * answers the whole 127.0.0.0/8), so that the per-address bucket in
+ * PostgreSQL, shared by every instance, holds only this file's calls and not
+ * those other tests made from 127.0.0.1 in the same window.
+ */
+const PEER = `127.${(process.pid >> 8) & 255}.${process.pid & 255}.${2 + Math.floor(Math.random() * 250)}`;
+
+/** An anonymous admin call (401) from the peer PEER, with `xff` as X-Forwarded-For. */
+function anonymousCall(app: App, xff: string): Promise<number> {
+  const url = new URL(`${app.baseUrl}/api/trpc/admin.hideSubmission`);
+  const body = JSON.stringify({ round: run, submission: "x" });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", localAddress: PEER, agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-forwarded-for": xff } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
   });
-  await res.text();
-  return res.status;
 }
 
 async function freshWindow(seconds: number): Promise<void> {
