@@ -96,8 +96,9 @@ export function roundWorkloads(def: RoundDefinition, catalog: WorkloadCatalog): 
   return rows.filter((r): r is WorkloadSeed => r !== null);
 }
 
-/** The whole round (no submissions) for the loader. */
-export function roundSeed(def: RoundDefinition, catalog: WorkloadCatalog): RoundSeed {
+type RoundHeader = Omit<RoundSeed, "workloads" | "submissions">;
+
+function headerProblems(def: Omit<RoundDefinition, "targets">): string[] {
   const problems: string[] = [];
   const slug = slugProblem(def.slug);
   if (slug) problems.push(slug);
@@ -105,17 +106,15 @@ export function roundSeed(def: RoundDefinition, catalog: WorkloadCatalog): Round
   if (!(Number.isInteger(def.studies) && def.studies >= 1)) problems.push("--studies: expected a positive integer");
   if (!(Number.isInteger(def.trials) && def.trials >= 1)) problems.push("--trials: expected a positive integer");
   if (def.opensAt && def.closesAt && def.closesAt <= def.opensAt) problems.push("--closes: must be after --opens");
-  let workloads: WorkloadSeed[] = [];
-  try {
-    workloads = roundWorkloads(def, catalog);
-  } catch (error) {
-    if (!(error instanceof RoundDefinitionError)) throw error;
-    problems.push(...error.problems);
-  }
+  return problems;
+}
+
+/** The round row of a definition (everything but its workloads); throws RoundDefinitionError. */
+export function roundHeader(def: Omit<RoundDefinition, "targets">, benchmarkVersion: string): RoundHeader {
+  const problems = headerProblems(def);
   if (problems.length > 0) throw new RoundDefinitionError(problems);
-  const version = versionLabel(def.targets.benchmark_version);
-  const rulesetLabel = def.ruleset === "external" ? "External tuning" : "Self-tuning";
-  const name = def.name ?? `AlgoPerf ${version} · ${rulesetLabel}`;
+  const version = versionLabel(benchmarkVersion);
+  const name = def.name ?? `AlgoPerf ${version} · ${def.ruleset === "external" ? "External tuning" : "Self-tuning"}`;
   return {
     slug: def.slug,
     name,
@@ -133,7 +132,19 @@ export function roundSeed(def: RoundDefinition, catalog: WorkloadCatalog): Round
     targetsSource: def.targetsSource ?? null,
     opensAt: def.opensAt ?? null,
     closesAt: def.closesAt ?? null,
-    workloads,
-    submissions: [],
   };
+}
+
+/** The whole round (no submissions) for the loader; every problem is reported at once. */
+export function roundSeed(def: RoundDefinition, catalog: WorkloadCatalog): RoundSeed {
+  const problems = headerProblems(def);
+  let workloads: WorkloadSeed[] = [];
+  try {
+    workloads = roundWorkloads(def, catalog);
+  } catch (error) {
+    if (!(error instanceof RoundDefinitionError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0) throw new RoundDefinitionError(problems);
+  return { ...roundHeader(def, def.targets.benchmark_version), workloads, submissions: [] };
 }
