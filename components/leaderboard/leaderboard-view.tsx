@@ -16,6 +16,7 @@ import { Notice } from "@/components/ui/notice";
 import { Pager } from "@/components/ui/pager";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
+import { RoundRules } from "@/components/rounds/round-rules";
 import { LeaderboardTable } from "./leaderboard-table";
 import { robustnessColumn } from "./robustness-column";
 import { PoolEditor } from "./pool-editor";
@@ -70,6 +71,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
       {stale && <StaleNotice at={at} />}
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
+      <RoundRules round={lb.round} workloads={[...lb.workloads, ...lb.variants]} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <ViewControls
