@@ -188,7 +188,7 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
   assertCompatible(
     members.map((m) => {
       const d = definitions.get(roundIdToSlug.get(m.roundId)!)!;
-      return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis };
+      return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis, version: d.benchmarkVersion, hardware: d.hardware };
     }),
   );
 
