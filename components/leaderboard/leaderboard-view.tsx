@@ -17,6 +17,7 @@ import { Pager } from "@/components/ui/pager";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { RoundRules } from "@/components/rounds/round-rules";
+import { changesFromPrevious } from "@/lib/server/services/round-rules";
 import { LeaderboardTable } from "./leaderboard-table";
 import { robustnessColumn } from "./robustness-column";
 import { PoolEditor } from "./pool-editor";
@@ -65,13 +66,15 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const sorted = sortRows(lb.rows, query.sort, query.dir);
   const { items: rows, page, pages } = pageOf(sorted, Number(typeof searchParams.page === "string" ? searchParams.page : 1), LEADERBOARD_PAGE_ROWS);
   const pageHref = (p: number) => viewHref(path, query, p > 1 ? { page: String(p) } : {});
+  const allWorkloads = [...lb.workloads, ...lb.variants];
+  const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
   return (
     <div className="space-y-5">
       {stale && <StaleNotice at={at} />}
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
-      <RoundRules round={lb.round} workloads={[...lb.workloads, ...lb.variants]} />
+      <RoundRules round={lb.round} workloads={allWorkloads} previous={previous} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <ViewControls

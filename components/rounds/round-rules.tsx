@@ -1,11 +1,12 @@
 // The rules of a round (docs/hosting-a-round.md): benchmark version, ruleset,
 // budgets, studies × trials, hardware, and each workload's target and budget.
 import type { RoundCatalog, WorkloadInfo } from "@/lib/server/services/catalog";
+import type { RoundChangesFromPrevious } from "@/lib/server/services/round-rules";
 
 const RULESET: Record<string, string> = { external_tuning: "External tuning", self_tuning: "Self-tuning" };
 const ROLE: Record<string, string> = { base: "base", held_out: "held-out", variant: "variant" };
 
-export function RoundRules({ round, workloads }: { round: RoundCatalog["round"]; workloads: WorkloadInfo[] }) {
+export function RoundRules({ round, workloads, previous }: { round: RoundCatalog["round"]; workloads: WorkloadInfo[]; previous?: RoundChangesFromPrevious | null }) {
   const facts: [string, string][] = [
     ["Benchmark version", round.benchmarkVersion],
     ["Ruleset", RULESET[round.ruleset] ?? round.ruleset],
@@ -27,6 +28,20 @@ export function RoundRules({ round, workloads }: { round: RoundCatalog["round"];
           </div>
         ))}
       </dl>
+      {previous && (
+        <div className="mt-3" data-round-changes>
+          <p className="text-zinc-500">
+            Changes from {previous.previous.name} ({previous.previous.benchmarkVersion}){previous.changes.length === 0 ? ": none" : ":"}
+          </p>
+          {previous.changes.length > 0 && (
+            <ul className="ml-5 list-disc">
+              {previous.changes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <div className="mt-3 overflow-x-auto">
         <table className="text-xs" data-round-workloads>
           <caption className="sr-only">Workloads, targets and budgets</caption>

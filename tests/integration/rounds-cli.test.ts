@@ -127,6 +127,9 @@ describe("round create from an official targets file", () => {
     const html = await res.text();
     expect(html).toContain("data-round-rules");
     for (const text of ["v0.6", "Self-tuning", "× 1.5", "2 × 1", "4x A100", "targets.json", "finewebedu_lm", "validation/ppl", "22.2995", "30000"]) expect(html, text).toContain(text);
+    // What changed from the previous version of the ruleset (the seeded v0.5 self-tuning round).
+    expect(html).toContain("data-round-changes");
+    for (const text of ["Changes from AlgoPerf v0.5 · Self-tuning", "budget factor × 3 → × 1.5", "studies × trials 5 × 1 → 2 × 1", "hardware not stated → 4x A100", "workloads added: finewebedu_lm", "fastmri budget 8859 s → 4430 s"]) expect(html, text).toContain(text);
   });
 });
 
@@ -165,5 +168,17 @@ describe("refusals: clear CLI errors, nothing written", () => {
     expect(target).toBe(0.28098);
     const renamed = await runCli(["round", "update", ROUND, "--name", "Next round"]);
     expect(renamed.code, renamed.stderr).toBe(0);
+  });
+});
+
+describe("round close", () => {
+  test("closes the round to upload tokens (403), the page says so", async () => {
+    const closed = await runCli(["round", "close", ROUND]);
+    expect(closed.code, closed.stderr).toBe(0);
+    const u = await runCli(["upload", makeSubmission("rounds-sub-late", 2), "--round", ROUND, "--token", token, "--json"], { ALGOPERF_URL: inject("baseUrl") });
+    expect(u.code).not.toBe(0);
+    expect(u.stderr).toContain("403");
+    const html = await (await fetch(`${inject("baseUrl")}/rounds/${ROUND}`)).text();
+    expect(html).toContain("closed to upload tokens since");
   });
 });
