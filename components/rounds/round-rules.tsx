@@ -31,7 +31,7 @@ export function RoundRules({ round, workloads, previous }: { round: RoundCatalog
       {previous && (
         <div className="mt-3" data-round-changes>
           <p className="text-zinc-500">
-            Changes from {previous.previous.name} ({previous.previous.benchmarkVersion}){previous.changes.length === 0 ? ": none" : ":"}
+            {`Changes from ${previous.previous.name} (${previous.previous.benchmarkVersion})${previous.changes.length === 0 ? ": none" : ":"}`}
           </p>
           {previous.changes.length > 0 && (
             <ul className="ml-5 list-disc">
