@@ -134,7 +134,7 @@ describe("round create from an official targets file", () => {
 });
 
 describe("refusals: clear CLI errors, nothing written", () => {
-  test("a base workload without a target, an unknown workload, a bad ruleset value", async () => {
+  test("a base workload without a target, an unknown workload, a malformed value, no budget for the version", async () => {
     const before = await tableCounts();
     const missing = await create(unique("missing"), targetsFile("missing.json", (f) => delete f.workloads.wmt));
     expect(missing.code).toBe(1);
