@@ -28,20 +28,12 @@ const root = workspaceRoot();
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // pg loads optional native bindings dynamically; keep it out of the bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // pg loads optional native bindings dynamically; piscina starts worker
+  // threads from files beside its own (lib/server/compute/pool.ts): keep them out of the bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "piscina"],
   // Type checking and linting run in `npm test`; the build does not repeat them.
   typescript: { ignoreBuildErrors: true },
   turbopack: { root },
-  experimental: {
-    // proxy.ts makes Next buffer request bodies, by default only their first
-    // 10 MB. Uploads may be 32 MiB (UPLOAD_LIMITS.bodyBytes in
-    // lib/ingest/upload-schema.ts). Next cuts a longer body at the chunk that
-    // crosses this limit, so it is one MiB (many socket chunks) above the upload
-    // limit: the upload route still sees more than 32 MiB of a larger body and
-    // answers 413 instead of reading it truncated.
-    proxyClientMaxBodySize: 33 * 1024 * 1024,
-  },
   outputFileTracingRoot: root,
 };
 

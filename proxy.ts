@@ -1,47 +1,11 @@
-// Security headers on every response, with a fresh CSP nonce per request:
-// Next.js streams inline hydration scripts, and a nonce lets exactly those run
-// (Next reads it from the request's CSP header) while any injected script is
-// blocked. Styles stay 'unsafe-inline': charts set style attributes, and CSS
-// cannot run code.
+// Security headers on every response, with a fresh CSP nonce per request
+// (lib/server/http/address.ts): Next reads the nonce from the request's CSP
+// header and puts it on the inline scripts it streams.
 import { NextResponse, type NextRequest } from "next/server";
-import { unstorableText } from "@/lib/db/text";
-
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
-/**
- * Why the request's address cannot be served, or null: path segments and
- * query values reach database queries (round, submission and workload slugs,
- * pools), and PostgreSQL cannot compare text holding NUL (lib/db/text.ts).
- */
-function badAddress(url: URL): string | null {
-  let values: string[];
-  try {
-    values = [...url.pathname.split("/").map(decodeURIComponent), ...[...url.searchParams].flat()];
-  } catch {
-    return "the address is not valid percent-encoded UTF-8";
-  }
-  for (const v of values) {
-    const problem = unstorableText(v);
-    if (problem) return `a path segment or query parameter ${problem}`;
-  }
-  return null;
-}
+import { badAddress, contentSecurityPolicy, freshNonce, securityHeaders } from "@/lib/server/http/address";
 
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = freshNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const problem = badAddress(request.nextUrl);
   if (problem) {
@@ -58,16 +22,16 @@ export function proxy(request: NextRequest) {
 }
 
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
-  response.headers.set("content-security-policy", csp);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("x-frame-options", "DENY");
-  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  response.headers.set("cross-origin-opener-policy", "same-origin");
+  for (const [k, v] of Object.entries(securityHeaders(csp))) response.headers.set(k, v);
   return response;
 }
 
 export const config = {
   // Static assets are served with their own caching headers and need no nonce.
-  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)" }],
+  // The write paths (/api/trpc, /api/v1/runs) are left out too: Next buffers
+  // the whole body of every request the proxy runs for, before the proxy and
+  // before any token check, so 60 anonymous 31 MiB bodies once took 1.7 GB
+  // (issue 13). Their route handlers check the address, set the same headers
+  // and read the body only after the token (lib/server/http/trpc-handler.ts).
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|favicon.ico|api/trpc|api/v1/runs).*)" }],
 };

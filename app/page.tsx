@@ -5,8 +5,9 @@ import { Suspense } from "react";
 import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
 import { RoundDirectory } from "@/components/rounds/round-directory";
 import { db } from "@/lib/db/client";
-import { rememberedPageResult } from "@/lib/server/page-result";
-import { defaultRoundSlug } from "@/lib/server/services/catalog";
+import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
+import { defaultRoundSlug, roundSummaries, type RoundSummary } from "@/lib/server/services/catalog";
+import { HomeOrientation } from "@/components/rounds/home-orientation";
 import { UnavailableNotice } from "@/components/ui/outage-notice";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +18,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
     if (round.error.code === "SERVICE_UNAVAILABLE") return <UnavailableNotice what="The leaderboard" />;
     throw round.error;
   }
+  const rounds = await optionalRead("round-summaries", () => roundSummaries(db()), [] as RoundSummary[]);
   return (
-    <div className="space-y-10">
+    <div className="space-y-6">
+      <HomeOrientation rounds={rounds} shown={round.value.value} />
       <LeaderboardView round={round.value.value} path="/" searchParams={await searchParams} />
       <Suspense fallback={null}>
         <RoundDirectory />

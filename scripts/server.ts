@@ -18,12 +18,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import next from "next";
-import pg from "pg";
 import { PEER_HEADER, PEER_SECRET_ENV, trustedProxies } from "@/lib/server/client-address";
-import { PageStore } from "@/lib/server/page-cache/page-store";
-import { siteVersionReader } from "@/lib/server/page-cache/site-version";
-import { pageCacheHandler } from "@/lib/server/http/page-cache-handler";
 
 const log = (line: string) => console.log(`[algoperf] ${line}`);
 const int = (name: string, fallback: number) => {
@@ -41,11 +36,19 @@ function primary(): void {
   const workers = workerCount();
   let stopping = false;
   log(`starting ${workers} worker process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
-  for (let i = 0; i < workers; i++) cluster.fork();
+  // Each process has its own compute worker threads (lib/server/compute/pool.ts):
+  // share the cores among the processes unless COMPUTE_THREADS says otherwise.
+  const env = { COMPUTE_THREADS: process.env.COMPUTE_THREADS || String(Math.max(1, Math.floor(os.availableParallelism() / workers))) };
+  const fork = () => cluster.fork(env);
+  for (let i = 0; i < workers; i++) fork();
+  let listening = 0;
+  cluster.on("listening", () => {
+    if (++listening === workers) log(`Ready in ${process.uptime().toFixed(1)} s: http://localhost:${int("PORT", 3000)} (${workers} worker process${workers === 1 ? "" : "es"})`);
+  });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    fork();
   });
   const stop = () => {
     if (stopping) return;
@@ -79,6 +82,7 @@ async function devServer(): Promise<void> {
   const port = int("PORT", 3000);
   const hostname = process.env.HOST || undefined;
   const stamp = peerStamp();
+  const { default: next } = await import("next");
   const app = next({ dev: true, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -97,12 +101,21 @@ async function devServer(): Promise<void> {
 }
 
 async function worker(): Promise<void> {
+  // Loaded here, not at the top: the primary only forks, and starts faster without Next.js.
+  const [{ default: next }, { default: pg }, { PageStore }, { siteVersionReader }, { pageCacheHandler }] = await Promise.all([
+    import("next"),
+    import("pg"),
+    import("@/lib/server/page-cache/page-store"),
+    import("@/lib/server/page-cache/site-version"),
+    import("@/lib/server/http/page-cache-handler"),
+  ]);
   const dir = process.cwd();
   const port = int("PORT", 3000);
   const hostname = process.env.HOST || undefined;
   const stamp = peerStamp();
   const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
-  await app.prepare();
+  // Listening starts at once (as `next start` does); requests wait for Next.js to be prepared.
+  const prepared = app.prepare();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000, query_timeout: 5000 });
   pool.on("error", () => undefined); // an idle client's lost connection: the next query reconnects
   const handler = pageCacheHandler({
@@ -115,7 +128,7 @@ async function worker(): Promise<void> {
   });
   const server = http.createServer((req, res) => {
     stamp(req);
-    handler(req, res).catch((error: unknown) => {
+    prepared.then(() => handler(req, res)).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
       else res.destroy();
@@ -135,6 +148,10 @@ async function worker(): Promise<void> {
   });
 }
 
+// What `next start` / `next dev` would set: React's and tRPC's production
+// behaviour (no stack traces in error answers) must not depend on the caller's
+// environment (a test runner sets NODE_ENV=test).
+(process.env as Record<string, string>).NODE_ENV = process.argv.includes("--dev") ? "development" : "production";
 // A malformed TRUSTED_PROXIES stops the start instead of failing every write.
 trustedProxies();
 if (process.argv.includes("--dev")) await devServer();

@@ -13,6 +13,7 @@ import { appPort, dbConfig } from "@/lib/db/config";
 import { createDb } from "@/lib/db/client";
 import { openDatabase, redactUrl } from "@/lib/db/database";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp";
+import { trustedProxies } from "@/lib/server/client-address";
 import { seedPublishedData } from "./seed";
 import { processAlive as alive } from "@/lib/db/embedded";
 
@@ -59,6 +60,8 @@ async function main() {
   const started = Date.now();
   const dev = process.argv.includes("--dev");
   const port = appPort();
+  // A malformed TRUSTED_PROXIES stops the start instead of failing every write.
+  trustedProxies();
   await stopOrphanedServer();
   const database = await openDatabase({ log });
   let child: ChildProcess | undefined;

@@ -11,6 +11,8 @@ interface Step {
   command: string[];
   /** Vitest JSON report written by the step, for test counts. */
   report?: string;
+  /** Why the step cannot run on this machine (said in one line instead of its raw errors), or null. */
+  missing?: () => string | null;
 }
 
 // TEST_ARTIFACTS and TEST_RUN_CONFIG let tests/integration/run-script.test.ts run this
@@ -33,7 +35,13 @@ const steps: Step[] = [
   { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."] },
   vitest("unit"),
   vitest("integration"),
-  vitest("e2e"),
+  {
+    ...vitest("e2e"),
+    missing: () => {
+      const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+      return existsSync(chromium) ? null : `the end-to-end tests drive Chromium at ${chromium}, which is not installed: apt-get install chromium (or set CHROMIUM_PATH)`;
+    },
+  },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
 function run(step: Step): Promise<number> {
@@ -50,6 +58,13 @@ const lines: string[] = [];
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n=== ${step.name} ===`);
+  const missing = step.missing?.() ?? null;
+  if (missing) {
+    console.log(`${step.name} not run: ${missing}`);
+    failed += 1;
+    lines.push(`${step.name}: FAILED, not run: ${missing}`);
+    continue;
+  }
   const code = await run(step);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (step.report && existsSync(step.report)) {

@@ -156,7 +156,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
       </div>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <section aria-labelledby="t6" className="space-y-2">
+        <section aria-labelledby="t6" className="min-w-0 space-y-2">
           <h2 id="t6" className="text-lg font-semibold">
             Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
           </h2>
@@ -191,7 +191,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             </Link>
           </p>
         </section>
-        <section aria-labelledby="af" className="space-y-2">
+        <section aria-labelledby="af" className="min-w-0 space-y-2">
           <h2 id="af" className="text-lg font-semibold">
             Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
           </h2>
@@ -203,8 +203,8 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
                   <th scope="col" className="px-2 py-2 text-left">Configuration</th>
                   <th scope="col" className="px-2 py-2 text-right">Published</th>
                   <th scope="col" className="px-2 py-2 text-right">Recomputed</th>
-                  <th scope="col" className="px-2 py-2 text-right" title="Recomputed score with the imported row minus without it">
-                    Change
+                  <th scope="col" className="px-2 py-2 text-right" title="Δ = recomputed score with the imported row − without it (the sign every view uses)">
+                    Δ (with − without)
                   </th>
                 </tr>
               </thead>
@@ -250,7 +250,9 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
                 <th scope="col" className="px-2 py-2 text-right">Without</th>
                 <th scope="col" className="px-2 py-2 text-right">Published (F)</th>
                 <th scope="col" className="px-2 py-2 text-right">With</th>
-                <th scope="col" className="px-2 py-2 text-right">Change</th>
+                <th scope="col" className="px-2 py-2 text-right" title="Δ = score with the imported row − without it (the sign every view uses)">
+                  Δ (with − without)
+                </th>
                 <th scope="col" className="px-2 py-2 text-right">Rank with</th>
               </tr>
             </thead>

@@ -2,6 +2,7 @@
 // examples (every name comes from ./examples.ts).
 import type { Metadata } from "next";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { routes } from "@/lib/views/routes";
 import { EXAMPLES, FIELDS, UPLOAD } from "./examples";
 
@@ -51,7 +52,7 @@ export default function UploadGuide() {
         <h2 id="format" className="text-lg font-semibold">
           Format
         </h2>
-        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <ScrollRegion label="Fields of an upload" className="relative rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="upload-fields">
             <caption className="sr-only">Fields of an upload</caption>
             <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
@@ -73,7 +74,7 @@ export default function UploadGuide() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="text-xs text-zinc-500">
           Rounds, workload keys, metrics and targets: see the <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.workloads(UPLOAD.exampleRound)}>workload tables</a> and{" "}
           <code>GET /api/v1/rounds/&lt;round&gt;/workloads</code>.
@@ -90,9 +91,9 @@ export default function UploadGuide() {
               <span>{e.title}</span>
               <CopyButton text={e.code} label={e.title} />
             </figcaption>
-            <pre className="relative overflow-x-auto rounded-lg bg-zinc-100 p-3 text-xs leading-relaxed dark:bg-zinc-900">
+            <ScrollRegion as="pre" label={e.title} className="relative rounded-lg bg-zinc-100 p-3 text-xs leading-relaxed dark:bg-zinc-900">
               <code>{e.code}</code>
-            </pre>
+            </ScrollRegion>
           </figure>
         ))}
       </section>

@@ -3,6 +3,7 @@
 // last). Rows arrive rendered as strings plus sort keys, so the server decides
 // the formatting and the client only reorders.
 import { useState } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface SortableColumn {
   key: string;
@@ -31,6 +32,7 @@ export function SortableTable({ caption, columns, rows, initialSort, initialDire
     return sort.direction === "asc" ? c : -c;
   });
   return (
+    <ScrollRegion label="Sortable table">
     <table className="w-full text-sm" data-table="sortable">
       <caption className="pb-2 text-left text-xs text-zinc-500">{caption} Click a column header to sort.</caption>
       <thead className="text-left text-xs text-zinc-500">
@@ -71,5 +73,6 @@ export function SortableTable({ caption, columns, rows, initialSort, initialDire
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

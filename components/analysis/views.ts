@@ -7,6 +7,7 @@ export const ANALYSIS_VIEWS = [
   { slug: "calibration", label: "Calibration", summary: "The paper's selection metric (geometric-mean time-to-target) and targets reached for every configuration, top k per algorithm and horizon." },
   { slug: "tau", label: "Tau sensitivity", summary: "Every rank as tau max varies from 1.25 to 4: when is the ranking fragile?" },
   { slug: "speedups", label: "Speedups", summary: "Geometric-mean speedup of every pair of the pool (compute_speedups.py's convention) as a heat map ordered by score, with bootstrap intervals." },
+  { slug: "tuning", label: "Tuning budget", summary: "Score vs the number of tuning trials per study, and from which k the baseline restricted to k trials beats each submission at its full budget." },
   { slug: "robustness", label: "Workload robustness", summary: "Every score and rank with each base workload left out, and a bootstrap over workloads beside the one over studies: does a rank rest on one workload?" },
 ] as const;
 

@@ -3,6 +3,7 @@
 // hover/click emphasis (series carry data-series).
 import { format, line, scaleLinear, scalePoint } from "d3";
 import { XAxis, YAxis } from "./chart-axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface BumpSeries {
   key: string;
@@ -29,7 +30,8 @@ export function BumpChart({ xs, series, title, description, xLabel, xFormat = ".
   const bottom = height - margin.bottom;
   const rankTicks = y.ticks(Math.min(maxRank, 12)).filter(Number.isInteger).map((r) => ({ at: y(r), label: String(r) }));
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="bump">
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="bump">
       <title>{title}</title>
       {description && <desc>{description}</desc>}
       <YAxis ticks={rankTicks} x={margin.left} gridFrom={margin.left} gridTo={lastX} label="Rank" labelY={(margin.top + bottom) / 2} />
@@ -59,5 +61,6 @@ export function BumpChart({ xs, series, title, description, xLabel, xFormat = ".
         );
       })}
     </svg>
+    </ScrollRegion>
   );
 }

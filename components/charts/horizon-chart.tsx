@@ -4,6 +4,7 @@
 // carry data-series for SeriesHighlight.
 import { format, line, scaleLinear, scalePoint } from "d3";
 import { XAxis, YAxis } from "./chart-axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface HorizonChartSeries {
   key: string;
@@ -29,7 +30,8 @@ export function HorizonChart({ series, title, description, yLabel, yDomain, yFor
   const offset = (i: number) => (i - (series.length - 1) / 2) * 9;
   const bottom = height - margin.bottom;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[640px] text-zinc-900 dark:text-zinc-100" data-chart="horizon">
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[640px] text-zinc-900 dark:text-zinc-100" data-chart="horizon">
       <title>{title}</title>
       {description && <desc>{description}</desc>}
       <YAxis ticks={y.ticks(6).map((t) => ({ at: y(t), label: fmt(t) }))} x={margin.left} gridFrom={margin.left} gridTo={width - margin.right} label={yLabel} labelY={(margin.top + bottom) / 2} />
@@ -57,5 +59,6 @@ export function HorizonChart({ series, title, description, yLabel, yDomain, yFor
         );
       })}
     </svg>
+    </ScrollRegion>
   );
 }

@@ -4,6 +4,7 @@
 // embed it next to its table: pass the rows of GET .../uncertainty.
 import { extent, format, scaleLinear } from "d3";
 import { XAxis } from "./chart-axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface IntervalRow {
   key: string;
@@ -45,7 +46,8 @@ export function IntervalBars({ rows, title, description, domain, xLabel = "Bench
   const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
   const bottom = height - margin.bottom;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="interval-bars">
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="interval-bars">
       <title>{title}</title>
       {description && <desc>{description}</desc>}
       <XAxis ticks={ticks} y={margin.top} gridFrom={margin.top} gridTo={bottom} position="top" />
@@ -81,6 +83,7 @@ export function IntervalBars({ rows, title, description, domain, xLabel = "Bench
         );
       })}
     </svg>
+    </ScrollRegion>
   );
 }
 

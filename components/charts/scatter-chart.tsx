@@ -3,6 +3,7 @@
 // data-series for SeriesHighlight.
 import { extent, format, scaleLinear, scaleLog } from "d3";
 import { XAxis, YAxis } from "./chart-axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface ScatterPoint {
   key: string;
@@ -26,7 +27,8 @@ export function ScatterChart({ points, title, description, xLabel, yLabel, xForm
   const fy = format(yFormat);
   const bottom = height - margin.bottom;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="scatter">
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="scatter">
       <title>{title}</title>
       {description && <desc>{description}</desc>}
       <YAxis ticks={y.ticks(6).map((t) => ({ at: y(t), label: fy(t) }))} x={margin.left} gridFrom={margin.left} gridTo={width - margin.right} label={yLabel} labelY={(margin.top + bottom) / 2} />
@@ -37,5 +39,6 @@ export function ScatterChart({ points, title, description, xLabel, yLabel, xForm
         </circle>
       ))}
     </svg>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@
 // row): the pool-sensitivity view. Server-renderable.
 import { extent, format, scaleLinear } from "d3";
 import { XAxis } from "./chart-axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface ShiftRowData {
   key: string;
@@ -22,7 +23,8 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
   const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
   const bottom = height - margin.bottom;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="shift">
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="shift">
       <title>{title}</title>
       {description && <desc>{description}</desc>}
       <g fontSize={12} aria-hidden="true">
@@ -38,7 +40,8 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
       <XAxis ticks={ticks} y={bottom} gridFrom={margin.top - 8} gridTo={bottom} label="Benchmark score" labelX={(margin.left + width - margin.right) / 2} />
       {rows.map((r, i) => {
         const y = margin.top + (i + 0.5) * rowHeight;
-        const delta = r.withoutScore - r.withScore;
+        // One sign everywhere: Δ = with − without (the effect of adding the subject).
+        const delta = r.withScore - r.withoutScore;
         return (
           <g key={r.key} data-row={r.key} fontSize={12}>
             <title>{`${r.label}: ${fmt(r.withScore)} with, ${fmt(r.withoutScore)} without (${delta >= 0 ? "+" : ""}${fmt(delta)})`}</title>
@@ -55,5 +58,6 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
         );
       })}
     </svg>
+    </ScrollRegion>
   );
 }

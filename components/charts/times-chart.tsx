@@ -4,6 +4,7 @@
 import { scaleBand, scaleLinear } from "d3";
 import type { CellStatus } from "@/lib/scoring";
 import { AxisBottom } from "./axes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface TimeBar {
   key: string;
@@ -32,7 +33,8 @@ export function TimesChart({ id, bars, best, budget, unit, title }: { id: string
   if (budget !== null) marks.push({ at: budget, label: "budget", dash: "1 3" });
   const truncate = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
   return (
-    <svg id={id} viewBox={`0 0 ${W} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title`} data-bars={shown.length}>
+    <ScrollRegion label={title}>
+    <svg style={{ minWidth: W }} id={id} viewBox={`0 0 ${W} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title`} data-bars={shown.length}>
       <title id={`${id}-title`}>{title}</title>
       <AxisBottom ticks={ticks} y={height - M.bottom} x0={M.left} x1={W - M.right} label={unit === "s" ? "time to target (seconds)" : "time to target (fraction of the budget)"} grid={{ top: M.top }} />
       {shown.map((b) => {
@@ -58,11 +60,12 @@ export function TimesChart({ id, bars, best, budget, unit, title }: { id: string
       {marks.map((m) => (
         <g key={m.label} className="text-zinc-700 dark:text-zinc-300" aria-hidden="true">
           <line x1={x(m.at)} x2={x(m.at)} y1={M.top - 6} y2={height - M.bottom} stroke="currentColor" strokeDasharray={m.dash || undefined} />
-          <text x={x(m.at)} y={M.top - 9} textAnchor="middle" fontSize={10} fill="currentColor">
+          <text x={x(m.at)} y={M.top - 9} textAnchor="middle" fontSize={11} fill="currentColor">
             {m.label}
           </text>
         </g>
       ))}
     </svg>
+    </ScrollRegion>
   );
 }

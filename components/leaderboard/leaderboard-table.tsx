@@ -6,6 +6,7 @@ import type { Leaderboard, LeaderboardRow } from "@/lib/server/services/leaderbo
 import { formatHorizon, formatScore, scoreDigits, shortFamily } from "@/lib/views/format";
 import { viewHref, type ViewQuery } from "@/lib/views/query";
 import { defaultDirection } from "@/lib/views/sort";
+import { CompletenessBadge } from "./completeness-badge";
 import { WorkloadCell } from "./workload-cell";
 import { UnverifiedBadge } from "./unverified";
 
@@ -54,6 +55,8 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
   const sticky = "sticky left-0 z-[1] w-10";
   const stickyName = "sticky left-10 z-[1]";
   const bodyBg = "bg-white dark:bg-zinc-950";
+  // AlgoPerf submissions have no training horizon: no column of dashes there.
+  const hasHorizon = rows.some((r) => r.horizon !== null);
   return (
     <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full border-collapse text-sm" data-table="leaderboard">
@@ -64,10 +67,7 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
         <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
             <SortHeader column="rank" label="#" path={path} query={query} className={`w-10 text-right ${sticky} bg-zinc-50 dark:bg-zinc-900`} title="Rank by score" />
-            <SortHeader column="name" label="Submission" path={path} query={query} className={`min-w-44 ${stickyName} bg-zinc-50 dark:bg-zinc-900`} />
-            <SortHeader column="family" label="Family" path={path} query={query} className="min-w-28" />
-            <SortHeader column="base" label="Base opt." path={path} query={query} title="Base optimizer (sorts by base algorithm)" />
-            <SortHeader column="horizon" label="Horizon" path={path} query={query} title="Fraction of the step budget at which the schedule decays to zero" />
+            <SortHeader column="name" label="Submission" path={path} query={query} className={`min-w-36 sm:min-w-44 ${stickyName} bg-zinc-50 dark:bg-zinc-900`} />
             <SortHeader column="score" label="Score" path={path} query={query} className="text-right" title="AlgoPerf benchmark score: area under the performance profile, normalised" />
             {extraColumns.map((c) => (
               <th key={c.id} scope="col" className="px-2 py-2 align-bottom font-medium">
@@ -75,6 +75,9 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
               </th>
             ))}
             <SortHeader column="hits" label="Targets" path={path} query={query} className="text-right" title="Base workloads whose target counts (reached, within 4× of the best, variants passed)" />
+            <SortHeader column="family" label="Family" path={path} query={query} className="min-w-28" />
+            <SortHeader column="base" label="Base optimizer" path={path} query={query} title="Optimizer the submission builds on (sorts by base algorithm)" />
+            {hasHorizon && <SortHeader column="horizon" label="Horizon" path={path} query={query} title="Fraction of the step budget at which the schedule decays to zero" />}
             {lb.workloads.map((w) => (
               <SortHeader
                 key={w.key}
@@ -90,7 +93,7 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
                   </span>
                 }
                 after={
-                  <Link href={workloadHref(w.key)} prefetch={false} className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400" aria-label={`${w.displayName}: per-workload table`}>
+                  <Link href={workloadHref(w.key)} prefetch={false} className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400" aria-label={`details: ${w.displayName} per-workload table`}>
                     details
                   </Link>
                 }
@@ -108,20 +111,12 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
                 <Link href={submissionHref(r.slug)} prefetch={false} className="font-medium hover:underline" data-field="name">
                   {r.displayName}
                 </Link>
+                <CompletenessBadge completeness={r.completeness} />
                 {r.source !== "published" && (
                   <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium text-amber-900 uppercase dark:bg-amber-900/40 dark:text-amber-200">{r.source}</span>
                 )}
                 {!r.verified && <UnverifiedBadge />}
                 {r.baseAlgorithm && !squash(r.displayName).includes(squash(r.baseAlgorithm)) && <div className="text-xs text-zinc-500">{r.baseAlgorithm}</div>}
-              </td>
-              <td className="px-2 py-1 align-top text-xs text-zinc-600 dark:text-zinc-400" data-field="family" title={r.family ?? undefined}>
-                {shortFamily(r.family)}
-              </td>
-              <td className="px-2 py-1 align-top text-xs" data-field="base-optimizer">
-                {r.baseOptimizer ?? "–"}
-              </td>
-              <td className="num px-2 py-1 align-top text-xs" data-field="horizon">
-                {formatHorizon(r.horizon)}
               </td>
               <td
                 className="num px-2 py-1 text-right align-top font-semibold"
@@ -138,8 +133,19 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
               ))}
               <td className="num px-2 py-1 text-right align-top" data-field="targets">
                 {r.targetsHit}
-                <span className="text-zinc-400">/{lb.workloads.length}</span>
+                <span className="text-zinc-500">/{lb.workloads.length}</span>
               </td>
+              <td className="px-2 py-1 align-top text-xs text-zinc-600 dark:text-zinc-400" data-field="family" title={r.family ?? undefined}>
+                {shortFamily(r.family)}
+              </td>
+              <td className="px-2 py-1 align-top text-xs" data-field="base-optimizer">
+                {r.baseOptimizer ?? "–"}
+              </td>
+              {hasHorizon && (
+                <td className="num px-2 py-1 align-top text-xs" data-field="horizon">
+                  {formatHorizon(r.horizon)}
+                </td>
+              )}
               {lb.workloads.map((w) => (
                 <WorkloadCell key={w.key} cell={r.cells[w.key]!} workload={w} basis={basis} best={lb.best[w.key]} />
               ))}

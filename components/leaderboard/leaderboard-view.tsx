@@ -8,7 +8,7 @@ import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
 import { pickerRounds, type PickerRounds } from "@/lib/server/services/catalog";
 import { getLeaderboard } from "@/lib/server/services/leaderboard";
 import { parseViewQuery } from "@/lib/views/parse-query";
-import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
+import { EMPTY_QUERY, serializeViewQuery, viewHref, type ViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { pageOf } from "@/lib/views/paging";
 import { sortRows } from "@/lib/views/sort";
@@ -18,13 +18,15 @@ import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { RoundRules } from "@/components/rounds/round-rules";
 import { changesFromPrevious } from "@/lib/server/services/round-rules";
+import { deltaColumn } from "./delta-column";
+import { tieColumn } from "./tie-column";
+import { uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
 import { LeaderboardTable } from "./leaderboard-table";
 import { robustnessColumn } from "./robustness-column";
-import { PoolEditor } from "./pool-editor";
+import { RoundControls } from "./round-controls";
 import { ScoringNote } from "./scoring-note";
 import { StatusLegend } from "./status-legend";
 import { UnverifiedNotice, UnverifiedSection } from "./unverified";
-import { ViewControls } from "./view-controls";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -34,6 +36,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * page stays small however big the pool (docs/page-cache.md).
  */
 export const LEADERBOARD_PAGE_ROWS = 50;
+
+/** The round's default pool with the view's scoring settings. */
+const scoringOnly = (q: ViewQuery): ViewQuery => ({ ...EMPTY_QUERY, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale });
 
 export async function LeaderboardView({ round, path, searchParams }: { round: string; path: string; searchParams: SearchParams }) {
   const { query, issues } = parseViewQuery(searchParams);
@@ -69,6 +74,12 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const allWorkloads = [...lb.workloads, ...lb.variants];
   const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
+  // Tie letters stream into their column once the resampling is done (one report for every cell); a round of one study has no intervals.
+  const ties = lb.round.studiesExpected > 1 && lb.rows.length > 1 ? uncertaintyOfPool(database, round, intervalQuery(lb.pool, query)).catch(() => null) : null;
+  // A pool that differs from the default gets a Δ column against the default pool, same scoring settings.
+  const defaults = lb.pool.isDefault
+    ? null
+    : await optionalRead(`leaderboard-default|${round}|${serializeViewQuery(scoringOnly(query))}`, () => getLeaderboard(database, round, scoringOnly(query)), null);
   return (
     <div className="space-y-5">
       {stale && <StaleNotice at={at} />}
@@ -77,23 +88,8 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
       <RoundRules round={lb.round} workloads={allWorkloads} previous={previous} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
-      <ViewControls
-        key={serializeViewQuery(query)}
-        path={path}
-        query={query}
-        facets={lb.facets}
-        defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }}
-      />
-      <PoolEditor lb={lb} path={path} query={query} />
+      <RoundControls path={path} query={query} lb={lb} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
       <UnverifiedNotice lb={lb} />
-      <ScoringNote
-        settings={lb.settings}
-        poolSize={lb.rows.length}
-        downloads={[
-          { label: "CSV", href: routes.api.leaderboard(round, query, "csv") },
-          { label: "JSON", href: routes.api.leaderboard(round, query) },
-        ]}
-      />
       {lb.rows.length === 0 ? (
         <Notice tone="info" title={lb.candidates.length === 0 ? "No submissions in this round yet" : "No submission matches this view"}>
           {lb.candidates.length === 0 ? (
@@ -120,10 +116,23 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             query={query}
             submissionHref={(slug) => routes.submission(round, slug)}
             workloadHref={(key) => routes.workload(round, key, query)}
-            extraColumns={headToHead ? [headToHead] : []}
+            extraColumns={[...(defaults ? [deltaColumn(lb, defaults)] : []), ...(ties ? [tieColumn(ties)] : []), ...(headToHead ? [headToHead] : [])]}
           />
           <Pager page={page} pages={pages} label="Pages of the leaderboard" hrefFor={pageHref} />
           <StatusLegend basis={lb.round.timeBasis} />
+          {lb.rows.some((r) => r.searchRank !== null) && (
+            <p className="text-xs text-zinc-600 dark:text-zinc-400" data-note="search-rank">
+              Names end in the search rank: &ldquo;AdamW 33% 1&rdquo; is AdamW trained for a 33% horizon, the configuration ranked 1 (0 = best) in its hyperparameter search.
+            </p>
+          )}
+          <ScoringNote
+            settings={lb.settings}
+            poolSize={lb.rows.length}
+            downloads={[
+              { label: "CSV", href: routes.api.leaderboard(round, query, "csv") },
+              { label: "JSON", href: routes.api.leaderboard(round, query) },
+            ]}
+          />
           <Suspense fallback={<p className="text-xs text-zinc-500">Resampling studies for 95% intervals…</p>}>
             <LeaderboardIntervals round={round} query={intervalQuery(lb.pool, query)} href={routes.analysis(round, lb.pool, query, "uncertainty")} />
           </Suspense>

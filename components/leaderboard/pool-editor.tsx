@@ -7,24 +7,22 @@ import type { Candidate, Leaderboard } from "@/lib/server/services/leaderboard";
 import { formatHorizon } from "@/lib/views/format";
 import { EMPTY_QUERY, viewHref, withMember, type ViewQuery } from "@/lib/views/query";
 
-const STATE_TEXT: Record<Candidate["state"], string> = {
-  member: "in the pool",
-  filtered: "filtered out",
-  removed: "removed",
-  outside: "not in the default pool",
-};
-
 const linkClass = "pool-action";
 
 export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "candidates" | "pool">; path: string; query: ViewQuery; fixed?: Record<string, string> }) {
   const href = (q: ViewQuery) => viewHref(path, q, fixed);
-  const members = lb.candidates.filter((c) => c.state === "member").length;
   const inPool = (c: Candidate) => c.state === "member" || c.state === "filtered";
+  const scored = lb.candidates.filter((c) => c.state === "member");
+  const hidden = lb.candidates.filter((c) => c.state === "filtered");
   const imported = lb.candidates.filter((c) => c.source === "imported" && !c.inDefaultPool);
   const changed = query.add.length > 0 || query.remove.length > 0;
-  const groups: [string, Candidate[]][] = [
-    ["In the pool", lb.candidates.filter(inPool)],
-    ["Not in the pool", lb.candidates.filter((c) => !inPool(c))],
+  const filtered = query.horizon.length + query.family.length + query.base.length + query.source.length > 0 || query.complete !== undefined;
+  const clearFilters = { ...query, horizon: [], family: [], base: [], source: [], complete: undefined };
+  // Three groups whose sizes add up to the candidates, and the first is the count the line above states.
+  const groups: [string, string, Candidate[]][] = [
+    ["scored", "Scored", scored],
+    ["hidden", "In the pool, hidden by the filters", hidden],
+    ["outside", "Not in the pool", lb.candidates.filter((c) => !inPool(c))],
   ];
   return (
     <section aria-labelledby="pool-heading" className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
@@ -32,9 +30,10 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
         <h2 id="pool-heading" className="text-sm font-semibold">
           Pool
         </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-pool-size={members}>
-          <span className="num font-medium text-zinc-900 dark:text-zinc-100">{members}</span> of {lb.candidates.length} submissions scored
-          {lb.pool.isDefault ? " (the round's default pool)" : ""}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-pool-size={scored.length}>
+          <span className="num font-medium text-zinc-900 dark:text-zinc-100">{scored.length}</span> of {lb.candidates.length} submissions scored
+          {lb.pool.isDefault ? " (the round's default pool)" : changed ? " (the default pool changed: the Δ column compares)" : ""}
+          {hidden.length > 0 ? `; ${hidden.length} more in the pool are hidden by the filters, which re-score the pool among the rest` : ""}
         </p>
         {imported.map((c) => {
           const on = inPool(c);
@@ -52,19 +51,30 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
             </Link>
           );
         })}
-        {(changed || query.horizon.length + query.family.length + query.base.length + query.source.length > 0) && (
+        {(changed || filtered) && (
           <Link href={href({ ...EMPTY_QUERY, tauMax: query.tauMax, integration: query.integration, points: query.points, scale: query.scale })} scroll={false} prefetch={false} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
             Reset pool and filters
           </Link>
         )}
       </div>
-      <details className="mt-2 group" open={changed || undefined}>
+      {hidden
+        .filter((c) => query.add.includes(c.slug))
+        .map((c) => (
+          // Adding a row the filters exclude used to look like nothing happened.
+          <p key={c.slug} className="mt-2 rounded border border-amber-700 px-2 py-1 text-sm text-amber-900 dark:border-amber-400 dark:text-amber-200" data-hidden-addition={c.slug}>
+            {c.displayName} is added to the pool, but the filters hide it{c.horizon === null ? " (it has no training horizon)" : ""}, so it is not scored.{" "}
+            <Link href={href(clearFilters)} scroll={false} prefetch={false} className="font-medium underline">
+              Clear the filters to score it
+            </Link>
+          </p>
+        ))}
+      <details className="group mt-2">
         <summary className="cursor-pointer text-sm text-sky-700 select-none hover:underline dark:text-sky-400">Edit the pool: add or remove single submissions</summary>
-        <div className="mt-2 grid gap-4 md:grid-cols-2">
-          {groups.map(([title, list]) => (
-            <div key={title} className="min-w-0">
+        <div className="mt-2 grid gap-4 md:grid-cols-3">
+          {groups.map(([id, title, list]) => (
+            <div key={id} className="min-w-0" data-pool-group={id}>
               <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
-                {title} ({list.length})
+                {title} (<span className="num">{list.length}</span>)
               </h3>
               <ul className="max-h-72 space-y-0.5 overflow-y-auto pr-1 text-sm">
                 {list.map((c) => {
@@ -74,7 +84,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
                       <span className="min-w-0 truncate">
                         {c.displayName}
                         <span className="ml-1 text-xs text-zinc-500">
-                          {[c.family, formatHorizon(c.horizon) === "–" ? null : formatHorizon(c.horizon), c.source !== "published" ? c.source : null, c.verified ? null : "unverified", c.state === "filtered" ? STATE_TEXT.filtered : null]
+                          {[c.family, formatHorizon(c.horizon) === "–" ? null : formatHorizon(c.horizon), c.source !== "published" ? c.source : null, c.verified ? null : "unverified", c.complete ? null : "incomplete"]
                             .filter(Boolean)
                             .join(" · ")}
                         </span>

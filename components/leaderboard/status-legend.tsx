@@ -10,7 +10,7 @@ export function StatusLegend({ basis }: { basis: "seconds" | "budget_fraction" }
         <span>Cell: {basis === "seconds" ? "time to target (s)" : "runtime fraction of the budget"}, ×ratio to the pool&apos;s best.</span>
         <span className="flex overflow-hidden rounded border border-zinc-200 dark:border-zinc-700" aria-hidden="true">
           {[1, 1.25, 1.5, 2, 3, 4].map((r) => (
-            <span key={r} className="num px-1.5 py-0.5" style={{ backgroundColor: ratioBackground(r) }}>
+            <span key={r} className="num px-1.5 py-0.5 text-zinc-800 dark:text-zinc-200" style={{ backgroundColor: ratioBackground(r) }}>
               ×{r}
             </span>
           ))}

@@ -46,6 +46,7 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
       family: strings("family"),
       base: strings("base"),
       source: strings("source") as Source[],
+      complete: fd.get("complete") ? "only" : undefined,
       // Defaults are left out of the URL, so the default view has one address.
       tauMax: tau === undefined || tau === defaults.tauMax || !Number.isFinite(tau) ? undefined : tau,
       integration: integration === "" || integration === defaults.integration ? undefined : integration,
@@ -65,7 +66,7 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
     <form
       method="get"
       action={path}
-      className="rounded-lg border border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-900/40"
+      className="border-t border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-900/40"
       aria-label="Filters and scoring settings"
       data-pending={pending || undefined}
       onChange={(e) => {
@@ -87,8 +88,8 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
       {query.axis && <input type="hidden" name="axis" value={query.axis} />}
       {query.hide.map((v) => <input key={`h${v}`} type="hidden" name="hide" value={v} />)}
 
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[auto_minmax(0,1.6fr)_minmax(0,1.2fr)_auto_minmax(14rem,1fr)]">
-        {FILTERS.map(({ name, legend }) => {
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fit,minmax(12rem,1fr))]">
+        {FILTERS.filter(({ name }) => facets[name].length > 0).map(({ name, legend }) => {
           const options = facets[name];
           const selected = new Set<string>(query[name]);
           return (
@@ -111,6 +112,13 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
             </fieldset>
           );
         })}
+        <fieldset className="min-w-0" data-filter="complete">
+          <legend className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Completeness</legend>
+          <label className="flex cursor-pointer items-start gap-2 text-sm leading-snug">
+            <input type="checkbox" name="complete" value="only" defaultChecked={query.complete === "only"} className="mt-0.5 h-4 w-4 shrink-0 accent-sky-700" />
+            <span>Hide incomplete submissions (fewer runs than the round expects)</span>
+          </label>
+        </fieldset>
         <fieldset className="min-w-0" data-filter="scoring">
           <legend className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Scoring</legend>
           <label className="flex items-center gap-2 text-sm">

@@ -3,9 +3,8 @@
 // hover highlight, toggles and downloads layered on by ProfileExplorer.
 import { ProfileExplorer, type ExplorerSeries } from "@/components/charts/profile-explorer";
 import { PROFILE_SIZE, ProfilePlot, type ProfileGeometry, type ProfileSeries } from "@/components/charts/profile-plot";
-import { PoolEditor } from "@/components/leaderboard/pool-editor";
+import { RoundControls } from "@/components/leaderboard/round-controls";
 import { ScoringNote } from "@/components/leaderboard/scoring-note";
-import { ViewControls } from "@/components/leaderboard/view-controls";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
@@ -13,10 +12,10 @@ import { pageResult } from "@/lib/server/page-result";
 import { pickerRounds } from "@/lib/server/services/catalog";
 import { getLeaderboard } from "@/lib/server/services/leaderboard";
 import { formatRho, formatScore, scoreDigits } from "@/lib/views/format";
-import { seriesStyle } from "@/lib/views/palette";
+import { familyStyles } from "@/lib/views/palette";
 import { parseViewQuery } from "@/lib/views/parse-query";
 import { profileSteps, rhoOnSteps } from "@/lib/views/profile-steps";
-import { EMPTY_QUERY, serializeViewQuery, viewHref } from "@/lib/views/query";
+import { EMPTY_QUERY, viewHref } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -52,7 +51,12 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
   const digits = scoreDigits(lb.round.timeBasis);
   const axis = query.axis ?? "linear";
   const settings = lb.settings;
-  const geometry: ProfileGeometry | null = settings ? { ...PROFILE_SIZE, margin: { ...PROFILE_SIZE.margin }, tauMin: settings.tauMin, tauMax: settings.tauMax, axis } : null;
+  // Readable at 36+ curves (issue 15): colour by family, the top 5 drawn strong and named at the right edge, the y axis to the data.
+  const styles = familyStyles(lb.rows.map((r) => ({ key: r.key, family: r.family })));
+  const emphasised = (rank: number) => lb.rows.length <= 8 || rank <= 5;
+  const geometry: ProfileGeometry | null = settings
+    ? { ...PROFILE_SIZE, margin: { ...PROFILE_SIZE.margin, right: 190 }, tauMin: settings.tauMin, tauMax: settings.tauMax, axis }
+    : null;
   const series: (ProfileSeries & { row: (typeof lb.rows)[number] })[] = geometry
     ? lb.rows.map((row) => ({
         key: row.key,
@@ -63,11 +67,19 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
           geometry.tauMin,
           geometry.tauMax,
         ),
-        style: seriesStyle(row.poolIndex),
+        style: styles.get(row.key)!,
+        emphasis: emphasised(row.rank),
         score: formatScore(row.score, digits),
         row,
       }))
     : [];
+  if (geometry) {
+    // The y axis ends at the highest ρ any curve reaches, on the k/n grid (or tenths past 10 workloads).
+    const reach = Math.max(0, ...series.flatMap((x) => x.steps.map((p) => p[1])));
+    const grid = n > 0 && n <= 10 ? n : 10;
+    const top = Math.min(1, Math.ceil(reach * grid - 1e-9) / grid);
+    geometry.yMax = top > 0 ? top : 1;
+  }
   const explorerSeries: ExplorerSeries[] = series.map((s) => ({
     key: s.key,
     name: s.name,
@@ -89,8 +101,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
       <RoundTitle round={lb.round} />
       <RoundTabs round={round} current="profiles" query={query} pool={lb.pool} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
-      <ViewControls key={serializeViewQuery(query)} path={path} query={query} facets={lb.facets} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
-      <PoolEditor lb={lb} path={path} query={query} />
+      <RoundControls path={path} query={query} lb={lb} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
       <ScoringNote
         settings={settings}
         poolSize={lb.rows.length}

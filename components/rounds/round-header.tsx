@@ -49,13 +49,22 @@ export function RoundTitle({ round, as = "h1" }: { round: RoundCatalog["round"];
   const H = as;
   return (
     <div>
-      <H className="text-2xl font-semibold tracking-tight">{round.name}</H>
+      <H className="text-xl font-semibold tracking-tight sm:text-2xl">{round.name}</H>
       <p className="mt-1 text-xs text-zinc-500">
         <code>{round.slug}</code> · {RULESET[round.ruleset] ?? round.ruleset} · times in {round.timeBasis === "seconds" ? "seconds" : "fractions of the step budget"}
         {round.budgetFactor !== 1 ? ` · budget × ${round.budgetFactor}` : ""} · {round.studiesExpected} {round.studiesExpected === 1 ? "study" : "studies"} × {round.trialsExpected}{" "}
         {round.trialsExpected === 1 ? "trial" : "trials"} · data version {formatCount(round.dataVersion)}
       </p>
-      {round.description && <p className="mt-2 max-w-4xl text-sm text-zinc-600 dark:text-zinc-400">{round.description}</p>}
+      {round.description && (
+        <>
+          <p className="mt-2 hidden max-w-4xl text-sm text-zinc-600 sm:block dark:text-zinc-400">{round.description}</p>
+          {/* On a phone the description folds away, so the ranking starts on the first screen. */}
+          <details className="mt-1 text-sm text-zinc-600 sm:hidden dark:text-zinc-400">
+            <summary className="cursor-pointer text-sky-800 dark:text-sky-300">About this round</summary>
+            <p className="mt-1">{round.description}</p>
+          </details>
+        </>
+      )}
     </div>
   );
 }
@@ -81,11 +90,11 @@ export function RoundTabs({
     { id: "workloads", label: "Per-workload tables", href: routes.workloads(round, query) },
   ];
   if (round === PAPER_ROUND) tabs.push({ id: "paper", label: "Paper view", href: routes.paper });
-  // Plain link: the analysis views are a separate part of the site.
-  tabs.push({ id: "analysis", label: "Analysis ↗", href: routes.analysis(round, members, query), external: true });
+  // Plain link (the analysis views are rendered on their own route tree); no "↗": it is the same site.
+  tabs.push({ id: "analysis", label: "Analysis", href: routes.analysis(round, members, query), external: true });
   return (
     <nav aria-label="Round views" className="border-b border-zinc-200 dark:border-zinc-800">
-      <ul className="-mb-px flex flex-wrap gap-1 text-sm">
+      <ul className="-mb-px flex gap-1 overflow-x-auto text-sm whitespace-nowrap sm:flex-wrap">
         {tabs.map((t) => {
           const active = t.id === current;
           const cls = `inline-block border-b-2 px-3 py-2 ${active ? "border-sky-700 font-medium text-sky-900 dark:border-sky-400 dark:text-sky-100" : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`;

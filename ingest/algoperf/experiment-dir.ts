@@ -17,7 +17,7 @@
 // reading the 3,700 logs of a round takes ~0.1 s instead of ~0.5 s even
 // with 32 reads in flight (`npm run bench:import`). The functions stay async
 // so that errors arrive as rejections, as before.
-import { opendirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, opendirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { workloadFromDirectory } from "@/lib/scoring";
 
@@ -37,8 +37,7 @@ export interface TrialFolder {
   dir: string;
   /** study_0/ogbg_pytorch/trial_1: the run's client id, stable across re-uploads. */
   relative: string;
-  /** Names in the trial folder (listed by the scan, so readers need not list it again). */
-  files: string[];
+
 }
 
 export interface SubmissionFolder {
@@ -232,8 +231,8 @@ function scanWorkloadFolder(w: WorkloadScan, skipped: string[]): TrialFolder[] {
       continue;
     }
     // R6: a trial folder without eval_measurements.csv has no row upstream (docs/scoring.md §2.1).
-    const files = readdirSync(dir);
-    if (!files.includes(EVAL_FILE)) {
+    // One stat, not a listing: `score` reads nothing else of the folder (readTrialFiles lists it for the upload).
+    if (!existsSync(path.join(dir, EVAL_FILE))) {
       skipped.push(`${dir}: no ${EVAL_FILE} (R6)`);
       continue;
     }
@@ -249,7 +248,6 @@ function scanWorkloadFolder(w: WorkloadScan, skipped: string[]): TrialFolder[] {
       position,
       dir,
       relative: `${w.sibling}${w.studyName}/${w.workloadDir}/${trialName}`,
-      files,
     });
   }
   // R4: a workload folder without trials (e.g. only a .log file) contributes nothing.
@@ -268,7 +266,7 @@ export interface TrialFiles {
 }
 
 export function readTrialFiles(trial: TrialFolder): TrialFiles {
-  const names = trial.files;
+  const names = readdirSync(trial.dir);
   const csv = readEvalFile(trial);
   const json = (name: string) => {
     const text = readFileSync(path.join(trial.dir, name), "utf8");

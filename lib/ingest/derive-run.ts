@@ -2,6 +2,7 @@
 // eval series (docs/scoring.md §1, through lib/scoring), both time bases, the
 // budget flag (§1.5) and the content hash. Pure: the round and workload come
 // in as plain objects, problems come back as issues with JSON paths.
+import type { Issue } from "@/lib/issue";
 import { trialTimeToTarget, type Direction, type TimeBasis } from "@/lib/scoring";
 import type { UploadRun } from "./upload-schema";
 import { runContentHash } from "./run-hash";
@@ -22,11 +23,8 @@ export interface WorkloadSpec {
   budgetSteps: number | null;
 }
 
-export interface PathIssue {
-  /** JSON path inside the request body, e.g. runs.3.timeToTarget.seconds. */
-  path: string;
-  message: string;
-}
+/** A problem at a JSON path inside the request body, e.g. runs.3.timeToTarget.seconds. */
+export type PathIssue = Issue;
 
 export interface DerivedRun {
   reached: boolean;
@@ -78,6 +76,57 @@ export function deriveRun(
   warnings: PathIssue[],
 ): { run: DerivedRun } | { issues: PathIssue[] } {
   const issues: PathIssue[] = [];
+  const { reached, seconds, steps, givenFraction, firstHitIndex, bestMetric, evals, timePath } = measured(run, round, workload, at, issues, warnings);
+
+  // Both time bases whenever the workload's budget allows it: seconds over
+  // budgetSeconds × budgetFactor, steps over the step budget (the paper's unit).
+  const budget = secondsBudget(round, workload);
+  const fromSeconds = seconds !== null && budget !== null ? seconds / budget : null;
+  const fromSteps = steps !== null && workload.budgetSteps !== null ? steps / workload.budgetSteps : null;
+  const derived = workload.budgetSteps !== null ? (fromSteps ?? fromSeconds) : (fromSeconds ?? fromSteps);
+  if (givenFraction !== null && derived !== null && Math.abs(givenFraction - derived) > FRACTION_TOLERANCE * Math.max(1, derived)) {
+    const basis = derived === fromSteps ? `steps / budgetSteps = ${steps} / ${workload.budgetSteps}` : `seconds / (budgetSeconds × ${round.budgetFactor}) = ${seconds} / ${budget}`;
+    issues.push({ path: `${timePath}.fraction`, message: `${givenFraction} disagrees with ${basis} = ${derived}; send one or make them agree` });
+  }
+  const fraction = derived ?? givenFraction;
+
+  if (reached) {
+    // The round must be able to score the run on its own basis.
+    if (round.timeBasis === "seconds" && seconds === null) {
+      issues.push({ path: `${timePath}.seconds`, message: `round "${round.slug}" is scored on seconds: a run that reached the target needs seconds` });
+    }
+    if (round.timeBasis === "budget_fraction" && fraction === null) {
+      const ways = ["fraction", workload.budgetSteps !== null ? "steps" : null, budget !== null ? "seconds" : null].filter(Boolean).join(", ");
+      issues.push({ path: `${timePath}.fraction`, message: `round "${round.slug}" is scored on budget fractions: a run that reached the target needs one of ${ways}` });
+    }
+  }
+  if (issues.length > 0) return { issues };
+
+  // A hit past the budget is flagged, not removed (docs/scoring.md §1.5).
+  const overBudget = reached && flagOverBudget({ round, workload, seconds, steps, fraction, budget, fromSeconds, fromSteps, timePath }, warnings);
+
+  const derivedRun = {
+    reached,
+    timeSeconds: reached ? seconds : null,
+    timeFraction: reached ? fraction : null,
+    steps: reached ? steps : null,
+    firstHitIndex: reached ? firstHitIndex : null,
+    bestMetric,
+    position: run.position ?? 0,
+    overBudget,
+    evals,
+    hardware: run.hardware ?? null,
+    framework: run.framework ?? null,
+    codeCommit: run.codeCommit ?? null,
+    notes: run.notes ?? null,
+    hyperparameters: run.hyperparameters ?? null,
+    provenance: run.provenance ?? null,
+  };
+  return { run: { ...derivedRun, contentHash: runContentHash(derivedRun) } };
+}
+
+/** What the run measured: from its eval series (checked against the workload) or as sent in timeToTarget. */
+function measured(run: UploadRun, round: RoundSpec, workload: WorkloadSpec, at: string, issues: PathIssue[], warnings: PathIssue[]) {
   let reached: boolean;
   let seconds: number | null;
   let steps: number | null;
@@ -120,64 +169,40 @@ export function deriveRun(
     firstHitIndex = t.firstHitIndex ?? null;
     timePath = `${at}.timeToTarget`;
   }
+  return { reached, seconds, steps, givenFraction, firstHitIndex, bestMetric, evals, timePath };
+}
 
-  // Both time bases whenever the workload's budget allows it: seconds over
-  // budgetSeconds × budgetFactor, steps over the step budget (the paper's unit).
-  const budget = secondsBudget(round, workload);
-  const fromSeconds = seconds !== null && budget !== null ? seconds / budget : null;
-  const fromSteps = steps !== null && workload.budgetSteps !== null ? steps / workload.budgetSteps : null;
-  const derived = workload.budgetSteps !== null ? (fromSteps ?? fromSeconds) : (fromSeconds ?? fromSteps);
-  if (givenFraction !== null && derived !== null && Math.abs(givenFraction - derived) > FRACTION_TOLERANCE * Math.max(1, derived)) {
-    const basis = derived === fromSteps ? `steps / budgetSteps = ${steps} / ${workload.budgetSteps}` : `seconds / (budgetSeconds × ${round.budgetFactor}) = ${seconds} / ${budget}`;
-    issues.push({ path: `${timePath}.fraction`, message: `${givenFraction} disagrees with ${basis} = ${derived}; send one or make them agree` });
+interface BudgetCheck {
+  round: RoundSpec;
+  workload: WorkloadSpec;
+  seconds: number | null;
+  steps: number | null;
+  fraction: number | null;
+  budget: number | null;
+  fromSeconds: number | null;
+  fromSteps: number | null;
+  timePath: string;
+}
+
+/**
+ * docs/scoring.md §1.5: the runner stops once accumulated time reaches the budget
+ * (`accumulated_submission_time < max_runtime`), so a hit at or past it broke
+ * the rules; steps run up to and including the step budget. Flagged (true, with
+ * a warning), not removed. Only for a run that reached the target.
+ */
+function flagOverBudget(c: BudgetCheck, warnings: PathIssue[]): boolean {
+  const { round, workload, seconds, steps, fraction, budget, fromSeconds, fromSteps, timePath } = c;
+  if (seconds !== null && budget !== null && seconds >= budget) {
+    warnings.push({ path: `${timePath}`, message: `time-to-target ${seconds} s is at or past the budget of ${workload.key} (${workload.budgetSeconds} s × ${round.budgetFactor} = ${budget} s): stored with overBudget = true` });
+    return true;
   }
-  const fraction = derived ?? givenFraction;
-
-  if (reached) {
-    // The round must be able to score the run on its own basis.
-    if (round.timeBasis === "seconds" && seconds === null) {
-      issues.push({ path: `${timePath}.seconds`, message: `round "${round.slug}" is scored on seconds: a run that reached the target needs seconds` });
-    }
-    if (round.timeBasis === "budget_fraction" && fraction === null) {
-      const ways = ["fraction", workload.budgetSteps !== null ? "steps" : null, budget !== null ? "seconds" : null].filter(Boolean).join(", ");
-      issues.push({ path: `${timePath}.fraction`, message: `round "${round.slug}" is scored on budget fractions: a run that reached the target needs one of ${ways}` });
-    }
+  if (steps !== null && workload.budgetSteps !== null && steps > workload.budgetSteps) {
+    warnings.push({ path: `${timePath}`, message: `time-to-target at step ${steps} is past the step budget of ${workload.key} (${workload.budgetSteps}): stored with overBudget = true` });
+    return true;
   }
-  if (issues.length > 0) return { issues };
-
-  // docs/scoring.md §1.5: the runner stops once accumulated time reaches the budget
-  // (`accumulated_submission_time < max_runtime`), so a hit at or past it broke
-  // the rules; steps run up to and including the step budget. Flagged, not removed.
-  let overBudget = false;
-  if (reached) {
-    if (seconds !== null && budget !== null && seconds >= budget) {
-      overBudget = true;
-      warnings.push({ path: `${timePath}`, message: `time-to-target ${seconds} s is at or past the budget of ${workload.key} (${workload.budgetSeconds} s × ${round.budgetFactor} = ${budget} s): stored with overBudget = true` });
-    } else if (steps !== null && workload.budgetSteps !== null && steps > workload.budgetSteps) {
-      overBudget = true;
-      warnings.push({ path: `${timePath}`, message: `time-to-target at step ${steps} is past the step budget of ${workload.key} (${workload.budgetSteps}): stored with overBudget = true` });
-    } else if (fraction !== null && fraction > 1 && fromSeconds === null && fromSteps === null) {
-      overBudget = true;
-      warnings.push({ path: `${timePath}.fraction`, message: `time-to-target fraction ${fraction} is past the budget: stored with overBudget = true` });
-    }
+  if (fraction !== null && fraction > 1 && fromSeconds === null && fromSteps === null) {
+    warnings.push({ path: `${timePath}.fraction`, message: `time-to-target fraction ${fraction} is past the budget: stored with overBudget = true` });
+    return true;
   }
-
-  const derivedRun = {
-    reached,
-    timeSeconds: reached ? seconds : null,
-    timeFraction: reached ? fraction : null,
-    steps: reached ? steps : null,
-    firstHitIndex: reached ? firstHitIndex : null,
-    bestMetric,
-    position: run.position ?? 0,
-    overBudget,
-    evals,
-    hardware: run.hardware ?? null,
-    framework: run.framework ?? null,
-    codeCommit: run.codeCommit ?? null,
-    notes: run.notes ?? null,
-    hyperparameters: run.hyperparameters ?? null,
-    provenance: run.provenance ?? null,
-  };
-  return { run: { ...derivedRun, contentHash: runContentHash(derivedRun) } };
+  return false;
 }

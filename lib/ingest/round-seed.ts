@@ -1,6 +1,7 @@
 // The shape in which a whole round (workloads, submissions, runs) is loaded into
 // the database by the seed and `npm run cli -- import`. Published tables and
 // leaderboards are converted to it by the importers in ingest/published/.
+import type { SubmissionListing } from "@/lib/submission-fields";
 import type { Direction, Ruleset, SubmissionSource, TimeBasis, WorkloadRole } from "@/lib/db/generated/prisma/enums";
 
 export interface WorkloadSeed {
@@ -41,19 +42,11 @@ export interface RunSeed {
   framework: string | null;
 }
 
-export interface SubmissionSeed {
-  slug: string;
-  displayName: string;
-  baseAlgorithm: string | null;
-  family: string | null;
-  baseOptimizer: string | null;
-  horizon: number | null;
-  searchRank: number | null;
+export interface SubmissionSeed extends SubmissionListing {
   framework: string | null;
   source: Extract<SubmissionSource, "published" | "imported">;
   importedFrom: string;
   inDefaultPool: boolean;
-  publishedScore: number | null;
   notes: string | null;
   extra: Record<string, unknown> | null;
   runs: RunSeed[];

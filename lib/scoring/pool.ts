@@ -29,45 +29,13 @@ export const OFFICIAL_SETTINGS: Readonly<ScoreSettings> = {
  *   held-out workload that no member of a non-empty pool has (§3.2, §3.6).
  */
 export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {}): ScoreResult {
-  const requested: ScoreSettings = {
-    tauMin: settings.tauMin ?? OFFICIAL_SETTINGS.tauMin,
-    tauMax: settings.tauMax === undefined ? OFFICIAL_SETTINGS.tauMax : settings.tauMax,
-    points: settings.points ?? OFFICIAL_SETTINGS.points,
-    scale: settings.scale ?? OFFICIAL_SETTINGS.scale,
-    integration: settings.integration ?? OFFICIAL_SETTINGS.integration,
-    reference: settings.reference === undefined ? OFFICIAL_SETTINGS.reference : settings.reference,
-  };
-  validateSettings(requested);
+  const requested = requestedSettings(settings);
 
   const base = [...input.baseWorkloads];
   if (base.length === 0) throw new Error("a pool needs at least one base workload");
-  const names = input.submissions.map((s) => s.name);
-  const seen = new Set<string>();
-  for (const n of names) {
-    if (seen.has(n)) throw new Error(`submission "${n}" appears twice in the pool`);
-    seen.add(n);
-  }
+  const names = uniqueNames(input);
   const count = names.length;
-
-  // One column per workload present in any submission (§3.2), NaN = no data.
-  const columns = new Map<string, Float64Array>();
-  input.submissions.forEach((sub, s) => {
-    // for...in, not Object.entries: no array per record (10x faster on big pools).
-    for (const w in sub.times) {
-      const t = sub.times[w]!;
-      if (typeof t !== "number" || t < 0 || t === -Infinity) {
-        throw new RangeError(
-          `submission "${sub.name}", workload "${w}": time ${String(t)} is not >= 0, +Infinity (not reached) or NaN (no data)`,
-        );
-      }
-      let col = columns.get(w);
-      if (!col) {
-        col = new Float64Array(count).fill(NaN);
-        columns.set(w, col);
-      }
-      col[s] = t;
-    }
-  });
+  const columns = timeColumns(input, count);
 
   const held = applyHeldOutRules(columns, count, base, input.heldOutWorkloads);
 
@@ -121,13 +89,6 @@ export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {
   const best: Record<string, number> = {};
   base.forEach((w, i) => (best[w] = nanMin(held.times[i]!)));
 
-  let geometricMean: Record<string, number> | null = null;
-  if (input.missValues) {
-    const missValues = input.missValues;
-    geometricMean = {};
-    for (const sub of input.submissions) geometricMean[sub.name] = geometricMeanTime(sub.times, base, missValues);
-  }
-
   return {
     settings: resolved,
     workloads: base,
@@ -138,8 +99,61 @@ export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {
     cells,
     best,
     targetsHit,
-    geometricMeanTime: geometricMean,
+    geometricMeanTime: input.missValues ? geometricMeans(input, base, input.missValues) : null,
   };
+}
+
+function requestedSettings(settings: Partial<ScoreSettings>): ScoreSettings {
+  const requested: ScoreSettings = {
+    tauMin: settings.tauMin ?? OFFICIAL_SETTINGS.tauMin,
+    tauMax: settings.tauMax === undefined ? OFFICIAL_SETTINGS.tauMax : settings.tauMax,
+    points: settings.points ?? OFFICIAL_SETTINGS.points,
+    scale: settings.scale ?? OFFICIAL_SETTINGS.scale,
+    integration: settings.integration ?? OFFICIAL_SETTINGS.integration,
+    reference: settings.reference === undefined ? OFFICIAL_SETTINGS.reference : settings.reference,
+  };
+  validateSettings(requested);
+  return requested;
+}
+
+/** The members' names; an Error for a name that appears twice. */
+function uniqueNames(input: PoolInput): string[] {
+  const names = input.submissions.map((s) => s.name);
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) throw new Error(`submission "${n}" appears twice in the pool`);
+    seen.add(n);
+  }
+  return names;
+}
+
+/** One column per workload present in any submission (docs/scoring.md §3.2), NaN = no data; a RangeError for an invalid time. */
+function timeColumns(input: PoolInput, count: number): Map<string, Float64Array> {
+  const columns = new Map<string, Float64Array>();
+  input.submissions.forEach((sub, s) => {
+    // for...in, not Object.entries: no array per record (10x faster on big pools).
+    for (const w in sub.times) {
+      const t = sub.times[w]!;
+      if (typeof t !== "number" || t < 0 || t === -Infinity) {
+        throw new RangeError(
+          `submission "${sub.name}", workload "${w}": time ${String(t)} is not >= 0, +Infinity (not reached) or NaN (no data)`,
+        );
+      }
+      let col = columns.get(w);
+      if (!col) {
+        col = new Float64Array(count).fill(NaN);
+        columns.set(w, col);
+      }
+      col[s] = t;
+    }
+  });
+  return columns;
+}
+
+function geometricMeans(input: PoolInput, base: readonly string[], missValues: NonNullable<PoolInput["missValues"]>): Record<string, number> {
+  const geometricMean: Record<string, number> = {};
+  for (const sub of input.submissions) geometricMean[sub.name] = geometricMeanTime(sub.times, base, missValues);
+  return geometricMean;
 }
 
 function cellStatus(raw: number, removedBy4x: number, disqualifiedBy: number): CellStatus {

@@ -42,7 +42,9 @@ export async function siteVersion(db: Db): Promise<string> {
 
 const lastGood = new LRUCache<string, { value: unknown; at: Date }>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
 
-const databaseDown = (error: unknown) => isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE");
+/** A busy compute pool (lib/server/compute/pool.ts) is not a database failure: no stale value stands in for it. */
+const databaseDown = (error: unknown) =>
+  isDatabaseUnavailable(error) || (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE" && error.name !== "ComputeBusyError");
 
 /**
  * `read()`, remembered under `key`. When the database cannot be reached (or

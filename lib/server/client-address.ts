@@ -6,14 +6,14 @@
 //
 // Next.js route handlers do not see the socket, and `next start` puts the
 // socket address in X-Forwarded-For only when the client sent none; so the app
-// is served by scripts/serve.ts, which passes the peer address in PEER_HEADER
+// is served by scripts/server.ts, which passes the peer address in PEER_HEADER
 // together with a secret of the process (a client-sent copy is overwritten).
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 
-/** Request header in which scripts/serve.ts passes "<secret> <peer address>". */
+/** Request header in which scripts/server.ts passes "<secret> <peer address>" (the names are repeated there). */
 export const PEER_HEADER = "x-algoperf-peer";
-/** Environment variable holding that secret; set by scripts/serve.ts for its own process. */
+/** Environment variable holding that secret; set by scripts/server.ts for its own process. */
 export const PEER_SECRET_ENV = "ALGOPERF_PEER_SECRET";
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
@@ -35,7 +35,7 @@ let parsed: { source: string; ranges: Range[] } | null = null;
 /**
  * The proxies allowed to set X-Forwarded-For: TRUSTED_PROXIES, a
  * comma-separated list of addresses and CIDR ranges (default: none).
- * @throws Error naming a malformed entry (scripts/serve.ts checks at start).
+ * @throws Error naming a malformed entry (scripts/start.ts checks at start).
  */
 export function trustedProxies(env: Record<string, string | undefined> = process.env): Range[] {
   const source = env.TRUSTED_PROXIES ?? "";
@@ -58,7 +58,7 @@ function isTrusted(address: string, ranges: Range[]): boolean {
   return ranges.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range, bits));
 }
 
-/** The TCP peer that scripts/serve.ts recorded for this request, or null when the request did not come through it. */
+/** The TCP peer that scripts/server.ts recorded for this request, or null when the request did not come through it. */
 export function peerAddress(headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
   const secret = env[PEER_SECRET_ENV];
   const value = headers.get(PEER_HEADER);
@@ -71,7 +71,7 @@ export function peerAddress(headers: Headers, env: Record<string, string | undef
 /**
  * The client address: the peer, or, when the peer is a trusted proxy, the
  * rightmost X-Forwarded-For entry that is not a trusted proxy itself.
- * "unknown" when the request did not come through scripts/serve.ts; "invalid"
+ * "unknown" when the request did not come through scripts/server.ts; "invalid"
  * when a trusted proxy forwarded something that is not an IP address (one
  * shared bucket for such clients, and never an arbitrary string as a key).
  */

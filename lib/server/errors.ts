@@ -1,6 +1,7 @@
 // The application's typed error, mapped to HTTP statuses and tRPC codes in one
 // place, so pages, REST routes and tRPC procedures report failures alike.
 import { TRPCError } from "@trpc/server";
+import type { Issue } from "@/lib/issue";
 import { classifyDatabaseError, isInvalidText, sqlState } from "./db-errors";
 
 export type AppErrorCode =
@@ -8,6 +9,7 @@ export type AppErrorCode =
   | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "NOT_FOUND"
+  | "TIMEOUT"
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
   | "TOO_MANY_REQUESTS"
@@ -18,17 +20,14 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  TIMEOUT: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
 };
 
-export interface ErrorIssue {
-  /** JSON path of the offending field, e.g. "runs.3.timeSeconds", or a query parameter name. */
-  path: string;
-  message: string;
-}
+export type ErrorIssue = Issue;
 
 export class AppError extends Error {
   constructor(
@@ -45,6 +44,28 @@ export class AppError extends Error {
   get status(): number {
     return HTTP_STATUS[this.code];
   }
+}
+
+/** Issues are reported in full up to this many; the message quotes the first few. */
+export const MAX_ISSUES = 200;
+const QUOTED_ISSUES = 5;
+
+/** An AppError whose message quotes the first issues, so even a client that only prints the message sees the fields. */
+export function issuesError(code: AppErrorCode, what: string, issues: ErrorIssue[]): AppError {
+  const quoted = issues.slice(0, QUOTED_ISSUES).map((i) => `${i.path}: ${i.message}`).join("; ");
+  const more = issues.length > QUOTED_ISSUES ? `; and ${issues.length - QUOTED_ISSUES} more` : "";
+  const label = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  return new AppError(code, `${what}: ${label}: ${quoted}${more}`, issues.slice(0, MAX_ISSUES));
+}
+
+/** A 400 for bad query parameters, each named in the message ("invalid query: tauMax: ..."). */
+export function invalidQuery(issues: Issue[]): AppError {
+  return new AppError("BAD_REQUEST", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+}
+
+/** A 404 for a round that does not exist, listing the rounds that do; `path` is the field that named it. */
+export function unknownRound(slug: string, rounds: readonly string[], path = "round"): AppError {
+  return new AppError("NOT_FOUND", `unknown round "${slug}"; rounds: ${rounds.join(", ")}`, [{ path, message: `unknown round "${slug}"` }]);
 }
 
 export function toTRPCError(error: AppError): TRPCError {

@@ -5,17 +5,16 @@
 // run would conflict with itself), and JSON numbers past ±1.8e308 (e.g. 1e400)
 // parse to ±Infinity, which jsonb stores as null. This walk is iterative.
 
+import type { Issue } from "@/lib/issue";
+
 /** Nesting a request body may have (an upload needs about a dozen levels). */
 export const MAX_BODY_DEPTH = 64;
 
 /** Keys that name the object machinery rather than data. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
-export interface JsonProblem {
-  /** Dotted path of the offending value, e.g. "runs.0.hyperparameters.__proto__"; "(body)" for the root. */
-  path: string;
-  message: string;
-}
+/** Dotted path of the offending value, e.g. "runs.0.hyperparameters.__proto__"; "(body)" for the root. */
+export type JsonProblem = Issue;
 
 interface Node {
   value: unknown;

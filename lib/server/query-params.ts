@@ -1,7 +1,7 @@
 // URL query parameters → validated values, with errors that name the
 // parameter (one mechanism for every REST route and page of the API).
 import type { z } from "zod";
-import { AppError } from "@/lib/server/errors";
+import { invalidQuery } from "@/lib/server/errors";
 
 /**
  * Reads the listed parameters (empty values count as absent; `numbers` are
@@ -30,7 +30,7 @@ export function parseParams<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? "query"), message: i.message }));
-    throw new AppError("BAD_REQUEST", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+    throw invalidQuery(issues);
   }
   return parsed.data;
 }

@@ -32,7 +32,7 @@ export function cachedJsonResponse(from: object, view: string, make: () => unkno
   return jsonBody(body);
 }
 
-export function csvResponse(csv: string, fileName: string): Response {
+export function csvResponse(csv: string | ReadableStream<Uint8Array>, fileName: string): Response {
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -16,7 +16,13 @@ export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+const cell = (v: CsvValue) => (typeof v === "number" ? String(encodeNumber(v)) : v === null || v === undefined ? "" : neutralizeFormula(String(v)));
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const cell = (v: CsvValue) => (typeof v === "number" ? String(encodeNumber(v)) : v === null || v === undefined ? "" : neutralizeFormula(String(v)));
   return csvFormatRows([header.map(neutralizeFormula), ...rows.map((r) => r.map(cell))]) + "\n";
+}
+
+/** Rows without a header, for a CSV sent in chunks after toCsv(header, []). Empty for no rows. */
+export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.length ? csvFormatRows(rows.map((r) => r.map(cell))) + "\n" : "";
 }

@@ -22,3 +22,23 @@ export function seriesStyle(index: number): SeriesStyle {
   const colorIndex = index % SERIES_COLORS;
   return { color: `var(--series-${colorIndex})`, colorIndex, dash: DASHES[Math.floor(index / SERIES_COLORS) % DASHES.length]! };
 }
+
+/**
+ * Styles coloured by optimizer family (issue 15: one colour per family, so 36
+ * curves read as a few groups): the families in name order take the palette's
+ * colours, the members of a family its dash patterns.
+ */
+export function familyStyles(items: readonly { key: string; family: string | null }[]): Map<string, SeriesStyle> {
+  const families = [...new Set(items.map((i) => i.family ?? ""))].sort();
+  const seen = new Map<string, number>();
+  const out = new Map<string, SeriesStyle>();
+  for (const item of [...items].sort((a, b) => a.key.localeCompare(b.key))) {
+    const family = item.family ?? "";
+    const f = families.indexOf(family);
+    const member = seen.get(family) ?? 0;
+    seen.set(family, member + 1);
+    const colorIndex = f % SERIES_COLORS;
+    out.set(item.key, { color: `var(--series-${colorIndex})`, colorIndex, dash: DASHES[(member + Math.floor(f / SERIES_COLORS)) % DASHES.length]! });
+  }
+  return out;
+}

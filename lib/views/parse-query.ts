@@ -1,5 +1,6 @@
 // Reading a leaderboard view from URL parameters (zod-validated). Kept apart
 // from query.ts so the client bundle does not carry zod.
+import type { Issue } from "@/lib/issue";
 import { z } from "zod";
 import { DIRECTIONS, EMPTY_QUERY, INTEGRATIONS, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery } from "./query";
 
@@ -21,6 +22,7 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   add: z.array(slug).max(5000),
   /** Submissions removed from the round's default pool. */
   remove: z.array(slug).max(5000),
+  complete: z.enum(["only"], { error: "expected only" }).optional(),
   tauMax: z.number({ error: "expected a number" }).gt(1, { error: "must be greater than 1" }).max(1000).optional(),
   integration: z.enum(INTEGRATIONS, { error: `expected one of ${INTEGRATIONS.join(", ")}` }).optional(),
   points: z.number({ error: "expected an integer" }).int({ error: "expected an integer" }).min(2).max(10_000).optional(),
@@ -39,10 +41,8 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   hide: z.array(z.string().min(1).max(300)).max(5000),
 });
 
-export interface QueryIssue {
-  path: string;
-  message: string;
-}
+/** A bad query parameter: its name and what is wrong. */
+export type QueryIssue = Issue;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -72,7 +72,7 @@ export function parseViewQuery(params: RawParams): { query: ViewQuery; issues: Q
     const v = getAll(params, key)[0];
     if (v !== undefined) raw[key] = Number(v);
   }
-  for (const key of ["integration", "scale", "sort", "dir", "axis"] as const) {
+  for (const key of ["complete", "integration", "scale", "sort", "dir", "axis"] as const) {
     const v = getAll(params, key)[0];
     if (v !== undefined) raw[key] = v;
   }

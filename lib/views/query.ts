@@ -27,6 +27,8 @@ export interface ViewQuery {
   /** Submissions removed from the round's default pool. */
   remove: string[];
   tauMax?: number;
+  /** "only": incomplete submissions (fewer runs than the round expects) leave the pool. */
+  complete?: "only";
   integration?: (typeof INTEGRATIONS)[number];
   points?: number;
   scale?: (typeof SCALES)[number];
@@ -49,6 +51,7 @@ export function serializeViewQuery(q: Partial<ViewQuery>): string {
   const out = new URLSearchParams();
   const lists: (keyof ViewQuery)[] = ["horizon", "family", "base", "source", "add", "remove"];
   for (const key of lists) for (const v of (q[key] as string[] | undefined) ?? []) out.append(key, v);
+  if (q.complete) out.set("complete", q.complete);
   if (q.tauMax !== undefined) out.set("tauMax", String(q.tauMax));
   if (q.integration) out.set("integration", q.integration);
   if (q.points !== undefined) out.set("points", String(q.points));
@@ -71,7 +74,7 @@ export function viewHref(path: string, q: Partial<ViewQuery>, fixed: Record<stri
 
 /** The part of a view that defines the pool and its scores (what a link to another view of the same pool carries). */
 export function poolQuery(q: ViewQuery): ViewQuery {
-  return { ...EMPTY_QUERY, horizon: q.horizon, family: q.family, base: q.base, source: q.source, add: q.add, remove: q.remove, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale };
+  return { ...EMPTY_QUERY, horizon: q.horizon, family: q.family, base: q.base, source: q.source, add: q.add, remove: q.remove, complete: q.complete, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale };
 }
 
 /** Toggles `value` in one list of the view (for add/remove links and filter chips). */

@@ -1,5 +1,5 @@
 // npm run bench:ingest – upload throughput through the real HTTP endpoints
-// (a `next start` production server on a fresh seeded database): runs per
+// (the production server, scripts/server.ts, on a fresh seeded database): runs per
 // second for batches of 1,000 and 10,000 runs with timeToTarget (the main
 // case), and batches with eval series (~80 evals per run, as the CLI sends an
 // AlgoPerf folder). Every batch creates new submissions in

@@ -57,6 +57,7 @@ describe("filters define the pool", () => {
       await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
       const before = await readRows(page);
       expect(before).toHaveLength(36);
+      await page.locator("[data-controls] > summary").click(); // the filters fold away so the ranking comes first
       await page.locator('[data-filter="horizon"] input[value="66"]').check();
       await page.waitForURL((u) => u.searchParams.getAll("horizon").join() === "66");
       await expect.poll(async () => (await readRows(page)).length).toBe(12);
@@ -81,6 +82,7 @@ describe("filters define the pool", () => {
     try {
       await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
       const family = "learning-rate-free: learning-rate tuner (online learning)";
+      await page.locator("[data-controls] > summary").click(); // the filters fold away so the ranking comes first
       await page.locator(`[data-filter="family"] input[value="${family}"]`).check();
       await page.waitForURL((u) => u.searchParams.getAll("family").join() === family);
       const expected = await defaultPoolWhere(`s.family = '${family}'`);
@@ -103,6 +105,7 @@ test("adding the imported Schedule-Free row changes AdamW 33% from 0.498 to 0.47
     const official = await scoreOf(page, "adamw-33-1");
     expect(official).toBe((await apiScores(""))["adamw-33-1"]!.toFixed(3));
 
+    await page.locator("[data-controls] > summary").click(); // the filters fold away so the ranking comes first
     await page.locator('input[name="integration"][value="exact"]').check();
     await page.waitForURL((u) => u.searchParams.get("integration") === "exact");
     await expect.poll(() => scoreOf(page, "adamw-33-1")).toBe("0.498");
@@ -163,6 +166,8 @@ test("the filters work from the keyboard", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
     await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
+    await page.locator("[data-controls] > summary").focus();
+    await page.keyboard.press("Enter");
     await page.locator('[data-filter="horizon"] input[value="33"]').focus();
     await page.keyboard.press("Space");
     await page.waitForURL((u) => u.searchParams.getAll("horizon").join() === "33");

@@ -83,6 +83,7 @@ test("the leaderboard works before JavaScript: server-rendered table, and the fi
     const page = await context.newPage();
     await page.goto(`${inject("baseUrl")}/rounds/paper-2505.24005`);
     expect(await page.locator('[data-table="leaderboard"] tbody tr').count()).toBe(36);
+    await page.locator("[data-controls] > summary").click();
     await page.locator('[data-filter="horizon"] input[value="50"]').check();
     await Promise.all([page.waitForURL((u) => u.searchParams.getAll("horizon").includes("50")), page.getByRole("button", { name: "Apply" }).click()]);
     expect(await page.locator('[data-table="leaderboard"] tbody tr').count()).toBe(12);

@@ -49,7 +49,8 @@ describe("GET /api/v1/rounds/<round>/uncertainty", () => {
     const ROUND = unique("test-uncertainty-by-hand");
     beforeAll(async () => {
       await createRound({ slug: ROUND, studiesExpected: 3, trialsExpected: 1, workloads: [workload("w1", { budgetSeconds: 1000 }), workload("w2", { budgetSeconds: 1000 })] });
-      const token = await createToken(unique("uncertainty"));
+      // An admin's uploads are verified, so they form the round's default pool (docs/trust-model.md).
+      const token = await createToken(unique("uncertainty"), "admin");
       const times = { a: { w1: 100, w2: 200 }, b: { w1: 300, w2: 100 } };
       const runs = Object.entries(times).flatMap(([submission, t]) =>
         Object.entries(t).flatMap(([w, seconds]) => [0, 1, 2].map((study) => ({ submission, workload: w, study, trial: 1, timeToTarget: { reached: true, seconds } }))),

@@ -15,7 +15,8 @@ let second: App;
 
 beforeAll(async () => {
   await createRound({ slug: ROUND, studiesExpected: 1, trialsExpected: 1, workloads: WORKLOADS.map((k) => workload(k, { budgetSeconds: 1000 })) });
-  token = await createToken(unique("two-instances"));
+  // An admin's uploads are verified, so they join the default pool at once (docs/trust-model.md).
+  token = await createToken(unique("two-instances"), "admin");
   first = { baseUrl: inject("baseUrl") };
   second = await startApp(inject("databaseUrl"));
 }, 120_000);

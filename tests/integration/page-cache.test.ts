@@ -15,7 +15,8 @@ const base = () => inject("baseUrl");
 
 beforeAll(async () => {
   await createRound({ slug: ROUND, studiesExpected: 1, trialsExpected: 1, workloads: WORKLOADS.map((k) => workload(k, { budgetSeconds: 1000 })) });
-  token = await createToken(unique("page-cache"));
+  // Admin uploads are verified: they change the default view, as a published result would (docs/trust-model.md).
+  token = await createToken(unique("page-cache"), "admin");
   second = await startApp(inject("databaseUrl"));
 }, 120_000);
 

@@ -47,6 +47,8 @@ const PARAMS: Record<string, fc.Arbitrary<string>> = {
   to: numberText,
   steps: numberText,
   seed: numberText,
+  baseline: slugText,
+  pricePerGpuHour: numberText,
   resamples: fc.oneof(fc.constantFrom("10", "9", "200", "10001", "-5", "abc"), numberText.filter((n) => !(Number(n) > 300))),
 };
 
@@ -70,10 +72,14 @@ const PATHS = [
   "/api/v1/rounds/{round}/horizon",
   "/api/v1/rounds/{round}/calibration",
   "/api/v1/rounds/{round}/tau-sensitivity",
+  "/api/v1/rounds/{round}/tuning",
+  "/api/v1/rounds/{round}/cost",
+  "/api/v1/rounds/{round}/hyperparameters",
   "/api/v1/paper",
   "/rounds/{round}",
   "/rounds/{round}/profiles",
   "/analysis/{round}/tau",
+  "/analysis/{round}/tuning",
   "/analysis/{round}/calibration",
   "/workloads",
   "/paper",

@@ -78,7 +78,7 @@ describe("hyperparameters: depth 8, 1,000 entries", () => {
   test("8 levels and 1,000 entries are accepted; 9 levels or 1,001 entries → 400 naming the field", async () => {
     const deep = await uploadRest({ round: ROUND, runs: [run(3, { hyperparameters: nested(9) })] }, token);
     expect(deep.status).toBe(400);
-    expect(deep.body.error.issues).toEqual([{ path: "runs.0.hyperparameters.a.a.a.a.a.a.a.a.a", message: "nested more than 8 levels deep" }]);
+    expect(deep.body.error.issues).toEqual([{ path: "runs.0.hyperparameters.a.a.a.a.a.a.a.a.a", message: "nested deeper than 8 levels" }]);
     const many = await uploadRest({ round: ROUND, runs: [run(3, { hyperparameters: entries(1001) })] }, token);
     expect(many.status).toBe(400);
     expect(many.body.error.issues).toEqual([{ path: "runs.0.hyperparameters", message: "at most 1000 keys and values in all" }]);

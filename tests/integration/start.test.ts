@@ -103,7 +103,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("npm start with the embedded 
       process.kill(-third.child.pid!, "SIGTERM");
       await exited(third.child);
     }
-  });
+    // Three starts, each bounded by npmStart's own 180 s: one per worker process now starts Next.js.
+  }, 240_000);
 });
 
 describe("npm start with DATABASE_URL", () => {

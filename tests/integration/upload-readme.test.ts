@@ -1,7 +1,7 @@
-// README "Uploading results" works as written: its runs.json, its curl
-// commands and its Python example run unchanged against the app, and the
-// answer and error it shows are what the server sends. Also: the published
-// JSON Schema is the one generated from the shared zod schema.
+// README "Uploading results" and docs/uploading.md work as written: the
+// runs.json, curl commands and Python example they show run unchanged against
+// the app, and the answer and error they show are what the server sends.
+// Also: the published JSON Schema is the one generated from the shared zod schema.
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,17 +12,24 @@ import { uploadJsonSchema } from "@/lib/ingest/upload-schema";
 import { tableCounts } from "../support/db";
 import { createToken, plus, runCli, unique, uploadRest } from "../support/ingest";
 
-const readme = readFileSync(path.resolve("README.md"), "utf8");
+/** The documents whose examples run here; an example shown in both must be the same in both. */
+const DOCS = ["README.md", "docs/uploading.md"].map((file) => ({ file, text: readFileSync(path.resolve(file), "utf8") }));
 const FIXTURE = path.resolve("tests/fixtures/algoperf_v06_selftuning_logs/schedule_free_adamw_v2");
 
-/** The fenced code block right after `<!-- example: name -->` in the README. */
+/** The fenced code block right after `<!-- example: name -->` (README.md or docs/uploading.md; the same block wherever it appears). */
 function example(name: string): string {
   const marker = `<!-- example: ${name} -->`;
-  const at = readme.indexOf(marker);
-  if (at < 0) throw new Error(`README.md has no ${marker}`);
-  const match = /```[a-z]*\n([\s\S]*?)\n```/.exec(readme.slice(at + marker.length));
-  if (!match) throw new Error(`no code block after ${marker}`);
-  return match[1]!;
+  const blocks: string[] = [];
+  for (const { file, text } of DOCS) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) {
+      const match = /```[a-z]*\n([\s\S]*?)\n```/.exec(text.slice(at + marker.length));
+      if (!match) throw new Error(`${file}: no code block after ${marker}`);
+      blocks.push(match[1]!);
+    }
+  }
+  if (blocks.length === 0) throw new Error(`no ${marker} in ${DOCS.map((d) => d.file).join(" or ")}`);
+  if (blocks.some((b) => b !== blocks[0])) throw new Error(`${marker} differs between its copies`);
+  return blocks[0]!;
 }
 
 const hasRequests = spawnSync("python3", ["-c", "import requests"]).status === 0;
@@ -52,7 +59,7 @@ afterAll(async () => {
   }
 });
 
-describe("README: Uploading results", () => {
+describe("README and docs/uploading.md: the upload examples", () => {
   test("the curl command uploads runs.json and answers what the README shows", () => {
     const r = sh(example("curl"));
     expect(r.status, r.stdout + r.stderr).toBe(0);

@@ -3,9 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TimesChart } from "@/components/charts/times-chart";
-import { PoolEditor } from "@/components/leaderboard/pool-editor";
+import { RoundControls } from "@/components/leaderboard/round-controls";
 import { ScoringNote } from "@/components/leaderboard/scoring-note";
-import { ViewControls } from "@/components/leaderboard/view-controls";
 import { RoundPicker, RoundTabs } from "@/components/rounds/round-header";
 import { Notice } from "@/components/ui/notice";
 import { WorkloadCard } from "@/components/workloads/workload-card";
@@ -15,7 +14,6 @@ import { defaultRoundSlug, pickerRounds } from "@/lib/server/services/catalog";
 import { getWorkloadTable, type WorkloadRow } from "@/lib/server/services/workloads";
 import { formatFraction, formatMetric, formatRatio, formatScore, formatSeconds, formatSteps, formatTime, scoreDigits, STATUS_TEXT } from "@/lib/views/format";
 import { parseViewQuery } from "@/lib/views/parse-query";
-import { serializeViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
@@ -124,8 +122,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           />
         </figure>
       </div>
-      <ViewControls key={serializeViewQuery(query)} path={path} fixed={fixed} query={query} facets={t.leaderboard.facets} defaults={{ tauMax: t.round.defaults.tauMax, integration: t.round.defaults.integration }} />
-      <PoolEditor lb={t.leaderboard} path={path} query={query} fixed={fixed} />
+      <RoundControls path={path} fixed={fixed} query={query} lb={t.leaderboard} defaults={{ tauMax: t.round.defaults.tauMax, integration: t.round.defaults.integration }} />
       <ScoringNote
         settings={t.leaderboard.settings}
         poolSize={t.rows.length}

@@ -6,6 +6,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import { AppError } from "@/lib/server/errors";
 import { limitBody, PayloadTooLargeError } from "@/lib/server/request-body";
+import { apiSecurityHeaders, badAddress } from "./address";
 import { appRouter } from "@/lib/server/routers/_app";
 import { createContext } from "@/lib/server/trpc";
 
@@ -19,12 +20,25 @@ const DEFAULT_BODY_LIMIT = 1024 * 1024;
  */
 export const MAX_BATCH_CALLS = 10;
 
-function errorJson(status: number, code: string, message: string): Response {
-  // The tRPC error shape, so tRPC clients read it like any procedure error.
-  return Response.json({ error: { message, code: -32600, data: { code, httpStatus: status, issues: [{ path: "(request)", message }] } } }, { status });
+function errorJson(status: number, code: string, message: string, path = "(request)"): Response {
+  // The tRPC error shape, so tRPC clients (and the REST aliases) read it like any procedure error.
+  return Response.json({ error: { message, code: -32600, data: { code, httpStatus: status, issues: [{ path, message }] } } }, { status });
 }
 
+/**
+ * proxy.ts does not run for the tRPC paths (so that Next does not buffer their
+ * bodies before the token check): the address check and the security headers
+ * are applied here instead.
+ */
 export async function handleTrpcRequest(req: Request, endpoint = "/api/trpc"): Promise<Response> {
+  const problem = badAddress(new URL(req.url));
+  const res = problem ? errorJson(400, "BAD_REQUEST", `invalid address: ${problem}`, "(url)") : await runTrpc(req, endpoint);
+  const headers = new Headers(res.headers);
+  for (const [k, v] of Object.entries(apiSecurityHeaders())) headers.set(k, v);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+async function runTrpc(req: Request, endpoint: string): Promise<Response> {
   const url = new URL(req.url);
   let paths: string[];
   try {

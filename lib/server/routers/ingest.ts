@@ -5,11 +5,14 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { storable, unstorableText } from "@/lib/db/text";
 import { text, uploadSchema } from "@/lib/ingest/upload-schema";
-import { AppError, asAppError } from "@/lib/server/errors";
+import { AppError, asAppError, issuesError } from "@/lib/server/errors";
 import { jsonBodyProblem } from "@/lib/server/json-guard";
-import { PayloadTooLargeError } from "@/lib/server/request-body";
+import { BodyTimeoutError, PayloadTooLargeError, reserveUploadBody } from "@/lib/server/request-body";
 import { audit } from "@/lib/server/services/audit";
-import { issuesError, roundSpec, uploadRuns } from "@/lib/server/services/upload";
+import { roundSpec } from "@/lib/server/services/round-spec";
+import { uploadRuns } from "@/lib/server/services/upload";
+import { withPages } from "@/lib/server/services/upload-pages";
+import { mergeIssues, rawUploadProblems } from "@/lib/server/services/upload-problems";
 import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
 
 /**
@@ -22,6 +25,8 @@ import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@
 const uploadBody = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const startedAt = Date.now();
   let raw: unknown;
+  // Counted while the body is read: a few slow senders cannot hold every upload slot's memory.
+  const release = reserveUploadBody(ctx.ip);
   try {
     // The REST alias hands over its body to be read only now, after the token check.
     raw = ctx.body ? await ctx.body() : await getRawInput();
@@ -29,6 +34,8 @@ const uploadBody = authedProcedure.use(async ({ ctx, path, getRawInput, next }) 
     const rejection = bodyError(error);
     await recordRejection(ctx, path, rejection, null, "(unreadable body)", startedAt);
     throw rejection;
+  } finally {
+    release();
   }
   // Before anything recursive walks the body (hashing, validation): depth, prototype keys, non-finite numbers.
   const problem = jsonBodyProblem(raw);
@@ -47,11 +54,14 @@ const uploadProcedure = uploadBody.use(async ({ ctx, path, getRawInput, next }) 
   const result = await next({ ctx: { upload: { payloadHash, startedAt } } });
   if (!result.ok) {
     const cause = result.error.cause;
-    const rejection =
+    const rejection = await withEveryProblem(
+      ctx.db,
+      raw,
       asAppError(cause) ??
-      (cause instanceof z.ZodError
-        ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
-        : null);
+        (cause instanceof z.ZodError
+          ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
+          : null),
+    );
     // A server fault is recorded too (status 500), with the generic message the client gets.
     await recordRejection(ctx, path, rejection ?? { status: 500, code: "INTERNAL_SERVER_ERROR", message: "internal error" }, raw, payloadHash, startedAt);
     if (rejection) throw rejection;
@@ -59,9 +69,19 @@ const uploadProcedure = uploadBody.use(async ({ ctx, path, getRawInput, next }) 
   return result;
 });
 
+/** A 400 for bad input also lists what the other stages would have found (services/upload-problems.ts). */
+async function withEveryProblem(db: Db, raw: unknown, rejection: AppError | null): Promise<AppError | null> {
+  if (!rejection || rejection.code !== "BAD_REQUEST") return rejection;
+  const more = await rawUploadProblems(db, raw).catch(() => []);
+  if (more.length === 0) return rejection;
+  return issuesError("BAD_REQUEST", "invalid upload", mergeIssues(rejection.issues, more));
+}
+
 function bodyError(error: unknown): AppError {
   const tooLarge = PayloadTooLargeError.find(error);
   if (tooLarge) return issuesError("PAYLOAD_TOO_LARGE", "upload too large", [{ path: "(body)", message: tooLarge.message }]);
+  const tooSlow = BodyTimeoutError.find(error);
+  if (tooSlow) return issuesError("TIMEOUT", "upload too slow", [{ path: "(body)", message: tooSlow.message }]);
   const reason = error instanceof Error ? error.message : String(error);
   return issuesError("BAD_REQUEST", "invalid upload", [
     {
@@ -122,7 +142,7 @@ async function writeRejection(
 export const ingestRouter = createTRPCRouter({
   upload: uploadProcedure
     .input(uploadSchema)
-    .mutation(({ ctx, input }) => uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt })),
+    .mutation(async ({ ctx, input }) => withPages(await uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt }))),
 
   round: publicProcedure.input(z.strictObject({ round: text(100).min(1) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),
 });

@@ -160,7 +160,7 @@ export async function compareSubmissions(db: Db, options: { round: string; query
       const members = speedupMembers(both);
       const ordered = [members.find((m) => m.name === ka)!, members.find((m) => m.name === kb)!];
       const matrix = scoringOrBadRequest(() => speedupMatrix(ordered, both.input.baseWorkloads, miss, { seed, resamples, level: BOOTSTRAP_DEFAULTS.level }));
-      const scored = scoreLoaded(pool);
+      const scored = await scoreLoaded(pool);
       const ranks = ranksOf(scored.scores, Object.keys(scored.scores));
       const side = (k: string): CompareSide => {
         const sub = both.submissions.find((s) => s.key === k)!;
@@ -242,7 +242,7 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
       ]);
     }
     const miss = missValuesOf(pool, options.round);
-    const scored = scoreLoaded(pool);
+    const scored = await scoreLoaded(pool);
     const ranks = ranksOf(scored.scores, Object.keys(scored.scores));
     const byName = new Map(speedupMembers(pool).map((m) => [m.name, m]));
     const ordered = scored.ranking.map((k) => byName.get(k)!);

@@ -19,7 +19,7 @@ export async function horizonOfPool(db: Db, roundSlug: string, query: ScoreQuery
   const request = poolRequest(roundSlug, query);
   return readPoolView(db, `horizon`, request, async (versions) => {
     const pool = await loadPool(db, request, versions);
-    const result = scoreLoaded(pool);
+    const result = await scoreLoaded(pool);
     const series = horizonView(result, configurationsOf(pool));
     const pct = (h: number) => `${Math.round(h * 100)}%`;
     return {

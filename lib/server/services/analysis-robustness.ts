@@ -97,7 +97,7 @@ export async function workloadVerdicts(db: Db, options: { round: string; query: 
   return readPoolView(db, "verdicts", request, async (versions) => {
     const pool = await loadPool(db, request, versions);
     if (pool.input.baseWorkloads.length < 2) return {};
-    const scored = scoreLoaded(pool);
+    const scored = await scoreLoaded(pool);
     const names = pool.submissions.map((s) => s.key);
     const ranks = ranksOf(scored.scores, names);
     const leaveOut = scoringOrBadRequest(() => leaveOneWorkloadOut(pool.input, pool.settings));

@@ -4,15 +4,13 @@
 // added). Without: the leave-one-out table of the whole pool.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { compareWithAndWithout, leaveOneOut, type LeaveOneOutRow, type ShiftRow, type ShiftSummary } from "@/lib/scoring/analysis";
+import type { LeaveOneOutRow, ShiftRow, ShiftSummary } from "@/lib/scoring/analysis";
+import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type PoolRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView, type PoolRequest } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
-
-/** Largest pool the leave-one-out table is computed for (n + 1 scorings of n members). */
-export const MAX_LEAVE_ONE_OUT = 300;
 
 export const sensitivityParamsSchema = z.object({
   /** Slug of the submission to take out of (or put into) the pool; "<round>/<slug>" for another round. */
@@ -55,7 +53,7 @@ export async function sensitivityOfPool(db: Db, roundSlug: string, query: ScoreQ
       const inPool = keys.includes(subject.key);
       // A subject outside the pool joins it: "with" is the pool plus the subject.
       const withPool = inPool ? pool : await loadPool(db, poolRequest(roundSlug, { ...query, pool: [...keys, subject.key] }), versions);
-      const result = scoringOrBadRequest(() => compareWithAndWithout(withPool.input, subject.key, withPool.settings), `cannot compare the pool with and without "${subject.key}"`);
+      const result = await compute({ kind: "compare", input: withPool.input, settings: withPool.settings, subject: subject.key }, `cannot compare the pool with and without "${subject.key}"`);
       return {
         ...analysisHead(withPool, result.settings),
         view: "subject" as const,
@@ -72,14 +70,7 @@ export async function sensitivityOfPool(db: Db, roundSlug: string, query: ScoreQ
 
 async function leaveOneOutReport(db: Db, request: PoolRequest, versions: Map<string, number>): Promise<LeaveOneOutReport> {
   const pool = await loadPool(db, request, versions);
-  if (pool.submissions.length > MAX_LEAVE_ONE_OUT) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `the leave-one-out table is computed for pools of at most ${MAX_LEAVE_ONE_OUT} submissions (this one has ${pool.submissions.length}); pass submission=<slug> to see the effect of one member`,
-      [{ path: "pool", message: `at most ${MAX_LEAVE_ONE_OUT} submissions without submission=` }],
-    );
-  }
-  const result = scoringOrBadRequest(() => leaveOneOut(pool.input, pool.settings));
+  const result = await compute({ kind: "leaveOneOut", input: pool.input, settings: pool.settings });
   return {
     ...analysisHead(pool, result.settings),
     view: "leave-one-out",

@@ -2,10 +2,11 @@
 // The ranking as tauMax varies (the query's tauMax is what the sweep replaces).
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { sweepTaus, TAU_SWEEP_DEFAULTS, tauSweep, type TauSeries } from "@/lib/scoring/analysis";
+import { sweepTaus, TAU_SWEEP_DEFAULTS, type TauSeries } from "@/lib/scoring/analysis";
+import { compute } from "@/lib/server/compute/pool";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, poolRequest, readPoolView, scoringOrBadRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
 export const tauParamsSchema = z.object({
@@ -32,7 +33,7 @@ export async function tauSensitivityOfPool(db: Db, roundSlug: string, query: Sco
   const request = poolRequest(roundSlug, { ...query, tauMax: undefined });
   return readPoolView(db, `tau|${from}|${to}|${steps}`, request, async (versions) => {
     const pool = await loadPool(db, request, versions);
-    const result = scoringOrBadRequest(() => tauSweep(pool.input, pool.settings, sweepTaus(from, to, steps)));
+    const result = await compute({ kind: "tauSweep", input: pool.input, settings: pool.settings, taus: sweepTaus(from, to, steps) });
     return {
       ...analysisHead(pool, result.settings),
       taus: result.taus,

@@ -2,15 +2,12 @@
 // uncertainty page. Bootstrap of the study medians (lib/scoring/analysis).
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { BOOTSTRAP_DEFAULTS, bootstrapPool, type TiedGroup } from "@/lib/scoring/analysis";
-import { AppError } from "@/lib/server/errors";
+import { BOOTSTRAP_DEFAULTS, type TiedGroup } from "@/lib/scoring/analysis";
+import { compute } from "@/lib/server/compute/pool";
 import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, poolRequest, readPoolView, scoringOrBadRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
-
-/** Resamples x pool members one request may ask for (about 5 s of scoring on two cores). */
-export const MAX_RESAMPLED_MEMBERS = 500_000;
 
 export const uncertaintyParamsSchema = z.object({
   seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
@@ -60,15 +57,8 @@ export async function uncertaintyOfPool(db: Db, roundSlug: string, query: ScoreQ
   const request = poolRequest(roundSlug, query);
   return readPoolView(db, `uncertainty|${seed}|${resamples}`, request, async (versions) => {
     const pool = await loadPool(db, request, versions, { studies: true });
-    const members = pool.submissions.length;
-    if (members * resamples > MAX_RESAMPLED_MEMBERS) {
-      const most = Math.max(10, Math.floor(MAX_RESAMPLED_MEMBERS / members));
-      throw new AppError("BAD_REQUEST", `resamples x pool size may be at most ${MAX_RESAMPLED_MEMBERS.toLocaleString("en-US")}: the pool has ${members} submissions, so use resamples <= ${most}`, [
-        { path: "resamples", message: `at most ${most} for a pool of ${members}` },
-      ]);
-    }
     const input = { ...pool.input, submissions: pool.input.submissions.map((s) => ({ ...s, studies: pool.studies![s.name] ?? {} })) };
-    const result = scoringOrBadRequest(() => bootstrapPool(input, pool.settings, { seed, resamples }));
+    const result = await compute({ kind: "bootstrap", input, settings: pool.settings, seed, resamples });
     const base = pool.input.baseWorkloads;
     return {
       ...analysisHead(pool, result.settings),

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import type { WorkloadSeed } from "@/lib/ingest/round-seed";
 import type { Integration, Scale, TimeBasis } from "@/lib/scoring";
 import { cached, roundVersions, siteVersion } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
+import { AppError, unknownRound as unknownRoundError } from "@/lib/server/errors";
+import type { SubmissionListing } from "@/lib/submission-fields";
 import { pickRounds } from "@/lib/views/round-picker";
 
 /**
@@ -135,21 +136,13 @@ export async function defaultRoundSlug(db: Db): Promise<string> {
 /** A workload as pages and services see it: what the round was loaded with, in the round's order. */
 export type WorkloadInfo = Omit<WorkloadSeed, "position">;
 
-export interface CatalogSubmission {
+export interface CatalogSubmission extends SubmissionListing {
   id: number;
-  slug: string;
-  displayName: string;
-  baseAlgorithm: string | null;
-  family: string | null;
-  baseOptimizer: string | null;
-  horizon: number | null;
-  searchRank: number | null;
   source: "published" | "imported" | "uploaded";
   /** In the round's default pool: marked so and verified (docs/trust-model.md). */
   inDefaultPool: boolean;
   /** false: uploaded and not yet checked by an admin; outside the default pool, a reader may add it. */
   verified: boolean;
-  publishedScore: number | null;
 }
 
 export interface RoundCatalog {
@@ -183,7 +176,7 @@ export interface RoundCatalog {
 
 async function unknownRound(db: Db, slug: string): Promise<never> {
   const known = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
-  throw new AppError("NOT_FOUND", `unknown round "${slug}"; rounds: ${known.join(", ")}`, [{ path: "round", message: `unknown round "${slug}"` }]);
+  throw unknownRoundError(slug, known);
 }
 
 /** A round with its workloads and visible submissions, cached per data version. */

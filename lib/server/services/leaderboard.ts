@@ -5,8 +5,10 @@
 import type { Db } from "@/lib/db/client";
 import type { CellStatus, ResolvedSettings } from "@/lib/scoring";
 import { cached, roundVersions } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
+import { invalidQuery } from "@/lib/server/errors";
+import type { SubmissionListing } from "@/lib/submission-fields";
 import { roundCatalog, type CatalogSubmission, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
+import { roundCompleteness, type CompletenessBadge } from "@/lib/server/services/round-completeness";
 import { scoreRound, type CellDetail } from "@/lib/server/services/scores";
 import type { CsvValue } from "@/lib/views/csv";
 import { formatHorizon } from "@/lib/views/format";
@@ -31,19 +33,11 @@ export interface LeaderboardCell extends CellDetail {
   variantName?: string;
 }
 
-export interface LeaderboardRow {
+export interface LeaderboardRow extends SubmissionListing {
   /** Competition rank (equal scores share a rank); the order is scoreRound's ranking (§5.4). */
   rank: number;
   key: string;
-  slug: string;
-  displayName: string;
-  family: string | null;
-  baseAlgorithm: string | null;
-  baseOptimizer: string | null;
-  horizon: number | null;
-  searchRank: number | null;
   source: string;
-  publishedScore: number | null;
   inDefaultPool: boolean;
   /** false: an upload no admin has verified, scored here because the view added it (docs/trust-model.md). */
   verified: boolean;
@@ -54,6 +48,8 @@ export interface LeaderboardRow {
   cells: Record<string, LeaderboardCell>;
   /** Listing position in the pool (slug order): the stable index plot styles are assigned by. */
   poolIndex: number;
+  /** Runs found / expected and studies: an incomplete submission is ranked with a badge. */
+  completeness: CompletenessBadge;
 }
 
 export type CandidateState = "member" | "filtered" | "removed" | "outside";
@@ -68,6 +64,8 @@ export interface Candidate {
   inDefaultPool: boolean;
   /** false: an upload no admin has verified; outside the default pool, a reader may add it (docs/trust-model.md). */
   verified: boolean;
+  /** Every run the round expects is present (round-completeness.ts). */
+  complete: boolean;
   /** member: scored; filtered: in the pool but excluded by a filter; removed: a default member taken out; outside: not in the default pool and not added. */
   state: CandidateState;
 }
@@ -139,7 +137,7 @@ function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["fa
  * The submissions a view scores, in listing order: (default pool ∪ add) −
  * remove, then every filter (an empty filter keeps everything).
  */
-export function selectPool(submissions: CatalogSubmission[], q: ViewQuery): { base: boolean[]; member: boolean[] } {
+export function selectPool(submissions: CatalogSubmission[], q: ViewQuery, incomplete: ReadonlySet<string> = new Set()): { base: boolean[]; member: boolean[] } {
   const add = new Set(q.add);
   const remove = new Set(q.remove);
   const base = submissions.map((s) => (s.inDefaultPool || add.has(s.slug)) && !remove.has(s.slug));
@@ -150,7 +148,8 @@ export function selectPool(submissions: CatalogSubmission[], q: ViewQuery): { ba
       keep(q.horizon, horizonKey(s.horizon)) &&
       keep(q.family, s.family ?? "") &&
       keep(q.base, s.baseAlgorithm ?? "") &&
-      keep(q.source as string[], s.source),
+      keep(q.source as string[], s.source) &&
+      !(q.complete === "only" && incomplete.has(s.slug)),
   );
   return { base, member };
 }
@@ -171,10 +170,12 @@ export async function getLeaderboard(db: Db, roundSlug: string, query: ViewQuery
 async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): Promise<Leaderboard> {
   const catalog = await roundCatalog(db, roundSlug);
   const subs = catalog.submissions;
-  const { base, member } = selectPool(subs, query);
+  const complete = await roundCompleteness(db, catalog);
+  const incomplete = new Set([...complete].filter(([, c]) => !c.complete).map(([slug]) => slug));
+  const { base, member } = selectPool(subs, query, incomplete);
   const facets = facetsOf(subs, base);
   const issues = checkQuery(catalog, query, facets);
-  if (issues.length) throw new AppError("BAD_REQUEST", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  if (issues.length) throw invalidQuery(issues);
 
   const poolSubs = subs.filter((_, i) => member[i]);
   const candidates: Candidate[] = subs.map((s, i) => ({
@@ -186,6 +187,7 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
     source: s.source,
     inDefaultPool: s.inDefaultPool,
     verified: s.verified,
+    complete: !incomplete.has(s.slug),
     state: member[i] ? "member" : base[i] ? "filtered" : s.inDefaultPool ? "removed" : "outside",
   }));
   const workloads = catalog.workloads.filter((w) => w.role === "base");
@@ -206,11 +208,24 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
     scale: query.scale,
   });
 
+  const rows = rankedRows(scores, poolSubs, workloads, variants, complete);
+
+  return { ...common, settings: scores.settings, rows, best: scores.best, tau: scores.tau, profiles: scores.profiles, details: scores.details };
+}
+
+/** The pool's rows in scoreRound's order, with competition ranks (§5.4) and every base workload's cell. */
+function rankedRows(
+  scores: Awaited<ReturnType<typeof scoreRound>>,
+  poolSubs: CatalogSubmission[],
+  workloads: WorkloadInfo[],
+  variants: WorkloadInfo[],
+  complete: Awaited<ReturnType<typeof roundCompleteness>>,
+): LeaderboardRow[] {
   const bySlug = new Map(poolSubs.map((s, i) => [s.slug, { s, index: i }]));
   const variantName = new Map(variants.map((v) => [v.key, v.displayName]));
   let rank = 0;
   let previous: number | null = null;
-  const rows = scores.ranking.map((key, i): LeaderboardRow => {
+  return scores.ranking.map((key, i): LeaderboardRow => {
     const { s, index } = bySlug.get(key)!;
     const score = scores.scores[key]!;
     // Competition ranking: equal scores share the rank of the first of them.
@@ -241,10 +256,9 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
       geometricMeanTime: scores.geometricMeanTime?.[key] ?? null,
       cells,
       poolIndex: index,
+      completeness: complete.get(s.slug)!,
     };
   });
-
-  return { ...common, settings: scores.settings, rows, best: scores.best, tau: scores.tau, profiles: scores.profiles, details: scores.details };
 }
 
 /** GET …/leaderboard?format=csv: one row per pool member in rank order, three columns per workload. */
@@ -266,7 +280,7 @@ export function leaderboardCsv(lb: Leaderboard): { header: string[]; rows: CsvVa
 
 /** The view's query parameters, or a 400 naming each bad parameter. */
 export function viewQueryOrThrow(parsed: { query: ViewQuery; issues: QueryIssue[] }): ViewQuery {
-  if (parsed.issues.length) throw new AppError("BAD_REQUEST", `invalid query: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, parsed.issues);
+  if (parsed.issues.length) throw invalidQuery(parsed.issues);
   return parsed.query;
 }
 
@@ -276,6 +290,7 @@ export function profilesPayload(lb: Leaderboard) {
     round: { slug: lb.round.slug, name: lb.round.name, timeBasis: lb.round.timeBasis },
     query: lb.query,
     settings: lb.settings,
+    includesUnverified: lb.includesUnverified,
     workloads: lb.workloads.map((w) => w.key),
     tau: lb.tau,
     submissions: lb.rows.map((r) => ({

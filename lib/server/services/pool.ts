@@ -3,24 +3,18 @@
 // derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2);
 // `studies` adds the best trial of each study behind every median.
 import type { Db } from "@/lib/db/client";
-import { assertPoolCompatible, scorePool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
+import { assertPoolCompatible, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
-import type { ScoreQuery } from "./scores";
+import { compute } from "@/lib/server/compute/pool";
+import { AppError, unknownRound } from "@/lib/server/errors";
+import { DESCRIPTION_FIELDS, pickFields, selectOf, type SubmissionListing } from "@/lib/submission-fields";
+import type { ScoreQuery } from "./score-query";
 
-export interface PoolSubmission {
+export interface PoolSubmission extends SubmissionListing {
   /** Key in the report: the slug, or "<round>/<slug>" for a member of another round. */
   key: string;
-  slug: string;
   round: string;
-  displayName: string;
-  baseAlgorithm: string | null;
-  family: string | null;
-  baseOptimizer: string | null;
-  horizon: number | null;
-  searchRank: number | null;
   source: string;
-  publishedScore: number | null;
   /** false: uploaded and not yet checked by an admin; it is in this pool only because the request named it (docs/trust-model.md). */
   verified: boolean;
 }
@@ -110,12 +104,7 @@ async function roundDefinition(db: Db, slug: string, version: number) {
 const SUBMISSION_FIELDS = {
   id: true,
   slug: true,
-  displayName: true,
-  baseAlgorithm: true,
-  family: true,
-  baseOptimizer: true,
-  horizon: true,
-  searchRank: true,
+  ...selectOf(DESCRIPTION_FIELDS),
   source: true,
   publishedScore: true,
   inDefaultPool: true,
@@ -135,14 +124,16 @@ interface StudyBest {
  * given data versions (from readPoolView).
  * @throws AppError NOT_FOUND for a round that does not exist, BAD_REQUEST for an unknown submission or an incompatible pool.
  */
-export async function loadPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean } = {}): Promise<LoadedPool> {
+export function loadPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean } = {}): Promise<LoadedPool> {
+  // Cached per data version: the views of one pool (every seed of the bootstrap,
+  // every tau sweep) read it once, and a flood of new seeds costs no database work.
+  const at = request.rounds.map((r) => `${r}@${versions.get(r) ?? "none"}`).join(",");
+  return cached(`pool|${options.studies ? "studies" : "times"}|${request.key}|${at}`, () => readPool(db, request, versions, options));
+}
+
+async function readPool(db: Db, request: PoolRequest, versions: Map<string, number>, options: { studies?: boolean }): Promise<LoadedPool> {
   const { roundSlug, requested, query } = request;
-  for (const r of request.rounds) {
-    if (!versions.has(r)) {
-      const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
-      throw new AppError("NOT_FOUND", `unknown round "${r}"; rounds: ${known.join(", ")}`, [{ path: r === roundSlug ? "round" : "pool", message: `unknown round "${r}"` }]);
-    }
-  }
+  await assertRoundsKnown(db, request, versions);
   const round = await roundDefinition(db, roundSlug, versions.get(roundSlug)!);
   const definitions = new Map([[roundSlug, round]]);
   for (const r of new Set(requested.map((x) => x.round))) {
@@ -151,90 +142,16 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
   const roundIdToSlug = new Map([...definitions.values()].map((d) => [d.id, d.slug]));
 
   // Members in the round's listing order, so scores and tie order do not depend on the URL.
-  let members;
-  if (query.pool) {
-    const wanted = new Map<number, Set<string>>();
-    for (const { round: r, slug } of requested) {
-      const id = definitions.get(r)!.id;
-      if (!wanted.has(id)) wanted.set(id, new Set());
-      wanted.get(id)!.add(slug);
-    }
-    members = await db.submission.findMany({
-      where: { hidden: false, OR: [...wanted].map(([roundId, slugs]) => ({ roundId, slug: { in: [...slugs] } })) },
-      select: SUBMISSION_FIELDS,
-      orderBy: [{ roundId: "asc" }, { slug: "asc" }],
-    });
-    const found = new Set(members.map((m) => `${roundIdToSlug.get(m.roundId)}/${m.slug}`));
-    const missing = requested.filter((r) => !found.has(`${r.round}/${r.slug}`));
-    if (missing.length) {
-      const known = await db.submission.findMany({ where: { roundId: round.id, hidden: false }, select: { slug: true }, orderBy: { slug: "asc" } });
-      throw new AppError(
-        "BAD_REQUEST",
-        `unknown submission${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m.round === roundSlug ? m.slug : `${m.round}/${m.slug}`}"`).join(", ")} in pool; submissions of ${roundSlug}: ${known.map((k) => k.slug).join(", ")}`,
-        missing.map((m) => ({ path: "pool", message: `unknown submission "${m.slug}" in round "${m.round}"` })),
-      );
-    }
-  } else {
-    members = await db.submission.findMany({
-      // Unverified uploads never join the default pool (docs/trust-model.md): no upload changes the published view.
-      where: { roundId: round.id, hidden: false, inDefaultPool: true, verified: true },
-      select: SUBMISSION_FIELDS,
-      orderBy: { slug: "asc" },
-    });
-  }
-
+  const members = query.pool ? await requestedMembers(db, request, definitions) : await defaultMembers(db, round.id);
   const keyOf = (m: { roundId: number; slug: string }) => (m.roundId === round.id ? m.slug : `${roundIdToSlug.get(m.roundId)}/${m.slug}`);
-  const baseKeys = (d: typeof round) => d.workloads.filter((w) => w.role === "base").map((w) => w.key);
+  const baseKeys = (d: RoundDefinition) => d.workloads.filter((w) => w.role === "base").map((w) => w.key);
   assertCompatible(
     members.map((m) => {
       const d = definitions.get(roundIdToSlug.get(m.roundId)!)!;
       return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis, version: d.benchmarkVersion, hardware: d.hardware };
     }),
   );
-
-  const results = await db.workloadResult.findMany({
-    where: { submissionId: { in: members.map((m) => m.id) } },
-    select: {
-      submissionId: true,
-      workload: { select: { key: true } },
-      reached: true,
-      timeSeconds: true,
-      timeFraction: true,
-      studies: true,
-      studiesHit: true,
-      perStudy: options.studies ?? false,
-    },
-  });
-  const bySubmission = new Map<number, typeof results>();
-  for (const r of results) {
-    const list = bySubmission.get(r.submissionId) ?? [];
-    list.push(r);
-    bySubmission.set(r.submissionId, list);
-  }
-
-  const seconds = round.timeBasis === "seconds";
-  const details: LoadedPool["details"] = {};
-  const studies: NonNullable<LoadedPool["studies"]> = {};
-  const submissions = members.map((m) => {
-    const times: Record<string, number> = {};
-    const detail: Record<string, CellDetail> = {};
-    const perWorkload: Record<string, number[]> = {};
-    for (const r of bySubmission.get(m.id) ?? []) {
-      const time = seconds ? r.timeSeconds : r.timeFraction;
-      // A reached cell without a time on this basis cannot be compared: no data (NaN).
-      times[r.workload.key] = r.reached ? (time ?? NaN) : Infinity;
-      detail[r.workload.key] = { timeSeconds: r.timeSeconds, timeFraction: r.timeFraction, studies: r.studies, studiesHit: r.studiesHit };
-      if (options.studies) {
-        // Same conventions as the median (lib/ingest/refresh-results.ts): no hit = +inf, a hit without a time on this basis = NaN.
-        perWorkload[r.workload.key] = ((r.perStudy ?? []) as unknown as StudyBest[]).map((s) =>
-          s.trial === null ? Infinity : ((seconds ? s.seconds : s.fraction) ?? NaN),
-        );
-      }
-    }
-    details[keyOf(m)] = detail;
-    if (options.studies) studies[keyOf(m)] = perWorkload;
-    return { name: keyOf(m), times };
-  });
+  const { submissions, details, studies } = await memberTimes(db, members, keyOf, round.timeBasis === "seconds", options.studies ?? false);
 
   // Upstream raises a KeyError when no submission has logs for a scored workload
   // (docs/scoring.md §3.2). A live round filled by uploads is often in that state, so
@@ -245,30 +162,13 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
     if (submissions.length > 0 && !submissions.some((s) => w in s.times)) for (const s of submissions) s.times[w] = NaN;
   }
 
-  const settings: Partial<ScoreSettings> = {
-    tauMin: round.tauMin,
-    tauMax: query.tauMax ?? round.tauMax,
-    points: query.points ?? round.tauPoints,
-    scale: query.scale ?? round.tauScale,
-    integration: query.integration ?? round.integration,
-    reference: query.reference ?? null,
-  };
-  if (settings.reference && !submissions.some((s) => s.name === settings.reference)) {
-    throw new AppError("BAD_REQUEST", `reference "${settings.reference}" is not in the pool`, [{ path: "reference", message: "not a pool member" }]);
-  }
-
   return {
     round: { slug: round.slug, name: round.name, timeBasis: round.timeBasis, ruleset: round.ruleset, dataVersion: versions.get(round.slug)! },
     submissions: members.map((m) => ({
       key: keyOf(m),
       slug: m.slug,
       round: roundIdToSlug.get(m.roundId)!,
-      displayName: m.displayName,
-      baseAlgorithm: m.baseAlgorithm,
-      family: m.family,
-      baseOptimizer: m.baseOptimizer,
-      horizon: m.horizon,
-      searchRank: m.searchRank,
+      ...pickFields(m, DESCRIPTION_FIELDS),
       source: m.source,
       publishedScore: m.publishedScore,
       verified: m.verified,
@@ -280,10 +180,121 @@ export async function loadPool(db: Db, request: PoolRequest, versions: Map<strin
       submissions,
       missValues: missValues(round),
     },
-    settings,
+    settings: poolSettings(round, query, submissions),
     details,
     studies: options.studies ? studies : null,
   };
+}
+
+type RoundDefinition = Awaited<ReturnType<typeof roundDefinition>>;
+type Member = Awaited<ReturnType<typeof defaultMembers>>[number];
+
+async function assertRoundsKnown(db: Db, request: PoolRequest, versions: Map<string, number>): Promise<void> {
+  for (const r of request.rounds) {
+    if (!versions.has(r)) {
+      const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
+      throw unknownRound(r, known, r === request.roundSlug ? "round" : "pool");
+    }
+  }
+}
+
+function defaultMembers(db: Db, roundId: number) {
+  return db.submission.findMany({
+    // Unverified uploads never join the default pool (docs/trust-model.md): no upload changes the published view.
+    where: { roundId, hidden: false, inDefaultPool: true, verified: true },
+    select: SUBMISSION_FIELDS,
+    orderBy: { slug: "asc" },
+  });
+}
+
+/** The pool the request names; BAD_REQUEST naming every entry that is not a visible submission. */
+async function requestedMembers(db: Db, request: PoolRequest, definitions: Map<string, RoundDefinition>): Promise<Member[]> {
+  const { roundSlug, requested } = request;
+  const roundIdToSlug = new Map([...definitions.values()].map((d) => [d.id, d.slug]));
+  const wanted = new Map<number, Set<string>>();
+  for (const { round: r, slug } of requested) {
+    const id = definitions.get(r)!.id;
+    if (!wanted.has(id)) wanted.set(id, new Set());
+    wanted.get(id)!.add(slug);
+  }
+  const members = await db.submission.findMany({
+    where: { hidden: false, OR: [...wanted].map(([roundId, slugs]) => ({ roundId, slug: { in: [...slugs] } })) },
+    select: SUBMISSION_FIELDS,
+    orderBy: [{ roundId: "asc" }, { slug: "asc" }],
+  });
+  const found = new Set(members.map((m) => `${roundIdToSlug.get(m.roundId)}/${m.slug}`));
+  const missing = requested.filter((r) => !found.has(`${r.round}/${r.slug}`));
+  if (missing.length) {
+    const known = await db.submission.findMany({ where: { roundId: definitions.get(roundSlug)!.id, hidden: false }, select: { slug: true }, orderBy: { slug: "asc" } });
+    throw new AppError(
+      "BAD_REQUEST",
+      `unknown submission${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m.round === roundSlug ? m.slug : `${m.round}/${m.slug}`}"`).join(", ")} in pool; submissions of ${roundSlug}: ${known.map((k) => k.slug).join(", ")}`,
+      missing.map((m) => ({ path: "pool", message: `unknown submission "${m.slug}" in round "${m.round}"` })),
+    );
+  }
+  return members;
+}
+
+/** Each member's scoring times on the round's basis, its cell details and (optionally) its study times. */
+async function memberTimes(db: Db, members: Member[], keyOf: (m: Member) => string, seconds: boolean, withStudies: boolean) {
+  const results = await db.workloadResult.findMany({
+    where: { submissionId: { in: members.map((m) => m.id) } },
+    select: {
+      submissionId: true,
+      workload: { select: { key: true } },
+      reached: true,
+      timeSeconds: true,
+      timeFraction: true,
+      studies: true,
+      studiesHit: true,
+      perStudy: withStudies,
+    },
+  });
+  const bySubmission = new Map<number, typeof results>();
+  for (const r of results) {
+    const list = bySubmission.get(r.submissionId) ?? [];
+    list.push(r);
+    bySubmission.set(r.submissionId, list);
+  }
+  const details: LoadedPool["details"] = {};
+  const studies: NonNullable<LoadedPool["studies"]> = {};
+  const submissions = members.map((m) => {
+    const times: Record<string, number> = {};
+    const detail: Record<string, CellDetail> = {};
+    const perWorkload: Record<string, number[]> = {};
+    for (const r of bySubmission.get(m.id) ?? []) {
+      const time = seconds ? r.timeSeconds : r.timeFraction;
+      // A reached cell without a time on this basis cannot be compared: no data (NaN).
+      times[r.workload.key] = r.reached ? (time ?? NaN) : Infinity;
+      detail[r.workload.key] = { timeSeconds: r.timeSeconds, timeFraction: r.timeFraction, studies: r.studies, studiesHit: r.studiesHit };
+      if (withStudies) {
+        // Same conventions as the median (lib/ingest/refresh-results.ts): no hit = +inf, a hit without a time on this basis = NaN.
+        perWorkload[r.workload.key] = ((r.perStudy ?? []) as unknown as StudyBest[]).map((s) =>
+          s.trial === null ? Infinity : ((seconds ? s.seconds : s.fraction) ?? NaN),
+        );
+      }
+    }
+    details[keyOf(m)] = detail;
+    if (withStudies) studies[keyOf(m)] = perWorkload;
+    return { name: keyOf(m), times };
+  });
+  return { submissions, details, studies };
+}
+
+/** The round's scoring defaults overridden by the query; BAD_REQUEST for a reference outside the pool. */
+function poolSettings(round: RoundDefinition, query: ScoreQuery, submissions: { name: string }[]): Partial<ScoreSettings> {
+  const settings: Partial<ScoreSettings> = {
+    tauMin: round.tauMin,
+    tauMax: query.tauMax ?? round.tauMax,
+    points: query.points ?? round.tauPoints,
+    scale: query.scale ?? round.tauScale,
+    integration: query.integration ?? round.integration,
+    reference: query.reference ?? null,
+  };
+  if (settings.reference && !submissions.some((s) => s.name === settings.reference)) {
+    throw new AppError("BAD_REQUEST", `reference "${settings.reference}" is not in the pool`, [{ path: "reference", message: "not a pool member" }]);
+  }
+  return settings;
 }
 
 /**
@@ -299,9 +310,9 @@ export function scoringOrBadRequest<T>(compute: () => T, what = "cannot score th
   }
 }
 
-/** scorePool of a loaded pool with its settings. */
-export function scoreLoaded(pool: LoadedPool): ScoreResult {
-  return scoringOrBadRequest(() => scorePool(pool.input, pool.settings));
+/** scorePool of a loaded pool with its settings, on a compute worker (lib/server/compute). */
+export function scoreLoaded(pool: LoadedPool): Promise<ScoreResult> {
+  return compute({ kind: "score", input: pool.input, settings: pool.settings });
 }
 
 function assertCompatible(members: PoolMember[]) {

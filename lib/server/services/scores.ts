@@ -1,25 +1,15 @@
 // Scores of any pool of a round: the service behind the leaderboard pages,
-// GET /api/v1/rounds/<round>/scores and tRPC `scores.get`. Times come from the
+// the compare page and GET /api/v1/rounds/<round>/scores (there is no tRPC
+// procedure for scores). Times come from the
 // derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2),
 // the rules from lib/scoring; results are cached per data version.
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { scoringReport, type ScoringReport } from "@/lib/scoring";
 import { parseParams } from "@/lib/server/query-params";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, type CellDetail, type PoolSubmission, type RoundInfo } from "./pool";
+import { scoreQuerySchema, type ScoreQuery } from "./score-query";
 
-/** Query of a scores request; every field is optional (the round's defaults apply). */
-export const scoreQuerySchema = z.object({
-  /** Submission slugs; "<round>/<slug>" takes a submission from another round. Default: the round's default pool. */
-  pool: z.array(z.string().min(1).max(300)).max(20_000).optional(),
-  tauMax: z.number().gt(1).max(1000).optional(),
-  points: z.number().int().min(2).max(10_000).optional(),
-  scale: z.enum(["linear", "log"]).optional(),
-  integration: z.enum(["trapezoid", "exact"]).optional(),
-  /** Pool member whose times are the ratio denominators (docs/scoring.md §4.2) instead of the pool best. */
-  reference: z.string().min(1).max(300).optional(),
-});
-export type ScoreQuery = z.infer<typeof scoreQuerySchema>;
+export { scoreQuerySchema, type ScoreQuery } from "./score-query";
 
 /** Parses URL query parameters (`pool=a,b&tauMax=4...`) into a ScoreQuery, naming the bad parameter. */
 export function parseScoreParams(params: URLSearchParams): ScoreQuery {
@@ -48,6 +38,6 @@ export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = 
   return readPoolView(db, "scores", request, async (versions) => {
     const pool = await loadPool(db, request, versions);
     const includesUnverified = pool.submissions.some((s) => !s.verified);
-    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, ...scoringReport(scoreLoaded(pool)) };
+    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, ...scoringReport(await scoreLoaded(pool)) };
   });
 }

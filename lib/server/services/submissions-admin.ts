@@ -2,7 +2,7 @@
 // Round.dataVersion and writes its audit entry in the same transaction.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { AppError } from "@/lib/server/errors";
+import { AppError, unknownRound } from "@/lib/server/errors";
 import { audit } from "./audit";
 
 interface Target {
@@ -15,7 +15,7 @@ async function findSubmission(tx: Prisma.TransactionClient, round: string, slug:
   const r = await tx.round.findUnique({ where: { slug: round }, select: { id: true } });
   if (!r) {
     const rounds = (await tx.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((x) => x.slug);
-    throw new AppError("NOT_FOUND", `unknown round "${round}"; rounds: ${rounds.join(", ")}`, [{ path: "round", message: `unknown round "${round}"` }]);
+    throw unknownRound(round, rounds);
   }
   const sub = await tx.submission.findUnique({ where: { roundId_slug: { roundId: r.id, slug } }, include: { _count: { select: { runs: true } } } });
   if (!sub) {

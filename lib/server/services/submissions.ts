@@ -3,11 +3,13 @@
 // pool, and the eval curves of its runs when they were uploaded (RunEvals).
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/server/errors";
+import { DESCRIPTION_FIELDS, pickFields } from "@/lib/submission-fields";
 import { roundCatalog, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type LeaderboardCell } from "@/lib/server/services/leaderboard";
-import type { CsvValue } from "@/lib/views/csv";
+import { csvRows, toCsv, type CsvValue } from "@/lib/views/csv";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import type { ResolvedSettings } from "@/lib/scoring";
+import { roundCompleteness, type CompletenessBadge } from "./round-completeness";
 
 export interface RunDetail {
   id: number;
@@ -84,61 +86,27 @@ export interface SubmissionView {
   context: { added: boolean; rank: number; poolSize: number; score: number; targetsHit: number; settings: ResolvedSettings } | { error: string } | null;
   workloads: WorkloadResultDetail[];
   evals: EvalSeries[];
+  /** Runs found / expected and studies (the badge of an incomplete submission). */
+  completeness: CompletenessBadge | null;
 }
 
-/**
- * @throws AppError NOT_FOUND for an unknown round or slug (naming the round's submissions).
- */
-export async function getSubmission(db: Db, roundSlug: string, slug: string): Promise<SubmissionView> {
+/** The submission and its round's catalog. @throws AppError NOT_FOUND (listing the round's slugs) for an unknown or hidden one. */
+async function visibleSubmission(db: Db, roundSlug: string, slug: string) {
   const catalog = await roundCatalog(db, roundSlug);
-  const sub = await db.submission.findUnique({
-    where: { roundId_slug: { roundId: catalog.round.id, slug } },
-    include: { uploadedBy: { select: { name: true } } },
-  });
+  const sub = await findSubmission(db, catalog.round.id, slug);
   if (!sub || sub.hidden) {
     throw new AppError("NOT_FOUND", `unknown submission "${slug}" in round ${roundSlug}; submissions: ${catalog.submissions.map((s) => s.slug).join(", ")}`, [{ path: "slug", message: `unknown submission "${slug}"` }]);
   }
-  const [runs, results, evals, uploads] = await Promise.all([
-    db.run.findMany({
-      where: { submissionId: sub.id },
-      select: {
-        id: true,
-        workloadId: true,
-        study: true,
-        trial: true,
-        reached: true,
-        timeSeconds: true,
-        timeFraction: true,
-        steps: true,
-        firstHitIndex: true,
-        bestMetric: true,
-        overBudget: true,
-        hardware: true,
-        framework: true,
-        codeCommit: true,
-        hyperparameters: true,
-        provenance: true,
-        evals: { select: { runId: true } },
-      },
-      orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
-    }),
-    db.workloadResult.findMany({ where: { submissionId: sub.id } }),
-    db.runEvals.findMany({ where: { run: { submissionId: sub.id } }, include: { run: { select: { study: true, trial: true, firstHitIndex: true, workload: { select: { key: true } } } } } }),
-    db.upload.findMany({ where: { runs: { some: { submissionId: sub.id } } }, orderBy: { createdAt: "desc" }, take: 50 }),
-  ]);
+  return { catalog, sub };
+}
+
+/** @throws AppError NOT_FOUND for an unknown round or slug (naming the round's submissions). */
+export async function getSubmission(db: Db, roundSlug: string, slug: string): Promise<SubmissionView> {
+  const { catalog, sub } = await visibleSubmission(db, roundSlug, slug);
+  const { runs, results, evals, uploads } = await submissionRows(db, sub.id);
 
   const inDefaultPool = sub.inDefaultPool && sub.verified;
-  let context: SubmissionView["context"] = null;
-  let cells: Record<string, LeaderboardCell> = {};
-  try {
-    const lb = await getLeaderboard(db, roundSlug, { ...EMPTY_QUERY, add: inDefaultPool ? [] : [slug] });
-    const row = lb.rows.find((r) => r.slug === slug);
-    if (row && lb.settings) context = { added: !inDefaultPool, rank: row.rank, poolSize: lb.rows.length, score: row.score, targetsHit: row.targetsHit, settings: lb.settings };
-    cells = row?.cells ?? {};
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    context = { error: error.message };
-  }
+  const { context, cells } = await standing(db, roundSlug, slug, inDefaultPool);
 
   const workloadIdToKey = new Map((await db.workload.findMany({ where: { roundId: catalog.round.id }, select: { id: true, key: true } })).map((w) => [w.id, w.key]));
   const workloads: WorkloadResultDetail[] = catalog.workloads
@@ -161,31 +129,11 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
     // Base workloads always; variants only where this submission has results.
     .filter((d) => d.workload.role === "base" || d.result !== null || d.runs.length > 0);
 
+  const completeness = (await roundCompleteness(db, catalog)).get(sub.slug) ?? null;
   return {
     round: catalog.round,
-    submission: {
-      slug: sub.slug,
-      displayName: sub.displayName,
-      baseAlgorithm: sub.baseAlgorithm,
-      family: sub.family,
-      baseOptimizer: sub.baseOptimizer,
-      horizon: sub.horizon,
-      searchRank: sub.searchRank,
-      hyperparameters: sub.hyperparameters,
-      authors: sub.authors,
-      affiliation: sub.affiliation,
-      framework: sub.framework,
-      source: sub.source,
-      importedFrom: sub.importedFrom,
-      uploadedBy: sub.uploadedBy?.name ?? null,
-      inDefaultPool,
-      verified: sub.verified,
-      publishedScore: sub.publishedScore,
-      notes: sub.notes,
-      extra: sub.extra,
-      createdAt: sub.createdAt.toISOString(),
-      updatedAt: sub.updatedAt.toISOString(),
-    },
+    completeness,
+    submission: submissionFields(sub, inDefaultPool),
     uploads: uploads.map((u) => ({ id: u.id, createdAt: u.createdAt.toISOString(), tokenName: u.tokenName, runsTotal: u.runsTotal, created: u.created, replaced: u.replaced, unchanged: u.unchanged })),
     context,
     workloads,
@@ -193,6 +141,83 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
       .map((e) => ({ runId: e.runId, workload: e.run.workload.key, study: e.run.study, trial: e.run.trial, steps: e.steps, times: e.times, metrics: e.metrics, firstHitIndex: e.run.firstHitIndex }))
       .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial),
   };
+}
+
+type SubmissionRow = NonNullable<Awaited<ReturnType<typeof findSubmission>>>;
+
+function findSubmission(db: Db, roundId: number, slug: string) {
+  return db.submission.findUnique({ where: { roundId_slug: { roundId, slug } }, include: { uploadedBy: { select: { name: true } } } });
+}
+
+function submissionFields(sub: SubmissionRow, inDefaultPool: boolean): SubmissionView["submission"] {
+  return {
+    slug: sub.slug,
+    ...pickFields(sub, DESCRIPTION_FIELDS),
+    hyperparameters: sub.hyperparameters,
+    authors: sub.authors,
+    affiliation: sub.affiliation,
+    framework: sub.framework,
+    source: sub.source,
+    importedFrom: sub.importedFrom,
+    uploadedBy: sub.uploadedBy?.name ?? null,
+    inDefaultPool,
+    verified: sub.verified,
+    publishedScore: sub.publishedScore,
+    notes: sub.notes,
+    extra: sub.extra,
+    createdAt: sub.createdAt.toISOString(),
+    updatedAt: sub.updatedAt.toISOString(),
+  };
+}
+
+/** The submission's runs, derived results, eval series and latest uploads, read at once. */
+async function submissionRows(db: Db, submissionId: number) {
+  const [runs, results, evals, uploads] = await Promise.all([
+    db.run.findMany({
+      where: { submissionId },
+      select: {
+        id: true,
+        workloadId: true,
+        study: true,
+        trial: true,
+        reached: true,
+        timeSeconds: true,
+        timeFraction: true,
+        steps: true,
+        firstHitIndex: true,
+        bestMetric: true,
+        overBudget: true,
+        hardware: true,
+        framework: true,
+        codeCommit: true,
+        hyperparameters: true,
+        provenance: true,
+        evals: { select: { runId: true } },
+      },
+      orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
+    }),
+    db.workloadResult.findMany({ where: { submissionId } }),
+    db.runEvals.findMany({ where: { run: { submissionId } }, include: { run: { select: { study: true, trial: true, firstHitIndex: true, workload: { select: { key: true } } } } } }),
+    db.upload.findMany({ where: { runs: { some: { submissionId } } }, orderBy: { createdAt: "desc" }, take: 50 }),
+  ]);
+
+  return { runs, results, evals, uploads };
+}
+
+/** Where the submission stands in the round's default pool (added when not a member), or the reason it cannot be scored. */
+async function standing(db: Db, roundSlug: string, slug: string, inDefaultPool: boolean): Promise<{ context: SubmissionView["context"]; cells: Record<string, LeaderboardCell> }> {
+  let context: SubmissionView["context"] = null;
+  let cells: Record<string, LeaderboardCell> = {};
+  try {
+    const lb = await getLeaderboard(db, roundSlug, { ...EMPTY_QUERY, add: inDefaultPool ? [] : [slug] });
+    const row = lb.rows.find((r) => r.slug === slug);
+    if (row && lb.settings) context = { added: !inDefaultPool, rank: row.rank, poolSize: lb.rows.length, score: row.score, targetsHit: row.targetsHit, settings: lb.settings };
+    cells = row?.cells ?? {};
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    context = { error: error.message };
+  }
+  return { context, cells };
 }
 
 /** The rounds that have a submission with this slug (slugs are unique per round only). */
@@ -215,9 +240,32 @@ export function submissionCsv(v: SubmissionView): { header: string[]; rows: CsvV
   return { header, rows };
 }
 
-/** GET …/submissions/<slug>/evals?format=csv: one row per evaluation of every run with uploaded evals. */
-export function evalsCsv(v: SubmissionView): { header: string[]; rows: CsvValue[][] } {
-  const header = ["workload", "study", "trial", "eval_index", "step", "time_seconds", "metric"];
-  const rows = v.evals.flatMap((e) => e.metrics.map((m, i) => [e.workload, e.study, e.trial, i, e.steps[i] ?? null, e.times[i] ?? null, m]));
-  return { header, rows };
+const EVALS_HEADER = ["workload", "study", "trial", "eval_index", "step", "time_seconds", "metric"];
+/** Evals per CSV chunk: a few hundred kB of text at a time. */
+const EVALS_PER_CHUNK = 5000;
+
+/**
+ * GET …/submissions/<slug>/evals?format=csv: one row per evaluation of every
+ * run with uploaded evals, as chunks of text: one run's series is read at a
+ * time, so the response streams whatever was uploaded. The submission is
+ * looked up first (an unknown one throws before any text).
+ */
+export async function evalsCsvChunks(db: Db, roundSlug: string, slug: string): Promise<AsyncIterable<string>> {
+  const { sub } = await visibleSubmission(db, roundSlug, slug);
+  const runs = (
+    await db.runEvals.findMany({ where: { run: { submissionId: sub.id } }, select: { runId: true, run: { select: { study: true, trial: true, workload: { select: { key: true } } } } } })
+  )
+    .map((e) => ({ runId: e.runId, workload: e.run.workload.key, study: e.run.study, trial: e.run.trial }))
+    .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial);
+  return (async function* () {
+    yield toCsv(EVALS_HEADER, []);
+    for (const r of runs) {
+      const e = await db.runEvals.findUnique({ where: { runId: r.runId }, select: { steps: true, times: true, metrics: true } });
+      if (!e) continue; // replaced meanwhile
+      for (let from = 0; from < e.metrics.length; from += EVALS_PER_CHUNK) {
+        const rows = e.metrics.slice(from, from + EVALS_PER_CHUNK).map((m, k) => [r.workload, r.study, r.trial, from + k, e.steps[from + k] ?? null, e.times[from + k] ?? null, m]);
+        yield csvRows(rows);
+      }
+    }
+  })();
 }

@@ -144,66 +144,9 @@ export async function getWorkloadTable(db: Db, roundSlug: string, key: string, q
   const lbRows = lb.rows.filter((r) => idOf.has(r.slug));
   const ids = lbRows.map((r) => idOf.get(r.slug)!);
 
-  const [runs, results] = await Promise.all([
-    db.run.findMany({
-      where: { submissionId: { in: ids }, workload: { roundId: catalog.round.id, key } },
-      select: { submissionId: true, study: true, trial: true, reached: true, steps: true, bestMetric: true },
-      orderBy: [{ submissionId: "asc" }, { study: "asc" }, { position: "asc" }],
-    }),
-    db.workloadResult.findMany({
-      where: { submissionId: { in: ids }, workload: { roundId: catalog.round.id, key } },
-      select: { submissionId: true, perStudy: true },
-    }),
-  ]);
-  const runsOf = new Map<number, typeof runs>();
-  for (const r of runs) runsOf.set(r.submissionId, [...(runsOf.get(r.submissionId) ?? []), r]);
-  const perStudyOf = new Map(results.map((r) => [r.submissionId, r.perStudy as unknown as StudyBestJson[]]));
-
-  const basis = catalog.round.timeBasis;
-  const rows: Omit<WorkloadRow, "position">[] = lbRows.map((r) => {
-    const id = idOf.get(r.slug)!;
-    const detail = lb.details[r.key]?.[key] ?? null;
-    const cell = isBase ? r.cells[key]! : null;
-    const subRuns = runsOf.get(id) ?? [];
-    const perStudy: StudyDetail[] = (perStudyOf.get(id) ?? []).map((s) => {
-      const inStudy = subRuns.filter((x) => x.study === s.study);
-      const bestRun = s.trial === null ? null : inStudy.find((x) => x.trial === s.trial);
-      return {
-        ...s,
-        steps: bestRun?.steps ?? null,
-        bestMetric: bestRun ? bestRun.bestMetric : inStudy.reduce<number | null>((m, x) => better(workload.direction, m, x.bestMetric), null),
-        trials: inStudy.length,
-        trialsHit: inStudy.filter((x) => x.reached).length,
-      };
-    });
-    // Steps aggregate like times: best trial per study, then np.median over studies (+inf = not reached).
-    const stepValues = perStudy.map((s) => (s.trial === null ? Infinity : (s.steps ?? NaN)));
-    const medianSteps = stepValues.length ? numpyMedian(stepValues) : NaN;
-    // Variants are not in the scored cells: their time comes from the derived result (null = not reached).
-    const time = detail === null ? NaN : ((basis === "seconds" ? detail.timeSeconds : detail.timeFraction) ?? Infinity);
-    const bestMetric = subRuns.reduce<number | null>((m, x) => better(workload.direction, m, x.bestMetric), null);
-    const heldDetail = heldOut ? (lb.details[r.key]?.[heldOut.key] ?? null) : null;
-    return {
-      key: r.key,
-      slug: r.slug,
-      displayName: r.displayName,
-      rank: r.rank,
-      score: r.score,
-      status: cell ? cell.status : detail === null ? "no_data" : Number.isFinite(time) ? null : "not_reached",
-      ...(cell?.variant ? { variant: cell.variant, variantName: cell.variantName } : {}),
-      time: cell ? cell.time : time,
-      timeSeconds: detail?.timeSeconds ?? null,
-      timeFraction: detail?.timeFraction ?? null,
-      steps: Number.isFinite(medianSteps) ? medianSteps : null,
-      ratio: cell ? cell.ratio : null,
-      bestMetric,
-      targetMet: bestMetric === null ? null : workload.direction === "min" ? bestMetric <= workload.target : bestMetric >= workload.target,
-      studies: detail?.studies ?? 0,
-      studiesHit: detail?.studiesHit ?? 0,
-      perStudy,
-      heldOutTime: heldOut ? (heldDetail === null ? NaN : ((basis === "seconds" ? heldDetail.timeSeconds : heldDetail.timeFraction) ?? Infinity)) : null,
-    };
-  });
+  const { runsOf, perStudyOf } = await workloadRuns(db, ids, catalog.round.id, key);
+  const cx: RowContext = { lb, key, workload, isBase, heldOut, basis: catalog.round.timeBasis, runsOf, perStudyOf };
+  const rows = lbRows.map((r) => workloadRow(cx, r, idOf.get(r.slug)!));
 
   const order = (r: Omit<WorkloadRow, "position">) => (r.status === null ? (Number.isFinite(r.time) ? 0 : 3) : MISS_ORDER[r.status]);
   const sorted = [...rows].sort((a, b) => order(a) - order(b) || (order(a) === 0 ? a.time - b.time : 0) || a.rank - b.rank);
@@ -216,6 +159,86 @@ export async function getWorkloadTable(db: Db, roundSlug: string, key: string, q
     leaderboard: { settings: lb.settings, query: lb.query, facets: lb.facets, candidates: lb.candidates, pool: lb.pool },
     best: isBase ? (lb.best[key] ?? null) : null,
     rows: sorted.map((r, i) => ({ ...r, position: i + 1 })),
+  };
+}
+
+type Catalog = Awaited<ReturnType<typeof roundCatalog>>;
+type WorkloadRuns = Awaited<ReturnType<typeof workloadRuns>>;
+
+/** This workload's runs and per-study results of the given submissions. */
+async function workloadRuns(db: Db, ids: number[], roundId: number, key: string) {
+  const [runs, results] = await Promise.all([
+    db.run.findMany({
+      where: { submissionId: { in: ids }, workload: { roundId, key } },
+      select: { submissionId: true, study: true, trial: true, reached: true, steps: true, bestMetric: true },
+      orderBy: [{ submissionId: "asc" }, { study: "asc" }, { position: "asc" }],
+    }),
+    db.workloadResult.findMany({
+      where: { submissionId: { in: ids }, workload: { roundId, key } },
+      select: { submissionId: true, perStudy: true },
+    }),
+  ]);
+  const runsOf = new Map<number, typeof runs>();
+  for (const r of runs) runsOf.set(r.submissionId, [...(runsOf.get(r.submissionId) ?? []), r]);
+  const perStudyOf = new Map(results.map((r) => [r.submissionId, r.perStudy as unknown as StudyBestJson[]]));
+
+  return { runsOf, perStudyOf };
+}
+
+interface RowContext {
+  lb: Leaderboard;
+  key: string;
+  workload: Catalog["workloads"][number];
+  isBase: boolean;
+  heldOut: Catalog["workloads"][number] | null;
+  basis: Catalog["round"]["timeBasis"];
+  runsOf: WorkloadRuns["runsOf"];
+  perStudyOf: WorkloadRuns["perStudyOf"];
+}
+
+/** One pool member's row of the workload table (without its position). */
+function workloadRow(cx: RowContext, r: Leaderboard["rows"][number], id: number): Omit<WorkloadRow, "position"> {
+  const { lb, key, workload, isBase, heldOut, basis, runsOf, perStudyOf } = cx;
+  const detail = lb.details[r.key]?.[key] ?? null;
+  const cell = isBase ? r.cells[key]! : null;
+  const subRuns = runsOf.get(id) ?? [];
+  const perStudy: StudyDetail[] = (perStudyOf.get(id) ?? []).map((s) => {
+    const inStudy = subRuns.filter((x) => x.study === s.study);
+    const bestRun = s.trial === null ? null : inStudy.find((x) => x.trial === s.trial);
+    return {
+      ...s,
+      steps: bestRun?.steps ?? null,
+      bestMetric: bestRun ? bestRun.bestMetric : inStudy.reduce<number | null>((m, x) => better(workload.direction, m, x.bestMetric), null),
+      trials: inStudy.length,
+      trialsHit: inStudy.filter((x) => x.reached).length,
+    };
+  });
+  // Steps aggregate like times: best trial per study, then np.median over studies (+inf = not reached).
+  const stepValues = perStudy.map((s) => (s.trial === null ? Infinity : (s.steps ?? NaN)));
+  const medianSteps = stepValues.length ? numpyMedian(stepValues) : NaN;
+  // Variants are not in the scored cells: their time comes from the derived result (null = not reached).
+  const time = detail === null ? NaN : ((basis === "seconds" ? detail.timeSeconds : detail.timeFraction) ?? Infinity);
+  const bestMetric = subRuns.reduce<number | null>((m, x) => better(workload.direction, m, x.bestMetric), null);
+  const heldDetail = heldOut ? (lb.details[r.key]?.[heldOut.key] ?? null) : null;
+  return {
+    key: r.key,
+    slug: r.slug,
+    displayName: r.displayName,
+    rank: r.rank,
+    score: r.score,
+    status: cell ? cell.status : detail === null ? "no_data" : Number.isFinite(time) ? null : "not_reached",
+    ...(cell?.variant ? { variant: cell.variant, variantName: cell.variantName } : {}),
+    time: cell ? cell.time : time,
+    timeSeconds: detail?.timeSeconds ?? null,
+    timeFraction: detail?.timeFraction ?? null,
+    steps: Number.isFinite(medianSteps) ? medianSteps : null,
+    ratio: cell ? cell.ratio : null,
+    bestMetric,
+    targetMet: bestMetric === null ? null : workload.direction === "min" ? bestMetric <= workload.target : bestMetric >= workload.target,
+    studies: detail?.studies ?? 0,
+    studiesHit: detail?.studiesHit ?? 0,
+    perStudy,
+    heldOutTime: heldOut ? (heldDetail === null ? NaN : ((basis === "seconds" ? heldDetail.timeSeconds : heldDetail.timeFraction) ?? Infinity)) : null,
   };
 }
 

@@ -1,10 +1,12 @@
 // Pure helpers that keep hostile text harmless: what PostgreSQL can store
 // (lib/db/text.ts), spreadsheet formulas in CSV (lib/views/csv.ts, OWASP "CSV
 // Injection"), and the client address the rate limiter keys on.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { csvParseRows } from "d3";
 import { describe, expect, test } from "vitest";
 import { storable, unstorableText } from "@/lib/db/text";
-import { clientAddress, trustedProxies } from "@/lib/server/client-address";
+import { clientAddress, PEER_HEADER, PEER_SECRET_ENV, trustedProxies } from "@/lib/server/client-address";
 import { neutralizeFormula, toCsv } from "@/lib/views/csv";
 
 describe("text PostgreSQL can hold", () => {
@@ -37,7 +39,7 @@ describe("CSV formula injection", () => {
 });
 
 describe("client address for per-IP limits (lib/server/client-address.ts)", () => {
-  // What scripts/serve.ts adds to every request: its process secret and the TCP peer.
+  // What scripts/server.ts adds to every request: its process secret and the TCP peer.
   const env = (trusted?: string) => ({ ALGOPERF_PEER_SECRET: "s3cret", ...(trusted === undefined ? {} : { TRUSTED_PROXIES: trusted }) });
   const h = (peer: string | null, init: Record<string, string> = {}) => new Headers({ ...init, ...(peer === null ? {} : { "x-algoperf-peer": `s3cret ${peer}` }) });
   test("the TCP peer; X-Forwarded-For is ignored when no proxy is trusted", () => {
@@ -54,7 +56,7 @@ describe("client address for per-IP limits (lib/server/client-address.ts)", () =
     // A trusted proxy with nothing forwarded is itself the client.
     expect(clientAddress(h("127.0.0.1"), env("127.0.0.1"))).toBe("127.0.0.1");
   });
-  test("no peer (not served by scripts/serve.ts) or a forged peer header: unknown", () => {
+  test("no peer (not served by scripts/server.ts) or a forged peer header: unknown", () => {
     expect(clientAddress(h(null, { "x-forwarded-for": "203.0.113.9" }), env())).toBe("unknown");
     expect(clientAddress(new Headers({ "x-algoperf-peer": "guess 203.0.113.9" }), env())).toBe("unknown");
     expect(clientAddress(h("203.0.113.9"), {})).toBe("unknown");
@@ -62,6 +64,14 @@ describe("client address for per-IP limits (lib/server/client-address.ts)", () =
   test("what a trusted proxy forwards that is not an address is one shared bucket, never an arbitrary string as a key", () => {
     expect(clientAddress(h("127.0.0.1", { "x-forwarded-for": "1.2.3.4, " + "x".repeat(5000) }), env("127.0.0.1"))).toBe("invalid");
     expect(clientAddress(h("127.0.0.1", { "x-forwarded-for": "1.2.3.4, <script>" }), env("127.0.0.1"))).toBe("invalid");
+  });
+  test("scripts/server.ts stamps every request with the header and secret this module reads", () => {
+    const serve = readFileSync(path.resolve(__dirname, "../../../scripts/server.ts"), "utf8");
+    // The constants it imports, used as this module reads them.
+    expect(serve).toMatch(/import \{ PEER_HEADER, PEER_SECRET_ENV, trustedProxies \} from "@\/lib\/server\/client-address"/);
+    expect(serve).toContain("req.headers[PEER_HEADER] = `${secret} ${req.socket.remoteAddress");
+    expect(serve).toContain("process.env[PEER_SECRET_ENV] = secret");
+    expect([PEER_HEADER, PEER_SECRET_ENV]).toEqual(["x-algoperf-peer", "ALGOPERF_PEER_SECRET"]);
   });
   test("a malformed TRUSTED_PROXIES entry is named", () => {
     expect(() => trustedProxies({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toThrow(/"proxy.example" is not an IP address or CIDR range/);

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { calibrationOfPool, parseCalibrationParams } from "@/lib/server/services/analysis-calibration";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calibration" };
@@ -58,7 +59,8 @@ export default async function CalibrationPage({ params, searchParams }: { params
             />
           </SeriesHighlight>
           <div className="grid gap-6 lg:grid-cols-3">
-            <table className="w-full self-start text-sm lg:col-span-2 [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-groups">
+            <ScrollRegion label="Calibration groups" className="self-start lg:col-span-2">
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-groups">
               <caption className="pb-2 text-left text-xs text-zinc-500">Top {report.k} per algorithm and horizon by the selection metric (as Appendix C lists the baselines&apos; candidates).</caption>
               <thead className="text-left text-xs text-zinc-500">
                 <tr>
@@ -83,7 +85,9 @@ export default async function CalibrationPage({ params, searchParams }: { params
                 ))}
               </tbody>
             </table>
-            <table className="w-full self-start text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-algorithms">
+            </ScrollRegion>
+            <ScrollRegion label="Calibration by algorithm" className="self-start">
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-algorithms">
               <caption className="pb-2 text-left text-xs text-zinc-500">Most targets any configuration of an algorithm reached (the question of Appendix D).</caption>
               <thead className="text-left text-xs text-zinc-500">
                 <tr>
@@ -102,6 +106,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           </div>
           <SortableTable
             caption="Every configuration. Highlighted: within the top k of its algorithm and horizon."

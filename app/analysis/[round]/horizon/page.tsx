@@ -10,6 +10,7 @@ import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
 import { parseScoreParams } from "@/lib/server/services/scores";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Training horizon" };
@@ -72,6 +73,7 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
               <HorizonChart title="Targets hit against the training horizon" description="The same numbers are in the table below." yLabel={`Targets hit (of ${report.workloads})`} yDomain={[0, report.workloads]} yFormat="d" series={chartSeries((p) => p.targetsHit)} />
             </div>
           </SeriesHighlight>
+          <ScrollRegion label="Score by horizon">
           <table className="w-full text-sm" data-table="horizon">
             <caption className="pb-2 text-left text-xs text-zinc-500">Per algorithm and horizon: the selected configuration and every configuration (search rank: score / targets hit).</caption>
             <thead className="text-left text-xs text-zinc-500">
@@ -115,6 +117,7 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
               )}
             </tbody>
           </table>
+          </ScrollRegion>
           <p className="text-xs text-zinc-500">★ the algorithm&apos;s best horizon.</p>
         </>
       )}

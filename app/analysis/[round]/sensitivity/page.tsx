@@ -8,6 +8,7 @@ import { parseSensitivityParams, sensitivityOfPool, type LeaveOneOutReport, type
 import { listRounds } from "@/lib/server/services/catalog";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Pool sensitivity" };
@@ -36,9 +37,9 @@ export default async function SensitivityPage({ params, searchParams }: { params
         </p>
       </div>
       <PoolForm action={`/analysis/${round}/sensitivity`} params={query}>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full min-w-0 flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
-          <select name="submission" defaultValue={subject} className={INPUT}>
+          <select name="submission" defaultValue={subject} className={`${INPUT} max-w-full`}>
             <option value="">— leave-one-out table —</option>
             {submissions.map((s) => (
               <option key={s.slug} value={s.slug}>
@@ -77,6 +78,7 @@ function SubjectView({ report }: { report: SubjectReport }) {
         numberFormat={`.${digits}f`}
         rows={report.rows.map((r) => ({ key: r.key, label: name(r.key), withScore: r.scoreWith, withoutScore: r.scoreWithout }))}
       />
+      <ScrollRegion label="Scores with and without the submission">
       <table className="w-full text-sm" data-table="sensitivity">
         <caption className="pb-2 text-left text-xs text-zinc-500">
           Every other submission with and without {subject}. Rank shift: places gained among the others when {subject} leaves (beyond the place it frees).
@@ -88,7 +90,9 @@ function SubjectView({ report }: { report: SubjectReport }) {
             <th scope="col" className="text-right">Rank with</th>
             <th scope="col" className="text-right">Score without</th>
             <th scope="col" className="text-right">Rank without</th>
-            <th scope="col" className="text-right">Change</th>
+            <th scope="col" className="text-right" title="Δ = score with the submission − score without it: the effect of adding it, the sign the paper view and the leaderboard use">
+              Δ (with − without)
+            </th>
             <th scope="col" className="text-right">Rank shift</th>
           </tr>
         </thead>
@@ -100,12 +104,13 @@ function SubjectView({ report }: { report: SubjectReport }) {
               <td className="num text-right">{r.rankWith}</td>
               <td className="num text-right">{fixed(r.scoreWithout, digits)}</td>
               <td className="num text-right">{r.rankWithout}</td>
-              <td className="num text-right">{signed(r.delta, digits)}</td>
+              <td className="num text-right">{signed(r.scoreWith - r.scoreWithout, digits)}</td>
               <td className="num text-right">{r.rankShift === 0 ? "–" : signed(r.rankShift, 0)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
     </>
   );
 }

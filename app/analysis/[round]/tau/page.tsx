@@ -9,6 +9,7 @@ import { TAU_SWEEP_DEFAULTS } from "@/lib/scoring/analysis";
 import { parseTauParams, tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tau sensitivity" };
@@ -58,7 +59,7 @@ export default async function TauPage({ params, searchParams }: { params: Promis
               series={report.series.map((s, i) => ({ key: s.key, label: name(s.key), color: seriesColor(i), ranks: s.ranks }))}
             />
           </SeriesHighlight>
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Ranks at each tau max">
             <table className="w-full text-sm" data-table="tau">
               <caption className="pb-2 text-left text-xs text-zinc-500">Rank (and score) at each tau max; best and worst rank over the sweep.</caption>
               <thead className="text-left text-xs text-zinc-500">
@@ -88,7 +89,7 @@ export default async function TauPage({ params, searchParams }: { params: Promis
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
       {report && <JsonLink round={round} endpoint="tau-sensitivity" params={query} />}

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { parseUncertaintyParams, uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Uncertainty over studies" };
@@ -71,6 +72,7 @@ export default async function UncertaintyPage({ params, searchParams }: { params
               </ul>
             </div>
           )}
+          <ScrollRegion label="Intervals of every score and rank">
           <table className="w-full text-sm" data-table="uncertainty">
             <caption className="pb-2 text-left text-xs text-zinc-500">Point score and rank of the pool, with their 95% bootstrap intervals.</caption>
             <thead className="text-left text-xs text-zinc-500">
@@ -100,6 +102,7 @@ export default async function UncertaintyPage({ params, searchParams }: { params
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
           <JsonLink round={round} endpoint="uncertainty" params={query} />
         </>
       )}

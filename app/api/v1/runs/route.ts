@@ -6,7 +6,8 @@
 import { TRPCError } from "@trpc/server";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import type { UploadInput } from "@/lib/ingest/upload-schema";
-import { errorResponse } from "@/lib/server/errors";
+import { AppError, errorResponse } from "@/lib/server/errors";
+import { apiSecurityHeaders, badAddress } from "@/lib/server/http/address";
 import { limitBody } from "@/lib/server/request-body";
 import { createCaller } from "@/lib/server/routers/_app";
 import { createContext } from "@/lib/server/trpc";
@@ -19,7 +20,18 @@ async function readJson(req: Request): Promise<unknown> {
   return JSON.parse(text);
 }
 
+/**
+ * proxy.ts does not run for this path (Next would buffer the body before the
+ * token check): its address check and security headers are applied here.
+ */
 export async function POST(req: Request) {
+  const problem = badAddress(new URL(req.url));
+  const res = problem ? errorResponse(new AppError("BAD_REQUEST", `invalid address: ${problem}`, [{ path: "(url)", message: problem }])) : await upload(req);
+  for (const [k, v] of Object.entries(apiSecurityHeaders())) res.headers.set(k, v);
+  return res;
+}
+
+async function upload(req: Request): Promise<Response> {
   // The body is read by the procedure once the token and the rate limits have passed.
   const caller = createCaller(createContext({ headers: req.headers, body: () => readJson(req) }));
   try {

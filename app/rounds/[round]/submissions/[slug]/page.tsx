@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EvalCurves, type EvalCurve } from "@/components/charts/eval-curves";
+import { CompletenessBadge, completenessText } from "@/components/leaderboard/completeness-badge";
 import { WorkloadCell } from "@/components/leaderboard/workload-cell";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
@@ -11,16 +12,34 @@ import { firstHitIndex } from "@/lib/scoring";
 import { pageResult } from "@/lib/server/page-result";
 import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
 import { formatFraction, formatHorizon, formatMetric, formatScore, formatSeconds, formatSteps, scoreDigits, sourceLabel } from "@/lib/views/format";
+import { crossingIndices, lttbIndices } from "@/lib/views/downsample";
 import { flattenRecord } from "@/lib/views/records";
 import { routes } from "@/lib/views/routes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ round: string; slug: string }> };
+type Props = { params: Promise<{ round: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   return { title: `Submission ${slug}` };
+}
+
+/**
+ * Runs per workload on one page (`?page=`; 25 = an AlgoPerf grid of 5 studies
+ * x 5 trials), in the runs tables and the eval charts alike, and the points
+ * drawn on the whole page, shared by its curves (20 to 400 per curve: a chart
+ * is 520 px wide). Together they keep the page under 1 MB whatever was
+ * uploaded (docs/availability.md).
+ */
+const RUNS_PER_PAGE = 25;
+const PAGE_POINTS = 12_000;
+
+/** A curve of at most `points` (+2) points by LTTB, with the first hit and the eval before it kept exactly. */
+function downsampledCurve(x: number[], y: number[], hitIndex: number | null, points: number): Pick<EvalCurve, "x" | "y" | "hitIndex"> {
+  const idx = lttbIndices(x, y, points, crossingIndices(hitIndex));
+  return { x: idx.map((i) => x[i]!), y: idx.map((i) => y[i]!), hitIndex: hitIndex === null ? null : idx.indexOf(hitIndex) };
 }
 
 const dateText = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -60,8 +79,37 @@ function Provenance({ s }: { s: SubmissionView["submission"] }) {
   );
 }
 
-export default async function SubmissionPage({ params }: Props) {
+function pageNumber(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+/** Links to the other pages of runs (RUNS_PER_PAGE per workload). */
+function RunPages({ round, slug, page, pages }: { round: string; slug: string; page: number; pages: number }) {
+  const href = (p: number) => `${routes.submission(round, slug)}?page=${p}`;
+  return (
+    <nav aria-label="Pages of runs" className="flex items-center gap-3 text-xs" data-run-pages={pages}>
+      <span>
+        Runs {(page - 1) * RUNS_PER_PAGE + 1}–{page * RUNS_PER_PAGE} of each workload (page {page} of {pages}); the CSV has every run.
+      </span>
+      {page > 1 && (
+        <Link prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400" href={href(page - 1)}>
+          Previous
+        </Link>
+      )}
+      {page < pages && (
+        <Link prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400" href={href(page + 1)}>
+          Next
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+export default async function SubmissionPage({ params, searchParams }: Props) {
   const { round, slug } = await params;
+  const page = pageNumber((await searchParams).page);
+  const onPage = <T,>(items: T[]) => items.slice((page - 1) * RUNS_PER_PAGE, page * RUNS_PER_PAGE);
   const result = await pageResult(() => getSubmission(db(), round, slug));
   if (!result.ok) return <Notice tone="error" title={result.error.message} />;
   const v = result.value;
@@ -84,7 +132,10 @@ export default async function SubmissionPage({ params }: Props) {
   const hyper = flattenRecord(s.hyperparameters);
   const extra = flattenRecord(s.extra);
   const hasSeconds = v.workloads.some((w) => w.result?.timeSeconds !== null && w.result?.timeSeconds !== undefined);
-  const evalWorkloads = v.workloads.filter((w) => v.evals.some((e) => e.workload === w.workload.key));
+  const evalWorkloads = v.workloads.filter((w) => onPage(v.evals.filter((e) => e.workload === w.workload.key)).length > 0);
+  const curvesOnPage = evalWorkloads.reduce((n, w) => n + onPage(v.evals.filter((e) => e.workload === w.workload.key)).length, 0);
+  const points = Math.max(20, Math.min(400, Math.floor(PAGE_POINTS / Math.max(1, curvesOnPage))));
+  const pages = Math.max(1, ...v.workloads.map((w) => Math.ceil(w.runs.length / RUNS_PER_PAGE)), ...v.workloads.map((w) => Math.ceil(v.evals.filter((e) => e.workload === w.workload.key).length / RUNS_PER_PAGE)));
 
   return (
     <div className="space-y-6">
@@ -95,7 +146,17 @@ export default async function SubmissionPage({ params }: Props) {
           </Link>{" "}
           › submission
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">{s.displayName}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {s.displayName}
+          {v.completeness && <CompletenessBadge completeness={v.completeness} />}
+        </h1>
+        {v.completeness && !v.completeness.complete && (
+          <p className="mt-1 text-sm text-amber-900 dark:text-amber-200" data-completeness-note>
+            Ranked with {completenessText(v.completeness)}: the round expects every workload × {v.round.studiesExpected} studies × {v.round.trialsExpected} trials. Missing:{" "}
+            {v.completeness.missing.slice(0, 4).join("; ")}
+            {v.completeness.missing.length > 4 ? `; and ${v.completeness.missing.length - 4} more workloads` : ""}.
+          </p>
+        )}
         <p className="mt-1 text-xs text-zinc-500">
           <code>{s.slug}</code> · <Provenance s={s} /> ·{" "}
           <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={`/compare?${new URLSearchParams({ round, a: s.slug }).toString()}`} data-compare-link>
@@ -147,7 +208,8 @@ export default async function SubmissionPage({ params }: Props) {
           {hyper.length === 0 ? (
             <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
           ) : (
-            <table className="mt-2 w-full text-sm" data-table="hyperparameters">
+            <ScrollRegion label="Hyperparameters" className="mt-2">
+            <table className="w-full text-sm" data-table="hyperparameters">
               <tbody>
                 {hyper.map(([k, val]) => (
                   <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
@@ -159,6 +221,7 @@ export default async function SubmissionPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           )}
         </section>
       </div>
@@ -168,7 +231,8 @@ export default async function SubmissionPage({ params }: Props) {
           <h2 id="published" className="text-sm font-semibold">
             Published figures
           </h2>
-          <table className="mt-2 text-sm" data-table="extra">
+          <ScrollRegion label="Extra fields" className="mt-2">
+          <table className="text-sm" data-table="extra">
             <tbody>
               {extra.map(([k, val]) => (
                 <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
@@ -180,6 +244,7 @@ export default async function SubmissionPage({ params }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </section>
       )}
 
@@ -221,7 +286,7 @@ export default async function SubmissionPage({ params }: Props) {
                       </Link>
                       {w.workload.role !== "base" && <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>}
                     </th>
-                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-400">–</td>}
+                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-500">–</td>}
                     {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
                     <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
                     <td className="num px-2 py-1 text-right">
@@ -256,7 +321,7 @@ export default async function SubmissionPage({ params }: Props) {
                               </tr>
                             </thead>
                             <tbody>
-                              {w.runs.map((r) => {
+                              {onPage(w.runs).map((r) => {
                                 const isBest = w.perStudy.some((p) => p.study === r.study && p.trial === r.trial);
                                 return (
                                   <tr key={r.id} className={isBest ? "font-semibold" : ""}>
@@ -290,6 +355,7 @@ export default async function SubmissionPage({ params }: Props) {
             </tbody>
           </table>
         </div>
+        {pages > 1 && <RunPages round={round} slug={slug} page={page} pages={pages} />}
       </section>
 
       <section aria-labelledby="curves" className="space-y-2">
@@ -310,18 +376,16 @@ export default async function SubmissionPage({ params }: Props) {
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             {evalWorkloads.map((w) => {
-              const series = v.evals.filter((e) => e.workload === w.workload.key);
+              const series = onPage(v.evals.filter((e) => e.workload === w.workload.key));
               const useTime = series.every((e) => e.times.length === e.metrics.length && e.times.length > 0);
-              const curves: EvalCurve[] = series.map((e) => {
+              const runs = series.map((e) => {
                 const computed = firstHitIndex(e.metrics, w.workload.target, w.workload.direction);
-                return {
-                  key: `${e.study}-${e.trial}`,
-                  label: `study ${e.study}, trial ${e.trial}`,
-                  x: useTime ? e.times : e.steps,
-                  y: e.metrics,
-                  hitIndex: e.firstHitIndex ?? (computed >= 0 ? computed : null),
-                };
+                const hitIndex = e.firstHitIndex ?? (computed >= 0 ? computed : null);
+                const x = useTime ? e.times : e.steps;
+                const best = e.metrics.filter(Number.isFinite).reduce<number | null>((m, y) => (m === null ? y : w.workload.direction === "min" ? Math.min(m, y) : Math.max(m, y)), null);
+                return { key: `${e.study}-${e.trial}`, label: `study ${e.study}, trial ${e.trial}`, evals: e.metrics.length, hitIndex, hitX: hitIndex === null ? null : x[hitIndex], best, curve: downsampledCurve(x, e.metrics, hitIndex, points) };
               });
+              const curves: EvalCurve[] = runs.map((r) => ({ key: r.key, label: r.label, ...r.curve, hitEval: r.hitIndex }));
               const budget = useTime ? (w.workload.budgetSeconds === null ? null : w.workload.budgetSeconds * v.round.budgetFactor) : w.workload.budgetSteps;
               return (
                 <figure key={w.workload.key} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-eval-workload={w.workload.key}>
@@ -348,18 +412,15 @@ export default async function SubmissionPage({ params }: Props) {
                       </tr>
                     </thead>
                     <tbody>
-                      {curves.map((c) => {
-                        const best = c.y.filter(Number.isFinite).reduce<number | null>((m, y) => (m === null ? y : w.workload.direction === "min" ? Math.min(m, y) : Math.max(m, y)), null);
-                        return (
-                          <tr key={c.key}>
-                            <td className="pr-2">{c.label}</td>
-                            <td className="num pr-2 text-right">{c.y.length}</td>
-                            <td className="num pr-2 text-right">{c.hitIndex ?? "not reached"}</td>
-                            <td className="num pr-2 text-right">{c.hitIndex === null ? "–" : useTime ? formatSeconds(c.x[c.hitIndex]) : formatSteps(c.x[c.hitIndex])}</td>
-                            <td className="num text-right">{formatMetric(best)}</td>
-                          </tr>
-                        );
-                      })}
+                      {runs.map((r) => (
+                        <tr key={r.key}>
+                          <td className="pr-2">{r.label}</td>
+                          <td className="num pr-2 text-right">{r.evals}</td>
+                          <td className="num pr-2 text-right">{r.hitIndex ?? "not reached"}</td>
+                          <td className="num pr-2 text-right">{r.hitX === null ? "–" : useTime ? formatSeconds(r.hitX) : formatSteps(r.hitX)}</td>
+                          <td className="num text-right">{formatMetric(r.best)}</td>
+                        </tr>
+                      ))}
                     </tbody>
                   </table>
                 </figure>

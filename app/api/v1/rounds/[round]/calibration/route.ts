@@ -2,6 +2,7 @@
 // – the paper's selection metric (geometric-mean time-to-target) and targets reached for every configuration, top k per algorithm x horizon.
 import { db } from "@/lib/db/client";
 import { stringifyScoring } from "@/lib/scoring";
+import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { calibrationOfPool, parseCalibrationParams } from "@/lib/server/services/analysis-calibration";
 
@@ -11,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
   try {
     const { round } = await params;
     const { query, k } = parseCalibrationParams(new URL(req.url).searchParams);
-    return new Response(stringifyScoring(await calibrationOfPool(db(), round, query, k)), { headers: { "content-type": "application/json; charset=utf-8" } });
+    return new Response(stringifyScoring(await forRequest(req, () => calibrationOfPool(db(), round, query, k))), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error);
   }

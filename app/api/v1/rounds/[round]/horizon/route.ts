@@ -2,6 +2,7 @@
 // – score and targets hit per base algorithm as a function of the training horizon (selected configuration and spread over ranks).
 import { db } from "@/lib/db/client";
 import { stringifyScoring } from "@/lib/scoring";
+import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
 import { parseScoreParams } from "@/lib/server/services/scores";
@@ -12,7 +13,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
   try {
     const { round } = await params;
     const query = parseScoreParams(new URL(req.url).searchParams);
-    return new Response(stringifyScoring(await horizonOfPool(db(), round, query)), { headers: { "content-type": "application/json; charset=utf-8" } });
+    return new Response(stringifyScoring(await forRequest(req, () => horizonOfPool(db(), round, query))), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error);
   }

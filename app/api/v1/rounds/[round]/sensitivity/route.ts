@@ -2,6 +2,7 @@
 // – every other member's score and rank with and without <slug>; without `submission`, the leave-one-out table (pools up to 300).
 import { db } from "@/lib/db/client";
 import { stringifyScoring } from "@/lib/scoring";
+import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { parseSensitivityParams, sensitivityOfPool } from "@/lib/server/services/analysis-sensitivity";
 
@@ -11,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
   try {
     const { round } = await params;
     const { query, submission } = parseSensitivityParams(new URL(req.url).searchParams);
-    return new Response(stringifyScoring(await sensitivityOfPool(db(), round, query, submission)), { headers: { "content-type": "application/json; charset=utf-8" } });
+    return new Response(stringifyScoring(await forRequest(req, () => sensitivityOfPool(db(), round, query, submission))), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -2,6 +2,7 @@
 // – score and competition rank of every member at each tauMax.
 import { db } from "@/lib/db/client";
 import { stringifyScoring } from "@/lib/scoring";
+import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { parseTauParams, tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
 
@@ -11,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
   try {
     const { round } = await params;
     const { query, sweep } = parseTauParams(new URL(req.url).searchParams);
-    return new Response(stringifyScoring(await tauSensitivityOfPool(db(), round, query, sweep)), { headers: { "content-type": "application/json; charset=utf-8" } });
+    return new Response(stringifyScoring(await forRequest(req, () => tauSensitivityOfPool(db(), round, query, sweep))), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error);
   }

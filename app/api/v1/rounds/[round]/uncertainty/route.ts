@@ -2,6 +2,7 @@
 // – bootstrap over studies: a 95% interval for every score and rank, and the statistically tied groups.
 import { db } from "@/lib/db/client";
 import { stringifyScoring } from "@/lib/scoring";
+import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { parseUncertaintyParams, uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
 
@@ -11,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
   try {
     const { round } = await params;
     const { query, options } = parseUncertaintyParams(new URL(req.url).searchParams);
-    return new Response(stringifyScoring(await uncertaintyOfPool(db(), round, query, options)), { headers: { "content-type": "application/json; charset=utf-8" } });
+    return new Response(stringifyScoring(await forRequest(req, () => uncertaintyOfPool(db(), round, query, options))), { headers: { "content-type": "application/json; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error);
   }

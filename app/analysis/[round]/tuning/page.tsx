@@ -1,0 +1,169 @@
+import { fixed, scoreDigits } from "@/components/analysis/format";
+import { Notice, PoolForm } from "@/components/analysis/pool-form";
+import { toSearchParams } from "@/components/analysis/views";
+import { seriesColor } from "@/components/charts/colors";
+import { LineChart } from "@/components/charts/line-chart";
+import { SeriesHighlight } from "@/components/charts/series-highlight";
+import { db } from "@/lib/db/client";
+import { parseTuningParams, tuningOfPool } from "@/lib/server/services/analysis-tuning";
+import { attempt } from "../../attempt";
+import { JsonLink } from "../../json-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Tuning budget" };
+
+export default async function TuningPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { round } = await params;
+  const query = toSearchParams(await searchParams);
+  const result = await attempt(() => {
+    const { query: scoreQuery, options } = parseTuningParams(query);
+    return tuningOfPool(db(), { round, query: scoreQuery, ...options });
+  });
+  const report = result.ok ? result.value : null;
+  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
+  const name = (key: string) => report?.displayNames[key] ?? key;
+  const color = (key: string) => seriesColor(report ? report.series.findIndex((s) => s.key === key) : 0);
+  return (
+    <section aria-labelledby="view-title" className="space-y-5" data-view="tuning">
+      <div>
+        <h2 id="view-title" className="text-lg font-semibold">
+          Tuning budget
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          What a result cost in tuning trials. At budget k every study keeps the expected best of k of its trials, drawn at random without replacement (computed exactly over all subsets; the
+          best trial by the official rule, a study with a k-subset that misses counts as a miss), the workload time is the median over studies, and the pool is scored as usual. At the full
+          budget this is the leaderboard. A member with fewer trials (self-tuning: 1) keeps all of them.
+        </p>
+      </div>
+      <PoolForm action={`/analysis/${round}/tuning`} params={query}>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-zinc-500">Baseline restricted to k trials</span>
+          <select name="baseline" defaultValue={report?.baseline ?? query.get("baseline") ?? ""} className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+            {!report?.baseline && <option value="">none</option>}
+            {(report?.pool ?? []).map((k) => (
+              <option key={k} value={k}>
+                {name(k)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </PoolForm>
+      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {report && (
+        <>
+          <SeriesHighlight id="tuning" legendLabel="Highlight a submission" legend={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key) }))}>
+            <LineChart
+              title="Score of every submission when every member runs k trials per study"
+              description="The same numbers are in the table below."
+              xLabel="tuning budget k (trials per study)"
+              yLabel="Score"
+              xs={report.ks}
+              series={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key), values: s.scores, dashed: s.key === report.baseline }))}
+            />
+          </SeriesHighlight>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-table="tuning">
+              <caption className="pb-2 text-left text-xs text-zinc-500">Score with every member at budget k (k beyond a member&apos;s trials = its full budget).</caption>
+              <thead className="text-left text-xs text-zinc-500">
+                <tr>
+                  <th scope="col" className="py-1">Submission</th>
+                  <th scope="col" className="text-right">Trials</th>
+                  {report.ks.map((k) => (
+                    <th key={k} scope="col" className="text-right">
+                      k = {k}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {report.series.map((s) => (
+                  <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <td className="py-1 whitespace-nowrap">{name(s.key)}</td>
+                    <td className="num text-right">{s.budget}</td>
+                    {s.scores.map((v, i) => (
+                      <td key={i} className="num text-right">
+                        {fixed(v, digits)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <BaselineAnswers report={report} name={name} digits={digits} />
+          <WorkloadCurves report={report} name={name} color={color} />
+        </>
+      )}
+      {report && <JsonLink round={round} endpoint="tuning" params={query} />}
+    </section>
+  );
+}
+
+type Report = Awaited<ReturnType<typeof tuningOfPool>>;
+
+function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: string) => string; digits: number }) {
+  if (!report.baseline) return <Notice>Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
+  const b = name(report.baseline);
+  return (
+    <div className="overflow-x-auto">
+      <h3 className="text-base font-semibold">Does a submission beat {b} tuned with k trials?</h3>
+      <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        Only {b} is restricted to k trials per study; every other member keeps its full budget, in the same pool. The answer is the smallest k at which {b} scores above the submission.
+      </p>
+      <table className="w-full text-sm" data-table="tuning-answers">
+        <thead className="text-left text-xs text-zinc-500">
+          <tr>
+            <th scope="col" className="py-1">Submission (full budget)</th>
+            <th scope="col">Smallest k at which {b} scores above it</th>
+            {report.ks.map((k) => (
+              <th key={k} scope="col" className="text-right">
+                k = {k}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.answers.map((a) => (
+            <tr key={a.key} data-row={a.key} className="border-t border-zinc-100 dark:border-zinc-800">
+              <td className="py-1 whitespace-nowrap">{name(a.key)}</td>
+              <td data-answer={a.smallestK ?? "none"}>{a.smallestK === null ? `no k does: ${name(a.key)} beats ${b} at every budget` : `k = ${a.smallestK}`}</td>
+              {a.scores.map((v, i) => (
+                <td key={i} className="num text-right" title={`${b} at k = ${report.ks[i]}: ${fixed(a.referenceScores[i], digits)}`}>
+                  {fixed(a.referenceScores[i], digits)} vs {fixed(v, digits)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function WorkloadCurves({ report, name, color }: { report: Report; name: (k: string) => string; color: (k: string) => string }) {
+  const unit = report.round.timeBasis === "seconds" ? "s" : "fraction of the budget";
+  return (
+    <div className="space-y-4" data-section="workload-curves">
+      <h3 className="text-base font-semibold">Expected time-to-target vs k, per workload</h3>
+      <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        The median over studies of the expected best of k trials (the workload time at budget k). A missing point means some k-subset of a median study misses the target (expected time
+        +inf); the JSON has the interval over studies and the probability that k trials hit.
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {[...new Set(report.series.flatMap((s) => s.curves.map((c) => c.workload)))].map((w) => (
+          <LineChart
+            key={w}
+            title={`${w}: expected time-to-target (${unit}) vs k`}
+            xLabel="k"
+            yLabel={`time (${unit})`}
+            yFormat={report.round.timeBasis === "seconds" ? ",.0f" : ".2f"}
+            width={640}
+            height={300}
+            xs={report.ks}
+            series={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key), values: s.curves.find((c) => c.workload === w)?.median ?? [] }))}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

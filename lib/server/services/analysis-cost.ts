@@ -1,0 +1,109 @@
+// Cost to target: GET /api/v1/rounds/<round>/cost?pricePerGpuHour=<x>
+// (docs/analysis-tuning.md "Cost to target"). GPU-hours from the stored runs:
+// time in seconds × Run.provenance.gpuCount; a missed trial's time is its last
+// eval's (RunEvals), unknown without stored evals.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { costView, type CostTrial, type MemberCost } from "@/lib/scoring/analysis";
+import { parseParams } from "@/lib/server/query-params";
+import type { CsvValue } from "@/lib/views/csv";
+import type { AnalysisHead } from "./analysis-common";
+import { loadPool, poolRequest, readPoolView, type LoadedPool } from "./pool";
+import { parseScoreParams, type ScoreQuery } from "./scores";
+
+export const costParamsSchema = z.object({
+  pricePerGpuHour: z.number().gt(0).max(1e6).optional(),
+});
+export type CostParams = z.infer<typeof costParamsSchema>;
+
+export function parseCostParams(params: URLSearchParams): { query: ScoreQuery; options: CostParams } {
+  return { query: parseScoreParams(params), options: parseParams(costParamsSchema, params, { numbers: ["pricePerGpuHour"] }) };
+}
+
+export interface CostReport extends Omit<AnalysisHead, "settings"> {
+  pricePerGpuHour: number | null;
+  members: (Omit<MemberCost, "name"> & { key: string })[];
+  ranking: string[];
+  mixedHardware: boolean;
+  /** Members with no GPU count on some trial: their costs are null. */
+  unknownGpuCount: string[];
+}
+
+interface CostRow {
+  submissionId: number;
+  workload: string;
+  study: number;
+  reached: boolean;
+  timeSeconds: number | null;
+  firstHitIndex: number | null;
+  hardware: string | null;
+  provenance: { gpuCount?: number | null; gpuModel?: string | null } | null;
+  lastEvalTime: number | null;
+}
+
+function costTrial(r: CostRow): CostTrial {
+  const gpuCount = r.provenance?.gpuCount ?? null;
+  const model = r.provenance?.gpuModel ?? null;
+  const hardware = r.hardware ?? (gpuCount !== null && model ? `${gpuCount}x ${model}` : null);
+  const hit = r.reached && r.timeSeconds !== null;
+  return { hitTime: hit ? r.timeSeconds : null, hitIndex: hit ? r.firstHitIndex : null, lastEvalTime: r.lastEvalTime, gpuCount, hardware };
+}
+
+async function costMembers(db: Db, pool: LoadedPool) {
+  const subs = await db.submission.findMany({
+    where: { OR: pool.submissions.map((s) => ({ slug: s.slug, round: { slug: s.round } })) },
+    select: { id: true, slug: true, round: { select: { slug: true } } },
+  });
+  const keyOf = new Map(subs.map((s) => [s.id, pool.submissions.find((p) => p.slug === s.slug && p.round === s.round.slug)!.key]));
+  const rows = await db.$queryRaw<CostRow[]>`
+    SELECT r."submissionId", w.key AS workload, r.study, r.reached, r."timeSeconds", r."firstHitIndex", r.hardware, r.provenance,
+           e.times[array_length(e.times, 1)] AS "lastEvalTime"
+    FROM "Run" r JOIN "Workload" w ON w.id = r."workloadId" LEFT JOIN "RunEvals" e ON e."runId" = r.id
+    WHERE r."submissionId" = ANY(${subs.map((s) => s.id)}::int[])
+    ORDER BY r.study, r.position, r.trial`;
+  const byMember = new Map<string, Record<string, Map<number, CostTrial[]>>>();
+  for (const r of rows) {
+    const key = keyOf.get(r.submissionId)!;
+    const workloads = byMember.get(key) ?? {};
+    byMember.set(key, workloads);
+    const studies = (workloads[r.workload] ??= new Map());
+    studies.set(r.study, [...(studies.get(r.study) ?? []), costTrial(r)]);
+  }
+  return pool.submissions.map((s) => ({
+    name: s.key,
+    studies: Object.fromEntries(Object.entries(byMember.get(s.key) ?? {}).map(([w, m]) => [w, [...m.values()]])),
+  }));
+}
+
+export async function costOfPool(db: Db, options: { round: string; query: ScoreQuery } & CostParams): Promise<CostReport> {
+  const request = poolRequest(options.round, options.query);
+  const price = options.pricePerGpuHour ?? null;
+  return readPoolView(db, `cost|${price ?? ""}`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions);
+    const members = await costMembers(db, pool);
+    const view = costView(members, price);
+    // No scoring here: the head without settings.
+    return {
+      round: pool.round,
+      pool: pool.submissions.map((s) => s.key),
+      includesUnverified: pool.submissions.some((s) => !s.verified),
+      displayNames: Object.fromEntries(pool.submissions.map((s) => [s.key, s.displayName])),
+      pricePerGpuHour: price,
+      members: view.members.map(({ name, ...m }) => ({ key: name, ...m })),
+      ranking: view.ranking,
+      mixedHardware: view.mixedHardware,
+      unknownGpuCount: members.filter((m) => Object.values(m.studies).some((ss) => ss.some((s) => s.some((t) => t.gpuCount === null)))).map((m) => m.name),
+    };
+  });
+}
+
+/** One row per member and workload, and a total row per member. */
+export function costCsv(r: CostReport): { header: string[]; rows: CsvValue[][] } {
+  const header = ["submission", "workload", "gpu_hours_to_target", "gpu_hours_search", "price", "hardware"];
+  const rows: CsvValue[][] = [];
+  for (const m of r.members) {
+    for (const w of m.workloads) rows.push([m.key, w.workload, w.toTarget, w.search, w.search === null || r.pricePerGpuHour === null ? null : w.search * r.pricePerGpuHour, m.hardware.join("; ")]);
+    rows.push([m.key, "total", null, m.total, m.price, m.hardware.join("; ")]);
+  }
+  return { header, rows };
+}

@@ -1,0 +1,100 @@
+// Tuning budget: GET /api/v1/rounds/<round>/tuning and its page
+// (docs/analysis-tuning.md). Score vs k (trials per study) for every member,
+// per-workload curves, and from which k a reference restricted to k trials
+// beats each member at its full budget.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { TrialHit } from "@/lib/scoring";
+import { tuningView, type ReferenceAnswer, type TrialMember, type TuningSeries } from "@/lib/scoring/analysis";
+import { AppError } from "@/lib/server/errors";
+import { parseParams } from "@/lib/server/query-params";
+import type { CsvValue } from "@/lib/views/csv";
+import { analysisHead, type AnalysisHead } from "./analysis-common";
+import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type LoadedPool } from "./pool";
+import { parseScoreParams, type ScoreQuery } from "./scores";
+
+export const tuningParamsSchema = z.object({
+  /** The member restricted to k trials; default: the member with slug "baseline", if any. */
+  baseline: z.string().min(1).max(200).optional(),
+});
+export type TuningParams = z.infer<typeof tuningParamsSchema>;
+
+export function parseTuningParams(params: URLSearchParams): { query: ScoreQuery; options: TuningParams } {
+  return { query: parseScoreParams(params), options: parseParams(tuningParamsSchema, params, { strings: ["baseline"] }) };
+}
+
+export interface TuningReport extends AnalysisHead {
+  ks: number[];
+  series: (Omit<TuningSeries, "name"> & { key: string })[];
+  /** The member restricted to k trials in `answers` (null: none given and no "baseline" in the pool). */
+  baseline: string | null;
+  answers: (Omit<ReferenceAnswer, "name"> & { key: string })[];
+}
+
+/** Every trial of every member, per workload and study, in listing order (position, then trial). */
+async function trialMembers(db: Db, pool: LoadedPool): Promise<TrialMember[]> {
+  const subs = await db.submission.findMany({
+    where: { OR: pool.submissions.map((s) => ({ slug: s.slug, round: { slug: s.round } })) },
+    select: { id: true, slug: true, round: { select: { slug: true } } },
+  });
+  const keyOf = new Map(subs.map((s) => [s.id, pool.submissions.find((p) => p.slug === s.slug && p.round === s.round.slug)!.key]));
+  const runs = await db.run.findMany({
+    where: { submissionId: { in: subs.map((s) => s.id) } },
+    select: { submissionId: true, workload: { select: { key: true } }, study: true, trial: true, position: true, reached: true, timeSeconds: true, timeFraction: true, firstHitIndex: true },
+    orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
+  });
+  const seconds = pool.round.timeBasis === "seconds";
+  const byMember = new Map<string, Record<string, Map<number, TrialHit[]>>>();
+  for (const r of runs) {
+    const key = keyOf.get(r.submissionId)!;
+    const workloads = byMember.get(key) ?? {};
+    byMember.set(key, workloads);
+    const studies = (workloads[r.workload.key] ??= new Map());
+    const time = seconds ? r.timeSeconds : r.timeFraction;
+    // As lib/ingest/refresh-results.ts: a hit needs a time on the round's basis.
+    const hit: TrialHit = r.reached && time !== null ? { hitIndex: r.firstHitIndex, hitTime: time } : { hitIndex: null, hitTime: null };
+    studies.set(r.study, [...(studies.get(r.study) ?? []), hit]);
+  }
+  return pool.input.submissions.map((s) => {
+    const workloads = byMember.get(s.name) ?? {};
+    const studies: Record<string, TrialHit[][]> = {};
+    // Workloads without runs stay in the pool as no data (NaN), as loadPool scores them.
+    for (const w of Object.keys(s.times)) studies[w] = [...(workloads[w]?.values() ?? [])];
+    return { name: s.name, studies };
+  });
+}
+
+export async function tuningOfPool(db: Db, options: { round: string; query: ScoreQuery } & TuningParams): Promise<TuningReport> {
+  const request = poolRequest(options.round, options.query);
+  return readPoolView(db, `tuning|${options.baseline ?? ""}`, request, async (versions) => {
+    const pool = await loadPool(db, request, versions);
+    const keys = pool.submissions.map((s) => s.key);
+    if (options.baseline !== undefined && !keys.includes(options.baseline)) {
+      throw new AppError("BAD_REQUEST", `invalid query: baseline: "${options.baseline}" is not in the pool; members: ${keys.join(", ")}`, [{ path: "baseline", message: "not a pool member" }]);
+    }
+    const baseline = options.baseline ?? (keys.includes("baseline") ? "baseline" : null);
+    const members = await trialMembers(db, pool);
+    const input = { baseWorkloads: pool.input.baseWorkloads, heldOutWorkloads: pool.input.heldOutWorkloads, members };
+    const view = scoringOrBadRequest(() => tuningView(input, pool.settings, baseline));
+    return {
+      ...analysisHead(pool, view.settings),
+      ks: view.ks,
+      series: view.series.map(({ name, ...s }) => ({ key: name, ...s })),
+      baseline,
+      answers: view.answers.map(({ name, ...a }) => ({ key: name, ...a })),
+    };
+  });
+}
+
+/** One row per member and k: its score with every member at k, and the baseline question. */
+export function tuningCsv(r: TuningReport): { header: string[]; rows: CsvValue[][] } {
+  const header = ["submission", "k", "score_all_at_k", "baseline", "baseline_at_k_score", "submission_full_budget_score", "baseline_smallest_k_above"];
+  const rows: CsvValue[][] = [];
+  for (const s of r.series) {
+    const answer = r.answers.find((a) => a.key === s.key);
+    r.ks.forEach((k, i) => {
+      rows.push([s.key, k, s.scores[i]!, r.baseline, answer?.referenceScores[i] ?? null, answer?.scores[i] ?? null, answer ? (answer.smallestK ?? "none") : null]);
+    });
+  }
+  return { header, rows };
+}

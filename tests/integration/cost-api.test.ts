@@ -1,0 +1,92 @@
+// Cost to target and hyperparameter sensitivity over real HTTP (docs/analysis-tuning.md "Cost to target"):
+// runs uploaded with their hardware to a throw-away round, GPU-hours computed by hand.
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
+
+const ROUND = unique("test-cost");
+let token: string;
+
+async function get(pathAndQuery: string) {
+  const res = await fetch(`${inject("baseUrl")}${pathAndQuery}`);
+  const type = res.headers.get("content-type") ?? "";
+  return { status: res.status, type, body: type.includes("json") ? await res.json() : await res.text() };
+}
+
+const provenance = (gpuCount: number, gpuModel: string) => ({ gpuModel, gpuCount });
+
+beforeAll(async () => {
+  await createRound({ slug: ROUND, ruleset: "external_tuning", studiesExpected: 1, trialsExpected: 2, workloads: [workload("w1", { metricName: "validation/loss", direction: "min", target: 0.5, budgetSeconds: 10000 })] });
+  token = await createToken(unique("cost-owner"));
+  const runs = [
+    // alpha: trial 1 hits at 800 s; trial 2 misses and ran to its last eval at 1500 s; 8 GPUs.
+    { submission: "alpha", workload: "w1", study: 0, trial: 1, provenance: provenance(8, "Tesla V100-SXM2-16GB"), hyperparameters: { learning_rate: 0.001, warmup_factor: 0.05 }, evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [400, 800, 1200], metrics: [0.9, 0.5, 0.4] } },
+    { submission: "alpha", workload: "w1", study: 0, trial: 2, provenance: provenance(8, "Tesla V100-SXM2-16GB"), hyperparameters: { learning_rate: 0.1, warmup_factor: 0.05 }, evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [500, 1000, 1500], metrics: [0.9, 0.8, 0.7] } },
+    // beta: one trial hitting at 3600 s on 1 GPU of another model.
+    { submission: "beta", workload: "w1", study: 0, trial: 1, provenance: provenance(1, "A100"), evals: { metricName: "validation/loss", steps: [1, 2], times: [1800, 3600], metrics: [0.9, 0.5] } },
+  ];
+  const res = await uploadRest({ round: ROUND, submissions: [{ slug: "alpha", displayName: "Alpha" }, { slug: "beta", displayName: "Beta" }], runs }, token);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+});
+
+afterAll(async () => {
+  await dropRound(ROUND);
+});
+
+describe("GET /api/v1/rounds/<round>/cost", () => {
+  test("GPU-hours: a hit costs its time to target, a missed trial its last eval; ranked by total; mixed hardware flagged", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${ROUND}/cost?pool=alpha,beta&pricePerGpuHour=2`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    const alpha = body.members.find((m: { key: string }) => m.key === "alpha");
+    const beta = body.members.find((m: { key: string }) => m.key === "beta");
+    expect(alpha.workloads[0].toTarget).toBeCloseTo((800 * 8) / 3600, 12);
+    expect(alpha.workloads[0].perStudy[0]).toBeCloseTo(((800 + 1500) * 8) / 3600, 12);
+    expect(alpha.total).toBeCloseTo(((800 + 1500) * 8) / 3600, 12);
+    expect(alpha.price).toBeCloseTo((((800 + 1500) * 8) / 3600) * 2, 12);
+    expect(alpha.hardware).toEqual(["8x Tesla V100-SXM2-16GB"]);
+    expect(beta.total).toBe(1);
+    expect(body.ranking).toEqual(["beta", "alpha"]);
+    expect(body.mixedHardware).toBe(true);
+    expect(body.unknownGpuCount).toEqual([]);
+  });
+
+  test("CSV, and a bad price is a 400 naming the parameter", async () => {
+    const csv = await get(`/api/v1/rounds/${ROUND}/cost?pool=alpha,beta&format=csv`);
+    expect(csv.status).toBe(200);
+    expect((csv.body as string).split("\n")[0]).toBe("submission,workload,gpu_hours_to_target,gpu_hours_search,price,hardware");
+    const bad = await get(`/api/v1/rounds/${ROUND}/cost?pricePerGpuHour=-1`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe("pricePerGpuHour");
+  });
+
+  test("the seeded v0.5 external round answers (its published trials carry no GPU count: costs unknown, said so)", async () => {
+    const { status, body } = await get(`/api/v1/rounds/algoperf-v0.5-external/cost`);
+    expect(status).toBe(200);
+    expect(body.members.length).toBeGreaterThan(0);
+    for (const m of body.members) if (body.unknownGpuCount.includes(m.key)) expect(m.total).toBeNull();
+  });
+});
+
+describe("GET /api/v1/rounds/<round>/hyperparameters", () => {
+  test("time-to-target against each varying hyperparameter, misses as null; the spread; none stored is said", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=alpha`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.available).toBe(true);
+    const w1 = body.workloads[0];
+    expect([w1.workload, w1.trials, w1.best, w1.worst]).toEqual(["w1", 2, 800, "inf"]);
+    // np.median of {800, inf} = inf, so the spread is inf.
+    expect(w1.spread).toBe("inf");
+    expect(w1.axes).toEqual([
+      { name: "learning_rate", log: true, points: [{ study: 0, trial: 1, value: 0.001, time: 800 }, { study: 0, trial: 2, value: 0.1, time: null }] },
+    ]);
+    const beta = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=beta`);
+    expect(beta.body.available).toBe(false);
+    expect(beta.body.message).toContain("no run of \"beta\" carries hyperparameters");
+  });
+
+  test("a missing or unknown submission is a 400 naming the parameter", async () => {
+    expect((await get(`/api/v1/rounds/${ROUND}/hyperparameters`)).body.error.issues[0].path).toBe("submission");
+    const unknown = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=nobody`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues[0].path).toBe("submission");
+  });
+});

@@ -1,0 +1,68 @@
+// Tuning budget over real HTTP against the seeded database (docs/analysis-tuning.md):
+// the stored trials give the published per-trial data's numbers, scored by the engine.
+import { describe, expect, inject, test } from "vitest";
+import { decodeNumber, poolFromRound, scorePool, type RoundTrials } from "@/lib/scoring";
+import { tuningView, trialPoolFromRound } from "@/lib/scoring/analysis";
+import { readPublished } from "../support/published";
+
+const V05 = "algoperf-v0.5-external";
+type Published = RoundTrials & { benchmark_version: string; ruleset: string; official_code_scores_full_precision: Record<string, number> };
+const published = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "external")!;
+const num = (x: number | string) => decodeNumber(x);
+
+async function get(pathAndQuery: string) {
+  const res = await fetch(`${inject("baseUrl")}${pathAndQuery}`);
+  const type = res.headers.get("content-type") ?? "";
+  return { status: res.status, type, body: type.includes("json") ? await res.json() : await res.text() };
+}
+
+interface Series { key: string; budget: number; scores: (number | string)[] }
+interface Answer { key: string; smallestK: number | null; scores: (number | string)[]; referenceScores: (number | string)[] }
+
+describe("GET /api/v1/rounds/<round>/tuning", () => {
+  test("v0.5 external: score at k = 5 is the official score (1e-12); every k equals the engine on the published trials", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${V05}/tuning`);
+    expect(status).toBe(200);
+    expect(body.ks).toEqual([1, 2, 3, 4, 5]);
+    expect(body.baseline).toBe("baseline");
+    const expected = tuningView(trialPoolFromRound(published), {}, "baseline");
+    const official = scorePool(poolFromRound(published)).scores;
+    for (const s of body.series as Series[]) {
+      expect(s.budget).toBe(5);
+      expect(Math.abs(num(s.scores[4]!) - published.official_code_scores_full_precision[s.key]!)).toBeLessThanOrEqual(1e-12);
+      expect(num(s.scores[4]!)).toBe(official[s.key]);
+      const mine = expected.series.find((e) => e.name === s.key)!;
+      s.scores.forEach((x, i) => expect(Math.abs(num(x) - mine.scores[i]!), `${s.key} k=${i + 1}`).toBeLessThanOrEqual(1e-12));
+    }
+    expect(body.answers).toHaveLength(body.series.length - 1);
+    for (const a of body.answers as Answer[]) {
+      const mine = expected.answers.find((e) => e.name === a.key)!;
+      expect(a.smallestK, a.key).toBe(mine.smallestK);
+    }
+  });
+
+  test("CSV: one row per member and k", async () => {
+    const { status, type, body } = await get(`/api/v1/rounds/${V05}/tuning?format=csv`);
+    expect(status).toBe(200);
+    expect(type).toContain("text/csv");
+    const lines = (body as string).trim().split("\n");
+    expect(lines[0]).toBe("submission,k,score_all_at_k,baseline,baseline_at_k_score,submission_full_budget_score,baseline_smallest_k_above");
+    expect(lines).toHaveLength(1 + 5 * Object.keys(published.submissions).length);
+  });
+
+  test("a baseline outside the pool is a 400 naming the parameter", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${V05}/tuning?baseline=nobody`);
+    expect(status).toBe(400);
+    expect(body.error.issues).toEqual([{ path: "baseline", message: "not a pool member" }]);
+  });
+
+  test("the page renders the chart, the table and the baseline answer of every member", async () => {
+    const [page, api] = await Promise.all([get(`/analysis/${V05}/tuning`), get(`/api/v1/rounds/${V05}/tuning`)]);
+    expect(page.status).toBe(200);
+    const html = page.body as string;
+    expect(html).toContain('data-view="tuning"');
+    expect(html).toContain('data-chart="lines"');
+    expect(html).toContain('data-table="tuning-answers"');
+    for (const a of api.body.answers as Answer[]) expect(html).toContain(`data-answer="${a.smallestK ?? "none"}"`);
+  });
+});

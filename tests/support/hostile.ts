@@ -1,0 +1,74 @@
+// What a hostile client does, for the tests that check the server survives it
+// (request-bodies.test.ts, load.test.ts): bodies that stall, and the server's
+// memory read from /proc.
+import { readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+
+/** Resident memory of a process and its descendants, in bytes. */
+export function processTreeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))![1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let total = 0;
+  for (const queue = [pid]; queue.length; ) {
+    const p = queue.pop()!;
+    try {
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      continue;
+    }
+    queue.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+export interface Stalled {
+  socket: net.Socket;
+  /** The status line once the server answers. */
+  status: Promise<string>;
+  /** Resolves with the bytes sent when the sender stops (answered, sent `send` bytes, or blocked for 3 s). */
+  sent: Promise<number>;
+}
+
+/** A POST /api/v1/runs declaring `declared` bytes that sends `send` of them and then stalls (never ends). */
+export function stalledUpload(baseUrl: string, headers: Record<string, string>, declared: number, send: number): Stalled {
+  const { port } = new URL(baseUrl);
+  const socket = net.connect(Number(port), "127.0.0.1");
+  let answered = false;
+  const status = new Promise<string>((resolve) => {
+    let text = "";
+    socket.on("data", (c: Buffer) => {
+      text += c.toString("latin1");
+      if (text.includes("\r\n")) {
+        answered = true;
+        resolve(text.slice(0, text.indexOf("\r\n")));
+      }
+    });
+    socket.on("close", () => resolve(text ? text.slice(0, text.indexOf("\r\n")) : "(closed)"));
+  });
+  socket.on("error", () => undefined);
+  const head = [`POST /api/v1/runs HTTP/1.1`, `Host: 127.0.0.1:${port}`, "Content-Type: application/json", `Content-Length: ${declared}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join("\r\n");
+  const sent = (async () => {
+    await new Promise<void>((r) => socket.once("connect", () => r()));
+    socket.write(`${head}\r\n\r\n`);
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    let n = 0;
+    while (n < send && !answered && !socket.destroyed) {
+      const piece = chunk.subarray(0, Math.min(chunk.length, send - n));
+      n += piece.length;
+      if (!socket.write(piece)) {
+        const drained = await Promise.race([new Promise((r) => socket.once("drain", () => r(true))), new Promise((r) => setTimeout(() => r(false), 3000))]);
+        if (!drained) break;
+      }
+    }
+    return n;
+  })();
+  return { socket, status, sent };
+}
