@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   upload: async () => [(await import("./commands/upload")).uploadCommand()],
   import: async () => [(await import("./commands/import")).importCommand()],
   token: async () => [(await import("./commands/token")).tokenCommand()],
+  round: async () => [(await import("./commands/round")).roundCommand()],
   submission: async () => [(await import("./commands/submission")).submissionCommand()],
   score: async () => [(await import("./commands/score")).scoreCommand()],
   export: async () => {

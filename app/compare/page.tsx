@@ -114,13 +114,13 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
 type ListedRound = Awaited<ReturnType<typeof listRounds>>[number];
 
-/** Rounds whose submissions may meet this round's in a pool (assertPoolCompatible: same time basis and base workloads). */
+/** Rounds whose submissions may meet this round's in a pool (assertPoolCompatible: same time basis, base workloads, benchmark version and hardware). */
 function compatibleRounds(rounds: readonly ListedRound[], slug: string): PickerGroup[] {
   const baseKeys = (r: ListedRound) => r.workloads.filter((w) => w.role === "base").map((w) => w.key).sort().join(",");
   const current = rounds.find((r) => r.slug === slug);
   if (!current) return [];
   return rounds
-    .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && baseKeys(r) === baseKeys(current) && r.submissions.length > 0)
+    .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && r.benchmarkVersion === current.benchmarkVersion && r.hardware === current.hardware && baseKeys(r) === baseKeys(current) && r.submissions.length > 0)
     .slice(0, 5)
     .map((r) => ({ round: r.slug, name: r.name, options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })) }));
 }

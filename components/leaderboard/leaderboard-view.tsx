@@ -16,6 +16,8 @@ import { Notice } from "@/components/ui/notice";
 import { Pager } from "@/components/ui/pager";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
+import { RoundRules } from "@/components/rounds/round-rules";
+import { changesFromPrevious } from "@/lib/server/services/round-rules";
 import { deltaColumn } from "./delta-column";
 import { tieColumn } from "./tie-column";
 import { uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
@@ -69,6 +71,8 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const sorted = sortRows(lb.rows, query.sort, query.dir);
   const { items: rows, page, pages } = pageOf(sorted, Number(typeof searchParams.page === "string" ? searchParams.page : 1), LEADERBOARD_PAGE_ROWS);
   const pageHref = (p: number) => viewHref(path, query, p > 1 ? { page: String(p) } : {});
+  const allWorkloads = [...lb.workloads, ...lb.variants];
+  const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
   // Tie letters stream into their column once the resampling is done (one report for every cell); a round of one study has no intervals.
   const ties = lb.round.studiesExpected > 1 && lb.rows.length > 1 ? uncertaintyOfPool(database, round, intervalQuery(lb.pool, query)).catch(() => null) : null;
@@ -81,6 +85,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
       {stale && <StaleNotice at={at} />}
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
+      <RoundRules round={lb.round} workloads={allWorkloads} previous={previous} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <RoundControls path={path} query={query} lb={lb} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />

@@ -1,8 +1,10 @@
 // The published AlgoPerf leaderboards (data/published/algoperf_leaderboards.json)
 // as rounds: workloads with targets and budgets, submissions, every trial.
 import type { RoundSeed, RunSeed, SubmissionSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
-import type { AlgoperfLeaderboardsFile, AlgoperfRoundFile, PaperTablesFile } from "./files";
-import { baseOfVariant, describeWorkloads, metricLabel, TEST_TARGETS, type WorkloadDescription } from "./workloads";
+import type { AlgoperfLeaderboardsFile, AlgoperfRoundFile } from "./files";
+import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
+import { roundSeed } from "@/lib/rounds/build-round";
+import type { TargetsFile } from "@/lib/rounds/targets-file";
 
 interface RoundPlan {
   slug: string;
@@ -45,37 +47,24 @@ const ANNOTATIONS: Record<string, { baseAlgorithm: string; family: string; baseO
   adamg: { baseAlgorithm: "AdamG", family: "learning-rate-free: distance-based", baseOptimizer: "Adam" },
 };
 
-function workloadSeeds(spec: AlgoperfRoundFile, descriptions: Map<string, WorkloadDescription>): WorkloadSeed[] {
-  const bases = spec.base_workloads;
-  const keys = [...bases, ...Object.keys(spec.workload_specs).filter((k) => !bases.includes(k)).sort()];
-  return keys.map((key, position) => {
-    const s = spec.workload_specs[key];
-    if (!s) throw new Error(`algoperf_leaderboards.json (${spec.benchmark_version} ${spec.ruleset}): workload_specs.${key} is missing`);
-    const isBase = bases.includes(key);
-    const baseKey = isBase ? null : baseOfVariant(key, bases);
-    const d = descriptions.get(baseKey ?? key);
-    const variantName = baseKey ? key.slice(key.indexOf(baseKey) + baseKey.length).replace(/^_/, "").replaceAll("_", " ") : "";
-    return {
-      key,
-      position,
-      role: isBase ? "base" : spec.held_out_workloads.includes(key) ? "held_out" : "variant",
-      baseKey,
-      displayName: d ? (variantName ? `${d.displayName} · ${variantName}` : d.displayName) : key,
-      task: d?.task ?? null,
-      dataset: d?.dataset ?? null,
-      model: d?.model ?? null,
-      loss: d?.loss ?? null,
-      metricName: s.metric,
-      metricLabel: metricLabel(s.metric),
-      direction: s.direction,
-      target: s.target,
-      testTarget: isBase ? (TEST_TARGETS[key] ?? null) : null,
-      budgetSeconds: s.budget,
-      budgetSteps: null,
-      batchSize: d?.batchSize ?? null,
-      notes: null,
-    } satisfies WorkloadSeed;
-  });
+/** The published round's workloads as an official targets file (metric names without `validation/`). */
+function targetsOf(spec: AlgoperfRoundFile): TargetsFile {
+  return {
+    benchmark_version: spec.benchmark_version,
+    base_workloads: spec.base_workloads,
+    held_out_workloads: spec.held_out_workloads,
+    workloads: Object.fromEntries(Object.entries(spec.workload_specs).map(([key, s]) => [key, { target_metric_name: s.metric.replace(/^validation\//, ""), validation_target_value: s.target }])),
+  };
+}
+
+/** Budgets come from data/workloads.json: they must equal the published ones. */
+function checkAgainstPublished(spec: AlgoperfRoundFile, workloads: WorkloadSeed[]): void {
+  for (const w of workloads) {
+    const s = spec.workload_specs[w.key]!;
+    if (w.budgetSeconds !== s.budget || w.direction !== s.direction || w.metricName !== s.metric) {
+      throw new Error(`algoperf_leaderboards.json (${spec.benchmark_version} ${spec.ruleset}): workload_specs.${w.key} disagrees with data/workloads.json (budget ${s.budget} vs ${w.budgetSeconds}, direction ${s.direction} vs ${w.direction})`);
+    }
+  }
 }
 
 function number(prefix: string, name: string): number {
@@ -135,33 +124,38 @@ function submissionSeeds(spec: AlgoperfRoundFile, plan: RoundPlan, workloads: Wo
   });
 }
 
-export function algoperfRounds(file: AlgoperfLeaderboardsFile, paper: PaperTablesFile): RoundSeed[] {
-  const descriptions = describeWorkloads(paper);
+export function algoperfRounds(file: AlgoperfLeaderboardsFile): RoundSeed[] {
   const byKey = new Map(file.rounds.map((r) => [`${r.benchmark_version} ${r.ruleset}`, r]));
   return PLANS.map((plan) => {
     const spec = byKey.get(`${plan.version} ${plan.ruleset}`);
     // v0.6 self-tuning has no published results: same workloads as v0.6 external, filled by uploads.
     const workloadSource = spec ?? byKey.get(`${plan.version} external`);
     if (!workloadSource) throw new Error(`algoperf_leaderboards.json has no ${plan.version} round`);
-    const workloads = workloadSeeds(workloadSource, descriptions);
+    // The same path as `cli round create` (lib/rounds/build-round.ts).
+    const round = roundSeed(
+      {
+        slug: plan.slug,
+        name: plan.name,
+        ruleset: plan.ruleset,
+        budgetFactor: plan.budgetFactor,
+        studies: plan.studies,
+        trials: plan.trials,
+        targets: targetsOf(workloadSource),
+        extraWorkloads: Object.keys(workloadSource.workload_specs),
+        description: spec
+          ? `Published ${plan.name} leaderboard, every trial, scored with the official rules.`
+          : `${plan.name}: no published results; filled by uploads.`,
+        source: spec ? `${file.source}; ${spec.published_table}` : "uploads",
+        position: plan.position,
+        // A round with published results is a closed record; v0.6 self-tuning is open to uploads.
+        published: spec !== undefined,
+      },
+      WORKLOAD_CATALOG,
+    );
+    checkAgainstPublished(workloadSource, round.workloads);
     return {
-      slug: plan.slug,
-      name: plan.name,
-      benchmarkVersion: plan.version,
-      ruleset: plan.ruleset === "external" ? "external_tuning" : "self_tuning",
-      timeBasis: "seconds",
-      description: spec
-        ? `Published ${plan.name} leaderboard, every trial, scored with the official rules.`
-        : `${plan.name}: no published results; filled by uploads.`,
-      source: spec ? `${file.source}; ${spec.published_table}` : "uploads",
-      position: plan.position,
-      budgetFactor: plan.budgetFactor,
-      studiesExpected: plan.studies,
-      trialsExpected: plan.trials,
-      // A round with published results is a closed record; v0.6 self-tuning is open to uploads.
-      published: spec !== undefined,
-      workloads,
-      submissions: spec ? submissionSeeds(spec, plan, workloads) : [],
+      ...round,
+      submissions: spec ? submissionSeeds(spec, plan, round.workloads) : [],
     } satisfies RoundSeed;
   });
 }

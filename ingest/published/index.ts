@@ -23,5 +23,5 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
 export async function publishedRounds(): Promise<RoundSeed[]> {
   const paper = parse(paperTablesFile, await readJson("paper_tables.json"), "paper_tables.json");
   const leaderboards = parse(algoperfLeaderboardsFile, await readJson("algoperf_leaderboards.json"), "algoperf_leaderboards.json");
-  return [paperRound(paper), ...algoperfRounds(leaderboards, paper)];
+  return [paperRound(paper), ...algoperfRounds(leaderboards)];
 }

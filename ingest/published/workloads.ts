@@ -1,6 +1,7 @@
 // Descriptions of the AlgoPerf workloads shared by every round: the paper's
 // Table 2 (task, dataset, model, loss, batch size, step budget) under the
 // AlgoPerf workload keys, plus the test-set targets of docs/scoring.md §6.
+import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
 import type { PaperTablesFile, PaperWorkload } from "./files";
 
 /** Paper workload key -> AlgoPerf base workload key. */
@@ -15,17 +16,10 @@ export const PAPER_WORKLOAD_KEYS: Record<string, string> = {
   wmt_transformer: "wmt",
 };
 
-/** docs/scoring.md §6, from algoperf/workloads/*\/workload.py (test_target_value). */
-export const TEST_TARGETS: Record<string, number> = {
-  criteo1tb: 0.126041,
-  fastmri: 0.740633,
-  imagenet_resnet: 0.656,
-  imagenet_vit: 0.6519,
-  librispeech_conformer: 0.052981,
-  librispeech_deepspeech: 0.074143,
-  ogbg: 0.268729,
-  wmt: 30.7219,
-};
+/** docs/scoring.md §6 test targets of the base workloads, from data/workloads.json. */
+export const TEST_TARGETS: Record<string, number> = Object.fromEntries(
+  Object.entries(WORKLOAD_CATALOG.workloads).flatMap(([key, w]) => (w.base === null && w.testTarget !== null ? [[key, w.testTarget]] : [])),
+);
 
 const METRIC_LABELS: Record<string, string> = {
   loss: "CE loss",

@@ -44,6 +44,10 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
         studiesExpected: seed.studiesExpected,
         trialsExpected: seed.trialsExpected,
         published: seed.published ?? false,
+        hardware: seed.hardware ?? null,
+        targetsSource: seed.targetsSource ?? null,
+        opensAt: seed.opensAt ?? null,
+        closesAt: seed.closesAt ?? null,
         seedHash: hash,
       };
       const round = await tx.round.upsert({

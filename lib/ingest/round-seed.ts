@@ -22,6 +22,8 @@ export interface WorkloadSeed {
   budgetSeconds: number | null;
   budgetSteps: number | null;
   batchSize: number | null;
+  /** `step_hint` of the official targets file. */
+  stepHint?: number | null;
   notes: string | null;
 }
 
@@ -64,6 +66,12 @@ export interface RoundSeed {
   trialsExpected: number;
   /** Holds published results: closed to upload tokens (docs/trust-model.md). Default false: open to uploads. */
   published?: boolean;
+  /** Reference hardware class, e.g. "4x A100". */
+  hardware?: string | null;
+  /** Where the targets came from (targets file name). */
+  targetsSource?: string | null;
+  opensAt?: Date | null;
+  closesAt?: Date | null;
   workloads: WorkloadSeed[];
   submissions: SubmissionSeed[];
 }

@@ -1,6 +1,8 @@
 // Which submissions may share a pool. Ratios compare times directly (§4.1),
 // and rho divides by the number of base workloads (§4.5), so a pool must
-// share one time basis and one workload set.
+// share one time basis and one workload set; and times of different
+// benchmark versions or reference hardware are not comparable either
+// (budgets and hardware changed between versions, docs/scoring.md §6).
 import type { TimeBasis } from "./types";
 
 export interface PoolMember {
@@ -8,6 +10,10 @@ export interface PoolMember {
   /** The base workloads the member was run on (order does not matter). */
   workloads: readonly string[];
   timeBasis: TimeBasis;
+  /** Benchmark version of the member's round, e.g. "v0.6" (docs/hosting-a-round.md). */
+  version?: string;
+  /** Reference hardware class of the member's round; null = not stated. */
+  hardware?: string | null;
 }
 
 /**
@@ -22,6 +28,14 @@ export function assertPoolCompatible(members: readonly PoolMember[]): void {
   const byWorkloads = groupBy(members, (m) => `[${[...new Set(m.workloads)].sort().join(", ")}]`);
   if (byWorkloads.size > 1) {
     throw new Error(`cannot score submissions on different workload sets together: ${describe(byWorkloads)}`);
+  }
+  const byVersion = groupBy(members, (m) => m.version ?? "unknown version");
+  if (byVersion.size > 1) {
+    throw new Error(`cannot score submissions of different benchmark versions together: ${describe(byVersion)}`);
+  }
+  const byHardware = groupBy(members, (m) => m.hardware ?? "hardware not stated");
+  if (byHardware.size > 1) {
+    throw new Error(`cannot score submissions run on different reference hardware together: ${describe(byHardware)}`);
   }
 }
 

@@ -160,6 +160,11 @@ export interface RoundCatalog {
     trialsExpected: number;
     /** Holds published results: closed to upload tokens (docs/trust-model.md). */
     published: boolean;
+    /** Reference hardware class, targets file, open/close dates (docs/hosting-a-round.md). */
+    hardware: string | null;
+    targetsSource: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
     dataVersion: number;
     defaults: { tauMin: number; tauMax: number; points: number; scale: Scale; integration: Integration };
   };
@@ -205,6 +210,10 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         studiesExpected: r.studiesExpected,
         trialsExpected: r.trialsExpected,
         published: r.published,
+        hardware: r.hardware,
+        targetsSource: r.targetsSource,
+        opensAt: r.opensAt?.toISOString() ?? null,
+        closesAt: r.closesAt?.toISOString() ?? null,
         dataVersion: r.dataVersion,
         defaults: { tauMin: r.tauMin, tauMax: r.tauMax, points: r.tauPoints, scale: r.tauScale, integration: r.integration },
       },
@@ -225,6 +234,7 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         budgetSeconds: w.budgetSeconds,
         budgetSteps: w.budgetSteps,
         batchSize: w.batchSize,
+        stepHint: w.stepHint,
         notes: w.notes,
       })),
       // An unverified upload is outside the default pool whatever it was marked (docs/trust-model.md).

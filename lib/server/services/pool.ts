@@ -148,7 +148,7 @@ async function readPool(db: Db, request: PoolRequest, versions: Map<string, numb
   assertCompatible(
     members.map((m) => {
       const d = definitions.get(roundIdToSlug.get(m.roundId)!)!;
-      return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis };
+      return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis, version: d.benchmarkVersion, hardware: d.hardware };
     }),
   );
   const { submissions, details, studies } = await memberTimes(db, members, keyOf, round.timeBasis === "seconds", options.studies ?? false);

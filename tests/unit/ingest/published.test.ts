@@ -9,7 +9,7 @@ import { readPublished } from "../../support/published";
 const paperFile = paperTablesFile.parse(readPublished("paper_tables.json"));
 const leaderboards = algoperfLeaderboardsFile.parse(readPublished("algoperf_leaderboards.json"));
 const paper = paperRound(paperFile);
-const algoperf = algoperfRounds(leaderboards, paperFile);
+const algoperf = algoperfRounds(leaderboards);
 
 describe("paper round", () => {
   test("36 configurations in the default pool, in Appendix E order, with their runtime fractions", () => {

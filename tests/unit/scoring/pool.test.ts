@@ -113,6 +113,16 @@ describe("pool compatibility", () => {
     const many = Array.from({ length: 8 }, (_, i) => member(`s${i}`, ["w"]));
     expect(() => assertPoolCompatible([...many, member("odd", ["x"])])).toThrow(/and 3 more/);
   });
+
+  test("mixed benchmark versions or reference hardware are refused, naming the members of each (docs/hosting-a-round.md)", () => {
+    expect(() => assertPoolCompatible([{ ...member("a", ["w"]), version: "v0.5" }, { ...member("b", ["w"]), version: "v0.6" }])).toThrow(
+      /different benchmark versions together: v0.5 for "a"; v0.6 for "b"/,
+    );
+    expect(() => assertPoolCompatible([{ ...member("a", ["w"]), version: "v0.6", hardware: "8x V100" }, { ...member("b", ["w"]), version: "v0.6", hardware: "4x A100" }])).toThrow(
+      /different reference hardware together: 8x V100 for "a"; 4x A100 for "b"/,
+    );
+    expect(() => assertPoolCompatible([{ ...member("a", ["w"]), version: "v0.6", hardware: null }, { ...member("b", ["w"]), version: "v0.6", hardware: null }])).not.toThrow();
+  });
 });
 
 describe("geometric-mean calibration metric (compute_speedups.py)", () => {

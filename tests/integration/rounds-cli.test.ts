@@ -1,0 +1,184 @@
+// Hosting a round (docs/hosting-a-round.md): `cli round create` from an
+// official targets file with 9 workloads (finewebedu_lm included) and the
+// self-tuning ruleset, uploads into it with the CLI, scores equal to the
+// scoring engine on the same times, the round page listing its rules, and
+// the refusals (nothing written).
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { scorePool } from "@/lib/scoring";
+import { tableCounts, withDb } from "../support/db";
+import { createToken, dropRound, runCli, unique } from "../support/ingest";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "algoperf-rounds-"));
+const ROUND = `test-round-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+
+// Validation targets, metrics and step hints of the 2026 targets file (docs/scoring.md §6), in its format.
+const TARGETS: Record<string, [string, number, number]> = {
+  criteo1tb: ["loss", 0.123735, 10666],
+  fastmri: ["ssim", 0.723653, 18094],
+  imagenet_resnet: ["accuracy", 0.77431, 195999],
+  imagenet_vit: ["accuracy", 0.77309, 167999],
+  librispeech_conformer: ["wer", 0.085884, 76000],
+  librispeech_deepspeech: ["wer", 0.119936, 38400],
+  finewebedu_lm: ["ppl", 22.2995, 72000],
+  ogbg: ["mean_average_precision", 0.28098, 52000],
+  wmt: ["bleu", 30.8491, 120000],
+};
+const LOWER_IS_BETTER = new Set(["loss", "wer", "ppl"]);
+const BASES = Object.keys(TARGETS);
+
+function targetsFile(name: string, edit: (f: { benchmark_version: string; base_workloads: string[]; held_out_workloads: string[]; workloads: Record<string, unknown> }) => void = () => undefined): string {
+  const file = {
+    benchmark_version: "0.6",
+    base_workloads: [...BASES],
+    held_out_workloads: [] as string[],
+    workloads: Object.fromEntries(Object.entries(TARGETS).map(([k, [metric, value, hint]]) => [k, { target_metric_name: metric, validation_target_value: value, step_hint: hint }])) as Record<string, unknown>,
+  };
+  edit(file);
+  const p = path.join(tmp, name);
+  writeFileSync(p, JSON.stringify(file, null, 2));
+  return p;
+}
+
+const create = (slug: string, file: string, extra: string[] = []) =>
+  runCli(["round", "create", slug, "--targets", file, "--ruleset", "self-tuning", "--budget-factor", "1.5", "--studies", "2", "--trials", "1", "--hardware", "4x A100", "--budget", "finewebedu_lm=20000", ...extra]);
+
+/** Eval index (0-4) of the first hit per submission, workload and study; null = never reached. */
+function hitIndex(sub: number, w: number, study: number): number | null {
+  const i = (sub * 3 + w * 2 + study) % 6;
+  return i === 5 ? null : i;
+}
+const evalTime = (sub: number, w: number, study: number, i: number) => 100 * (i + 1) + 7 * w + 3 * study + 11 * sub;
+
+/** A submission in the official layout: study_<k>/<workload>_pytorch/trial_1/eval_measurements.csv. */
+function makeSubmission(name: string, sub: number): string {
+  const dir = path.join(tmp, name);
+  BASES.forEach((workload, w) => {
+    const [metric, target] = TARGETS[workload]!;
+    const down = LOWER_IS_BETTER.has(metric);
+    for (const study of [0, 1]) {
+      const trialDir = path.join(dir, `study_${study}`, `${workload}_pytorch`, "trial_1");
+      mkdirSync(trialDir, { recursive: true });
+      const hit = hitIndex(sub, w, study);
+      const rows = [0, 1, 2, 3, 4].map((i) => {
+        const reached = hit !== null && i >= hit;
+        const value = down ? target * (reached ? 0.99 : 2) : target * (reached ? 1.01 : 0.5);
+        return `${evalTime(sub, w, study, i)},${(i + 1) * 100},${value}`;
+      });
+      writeFileSync(path.join(trialDir, "eval_measurements.csv"), [`accumulated_submission_time,global_step,validation/${metric}`, ...rows].join("\n") + "\n");
+    }
+  });
+  return dir;
+}
+
+let token: string;
+beforeAll(async () => {
+  token = await createToken(unique("round-runner"));
+});
+afterAll(() => dropRound(ROUND));
+
+describe("round create from an official targets file", () => {
+  test("a self-tuning round with 9 workloads, finewebedu_lm included, with its rules", async () => {
+    const r = await create(ROUND, targetsFile("targets.json"));
+    expect(r.code, r.stderr).toBe(0);
+    const round = await withDb(async (c) => (await c.query(`SELECT * FROM "Round" WHERE slug = $1`, [ROUND])).rows[0]);
+    expect(round).toMatchObject({ benchmarkVersion: "v0.6", ruleset: "self_tuning", budgetFactor: 1.5, studiesExpected: 2, trialsExpected: 1, hardware: "4x A100", targetsSource: "targets.json", published: false });
+    const workloads = await withDb(async (c) => (await c.query(`SELECT w.* FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 ORDER BY w.position`, [ROUND])).rows);
+    expect(workloads.map((w) => w.key)).toEqual(BASES);
+    expect(workloads.find((w) => w.key === "finewebedu_lm")).toMatchObject({ metricName: "validation/ppl", direction: "min", target: 22.2995, budgetSeconds: 20000, stepHint: 72000, role: "base" });
+    // docs/scoring.md §6: the v0.6 budgets.
+    expect(workloads.find((w) => w.key === "fastmri")).toMatchObject({ metricName: "validation/ssim", direction: "max", budgetSeconds: 4430 });
+    expect(workloads.find((w) => w.key === "wmt")).toMatchObject({ budgetSeconds: 43336 });
+  });
+
+  test("runs uploaded with the CLI are scored like the scoring engine on the same times", async () => {
+    const subs = ["rounds-sub-a", "rounds-sub-b"];
+    for (const [i, name] of subs.entries()) {
+      const u = await runCli(["upload", makeSubmission(name, i), "--round", ROUND, "--token", token, "--json"], { ALGOPERF_URL: inject("baseUrl") });
+      expect(u.code, u.stderr).toBe(0);
+      expect(JSON.parse(u.stdout).counts.created).toBe(18);
+    }
+    // Times written above: per study the hit eval's time; median over 2 studies (numpy: mean of both; inf if one missed).
+    const submissions = subs.map((name, sub) => ({
+      name,
+      times: Object.fromEntries(
+        BASES.map((workload, w) => {
+          const t = [0, 1].map((study) => {
+            const h = hitIndex(sub, w, study);
+            return h === null ? Infinity : evalTime(sub, w, study, h);
+          });
+          return [workload, (t[0]! + t[1]!) / 2];
+        }),
+      ),
+    }));
+    const expected = scorePool({ baseWorkloads: BASES, heldOutWorkloads: [], submissions }, { tauMin: 1, tauMax: 4, points: 100, scale: "linear", integration: "trapezoid", reference: null });
+    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/scores?pool=${subs.join(",")}`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    for (const name of subs) expect(body.scores[name], name).toBe(expected.scores[name]);
+    expect(Object.values(expected.scores).every((s) => s > 0 && s < 1)).toBe(true);
+  });
+
+  test("the round's leaderboard page renders and lists its rules", async () => {
+    const res = await fetch(`${inject("baseUrl")}/rounds/${ROUND}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("data-round-rules");
+    for (const text of ["v0.6", "Self-tuning", "× 1.5", "2 × 1", "4x A100", "targets.json", "finewebedu_lm", "validation/ppl", "22.2995", "30000"]) expect(html, text).toContain(text);
+    // What changed from the previous version of the ruleset (the seeded v0.5 self-tuning round).
+    expect(html).toContain("data-round-changes");
+    for (const text of ["Changes from AlgoPerf v0.5 · Self-tuning", "budget factor × 3 → × 1.5", "studies × trials 5 × 1 → 2 × 1", "hardware not stated → 4x A100", "workloads added: finewebedu_lm", "fastmri budget 8859 s → 4430 s"]) expect(html, text).toContain(text);
+  });
+});
+
+describe("refusals: clear CLI errors, nothing written", () => {
+  test("a base workload without a target, an unknown workload, a malformed value, no budget for the version", async () => {
+    const before = await tableCounts();
+    const missing = await create(unique("missing"), targetsFile("missing.json", (f) => delete f.workloads.wmt));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('workloads.wmt: the base workload "wmt" has no target in the targets file');
+    const unknown = await create(unique("unknown"), targetsFile("unknown.json", (f) => {
+      f.base_workloads.push("moonshot_lm");
+      f.workloads.moonshot_lm = { target_metric_name: "ppl", validation_target_value: 3 };
+    }));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown workload "moonshot_lm"');
+    const badFormat = await create(unique("format"), targetsFile("format.json", (f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: "high" })));
+    expect(badFormat.code).toBe(1);
+    expect(badFormat.stderr).toContain("workloads.ogbg.validation_target_value");
+    const noBudget = await runCli(["round", "create", unique("nobudget"), "--targets", targetsFile("t2.json"), "--ruleset", "self-tuning", "--budget-factor", "1.5", "--studies", "2", "--trials", "1"]);
+    expect(noBudget.code).toBe(1);
+    expect(noBudget.stderr).toContain("--budget finewebedu_lm=<seconds>");
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  test("a changed target on a round with results needs a new round; a name change is fine", async () => {
+    const before = await tableCounts();
+    const changed = await runCli(["round", "update", ROUND, "--targets", targetsFile("changed.json", (f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: 0.3 })), "--budget", "finewebedu_lm=20000"]);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain("ogbg.target 0.28098 -> 0.3");
+    expect(changed.stderr).toContain("needs a new round");
+    const factor = await runCli(["round", "update", ROUND, "--budget-factor", "3"]);
+    expect(factor.code).toBe(1);
+    expect(factor.stderr).toContain("needs a new round");
+    expect(await tableCounts()).toEqual(before);
+    const target = await withDb(async (c) => (await c.query(`SELECT w.target FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.key = 'ogbg'`, [ROUND])).rows[0].target);
+    expect(target).toBe(0.28098);
+    const renamed = await runCli(["round", "update", ROUND, "--name", "Next round"]);
+    expect(renamed.code, renamed.stderr).toBe(0);
+  });
+});
+
+describe("round close", () => {
+  test("closes the round to upload tokens (403), the page says so", async () => {
+    const closed = await runCli(["round", "close", ROUND]);
+    expect(closed.code, closed.stderr).toBe(0);
+    const u = await runCli(["upload", makeSubmission("rounds-sub-late", 2), "--round", ROUND, "--token", token, "--json"], { ALGOPERF_URL: inject("baseUrl") });
+    expect(u.code).not.toBe(0);
+    expect(u.stderr).toContain("403");
+    const html = await (await fetch(`${inject("baseUrl")}/rounds/${ROUND}`)).text();
+    expect(html).toContain("closed to upload tokens since");
+  });
+});
