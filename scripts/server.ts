@@ -88,7 +88,7 @@ function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): v
 
 /** Same readiness line as `next start`, which scripts and tests wait for. */
 const ready = (hostname: string | undefined, port: number, dev: boolean) =>
-  console.log(` ✓ Ready in ${Math.round(performance.now())}ms: http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""} (pid ${process.pid})`);
+  console.log(` ✓ Ready in ${Math.round(performance.now())}ms: worker ${process.pid} listening on http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""}`);
 
 async function devServer(): Promise<void> {
   const port = int("PORT", 3000);
