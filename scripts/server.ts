@@ -75,15 +75,18 @@ function peerStamp(): (req: http.IncomingMessage) => void {
 }
 
 /**
- * An answer sent before its request's body was read to the end (401 before an
- * upload is read, 413 past the limit, 408 for a stalled sender) closes the
- * connection once flushed: the rest of the body is never read, so a client
- * reusing the keep-alive connection would wait on a socket nobody reads.
+ * An answer sent before its request's body has arrived (401 before an upload
+ * is read, 413 past the limit, 408 for a stalled sender) says
+ * `Connection: close` and closes the connection once sent: the rest of the
+ * body is never read, so a client reusing the keep-alive connection would wait
+ * on a socket nobody reads.
  */
 function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): void {
-  res.once("finish", () => {
-    if (!req.complete) req.socket.end();
-  });
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete) this.shouldKeepAlive = false;
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
 }
 
 /** Same readiness line as `next start`, which scripts and tests wait for. */
