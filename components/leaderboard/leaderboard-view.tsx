@@ -20,7 +20,7 @@ import { RoundRules } from "@/components/rounds/round-rules";
 import { changesFromPrevious } from "@/lib/server/services/round-rules";
 import { deltaColumn } from "./delta-column";
 import { tieColumn } from "./tie-column";
-import { uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
+import { intervalsIfReady } from "@/lib/server/services/leaderboard-intervals";
 import { LeaderboardTable } from "./leaderboard-table";
 import { robustnessColumn } from "./robustness-column";
 import { RoundControls } from "./round-controls";
@@ -74,8 +74,14 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const allWorkloads = [...lb.workloads, ...lb.variants];
   const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
-  // Tie letters stream into their column once the resampling is done (one report for every cell); a round of one study has no intervals.
-  const ties = lb.round.studiesExpected > 1 && lb.rows.length > 1 ? uncertaintyOfPool(database, round, intervalQuery(lb.pool, query)).catch(() => null) : null;
+  // Tie letters from the intervals' bootstrap when it is already computed (off the request path,
+  // lib/server/services/leaderboard-intervals.ts); until then the column waits on nothing and the
+  // page, marked provisional by LeaderboardIntervals, is rendered again with them. A round of one
+  // study has no intervals.
+  const ties =
+    lb.round.studiesExpected > 1 && lb.rows.length > 1
+      ? intervalsIfReady({ db: database, round, query: intervalQuery(lb.pool, query) }).then((s) => (s.state === "ready" ? s.report : null), () => null)
+      : null;
   // A pool that differs from the default gets a Δ column against the default pool, same scoring settings.
   const defaults = lb.pool.isDefault
     ? null
