@@ -20,7 +20,7 @@ import { RoundRules } from "@/components/rounds/round-rules";
 import { changesFromPrevious } from "@/lib/server/services/round-rules";
 import { deltaColumn } from "./delta-column";
 import { tieColumn } from "./tie-column";
-import { intervalsIfReady } from "@/lib/server/services/leaderboard-intervals";
+import { uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
 import { LeaderboardTable } from "./leaderboard-table";
 import { robustnessColumn } from "./robustness-column";
 import { RoundControls } from "./round-controls";
@@ -36,6 +36,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * page stays small however big the pool (docs/page-cache.md).
  */
 export const LEADERBOARD_PAGE_ROWS = 50;
+
+/** How long a page waits for its tie letters (see below). */
+const TIE_WAIT_MS = 3000;
 
 /** The round's default pool with the view's scoring settings. */
 const scoringOnly = (q: ViewQuery): ViewQuery => ({ ...EMPTY_QUERY, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale });
@@ -74,13 +77,16 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const allWorkloads = [...lb.workloads, ...lb.variants];
   const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
-  // Tie letters from the intervals' bootstrap when it is already computed (off the request path,
-  // lib/server/services/leaderboard-intervals.ts); until then the column waits on nothing and the
-  // page, marked provisional by LeaderboardIntervals, is rendered again with them. A round of one
-  // study has no intervals.
+  // Tie letters stream into their column once the resampling is done (one report for every cell),
+  // but the page waits for them at most 3 s: past that (the worker pool busy with other pools) the
+  // column stays empty and the page, marked provisional by LeaderboardIntervals while the same
+  // bootstrap computes, is rendered again with them. A round of one study has no intervals.
   const ties =
     lb.round.studiesExpected > 1 && lb.rows.length > 1
-      ? intervalsIfReady({ db: database, round, query: intervalQuery(lb.pool, query) }).then((s) => (s.state === "ready" ? s.report : null), () => null)
+      ? Promise.race([
+          uncertaintyOfPool(database, round, intervalQuery(lb.pool, query)).catch(() => null),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), TIE_WAIT_MS).unref()),
+        ])
       : null;
   // A pool that differs from the default gets a Δ column against the default pool, same scoring settings.
   const defaults = lb.pool.isDefault
