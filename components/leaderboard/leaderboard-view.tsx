@@ -2,7 +2,7 @@
 // default round and at /rounds/<round>): filters, pool, the scoring mode and
 // the ranked table, all rendered on the server from getLeaderboard.
 import { Suspense } from "react";
-import { intervalQuery, LeaderboardIntervals } from "./leaderboard-intervals";
+import { INTERVALS_WAIT_MS, intervalQuery, LeaderboardIntervals } from "./leaderboard-intervals";
 import { db } from "@/lib/db/client";
 import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
 import { pickerRounds, type PickerRounds } from "@/lib/server/services/catalog";
@@ -38,7 +38,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export const LEADERBOARD_PAGE_ROWS = 50;
 
 /** How long a page waits for its tie letters (see below). */
-const TIE_WAIT_MS = 3000;
+const TIE_WAIT_MS = INTERVALS_WAIT_MS;
 
 /** The round's default pool with the view's scoring settings. */
 const scoringOnly = (q: ViewQuery): ViewQuery => ({ ...EMPTY_QUERY, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale });
@@ -78,7 +78,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
   // Tie letters stream into their column once the resampling is done (one report for every cell),
-  // but the page waits for them at most 3 s: past that (the worker pool busy with other pools) the
+  // but the page waits for them at most INTERVALS_WAIT_MS: past that (the worker pool busy with other pools) the
   // column stays empty and the page, marked provisional by LeaderboardIntervals while the same
   // bootstrap computes, is rendered again with them. A round of one study has no intervals.
   const ties =

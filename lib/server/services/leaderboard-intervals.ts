@@ -23,10 +23,11 @@ export function computeIntervals(options: { db: Db; round: string; query: ScoreQ
 
 /**
  * The intervals of a pool at the round's current data version if they are
- * computed; otherwise starts computing them (in the background, once) and
- * answers "computing".
+ * computed; otherwise starts computing them (in the background, once), waits
+ * for them at most `waitMs` (a page: usually enough for a first visit), and
+ * answers "computing" if they are still not there.
  */
-export async function intervalsIfReady(options: { db: Db; round: string; query: ScoreQuery }): Promise<IntervalsState> {
+export async function intervalsIfReady(options: { db: Db; round: string; query: ScoreQuery; waitMs?: number }): Promise<IntervalsState> {
   const version = (await roundVersions(options.db, [options.round])).get(options.round);
   const key = `${options.round}@${version ?? "none"}|${JSON.stringify(options.query)}`;
   const job = jobs.get(key);
@@ -44,6 +45,12 @@ export async function intervalsIfReady(options: { db: Db; round: string; query: 
         else jobs.set(key, { done: true, result });
       });
     jobs.set(key, { done: false, promise });
+  }
+  const pending = jobs.get(key);
+  if (options.waitMs && pending && !pending.done) {
+    await Promise.race([pending.promise, new Promise<void>((resolve) => setTimeout(resolve, options.waitMs).unref())]);
+    const after = jobs.get(key);
+    if (after?.done) return after.result;
   }
   return { state: "computing" };
 }
