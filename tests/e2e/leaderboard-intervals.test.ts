@@ -21,9 +21,11 @@ test("v0.5 external: one interval per pool member, equal to GET .../uncertainty,
   try {
     const pool = "baseline,nadamp,shampoo_submission,schedule_free_adamw";
     await page.goto(`${inject("baseUrl")}/rounds/algoperf-v0.5-external?add=&remove=amos,caspr_adaptive,cyclic_lr,generalized_adam,lawa_ema,lawa_queue,schedule_free_prodigy`, { waitUntil: "networkidle" });
-    // First view of this pool: the table is there, the intervals are announced, not awaited.
-    expect(await page.locator("[data-intervals]").getAttribute("data-intervals")).toBe("computing");
-    expect(await page.locator("[data-intervals]").textContent()).toMatch(/being computed/);
+    // First view of this pool: the table is there; the intervals are awaited at most a few seconds
+    // (components/leaderboard/leaderboard-intervals.tsx INTERVALS_WAIT_MS), announced if not ready by then.
+    const first = await page.locator("[data-intervals]").getAttribute("data-intervals");
+    expect(["computing", "shown"]).toContain(first);
+    if (first === "computing") expect(await page.locator("[data-intervals]").textContent()).toMatch(/being computed/);
     expect(await page.locator("table tbody tr").count()).toBeGreaterThanOrEqual(4);
     const section = page.locator('[data-intervals="shown"]');
     for (let i = 0; i < 100 && (await section.count()) === 0; i++) {
