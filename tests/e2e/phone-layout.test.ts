@@ -19,7 +19,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const open = (path: string) => page.goto(`${inject("baseUrl")}${path}`, { waitUntil: "networkidle" });
+// "load", not "networkidle": the layout is measured on the loaded document; Next's prefetches of
+// the links on screen (leaderboards that may wait a few seconds for their intervals) keep the
+// network busy long after the page itself is complete.
+const open = (path: string) => page.goto(`${inject("baseUrl")}${path}`, { waitUntil: "load" });
 
 describe("no page is wider than the phone's screen", () => {
   for (const p of SITE_PAGES) {
