@@ -13,6 +13,8 @@ interface Step {
   report?: string;
   /** Why the step cannot run on this machine (said in one line instead of its raw errors), or null. */
   missing?: () => string | null;
+  /** Runs at the same time as the neighbouring parallel steps, its output printed when it ends. */
+  parallel?: boolean;
 }
 
 // TEST_ARTIFACTS and TEST_RUN_CONFIG let tests/integration/run-script.test.ts run this
@@ -31,8 +33,10 @@ const vitest = (project: string): Step => {
 
 const only = process.argv.slice(2);
 const steps: Step[] = [
-  { name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "."] },
-  { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."] },
+  // tsc and eslint are each mostly single-threaded: side by side they take the time of the
+  // slower one on a 2-core CI machine (about 40 s less than one after the other).
+  { name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "."], parallel: true },
+  { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."], parallel: true },
   vitest("unit"),
   vitest("integration"),
   {
@@ -44,28 +48,35 @@ const steps: Step[] = [
   },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
-function run(step: Step): Promise<number> {
+function run(step: Step, buffered = false): Promise<number> {
   return new Promise((resolve) => {
     const [cmd, ...args] = step.command as [string, ...string[]];
-    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(cmd, args, { stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const output: Buffer[] = [];
+    child.stdout?.on("data", (b: Buffer) => output.push(b));
+    child.stderr?.on("data", (b: Buffer) => output.push(b));
+    child.on("close", (code, signal) => {
+      if (buffered) console.log(`\n=== ${step.name} ===\n${Buffer.concat(output).toString("utf8").trimEnd()}`);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
 let passed = 0;
 let failed = 0;
 const lines: string[] = [];
-for (const step of steps) {
+
+async function runStep(step: Step, buffered: boolean): Promise<void> {
   const started = Date.now();
-  console.log(`\n=== ${step.name} ===`);
+  if (!buffered) console.log(`\n=== ${step.name} ===`);
   const missing = step.missing?.() ?? null;
   if (missing) {
     console.log(`${step.name} not run: ${missing}`);
     failed += 1;
     lines.push(`${step.name}: FAILED, not run: ${missing}`);
-    continue;
+    return;
   }
-  const code = await run(step);
+  const code = await run(step, buffered);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (step.report && existsSync(step.report)) {
     const r = JSON.parse(readFileSync(step.report, "utf8")) as { numPassedTests: number; numFailedTests: number };
@@ -77,6 +88,14 @@ for (const step of steps) {
     else failed += 1;
     lines.push(`${step.name}: ${code === 0 ? "ok" : "FAILED"}, exit ${code} (${seconds} s)`);
   }
+}
+
+for (let i = 0; i < steps.length; ) {
+  const group = [steps[i]!];
+  while (group[0]!.parallel && steps[i + group.length]?.parallel) group.push(steps[i + group.length]!);
+  if (group.length > 1) console.log(`\n=== ${group.map((s) => s.name).join(" + ")} (side by side) ===`);
+  await Promise.all(group.map((step) => runStep(step, group.length > 1)));
+  i += group.length;
 }
 console.log(`\n${lines.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);
