@@ -13,6 +13,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const SCHEMES = ["light", "dark"] as const;
+
 const PAGES: { name: string; path: string; check: string }[] = [
   { name: "home", path: "/", check: '[data-table="leaderboard"] tbody tr' },
   { name: "leaderboard-v05-external", path: "/rounds/algoperf-v0.5-external", check: '[data-table="leaderboard"] tbody tr' },
@@ -37,29 +39,32 @@ const PAGES: { name: string; path: string; check: string }[] = [
   { name: "bad-parameters", path: "/rounds/paper-2505.24005?family=nope", check: '[data-notice="error"]' },
 ];
 
-// One test per page and theme: each has its own time budget, and a failure names the page.
-for (const scheme of ["light", "dark"] as const) {
-  describe(`every page renders without console errors (${scheme})`, () => {
-    let opened: Awaited<ReturnType<typeof openPage>>;
-    beforeAll(async () => {
-      opened = await openPage(browser, { colorScheme: scheme });
-    });
-    afterAll(async () => {
-      await opened?.close();
-    });
-    for (const p of PAGES) {
-      test(p.path, async () => {
-        const { page, errors } = opened;
-        errors.length = 0;
-        await page.goto(`${inject("baseUrl")}${p.path}`, { waitUntil: "networkidle" });
-        expect(await page.locator(p.check).count(), `${p.path}: ${p.check}`).toBeGreaterThan(0);
-        expect(await page.locator("h1, h2").count(), p.path).toBeGreaterThan(0);
-        await screenshot(page, `${p.name}${scheme === "dark" ? "-dark" : ""}`);
-        expect(errors).toEqual([]);
-      });
-    }
+// One test per page (a failure names the page); its light and dark views load side by
+// side, each in its own browser context (one after the other took twice as long).
+describe("every page renders without console errors (light and dark)", () => {
+  const opened: Awaited<ReturnType<typeof openPage>>[] = [];
+  beforeAll(async () => {
+    for (const colorScheme of SCHEMES) opened.push(await openPage(browser, { colorScheme }));
   });
-}
+  afterAll(async () => {
+    await Promise.all(opened.map((o) => o.close()));
+  });
+  for (const p of PAGES) {
+    test(p.path, async () => {
+      await Promise.all(
+        SCHEMES.map(async (scheme, i) => {
+          const { page, errors } = opened[i]!;
+          errors.length = 0;
+          await page.goto(`${inject("baseUrl")}${p.path}`, { waitUntil: "networkidle" });
+          expect(await page.locator(p.check).count(), `${p.path} (${scheme}): ${p.check}`).toBeGreaterThan(0);
+          expect(await page.locator("h1, h2").count(), `${p.path} (${scheme})`).toBeGreaterThan(0);
+          await screenshot(page, `${p.name}${scheme === "dark" ? "-dark" : ""}`);
+          expect(errors, `${p.path} (${scheme})`).toEqual([]);
+        }),
+      );
+    });
+  }
+});
 
 test("the leaderboard fits a phone: the table scrolls inside its box, the page does not", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
