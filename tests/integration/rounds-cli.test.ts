@@ -133,6 +133,24 @@ describe("round create from an official targets file", () => {
   });
 });
 
+describe("the new round's other pages (issue 19 acceptance)", () => {
+  test("profiles, a workload page (finewebedu_lm) and a submission page render with the uploaded data", async () => {
+    // The uploads are unverified (upload token): they are named in the pool.
+    const pool = "add=rounds-sub-a&add=rounds-sub-b";
+    const profiles = await fetch(`${inject("baseUrl")}/rounds/${ROUND}/profiles?${pool}`);
+    expect(profiles.status).toBe(200);
+    expect(await profiles.text()).toContain("rounds-sub-a");
+    const workload = await fetch(`${inject("baseUrl")}/workloads/finewebedu_lm?round=${ROUND}&${pool}`);
+    expect(workload.status).toBe(200);
+    const html = await workload.text();
+    expect(html).toContain("validation/ppl");
+    expect(html).toContain("rounds-sub-b");
+    const sub = await fetch(`${inject("baseUrl")}/rounds/${ROUND}/submissions/rounds-sub-a`);
+    expect(sub.status).toBe(200);
+    expect(await sub.text()).toContain("finewebedu_lm");
+  });
+});
+
 describe("allowMixed: a pool across benchmark versions, scored on the shared workloads and flagged", () => {
   const OTHER = "algoperf-v0.6-external";
   let other: string;
