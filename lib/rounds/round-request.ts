@@ -73,6 +73,7 @@ const FIELD_OF_FLAG: Record<string, string> = {
 
 /** A builder problem ("--studies: expected ...", "workloads.wmt: ...") as { path, message } of the HTTP form. */
 export function problemIssue(problem: string): { path: string; message: string } {
+  if (problem.startsWith('slug "')) return { path: "slug", message: problem };
   const m = /^([^:\s]+(?: [a-z0-9_]+)?): (.*)$/s.exec(problem);
   if (!m) return { path: "(body)", message: problem };
   const [, head, message] = m as unknown as [string, string, string];

@@ -303,6 +303,15 @@ describe("rounds over HTTP (admin token): same validation as the CLI, audited, r
     expect(changed.status).toBe(409);
     expect(changed.body.error.message).toContain("needs a new round");
     expect((await patch("no-such-round", { name: "x" }, admin)).status).toBe(404);
+    // The CLI with --url goes through the same procedures.
+    const remote = ["--url", inject("baseUrl"), "--token", admin];
+    const renamed = await runCli(["round", "update", HTTP_ROUND, "--name", "Renamed over HTTP", ...remote]);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect((await withDb(async (c) => (await c.query(`SELECT name FROM "Round" WHERE slug = $1`, [HTTP_ROUND])).rows[0])).name).toBe("Renamed over HTTP");
+    const frozen = await runCli(["round", "update", HTTP_ROUND, "--trials", "5", ...remote]);
+    expect(frozen.code).toBe(1);
+    expect(frozen.stderr).toContain("HTTP 409");
+    expect(frozen.stderr).toContain("trialsExpected 1 -> 5");
     const closed = await post(`/api/v1/rounds/${HTTP_ROUND}/close`, {}, { token: admin });
     expect(closed.status).toBe(200);
     expect((await withDb(async (c) => (await c.query(`SELECT published FROM "Round" WHERE slug = $1`, [HTTP_ROUND])).rows[0])).published).toBe(true);

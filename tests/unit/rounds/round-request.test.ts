@@ -13,6 +13,7 @@ describe("builder problems name the JSON field", () => {
     ['workloads.wmt: the base workload "wmt" has no target in the targets file', "targets.workloads.wmt", 'the base workload "wmt" has no target in the targets file'],
     ["targets: workloads.ogbg.validation_target_value: Invalid input", "targets.workloads.ogbg.validation_target_value", "Invalid input"],
     ["targets: (root): Invalid input", "targets", "(root): Invalid input"],
+    ['slug "A b": use 2-80 lower-case letters, digits, "." and "-"', "slug", 'slug "A b": use 2-80 lower-case letters, digits, "." and "-"'],
   ])("%s", (problem, path, message) => {
     expect(problemIssue(problem)).toEqual({ path, message });
   });
