@@ -9,7 +9,7 @@ import type { RoundDefinition } from "./build-round";
 import { parseTargetsFile, type TargetsFile } from "./targets-file";
 
 /** An ISO date (2026-12-01) or date-time with offset (2026-12-01T12:00:00Z). */
-const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v));
+const isoDate = z.union([z.iso.datetime({ offset: true }).max(40), z.iso.date().max(10)]).transform((v) => new Date(v));
 
 const roundFields = {
   name: text(200).min(1).optional(),
