@@ -348,7 +348,9 @@ function assertCompatible(members: PoolMember[]) {
   try {
     assertPoolCompatible(members);
   } catch (error) {
-    const message = `${error instanceof Error ? error.message : String(error)}; add allowMixed=1 to score them on the workloads they share (flagged as mixed)`;
+    const reason = error instanceof Error ? error.message : String(error);
+    // allowMixed cannot join time bases (mixedPool refuses them too): no hint for those.
+    const message = /time bases/.test(reason) ? reason : `${reason}; add allowMixed=1 to score them on the workloads they share (flagged as mixed)`;
     throw new AppError("BAD_REQUEST", message, [{ path: "pool", message: "incompatible pool" }]);
   }
 }
