@@ -6,6 +6,7 @@ import { toSearchParams } from "@/components/analysis/views";
 import { CompareCurves } from "@/components/compare/compare-curves";
 import { ComparePicker, type PickerGroup } from "@/components/compare/compare-picker";
 import { CompareView } from "@/components/compare/compare-view";
+import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
 import { compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
@@ -37,7 +38,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     const current = listed.find((r) => r.slug === round);
     if (current) rounds.push({ slug: current.slug, name: current.name });
   }
-  const others = compatibleRounds(listed, round);
+  const others = compatibleRounds(listed, round, params.get("allowMixed") === "1" || params.get("allowMixed") === "true");
   if (!loaded.ok) return <Notice tone="error" title={loaded.message} />;
   const { catalog, a, b } = loaded.value;
   if (catalog.submissions.length < 2 && (!params.get("a") || !params.get("b"))) {
@@ -79,6 +80,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {!result.ok && <Notice tone="error" title={result.message} />}
       {result.ok && (
         <>
+          <MixedPoolNotice mixed={result.value.mixed} />
           <CompareView report={result.value} workloads={catalog.workloads} />
           <section aria-labelledby="curves-title" className="space-y-2">
             <h2 id="curves-title" className="text-sm font-semibold">
@@ -114,13 +116,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
 type ListedRound = Awaited<ReturnType<typeof listRounds>>[number];
 
-/** Rounds whose submissions may meet this round's in a pool (assertPoolCompatible: same time basis, base workloads, benchmark version and hardware). */
-function compatibleRounds(rounds: readonly ListedRound[], slug: string): PickerGroup[] {
-  const baseKeys = (r: ListedRound) => r.workloads.filter((w) => w.role === "base").map((w) => w.key).sort().join(",");
+/**
+ * Rounds whose submissions may meet this round's in a pool (assertPoolCompatible: same time basis, base workloads,
+ * benchmark version and hardware); with allowMixed, any round on the same time basis sharing a base workload (mixedPool).
+ */
+function compatibleRounds(rounds: readonly ListedRound[], slug: string, allowMixed: boolean): PickerGroup[] {
+  const bases = (r: ListedRound) => r.workloads.filter((w) => w.role === "base").map((w) => w.key).sort();
   const current = rounds.find((r) => r.slug === slug);
   if (!current) return [];
+  const same = (r: ListedRound) => r.benchmarkVersion === current.benchmarkVersion && r.hardware === current.hardware && bases(r).join(",") === bases(current).join(",");
+  const shares = (r: ListedRound) => bases(r).some((w) => bases(current).includes(w));
   return rounds
-    .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && r.benchmarkVersion === current.benchmarkVersion && r.hardware === current.hardware && baseKeys(r) === baseKeys(current) && r.submissions.length > 0)
+    .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && (allowMixed ? shares(r) : same(r)) && r.submissions.length > 0)
     .slice(0, 5)
-    .map((r) => ({ round: r.slug, name: r.name, options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })) }));
+    .map((r) => ({ round: r.slug, name: r.name, mixed: !same(r), options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })) }));
 }

@@ -5,7 +5,7 @@
 const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export function PoolForm({ action, params, children, hide = [] }: { action: string; params: URLSearchParams; children?: React.ReactNode; hide?: readonly string[] }) {
-  const kept = ["points", "scale", "reference", "tauMax"].filter((k) => params.get(k) && !hide.includes(k));
+  const kept = ["points", "scale", "reference", "tauMax", "allowMixed"].filter((k) => params.get(k) && !hide.includes(k));
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="pool">
       <label className="flex min-w-64 flex-1 flex-col gap-1">

@@ -14,6 +14,8 @@ export interface PickerOption {
 /** Submissions of another round with the same time basis and base workloads, offered as "<round>/<slug>". */
 export interface PickerGroup {
   round: string;
+  /** Offered only because the URL allows a mixed pool (other version, hardware or workloads). */
+  mixed?: boolean;
   name: string;
   options: PickerOption[];
 }
@@ -32,7 +34,7 @@ export function ComparePicker({ round, rounds, options, others = [], a, b, param
           </option>
         ))}
         {others.map((g) => (
-          <optgroup key={g.round} label={`${g.name} (same workloads and time basis)`}>
+          <optgroup key={g.round} label={`${g.name} (${g.mixed ? "mixed: scored on shared workloads" : "same workloads and time basis"})`}>
             {g.options.map((o) => (
               <option key={o.slug} value={`${g.round}/${o.slug}`}>
                 {o.displayName} ({g.round}/{o.slug})
@@ -57,6 +59,10 @@ export function ComparePicker({ round, rounds, options, others = [], a, b, param
       </label>
       {select("a", a, "A")}
       {select("b", b, "B")}
+      <label className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400" title="Offer rounds of other benchmark versions or hardware; the pair is then scored on the workloads both rounds share, and flagged">
+        <input type="checkbox" name="allowMixed" value="1" defaultChecked={params.get("allowMixed") === "1" || params.get("allowMixed") === "true"} data-allow-mixed />
+        other versions (shared workloads)
+      </label>
       {KEPT.filter((k) => params.get(k)).map((k) => (
         <input key={k} type="hidden" name={k} value={params.get(k)!} />
       ))}

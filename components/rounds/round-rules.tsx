@@ -1,10 +1,21 @@
 // The rules of a round (docs/hosting-a-round.md): benchmark version, ruleset,
 // budgets, studies × trials, hardware, and each workload's target and budget.
+import { uploadWindowState } from "@/lib/rounds/upload-window";
 import type { RoundCatalog, WorkloadInfo } from "@/lib/server/services/catalog";
 import type { RoundChangesFromPrevious } from "@/lib/server/services/round-rules";
 
 const RULESET: Record<string, string> = { external_tuning: "External tuning", self_tuning: "Self-tuning" };
 const ROLE: Record<string, string> = { base: "base", held_out: "held-out", variant: "variant" };
+
+/** Open / not yet open / closed now (lib/rounds/upload-window.ts; admin tokens may upload at any time). */
+function uploadsFact(round: RoundCatalog["round"]): string {
+  const window = { slug: round.slug, published: round.published, opensAt: round.opensAt ? new Date(round.opensAt) : null, closesAt: round.closesAt ? new Date(round.closesAt) : null };
+  const state = uploadWindowState(window, new Date());
+  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
+  if (state === "closed") return `closed to upload tokens${round.closesAt ? ` since ${day(round.closesAt)}` : ""}`;
+  if (state === "not yet open") return `not yet open: opens ${day(round.opensAt)}`;
+  return `open${round.closesAt ? ` until ${day(round.closesAt)}` : ""}`;
+}
 
 export function RoundRules({ round, workloads, previous }: { round: RoundCatalog["round"]; workloads: WorkloadInfo[]; previous?: RoundChangesFromPrevious | null }) {
   const facts: [string, string][] = [
@@ -14,9 +25,10 @@ export function RoundRules({ round, workloads, previous }: { round: RoundCatalog
     ["Studies × trials", `${round.studiesExpected} × ${round.trialsExpected}`],
     ["Hardware", round.hardware ?? "not stated"],
     ["Targets from", round.targetsSource ?? round.source ?? "not stated"],
-    ["Uploads", round.published ? `closed to upload tokens${round.closesAt ? ` since ${round.closesAt.slice(0, 10)}` : ""}` : `open${round.closesAt ? ` until ${round.closesAt.slice(0, 10)}` : ""}`],
+    ["Uploads", uploadsFact(round)],
   ];
-  if (round.opensAt) facts.push(["Opens", round.opensAt.slice(0, 10)]);
+  if (round.opensAt) facts.push(["Opens", round.opensAt.slice(0, 16).replace("T", " ") + " UTC"]);
+  if (round.closesAt) facts.push(["Closes", round.closesAt.slice(0, 16).replace("T", " ") + " UTC"]);
   return (
     <details data-round-rules className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
       <summary className="cursor-pointer font-medium">Rules of this round</summary>

@@ -1,5 +1,6 @@
 // `round create|update|close`: host a round from an official targets file
-// (docs/hosting-a-round.md), in the database of DATABASE_URL or the embedded one.
+// (docs/hosting-a-round.md), in the database of DATABASE_URL or the embedded
+// one, or with --url (and an admin token) through the server's admin procedures.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
@@ -7,6 +8,7 @@ import type { RulesetName } from "@/lib/rounds/build-round";
 import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
 import { parseTargetsFile, RoundDefinitionError, type TargetsFile } from "@/lib/rounds/targets-file";
 import { closeRound, createRound, updateRound } from "@/lib/server/services/rounds-admin";
+import { createLeaderboardClient, errorIssues, errorStatus } from "../client";
 import { withLocalDb } from "./local-db";
 
 interface RoundOptions {
@@ -22,6 +24,33 @@ interface RoundOptions {
   budget?: string[];
   variant?: string[];
   json?: boolean;
+  url?: string;
+  token?: string;
+}
+
+/** The server's admin procedures when --url is given (token: --token or $ALGOPERF_TOKEN); else null (local database). */
+function remote(o: { url?: string; token?: string }) {
+  if (!o.url) return null;
+  const token = o.token ?? process.env.ALGOPERF_TOKEN;
+  if (!token) throw new RoundDefinitionError(["--token: an admin token is needed with --url (or set ALGOPERF_TOKEN)"]);
+  return createLeaderboardClient({ url: o.url, token });
+}
+
+/** The CLI's options as the JSON form of admin.createRound / admin.updateRound (lib/rounds/round-request.ts). */
+function requestFields(o: RoundOptions) {
+  return {
+    name: o.name,
+    ruleset: o.ruleset,
+    budgetFactor: number("--budget-factor", o.budgetFactor),
+    studies: number("--studies", o.studies),
+    trials: number("--trials", o.trials),
+    hardware: o.hardware,
+    targetsSource: o.targets ? path.basename(o.targets) : undefined,
+    budgets: budgets(o.budget),
+    variants: o.variant,
+    opensAt: date("--opens", o.opens)?.toISOString(),
+    closesAt: date("--closes", o.closes)?.toISOString(),
+  };
 }
 
 async function readTargets(file: string): Promise<TargetsFile> {
@@ -79,7 +108,9 @@ function withRuleOptions(command: Command): Command {
     .option("--closes <date>", "closing date (ISO)")
     .option("--budget <workload=seconds>", "runtime budget for a workload data/workloads.json has none for in this version (repeatable)", collect)
     .option("--variant <workload>", "also score this variant (besides base and held-out workloads; repeatable)", collect)
-    .option("--json", "print the round as JSON");
+    .option("--json", "print the round as JSON")
+    .option("--url <base-url>", "do it on this server (admin token) instead of the local database")
+    .option("--token <token>", "admin token with --url (default: $ALGOPERF_TOKEN)");
 }
 
 function print(seed: { slug: string; name: string; benchmarkVersion: string; ruleset: string; budgetFactor: number; studiesExpected: number; trialsExpected: number; workloads: Array<{ key: string; role: string; target: number; budgetSeconds: number | null }> }, verb: string, json?: boolean): void {
@@ -104,6 +135,11 @@ export function roundCommand(): Command {
     await run(this, async () => {
       if (!o.ruleset) throw new RoundDefinitionError(["--ruleset: required (external or self-tuning)"]);
       const targets = await readTargets(o.targets!);
+      const client = remote(o);
+      if (client) {
+        print(await client.admin.createRound.mutate({ ...requestFields(o), slug, ruleset: o.ruleset, targets }), "created", o.json);
+        return;
+      }
       const definition = {
         slug,
         name: o.name,
@@ -132,6 +168,12 @@ export function roundCommand(): Command {
       .option("--targets <file>", "official targets file (scoring/workload_targets*.json)"),
   ).action(async function (this: Command, slug: string, o: RoundOptions) {
     await run(this, async () => {
+      const client = remote(o);
+      if (client) {
+        const targets = o.targets ? await readTargets(o.targets) : undefined;
+        print(await client.admin.updateRound.mutate({ ...requestFields(o), round: slug, targets }), "updated", o.json);
+        return;
+      }
       const changes = {
         name: o.name,
         ruleset: o.ruleset,
@@ -155,9 +197,13 @@ export function roundCommand(): Command {
     .command("close")
     .description("close a round to upload tokens (admin tokens may still correct it)")
     .argument("<slug>", "round")
-    .action(async function (this: Command, slug: string) {
+    .option("--url <base-url>", "do it on this server (admin token) instead of the local database")
+    .option("--token <token>", "admin token with --url (default: $ALGOPERF_TOKEN)")
+    .action(async function (this: Command, slug: string, o: { url?: string; token?: string }) {
       await run(this, async () => {
-        await withLocalDb((db) => closeRound(db, { slug }));
+        const client = remote(o);
+        if (client) await client.admin.closeRound.mutate({ round: slug });
+        else await withLocalDb((db) => closeRound(db, { slug }));
         process.stdout.write(`closed round "${slug}" to upload tokens\n`);
       });
     });
@@ -169,6 +215,9 @@ async function run(command: Command, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (error) {
-    command.error(`error: ${error instanceof Error ? error.message : String(error)}`, { exitCode: 1 });
+    // Over HTTP: the status and every issue the server named (same messages as the local checks).
+    const status = errorStatus(error);
+    const issues = status ? errorIssues(error).map((i) => `\n  ${i.path}: ${i.message}`).join("") : "";
+    command.error(`error: ${status ? `HTTP ${status}: ` : ""}${error instanceof Error ? error.message : String(error)}${issues}`, { exitCode: 1 });
   }
 }

@@ -32,9 +32,16 @@ export function parseTargetsFile(value: unknown, file = "targets file"): Targets
   throw new RoundDefinitionError(issues);
 }
 
-/** A round definition that cannot be created as asked; `problems` name each field. */
+/**
+ * A round definition that cannot be created as asked; `problems` name each
+ * field. `kind`: "invalid" input, a round that "exists" already or is
+ * "frozen" by its results (both conflicts), or an "unknown" round.
+ */
 export class RoundDefinitionError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly kind: "invalid" | "exists" | "frozen" | "unknown" = "invalid",
+  ) {
     super(problems.join("\n"));
     this.name = "RoundDefinitionError";
   }

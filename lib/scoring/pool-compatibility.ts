@@ -16,6 +16,46 @@ export interface PoolMember {
   hardware?: string | null;
 }
 
+/** How a mixed pool is scored (`allowMixed`): on the workloads every round shares, the others dropped. */
+export interface MixedPool {
+  /** Why the pool is mixed: the refusal messages of assertPoolCompatible (versions, hardware, workload sets). */
+  reasons: string[];
+  /** Base workloads of the pool's round that every member's round holds too, in the round's order: the N of §4.5. */
+  sharedWorkloads: string[];
+  /** Base workloads of the round or of a member's round left out of the scores. */
+  droppedWorkloads: string[];
+}
+
+/**
+ * A pool that assertPoolCompatible refuses, scored on the shared base
+ * workloads when the user asks for it: null when the pool is compatible.
+ * The time basis must still be one (ratios compare times, §4.1); the profile
+ * then runs over the shared workloads only (§4.5 with N = their count).
+ * @param roundWorkloads base workloads of the round whose view this is (its order is kept).
+ * @throws Error for mixed time bases or when no workload is shared.
+ */
+export function mixedPool(members: readonly PoolMember[], roundWorkloads: readonly string[]): MixedPool | null {
+  const reasons: string[] = [];
+  const checks: [string, (m: PoolMember) => string][] = [
+    ["different workload sets", (m) => `[${[...new Set(m.workloads)].sort().join(", ")}]`],
+    ["different benchmark versions", (m) => m.version ?? "unknown version"],
+    ["different reference hardware", (m) => m.hardware ?? "hardware not stated"],
+  ];
+  const byBasis = groupBy(members, (m) => m.timeBasis);
+  if (byBasis.size > 1) throw new Error(`cannot score submissions on different time bases together, even in a mixed pool: ${describe(byBasis)}`);
+  for (const [what, key] of checks) {
+    const groups = groupBy(members, key);
+    if (groups.size > 1) reasons.push(`${what}: ${describe(groups)}`);
+  }
+  if (reasons.length === 0) return null;
+  const sets = members.map((m) => new Set(m.workloads));
+  const shared = roundWorkloads.filter((w) => sets.every((s) => s.has(w)));
+  if (shared.length === 0) throw new Error(`the pool shares no base workload with the round: ${reasons.join("; ")}`);
+  const all = new Set([...roundWorkloads, ...members.flatMap((m) => m.workloads)]);
+  const dropped = [...all].filter((w) => !shared.includes(w)).sort();
+  return { reasons, sharedWorkloads: shared, droppedWorkloads: dropped };
+}
+
 /**
  * @throws Error naming the members of each group when the pool mixes time
  *   bases or workload sets.

@@ -130,7 +130,7 @@ async function describeTarget(getRawInput: () => Promise<unknown>): Promise<stri
   try {
     const raw = (await getRawInput()) as Record<string, unknown> | null;
     // Not validated yet: keep only what could name a round or submission.
-    if (raw && typeof raw === "object") return [raw.round, raw.submission].filter((v) => typeof v === "string" && v.length <= 100 && !unstorableText(v)).join("/") || null;
+    if (raw && typeof raw === "object") return [raw.round ?? raw.slug, raw.submission].filter((v) => typeof v === "string" && v.length <= 100 && !unstorableText(v)).join("/") || null;
   } catch {
     // An unreadable body has no target.
   }

@@ -3,13 +3,13 @@
 // self-tuning ruleset, uploads into it with the CLI, scores equal to the
 // scoring engine on the same times, the round page listing its rules, and
 // the refusals (nothing written).
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { scorePool } from "@/lib/scoring";
 import { tableCounts, withDb } from "../support/db";
-import { createToken, dropRound, runCli, unique } from "../support/ingest";
+import { createToken, dropRound, post, runCli, unique, uploadRest } from "../support/ingest";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "algoperf-rounds-"));
 const ROUND = `test-round-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
@@ -133,6 +133,72 @@ describe("round create from an official targets file", () => {
   });
 });
 
+describe("the new round's other pages (issue 19 acceptance)", () => {
+  test("profiles, a workload page (finewebedu_lm) and a submission page render with the uploaded data", async () => {
+    // The uploads are unverified (upload token): they are named in the pool.
+    const pool = "add=rounds-sub-a&add=rounds-sub-b";
+    const profiles = await fetch(`${inject("baseUrl")}/rounds/${ROUND}/profiles?${pool}`);
+    expect(profiles.status).toBe(200);
+    expect(await profiles.text()).toContain("rounds-sub-a");
+    const workload = await fetch(`${inject("baseUrl")}/workloads/finewebedu_lm?round=${ROUND}&${pool}`);
+    expect(workload.status).toBe(200);
+    const html = await workload.text();
+    expect(html).toContain("validation/ppl");
+    expect(html).toContain("rounds-sub-b");
+    const sub = await fetch(`${inject("baseUrl")}/rounds/${ROUND}/submissions/rounds-sub-a`);
+    expect(sub.status).toBe(200);
+    expect(await sub.text()).toContain("finewebedu_lm");
+  });
+});
+
+describe("allowMixed: a pool across benchmark versions, scored on the shared workloads and flagged", () => {
+  const OTHER = "algoperf-v0.6-external";
+  let other: string;
+  beforeAll(async () => {
+    other = await withDb(async (c) => (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 ORDER BY s.slug LIMIT 1`, [OTHER])).rows[0].slug);
+  });
+
+  test("refused without allowMixed (the message says how); with it the engine scores the 8 shared workloads, flagged in JSON and CSV", async () => {
+    const pool = `rounds-sub-a,${OTHER}/${other}`;
+    const refused = await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/scores?pool=${pool}`);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toContain("allowMixed=1");
+
+    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/scores?pool=${pool}&allowMixed=1`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const shared = BASES.filter((w) => w !== "finewebedu_lm");
+    expect(body.mixed).toMatchObject({ sharedWorkloads: shared, droppedWorkloads: ["finewebedu_lm"] });
+    expect(body.mixed.rounds.map((r: { slug: string }) => r.slug).sort()).toEqual([OTHER, ROUND].sort());
+    // Expected: the scoring engine on the stored per-workload medians of both, over the shared workloads only.
+    const rows = await withDb(async (c) =>
+      (await c.query(`SELECT s.slug, r.slug AS round, w.key, wr.reached, wr."timeSeconds" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" JOIN "Round" r ON r.id = s."roundId" JOIN "Workload" w ON w.id = wr."workloadId" WHERE (r.slug = $1 AND s.slug = 'rounds-sub-a') OR (r.slug = $2 AND s.slug = $3)`, [ROUND, OTHER, other])).rows,
+    );
+    const times = (name: string, round: string) => Object.fromEntries(rows.filter((r) => r.slug === name && r.round === round).map((r) => [r.key, r.reached ? (r.timeSeconds ?? NaN) : Infinity]));
+    const expected = scorePool(
+      { baseWorkloads: shared, heldOutWorkloads: [], submissions: [{ name: "rounds-sub-a", times: times("rounds-sub-a", ROUND) }, { name: `${OTHER}/${other}`, times: times(other, OTHER) }] },
+      { tauMin: 1, tauMax: 4, points: 100, scale: "linear", integration: "trapezoid", reference: null },
+    );
+    expect(body.scores).toEqual(expected.scores);
+    expect(body.workloads).toEqual(shared);
+
+    const csv = await (await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/speedups?pool=${pool}&allowMixed=1&resamples=10&format=csv`)).text();
+    const [header, first] = csv.trim().split(/\r?\n/);
+    expect(header).toContain("mixed_pool_rounds,shared_workloads,dropped_workloads");
+    expect(first).toContain("finewebedu_lm");
+  });
+
+  test("the compare page across versions shows the flag and offers the other round's submissions", async () => {
+    const html = await (await fetch(`${inject("baseUrl")}/compare?round=${ROUND}&a=rounds-sub-a&b=${OTHER}/${other}&allowMixed=1&resamples=10`)).text();
+    expect(html).toContain("data-mixed-pool");
+    expect(html).toContain("scored on the 8 shared workloads only");
+    expect(html).toContain("mixed: scored on shared workloads");
+    const json = await (await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/compare?a=rounds-sub-a&b=${OTHER}/${other}&allowMixed=1&resamples=10`)).json();
+    expect(json.mixed.droppedWorkloads).toEqual(["finewebedu_lm"]);
+    expect(json.workloads.map((w: { workload: string }) => w.workload)).not.toContain("finewebedu_lm");
+  });
+});
+
 describe("refusals: clear CLI errors, nothing written", () => {
   test("a base workload without a target, an unknown workload, a malformed value, no budget for the version", async () => {
     const before = await tableCounts();
@@ -168,6 +234,87 @@ describe("refusals: clear CLI errors, nothing written", () => {
     expect(target).toBe(0.28098);
     const renamed = await runCli(["round", "update", ROUND, "--name", "Next round"]);
     expect(renamed.code, renamed.stderr).toBe(0);
+  });
+});
+
+describe("rounds over HTTP (admin token): same validation as the CLI, audited, refusals write nothing", () => {
+  const HTTP_ROUND = `test-http-round-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+  let admin: string;
+  const targets = (edit?: Parameters<typeof targetsFile>[1]) => JSON.parse(readFileSync(targetsFile(`http-${Math.random()}.json`, edit), "utf8"));
+  const body = (extra: Record<string, unknown> = {}) => ({ slug: HTTP_ROUND, targets: targets(), ruleset: "self-tuning", budgetFactor: 1.5, studies: 2, trials: 1, hardware: "4x A100", budgets: { finewebedu_lm: 20000 }, ...extra });
+  const patch = async (round: string, value: unknown, auth: string) => {
+    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${round}`, { method: "PATCH", headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" }, body: JSON.stringify(value) });
+    return { status: res.status, body: await res.json() };
+  };
+  const oneRun = (slug: string) => ({ round: HTTP_ROUND, submissions: [{ slug }], runs: [{ submission: slug, workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 100 } }] });
+  beforeAll(async () => {
+    admin = await createToken(unique("round-admin"), "admin");
+  });
+  afterAll(() => dropRound(HTTP_ROUND));
+
+  test("refusals: 400 naming the field, 403 for an upload token, nothing written but the audit entry", async () => {
+    const before = await tableCounts();
+    const missing = await post("/api/v1/rounds", body({ targets: targets((f) => delete f.workloads.wmt) }), { token: admin });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.issues).toContainEqual({ path: "targets.workloads.wmt", message: 'the base workload "wmt" has no target in the targets file' });
+    const badValue = await post("/api/v1/rounds", body({ targets: targets((f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: "high" })) }), { token: admin });
+    expect(badValue.status).toBe(400);
+    expect(badValue.body.error.issues[0].path).toBe("targets.workloads.ogbg.validation_target_value");
+    const studies = await post("/api/v1/rounds", body({ studies: 0 }), { token: admin });
+    expect(studies.status).toBe(400);
+    expect(studies.body.error.issues).toContainEqual({ path: "studies", message: "studies: expected a positive integer" });
+    const upload = await post("/api/v1/rounds", body(), { token });
+    expect(upload.status).toBe(403);
+    const after = await tableCounts();
+    expect({ ...after, AuditLog: 0 }).toEqual({ ...before, AuditLog: 0 });
+    expect(after.AuditLog).toBe(before.AuditLog! + 4);
+  });
+
+  test("POST creates the round (201, audited); a second POST is 409; uploads are refused outside the opensAt..closesAt window", async () => {
+    const created = await post("/api/v1/rounds", body({ opensAt: "2099-01-01" }), { token: admin });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.workloads).toHaveLength(9);
+    const audited = await withDb(async (c) => (await c.query(`SELECT "tokenName", outcome FROM "AuditLog" WHERE action = 'admin.createRound' AND target = $1 ORDER BY id`, [HTTP_ROUND])).rows);
+    // The refusals of the test before (3 x 400, the upload token's 403), then the creation.
+    expect(audited.map((a) => a.outcome)).toEqual(["BAD_REQUEST", "BAD_REQUEST", "BAD_REQUEST", "FORBIDDEN", "ok"]);
+    expect(audited.at(-1)!.tokenName).toContain("round-admin");
+    expect((await post("/api/v1/rounds", body(), { token: admin })).status).toBe(409);
+
+    const early = await uploadRest(oneRun("early"), token);
+    expect(early.status).toBe(403);
+    expect(early.body.error.message).toContain("opens to uploads at 2099-01-01T00:00:00.000Z");
+    const page = await (await fetch(`${inject("baseUrl")}/rounds/${HTTP_ROUND}`)).text();
+    expect(page).toContain("not yet open: opens 2099-01-01");
+
+    const opened = await patch(HTTP_ROUND, { opensAt: "2020-01-01", closesAt: "2099-06-01T12:00:00Z" }, admin);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect((await uploadRest(oneRun("in-time"), token)).status).toBe(201);
+    const past = await patch(HTTP_ROUND, { closesAt: "2021-01-01" }, admin);
+    expect(past.status).toBe(200);
+    const late = await uploadRest(oneRun("late"), token);
+    expect(late.status).toBe(403);
+    expect(late.body.error.message).toContain("closed to uploads at 2021-01-01T00:00:00.000Z");
+    // Admin tokens are exempt: an organiser corrects a closed round.
+    expect((await uploadRest(oneRun("correction"), admin)).status).toBe(201);
+  });
+
+  test("PATCH that would change a score of a round with results is 409 (needs a new round); close over HTTP", async () => {
+    const changed = await patch(HTTP_ROUND, { budgetFactor: 3 }, admin);
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.message).toContain("needs a new round");
+    expect((await patch("no-such-round", { name: "x" }, admin)).status).toBe(404);
+    // The CLI with --url goes through the same procedures.
+    const remote = ["--url", inject("baseUrl"), "--token", admin];
+    const renamed = await runCli(["round", "update", HTTP_ROUND, "--name", "Renamed over HTTP", ...remote]);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect((await withDb(async (c) => (await c.query(`SELECT name FROM "Round" WHERE slug = $1`, [HTTP_ROUND])).rows[0])).name).toBe("Renamed over HTTP");
+    const frozen = await runCli(["round", "update", HTTP_ROUND, "--trials", "5", ...remote]);
+    expect(frozen.code).toBe(1);
+    expect(frozen.stderr).toContain("HTTP 409");
+    expect(frozen.stderr).toContain("trialsExpected 1 -> 5");
+    const closed = await post(`/api/v1/rounds/${HTTP_ROUND}/close`, {}, { token: admin });
+    expect(closed.status).toBe(200);
+    expect((await withDb(async (c) => (await c.query(`SELECT published FROM "Round" WHERE slug = $1`, [HTTP_ROUND])).rows[0])).published).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ import { db, type Db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
 import { toCsv, type CsvValue } from "@/lib/views/csv";
+import { withMixedColumns, type MixedFlag } from "@/lib/views/mixed-pool";
 
 type RouteContext = { params: Promise<{ round: string }> };
 
@@ -24,7 +25,8 @@ export function analysisRoute<Q, O extends object, R>(endpoint: {
       const { query, options } = endpoint.parse(url.searchParams);
       const report = await endpoint.compute(db(), { round, query, ...options });
       if (format === "csv") {
-        const { header, rows } = endpoint.csv(report);
+        const mixed = (report as { mixed?: MixedFlag | null }).mixed;
+        const { header, rows } = withMixedColumns(endpoint.csv(report), mixed);
         return csvResponse(toCsv(header, rows), `${round}-${endpoint.name}.csv`);
       }
       return jsonResponse(report);

@@ -2,7 +2,7 @@
 // configuration metadata the horizon and calibration views read.
 import type { Configuration } from "@/lib/scoring/analysis";
 import type { ResolvedSettings } from "@/lib/scoring";
-import type { LoadedPool, PoolSubmission, RoundInfo } from "./pool";
+import type { LoadedPool, PoolMixing, PoolSubmission, RoundInfo } from "./pool";
 
 export interface AnalysisHead {
   round: RoundInfo;
@@ -14,6 +14,8 @@ export interface AnalysisHead {
   displayNames: Record<string, string>;
   /** The pool has members no admin has verified (docs/trust-model.md). */
   includesUnverified: boolean;
+  /** A mixed pool (allowMixed=1) scored on its shared workloads; null otherwise (docs/hosting-a-round.md). */
+  mixed: PoolMixing | null;
   /** True when the database was unreachable and this is the last result computed for the same request. */
   stale?: boolean;
 }
@@ -24,6 +26,7 @@ export function analysisHead(pool: LoadedPool, settings: ResolvedSettings, extra
     settings,
     pool: pool.submissions.map((s) => s.key),
     includesUnverified: pool.submissions.some((s) => !s.verified),
+    mixed: pool.mixed,
     displayNames: Object.fromEntries([...pool.submissions, ...extra].map((s) => [s.key, s.displayName])),
   };
 }

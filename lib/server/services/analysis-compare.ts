@@ -182,6 +182,8 @@ export async function compareSubmissions(db: Db, options: { round: string; query
       const head = analysisHead(pool, scored.settings, both.submissions);
       return {
         ...head,
+        // The pair may mix rounds even when the pool does not: either flags the answer.
+        mixed: both.mixed ?? pool.mixed,
         a: side(ka),
         b: side(kb),
         workloads: h.workloads.map((c) => ({ workload: c.workload, a: cell(ka, c.workload, c.a, c.aCounted), b: cell(kb, c.workload, c.b, c.bCounted), ratio: c.ratio, winner: c.winner, counted: c.counted })),

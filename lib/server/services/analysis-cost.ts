@@ -87,6 +87,7 @@ export async function costOfPool(db: Db, options: { round: string; query: ScoreQ
       round: pool.round,
       pool: pool.submissions.map((s) => s.key),
       includesUnverified: pool.submissions.some((s) => !s.verified),
+      mixed: pool.mixed,
       displayNames: Object.fromEntries(pool.submissions.map((s) => [s.key, s.displayName])),
       pricePerGpuHour: price,
       members: view.members.map(({ name, ...m }) => ({ key: name, ...m })),

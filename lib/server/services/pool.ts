@@ -3,7 +3,7 @@
 // derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2);
 // `studies` adds the best trial of each study behind every median.
 import type { Db } from "@/lib/db/client";
-import { assertPoolCompatible, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
+import { assertPoolCompatible, mixedPool, type MixedPool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
 import { compute } from "@/lib/server/compute/pool";
 import { AppError, unknownRound } from "@/lib/server/errors";
@@ -45,7 +45,15 @@ export interface PoolRequest {
   key: string;
 }
 
+/** The flag of a mixed pool (allowMixed): every answer built on it carries it. */
+export interface PoolMixing extends MixedPool {
+  /** Every round the pool's members come from, with what makes them differ. */
+  rounds: { slug: string; benchmarkVersion: string; hardware: string | null; workloads: string[] }[];
+}
+
 export interface LoadedPool {
+  /** Non-null when the pool mixes versions, hardware or workload sets and the request allowed it. */
+  mixed: PoolMixing | null;
   round: RoundInfo;
   /** Members in pool order: the round's listing order (the order ties are broken by). */
   submissions: PoolSubmission[];
@@ -75,6 +83,7 @@ export function poolRequest(roundSlug: string, query: ScoreQuery = {}): PoolRequ
     query.scale ?? "",
     query.integration ?? "",
     query.reference ?? "",
+    query.allowMixed ? "mixed" : "",
   ].join("|");
   return { roundSlug, query, requested, rounds: [...new Set([roundSlug, ...requested.map((r) => r.round)])], key };
 }
@@ -145,24 +154,30 @@ async function readPool(db: Db, request: PoolRequest, versions: Map<string, numb
   const members = query.pool ? await requestedMembers(db, request, definitions) : await defaultMembers(db, round.id);
   const keyOf = (m: { roundId: number; slug: string }) => (m.roundId === round.id ? m.slug : `${roundIdToSlug.get(m.roundId)}/${m.slug}`);
   const baseKeys = (d: RoundDefinition) => d.workloads.filter((w) => w.role === "base").map((w) => w.key);
-  assertCompatible(
-    members.map((m) => {
-      const d = definitions.get(roundIdToSlug.get(m.roundId)!)!;
-      return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis, version: d.benchmarkVersion, hardware: d.hardware };
-    }),
-  );
+  const poolMembers = members.map((m) => {
+    const d = definitions.get(roundIdToSlug.get(m.roundId)!)!;
+    return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis, version: d.benchmarkVersion, hardware: d.hardware };
+  });
+  const mixed = query.allowMixed ? mixing(poolMembers, round, [...definitions.values()].filter((d) => members.some((m) => m.roundId === d.id))) : null;
+  if (!mixed) assertCompatible(poolMembers);
   const { submissions, details, studies } = await memberTimes(db, members, keyOf, round.timeBasis === "seconds", options.studies ?? false);
+  // A mixed pool is scored on the shared workloads (and the held-out variants of those every member's round holds).
+  const baseWorkloads = mixed ? mixed.sharedWorkloads : baseKeys(round);
+  const heldOut = round.workloads
+    .filter((w) => w.role === "held_out" && (!mixed || (baseWorkloads.includes(w.baseKey ?? "") && mixed.rounds.every((r) => r.workloads.includes(w.key)))))
+    .map((w) => w.key);
 
   // Upstream raises a KeyError when no submission has logs for a scored workload
   // (docs/scoring.md §3.2). A live round filled by uploads is often in that state, so
   // such a workload is scored as no data for everyone instead (§2.7): it still
   // counts in N (§4.5), lowering every profile's maximum, as a missing workload does.
-  const scored = [...baseKeys(round), ...round.workloads.filter((w) => w.role === "held_out").map((w) => w.key)];
+  const scored = [...baseWorkloads, ...heldOut];
   for (const w of scored) {
     if (submissions.length > 0 && !submissions.some((s) => w in s.times)) for (const s of submissions) s.times[w] = NaN;
   }
 
   return {
+    mixed,
     round: { slug: round.slug, name: round.name, timeBasis: round.timeBasis, ruleset: round.ruleset, dataVersion: versions.get(round.slug)! },
     submissions: members.map((m) => ({
       key: keyOf(m),
@@ -175,8 +190,8 @@ async function readPool(db: Db, request: PoolRequest, versions: Map<string, numb
     })),
     extra: Object.fromEntries(members.map((m) => [keyOf(m), m.extra])),
     input: {
-      baseWorkloads: baseKeys(round),
-      heldOutWorkloads: round.workloads.filter((w) => w.role === "held_out").map((w) => w.key),
+      baseWorkloads,
+      heldOutWorkloads: heldOut,
       submissions,
       missValues: missValues(round),
     },
@@ -315,11 +330,28 @@ export function scoreLoaded(pool: LoadedPool): Promise<ScoreResult> {
   return compute({ kind: "score", input: pool.input, settings: pool.settings });
 }
 
+/** mixedPool (lib/scoring) with the rounds involved; a pool it refuses (time bases, nothing shared) is a 400. */
+function mixing(members: PoolMember[], round: RoundDefinition, rounds: RoundDefinition[]): PoolMixing | null {
+  const baseOf = (d: RoundDefinition) => d.workloads.filter((w) => w.role === "base").map((w) => w.key);
+  let mixed: MixedPool | null;
+  try {
+    mixed = mixedPool(members, baseOf(round));
+  } catch (error) {
+    throw new AppError("BAD_REQUEST", error instanceof Error ? error.message : String(error), [{ path: "pool", message: "cannot be scored even as a mixed pool" }]);
+  }
+  if (!mixed) return null;
+  const involved = rounds.some((d) => d.id === round.id) ? rounds : [round, ...rounds];
+  return { ...mixed, rounds: involved.map((d) => ({ slug: d.slug, benchmarkVersion: d.benchmarkVersion, hardware: d.hardware, workloads: d.workloads.map((w) => w.key) })) };
+}
+
 function assertCompatible(members: PoolMember[]) {
   try {
     assertPoolCompatible(members);
   } catch (error) {
-    throw new AppError("BAD_REQUEST", error instanceof Error ? error.message : String(error), [{ path: "pool", message: "incompatible pool" }]);
+    const reason = error instanceof Error ? error.message : String(error);
+    // allowMixed cannot join time bases (mixedPool refuses them too): no hint for those.
+    const message = /time bases/.test(reason) ? reason : `${reason}; add allowMixed=1 to score them on the workloads they share (flagged as mixed)`;
+    throw new AppError("BAD_REQUEST", message, [{ path: "pool", message: "incompatible pool" }]);
   }
 }
 

@@ -12,5 +12,10 @@ export const scoreQuerySchema = z.object({
   integration: z.enum(["trapezoid", "exact"]).optional(),
   /** Pool member whose times are the ratio denominators (docs/scoring.md §4.2) instead of the pool best. */
   reference: z.string().min(1).max(300).optional(),
+  /**
+   * Score a pool mixing benchmark versions, hardware or workload sets on the
+   * workloads they share, flagged as `mixed` (docs/hosting-a-round.md); else such a pool is a 400.
+   */
+  allowMixed: z.union([z.boolean(), z.enum(["1", "true", "0", "false"]).transform((v) => v === "1" || v === "true")]).optional(),
 });
 export type ScoreQuery = z.infer<typeof scoreQuerySchema>;

@@ -6,17 +6,17 @@
 import type { Db } from "@/lib/db/client";
 import { scoringReport, type ScoringReport } from "@/lib/scoring";
 import { parseParams } from "@/lib/server/query-params";
-import { loadPool, poolRequest, readPoolView, scoreLoaded, type CellDetail, type PoolSubmission, type RoundInfo } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoreLoaded, type CellDetail, type PoolMixing, type PoolSubmission, type RoundInfo } from "./pool";
 import { scoreQuerySchema, type ScoreQuery } from "./score-query";
 
 export { scoreQuerySchema, type ScoreQuery } from "./score-query";
 
 /** Parses URL query parameters (`pool=a,b&tauMax=4...`) into a ScoreQuery, naming the bad parameter. */
 export function parseScoreParams(params: URLSearchParams): ScoreQuery {
-  return parseParams(scoreQuerySchema, params, { numbers: ["tauMax", "points"], strings: ["scale", "integration", "reference"], lists: ["pool"] });
+  return parseParams(scoreQuerySchema, params, { numbers: ["tauMax", "points"], strings: ["scale", "integration", "reference", "allowMixed"], lists: ["pool"] });
 }
 
-export type { CellDetail, PoolSubmission, RoundInfo } from "./pool";
+export type { CellDetail, PoolMixing, PoolSubmission, RoundInfo } from "./pool";
 
 export interface PoolScores extends ScoringReport {
   round: RoundInfo;
@@ -26,6 +26,8 @@ export interface PoolScores extends ScoringReport {
   details: Record<string, Record<string, CellDetail>>;
   /** The pool has members no admin has verified (only when the request named them; docs/trust-model.md). */
   includesUnverified: boolean;
+  /** A mixed pool (allowMixed=1): its rounds, the shared workloads it is scored on and those dropped; null otherwise. */
+  mixed: PoolMixing | null;
 }
 
 /**
@@ -38,6 +40,6 @@ export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = 
   return readPoolView(db, "scores", request, async (versions) => {
     const pool = await loadPool(db, request, versions);
     const includesUnverified = pool.submissions.some((s) => !s.verified);
-    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, ...scoringReport(await scoreLoaded(pool)) };
+    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, mixed: pool.mixed, ...scoringReport(await scoreLoaded(pool)) };
   });
 }

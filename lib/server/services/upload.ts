@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { transactionLimits } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
+import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
 import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
 import { refreshCells } from "@/lib/ingest/refresh-results";
@@ -116,9 +117,13 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
 /**
  * A published round is a closed record (docs/trust-model.md): an upload token
  * cannot add to it, so no upload can change the published leaderboards.
+ * Nor outside the round's opensAt..closesAt window (lib/rounds/upload-window.ts).
  */
-function assertRoundOpen(round: { slug: string; published: boolean }, token: TokenIdentity): void {
-  if (!round.published || token.scope === "admin") return;
+function assertRoundOpen(round: UploadWindow & { published: boolean }, token: TokenIdentity): void {
+  if (token.scope === "admin") return;
+  const outside = uploadWindowProblem(round, new Date());
+  if (outside) throw new AppError("FORBIDDEN", outside, [{ path: "round", message: outside }]);
+  if (!round.published) return;
   const message = `round "${round.slug}" holds published results and is closed to upload tokens: only an admin token may upload into it; upload into a round open to uploads (e.g. algoperf-v0.6-self-tuning)`;
   throw new AppError("FORBIDDEN", message, [{ path: "round", message: "published round: admin token required" }]);
 }

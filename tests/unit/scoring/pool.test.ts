@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import {
   assertPoolCompatible,
+  mixedPool,
   decodeNumber,
   encodeNumber,
   geometricMeanTime,
@@ -122,6 +123,36 @@ describe("pool compatibility", () => {
       /different reference hardware together: 8x V100 for "a"; 4x A100 for "b"/,
     );
     expect(() => assertPoolCompatible([{ ...member("a", ["w"]), version: "v0.6", hardware: null }, { ...member("b", ["w"]), version: "v0.6", hardware: null }])).not.toThrow();
+  });
+});
+
+describe("mixed pools (allowMixed, docs/hosting-a-round.md)", () => {
+  const member = (name: string, workloads: string[], version: string, timeBasis: "seconds" | "budget_fraction" = "seconds") => ({ name, workloads, timeBasis, version, hardware: null });
+
+  test("a compatible pool is not mixed", () => {
+    expect(mixedPool([member("a", ["w", "x"], "v0.6"), member("b", ["x", "w"], "v0.6")], ["w", "x"])).toBeNull();
+  });
+
+  test("different versions and workload sets: scored on the workloads every round shares, in the round's order", () => {
+    const m = mixedPool([member("a", ["w", "x", "y"], "v0.5"), member("b", ["x", "w", "z"], "v0.6")], ["x", "w", "y"]);
+    expect(m).toEqual({
+      reasons: [expect.stringMatching(/workload sets/), expect.stringMatching(/benchmark versions: v0.5 for "a"; v0.6 for "b"/)],
+      sharedWorkloads: ["x", "w"],
+      droppedWorkloads: ["y", "z"],
+    });
+  });
+
+  test("mixed time bases stay refused; no shared workload is refused", () => {
+    expect(() => mixedPool([member("a", ["w"], "v0.5"), member("b", ["w"], "v0.6", "budget_fraction")], ["w"])).toThrow(/time bases/);
+    expect(() => mixedPool([member("a", ["w"], "v0.5"), member("b", ["x"], "v0.6")], ["w"])).toThrow(/shares no base workload/);
+  });
+
+  test("the engine on the shared workloads only: N is their count (§4.5)", () => {
+    const m = mixedPool([member("a", ["w", "x"], "v0.5"), member("b", ["w"], "v0.6")], ["w", "x"])!;
+    const r = scorePool({ baseWorkloads: m.sharedWorkloads, heldOutWorkloads: [], submissions: [{ name: "a", times: { w: 1, x: 1 } }, { name: "b", times: { w: 2 } }] }, {});
+    // a is the best on its one workload: rho = 1 over the whole grid, area 3, score 1.
+    expect(r.scores.a).toBe(1);
+    expect(r.workloads).toEqual(["w"]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed, percent, scoreDigits } from "@/components/analysis/format";
 import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { SortableTable } from "@/components/analysis/sortable-table";
@@ -43,6 +44,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
         <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
           <p className="text-xs text-zinc-500">

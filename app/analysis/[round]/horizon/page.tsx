@@ -1,3 +1,4 @@
+import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import Link from "next/link";
 import { fixed, percent, scoreDigits } from "@/components/analysis/format";
 import { Notice, PoolForm } from "@/components/analysis/pool-form";
@@ -52,6 +53,7 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
       </div>
       <PoolForm action={`/analysis/${round}/horizon`} params={query} />
       {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      <MixedPoolNotice mixed={report?.mixed} />
       {report && report.series.length === 0 && (
         <Notice>
           No base algorithm in this pool was run at several training horizons, so there is nothing to compare.{" "}

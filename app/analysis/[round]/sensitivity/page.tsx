@@ -1,3 +1,4 @@
+import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed, scoreDigits, signed } from "@/components/analysis/format";
 import { Notice, PoolForm } from "@/components/analysis/pool-form";
 import { SortableTable } from "@/components/analysis/sortable-table";
@@ -51,6 +52,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
         </label>
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      <MixedPoolNotice mixed={report?.mixed} />
       {report?.view === "subject" && <SubjectView report={report} />}
       {report?.view === "leave-one-out" && <LeaveOneOutView report={report} round={round} query={query} />}
       {report && <JsonLink round={round} endpoint="sensitivity" params={query} />}

@@ -1,3 +1,4 @@
+import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { percent } from "@/components/analysis/format";
 import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
@@ -48,6 +49,7 @@ export default async function SpeedupsPage({ params, searchParams }: { params: P
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>

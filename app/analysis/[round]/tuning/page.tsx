@@ -1,3 +1,4 @@
+import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed, scoreDigits } from "@/components/analysis/format";
 import { Notice, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
@@ -49,6 +50,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
         </label>
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
           <SeriesHighlight id="tuning" legendLabel="Highlight a submission" legend={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key) }))}>

@@ -5,6 +5,7 @@ import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
 import { compareCsv, compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
 import { toCsv } from "@/lib/views/csv";
+import { withMixedColumns } from "@/lib/views/mixed-pool";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
     const { query, options } = parseCompareParams(url.searchParams);
     const report = await compareSubmissions(db(), { round, query, ...options });
     if (format === "csv") {
-      const { header, rows } = compareCsv(report);
+      const { header, rows } = withMixedColumns(compareCsv(report), report.mixed);
       return csvResponse(toCsv(header, rows), `${round}-compare-${options.a}-${options.b}.csv`);
     }
     return jsonResponse(report);
