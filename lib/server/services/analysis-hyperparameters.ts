@@ -1,12 +1,15 @@
 // Hyperparameter sensitivity: GET /api/v1/rounds/<round>/hyperparameters?submission=<slug>
 // (docs/analysis-tuning.md). Reads Run.hyperparameters (hparams.json, stored when
 // uploaded from AlgoPerf logs); says so when the submission's runs have none.
+// Beside it: every submission of the round ranked by its sensitivity number.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { hyperparameterSensitivity, type HparamSensitivity } from "@/lib/scoring/analysis";
+import type { TimeBasis } from "@/lib/scoring";
+import { hyperparameterSensitivity, type HparamSensitivity, type HparamTrial } from "@/lib/scoring/analysis";
 import { versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
+import { hardwareClass } from "./analysis-cost";
 
 export const hyperparameterParamsSchema = z.object({ submission: z.string().min(1).max(200) });
 
@@ -14,40 +17,76 @@ export function parseHyperparameterParams(params: URLSearchParams): z.infer<type
   return parseParams(hyperparameterParamsSchema, params, { strings: ["submission"] });
 }
 
+/** One submission of the round and its sensitivity number (median over workloads of median / best). */
+export interface SensitivityRank {
+  submission: string;
+  displayName: string;
+  sensitivity: number;
+  withHyperparameters: number;
+}
+
 export interface HyperparameterReport extends HparamSensitivity {
   round: string;
   submission: string;
   displayName: string;
+  /** Unit of every time: the round's basis. */
+  timeBasis: TimeBasis;
+  /** Hardware classes of the submission's trials ("unknown" for a trial without any): beside every time. */
+  hardware: string[];
+  /** Every visible submission of the round by sensitivity, ascending (least sensitive first; NaN = no trial hits, last). */
+  ranking: SensitivityRank[];
   /** False when no run of the submission carries hyperparameters: `message` says so. */
   available: boolean;
   message: string | null;
   stale?: boolean;
 }
 
-export async function hyperparametersOf(db: Db, options: { round: string; submission: string }): Promise<HyperparameterReport> {
-  return versionedRead(db, [options.round], `hyperparameters|${options.round}|${options.submission}`, async (versions) => {
+type RunRow = { submissionId: number; workload: { key: string }; study: number; trial: number; reached: boolean; timeSeconds: number | null; timeFraction: number | null; hyperparameters: unknown; hardware: string | null; provenance: unknown };
+
+function trialOf(r: RunRow, seconds: boolean): HparamTrial {
+  // The round's time basis, as the scores.
+  const time = seconds ? r.timeSeconds : r.timeFraction;
+  const hp = r.hyperparameters;
+  return { workload: r.workload.key, study: r.study, trial: r.trial, hitTime: r.reached && time !== null ? time : null, hyperparameters: hp && typeof hp === "object" && !Array.isArray(hp) ? (hp as Record<string, unknown>) : null };
+}
+
+/** Ascending sensitivity; NaN (no trial hits anywhere) last, ties in listing order. */
+function rankSensitivity(subs: readonly { id: number; slug: string; displayName: string }[], runs: readonly RunRow[], seconds: boolean): SensitivityRank[] {
+  const ranks = subs.map((s) => {
+    const r = hyperparameterSensitivity(runs.filter((x) => x.submissionId === s.id).map((x) => trialOf(x, seconds)));
+    return { submission: s.slug, displayName: s.displayName, sensitivity: r.sensitivity, withHyperparameters: r.withHyperparameters };
+  });
+  const key = (v: number) => (Number.isNaN(v) ? Infinity : v);
+  return ranks.map((r, i) => ({ r, i })).sort((a, b) => key(a.r.sensitivity) - key(b.r.sensitivity) || (Number.isNaN(a.r.sensitivity) ? 1 : 0) - (Number.isNaN(b.r.sensitivity) ? 1 : 0) || a.i - b.i).map((x) => x.r);
+}
+
+/** One submission's report; without `submission` (the page's first view): the first ranked one whose runs carry hyperparameters, else the first ranked. */
+export async function hyperparametersOf(db: Db, options: { round: string; submission?: string }): Promise<HyperparameterReport> {
+  return versionedRead(db, [options.round], `hyperparameters|${options.round}|${options.submission ?? ""}`, async (versions) => {
     if (!versions.has(options.round)) throw new AppError("NOT_FOUND", `unknown round "${options.round}"`, [{ path: "round", message: "unknown round" }]);
-    const sub = await db.submission.findFirst({ where: { slug: options.submission, hidden: false, round: { slug: options.round } }, select: { id: true, slug: true, displayName: true, round: { select: { timeBasis: true } } } });
-    if (!sub) throw new AppError("BAD_REQUEST", `invalid query: submission: no submission "${options.submission}" in round "${options.round}"`, [{ path: "submission", message: "unknown submission" }]);
-    const runs = await db.run.findMany({
-      where: { submissionId: sub.id },
-      select: { workload: { select: { key: true } }, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true, hyperparameters: true },
+    const round = await db.round.findUniqueOrThrow({ where: { slug: options.round }, select: { timeBasis: true } });
+    const subs = await db.submission.findMany({ where: { hidden: false, round: { slug: options.round } }, select: { id: true, slug: true, displayName: true }, orderBy: { slug: "asc" } });
+    const runs: RunRow[] = await db.run.findMany({
+      where: { submissionId: { in: subs.map((s) => s.id) } },
+      select: { submissionId: true, workload: { select: { key: true } }, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true, hyperparameters: true, hardware: true, provenance: true },
       orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
     });
-    const result = hyperparameterSensitivity(
-      runs.map((r) => {
-        // The round's time basis, as the scores.
-        const time = sub.round.timeBasis === "seconds" ? r.timeSeconds : r.timeFraction;
-        const hp = r.hyperparameters;
-        return { workload: r.workload.key, study: r.study, trial: r.trial, hitTime: r.reached && time !== null ? time : null, hyperparameters: hp && typeof hp === "object" && !Array.isArray(hp) ? (hp as Record<string, unknown>) : null };
-      }),
-    );
+    const seconds = round.timeBasis === "seconds";
+    const ranking = rankSensitivity(subs, runs, seconds);
+    const chosen = options.submission ?? (ranking.find((r) => r.withHyperparameters > 0) ?? ranking[0])?.submission;
+    const sub = subs.find((s) => s.slug === chosen);
+    if (!sub) throw new AppError("BAD_REQUEST", options.submission === undefined ? `round "${options.round}" has no submissions` : `invalid query: submission: no submission "${options.submission}" in round "${options.round}"`, [{ path: "submission", message: "unknown submission" }]);
+    const own = runs.filter((r) => r.submissionId === sub.id);
+    const result = hyperparameterSensitivity(own.map((r) => trialOf(r, seconds)));
     const available = result.withHyperparameters > 0;
     return {
       round: options.round,
       submission: sub.slug,
       displayName: sub.displayName,
       ...result,
+      hardware: [...new Set(own.map((r) => hardwareClass(r.hardware, r.provenance as Parameters<typeof hardwareClass>[1]) ?? "unknown"))].sort(),
+      timeBasis: round.timeBasis,
+      ranking,
       available,
       message: available ? null : `no run of "${sub.slug}" carries hyperparameters (hparams.json); the spread of time-to-target across trials is still given`,
     };
