@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { TimeBasis } from "@/lib/scoring";
-import { hyperparameterSensitivity, type HparamSensitivity, type HparamTrial } from "@/lib/scoring/analysis";
+import { hyperparameterSensitivity, sensitivityOrder, type HparamSensitivity, type HparamTrial } from "@/lib/scoring/analysis";
 import { versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
@@ -50,14 +50,13 @@ function trialOf(r: RunRow, seconds: boolean): HparamTrial {
   return { workload: r.workload.key, study: r.study, trial: r.trial, hitTime: r.reached && time !== null ? time : null, hyperparameters: hp && typeof hp === "object" && !Array.isArray(hp) ? (hp as Record<string, unknown>) : null };
 }
 
-/** Ascending sensitivity; NaN (no trial hits anywhere) last, ties in listing order. */
+/** The round's submissions by sensitivity (lib/scoring/analysis sensitivityOrder). */
 function rankSensitivity(subs: readonly { id: number; slug: string; displayName: string }[], runs: readonly RunRow[], seconds: boolean): SensitivityRank[] {
   const ranks = subs.map((s) => {
     const r = hyperparameterSensitivity(runs.filter((x) => x.submissionId === s.id).map((x) => trialOf(x, seconds)));
     return { submission: s.slug, displayName: s.displayName, sensitivity: r.sensitivity, withHyperparameters: r.withHyperparameters };
   });
-  const key = (v: number) => (Number.isNaN(v) ? Infinity : v);
-  return ranks.map((r, i) => ({ r, i })).sort((a, b) => key(a.r.sensitivity) - key(b.r.sensitivity) || (Number.isNaN(a.r.sensitivity) ? 1 : 0) - (Number.isNaN(b.r.sensitivity) ? 1 : 0) || a.i - b.i).map((x) => x.r);
+  return sensitivityOrder(ranks.map((r) => r.sensitivity)).map((i) => ranks[i]!);
 }
 
 /** One submission's report; without `submission` (the page's first view): the first ranked one whose runs carry hyperparameters, else the first ranked. */
