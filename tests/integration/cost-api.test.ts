@@ -74,6 +74,15 @@ describe("GET /api/v1/rounds/<round>/cost", () => {
     for (const view of ["tuning", "hyperparameters", "cost"]) expect(submission.body).toContain(`data-analysis-link="${view}"`);
   });
 
+  test("the tuning view shows each member's hardware beside its times and flags the mixed pool", async () => {
+    const api = await get(`/api/v1/rounds/${ROUND}/tuning?pool=alpha,beta`);
+    expect(api.status, JSON.stringify(api.body)).toBe(200);
+    expect(api.body.hardware).toEqual({ alpha: ["8x Tesla V100-SXM2-16GB"], beta: ["1x A100"] });
+    const page = await get(`/analysis/${ROUND}/tuning?pool=alpha,beta`);
+    expect(page.body).toContain("data-mixed-hardware");
+    expect(page.body).toMatch(/data-row="beta".*?data-field="hardware"[^>]*>1x A100</);
+  });
+
   test("the seeded v0.5 external round answers (its published trials carry no GPU count: costs unknown, said so)", async () => {
     const { status, body } = await get(`/api/v1/rounds/algoperf-v0.5-external/cost`);
     expect(status).toBe(200);
