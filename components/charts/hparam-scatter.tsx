@@ -39,7 +39,8 @@ export function HparamScatter({ axis, title, timeLabel, timeFormat = ",.0f", col
   const xAt = (v: number | string) => (x.kind === "category" ? x.scale(String(v))! : x.scale(v as number));
   const hits = axis.points.filter((p) => p.time !== null).map((p) => p.time!);
   const y = scaleLinear()
-    .domain([Math.min(0, ...hits), Math.max(1e-9, ...hits)])
+    // Headroom above the slowest hit, so it stays clear of the miss band.
+    .domain([Math.min(0, ...hits), Math.max(1e-9, ...hits) * 1.08])
     .nice()
     .range([bottom, margin.top]);
   const fy = format(timeFormat);
