@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { TimeBasis } from "@/lib/scoring";
 import { hyperparameterSensitivity, sensitivityOrder, type HparamSensitivity, type HparamTrial } from "@/lib/scoring/analysis";
-import { versionedRead } from "@/lib/server/cache";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { cached, versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import { hardwareClass } from "./analysis-cost";
@@ -41,7 +42,7 @@ export interface HyperparameterReport extends HparamSensitivity {
   stale?: boolean;
 }
 
-type RunRow = { submissionId: number; workload: { key: string }; study: number; trial: number; reached: boolean; timeSeconds: number | null; timeFraction: number | null; hyperparameters: unknown; hardware: string | null; provenance: unknown };
+type RunRow = { workload: { key: string }; study: number; trial: number; reached: boolean; timeSeconds: number | null; timeFraction: number | null; hyperparameters: unknown; hardware: string | null; provenance: unknown };
 
 function trialOf(r: RunRow, seconds: boolean): HparamTrial {
   // The round's time basis, as the scores.
@@ -50,32 +51,47 @@ function trialOf(r: RunRow, seconds: boolean): HparamTrial {
   return { workload: r.workload.key, study: r.study, trial: r.trial, hitTime: r.reached && time !== null ? time : null, hyperparameters: hp && typeof hp === "object" && !Array.isArray(hp) ? (hp as Record<string, unknown>) : null };
 }
 
-/** The round's submissions by sensitivity (lib/scoring/analysis sensitivityOrder). */
-function rankSensitivity(subs: readonly { id: number; slug: string; displayName: string }[], runs: readonly RunRow[], seconds: boolean): SensitivityRank[] {
-  const ranks = subs.map((s) => {
-    const r = hyperparameterSensitivity(runs.filter((x) => x.submissionId === s.id).map((x) => trialOf(x, seconds)));
-    return { submission: s.slug, displayName: s.displayName, sensitivity: r.sensitivity, withHyperparameters: r.withHyperparameters };
+/**
+ * The round's submissions by sensitivity (lib/scoring/analysis sensitivityOrder).
+ * Reads times only (no hyperparameter JSON) and is cached per data version: a
+ * round of millions of runs is read once, not once per submission asked for.
+ */
+function sensitivityRanking(db: Db, round: { slug: string; version: number; seconds: boolean }, subs: readonly { id: number; slug: string; displayName: string }[]): Promise<SensitivityRank[]> {
+  return cached(`hyperparameter-ranking|${round.slug}@${round.version}`, async () => {
+    const ids = subs.map((s) => s.id);
+    const [runs, withHp] = await Promise.all([
+      db.run.findMany({ where: { submissionId: { in: ids } }, select: { submissionId: true, workloadId: true, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true } }),
+      db.run.groupBy({ by: ["submissionId"], where: { submissionId: { in: ids }, hyperparameters: { not: Prisma.DbNull } }, _count: { _all: true } }),
+    ]);
+    const bySub = new Map<number, HparamTrial[]>();
+    for (const r of runs) {
+      const time = round.seconds ? r.timeSeconds : r.timeFraction;
+      const trials = bySub.get(r.submissionId) ?? [];
+      bySub.set(r.submissionId, trials);
+      trials.push({ workload: String(r.workloadId), study: r.study, trial: r.trial, hitTime: r.reached && time !== null ? time : null, hyperparameters: null });
+    }
+    const counts = new Map(withHp.map((g) => [g.submissionId, g._count._all]));
+    const ranks = subs.map((s) => ({ submission: s.slug, displayName: s.displayName, sensitivity: hyperparameterSensitivity(bySub.get(s.id) ?? []).sensitivity, withHyperparameters: counts.get(s.id) ?? 0 }));
+    return sensitivityOrder(ranks.map((r) => r.sensitivity)).map((i) => ranks[i]!);
   });
-  return sensitivityOrder(ranks.map((r) => r.sensitivity)).map((i) => ranks[i]!);
 }
 
 /** One submission's report; without `submission` (the page's first view): the first ranked one whose runs carry hyperparameters, else the first ranked. */
 export async function hyperparametersOf(db: Db, options: { round: string; submission?: string }): Promise<HyperparameterReport> {
   return versionedRead(db, [options.round], `hyperparameters|${options.round}|${options.submission ?? ""}`, async (versions) => {
     if (!versions.has(options.round)) throw new AppError("NOT_FOUND", `unknown round "${options.round}"`, [{ path: "round", message: "unknown round" }]);
-    const round = await db.round.findUniqueOrThrow({ where: { slug: options.round }, select: { timeBasis: true } });
-    const subs = await db.submission.findMany({ where: { hidden: false, round: { slug: options.round } }, select: { id: true, slug: true, displayName: true }, orderBy: { slug: "asc" } });
-    const runs: RunRow[] = await db.run.findMany({
-      where: { submissionId: { in: subs.map((s) => s.id) } },
-      select: { submissionId: true, workload: { select: { key: true } }, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true, hyperparameters: true, hardware: true, provenance: true },
-      orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
-    });
+    const round = await db.round.findUniqueOrThrow({ where: { slug: options.round }, select: { id: true, timeBasis: true } });
+    const subs = await db.submission.findMany({ where: { hidden: false, roundId: round.id }, select: { id: true, slug: true, displayName: true }, orderBy: { slug: "asc" } });
     const seconds = round.timeBasis === "seconds";
-    const ranking = rankSensitivity(subs, runs, seconds);
+    const ranking = await sensitivityRanking(db, { slug: options.round, version: versions.get(options.round)!, seconds }, subs);
     const chosen = options.submission ?? (ranking.find((r) => r.withHyperparameters > 0) ?? ranking[0])?.submission;
     const sub = subs.find((s) => s.slug === chosen);
     if (!sub) throw new AppError("BAD_REQUEST", options.submission === undefined ? `round "${options.round}" has no submissions` : `invalid query: submission: no submission "${options.submission}" in round "${options.round}"`, [{ path: "submission", message: "unknown submission" }]);
-    const own = runs.filter((r) => r.submissionId === sub.id);
+    const own: RunRow[] = await db.run.findMany({
+      where: { submissionId: sub.id },
+      select: { workload: { select: { key: true } }, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true, hyperparameters: true, hardware: true, provenance: true },
+      orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
+    });
     const result = hyperparameterSensitivity(own.map((r) => trialOf(r, seconds)));
     const available = result.withHyperparameters > 0;
     return {
