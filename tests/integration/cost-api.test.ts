@@ -133,6 +133,17 @@ describe("GET /api/v1/rounds/<round>/hyperparameters", () => {
     expect(html).toContain("8x Tesla V100-SXM2-16GB");
   });
 
+  test("CSV: one row per trial and varying hyperparameter, a miss as inf", async () => {
+    const { status, type, body } = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=alpha&format=csv`);
+    expect(status).toBe(200);
+    expect(type).toContain("text/csv");
+    expect((body as string).trim().split("\n")).toEqual([
+      "submission,workload,hyperparameter,log_axis,value,study,trial,time_to_target,workload_best,workload_median,workload_worst,workload_spread,hardware",
+      "alpha,w1,learning_rate,true,0.001,0,1,800,800,inf,inf,inf,8x Tesla V100-SXM2-16GB",
+      "alpha,w1,learning_rate,true,0.1,0,2,inf,800,inf,inf,inf,8x Tesla V100-SXM2-16GB",
+    ]);
+  });
+
   test("a missing or unknown submission is a 400 naming the parameter", async () => {
     expect((await get(`/api/v1/rounds/${ROUND}/hyperparameters`)).body.error.issues[0].path).toBe("submission");
     const unknown = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=nobody`);

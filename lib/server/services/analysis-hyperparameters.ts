@@ -10,12 +10,14 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { cached, versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
+import type { CsvValue } from "@/lib/views/csv";
 import { hardwareClass } from "./analysis-cost";
 
 export const hyperparameterParamsSchema = z.object({ submission: z.string().min(1).max(200) });
 
-export function parseHyperparameterParams(params: URLSearchParams): z.infer<typeof hyperparameterParamsSchema> {
-  return parseParams(hyperparameterParamsSchema, params, { strings: ["submission"] });
+/** The endpoint's query: `submission` only (round-wide, no pool parameters). */
+export function parseHyperparameterParams(params: URLSearchParams): { query: null; options: z.infer<typeof hyperparameterParamsSchema> } {
+  return { query: null, options: parseParams(hyperparameterParamsSchema, params, { strings: ["submission"] }) };
 }
 
 /** One submission of the round and its sensitivity number (median over workloads of median / best). */
@@ -107,3 +109,16 @@ export async function hyperparametersOf(db: Db, options: { round: string; submis
     };
   });
 }
+
+/** One row per trial and varying hyperparameter (time "inf" = missed), with its workload's spread. */
+export function hyperparametersCsv(r: HyperparameterReport): { header: string[]; rows: CsvValue[][] } {
+  const header = ["submission", "workload", "hyperparameter", "log_axis", "value", "study", "trial", "time_to_target", "workload_best", "workload_median", "workload_worst", "workload_spread", "hardware"];
+  const rows: CsvValue[][] = [];
+  for (const w of r.workloads) {
+    for (const a of w.axes) {
+      for (const p of a.points) rows.push([r.submission, w.workload, a.name, a.log, p.value, p.study, p.trial, p.time ?? Infinity, w.best, w.median, w.worst, w.spread, r.hardware.join("; ")]);
+    }
+  }
+  return { header, rows };
+}
+
