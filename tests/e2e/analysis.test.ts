@@ -1,9 +1,12 @@
 // The analysis pages in Chromium: each renders its server-side SVG and the
 // data table behind it, reacts to its controls, and logs no console error,
 // failed request or HTTP error. A screenshot each (tests/artifacts/screenshots).
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
+import { PHONE } from "../support/site-pages";
 
 const PAPER = "paper-2505.24005";
 const V05 = "algoperf-v0.5-external";
@@ -39,7 +42,7 @@ describe("analysis pages", () => {
     await visit("/analysis", async (page) => {
       expect(await page.locator("[data-round]").count()).toBe(5);
       await Promise.all([page.waitForURL(`**/analysis/${PAPER}`), page.locator(`[data-round="${PAPER}"] h2 a`).click()]);
-      expect(await page.locator("[data-view]").count()).toBe(8);
+      expect(await page.locator("[data-view]").count()).toBe(10);
       await page.goto(`${inject("baseUrl")}/analysis/${PAPER}/horizon?pool=adamw-33-1,adamw-50-2,adamw-66-1&integration=exact`, { waitUntil: "networkidle" });
       const href = await page.locator('[data-view-link="calibration"]').getAttribute("href");
       expect(href).toContain("pool=adamw-33-1%2Cadamw-50-2%2Cadamw-66-1");
@@ -153,5 +156,75 @@ describe("analysis pages", () => {
     await visit(`/analysis/${V05}/uncertainty?resamples=3`, async (page) => {
       await expect(page.locator('[data-notice="error"]').textContent()).resolves.toMatch(/resamples/);
     });
+  });
+});
+
+// Issue 17: the tuning, hyperparameter and cost pages, reached from a leaderboard
+// row (its submission page links them), on a small uploaded round whose trials
+// carry hyperparameters and hardware. The three pages on the published rounds
+// are in SITE_PAGES: axe in light and dark, desktop and phone (accessibility.test.ts).
+async function axeClean(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(serious, what).toEqual([]);
+}
+
+describe("what a result cost: from a leaderboard row", () => {
+  const ROUND = `e2e-cost-${process.pid}`;
+  beforeAll(async () => {
+    await createRound({ slug: ROUND, ruleset: "external_tuning", studiesExpected: 1, trialsExpected: 2, workloads: [workload("w1", { metricName: "validation/loss", direction: "min", target: 0.5, budgetSeconds: 10000 })] });
+    const token = await createToken(unique("e2e-cost"), "admin");
+    const run = (submission: string, trial: number, lr: number, gpus: number, model: string, times: number[], metrics: number[]) => ({
+      submission, workload: "w1", study: 0, trial, hyperparameters: { learning_rate: lr, beta1: 0.9 }, provenance: { gpuCount: gpus, gpuModel: model },
+      evals: { metricName: "validation/loss", steps: times.map((_, i) => i + 1), times, metrics },
+    });
+    const runs = [
+      run("alpha", 1, 0.001, 8, "V100", [400, 800, 1200], [0.9, 0.5, 0.4]),
+      run("alpha", 2, 0.1, 8, "V100", [500, 1000, 1500], [0.9, 0.8, 0.7]),
+      run("baseline", 1, 0.003, 4, "A100", [600, 1200], [0.8, 0.45]),
+      run("baseline", 2, 0.03, 4, "A100", [700, 1400], [0.6, 0.5]),
+    ];
+    const r = await uploadRest({ round: ROUND, submissions: [{ slug: "alpha", displayName: "Alpha" }, { slug: "baseline", displayName: "Baseline" }], runs }, token);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  });
+  afterAll(async () => {
+    await dropRound(ROUND);
+  });
+
+  const VIEWS = [
+    { view: "tuning", shows: 'svg[data-chart="lines"]' },
+    { view: "hyperparameters", shows: 'svg[data-chart="hparam-scatter"][data-axis="learning_rate"][data-log="true"] [data-point="miss"]' },
+    { view: "cost", shows: '[data-table="cost-ranking"] [data-field="hardware"]' },
+  ];
+  test("row → submission page → tuning, hyperparameters, cost: each renders; the scatter page has axe 0 serious/critical (light desktop)", async () => {
+    const { page, errors, close } = await openPage(browser);
+    try {
+      await page.goto(`${inject("baseUrl")}/rounds/${ROUND}`, { waitUntil: "load" });
+      await Promise.all([page.waitForURL(`**/rounds/${ROUND}/submissions/alpha`), page.locator('tr[data-submission="alpha"] [data-field="name"]').click()]);
+      for (const { view, shows } of VIEWS) {
+        await Promise.all([page.waitForURL(`**/analysis/${ROUND}/${view}**`), page.locator(`[data-analysis-link="${view}"]`).click()]);
+        await page.locator(`[data-view="${view}"] ${shows}`).first().waitFor();
+        if (view === "hyperparameters") {
+          await axeClean(page, view);
+          await screenshot(page, "analysis-hyperparameters");
+        }
+        await page.goBack({ waitUntil: "load" });
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("the scatter page in dark on a phone (390×844): axe 0 serious/critical", async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, colorScheme: "dark" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${inject("baseUrl")}/analysis/${ROUND}/hyperparameters?submission=alpha`, { waitUntil: "load" });
+      await page.locator('svg[data-chart="hparam-scatter"]').first().waitFor();
+      await axeClean(page, "hyperparameters (dark phone)");
+    } finally {
+      await context.close();
+    }
   });
 });

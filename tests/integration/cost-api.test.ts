@@ -58,6 +58,31 @@ describe("GET /api/v1/rounds/<round>/cost", () => {
     expect(bad.body.error.issues[0].path).toBe("pricePerGpuHour");
   });
 
+  test("the page ranks by cost at the price of the URL, shows the hardware and flags the mixed pool", async () => {
+    const { status, body } = await get(`/analysis/${ROUND}/cost?pool=alpha,beta&pricePerGpuHour=2`);
+    expect(status).toBe(200);
+    const html = body as string;
+    expect(html).toContain('data-view="cost"');
+    expect(html).toContain("data-mixed-hardware");
+    const ranking = html.slice(html.indexOf('data-table="cost-ranking"'), html.indexOf('data-table="cost-workloads"'));
+    expect(ranking.indexOf('data-row="beta"')).toBeLessThan(ranking.indexOf('data-row="alpha"'));
+    // beta: 1 GPU-hour at 2 per GPU-hour.
+    expect(ranking).toMatch(/data-row="beta".*?data-field="price"[^>]*>2\.00</);
+    expect(ranking).toContain("8x Tesla V100-SXM2-16GB");
+    expect(ranking).toContain("1x A100");
+    const submission = await get(`/rounds/${ROUND}/submissions/alpha`);
+    for (const view of ["tuning", "hyperparameters", "cost"]) expect(submission.body).toContain(`data-analysis-link="${view}"`);
+  });
+
+  test("the tuning view shows each member's hardware beside its times and flags the mixed pool", async () => {
+    const api = await get(`/api/v1/rounds/${ROUND}/tuning?pool=alpha,beta`);
+    expect(api.status, JSON.stringify(api.body)).toBe(200);
+    expect(api.body.hardware).toEqual({ alpha: ["8x Tesla V100-SXM2-16GB"], beta: ["1x A100"] });
+    const page = await get(`/analysis/${ROUND}/tuning?pool=alpha,beta`);
+    expect(page.body).toContain("data-mixed-hardware");
+    expect(page.body).toMatch(/data-row="beta".*?data-field="hardware"[^>]*>1x A100</);
+  });
+
   test("the seeded v0.5 external round answers (its published trials carry no GPU count: costs unknown, said so)", async () => {
     const { status, body } = await get(`/api/v1/rounds/algoperf-v0.5-external/cost`);
     expect(status).toBe(200);
@@ -81,6 +106,42 @@ describe("GET /api/v1/rounds/<round>/hyperparameters", () => {
     const beta = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=beta`);
     expect(beta.body.available).toBe(false);
     expect(beta.body.message).toContain("no run of \"beta\" carries hyperparameters");
+  });
+
+  test("the round's submissions ranked by sensitivity (median ÷ best over trials), with the hardware", async () => {
+    const { body } = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=alpha`);
+    // beta: one trial, median = best (1); alpha: median of {800, inf} = inf.
+    expect(body.ranking.map((r: { submission: string; sensitivity: unknown }) => [r.submission, r.sensitivity])).toEqual([
+      ["beta", 1],
+      ["alpha", "inf"],
+    ]);
+    expect(body.hardware).toEqual(["8x Tesla V100-SXM2-16GB"]);
+  });
+
+  test("the page: a log-axis scatter per varying hyperparameter, the miss drawn above the hit, the ranking and the hardware", async () => {
+    const { status, body } = await get(`/analysis/${ROUND}/hyperparameters?submission=alpha`);
+    expect(status).toBe(200);
+    const html = body as string;
+    expect(html).toContain('data-view="hyperparameters"');
+    expect(html).toMatch(/data-chart="hparam-scatter" data-axis="learning_rate" data-log="true"/);
+    // warmup_factor is the same in both trials: no chart.
+    expect(html).not.toContain('data-axis="warmup_factor"');
+    const missY = Number(/data-point="miss" transform="translate\([\d.]+,([\d.]+)\)"/.exec(html)![1]);
+    const hitY = Number(/data-point="hit" cx="[\d.]+" cy="([\d.]+)"/.exec(html)![1]);
+    expect(missY).toBeLessThan(hitY);
+    expect(html.indexOf('data-row="beta"')).toBeLessThan(html.indexOf('data-row="alpha"'));
+    expect(html).toContain("8x Tesla V100-SXM2-16GB");
+  });
+
+  test("CSV: one row per trial and varying hyperparameter, a miss as inf", async () => {
+    const { status, type, body } = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=alpha&format=csv`);
+    expect(status).toBe(200);
+    expect(type).toContain("text/csv");
+    expect((body as string).trim().split("\n")).toEqual([
+      "submission,workload,hyperparameter,log_axis,value,study,trial,time_to_target,workload_best,workload_median,workload_worst,workload_spread,hardware",
+      "alpha,w1,learning_rate,true,0.001,0,1,800,800,inf,inf,inf,8x Tesla V100-SXM2-16GB",
+      "alpha,w1,learning_rate,true,0.1,0,2,inf,800,inf,inf,inf,8x Tesla V100-SXM2-16GB",
+    ]);
   });
 
   test("a missing or unknown submission is a 400 naming the parameter", async () => {

@@ -7,7 +7,9 @@ import { readPublished } from "../support/published";
 
 const V05 = "algoperf-v0.5-external";
 type Published = RoundTrials & { benchmark_version: string; ruleset: string; official_code_scores_full_precision: Record<string, number> };
-const published = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "external")!;
+const rounds = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds;
+const published = rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "external")!;
+const selfTuning = rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "self-tuning")!;
 const num = (x: number | string) => decodeNumber(x);
 
 async function get(pathAndQuery: string) {
@@ -64,5 +66,36 @@ describe("GET /api/v1/rounds/<round>/tuning", () => {
     expect(html).toContain('data-chart="lines"');
     expect(html).toContain('data-table="tuning-answers"');
     for (const a of api.body.answers as Answer[]) expect(html).toContain(`data-answer="${a.smallestK ?? "none"}"`);
+  });
+
+  test("across rounds: v0.5 self-tuning submissions (1 trial) against the v0.5 external baseline restricted to k trials", async () => {
+    const SELF = "algoperf-v0.5-self-tuning";
+    const others = ["schedule_free_adamw", "adamg", "nadamw_sequential"];
+    const pool = ["baseline", ...others.map((s) => `${SELF}/${s}`)].join(",");
+    const [{ status, body }, scores] = await Promise.all([get(`/api/v1/rounds/${V05}/tuning?pool=${pool}`), get(`/api/v1/rounds/${V05}/scores?pool=${pool}`)]);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.baseline).toBe("baseline");
+    expect(body.ks).toEqual([1, 2, 3, 4, 5]);
+    const budget = Object.fromEntries((body.series as Series[]).map((s) => [s.key, s.budget]));
+    expect(budget).toEqual({ baseline: 5, ...Object.fromEntries(others.map((s) => [`${SELF}/${s}`, 1])) });
+    // The same pool from the published per-trial data: the external baseline's 5 × 5 trials, each self-tuning submission's single trials.
+    const ext = trialPoolFromRound(published);
+    const self = trialPoolFromRound(selfTuning);
+    const input = {
+      ...ext,
+      members: [ext.members.find((m) => m.name === "baseline")!, ...others.map((s) => ({ ...self.members.find((m) => m.name === s)!, name: `${SELF}/${s}` }))],
+    };
+    const expected = tuningView(input, {}, "baseline");
+    expect((body.answers as Answer[]).map((a) => a.key).sort()).toEqual(others.map((s) => `${SELF}/${s}`).sort());
+    for (const a of body.answers as Answer[]) {
+      const mine = expected.answers.find((e) => e.name === a.key)!;
+      expect(a.smallestK, a.key).toBe(mine.smallestK);
+      // The answer is what the scores say: the first k where the baseline is strictly above, none before.
+      const above = a.referenceScores.map((r, i) => num(r) > num(a.scores[i]!));
+      expect(a.smallestK, a.key).toBe(above.includes(true) ? above.indexOf(true) + 1 : null);
+      // At the baseline's full budget the pool is the scores endpoint's pool.
+      expect(num(a.scores[4]!), a.key).toBe(scores.body.scores[a.key]);
+      expect(num(a.referenceScores[4]!)).toBe(scores.body.scores.baseline);
+    }
   });
 });

@@ -24,6 +24,9 @@ export const SITE_PAGES: { name: string; path: string }[] = [
   { name: "analysis-horizon", path: "/analysis/paper-2505.24005/horizon" },
   { name: "analysis-calibration", path: "/analysis/paper-2505.24005/calibration" },
   { name: "analysis-tau", path: "/analysis/algoperf-v0.5-external/tau" },
+  { name: "analysis-tuning", path: "/analysis/algoperf-v0.6-external/tuning" },
+  { name: "analysis-hyperparameters", path: "/analysis/algoperf-v0.5-external/hyperparameters?submission=baseline" },
+  { name: "analysis-cost", path: "/analysis/algoperf-v0.6-external/cost?pricePerGpuHour=2.5" },
   { name: "not-found", path: "/rounds/no-such-round" },
 ];
 

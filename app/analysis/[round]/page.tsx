@@ -18,7 +18,7 @@ export default async function AnalysisOverview({ params, searchParams }: { param
           </h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{v.summary}</p>
           <p className="mt-2 text-xs text-zinc-500">
-            JSON: <code>/api/v1/rounds/{round}/{v.slug === "tau" ? "tau-sensitivity" : v.slug}</code>
+            JSON: <code>/api/v1/rounds/{round}/{v.slug === "tau" ? "tau-sensitivity" : v.slug === "hyperparameters" ? "hyperparameters?submission=<slug>" : v.slug}</code>
           </p>
         </li>
       ))}

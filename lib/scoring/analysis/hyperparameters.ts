@@ -85,3 +85,16 @@ export function hyperparameterSensitivity(trials: readonly HparamTrial[]): Hpara
     withHyperparameters: trials.filter((t) => t.hyperparameters !== null).length,
   };
 }
+
+/**
+ * Order of submissions by sensitivity number: indices, least sensitive first;
+ * +inf after every finite value, NaN (no trial hits anywhere) last; ties keep
+ * the given order.
+ */
+export function sensitivityOrder(values: readonly number[]): number[] {
+  const rank = (v: number) => (Number.isNaN(v) ? 2 : v === Infinity ? 1 : 0);
+  return values
+    .map((_, i) => i)
+    .sort((a, b) => rank(values[a]!) - rank(values[b]!) || (rank(values[a]!) === 0 ? values[a]! - values[b]! : 0) || a - b);
+}
+

@@ -22,5 +22,5 @@ export { tuningView } from "./tuning-curves";
 export type { ReferenceAnswer, TuningSeries, TuningView, WorkloadCurve } from "./tuning-curves";
 export { costView, trialGpuHours } from "./cost-to-target";
 export type { CostMember, CostTrial, CostView, MemberCost, WorkloadCost } from "./cost-to-target";
-export { hyperparameterSensitivity } from "./hyperparameters";
+export { hyperparameterSensitivity, sensitivityOrder } from "./hyperparameters";
 export type { HparamAxis, HparamPoint, HparamSensitivity, HparamTrial, WorkloadSensitivity } from "./hyperparameters";

@@ -41,10 +41,16 @@ interface CostRow {
   lastEvalTime: number | null;
 }
 
+/** A run's hardware class: Run.hardware, or "<gpuCount>x <gpuModel>" from its provenance (meta_data_<n>.json); null = unknown. */
+export function hardwareClass(hardware: string | null, provenance: CostRow["provenance"]): string | null {
+  const gpuCount = provenance?.gpuCount ?? null;
+  const model = provenance?.gpuModel ?? null;
+  return hardware ?? (gpuCount !== null && model ? `${gpuCount}x ${model}` : null);
+}
+
 function costTrial(r: CostRow): CostTrial {
   const gpuCount = r.provenance?.gpuCount ?? null;
-  const model = r.provenance?.gpuModel ?? null;
-  const hardware = r.hardware ?? (gpuCount !== null && model ? `${gpuCount}x ${model}` : null);
+  const hardware = hardwareClass(r.hardware, r.provenance);
   const hit = r.reached && r.timeSeconds !== null;
   return { hitTime: hit ? r.timeSeconds : null, hitIndex: hit ? r.firstHitIndex : null, lastEvalTime: r.lastEvalTime, gpuCount, hardware };
 }

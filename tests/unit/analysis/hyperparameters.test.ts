@@ -1,6 +1,6 @@
 // Hyperparameter sensitivity on hand-made trials (docs/analysis-tuning.md).
 import { describe, expect, test } from "vitest";
-import { hyperparameterSensitivity, type HparamTrial } from "../../../lib/scoring/analysis";
+import { hyperparameterSensitivity, sensitivityOrder, type HparamTrial } from "../../../lib/scoring/analysis";
 
 const t = (workload: string, trial: number, hitTime: number | null, hp: Record<string, unknown> | null): HparamTrial => ({ workload, study: 0, trial, hitTime, hyperparameters: hp });
 
@@ -33,3 +33,12 @@ describe("hyperparameterSensitivity", () => {
     expect(r.withHyperparameters).toBe(3);
   });
 });
+
+describe("sensitivityOrder", () => {
+  test("least sensitive first, +inf after the finite values, NaN (no hit) last, ties in the given order", () => {
+    expect(sensitivityOrder([2, NaN, Infinity, 1, 2, 1.5])).toEqual([3, 5, 0, 4, 2, 1]);
+    expect(sensitivityOrder([NaN, Infinity, NaN])).toEqual([1, 0, 2]);
+    expect(sensitivityOrder([])).toEqual([]);
+  });
+});
+

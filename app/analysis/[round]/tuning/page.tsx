@@ -5,6 +5,7 @@ import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/components/charts/colors";
 import { LineChart } from "@/components/charts/line-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/lib/db/client";
 import { parseTuningParams, tuningOfPool } from "@/lib/server/services/analysis-tuning";
 import { attempt } from "../../attempt";
@@ -51,6 +52,11 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.message}</Notice>}
       <MixedPoolNotice mixed={report?.mixed} />
+      {report && new Set(Object.values(report.hardware).flat()).size > 1 && (
+        <Notice>
+          <span data-mixed-hardware>Mixed hardware: the pool&apos;s trials ran on {[...new Set(Object.values(report.hardware).flat())].sort().join("; ")}. Times on different hardware are not like for like.</span>
+        </Notice>
+      )}
       {report && (
         <>
           <SeriesHighlight id="tuning" legendLabel="Highlight a submission" legend={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key) }))}>
@@ -63,12 +69,13 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
               series={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key), values: s.scores, dashed: s.key === report.baseline }))}
             />
           </SeriesHighlight>
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Score at every tuning budget k">
             <table className="w-full text-sm" data-table="tuning">
               <caption className="pb-2 text-left text-xs text-zinc-500">Score with every member at budget k (k beyond a member&apos;s trials = its full budget).</caption>
               <thead className="text-left text-xs text-zinc-500">
                 <tr>
                   <th scope="col" className="py-1">Submission</th>
+                  <th scope="col" className="px-2">Hardware</th>
                   <th scope="col" className="text-right">Trials</th>
                   {report.ks.map((k) => (
                     <th key={k} scope="col" className="text-right">
@@ -81,6 +88,9 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
                 {report.series.map((s) => (
                   <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
                     <td className="py-1 whitespace-nowrap">{name(s.key)}</td>
+                    <td className="px-2 text-xs" data-field="hardware">
+                      {(report.hardware[s.key] ?? []).join("; ")}
+                    </td>
                     <td className="num text-right">{s.budget}</td>
                     {s.scores.map((v, i) => (
                       <td key={i} className="num text-right">
@@ -91,7 +101,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <BaselineAnswers report={report} name={name} digits={digits} />
           <WorkloadCurves report={report} name={name} color={color} />
         </>
@@ -107,7 +117,7 @@ function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: s
   if (!report.baseline) return <Notice>Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
   const b = name(report.baseline);
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={`Does a submission beat ${b} tuned with k trials?`}>
       <h3 className="text-base font-semibold">Does a submission beat {b} tuned with k trials?</h3>
       <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
         Only {b} is restricted to k trials per study; every other member keeps its full budget, in the same pool. The answer is the smallest k at which {b} scores above the submission.
@@ -138,7 +148,7 @@ function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: s
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -149,7 +159,8 @@ function WorkloadCurves({ report, name, color }: { report: Report; name: (k: str
       <h3 className="text-base font-semibold">Expected time-to-target vs k, per workload</h3>
       <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
         The median over studies of the expected best of k trials (the workload time at budget k). A missing point means some k-subset of a median study misses the target (expected time
-        +inf); the JSON has the interval over studies and the probability that k trials hit.
+        +inf); the JSON has the interval over studies and the probability that k trials hit. Each submission&apos;s hardware is in the table above: times on different
+        hardware classes are not like for like.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {[...new Set(report.series.flatMap((s) => s.curves.map((c) => c.workload)))].map((w) => (

@@ -79,6 +79,28 @@ function Provenance({ s }: { s: SubmissionView["submission"] }) {
   );
 }
 
+/** What the result cost (issue 17): the tuning budget, hyperparameter sensitivity and cost-to-target views of the round. */
+function CostLinks({ round, slug }: { round: string; slug: string }) {
+  const link = "text-sky-700 hover:underline dark:text-sky-400";
+  const base = `/analysis/${encodeURIComponent(round)}`;
+  return (
+    <span data-cost-links>
+      what it cost:{" "}
+      <Link className={link} prefetch={false} href={`${base}/tuning`} data-analysis-link="tuning">
+        tuning budget
+      </Link>
+      ,{" "}
+      <Link className={link} prefetch={false} href={`${base}/hyperparameters?submission=${encodeURIComponent(slug)}`} data-analysis-link="hyperparameters">
+        hyperparameter sensitivity
+      </Link>
+      ,{" "}
+      <Link className={link} prefetch={false} href={`${base}/cost`} data-analysis-link="cost">
+        cost to target
+      </Link>
+    </span>
+  );
+}
+
 function pageNumber(value: string | string[] | undefined): number {
   const n = Number(Array.isArray(value) ? value[0] : value);
   return Number.isInteger(n) && n >= 1 ? n : 1;
@@ -161,7 +183,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <code>{s.slug}</code> · <Provenance s={s} /> ·{" "}
           <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={`/compare?${new URLSearchParams({ round, a: s.slug }).toString()}`} data-compare-link>
             compare with another submission
-          </Link>
+          </Link>{" "}
+          · <CostLinks round={round} slug={s.slug} />
         </p>
         {s.notes && <p className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{s.notes}</p>}
       </div>

@@ -1,0 +1,168 @@
+// /analysis/<round>/cost?pricePerGpuHour=<x>: cost to target in GPU-hours
+// (issue 17, docs/analysis-tuning.md "Cost to target"): the pool ranked by the
+// GPU-hours of all its tuning trials (and their price), per workload the
+// result's cost and the search's, hardware beside every figure.
+import { NumberField, Notice, PoolForm } from "@/components/analysis/pool-form";
+import { toSearchParams } from "@/components/analysis/views";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { db } from "@/lib/db/client";
+import { costOfPool, parseCostParams, type CostReport } from "@/lib/server/services/analysis-cost";
+import { attempt } from "../../attempt";
+import { JsonLink } from "../../json-link";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Cost to target" };
+
+/** GPU-hours: null = unknown (no GPU count), +inf = target not reached. */
+function gpuHours(v: number | null): string {
+  if (v === null) return "unknown";
+  if (!Number.isFinite(v)) return "not reached";
+  return v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 2 : 1, minimumFractionDigits: v < 10 ? 2 : 1 });
+}
+
+const money = (v: number | null) => (v === null ? "–" : v.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: 2 }));
+
+export default async function CostPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { round } = await params;
+  const query = toSearchParams(await searchParams);
+  const result = await attempt(() => {
+    const { query: scoreQuery, options } = parseCostParams(query);
+    return costOfPool(db(), { round, query: scoreQuery, ...options });
+  });
+  const report = result.ok ? result.value : null;
+  return (
+    <section aria-labelledby="view-title" className="space-y-5" data-view="cost">
+      <div>
+        <h2 id="view-title" className="text-lg font-semibold">
+          Cost to target
+        </h2>
+        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          What a result cost in GPU-hours: time × the run&apos;s GPU count. <em>To target</em> is the official workload time (median over studies of each study&apos;s best trial); <em>search</em> adds
+          every tuning trial of every study, a hit up to its hit, a miss for its whole run (up to its last eval). The ranking is by the total over all workloads, and so by price at any price per
+          GPU-hour.
+        </p>
+      </div>
+      <PoolForm action={`/analysis/${round}/cost`} params={query}>
+        <NumberField name="pricePerGpuHour" label="Price per GPU-hour" value={query.get("pricePerGpuHour") ?? ""} min={0.0001} step="any" />
+      </PoolForm>
+      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {report && <CostNotices report={report} />}
+      {report && <CostRanking report={report} />}
+      {report && <CostPerWorkload report={report} />}
+      {report && <JsonLink round={round} endpoint="cost" params={query} />}
+    </section>
+  );
+}
+
+function CostNotices({ report }: { report: CostReport }) {
+  const name = (k: string) => report.displayNames[k] ?? k;
+  const classes = [...new Set(report.members.flatMap((m) => m.hardware))].sort();
+  return (
+    <>
+      {report.mixedHardware && (
+        <Notice>
+          <span data-mixed-hardware>
+            Mixed hardware: this pool&apos;s trials ran on {classes.length} hardware classes ({classes.join("; ")}). GPU-hours on different GPUs are not like for like; compare within one class.
+          </span>
+        </Notice>
+      )}
+      {report.unknownGpuCount.length > 0 && (
+        <Notice>
+          <span data-unknown-gpu>
+            No GPU count is stored for some trials of {report.unknownGpuCount.map(name).join(", ")}: their GPU-hours are unknown. GPU counts come from the runs&apos; <code>meta_data_*.json</code>{" "}
+            when uploaded from AlgoPerf logs; the published rounds were seeded from per-trial tables without them.
+          </span>
+        </Notice>
+      )}
+    </>
+  );
+}
+
+function CostRanking({ report }: { report: CostReport }) {
+  const name = (k: string) => report.displayNames[k] ?? k;
+  const byKey = new Map(report.members.map((m) => [m.key, m]));
+  return (
+    <ScrollRegion label="Ranking by cost">
+      <table className="w-full text-sm" data-table="cost-ranking">
+        <caption className="pb-2 text-left text-xs text-zinc-500">
+          Submissions by GPU-hours of all trials, cheapest first (unknown last){report.pricePerGpuHour !== null ? `, priced at ${money(report.pricePerGpuHour)} per GPU-hour` : ""}.
+        </caption>
+        <thead className="text-left text-xs text-zinc-500">
+          <tr>
+            <th scope="col" className="py-1 text-right">#</th>
+            <th scope="col" className="px-2">Submission</th>
+            <th scope="col" className="px-2">Hardware</th>
+            <th scope="col" className="text-right">GPU-hours, all trials</th>
+            <th scope="col" className="text-right">GPU-hours to target (sum over workloads reached)</th>
+            {report.pricePerGpuHour !== null && <th scope="col" className="text-right">Price</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {report.ranking.map((key, i) => {
+            const m = byKey.get(key)!;
+            const reached = m.workloads.map((w) => w.toTarget).filter((v): v is number => v !== null && Number.isFinite(v));
+            const unknown = m.workloads.some((w) => w.toTarget === null);
+            return (
+              <tr key={key} data-row={key} className="border-t border-zinc-100 dark:border-zinc-800">
+                <td className="num py-1 text-right">{i + 1}</td>
+                <td className="px-2 whitespace-nowrap">{name(key)}</td>
+                <td className="px-2 text-xs" data-field="hardware">
+                  {m.hardware.join("; ")}
+                </td>
+                <td className="num text-right" data-field="total">
+                  {gpuHours(m.total)}
+                </td>
+                <td className="num text-right">{unknown ? "unknown" : gpuHours(reached.reduce((a, b) => a + b, 0))}</td>
+                {report.pricePerGpuHour !== null && (
+                  <td className="num text-right" data-field="price">
+                    {money(m.price)}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+function CostPerWorkload({ report }: { report: CostReport }) {
+  const name = (k: string) => report.displayNames[k] ?? k;
+  const byKey = new Map(report.members.map((m) => [m.key, m]));
+  return (
+    <div className="space-y-2">
+      <h3 className="text-base font-semibold">Per workload and study</h3>
+      <ScrollRegion label="Cost per workload and study">
+        <table className="w-full text-sm" data-table="cost-workloads">
+          <thead className="text-left text-xs text-zinc-500">
+            <tr>
+              <th scope="col" className="py-1">Submission</th>
+              <th scope="col" className="px-2">Hardware</th>
+              <th scope="col" className="px-2">Workload</th>
+              <th scope="col" className="text-right">GPU-h to target</th>
+              <th scope="col" className="text-right">GPU-h search (all trials)</th>
+              <th scope="col" className="px-2">GPU-h per study</th>
+              {report.pricePerGpuHour !== null && <th scope="col" className="text-right">Price of the search</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {report.ranking.flatMap((key) =>
+              byKey.get(key)!.workloads.map((w, j) => (
+                <tr key={`${key}-${w.workload}`} data-row={`${key}/${w.workload}`} className={j === 0 ? "border-t border-zinc-300 dark:border-zinc-700" : "border-t border-zinc-100 dark:border-zinc-800"}>
+                  <td className="py-1 whitespace-nowrap">{name(key)}</td>
+                  <td className="px-2 text-xs">{byKey.get(key)!.hardware.join("; ")}</td>
+                  <td className="px-2">{w.workload}</td>
+                  <td className="num text-right">{gpuHours(w.toTarget)}</td>
+                  <td className="num text-right">{gpuHours(w.search)}</td>
+                  <td className="num px-2 text-xs">{w.perStudy.map(gpuHours).join(" · ")}</td>
+                  {report.pricePerGpuHour !== null && <td className="num text-right">{money(w.search === null ? null : w.search * report.pricePerGpuHour)}</td>}
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </div>
+  );
+}
