@@ -8,6 +8,7 @@ import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
 import { parseTargetsFile, RoundDefinitionError, type TargetsFile } from "@/lib/rounds/targets-file";
 import { closeRound, createRound, updateRound } from "@/lib/server/services/rounds-admin";
 import { withLocalDb } from "./local-db";
+import { jsonErrorText, parseJsonText } from "@/lib/ingest/json-syntax";
 
 interface RoundOptions {
   targets?: string;
@@ -33,9 +34,9 @@ async function readTargets(file: string): Promise<TargetsFile> {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (error) {
-    throw new RoundDefinitionError([`--targets ${file}: not JSON (${error instanceof Error ? error.message : String(error)})`]);
+    throw new RoundDefinitionError([`--targets ${file}: not JSON: ${jsonErrorText(error)}`]);
   }
   return parseTargetsFile(value, path.basename(file));
 }
