@@ -61,7 +61,8 @@ const cases: Case[] = [
     raw: true,
     status: 400,
     path: "(body)",
-    says: ["not valid JSON: line 4, column 51: expected a property name", '    {"submission": "base-sub", "workload": "ogbg",},\n' + " ".repeat(50) + "^"],
+    // The excerpt keeps 40 characters before the caret ("…" where cut).
+    says: ["not valid JSON: line 4, column 51: expected a property name", '…mission": "base-sub", "workload": "ogbg",},\n' + " ".repeat(41) + "^"],
   },
   {
     name: "Python's True, by line and column",
