@@ -62,7 +62,7 @@ const cases: Case[] = [
     status: 400,
     path: "(body)",
     // The excerpt keeps 40 characters before the caret ("…" where cut).
-    says: ["not valid JSON: line 4, column 51: expected a property name", '…mission": "base-sub", "workload": "ogbg",},\n' + " ".repeat(41) + "^"],
+    says: ["not valid JSON: line 4, column 51: expected a property name", '…ission": "base-sub", "workload": "ogbg",},\n' + " ".repeat(41) + "^"],
   },
   {
     name: "Python's True, by line and column",
