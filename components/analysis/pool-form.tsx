@@ -5,6 +5,7 @@
 // parameters of the URL kept as hidden fields.
 import type { Candidate } from "@/lib/server/services/leaderboard";
 import { PoolEditor } from "@/components/leaderboard/pool-editor";
+import { Notice as SiteNotice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
 import { poolCandidates } from "@/lib/server/services/pool-candidates";
 import { poolKeys, poolViewQuery, type AnalysisView } from "./views";
@@ -69,12 +70,7 @@ export function NumberField({ name, label, value, min, max, step }: { name: stri
   );
 }
 
-/** A message where a chart would be: the reason it cannot be drawn. */
+/** A message where a chart would be: the reason it cannot be drawn, in the site's notice (components/ui/notice.tsx). */
 export function Notice({ children, tone = "info" }: { children: React.ReactNode; tone?: "info" | "error" }) {
-  const colors = tone === "error" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100";
-  return (
-    <div role={tone === "error" ? "alert" : "status"} data-notice={tone} className={`rounded border px-3 py-2 text-sm ${colors}`}>
-      {children}
-    </div>
-  );
+  return <SiteNotice tone={tone}>{children}</SiteNotice>;
 }
