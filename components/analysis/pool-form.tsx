@@ -38,8 +38,8 @@ export async function PoolForm({ round, view, params, children, hide = [] }: { r
     editor = <PoolEditor lb={pool} path={action} query={query} links={{ member, reset: withPool(action, params, null) }} />;
   }
   return (
-    <div className="space-y-3">
-      {editor}
+    // As on the leaderboard (round-controls.tsx): the view's settings, then the pool.
+    <div className="space-y-2">
       <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="pool">
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-600 dark:text-zinc-400">Integration</span>
@@ -57,6 +57,7 @@ export async function PoolForm({ round, view, params, children, hide = [] }: { r
           Update
         </button>
       </form>
+      {editor}
     </div>
   );
 }
