@@ -1,35 +1,53 @@
 "use client";
-// Round selector and view tabs of the analysis pages. Carries the pool and
-// scoring parameters from view to view (not across rounds: pools differ).
+// The top of the analysis pages, the same as every round view's: the round
+// picker, the round's tabs (Analysis current; Leaderboard and the others keep
+// the pool, translated from `pool=` to the leaderboard's add/remove) and the
+// analysis views as a second row of tabs. Client-side only to read the
+// current view and query, which a layout is not given.
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { ANALYSIS_VIEWS, viewHref, type AnalysisView } from "./views";
+import { RoundPicker, RoundTabs } from "@/components/rounds/round-header";
+import type { PickerRounds } from "@/lib/server/services/catalog";
+import { ANALYSIS_VIEWS, poolKeys, poolViewQuery, viewHref, type AnalysisView } from "./views";
 
-export function AnalysisNav({ round, rounds }: { round: string; rounds: readonly { slug: string; name: string }[] }) {
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const current = (pathname.split("/")[3] ?? "") as AnalysisView | "";
-  const tab = "rounded px-2.5 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800";
-  const active = "bg-zinc-900 text-white hover:bg-zinc-900 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-100";
+/** The current analysis view, from the path `/analysis/<round>/<view>`. */
+function useCurrentView(): AnalysisView | "" {
+  return ((usePathname() ?? "").split("/")[3] ?? "") as AnalysisView | "";
+}
+
+export function AnalysisRoundPicker({ round, rounds }: { round: string; rounds: PickerRounds }) {
+  const current = useCurrentView();
+  // Pools differ between rounds: another round opens the same view on its default pool.
+  return <RoundPicker rounds={rounds} current={round} hrefFor={(slug) => viewHref(slug, current, new URLSearchParams())} />;
+}
+
+export function AnalysisNav({ round, defaultKeys }: { round: string; defaultKeys: string[] }) {
+  const current = useCurrentView();
+  const params = useSearchParams() ?? new URLSearchParams();
+  const keys = poolKeys(params);
+  // Members of other rounds ("round/slug") have no place in the leaderboard's add/remove.
+  const query = poolViewQuery(params, defaultKeys, new Set(keys.filter((k) => !k.includes("/"))));
+  const tab = "inline-block rounded-md px-2.5 py-1 text-sm";
+  const idle = "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
+  const active = "bg-sky-50 font-medium text-sky-900 dark:bg-sky-950 dark:text-sky-100";
   return (
-    <div className="space-y-3">
-      <nav aria-label="Rounds" className="flex flex-wrap items-center gap-1 text-xs">
-        <span className="mr-1 text-zinc-500">Round:</span>
-        {rounds.map((r) => (
-          <Link key={r.slug} href={viewHref(r.slug, current, new URLSearchParams())} aria-current={r.slug === round ? "page" : undefined} data-round-link={r.slug} className={`${tab} text-xs ${r.slug === round ? active : ""}`}>
-            {r.name}
-          </Link>
-        ))}
-      </nav>
-      <nav aria-label="Analysis views" className="flex flex-wrap gap-1 border-b border-zinc-200 pb-2 dark:border-zinc-800">
-        <Link href={viewHref(round, "", params)} aria-current={current === "" ? "page" : undefined} className={`${tab} ${current === "" ? active : ""}`}>
-          Overview
-        </Link>
-        {ANALYSIS_VIEWS.map((v) => (
-          <Link key={v.slug} href={viewHref(round, v.slug, params)} aria-current={current === v.slug ? "page" : undefined} data-view-link={v.slug} className={`${tab} ${current === v.slug ? active : ""}`}>
-            {v.label}
-          </Link>
-        ))}
+    <div className="space-y-2">
+      <RoundTabs round={round} current="analysis" query={query} pool={keys.length ? { keys, isDefault: false } : undefined} />
+      <nav aria-label="Analysis views">
+        <ul className="flex gap-1 overflow-x-auto whitespace-nowrap sm:flex-wrap">
+          <li>
+            <Link href={viewHref(round, "", params)} prefetch={false} aria-current={current === "" ? "page" : undefined} className={`${tab} ${current === "" ? active : idle}`}>
+              Overview
+            </Link>
+          </li>
+          {ANALYSIS_VIEWS.map((v) => (
+            <li key={v.slug}>
+              <Link href={viewHref(round, v.slug, params)} prefetch={false} aria-current={current === v.slug ? "page" : undefined} data-view-link={v.slug} className={`${tab} ${current === v.slug ? active : idle}`}>
+                {v.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </nav>
     </div>
   );

@@ -1,33 +1,64 @@
-// The controls of an analysis view: a plain GET form (works without
-// JavaScript) with the pool and integration, the view's own fields, and the
-// other scoring parameters of the URL kept as hidden fields.
+// The controls of an analysis view: the leaderboard's pool editor (the
+// round's submissions, each added or removed with one link that is the new
+// view's URL, `pool=a,b,c`) and a plain GET form (works without JavaScript)
+// with the integration, the view's own fields, and the pool and other scoring
+// parameters of the URL kept as hidden fields.
+import type { Candidate } from "@/lib/server/services/leaderboard";
+import { PoolEditor } from "@/components/leaderboard/pool-editor";
+import { Notice as SiteNotice } from "@/components/ui/notice";
+import { db } from "@/lib/db/client";
+import { poolCandidates } from "@/lib/server/services/pool-candidates";
+import { poolKeys, poolViewQuery, type AnalysisView } from "./views";
 
 const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-export function PoolForm({ action, params, children, hide = [] }: { action: string; params: URLSearchParams; children?: React.ReactNode; hide?: readonly string[] }) {
-  const kept = ["points", "scale", "reference", "tauMax", "allowMixed"].filter((k) => params.get(k) && !hide.includes(k));
+/** The view at `action` with `params`, its pool replaced by `keys` (null: the round's default pool, no parameter). */
+function withPool(action: string, params: URLSearchParams, keys: string[] | null): string {
+  const q = new URLSearchParams(params);
+  q.delete("pool");
+  if (keys) q.set("pool", keys.join(","));
+  const s = q.toString();
+  return s ? `${action}?${s}` : action;
+}
+
+export async function PoolForm({ round, view, params, children, hide = [] }: { round: string; view: AnalysisView; params: URLSearchParams; children?: React.ReactNode; hide?: readonly string[] }) {
+  const action = `/analysis/${encodeURIComponent(round)}/${view}`;
+  const kept = ["pool", "points", "scale", "reference", "tauMax", "allowMixed"].filter((k) => params.get(k) && !hide.includes(k));
+  // An unknown round is the view's own error to report; the editor is then left out.
+  const pool = await poolCandidates(db(), { round, pool: poolKeys(params) }).catch(() => null);
+  let editor: React.ReactNode = null;
+  if (pool) {
+    const defaults = new Set(pool.defaultKeys);
+    const isDefault = (keys: string[]) => keys.length === defaults.size && keys.every((k) => defaults.has(k));
+    const member = (c: Candidate, on: boolean) => {
+      const keys = on ? [...pool.pool.keys.filter((k) => k !== c.slug), c.slug] : pool.pool.keys.filter((k) => k !== c.slug);
+      return withPool(action, params, isDefault(keys) ? null : keys);
+    };
+    const query = poolViewQuery(params, pool.defaultKeys, new Set(pool.candidates.map((c) => c.slug)));
+    editor = <PoolEditor lb={pool} path={action} query={query} links={{ member, reset: withPool(action, params, null) }} />;
+  }
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="pool">
-      <label className="flex min-w-64 flex-1 flex-col gap-1">
-        <span className="text-xs text-zinc-500">Pool (comma-separated slugs; empty = the round&apos;s default pool)</span>
-        <input name="pool" defaultValue={params.get("pool") ?? ""} className={INPUT} placeholder="default pool" />
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className="text-xs text-zinc-500">Integration</span>
-        <select name="integration" defaultValue={params.get("integration") ?? ""} className={INPUT}>
-          <option value="">round default</option>
-          <option value="trapezoid">official trapezoid grid</option>
-          <option value="exact">exact area</option>
-        </select>
-      </label>
-      {children}
-      {kept.map((k) => (
-        <input key={k} type="hidden" name={k} value={params.get(k)!} />
-      ))}
-      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
-        Update
-      </button>
-    </form>
+    // As on the leaderboard (round-controls.tsx): the view's settings, then the pool.
+    <div className="space-y-2">
+      <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="pool">
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">Integration</span>
+          <select name="integration" defaultValue={params.get("integration") ?? ""} className={INPUT}>
+            <option value="">round default</option>
+            <option value="trapezoid">official trapezoid grid</option>
+            <option value="exact">exact area</option>
+          </select>
+        </label>
+        {children}
+        {kept.map((k) => (
+          <input key={k} type="hidden" name={k} value={params.get(k)!} />
+        ))}
+        <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+          Update
+        </button>
+      </form>
+      {editor}
+    </div>
   );
 }
 
@@ -40,12 +71,7 @@ export function NumberField({ name, label, value, min, max, step }: { name: stri
   );
 }
 
-/** A message where a chart would be: the reason it cannot be drawn. */
+/** A message where a chart would be: the reason it cannot be drawn, in the site's notice (components/ui/notice.tsx). */
 export function Notice({ children, tone = "info" }: { children: React.ReactNode; tone?: "info" | "error" }) {
-  const colors = tone === "error" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100";
-  return (
-    <div role={tone === "error" ? "alert" : "status"} data-notice={tone} className={`rounded border px-3 py-2 text-sm ${colors}`}>
-      {children}
-    </div>
-  );
+  return <SiteNotice tone={tone}>{children}</SiteNotice>;
 }

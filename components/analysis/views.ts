@@ -1,4 +1,5 @@
 // The analysis views, their URLs and the query parameters they share.
+import { EMPTY_QUERY, type ViewQuery } from "@/lib/views/query";
 
 export const ANALYSIS_VIEWS = [
   { slug: "uncertainty", label: "Uncertainty", summary: "95% bootstrap intervals over studies for every score and rank, and the groups that are statistically tied." },
@@ -38,4 +39,35 @@ export function viewHref(round: string, view: AnalysisView | "", params: URLSear
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   const query = q.toString();
   return `/analysis/${encodeURIComponent(round)}${view ? `/${view}` : ""}${query ? `?${query}` : ""}`;
+}
+
+/** The `pool` parameter's keys ("a,b,c"), or [] for the round's default pool. */
+export function poolKeys(params: URLSearchParams): string[] {
+  return (params.get("pool") ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+}
+
+/**
+ * An explicit pool as the leaderboard's view query (the default pool plus
+ * `add`, less `remove`), with the scoring settings of `params`: the round's
+ * tabs and the pool editor then speak the leaderboard's language.
+ */
+export function poolViewQuery(params: URLSearchParams, defaultKeys: readonly string[], roundSlugs: ReadonlySet<string>): ViewQuery {
+  const keys = poolKeys(params);
+  const chosen = new Set(keys.length ? keys : defaultKeys);
+  const defaults = new Set(defaultKeys);
+  const num = (k: string) => (params.get(k) && Number.isFinite(Number(params.get(k))) ? Number(params.get(k)) : undefined);
+  const integration = params.get("integration");
+  const scale = params.get("scale");
+  return {
+    ...EMPTY_QUERY,
+    add: [...chosen].filter((k) => !defaults.has(k) && roundSlugs.has(k)),
+    remove: defaultKeys.filter((k) => !chosen.has(k)),
+    tauMax: num("tauMax"),
+    integration: integration === "trapezoid" || integration === "exact" ? integration : undefined,
+    points: num("points"),
+    scale: scale === "linear" || scale === "log" ? scale : undefined,
+  };
 }

@@ -1,6 +1,9 @@
 // The pickers of the compare page: a plain GET form (works without
 // JavaScript) with the round, A and B; the pool and scoring parameters of the
-// URL ride along as hidden fields, so comparing never changes the pool.
+// URL ride along as hidden fields, so comparing never changes the pool. Once
+// hydrated, a change applies at once (picking B is one action); a new round
+// drops A and B, which then default to its top two.
+import { SubmitOnChangeForm } from "@/components/ui/submit-on-change";
 
 // w-full/min-w-0: a long option must not widen the form past a phone's screen.
 const INPUT = "w-full min-w-0 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -46,7 +49,7 @@ export function ComparePicker({ round, rounds, options, others = [], a, b, param
     </label>
   );
   return (
-    <form method="get" action="/compare" className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="compare">
+    <SubmitOnChangeForm method="get" action="/compare" reset={{ round: ["a", "b"] }} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="compare">
       <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
         <span className="text-xs text-zinc-500">Round</span>
         <select name="round" defaultValue={round} className={INPUT}>
@@ -69,6 +72,6 @@ export function ComparePicker({ round, rounds, options, others = [], a, b, param
       <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
         Compare
       </button>
-    </form>
+    </SubmitOnChangeForm>
   );
 }

@@ -48,7 +48,7 @@ export async function LeaderboardIntervals({ round, query, href }: { round: stri
   }
   const rows = [...u.submissions]
     .sort((a, b) => a.rank - b.rank)
-    .map((s) => ({ key: s.key, label: u.displayNames[s.key] ?? s.key, point: s.score, interval: s.interval, annotation: s.groups.join(" ") }));
+    .map((s) => ({ key: s.key, label: u.displayNames[s.key] ?? s.key, point: s.score, interval: s.interval, annotation: s.groups.join("") }));
   return (
     <section aria-labelledby="intervals-title" data-intervals="shown" className="space-y-2">
       <h2 id="intervals-title" className="text-sm font-semibold">

@@ -9,8 +9,18 @@ import { EMPTY_QUERY, viewHref, withMember, type ViewQuery } from "@/lib/views/q
 
 const linkClass = "pool-action";
 
-export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "candidates" | "pool">; path: string; query: ViewQuery; fixed?: Record<string, string> }) {
+/**
+ * Addresses of a view whose pool is not a ViewQuery (the analysis views take
+ * an explicit `pool=a,b,c`): the same editor, other links.
+ */
+export interface PoolLinks {
+  member: (c: Candidate, member: boolean) => string;
+  reset: string;
+}
+
+export function PoolEditor({ lb, path, query, fixed, links }: { lb: Pick<Leaderboard, "candidates" | "pool">; path: string; query: ViewQuery; fixed?: Record<string, string>; links?: PoolLinks }) {
   const href = (q: ViewQuery) => viewHref(path, q, fixed);
+  const memberHref = (c: Candidate, member: boolean) => (links ? links.member(c, member) : href(withMember(query, c.slug, c.inDefaultPool, member)));
   const inPool = (c: Candidate) => c.state === "member" || c.state === "filtered";
   const scored = lb.candidates.filter((c) => c.state === "member");
   const hidden = lb.candidates.filter((c) => c.state === "filtered");
@@ -32,7 +42,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-pool-size={scored.length}>
           <span className="num font-medium text-zinc-900 dark:text-zinc-100">{scored.length}</span> of {lb.candidates.length} submissions scored
-          {lb.pool.isDefault ? " (the round's default pool)" : changed ? " (the default pool changed: the Δ column compares)" : ""}
+          {lb.pool.isDefault ? " (the round's default pool)" : changed ? (links ? " (the round's default pool changed)" : " (the default pool changed: the Δ column compares)") : ""}
           {hidden.length > 0 ? `; ${hidden.length} more in the pool are hidden by the filters, which re-score the pool among the rest` : ""}
         </p>
         {imported.map((c) => {
@@ -40,7 +50,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
           return (
             <Link
               key={c.slug}
-              href={href(withMember(query, c.slug, c.inDefaultPool, !on))}
+              href={memberHref(c, !on)}
               scroll={false}
               prefetch={false}
               data-action={on ? "remove-imported" : "add-imported"}
@@ -52,7 +62,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
           );
         })}
         {(changed || filtered) && (
-          <Link href={href({ ...EMPTY_QUERY, tauMax: query.tauMax, integration: query.integration, points: query.points, scale: query.scale })} scroll={false} prefetch={false} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+          <Link href={links?.reset ?? href({ ...EMPTY_QUERY, tauMax: query.tauMax, integration: query.integration, points: query.points, scale: query.scale })} scroll={false} prefetch={false} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
             Reset pool and filters
           </Link>
         )}
@@ -90,7 +100,7 @@ export function PoolEditor({ lb, path, query, fixed }: { lb: Pick<Leaderboard, "
                         </span>
                       </span>
                       <Link
-                        href={href(withMember(query, c.slug, c.inDefaultPool, !on))}
+                        href={memberHref(c, !on)}
                         scroll={false}
                         prefetch={false}
                         aria-label={`${on ? "Remove" : "Add"} ${c.displayName} ${on ? "from" : "to"} the pool`}

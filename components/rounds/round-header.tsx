@@ -6,7 +6,7 @@ import { formatCount } from "@/lib/views/format";
 import type { ViewQuery } from "@/lib/views/query";
 import { PAPER_ROUND, routes } from "@/lib/views/routes";
 
-export type RoundTab = "leaderboard" | "profiles" | "workloads";
+export type RoundTab = "leaderboard" | "profiles" | "workloads" | "analysis";
 
 const RULESET: Record<string, string> = { external_tuning: "external tuning", self_tuning: "self-tuning" };
 
@@ -101,7 +101,7 @@ export function RoundTabs({
           return (
             <li key={t.id}>
               {t.external ? (
-                <a href={t.href} className={cls}>
+                <a href={t.href} aria-current={active ? "page" : undefined} className={cls} data-tab={t.id}>
                   {t.label}
                 </a>
               ) : (

@@ -10,6 +10,7 @@ import { parseTargetsFile, RoundDefinitionError, type TargetsFile } from "@/lib/
 import { closeRound, createRound, updateRound } from "@/lib/server/services/rounds-admin";
 import { createLeaderboardClient, errorIssues, errorStatus } from "../client";
 import { withLocalDb } from "./local-db";
+import { jsonErrorText, parseJsonText } from "@/lib/ingest/json-syntax";
 
 interface RoundOptions {
   targets?: string;
@@ -62,9 +63,9 @@ async function readTargets(file: string): Promise<TargetsFile> {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (error) {
-    throw new RoundDefinitionError([`--targets ${file}: not JSON (${error instanceof Error ? error.message : String(error)})`]);
+    throw new RoundDefinitionError([`--targets ${file}: not JSON: ${jsonErrorText(error)}`]);
   }
   return parseTargetsFile(value, path.basename(file));
 }

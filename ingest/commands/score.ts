@@ -7,6 +7,7 @@ import { z } from "zod";
 import { poolFromRound, scorePool, scoringReport, stringifyScoring } from "../../lib/scoring";
 import type { PoolInput, ScoreSettings } from "../../lib/scoring";
 import { scoreFolders } from "./score-folders";
+import { jsonErrorText, parseJsonText } from "../../lib/ingest/json-syntax";
 
 const TIME_ERROR = 'expected a time >= 0, null (not reached), "inf" (not reached) or "nan" (no data)';
 
@@ -129,9 +130,9 @@ function readInput(file: string, pool: string[] | undefined): PoolInput {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text);
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${file} is not valid JSON: ${jsonErrorText(e)}`);
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     throw new Error(`${file}: expected a JSON object at the top level`);

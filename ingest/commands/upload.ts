@@ -15,6 +15,7 @@ import { provenanceFromMeta, provenanceRecord, readTrialFiles, scanExperiment, t
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
 import { skippedSummary } from "../algoperf/skipped";
+import { jsonErrorText, parseJsonText } from "@/lib/ingest/json-syntax";
 
 interface UploadOptions {
   url?: string;
@@ -206,9 +207,9 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
 async function readUploadFile(file: string, roundOption: string | undefined) {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, "utf8"));
+    json = parseJsonText(await readFile(file, "utf8"));
   } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${file} is not valid JSON: ${jsonErrorText(e)}`);
   }
   if (json && typeof json === "object" && !Array.isArray(json) && !("round" in json) && roundOption) json = { ...json, round: roundOption };
   const parsed = uploadSchema.safeParse(json);

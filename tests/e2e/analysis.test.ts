@@ -149,6 +149,18 @@ describe("analysis pages", () => {
       await submit(page);
       expect(await page.locator('[data-table="tau"] thead th').count()).toBe(1 + 4 + 1);
       await screenshot(page, "analysis-tau");
+      // The leaderboard's pool editor: one link takes amos out; the URL holds the pool, the sweep stays, and the round's tabs carry the pool.
+      await page.locator("#pool-heading ~ details > summary, section[aria-labelledby='pool-heading'] details > summary").first().click();
+      await Promise.all([page.waitForURL(/pool=/), page.locator('[data-candidate="amos"] a').click()]);
+      await page.waitForLoadState("networkidle");
+      const url = new URL(page.url());
+      expect(url.searchParams.get("pool")!.split(",")).toHaveLength(10);
+      expect(url.searchParams.get("pool")!.split(",")).not.toContain("amos");
+      expect(url.searchParams.get("steps")).toBe("4");
+      expect(await page.locator('[data-table="tau"] tbody tr').count()).toBe(10);
+      await expect(page.locator("[data-pool-size]").getAttribute("data-pool-size")).resolves.toBe("10");
+      expect(await page.locator('[data-tab="leaderboard"]').getAttribute("href")).toContain("remove=amos");
+      await expect(page.locator('[data-tab="analysis"]').getAttribute("aria-current")).resolves.toBe("page");
     });
   });
 

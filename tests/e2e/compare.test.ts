@@ -75,9 +75,8 @@ describe("compare page", () => {
         await expectPageEqualsJson(page, "shampoo_submission", "schedule_free_adamw");
         // Submissions of rounds with the same workloads and time basis are offered too.
         expect(await page.locator('[data-picker="b"] option[value="algoperf-v0.5-self-tuning/baseline"]').count()).toBe(1);
-        // Click 2: pick B and compare.
-        await page.selectOption('[data-picker="b"]', "baseline");
-        await Promise.all([page.waitForURL(/b=baseline/), page.locator('[data-form="compare"] button[type="submit"]').click()]);
+        // Action 2: pick B, which applies at once.
+        await Promise.all([page.waitForURL(/b=baseline/), page.selectOption('[data-picker="b"]', "baseline")]);
         await page.waitForLoadState("networkidle");
         await expectPageEqualsJson(page, "shampoo_submission", "baseline");
         expect(await page.locator("#compare-profiles [data-series]").count()).toBe(2);

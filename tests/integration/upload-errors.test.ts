@@ -54,6 +54,24 @@ interface Case {
 
 const cases: Case[] = [
   { name: "malformed JSON", send: () => `{"round": "${ROUND}", "runs": [`, raw: true, status: 400, path: "(body)", says: ["not valid JSON"] },
+  // Line and column counted by hand on the literal text (the round name is on line 2, so its length moves nothing).
+  {
+    name: "trailing comma, by line and column",
+    send: () => `{\n  "round": "${ROUND}",\n  "runs": [\n    {"submission": "base-sub", "workload": "ogbg",},\n  ]\n}`,
+    raw: true,
+    status: 400,
+    path: "(body)",
+    // The excerpt keeps 40 characters before the caret ("…" where cut).
+    says: ["not valid JSON: line 4, column 51: expected a property name", '…ission": "base-sub", "workload": "ogbg",},\n' + " ".repeat(41) + "^"],
+  },
+  {
+    name: "Python's True, by line and column",
+    send: () => `{"round": "${ROUND}",\n "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1,\n   "timeToTarget": {"reached": True, "seconds": 100}}]}`,
+    raw: true,
+    status: 400,
+    path: "(body)",
+    says: ['line 3, column 32: unexpected "True"'],
+  },
   { name: "NaN literal (Python's json.dumps default)", send: () => `{"round": "${ROUND}", "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1, "timeToTarget": {"reached": true, "seconds": NaN}}]}`, raw: true, status: 400, path: "(body)", says: ["NaN"] },
   { name: "empty body", send: () => "", raw: true, status: 400, path: "(body)" },
   { name: "an array instead of an object", send: () => [run()], status: 400, path: "(root)", says: ["expected object"] },

@@ -1,23 +1,28 @@
+// Every analysis view of a round in the site's one layout: the round picker,
+// the round's title and facts, the round's tabs (Analysis current) and the
+// analysis views (components/analysis/analysis-nav.tsx).
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { AnalysisNav } from "@/components/analysis/analysis-nav";
+import { AnalysisNav, AnalysisRoundPicker } from "@/components/analysis/analysis-nav";
+import { RoundTitle } from "@/components/rounds/round-header";
 import { db } from "@/lib/db/client";
-import { listRounds } from "@/lib/server/services/catalog";
+import { AppError } from "@/lib/server/errors";
+import { pickerRounds, roundCatalog } from "@/lib/server/services/catalog";
 
 export default async function AnalysisLayout({ children, params }: { children: React.ReactNode; params: Promise<{ round: string }> }) {
   const { round } = await params;
-  const rounds = await listRounds(db());
-  const current = rounds.find((r) => r.slug === round);
-  if (!current) notFound();
-  const choices = rounds.map((r) => ({ slug: r.slug, name: r.name }));
+  const database = db();
+  const [catalog, rounds] = await Promise.all([roundCatalog(database, round).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e))), pickerRounds(database, round)]);
+  if (!catalog) notFound();
+  const defaultKeys = catalog.submissions.filter((s) => s.inDefaultPool).map((s) => s.slug);
   return (
-    <div className="space-y-6">
-      <header>
-        <p className="text-xs uppercase tracking-wide text-zinc-500">Analysis</p>
-        <h1 className="text-2xl font-semibold tracking-tight">{current.name}</h1>
-      </header>
+    <div className="space-y-5">
       <Suspense fallback={null}>
-        <AnalysisNav round={round} rounds={choices} />
+        <AnalysisRoundPicker round={round} rounds={rounds} />
+      </Suspense>
+      <RoundTitle round={catalog.round} />
+      <Suspense fallback={null}>
+        <AnalysisNav round={round} defaultKeys={defaultKeys} />
       </Suspense>
       {children}
     </div>

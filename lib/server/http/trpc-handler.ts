@@ -3,6 +3,7 @@
 // (app/api/v1/runs/route.ts), so it has the same auth, limits and errors but
 // no batch semantics.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { parseJsonText } from "@/lib/ingest/json-syntax";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import { AppError } from "@/lib/server/errors";
 import { limitBody, PayloadTooLargeError } from "@/lib/server/request-body";
@@ -38,6 +39,10 @@ export async function handleTrpcRequest(req: Request, endpoint = "/api/trpc"): P
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
+function withJsonSyntaxErrors(request: Request): void {
+  Object.defineProperty(request, "json", { value: async () => parseJsonText(await request.text()) });
+}
+
 async function runTrpc(req: Request, endpoint: string): Promise<Response> {
   const url = new URL(req.url);
   let paths: string[];
@@ -62,6 +67,8 @@ async function runTrpc(req: Request, endpoint: string): Promise<Response> {
     const headers = new Headers(req.headers);
     if (isUpload && !/^application\/json\b/i.test(headers.get("content-type") ?? "")) headers.set("content-type", "application/json");
     request = limitBody(req, limit, headers);
+    // tRPC reads the input with request.json(); an upload's syntax error then names its line and column.
+    if (isUpload) withJsonSyntaxErrors(request);
   }
   return fetchRequestHandler({
     endpoint,

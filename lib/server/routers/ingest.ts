@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { storable, unstorableText } from "@/lib/db/text";
+import { JsonSyntaxError } from "@/lib/ingest/json-syntax";
 import { text, uploadSchema } from "@/lib/ingest/upload-schema";
 import { AppError, asAppError, issuesError } from "@/lib/server/errors";
 import { jsonBodyProblem } from "@/lib/server/json-guard";
@@ -82,6 +83,8 @@ function bodyError(error: unknown): AppError {
   if (tooLarge) return issuesError("PAYLOAD_TOO_LARGE", "upload too large", [{ path: "(body)", message: tooLarge.message }]);
   const tooSlow = BodyTimeoutError.find(error);
   if (tooSlow) return issuesError("TIMEOUT", "upload too slow", [{ path: "(body)", message: tooSlow.message }]);
+  const syntax = JsonSyntaxError.find(error);
+  if (syntax) return issuesError("BAD_REQUEST", "invalid upload", [{ path: "(body)", message: `not valid JSON: ${syntax.message}\n${syntax.problem.excerpt}` }]);
   const reason = error instanceof Error ? error.message : String(error);
   return issuesError("BAD_REQUEST", "invalid upload", [
     {

@@ -154,6 +154,22 @@ export function selectPool(submissions: CatalogSubmission[], q: ViewQuery, incom
   return { base, member };
 }
 
+/** Every submission of the round with its state in a pool (selectPool's answer), as the pool editor lists them. */
+export function candidatesOf(subs: CatalogSubmission[], { base, member }: { base: boolean[]; member: boolean[] }, incomplete: ReadonlySet<string>): Candidate[] {
+  return subs.map((s, i) => ({
+    slug: s.slug,
+    displayName: s.displayName,
+    family: s.family,
+    baseAlgorithm: s.baseAlgorithm,
+    horizon: s.horizon,
+    source: s.source,
+    inDefaultPool: s.inDefaultPool,
+    verified: s.verified,
+    complete: !incomplete.has(s.slug),
+    state: member[i] ? "member" : base[i] ? "filtered" : s.inDefaultPool ? "removed" : "outside",
+  }));
+}
+
 /**
  * @throws AppError NOT_FOUND for an unknown round, BAD_REQUEST for filter
  *   values or slugs the round does not have (listing the valid ones) and for
@@ -178,18 +194,7 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
   if (issues.length) throw invalidQuery(issues);
 
   const poolSubs = subs.filter((_, i) => member[i]);
-  const candidates: Candidate[] = subs.map((s, i) => ({
-    slug: s.slug,
-    displayName: s.displayName,
-    family: s.family,
-    baseAlgorithm: s.baseAlgorithm,
-    horizon: s.horizon,
-    source: s.source,
-    inDefaultPool: s.inDefaultPool,
-    verified: s.verified,
-    complete: !incomplete.has(s.slug),
-    state: member[i] ? "member" : base[i] ? "filtered" : s.inDefaultPool ? "removed" : "outside",
-  }));
+  const candidates = candidatesOf(subs, { base, member }, incomplete);
   const workloads = catalog.workloads.filter((w) => w.role === "base");
   const variants = catalog.workloads.filter((w) => w.role !== "base");
   const isDefault = subs.every((s, i) => member[i] === s.inDefaultPool);

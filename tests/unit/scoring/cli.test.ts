@@ -124,7 +124,9 @@ describe("score CLI", { timeout: 60_000 }, () => {
       runScore([writeInput("pool.json", timesInput), "--pool", "fast,nobody"]),
     ]);
     expect(missing.stderr).toMatch(/cannot read .*missing\.json/);
-    expect(broken.stderr).toMatch(/broken\.json is not valid JSON/);
+    // "{ not json": the unexpected word starts at line 1, column 3 (counted by hand), shown with a caret under it.
+    expect(broken.stderr).toMatch(/broken\.json is not valid JSON: line 1, column 3: unexpected "not"/);
+    expect(broken.stderr).toContain("{ not json\n  ^");
     expect(other.stderr).toMatch(/"workloads" \(times\) or "base_workloads"/);
     expect(rounds.stderr).toMatch(/several rounds/);
     for (const r of [missing, broken, other, rounds, unknown]) expect(r.status).toBe(1);

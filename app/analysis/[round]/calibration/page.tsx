@@ -40,7 +40,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
           the budget plus one unit. Smaller is better; it does not depend on the pool. Filled points are each algorithm and horizon&apos;s pick.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/calibration`} params={query}>
+      <PoolForm round={round} view="calibration" params={query}>
         <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.message}</Notice>}

@@ -42,7 +42,7 @@ export default async function CostPage({ params, searchParams }: { params: Promi
           GPU-hour.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/cost`} params={query}>
+      <PoolForm round={round} view="cost" params={query}>
         <NumberField name="pricePerGpuHour" label="Price per GPU-hour" value={query.get("pricePerGpuHour") ?? ""} min={0.0001} step="any" />
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.message}</Notice>}

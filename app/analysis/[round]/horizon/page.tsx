@@ -51,7 +51,7 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
           that horizon (open dots, e.g. the paper&apos;s top-3 search ranks). Scores are those of the whole pool.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/horizon`} params={query} />
+      <PoolForm round={round} view="horizon" params={query} />
       {!result.ok && <Notice tone="error">{result.message}</Notice>}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && report.series.length === 0 && (

@@ -40,7 +40,7 @@ export default async function RobustnessPage({ params, searchParams }: { params:
           <p className="mt-1">{ROBUSTNESS_METHOD}</p>
         </details>
       </div>
-      <PoolForm action={`/analysis/${round}/robustness`} params={query}>
+      <PoolForm round={round} view="robustness" params={query}>
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>

@@ -37,7 +37,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
           pool is added, as Schedule-Free AdamW in the paper&apos;s Appendix F), or leave the choice empty for the leave-one-out table of the whole pool.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/sensitivity`} params={query}>
+      <PoolForm round={round} view="sensitivity" params={query}>
         <label className="flex max-w-full min-w-0 flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
           <select name="submission" defaultValue={subject} className={`${INPUT} max-w-full`}>

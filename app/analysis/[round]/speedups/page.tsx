@@ -44,7 +44,7 @@ export default async function SpeedupsPage({ params, searchParams }: { params: P
           </details>
         )}
       </div>
-      <PoolForm action={`/analysis/${round}/speedups`} params={query}>
+      <PoolForm round={round} view="speedups" params={query}>
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>

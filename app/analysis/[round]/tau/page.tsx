@@ -38,7 +38,7 @@ export default async function TauPage({ params, searchParams }: { params: Promis
           filter does not move with tau, so ratios above 4 never count.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/tau`} params={query} hide={["tauMax"]}>
+      <PoolForm round={round} view="tau" params={query} hide={["tauMax"]}>
         <NumberField name="from" label="tau max from" value={query.get("from") ?? TAU_SWEEP_DEFAULTS.from} min={1.01} step="any" />
         <NumberField name="to" label="to" value={query.get("to") ?? TAU_SWEEP_DEFAULTS.to} min={1.01} step="any" />
         <NumberField name="steps" label="steps" value={query.get("steps") ?? TAU_SWEEP_DEFAULTS.steps} min={2} max={100} step={1} />

@@ -37,7 +37,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
           budget this is the leaderboard. A member with fewer trials (self-tuning: 1) keeps all of them.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/tuning`} params={query}>
+      <PoolForm round={round} view="tuning" params={query}>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Baseline restricted to k trials</span>
           <select name="baseline" defaultValue={report?.baseline ?? query.get("baseline") ?? ""} className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900">

@@ -3,6 +3,7 @@ import { fixed, scoreDigits } from "@/components/analysis/format";
 import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
 import { IntervalBars } from "@/components/charts/interval-bars";
+import { TIE_TITLE, tieLetters } from "@/components/leaderboard/tie-column";
 import { db } from "@/lib/db/client";
 import { parseUncertaintyParams, uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
 import { attempt } from "../../attempt";
@@ -41,7 +42,7 @@ export default async function UncertaintyPage({ params, searchParams }: { params
           </p>
         </details>
       </div>
-      <PoolForm action={`/analysis/${round}/uncertainty`} params={query}>
+      <PoolForm round={round} view="uncertainty" params={query}>
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
@@ -57,7 +58,7 @@ export default async function UncertaintyPage({ params, searchParams }: { params
             title={`Benchmark scores with ${report.available ? "95% bootstrap intervals" : "no interval"}, ${report.round.name}`}
             description="The same numbers are in the table below."
             numberFormat={`.${digits}f`}
-            rows={report.submissions.map((s) => ({ key: s.key, label: name(s.key), point: s.score, interval: s.interval, annotation: s.groups.join(" ") }))}
+            rows={report.submissions.map((s) => ({ key: s.key, label: name(s.key), point: s.score, interval: s.interval, annotation: s.groups.join("") }))}
           />
           {report.available && (
             <div>
@@ -84,7 +85,9 @@ export default async function UncertaintyPage({ params, searchParams }: { params
                 <th scope="col" className="text-right">Score</th>
                 <th scope="col" className="text-right">95% interval</th>
                 <th scope="col" className="text-right">Rank interval</th>
-                <th scope="col" className="pl-3">Groups</th>
+                <th scope="col" className="pl-3" title={TIE_TITLE}>
+                  Tied
+                </th>
                 <th scope="col" className="text-right">P(above next)</th>
                 <th scope="col" className="text-right">Studies</th>
               </tr>
@@ -97,7 +100,9 @@ export default async function UncertaintyPage({ params, searchParams }: { params
                   <td className="num text-right">{fixed(s.score, digits)}</td>
                   <td className="num text-right">{s.interval ? `${fixed(s.interval[0], digits)}–${fixed(s.interval[1], digits)}` : "no interval"}</td>
                   <td className="num text-right">{s.rankInterval ? (s.rankInterval[0] === s.rankInterval[1] ? s.rankInterval[0] : `${s.rankInterval[0]}–${s.rankInterval[1]}`) : "–"}</td>
-                  <td className="pl-3 font-mono">{s.groups.join(" ") || "–"}</td>
+                  <td className="pl-3 font-mono" data-field="tie">
+                    {tieLetters(s.groups)}
+                  </td>
                   <td className="num text-right">{s.aboveNext === null ? "–" : `${Math.round(s.aboveNext * 100)}%`}</td>
                   <td className="num text-right">{s.studies[0] === s.studies[1] ? s.studies[0] : `${s.studies[0]}–${s.studies[1]}`}</td>
                 </tr>

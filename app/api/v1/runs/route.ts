@@ -4,6 +4,7 @@
 // { error: { code, message, issues } } with the error's HTTP status. Not the tRPC HTTP handler:
 // a REST path has no batches (`?batch=1` means nothing here) and the body is the upload itself.
 import { TRPCError } from "@trpc/server";
+import { parseJsonText } from "@/lib/ingest/json-syntax";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import type { UploadInput } from "@/lib/ingest/upload-schema";
 import { AppError, errorResponse } from "@/lib/server/errors";
@@ -14,10 +15,10 @@ import { createContext } from "@/lib/server/trpc";
 
 export const dynamic = "force-dynamic";
 
-/** The body as JSON whatever its Content-Type (a plain `curl -d @runs.json` labels it as a form). */
+/** The body as JSON whatever its Content-Type (a plain `curl -d @runs.json` labels it as a form); a syntax error names its line and column. */
 async function readJson(req: Request): Promise<unknown> {
   const text = await limitBody(req, UPLOAD_LIMITS.bodyBytes).text();
-  return JSON.parse(text);
+  return parseJsonText(text);
 }
 
 /**
