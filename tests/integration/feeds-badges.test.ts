@@ -4,7 +4,7 @@
 // and is cacheable by version.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createRound, createToken, dataVersion, dropRound, runCli, unique, uploadRest, workload } from "../support/ingest";
+import { createRound, createToken, dataVersion, dropRound, post, unique, uploadRest, workload } from "../support/ingest";
 
 const ROUND = unique("test-feeds");
 const HOSTILE = `<script>&"'`;
@@ -33,8 +33,9 @@ beforeAll(async () => {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const u = await uploadRest({ round: ROUND, submissions: [{ slug: "newcomer" }], runs: runs("newcomer", 90) }, uploader);
   expect(u.status, JSON.stringify(u.body)).toBe(201);
-  const hide = await runCli(["submission", "hide", ROUND, "gone", "--url", base, "--token", admin]);
-  expect(hide.code, hide.stderr).toBe(0);
+  // The admin action the CLI's `submission hide` sends (tRPC over HTTP; no CLI start-up in the test).
+  const hide = await post("/api/trpc/admin.hideSubmission", { round: ROUND, submission: "gone", hidden: true }, { token: admin });
+  expect(hide.status, JSON.stringify(hide.body)).toBe(200);
 });
 
 afterAll(async () => {
@@ -68,7 +69,7 @@ describe("badges", () => {
     expect(first.headers.get("cache-control")).toMatch(/public.*s-maxage=\d+/);
     expect((await get(`/badges/${ROUND}/slow.svg`, { "if-none-match": etag })).status).toBe(304);
     const before = await dataVersion(ROUND);
-    const r = await uploadRest({ round: ROUND, submissions: [{ slug: "slow" }], runs: runs("slow", 140) }, admin);
+    const r = await uploadRest({ round: ROUND, submissions: [{ slug: "slow" }], runs: runs("slow", 140), replace: true }, admin);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(await dataVersion(ROUND)).toBeGreaterThan(before);
     const after = await get(`/badges/${ROUND}/slow.svg`, { "if-none-match": etag });

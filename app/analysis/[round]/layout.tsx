@@ -1,3 +1,4 @@
+import { CiteThisView } from "@/components/cite/cite-this-view";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AnalysisNav } from "@/components/analysis/analysis-nav";
@@ -15,6 +16,7 @@ export default async function AnalysisLayout({ children, params }: { children: R
       <header>
         <p className="text-xs uppercase tracking-wide text-zinc-500">Analysis</p>
         <h1 className="text-2xl font-semibold tracking-tight">{current.name}</h1>
+        <CiteThisView round={round} />
       </header>
       <Suspense fallback={null}>
         <AnalysisNav round={round} rounds={choices} />
