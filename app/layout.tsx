@@ -22,6 +22,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
+      <head>
+        <link rel="alternate" type="application/atom+xml" href="/feed.atom" title="AlgoPerf Leaderboard: changes in every round (Atom)" />
+      </head>
       <body className="min-h-screen font-sans">
         <a href="#main" className="sr-only-focusable absolute top-2 left-2 z-50 rounded bg-sky-700 px-3 py-1 text-sm text-white">
           Skip to content

@@ -2,6 +2,7 @@
 // against the real stack (docs/feeds-and-badges.md): the badge is valid SVG
 // (parsed), escapes names, links to the view pinned at the version it shows,
 // and is cacheable by version.
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createRound, createToken, dataVersion, dropRound, post, unique, uploadRest, workload } from "../support/ingest";
@@ -11,6 +12,8 @@ const HOSTILE = `<script>&"'`;
 const base = inject("baseUrl");
 let admin: string;
 let uploader: string;
+/** The round's data version after each write of beforeAll. */
+const at: Record<"upload" | "newcomer" | "hide", number> = { upload: 0, newcomer: 0, hide: 0 };
 
 const runs = (submission: string, seconds: number) => ["w1", "w2"].map((w) => ({ submission, workload: w, study: 0, trial: 1, timeToTarget: { reached: true, seconds } }));
 
@@ -31,11 +34,14 @@ beforeAll(async () => {
   await createRound({ slug: ROUND, workloads: [workload("w1"), workload("w2")], studiesExpected: 1 });
   const r = await uploadRest({ round: ROUND, submissions: [{ slug: "fast", displayName: HOSTILE }, { slug: "slow" }, { slug: "gone" }], runs: [...runs("fast", 100), ...runs("slow", 150), ...runs("gone", 120)] }, admin);
   expect(r.status, JSON.stringify(r.body)).toBe(201);
+  at.upload = await dataVersion(ROUND);
   const u = await uploadRest({ round: ROUND, submissions: [{ slug: "newcomer" }], runs: runs("newcomer", 90) }, uploader);
   expect(u.status, JSON.stringify(u.body)).toBe(201);
+  at.newcomer = await dataVersion(ROUND);
   // The admin action the CLI's `submission hide` sends (tRPC over HTTP; no CLI start-up in the test).
   const hide = await post("/api/trpc/admin.hideSubmission", { round: ROUND, submission: "gone", hidden: true }, { token: admin });
   expect(hide.status, JSON.stringify(hide.body)).toBe(200);
+  at.hide = await dataVersion(ROUND);
 });
 
 afterAll(async () => {
@@ -70,7 +76,7 @@ describe("badges", () => {
     expect((await get(`/badges/${ROUND}/slow.svg`, { "if-none-match": etag })).status).toBe(304);
     const before = await dataVersion(ROUND);
     const r = await uploadRest({ round: ROUND, submissions: [{ slug: "slow" }], runs: runs("slow", 140), replace: true }, admin);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
     expect(await dataVersion(ROUND)).toBeGreaterThan(before);
     const after = await get(`/badges/${ROUND}/slow.svg`, { "if-none-match": etag });
     expect(after.status).toBe(200);
@@ -98,5 +104,63 @@ describe("badges", () => {
     const round = await get(`/badges/no-such-round/fast.svg`, { accept: "application/json" });
     expect(round.status).toBe(404);
     expect(JSON.parse(round.text).error.issues[0].path).toBe("round");
+  });
+});
+
+/** The feed at `path`: well-formed XML (validated), read by an independent feed parser. */
+async function feedAt(path: string) {
+  const res = await get(path);
+  expect(res.status, res.text).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
+  const valid = XMLValidator.validate(res.text);
+  if (valid !== true) throw new Error(`invalid Atom: ${JSON.stringify(valid)}`);
+  return { feed: parseFeed(res.text), etag: res.headers.get("etag")! };
+}
+
+type Row = { slug: string; displayName: string; rank: number; score: number };
+const leaderboard = async (): Promise<Row[]> => JSON.parse((await get(`/api/v1/rounds/${ROUND}/leaderboard`)).text).rows;
+
+describe("Atom feeds", () => {
+  test("the round's feed: one entry per version that changed the default view, with what changed and links to the changes and the pinned view", async () => {
+    const before = await leaderboard();
+    const v0 = await dataVersion(ROUND);
+    const r = await uploadRest({ round: ROUND, submissions: [{ slug: "late", displayName: `Late ${HOSTILE}` }], runs: runs("late", 80) }, admin);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const v1 = await dataVersion(ROUND);
+    const after = await leaderboard();
+    const { feed } = await feedAt(`/rounds/${ROUND}/feed.atom`);
+    const pinned = (v: number) => `${base}/rounds/${ROUND}?at=${v}`;
+    const entry = (v: number) => feed.items.find((i) => i.id === pinned(v));
+
+    // The newest entry is the upload just made: its moves are the differences of the two recorded leaderboards.
+    const last = entry(v1)!;
+    expect(last, feed.items.map((i) => i.id).join(", ")).toBeDefined();
+    expect(feed.items[0]).toBe(last);
+    expect(last.url).toBe(`${base}/rounds/${ROUND}/changes?from=${v0}&to=${v1}`);
+    const old = new Map(before.map((row) => [row.slug, row]));
+    const moved = after.filter((row) => old.get(row.slug)?.rank !== row.rank || old.get(row.slug)?.score !== row.score);
+    expect(moved.length).toBeGreaterThan(1);
+    for (const row of moved) {
+      const was = old.get(row.slug);
+      expect(last.description).toContain(was ? `${row.displayName} #${was.rank} → #${row.rank}, score ${was.score.toFixed(4)} → ${row.score.toFixed(4)}` : `${row.displayName} enters at #${row.rank} (${row.score.toFixed(4)})`);
+    }
+    expect(last.title).toBe(`${ROUND} v${v1}: ${moved.length} rank/score changes, 1 added`);
+    // Earlier versions: the unverified upload (added, outside the default pool) and the hide.
+    expect(entry(at.newcomer)!.description).toContain("Added: newcomer.");
+    expect(entry(at.hide)!.description).toContain("Hidden: gone.");
+    expect(entry(at.hide)!.url).toBe(`${base}/rounds/${ROUND}/changes?from=${at.newcomer}&to=${at.hide}`);
+    expect(new Set(feed.items.map((i) => i.id)).size).toBe(feed.items.length);
+  });
+
+  test("the site feed has the round's entries; feeds are cacheable by version; pages link their feeds in the head", async () => {
+    const v = await dataVersion(ROUND);
+    const round = await feedAt(`/rounds/${ROUND}/feed.atom`);
+    const site = await feedAt("/feed.atom");
+    expect(site.feed.items.map((i) => i.id)).toContain(`${base}/rounds/${ROUND}?at=${v}`);
+    expect((await get(`/rounds/${ROUND}/feed.atom`, { "if-none-match": round.etag })).status).toBe(304);
+    const page = (await get(`/rounds/${ROUND}`)).text;
+    expect(page).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="/rounds/${ROUND}/feed.atom"`));
+    expect(page).toMatch(/<link rel="alternate" type="application\/atom\+xml" href="\/feed.atom"/);
+    expect((await get("/rounds/no-such-round/feed.atom")).status).toBe(404);
   });
 });
