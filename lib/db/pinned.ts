@@ -20,8 +20,9 @@ export interface Pin {
   at: Date;
   /** The round's current version, when the request was pinned. */
   current: number;
-  /** The request's path and query without `at`: the current view. */
-  currentUrl: string;
+  /** The request's `at` as written, and its path. */
+  raw: string;
+  path: string;
 }
 
 const KEY = Symbol.for("algoperf.pin-context");

@@ -1,7 +1,8 @@
-// Admin actions (admin-scope token): hide/unhide, verify/unverify or delete a submission.
+// Admin actions (admin-scope token): hide/unhide, verify/unverify, delete or purge a submission.
 import { z } from "zod";
 import { text } from "@/lib/ingest/upload-schema";
 import { deleteSubmission, setSubmissionHidden, setSubmissionVerified } from "@/lib/server/services/submissions-admin";
+import { purgeSubmission } from "@/lib/server/services/history-purge";
 import { adminProcedure, createTRPCRouter } from "@/lib/server/trpc";
 
 const target = { round: text(100).min(1), submission: text(100).min(1) };
@@ -19,4 +20,9 @@ export const adminRouter = createTRPCRouter({
   deleteSubmission: adminProcedure
     .input(z.strictObject(target))
     .mutation(({ ctx, input }) => deleteSubmission(ctx.db, { actor: ctx.token.name, ...input })),
+
+  /** The one true delete: the submission and every state the history kept of it (docs/history.md), audited with the reason. */
+  purgeSubmission: adminProcedure
+    .input(z.strictObject({ ...target, reason: text(500).min(1) }))
+    .mutation(({ ctx, input }) => purgeSubmission(ctx.db, { actor: ctx.token.name, ...input })),
 });
