@@ -150,6 +150,21 @@ describe("Atom feeds", () => {
     expect(entry(at.hide)!.description).toContain("Hidden: gone.");
     expect(entry(at.hide)!.url).toBe(`${base}/rounds/${ROUND}/changes?from=${at.newcomer}&to=${at.hide}`);
     expect(new Set(feed.items.map((i) => i.id)).size).toBe(feed.items.length);
+
+    // Every entry says what the changes endpoint lists for its versions.
+    type Ref = { displayName: string };
+    for (const item of feed.items) {
+      const link = new URL(item.url!);
+      const changes = JSON.parse((await get(`/api/v1/rounds/${ROUND}/changes${link.search}`)).text);
+      expect(item.id).toBe(pinned(changes.to));
+      for (const kind of ["added", "removed", "hidden", "unhidden", "verified", "unverified"]) {
+        const names = (changes[kind] as Ref[]).map((r) => r.displayName);
+        if (names.length) expect(item.description).toContain(`${kind[0]!.toUpperCase()}${kind.slice(1)}: ${names.join(", ")}.`);
+        else expect(item.description).not.toContain(`${kind[0]!.toUpperCase()}${kind.slice(1)}: `);
+      }
+      for (const m of changes.moves as (Ref & { rankAfter: number | null })[]) expect(item.description).toContain(m.displayName);
+      expect(item.description!.split("\n").length).toBe(1 + ["added", "removed", "hidden", "unhidden", "verified", "unverified"].filter((k) => changes[k].length).length + changes.moves.length);
+    }
   });
 
   test("the site feed has the round's entries; feeds are cacheable by version; pages link their feeds in the head", async () => {
