@@ -10,8 +10,8 @@ import { roundChanges, roundVersions } from "@/lib/server/services/history";
 import { changesDefaultView, type FeedChange } from "@/lib/views/feeds/atom-feed";
 import { scoreDigits } from "@/lib/views/format";
 
-/** Versions of a round a feed looks back over, and entries the site feed keeps. */
-const ROUND_VERSIONS = 20;
+/** Versions of a round a feed looks back over (each compares two pinned views: a few database clients of lib/db/pinned.ts), and entries the site feed keeps. */
+const ROUND_VERSIONS = 10;
 const SITE_ENTRIES = 50;
 
 export interface FeedChanges {
