@@ -30,7 +30,7 @@ export async function purgeSubmission(db: Db, options: { actor: string; round: s
     }
     await nextRoundVersion(tx, round.id, { action: "purge", actor: options.actor, target: [options.submission] });
     // The history triggers keep nothing of what this transaction deletes.
-    await tx.$executeRaw`SELECT set_config('algoperf.purge', 'on', true)`;
+    await tx.$executeRaw`SELECT set_config('algoperf.history', 'off', true)`;
     const runIds = (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Run" WHERE "submissionId" = ANY(${ids}) UNION SELECT id FROM "RunHistory" WHERE "submissionId" = ANY(${ids})`).map((r) => r.id);
     const evals = (await tx.$executeRaw`DELETE FROM "RunEvalsHistory" WHERE "runId" = ANY(${runIds})`) + (await tx.runEvals.count({ where: { runId: { in: runIds } } }));
     const results = (await tx.$executeRaw`DELETE FROM "WorkloadResultHistory" WHERE "submissionId" = ANY(${ids})`) + (await tx.workloadResult.count({ where: { submissionId: { in: ids } } }));
