@@ -17,7 +17,7 @@ export function CiteViewControls({ round, version, versionDate }: { round: Cited
   const href = useSyncExternalStore(subscribeToNavigation, () => window.location.href, () => "");
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
-  const url = href ? pinnedUrl(href, version) : "";
+  const url = href ? pinnedUrl(href, version, round.slug) : "";
   const cited: CitedView = { round, version, versionDate, url, accessed: new Date().toISOString() };
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-cite-controls data-version={version}>
@@ -28,7 +28,7 @@ export function CiteViewControls({ round, version, versionDate }: { round: Cited
         disabled={!url}
         onClick={() => {
           // Read the address at click time: client-side navigation may have changed the query since render.
-          const link = pinnedUrl(window.location.href, version);
+          const link = pinnedUrl(window.location.href, version, round.slug);
           navigator.clipboard.writeText(link).then(
             () => setCopied("copied"),
             () => setCopied("failed"),

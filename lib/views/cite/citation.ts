@@ -13,9 +13,17 @@ export interface CitedView {
   accessed: string;
 }
 
-/** Permalink of the current address: `at` set to the version, every other parameter kept in order. */
-export function pinnedUrl(href: string, version: number): string {
+/**
+ * Permalink of the current address: `at` set to the version, every other
+ * parameter kept in order. `?at=` pins the round the URL names (docs/history.md:
+ * its path, or its `round` parameter), so a page that shows the default round
+ * without naming it gets it named: the home page becomes /rounds/<round>, other
+ * pages get `round=<round>`.
+ */
+export function pinnedUrl(href: string, version: number, round: string): string {
   const url = new URL(href);
+  if (url.pathname === "/") url.pathname = `/rounds/${encodeURIComponent(round)}`;
+  else if (!/^\/(?:rounds\/|analysis\/|paper(?:\/|$))/.test(url.pathname) && !url.searchParams.get("round")) url.searchParams.set("round", round);
   url.searchParams.set("at", String(version));
   url.hash = "";
   return url.toString();

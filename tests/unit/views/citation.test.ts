@@ -13,10 +13,17 @@ const view: CitedView = {
 
 describe("pinnedUrl", () => {
   test("adds at=<version> to the current query, keeping every parameter and dropping the fragment", () => {
-    expect(pinnedUrl("https://h/rounds/r?horizon=33&horizon=50&add=x#top", 12)).toBe("https://h/rounds/r?horizon=33&horizon=50&add=x&at=12");
+    expect(pinnedUrl("https://h/rounds/r?horizon=33&horizon=50&add=x#top", 12, "r")).toBe("https://h/rounds/r?horizon=33&horizon=50&add=x&at=12");
+    expect(pinnedUrl("https://h/analysis/r/speedups?pool=a%2Cb", 2, "r")).toBe("https://h/analysis/r/speedups?pool=a%2Cb&at=2");
+    expect(pinnedUrl("https://h/paper?integration=exact", 2, "paper-2505.24005")).toBe("https://h/paper?integration=exact&at=2");
   });
   test("replaces an at= already there (the version the page shows)", () => {
-    expect(pinnedUrl("https://h/rounds/r?at=2026-01-01&sort=score", 3)).toBe("https://h/rounds/r?at=3&sort=score");
+    expect(pinnedUrl("https://h/rounds/r?at=2026-01-01&sort=score", 3, "r")).toBe("https://h/rounds/r?at=3&sort=score");
+  });
+  test("names the round when the address does not: the home page becomes the round's page, others get round=", () => {
+    expect(pinnedUrl("https://h/?horizon=33", 4, "paper-2505.24005")).toBe("https://h/rounds/paper-2505.24005?horizon=33&at=4");
+    expect(pinnedUrl("https://h/workloads/ogbg", 4, "p")).toBe("https://h/workloads/ogbg?round=p&at=4");
+    expect(pinnedUrl("https://h/compare?round=q&a=x", 4, "q")).toBe("https://h/compare?round=q&a=x&at=4");
   });
 });
 
