@@ -5,7 +5,9 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createRound, createToken, dataVersion, dropRound, post, unique, uploadRest, workload } from "../support/ingest";
+import { createDb } from "@/lib/db/client";
+import { createToken } from "@/lib/server/services/tokens";
+import { createRound, dataVersion, dropRound, post, unique, uploadRest, workload } from "../support/ingest";
 
 const ROUND = unique("test-feeds");
 const HOSTILE = `<script>&"'`;
@@ -30,7 +32,14 @@ function parseSvg(text: string) {
 }
 
 beforeAll(async () => {
-  [admin, uploader] = await Promise.all([createToken(unique("feeds-admin"), "admin"), createToken(unique("feeds-uploader"))]);
+  // Tokens made by the token service on the test database (the CLI's `token create` does the same, after seconds of start-up).
+  const db = createDb(inject("databaseUrl"), { max: 1 });
+  try {
+    admin = (await createToken(db, { name: unique("feeds-admin"), scope: "admin" })).token;
+    uploader = (await createToken(db, { name: unique("feeds-uploader"), scope: "upload" })).token;
+  } finally {
+    await db.$disconnect();
+  }
   await createRound({ slug: ROUND, workloads: [workload("w1"), workload("w2")], studiesExpected: 1 });
   const r = await uploadRest({ round: ROUND, submissions: [{ slug: "fast", displayName: HOSTILE }, { slug: "slow" }, { slug: "gone" }], runs: [...runs("fast", 100), ...runs("slow", 150), ...runs("gone", 120)] }, admin);
   expect(r.status, JSON.stringify(r.body)).toBe(201);
