@@ -153,6 +153,9 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         </>
       )}
       <UnverifiedSection lb={lb} path={path} query={query} />
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Version {lb.round.dataVersion} of this round: <a href={`${routes.round(round)}/changes`}>what changed, and every earlier version</a>.
+      </p>
     </div>
   );
 }

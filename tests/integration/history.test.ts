@@ -6,6 +6,7 @@
 // default pool (expected values taken from the recorded JSONs); the paper's
 // view at the seed's version keeps the paper's numbers after an upload.
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { withDb } from "../support/db";
 import { createRound, createToken, dropRound, post, unique, uploadRest, workload } from "../support/ingest";
 
 const ROUND = unique("test-history");
@@ -152,4 +153,26 @@ test("the paper's view at the seed's version keeps the paper's numbers after an 
     const del = await admin_("deleteSubmission", { round: PAPER, submission: slug });
     expect(del.status, JSON.stringify(del.body)).toBe(200);
   }
+});
+
+test("purge removes a deleted submission from every kept state, as a version of its own, audited with the reason", async () => {
+  const kept = () =>
+    withDb(async (c) => {
+      const ids = (await c.query(`SELECT id FROM "SubmissionHistory" h JOIN "Round" r ON r.id = h."roundId" WHERE r.slug = $1 AND h."row"->>'slug' = 'gamma'`, [ROUND])).rows.map((r) => r.id);
+      const runs = Number((await c.query(`SELECT count(*) AS n FROM "RunHistory" WHERE "submissionId" = ANY($1)`, [ids])).rows[0].n);
+      const results = Number((await c.query(`SELECT count(*) AS n FROM "WorkloadResultHistory" WHERE "submissionId" = ANY($1)`, [ids])).rows[0].n);
+      return { submissions: ids.length, runs, results };
+    });
+  // Deleted at versions.delete, kept for the versions before.
+  expect(await kept()).toEqual({ submissions: 1, runs: 2, results: 2 });
+  const purge = await admin_("purgeSubmission", { round: ROUND, submission: "gamma", reason: "legal request 42" });
+  expect(purge.status, JSON.stringify(purge.body)).toBe(200);
+  expect(purge.body.result.data.rows).toEqual({ submissions: 1, runs: 2, evals: 0, results: 2 });
+  expect(await kept()).toEqual({ submissions: 0, runs: 0, results: 0 });
+  const timeline = (await get(`/api/v1/rounds/${ROUND}/versions`)).json();
+  expect(timeline.versions[0]).toMatchObject({ action: "purge", submissions: ["gamma"] });
+  const again = await admin_("purgeSubmission", { round: ROUND, submission: "gamma", reason: "twice" });
+  expect(again.status).toBe(404);
+  const audit = await withDb(async (c) => (await c.query(`SELECT outcome, details FROM "AuditLog" WHERE action = 'admin.purgeSubmission' AND target = $1`, [`${ROUND}/gamma`])).rows);
+  expect(audit).toEqual([{ outcome: "ok", details: expect.objectContaining({ reason: "legal request 42" }) }]);
 });

@@ -12,9 +12,9 @@ import { PAPER_ROUND } from "@/lib/views/routes";
 
 export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
-/** The round a URL views: its path (/rounds/<r>, /analysis/<r>, /api/v1/rounds/<r>, /paper) or its `round` parameter. */
+/** The round a URL views: its path (/rounds/<r>, /analysis/<r>, /api/v1/rounds/<r>, /badges/<r>, /paper) or its `round` parameter. */
 export function roundOfUrl(url: URL): string | null {
-  const m = /^\/(?:api\/v1\/rounds|rounds|analysis)\/([^/]+)/.exec(url.pathname);
+  const m = /^\/(?:api\/v1\/rounds|rounds|analysis|badges)\/([^/]+)/.exec(url.pathname);
   if (m) return decodeURIComponent(m[1]!);
   if (/^\/(?:api\/v1\/)?paper(?:\/|$)/.test(url.pathname)) return PAPER_ROUND;
   return url.searchParams.get("round") || null;

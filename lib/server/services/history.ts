@@ -61,10 +61,10 @@ async function defaultRanks(db: Db, round: string) {
  * to = current, from = to − 1): submissions added, removed, hidden and
  * verified, and the rank and score moves of the default pool.
  */
-export async function roundChanges(db: Db, options: { round: string; from?: string | null; to?: string | null }): Promise<RoundChanges> {
+export async function roundChanges(db: Db, options: { round: string; from?: number | string | null; to?: number | string | null }): Promise<RoundChanges> {
   const round = await roundRow(db, options.round);
-  const to = await resolveVersion(db, { round: round.slug, raw: options.to ?? String(round.dataVersion), param: "to" });
-  const fromRaw = options.from ?? String(Math.max(to.version - 1, (await roundVersions(db, { round: round.slug })).at(-1)?.version ?? 0));
+  const to = await resolveVersion(db, { round: round.slug, raw: String(options.to ?? round.dataVersion), param: "to" });
+  const fromRaw = options.from != null ? String(options.from) : String(Math.max(to.version - 1, (await roundVersions(db, { round: round.slug })).at(-1)?.version ?? 0));
   const from = await resolveVersion(db, { round: round.slug, raw: fromRaw, param: "from" });
   if (from.version > to.version) {
     const message = `must not be after to (${to.version}), got ${from.version}`;

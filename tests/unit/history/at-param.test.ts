@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseAt } from "@/lib/views/at-param";
+import { currentUrlOf, roundOfUrl } from "@/lib/server/http/pin-request";
 import { movesBetween } from "@/lib/server/services/history";
 
 describe("parseAt", () => {
@@ -33,5 +34,28 @@ describe("movesBetween", () => {
   });
   test("NaN scores that stay NaN are no move", () => {
     expect(movesBetween(ranks([["a", 1, NaN]]), ranks([["a", 1, NaN]]))).toEqual([]);
+  });
+});
+
+describe("the round a pinned URL views", () => {
+  const u = (path: string) => new URL(path, "http://localhost");
+  test.each([
+    ["/rounds/algoperf-v0.5-external?at=3", "algoperf-v0.5-external"],
+    ["/rounds/paper-2505.24005/submissions/x", "paper-2505.24005"],
+    ["/analysis/r1/uncertainty", "r1"],
+    ["/api/v1/rounds/r%2F2/leaderboard", "r/2"],
+    ["/badges/r1/a.svg", "r1"],
+    ["/paper", "paper-2505.24005"],
+    ["/api/v1/paper?integration=exact", "paper-2505.24005"],
+    ["/compare?round=r3&a=x", "r3"],
+    ["/workloads/ogbg?round=r4", "r4"],
+    ["/", null],
+    ["/workloads", null],
+  ])("%s → %s", (path, round) => {
+    expect(roundOfUrl(u(path))).toBe(round);
+  });
+  test("the current view of a pinned URL is the same URL without at", () => {
+    expect(currentUrlOf(u("/rounds/r?at=3&pool=a,b"))).toBe("/rounds/r?pool=a%2Cb");
+    expect(currentUrlOf(u("/rounds/r?at=3"))).toBe("/rounds/r");
   });
 });
