@@ -77,7 +77,7 @@ describe("badges", () => {
     expect(texts).toContain(`#${row.rank} · ${row.score.toFixed(4)}`);
   });
 
-  test("a badge is cacheable by version: ETag, s-maxage, 304 on If-None-Match; a new version changes the ETag and the pinned link", async () => {
+  test("a badge is cacheable by version: ETag, s-maxage, 304 on If-None-Match; a new version changes the ETag and the pinned link; ?at= gives the old badge", async () => {
     const first = await get(`/badges/${ROUND}/slow.svg`);
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"[^"]+"$/);
@@ -91,6 +91,10 @@ describe("badges", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
     expect(parseSvg(after.text).a.href).toBe(`/rounds/${ROUND}?at=${await dataVersion(ROUND)}`);
+    // ?at= (history) gives the badge as it was: the same document as before the replacement.
+    const pinned = await get(`/badges/${ROUND}/slow.svg?at=${before}`);
+    expect(pinned.status).toBe(200);
+    expect(pinned.text).toBe(first.text);
   });
 
   test.each([

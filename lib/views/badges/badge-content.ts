@@ -43,7 +43,7 @@ export function missingBadgeSpec(message: string): BadgeSpec {
 export function badgeSnippets(origin: string, b: BadgeFacts): { markdown: string; html: string } {
   const img = `${origin}${badgePath(b.round.slug, b.slug)}`;
   const link = `${origin}${pinnedRoundPath(b.round.slug, b.version)}`;
-  const alt = `AlgoPerf ${b.round.name}: ${b.displayName ?? b.slug}`;
+  const alt = `${b.displayName ?? b.slug} on the AlgoPerf Leaderboard (${b.round.name})`;
   // Markdown: brackets in the alt text would end it early; backslash-escape them.
   const mdAlt = alt.replace(/[\\[\]]/g, (c) => `\\${c}`);
   return {
