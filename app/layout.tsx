@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Suspense } from "react";
+import { PinnedBanner } from "@/components/history/pinned-banner";
+import { currentPin } from "@/lib/db/pinned";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,8 +23,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request: the CSP nonce of proxy.ts must reach
   // Next's inline scripts, which a page prerendered at build time cannot carry.
   await connection();
+  // A view pinned to a past version (`?at=`, docs/history.md) says so on every page.
+  const pin = currentPin();
+  const bannerPin = pin ? { raw: pin.raw, path: pin.path, version: pin.version, at: pin.at.toISOString(), current: pin.current } : null;
   return (
     <html lang="en">
+      <head>
+        <link rel="alternate" type="application/atom+xml" href="/feed.atom" title="AlgoPerf Leaderboard: changes in every round (Atom)" />
+      </head>
       <body className="min-h-screen font-sans">
         <a href="#main" className="sr-only-focusable absolute top-2 left-2 z-50 rounded bg-sky-700 px-3 py-1 text-sm text-white">
           Skip to content
@@ -38,6 +47,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             ))}
           </nav>
         </header>
+        <Suspense fallback={null}>
+          <PinnedBanner pin={bannerPin} />
+        </Suspense>
         <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
           {children}
         </main>

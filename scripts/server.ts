@@ -89,6 +89,17 @@ function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): v
   } as typeof writeHead;
 }
 
+/**
+ * `?at=` pinning (lib/server/http/pin-request.ts), with its own small client
+ * for resolving versions, opened on the first pinned request.
+ */
+async function pinning() {
+  const [{ servePinned }, { createDb }, { dbTimeouts }] = await Promise.all([import("@/lib/server/http/pin-request"), import("@/lib/db/client"), import("@/lib/db/config")]);
+  let client: ReturnType<typeof createDb> | undefined;
+  const resolverDb = () => (client ??= createDb(process.env.DATABASE_URL!, { max: 2, timeouts: dbTimeouts() }));
+  return { servePinned, resolverDb };
+}
+
 /** Same readiness line as `next start`, which scripts and tests wait for. */
 const ready = (hostname: string | undefined, port: number, dev: boolean) =>
   console.log(` ✓ Ready in ${Math.round(performance.now())}ms: worker ${process.pid} listening on http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""}`);
@@ -101,10 +112,11 @@ async function devServer(): Promise<void> {
   const app = next({ dev: true, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const { servePinned, resolverDb } = await pinning();
   const server = http.createServer((req, res) => {
     stamp(req);
     closeIfBodyLeft(req, res);
-    void handle(req, res);
+    void servePinned(req, res, resolverDb, () => handle(req, res));
   });
   server.listen(port, hostname, () => ready(hostname, port, true));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -129,6 +141,7 @@ async function worker(): Promise<void> {
   const port = int("PORT", 3000);
   const hostname = process.env.HOST || undefined;
   const stamp = peerStamp();
+  const { servePinned, resolverDb } = await pinning();
   const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
   // Listening starts at once (as `next start` does); requests wait for Next.js to be prepared.
   const prepared = app.prepare();
@@ -145,7 +158,7 @@ async function worker(): Promise<void> {
   const server = http.createServer((req, res) => {
     stamp(req);
     closeIfBodyLeft(req, res);
-    prepared.then(() => handler(req, res)).catch((error: unknown) => {
+    prepared.then(() => servePinned(req, res, resolverDb, () => handler(req, res))).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
       else res.destroy();

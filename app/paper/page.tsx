@@ -3,6 +3,7 @@
 // imported Schedule-Free AdamW row), the change of every row, and Tables 4/5.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CiteThisView } from "@/components/cite/cite-this-view";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
@@ -119,6 +120,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">The paper, recomputed</h1>
+        <CiteThisView round={PAPER_ROUND} />
         <p className="mt-2 max-w-4xl text-sm text-zinc-600 dark:text-zinc-400">
           Kasimbeg, Roulet, Agarwal, Medapati, Pedregosa, Agarwala, Dahl: <em>How far away are truly hyperparameter-free learning algorithms?</em> (
           <a className="text-sky-700 hover:underline dark:text-sky-400" href="https://arxiv.org/abs/2505.24005">

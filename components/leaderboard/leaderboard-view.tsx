@@ -1,6 +1,7 @@
 // The leaderboard of one round for the view in the URL (served at `/` for the
 // default round and at /rounds/<round>): filters, pool, the scoring mode and
 // the ranked table, all rendered on the server from getLeaderboard.
+import { CiteThisView } from "@/components/cite/cite-this-view";
 import { Suspense } from "react";
 import { INTERVALS_WAIT_MS, intervalQuery, LeaderboardIntervals } from "./leaderboard-intervals";
 import { db } from "@/lib/db/client";
@@ -97,6 +98,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
       {stale && <StaleNotice at={at} />}
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
+      <CiteThisView round={round} />
       <RoundRules round={lb.round} workloads={allWorkloads} previous={previous} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
@@ -151,6 +153,9 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         </>
       )}
       <UnverifiedSection lb={lb} path={path} query={query} />
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Version {lb.round.dataVersion} of this round: <a href={`${routes.round(round)}/changes`}>what changed, and every earlier version</a>.
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The performance profiles of a view: every pool member's exact step profile
 // rho(tau) (docs/scoring.md §4.5), drawn on the server, with the legend table,
 // hover highlight, toggles and downloads layered on by ProfileExplorer.
+import { CiteThisView } from "@/components/cite/cite-this-view";
 import { ProfileExplorer, type ExplorerSeries } from "@/components/charts/profile-explorer";
 import { PROFILE_SIZE, ProfilePlot, type ProfileGeometry, type ProfileSeries } from "@/components/charts/profile-plot";
 import { RoundControls } from "@/components/leaderboard/round-controls";
@@ -99,6 +100,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
     <div className="space-y-5">
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
+      <CiteThisView round={round} />
       <RoundTabs round={round} current="profiles" query={query} pool={lb.pool} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <RoundControls path={path} query={query} lb={lb} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />

@@ -72,7 +72,7 @@ export function submissionCommand(): Command {
   remote(
     submission
       .command("delete")
-      .description("delete a submission with all its runs (cannot be undone)")
+      .description("delete a submission with all its runs (past versions still show it: see purge)")
       .argument("<round>", "round slug")
       .argument("<slug>", "submission slug")
       .requiredOption("--yes", "confirm the deletion"),
@@ -80,6 +80,21 @@ export function submissionCommand(): Command {
     await run(this, async () => {
       const r = await client(options).admin.deleteSubmission.mutate({ round, submission: slug });
       return `${r.round}/${r.submission}: deleted with ${r.runs} runs`;
+    });
+  });
+
+  remote(
+    submission
+      .command("purge")
+      .description("remove a submission for good, from the current view and from every past version (legal removal; audited; cannot be undone)")
+      .argument("<round>", "round slug")
+      .argument("<slug>", "submission slug")
+      .requiredOption("--reason <text>", "why (kept in the audit log)")
+      .requiredOption("--yes", "confirm the purge"),
+  ).action(async function (this: Command, round: string, slug: string, options: Remote & { reason: string }) {
+    await run(this, async () => {
+      const r = await client(options).admin.purgeSubmission.mutate({ round, submission: slug, reason: options.reason });
+      return `${r.round}/${r.submission}: purged (${r.rows.submissions} submission states, ${r.rows.runs} runs, ${r.rows.evals} eval series, ${r.rows.results} results)`;
     });
   });
 

@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { dbTimeouts, type DbTimeouts } from "./config";
 import { PrismaClient } from "./generated/prisma/client";
+import { currentPin, pinnedDb } from "./pinned";
 
 export type Db = PrismaClient;
 
@@ -26,12 +27,23 @@ export function createDb(url: string, options: { max?: number; timeouts?: DbTime
 
 const globalForDb = globalThis as unknown as { algoperfDb?: PrismaClient };
 
-/** The process-wide client for DATABASE_URL (kept across Next.js dev reloads), with the configured timeouts. */
+/**
+ * The process-wide client for DATABASE_URL (kept across Next.js dev reloads),
+ * with the configured timeouts; inside a request pinned to a past version
+ * (`?at=`, lib/db/pinned.ts), the read-only client of that version.
+ */
 export function db(): PrismaClient {
-  if (!globalForDb.algoperfDb) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
-    globalForDb.algoperfDb = createDb(url, { timeouts: dbTimeouts() });
-  }
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
+  const pin = currentPin();
+  if (pin) return pinnedDb(url, pin);
+  globalForDb.algoperfDb ??= createDb(url, { timeouts: dbTimeouts() });
   return globalForDb.algoperfDb;
+}
+
+/** The read-only client of a round at a past version (docs/history.md). */
+export function dbAt(pin: { roundId: number; version: number }): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
+  return pinnedDb(url, pin);
 }

@@ -119,6 +119,8 @@ export async function restoreDataset(url: string, file: string, options: { wipe?
   let lines: ReturnType<typeof createInterface> | undefined;
   try {
     await client.query("BEGIN");
+    // Rows go in as they were exported: the history triggers (docs/history.md) neither restamp nor keep them.
+    await client.query("SELECT set_config('algoperf.history', 'off', true)");
     let header: Header | undefined;
     const tables = await tablesInDependencyOrder(client);
     // Created right before iterating: readline drops lines emitted before its iterator exists.

@@ -11,6 +11,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { ensureHistory } from "./history-sql";
 
 export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
 const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
@@ -194,6 +195,10 @@ export async function applyMigrations(url: string): Promise<string[]> {
   return withEngine(url, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return out.appliedMigrationNames;
+  }).then(async (applied) => {
+    // Views of past versions follow the tables as the migrations left them (docs/history.md).
+    await ensureHistory(url);
+    return applied;
   });
 }
 

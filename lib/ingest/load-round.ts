@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { describeRoundVersion } from "@/lib/db/round-version";
 import type { RoundSeed } from "./round-seed";
 import { refreshResults } from "./refresh-results";
 import { runContentHash } from "./run-hash";
@@ -55,6 +56,8 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
         create: { slug: seed.slug, ...roundData },
         update: { ...roundData, dataVersion: { increment: 1 } },
       });
+      // The upsert moved (or created) the version first: the history triggers stamp what follows with it (docs/history.md).
+      await describeRoundVersion(tx, round.id, round.dataVersion, { action: "seed", actor: null, target: seed.submissions.map((s) => s.slug), runs: runCount });
 
       const workloadIds = new Map<string, number>();
       for (const w of seed.workloads) {

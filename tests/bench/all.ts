@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import type { BenchResult } from "./harness";
 
-const BENCHES = ["scoring", "rescore", "import", "upload-logs", "ingest", "pages", "load", "availability"];
+const BENCHES = ["scoring", "rescore", "import", "upload-logs", "ingest", "pages", "load", "availability", "history"];
 
 const options = new Command("bench")
   .option("--only <list>", `benches to run, comma-separated (${BENCHES.join(", ")})`, (v) => v.split(","), BENCHES)

@@ -231,3 +231,31 @@ test("the profile plot has one curve per pool member, linked with its legend tab
     await close();
   }
 });
+
+// On a workload page (no resampled intervals to wait for): the same rows at the pinned version.
+test("Copy permalink yields the view's URL with at=<version>, which renders the same numbers; Cite this view gives BibTeX and CSL-JSON with that URL", async () => {
+  const { page, errors, close } = await openPage(browser);
+  const tableText = () => page.$$eval('[data-table="workload"] tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+  try {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base() });
+    await page.goto(`${base()}/workloads/fastmri?round=${PAPER}&horizon=66`, { waitUntil: "networkidle" });
+    const rows = await tableText();
+    expect(rows.length).toBeGreaterThan(0);
+    const version = await page.locator("[data-cite-controls]").first().getAttribute("data-version");
+    await page.locator("[data-copy-permalink]").first().click();
+    await expect.poll(() => page.locator("[data-copy-permalink]").first().textContent()).toBe("Permalink copied");
+    const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.pathname).toBe("/workloads/fastmri");
+    expect([...copied.searchParams]).toEqual([["round", PAPER], ["horizon", "66"], ["at", version]]);
+
+    await page.locator("[data-cite-toggle]").first().click();
+    expect(await page.locator('[data-citation-format="BibTeX"]').textContent()).toContain(`url = {${copied.href}}`);
+    expect(JSON.parse((await page.locator('[data-citation-format="CSL-JSON"]').textContent())!)[0]).toMatchObject({ URL: copied.href, version });
+
+    await page.goto(copied.href, { waitUntil: "networkidle" });
+    expect(await tableText()).toEqual(rows);
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+});

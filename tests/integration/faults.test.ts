@@ -146,30 +146,30 @@ describe("the database stops and comes back", () => {
     const before = await counts();
     expect(before).toMatchObject({ submissions: 0, runs: 0, accepted: 0 });
 
-    // Hold the round's row so the upload's transaction, once it has written its
-    // rows, waits at its last step (the data version bump); FOR NO KEY UPDATE
-    // leaves the foreign-key checks of its inserts free.
+    // Hold the audit log so the upload's transaction, once it has written its
+    // rows, waits at its last step (its audit entry; the data version moves
+    // first, docs/history.md).
     const locker = new pg.Client({ connectionString: server.url });
     locker.on("error", () => undefined); // the stop below ends this session too
     await locker.connect();
     await locker.query("BEGIN");
-    await locker.query(`SELECT 1 FROM "Round" WHERE slug = $1 FOR NO KEY UPDATE`, [ROUND]);
+    await locker.query(`LOCK TABLE "AuditLog" IN SHARE MODE`);
     let settled: unknown = null;
     const inFlight = upload().then((r) => (settled = r));
-    // The backend waiting for this session's transaction (its row lock), and the tables it has written to so far.
+    // The backend waiting for this session's lock, and the tables it has written to so far.
     let waiting: { pid: number; written: string[] } | undefined;
     for (let i = 0; i < 300 && !waiting && settled === null; i++) {
       await new Promise((r) => setTimeout(r, 100));
       const pid = (
         await locker.query(
-          `SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.locktype = 'transactionid' AND l.transactionid = (SELECT backend_xid FROM pg_stat_activity WHERE pid = pg_backend_pid())`,
+          `SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.locktype = 'relation' AND l.relation = '"AuditLog"'::regclass`,
         )
       ).rows[0]?.pid as number | undefined;
       if (pid === undefined) continue;
       const written = (await locker.query(`SELECT relation::regclass::text AS t FROM pg_locks WHERE pid = $1 AND locktype = 'relation' AND mode = 'RowExclusiveLock' AND granted ORDER BY 1`, [pid])).rows.map((r) => r.t as string);
       waiting = { pid, written };
     }
-    expect(waiting, `the upload's transaction did not reach the data version bump: ${JSON.stringify(settled).slice(0, 2000)}`).toBeDefined();
+    expect(waiting, `the upload's transaction did not reach its audit entry: ${JSON.stringify(settled).slice(0, 2000)}`).toBeDefined();
     // Mid-transaction: its runs, eval series and derived results are written, not committed.
     expect(waiting!.written).toEqual(expect.arrayContaining(['"Run"', '"RunEvals"', '"Upload"', '"Submission"', '"WorkloadResult"']));
 

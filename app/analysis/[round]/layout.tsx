@@ -4,6 +4,7 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AnalysisNav, AnalysisRoundPicker } from "@/components/analysis/analysis-nav";
+import { CiteThisView } from "@/components/cite/cite-this-view";
 import { RoundTitle } from "@/components/rounds/round-header";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -21,6 +22,7 @@ export default async function AnalysisLayout({ children, params }: { children: R
         <AnalysisRoundPicker round={round} rounds={rounds} />
       </Suspense>
       <RoundTitle round={catalog.round} />
+      <CiteThisView round={round} />
       <Suspense fallback={null}>
         <AnalysisNav round={round} defaultKeys={defaultKeys} />
       </Suspense>

@@ -1,5 +1,6 @@
 // /workloads/<key>?round=<round>&<view parameters>: one workload, every pool
 // member's result on it, the best trial of each study, and a chart of the times.
+import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TimesChart } from "@/components/charts/times-chart";
@@ -81,6 +82,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           › workload
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{w.displayName}</h1>
+        <CiteThisView round={round} />
       </div>
       <RoundTabs round={round} current="workloads" query={query} />
       <nav aria-label="Workloads of this round" className="flex flex-wrap gap-1.5 text-xs">

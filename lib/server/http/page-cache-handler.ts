@@ -10,6 +10,7 @@ import { gzip } from "node:zlib";
 import { fillTemplate, nonceOf, toTemplate } from "@/lib/server/page-cache/nonce-template";
 import type { PageStore, StoredPage } from "@/lib/server/page-cache/page-store";
 import { ifNoneMatchHits, isCacheablePageRequest, pageETag, pageKey, publicCacheControl } from "@/lib/server/page-cache/request-key";
+import { currentPin } from "@/lib/db/pinned";
 import { renderContext, type RenderContext } from "@/lib/server/render-context";
 
 const gzipAsync = promisify(gzip);
@@ -38,8 +39,10 @@ export function pageCacheHandler(options: PageCacheOptions): (req: IncomingMessa
     const url = new URL(req.url ?? "/", "http://localhost");
     if (!isCacheablePageRequest(req.method, url.pathname, req.headers)) return options.next(req, res);
     let version: string;
+    // A view pinned by `?at=` (lib/server/http/pin-request.ts) is the same at every later site version.
+    const pin = currentPin();
     try {
-      version = await options.siteVersion();
+      version = pin ? `at:${pin.roundId}@${pin.version}` : await options.siteVersion();
     } catch {
       // No version, no cache: Next.js renders the page's outage view (not stored).
       return options.next(req, res);

@@ -17,7 +17,7 @@ export const VARY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefe
  * assets, files. Round slugs contain dots (`paper-2505.24005`), so files are
  * recognised by the extensions the app serves, not by any dot.
  */
-const NOT_PAGES = /^\/(?:api\/|_next\/)|\.(?:ico|svg|png|jpe?g|webp|txt|xml|json|js|css|map|webmanifest)$/i;
+const NOT_PAGES = /^\/(?:api\/|_next\/)|\.(?:ico|svg|png|jpe?g|webp|txt|xml|json|js|css|map|webmanifest|atom)$/i;
 
 /**
  * Public page views: GET of a page path without a token. Everything else

@@ -1,4 +1,4 @@
-// Admin actions (admin-scope token): hide/unhide, verify/unverify or delete a
+// Admin actions (admin-scope token): hide/unhide, verify/unverify, delete or purge a
 // submission; create, update or close a round (docs/hosting-a-round.md).
 import { z } from "zod";
 import { text } from "@/lib/ingest/upload-schema";
@@ -7,6 +7,7 @@ import { closeRoundInput, createRoundInput, definitionFromRequest, targetsFromRe
 import { RoundDefinitionError } from "@/lib/rounds/targets-file";
 import { closeRound, createRound, roundAppError, updateRound } from "@/lib/server/services/rounds-admin";
 import { deleteSubmission, setSubmissionHidden, setSubmissionVerified } from "@/lib/server/services/submissions-admin";
+import { purgeSubmission } from "@/lib/server/services/history-purge";
 import { adminProcedure, createTRPCRouter } from "@/lib/server/trpc";
 
 /** Round definition problems as the app's 400/404/409 (the CLI prints the same messages). */
@@ -48,4 +49,9 @@ export const adminRouter = createTRPCRouter({
   ),
 
   closeRound: adminProcedure.input(closeRoundInput).mutation(({ ctx, input }) => roundAction(() => closeRound(ctx.db, { slug: input.round, actor: ctx.token.name }))),
+
+  /** The one true delete: the submission and every state the history kept of it (docs/history.md), audited with the reason. */
+  purgeSubmission: adminProcedure
+    .input(z.strictObject({ ...target, reason: text(500).min(1) }))
+    .mutation(({ ctx, input }) => purgeSubmission(ctx.db, { actor: ctx.token.name, ...input })),
 });

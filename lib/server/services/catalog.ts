@@ -83,7 +83,8 @@ export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
              count(s.id) FILTER (WHERE NOT s.hidden)::int AS submissions,
              count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool" AND s.verified)::int AS "defaultPool"
         FROM "Round" r LEFT JOIN "Submission" s ON s."roundId" = r.id
-       GROUP BY r.id
+       -- Every column named: a view pinned at a past version (docs/history.md) has no primary key to group by.
+       GROUP BY r.id, r.slug, r.name, r."benchmarkVersion", r.ruleset, r."timeBasis", r.position
        ORDER BY r.position, r.slug`,
   );
 }
@@ -108,7 +109,7 @@ export async function roundIndex(db: Db): Promise<RoundIndexEntry[]> {
              count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool")::int AS "defaultPool",
              (r."seedHash" IS NOT NULL) AS featured, r."updatedAt"
         FROM "Round" r LEFT JOIN "Submission" s ON s."roundId" = r.id
-       GROUP BY r.id
+       GROUP BY r.id, r.slug, r.name, r."benchmarkVersion", r.ruleset, r."timeBasis", r.position, r."seedHash", r."updatedAt"
        ORDER BY r.position, r.slug`,
   );
 }

@@ -1,7 +1,9 @@
-// Admin actions on submissions. Each changes what is scored, so each bumps
-// Round.dataVersion and writes its audit entry in the same transaction.
+// Admin actions on submissions. Each changes what is scored, so each moves
+// Round.dataVersion first (lib/db/round-version.ts: the history keeps the state
+// it replaces, docs/history.md) and writes its audit entry in the same transaction.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { nextRoundVersion } from "@/lib/db/round-version";
 import { AppError, unknownRound } from "@/lib/server/errors";
 import { audit } from "./audit";
 
@@ -30,8 +32,8 @@ export async function setSubmissionHidden(db: Db, options: Target & { hidden: bo
     const sub = await findSubmission(tx, options.round, options.submission);
     const changed = sub.hidden !== options.hidden;
     if (changed) {
+      await nextRoundVersion(tx, sub.roundId, { action: options.hidden ? "hide" : "unhide", actor: options.actor, target: [sub.slug], runs: sub._count.runs });
       await tx.submission.update({ where: { id: sub.id }, data: { hidden: options.hidden } });
-      await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
     }
     const action = options.hidden ? "admin.hideSubmission" : "admin.unhideSubmission";
     await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
@@ -49,8 +51,8 @@ export async function setSubmissionVerified(db: Db, options: Target & { verified
     const sub = await findSubmission(tx, options.round, options.submission);
     const changed = sub.verified !== options.verified;
     if (changed) {
+      await nextRoundVersion(tx, sub.roundId, { action: options.verified ? "verify" : "unverify", actor: options.actor, target: [sub.slug], runs: sub._count.runs });
       await tx.submission.update({ where: { id: sub.id }, data: { verified: options.verified } });
-      await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
     }
     const action = options.verified ? "admin.verifySubmission" : "admin.unverifySubmission";
     await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
@@ -61,9 +63,10 @@ export async function setSubmissionVerified(db: Db, options: Target & { verified
 export async function deleteSubmission(db: Db, options: Target) {
   return db.$transaction(async (tx) => {
     const sub = await findSubmission(tx, options.round, options.submission);
-    // Runs, their eval series and the derived WorkloadResult rows go with it (onDelete: Cascade).
+    await nextRoundVersion(tx, sub.roundId, { action: "delete", actor: options.actor, target: [sub.slug], runs: sub._count.runs });
+    // Runs, their eval series and the derived WorkloadResult rows go with it
+    // (onDelete: Cascade); the history triggers keep them for past versions.
     await tx.submission.delete({ where: { id: sub.id } });
-    await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
     await audit(tx, { tokenName: options.actor, action: "admin.deleteSubmission", target: `${options.round}/${options.submission}`, outcome: "ok", details: { runs: sub._count.runs, source: sub.source } });
     return { round: options.round, submission: options.submission, deleted: true, runs: sub._count.runs };
   });

@@ -12,6 +12,7 @@ import { jsonRows, pgArray } from "@/lib/db/bulk";
 import type { Db } from "@/lib/db/client";
 import { transactionLimits } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { nextRoundVersion } from "@/lib/db/round-version";
 import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
@@ -149,6 +150,8 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
   const upload = await tx.upload.create({
     data: { tokenId: ctx.token.id, tokenName: ctx.token.name, roundId: round.id, payloadHash: ctx.payloadHash, outcome: "accepted", status: 200, runsTotal: input.runs.length, ip: ctx.ip },
   });
+  // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
+  const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
   const submissionIds = await writeSubmissions(tx, input, plan, round.id, ctx.token, stored);
   const workloadId = new Map(round.workloads.map((w) => [w.key, w.id]));
   // The cells whose derived results change: those of every run deleted or written.
@@ -158,7 +161,7 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
   for (const i of writes) cells.push({ submissionId: submissionIds.get(input.runs[i]!.submission)!, workloadId: workloadId.get(input.runs[i]!.workload)! });
   if (writes.length) await insertRuns(tx, { input, derived, writes, plan, roundId: round.id, uploadId: upload.id, submissionIds, workloadId });
 
-  const { dataVersion, verifiedNow } = await recordChanges(tx, { input, plan, round, cells, submissionIds, stored, admin: ctx.token.scope === "admin" });
+  const { verifiedNow } = await recordChanges(tx, { input, plan, round, cells, submissionIds, stored, admin: ctx.token.scope === "admin" });
   const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
   for (const s of plan.statuses) counts[s!]++;
   const touched = slugs.filter((s) => submissionIds.has(s));
@@ -341,8 +344,21 @@ interface Changes {
   admin: boolean;
 }
 
-/** Unverifies what an upload token changed, refreshes the derived cells and moves Round.dataVersion when anything changed. */
-async function recordChanges(tx: Tx, c: Changes): Promise<{ dataVersion: number; verifiedNow: (slug: string) => boolean }> {
+/**
+ * The round's next version when the upload changes anything (runs created or
+ * replaced, submissions created or updated), described for the history
+ * (docs/history.md); else the current one.
+ */
+async function versionForUpload(tx: Tx, plan: UploadPlan, round: RoundRow, token: TokenIdentity, uploadId: number): Promise<number> {
+  const written = plan.statuses.filter((s) => s !== "unchanged").length;
+  const touched = [...plan.submissionStatus].filter(([, status]) => status !== "unchanged").map(([slug]) => slug);
+  if (written === 0 && touched.length === 0) return round.dataVersion;
+  const action = plan.statuses.includes("replaced") ? "replace" : "upload";
+  return nextRoundVersion(tx, round.id, { action, actor: token.name, target: touched, runs: written, uploadId });
+}
+
+/** Unverifies what an upload token changed and refreshes the derived cells (the version moved before, in versionForUpload). */
+async function recordChanges(tx: Tx, c: Changes): Promise<{ verifiedNow: (slug: string) => boolean }> {
   const changed = new Set<number>();
   c.input.runs.forEach((run, i) => (c.plan.statuses[i] !== "unchanged" ? changed.add(c.submissionIds.get(run.submission)!) : undefined));
   for (const [slug, status] of c.plan.submissionStatus) if (status !== "unchanged") changed.add(c.submissionIds.get(slug)!);
@@ -350,15 +366,10 @@ async function recordChanges(tx: Tx, c: Changes): Promise<{ dataVersion: number;
   const unverified = c.admin ? [] : [...c.stored.values()].filter((s) => s.verified && changed.has(s.id));
   if (unverified.length) await tx.submission.updateMany({ where: { id: { in: unverified.map((s) => s.id) } }, data: { verified: false } });
   const verifiedNow = (slug: string) => (c.stored.has(slug) ? c.stored.get(slug)!.verified && !unverified.some((s) => s.slug === slug) : c.admin);
-  let dataVersion = c.round.dataVersion;
-  if (changed.size > 0) {
-    // Scores change only through runs and pool membership: refresh the derived
-    // cells the upload touched and move the cache key (Round.dataVersion) in
-    // this same transaction.
-    await refreshCells(tx, c.cells);
-    dataVersion = (await tx.round.update({ where: { id: c.round.id }, data: { dataVersion: { increment: 1 } }, select: { dataVersion: true } })).dataVersion;
-  }
-  return { dataVersion, verifiedNow };
+  // Scores change only through runs and pool membership: refresh the derived
+  // cells the upload touched, in this same transaction.
+  if (changed.size > 0) await refreshCells(tx, c.cells);
+  return { verifiedNow };
 }
 
 /**

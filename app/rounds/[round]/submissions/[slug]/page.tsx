@@ -1,8 +1,10 @@
 // /rounds/<round>/submissions/<slug>: one submission: configuration,
 // provenance, where it stands in the round's default pool, its results on
 // every workload across studies and trials, and its eval curves when uploaded.
+import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BadgeEmbed } from "@/components/badges/badge-embed";
 import { EvalCurves, type EvalCurve } from "@/components/charts/eval-curves";
 import { CompletenessBadge, completenessText } from "@/components/leaderboard/completeness-badge";
 import { WorkloadCell } from "@/components/leaderboard/workload-cell";
@@ -10,6 +12,7 @@ import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
 import { firstHitIndex } from "@/lib/scoring";
 import { pageResult } from "@/lib/server/page-result";
+import { submissionBadge } from "@/lib/server/services/badges";
 import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
 import { formatFraction, formatHorizon, formatMetric, formatScore, formatSeconds, formatSteps, scoreDigits, sourceLabel } from "@/lib/views/format";
 import { crossingIndices, lttbIndices } from "@/lib/views/downsample";
@@ -136,6 +139,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   if (!result.ok) return <Notice tone="error" title={result.error.message} />;
   const v = result.value;
   const s = v.submission;
+  const badge = await pageResult(() => submissionBadge(db(), { round, slug }));
   const basis = v.round.timeBasis;
   const digits = scoreDigits(basis);
   const facts: [string, React.ReactNode][] = [
@@ -187,6 +191,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           · <CostLinks round={round} slug={s.slug} />
         </p>
         {s.notes && <p className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{s.notes}</p>}
+        <CiteThisView round={round} />
       </div>
 
       <section aria-labelledby="standing" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
@@ -207,6 +212,12 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             </Link>
             {s.publishedScore !== null && <span className="ml-2 text-xs text-zinc-500">Published score: {formatScore(s.publishedScore, digits)}.</span>}
           </p>
+        )}
+        {badge.ok && (
+          <div className="mt-3 border-t border-zinc-100 pt-2 text-sm dark:border-zinc-800" data-badge-section>
+            <h3 className="text-xs font-semibold text-zinc-600 dark:text-zinc-400">Badge to embed (links to this round pinned at version {badge.value.version})</h3>
+            <BadgeEmbed badge={badge.value} />
+          </div>
         )}
       </section>
 
