@@ -100,9 +100,10 @@ export function historyViewsSql(schema: string, tables: ReadonlyMap<string, read
     `DROP SCHEMA IF EXISTS ${PINNED_SCHEMA} CASCADE`,
     `CREATE SCHEMA ${PINNED_SCHEMA}`,
     // The version a connection sees of a round: the pinned one, or all of it (current rows only).
+    `CREATE FUNCTION ${PINNED_SCHEMA}.round() RETURNS int LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('algoperf.at_round', true), '')::int $$`,
+    `CREATE FUNCTION ${PINNED_SCHEMA}.version() RETURNS int LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('algoperf.at_version', true), '')::int $$`,
     `CREATE FUNCTION ${PINNED_SCHEMA}.at(round_id int) RETURNS int LANGUAGE sql STABLE AS $$
-       SELECT CASE WHEN round_id = nullif(current_setting('algoperf.at_round', true), '')::int
-                   THEN nullif(current_setting('algoperf.at_version', true), '')::int ELSE 2147483647 END $$`,
+       SELECT CASE WHEN round_id = ${PINNED_SCHEMA}.round() THEN ${PINNED_SCHEMA}.version() ELSE 2147483647 END $$`,
     // Prisma names enum types with the client's schema (`'x'::"algoperf_at"."Ruleset"`): the same enums under
     // that name, and the views' enum columns cast to them (PostgreSQL compares an enum only with its own type).
     ...[...enums].map(([e, labels]) => `CREATE TYPE ${PINNED_SCHEMA}.${q(e)} AS ENUM (${labels.map(literal).join(", ")})`),
@@ -120,7 +121,8 @@ export function historyViewsSql(schema: string, tables: ReadonlyMap<string, read
       rows = `(SELECT * FROM ${s}.${q(table)} t WHERE t."validFrom" <= ${at('t."roundId"')}
                UNION ALL
                SELECT (jsonb_populate_record(NULL::${s}.${q(table)}, h."row")).* FROM ${s}.${q(`${table}History`)} h
-                WHERE h."validFrom" <= ${at('h."roundId"')} AND h."validTo" > ${at('h."roundId"')})`;
+                -- Only the pinned round has kept states to show: an index range of (roundId, validTo).
+                WHERE h."roundId" = ${PINNED_SCHEMA}.round() AND h."validTo" > ${PINNED_SCHEMA}.version() AND h."validFrom" <= ${PINNED_SCHEMA}.version())`;
     } else if (table === "RunEvals") {
       // Run ids are never reused: the series of a kept run is found by its id, wherever the run is visible.
       rows = `(SELECT * FROM ${s}."RunEvals" UNION ALL SELECT (jsonb_populate_record(NULL::${s}."RunEvals", h."row")).* FROM ${s}."RunEvalsHistory" h)`;
