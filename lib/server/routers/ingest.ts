@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { storable, unstorableText } from "@/lib/db/text";
-import { text, uploadSchema } from "@/lib/ingest/upload-schema";
+import { uploadInputParser } from "@/lib/ingest/upload-parse";
+import { text } from "@/lib/ingest/upload-schema";
 import { AppError, asAppError, issuesError } from "@/lib/server/errors";
 import { jsonBodyProblem } from "@/lib/server/json-guard";
 import { BodyTimeoutError, PayloadTooLargeError, reserveUploadBody } from "@/lib/server/request-body";
@@ -141,7 +142,8 @@ async function writeRejection(
 
 export const ingestRouter = createTRPCRouter({
   upload: uploadProcedure
-    .input(uploadSchema)
+    // uploadSchema, with a fast path for the eval series (lib/ingest/upload-parse.ts).
+    .input(uploadInputParser)
     .mutation(async ({ ctx, input }) => withPages(await uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt }))),
 
   round: publicProcedure.input(z.strictObject({ round: text(100).min(1) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),
