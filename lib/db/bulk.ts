@@ -20,6 +20,11 @@ export type SqlClient = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$exe
  * to 16 digits, see lib/server/services/upload.ts.)
  */
 export function pgArray(values: readonly (number | boolean | null)[]): string {
+  // Numbers only (eval series, ids): join converts each with the same Number::toString as String(x),
+  // without an array of strings in between (twice as fast on the ~1M values of a round's upload).
+  let numbers = true;
+  for (let i = 0; i < values.length && numbers; i++) numbers = typeof values[i] === "number";
+  if (numbers) return `{${values.join(",")}}`;
   if (!values.includes(null)) return `{${values.map((v) => (typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
   return `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
 }
