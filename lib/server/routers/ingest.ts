@@ -51,7 +51,8 @@ const uploadBody = authedProcedure.use(async ({ ctx, path, getRawInput, next }) 
 const uploadProcedure = uploadBody.use(async ({ ctx, path, getRawInput, next }) => {
   const startedAt = Date.now();
   const raw = await getRawInput();
-  const payloadHash = createHash("sha256").update(JSON.stringify(raw) ?? "").digest("hex");
+  // The bytes as they came, hashed while they streamed in (lib/server/http/trpc-handler.ts); in-process callers: the parsed body.
+  const payloadHash = ctx.bodyHash?.() ?? createHash("sha256").update(JSON.stringify(raw) ?? "").digest("hex");
   const result = await next({ ctx: { upload: { payloadHash, startedAt } } });
   if (!result.ok) {
     const cause = result.error.cause;
