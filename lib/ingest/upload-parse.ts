@@ -38,9 +38,14 @@ export function parseUpload(raw: unknown): Upload {
   return fast.success ? (fast.data as Upload) : uploadSchema.parse(raw);
 }
 
-/** parseUpload as a tRPC input parser, typed like uploadSchema (the client sends UploadInput, the procedure gets Upload). */
-export const uploadInputParser: { _input: UploadInput; _output: Upload; parseAsync: (raw: unknown) => Promise<Upload> } = {
+/**
+ * parseUpload as a tRPC input parser, typed like uploadSchema (the client
+ * sends UploadInput, the procedure gets Upload); `schema` is what it enforces
+ * (tests/unit/security/bounds.test.ts checks its bounds like every other input's).
+ */
+export const uploadInputParser: { _input: UploadInput; _output: Upload; schema: typeof uploadSchema; parseAsync: (raw: unknown) => Promise<Upload> } = {
   _input: undefined as unknown as UploadInput,
   _output: undefined as unknown as Upload,
+  schema: uploadSchema,
   parseAsync: async (raw) => parseUpload(raw),
 };
