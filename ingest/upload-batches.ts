@@ -1,6 +1,7 @@
 // Splits runs into upload requests within the server's limits (lib/ingest/upload-schema.ts
 // UPLOAD_LIMITS), each carrying the declarations of the submissions its runs name.
-import { UPLOAD_LIMITS, type UploadInput } from "@/lib/ingest/upload-schema";
+import { UPLOAD_LIMITS } from "@/lib/ingest/upload-limits";
+import type { UploadInput } from "@/lib/ingest/upload-schema";
 
 export type RunInput = UploadInput["runs"][number];
 export type SubmissionInput = NonNullable<UploadInput["submissions"]>[number];
