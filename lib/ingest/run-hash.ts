@@ -1,7 +1,7 @@
 // Content hash of a run: equal hashes mean a re-sent run is unchanged
 // (idempotent ingest); a different hash under the same identity is a conflict.
 import { createHash } from "node:crypto";
-import { evalText, jsonArray } from "./eval-text";
+import { evalText } from "./eval-text";
 
 export interface HashedRunContent {
   reached: boolean;
@@ -62,8 +62,8 @@ export function runContentHash(run: HashedRunContent): string {
 /** JSON.stringify(content), whose item 7 is the eval series (or null). */
 function contentJson(content: unknown[], evals: HashedRunContent["evals"]): string {
   if (!evals) return JSON.stringify(content);
-  const t = evalText(evals);
-  const series = `[${jsonArray(t.steps, evals.steps)},${jsonArray(t.times, evals.times)},${jsonArray(t.metrics, evals.metrics)}]`;
+  const { json } = evalText(evals);
+  const series = `[${json.steps},${json.times},${json.metrics}]`;
   const head = JSON.stringify(content.slice(0, 7));
   const tail = content.length > 8 ? `,${JSON.stringify(content.slice(8)).slice(1)}` : "]";
   return `${head.slice(0, -1)},${series}${tail}`;

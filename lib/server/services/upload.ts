@@ -318,7 +318,7 @@ async function insertRuns(tx: Tx, w: RunWrites): Promise<void> {
  * parameter (two regex passes over ~16 MB a round) is not needed.
  */
 async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<DerivedRun["evals"]> }[]): Promise<void> {
-  const literals = (chunk: typeof withEvals, column: keyof EvalText) => `{${chunk.map((x) => `"{${evalText(x.e)[column]}}"`).join(",")}}`;
+  const literals = (chunk: typeof withEvals, column: keyof EvalText["pg"]) => `{${chunk.map((x) => `"{${evalText(x.e).pg[column]}}"`).join(",")}}`;
   for (let c = 0; c < withEvals.length; c += EVALS_CHUNK) {
     const chunk = withEvals.slice(c, c + EVALS_CHUNK);
     await tx.$executeRawUnsafe(

@@ -5,6 +5,8 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { pgArray } from "@/lib/db/bulk";
+import { evalText } from "@/lib/ingest/eval-text";
 import { runContentHash, type HashedRunContent } from "@/lib/ingest/run-hash";
 
 /** The definition: sha256 of JSON.stringify of the content list (lib/ingest/run-hash.ts before the shared text). */
@@ -56,5 +58,32 @@ describe("runContentHash", () => {
   test("a hash stored before the shared text still matches (a fixed run)", () => {
     const r = { reached: true, timeSeconds: 12.5, timeFraction: 0.25, steps: 100, firstHitIndex: 1, bestMetric: -0.02, position: 0, evals: { steps: [0, 100], times: [1.5, 12.5], metrics: [NaN, -0.02] } };
     expect(runContentHash(r)).toBe(createHash("sha256").update('[true,12.5,0.25,100,1,-0.02,0,[[0,100],[1.5,12.5],[null,-0.02]]]').digest("hex"));
+  });
+});
+
+describe("evalText and pgArray: the PostgreSQL array text of a series", () => {
+  /** The definition (lib/db/bulk.ts pgArray before the JSON fast path): String(x) of every value, NULL for null. */
+  const reference = (values: readonly (number | boolean | null)[]) => `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
+  const values = fc.array(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 1e21, 5e-324, NaN, Infinity, -Infinity)), { minLength: 1, maxLength: 8 });
+
+  test("evalText's text inside braces is what pgArray wrote for every series, NaN and infinities included", () => {
+    fc.assert(
+      fc.property(values, values, values, (steps, times, metrics) => {
+        const { pg, json } = evalText({ steps, times, metrics });
+        expect([`{${pg.steps}}`, `{${pg.times}}`, `{${pg.metrics}}`]).toEqual([reference(steps), reference(times), reference(metrics)]);
+        expect([json.steps, json.times, json.metrics]).toEqual([JSON.stringify(steps), JSON.stringify(times), JSON.stringify(metrics)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("pgArray of numbers, booleans and nulls is unchanged by its fast path", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.constant(null))), values, (mixed, numbers) => {
+        expect(pgArray(mixed)).toBe(reference(mixed));
+        expect(pgArray(numbers)).toBe(reference(numbers));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
