@@ -60,29 +60,180 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 export function pandasNumber(raw: string): number {
   const m = DECIMAL.exec(raw);
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return number(raw);
+  const intStart = m[1]!.length;
+  const fracStart = intStart + m[2]!.length + 1;
+  return pandasDecimal(raw, intStart, intStart + m[2]!.length, fracStart, fracStart + (m[3] ?? "").length, m[1] === "-", m[4] === undefined ? 0 : Number(m[4]));
+}
+
+/**
+ * precise_xstrtod's arithmetic on the digits text[intStart, intEnd) "." text[fracStart, fracEnd)
+ * and a decimal exponent: pandasNumber, and the plain reader's numbers without a substring.
+ */
+function pandasDecimal(text: string, intStart: number, intEnd: number, fracStart: number, fracEnd: number, negative: boolean, exp: number): number {
   let value = 0;
   let digits = 0;
   let exponent = 0;
-  for (const ch of m[2]!) {
+  for (let i = intStart; i < intEnd; i++) {
     if (digits < 17) {
-      value = value * 10 + (ch.charCodeAt(0) - 48);
+      value = value * 10 + (text.charCodeAt(i) - 48);
       digits++;
     } else exponent++;
   }
   let decimals = 0;
-  for (const ch of m[3] ?? "") {
+  for (let i = fracStart; i < fracEnd; i++) {
     if (digits >= 17) break;
-    value = value * 10 + (ch.charCodeAt(0) - 48);
+    value = value * 10 + (text.charCodeAt(i) - 48);
     digits++;
     decimals++;
   }
   exponent -= decimals;
-  if (m[1] === "-") value = -value;
-  if (m[4] !== undefined) exponent += Number(m[4]);
+  if (negative) value = -value;
+  exponent += exp;
   if (exponent > 308) return value === 0 ? 0 : value < 0 ? -Infinity : Infinity;
   if (exponent > 0) return value * POW10[exponent]!;
   if (exponent < -308) return exponent < -616 ? 0 * value : value / POW10[-308 - exponent]! / POW10[308]!;
   return value / POW10[-exponent]!;
+}
+
+/** 2^53: integers up to it are exact doubles (the bound of the exact reader's fast path). */
+const EXACT_INT = 9007199254740992;
+
+/**
+ * The number in text[a, b) when it is a plain decimal (sign, digits, point,
+ * digits, exponent) that can be converted without a substring; undefined
+ * otherwise (the caller converts the substring as before). `pandas`: as
+ * pandasNumber. Else correctly rounded like Number(): only when the digits
+ * form an integer m <= 2^53 and the power of ten is at most 22 (then
+ * m * 10^e and m / 10^e are exact operands and one rounding, Clinger's fast
+ * path); other numbers (17 significant digits, say) go to Number().
+ */
+function plainDecimal(text: string, a: number, b: number, pandas: boolean): number | undefined {
+  let i = a;
+  let c = text.charCodeAt(i);
+  const negative = c === 45;
+  if (c === 45 || c === 43) c = text.charCodeAt(++i);
+  const intStart = i;
+  let m = 0;
+  while (c >= 48 && c <= 57) {
+    m = m * 10 + (c - 48);
+    c = text.charCodeAt(++i);
+  }
+  const intEnd = i;
+  let fracStart = i;
+  let fracEnd = i;
+  if (c === 46) {
+    fracStart = ++i;
+    c = text.charCodeAt(i);
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
+    fracEnd = i;
+  }
+  if (intEnd === intStart && fracEnd === fracStart) return undefined;
+  let exp = 0;
+  if (c === 101 || c === 69) {
+    c = text.charCodeAt(++i);
+    const expNegative = c === 45;
+    if (c === 45 || c === 43) c = text.charCodeAt(++i);
+    const expStart = i;
+    while (c >= 48 && c <= 57 && i - expStart < 6) {
+      exp = exp * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
+    if (i === expStart || (c >= 48 && c <= 57)) return undefined;
+    if (expNegative) exp = -exp;
+  }
+  if (i !== b) return undefined;
+  if (pandas) return pandasDecimal(text, intStart, intEnd, fracStart, fracEnd, negative, exp);
+  // m accumulated in doubles is exact while it stays <= 2^53.
+  if (m > EXACT_INT) return undefined;
+  const e = exp - (fracEnd - fracStart);
+  if (e < -22 || e > 22) return undefined;
+  const v = e < 0 ? m / POW10[-e]! : m * POW10[e]!;
+  return negative ? -v : v;
+}
+
+/**
+ * The series straight from a plain runner log (the common case, in one pass:
+ * no substrings for numbers it can convert itself); null when the text needs
+ * the general readers (anything readPlain hands over) or holds a value that
+ * parseEvalCsv refuses, so that errors come from the general path, unchanged.
+ */
+function readPlainSeries(text: string, metricName: string, pandas: boolean): EvalSeries | null {
+  if (text.includes('"') || text.includes("\r")) return null;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = text.length;
+  while (pos < end && text.charCodeAt(pos) === 10) pos++;
+  if (pos >= end) return null;
+  let lineEnd = text.indexOf("\n", pos);
+  if (lineEnd < 0) lineEnd = end;
+  const header = text.slice(pos, lineEnd).split(",");
+  if (!header.every(untrimmed)) return null;
+  let indices;
+  try {
+    indices = columnIndices(header, metricName);
+  } catch {
+    return null;
+  }
+  const { ti, si, mi, timeColumn } = indices;
+  const last = Math.max(ti, si, mi);
+  const width = header.length;
+  const convert = pandas ? pandasNumber : exactNumber;
+  /** A field parseEvalCsv would convert the same way: plain decimals here, anything else through its substring. */
+  const field = (a: number, b: number): number | null => {
+    if (a === b) return NaN;
+    const v = plainDecimal(text, a, b, pandas);
+    if (v !== undefined) return v;
+    const raw = text.slice(a, b);
+    return untrimmed(raw) ? convert(raw) : null;
+  };
+  const out: EvalSeries = { steps: [], times: [], metrics: [], timeColumn, metricName };
+  pos = lineEnd + 1;
+  while (pos < end) {
+    lineEnd = text.indexOf("\n", pos);
+    if (lineEnd < 0) lineEnd = end;
+    if (lineEnd === pos) {
+      pos++;
+      continue;
+    }
+    let time: number | null = NaN;
+    let step: number | null = NaN;
+    let metric: number | null = NaN;
+    let start = pos;
+    let f = 0;
+    for (;; f++) {
+      let stop = text.indexOf(",", start);
+      if (stop < 0 || stop > lineEnd) stop = lineEnd;
+      if (f === ti || f === si || f === mi) {
+        const v = field(start, stop);
+        if (f === ti) time = v;
+        if (f === si) step = v;
+        if (f === mi) metric = v;
+      }
+      if (stop === lineEnd) break;
+      start = stop + 1;
+      // Past the last column needed, only the number of fields matters.
+      if (f >= last) {
+        for (;;) {
+          f++;
+          const next = text.indexOf(",", start);
+          if (next < 0 || next > lineEnd) break;
+          start = next + 1;
+        }
+        break;
+      }
+    }
+    // Ragged rows, padded fields and values parseEvalCsv refuses: the general path reports them.
+    if (f + 1 !== width || time === null || step === null || metric === null) return null;
+    if (!Number.isFinite(time) || time < 0 || !Number.isInteger(step) || step < 0) return null;
+    out.times.push(time);
+    out.steps.push(step);
+    // docs/log-reader.md R7, R8: any finite number is a value; NaN and infinity travel as null.
+    out.metrics.push(Number.isFinite(metric) ? metric : null);
+    pos = lineEnd + 1;
+  }
+  return out.times.length > 0 ? out : null;
 }
 
 /** The raw text of the three columns, row by row (rows[k] is on CSV record k + 1; the header is record 0). */
@@ -194,6 +345,10 @@ function readFull(text: string, metricName: string): RawColumns {
  */
 export function parseEvalCsv(text: string, metricName: string, options: { reader?: "auto" | "csv-parse"; numbers?: "exact" | "pandas" } = {}): EvalSeries {
   const number = options.numbers === "pandas" ? pandasNumber : exactNumber;
+  if (options.reader !== "csv-parse") {
+    const series = readPlainSeries(text, metricName, options.numbers === "pandas");
+    if (series) return series;
+  }
   const raw = (options.reader === "csv-parse" ? null : readPlain(text, metricName)) ?? readFull(text, metricName);
   const timeColumn = columnIndices(raw.header, metricName).timeColumn;
   const n = raw.times.length;

@@ -7,7 +7,7 @@
 // performance_profile_score.csv.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { publishedRounds } from "../published";
+import { publishedRound, publishedRounds } from "../published";
 import { readExperimentRound } from "../algoperf/experiment-round";
 import type { TrialOrder } from "../algoperf/experiment-dir";
 import { profileCsv, readTargetsFile, scoresCsv, timeToTargetsCsv, type ScoringTargets } from "../algoperf/official-output";
@@ -28,9 +28,8 @@ async function targetsFor(options: ScoreFoldersOptions): Promise<ScoringTargets>
   if (options.targets && options.round) throw new Error("pass either --round or --targets, not both");
   if (options.targets) return readTargetsFile(options.targets);
   if (!options.round) throw new Error("scoring folders needs the targets: --round <slug> (e.g. algoperf-v0.5-external) or --targets <workload_targets*.json>");
-  const rounds = await publishedRounds();
-  const round = rounds.find((r) => r.slug === options.round);
-  if (!round) throw new Error(`no round "${options.round}"; rounds: ${rounds.map((r) => r.slug).join(", ")}`);
+  const round = await publishedRound(options.round);
+  if (!round) throw new Error(`no round "${options.round}"; rounds: ${(await publishedRounds()).map((r) => r.slug).join(", ")}`);
   return {
     source: `round ${round.slug}`,
     workloads: round.workloads.map((w) => ({ key: w.key, metricName: w.metricName, target: w.target, direction: w.direction })),

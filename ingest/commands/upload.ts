@@ -8,7 +8,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { runIdentity, UPLOAD_LIMITS, uploadSchema, type UploadInput } from "@/lib/ingest/upload-schema";
+import { runIdentity, UPLOAD_LIMITS } from "@/lib/ingest/upload-limits";
+import type { UploadInput } from "@/lib/ingest/upload-schema";
 import type { UploadResult } from "@/lib/server/services/upload";
 import { parseEvalCsv } from "../algoperf/eval-csv";
 import { provenanceFromMeta, provenanceRecord, readTrialFiles, scanExperiment, type SubmissionFolder, type TrialFolder, type TrialOrder } from "../algoperf/experiment-dir";
@@ -212,6 +213,8 @@ async function readUploadFile(file: string, roundOption: string | undefined) {
     throw new Error(`${file} is not valid JSON: ${jsonErrorText(e)}`);
   }
   if (json && typeof json === "object" && !Array.isArray(json) && !("round" in json) && roundOption) json = { ...json, round: roundOption };
+  // Loaded only for JSON files: folders need no schema here (the server checks what is sent).
+  const { uploadSchema } = await import("@/lib/ingest/upload-schema");
   const parsed = uploadSchema.safeParse(json);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 20).map((i) => `  ${i.path.map(String).join(".") || "(root)"}: ${i.message}`);

@@ -26,6 +26,8 @@ const PLANS: RoundPlan[] = [
   { slug: "algoperf-v0.6-self-tuning", version: "v0.6", ruleset: "self-tuning", name: "AlgoPerf v0.6 · Self-tuning", budgetFactor: 1.5, studies: 3, trials: 1, position: 21 },
 ];
 
+export const ALGOPERF_ROUND_SLUGS: readonly string[] = PLANS.map((p) => p.slug);
+
 /**
  * What is known of each published submission's algorithm, from its name and
  * the leaderboard write-ups; null where the leaderboard does not say.

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { RoundSeed } from "@/lib/ingest/round-seed";
-import { algoperfRounds } from "./algoperf";
+import { ALGOPERF_ROUND_SLUGS, algoperfRounds } from "./algoperf";
 import { algoperfLeaderboardsFile, paperTablesFile } from "./files";
 import { paperRound } from "./paper";
 
@@ -18,6 +18,19 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   if (result.success) return result.data;
   const first = result.error.issues.slice(0, 5).map((i) => `${file}: ${i.path.map(String).join(".") || "(root)"}: ${i.message}`);
   throw new Error(`invalid published data\n${first.join("\n")}`);
+}
+
+/**
+ * One published round, reading only the file it comes from (`score --round`
+ * needs one round's targets; validating the paper's tables too costs it
+ * ~0.1 s of start-up); undefined when no published round has that slug.
+ */
+export async function publishedRound(slug: string): Promise<RoundSeed | undefined> {
+  if (ALGOPERF_ROUND_SLUGS.includes(slug)) {
+    const leaderboards = parse(algoperfLeaderboardsFile, await readJson("algoperf_leaderboards.json"), "algoperf_leaderboards.json");
+    return algoperfRounds(leaderboards).find((r) => r.slug === slug);
+  }
+  return (await publishedRounds()).find((r) => r.slug === slug);
 }
 
 export async function publishedRounds(): Promise<RoundSeed[]> {

@@ -20,6 +20,14 @@ export type SqlClient = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$exe
  * to 16 digits, see lib/server/services/upload.ts.)
  */
 export function pgArray(values: readonly (number | boolean | null)[]): string {
+  // Finite numbers only (ids, times): JSON.stringify prints each with the same Number::toString as
+  // String(x), 2-3x faster than mapping and joining (it writes null for anything else, then not taken).
+  let numbers = true;
+  for (let i = 0; i < values.length && numbers; i++) numbers = typeof values[i] === "number";
+  if (numbers) {
+    const json = JSON.stringify(values);
+    if (!json.includes("n")) return `{${json.slice(1, -1)}}`;
+  }
   if (!values.includes(null)) return `{${values.map((v) => (typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
   return `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
 }

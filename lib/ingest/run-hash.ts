@@ -1,6 +1,7 @@
 // Content hash of a run: equal hashes mean a re-sent run is unchanged
 // (idempotent ingest); a different hash under the same identity is a conflict.
 import { createHash } from "node:crypto";
+import { evalText } from "./eval-text";
 
 export interface HashedRunContent {
   reached: boolean;
@@ -52,7 +53,18 @@ export function runContentHash(run: HashedRunContent): string {
   // Appended only when present too, so runs stored before it existed keep their hash.
   if (run.provenance) content.push(sortKeys(run.provenance));
   // Only the hyperparameters can hold objects, so sorting their keys makes the
-  // whole text canonical, and JSON.stringify without a replacer serialises
-  // the eval series (hundreds of numbers a run) several times faster.
-  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  // whole text canonical. The eval series (hundreds of numbers a run) are
+  // spliced in as the text the insert uses too (lib/ingest/eval-text.ts):
+  // the result is JSON.stringify(content), character for character.
+  return createHash("sha256").update(contentJson(content, run.evals ?? null)).digest("hex");
+}
+
+/** JSON.stringify(content), whose item 7 is the eval series (or null). */
+function contentJson(content: unknown[], evals: HashedRunContent["evals"]): string {
+  if (!evals) return JSON.stringify(content);
+  const { json } = evalText(evals);
+  const series = `[${json.steps},${json.times},${json.metrics}]`;
+  const head = JSON.stringify(content.slice(0, 7));
+  const tail = content.length > 8 ? `,${JSON.stringify(content.slice(8)).slice(1)}` : "]";
+  return `${head.slice(0, -1)},${series}${tail}`;
 }

@@ -5,30 +5,10 @@
 // lib/server/services/upload.ts, which reports them with the same JSON paths.
 import { z } from "zod";
 import { unstorableText } from "@/lib/db/text";
+import { INT32_MAX, runIdentity, UPLOAD_LIMITS } from "./upload-limits";
 
-/** Limits of one upload request (documented in README "Uploading results"). */
-export const UPLOAD_LIMITS = {
-  /** Runs per request; split larger uploads (the CLI batches on its own). */
-  runs: 10_000,
-  /** Submission declarations per request. */
-  submissions: 100,
-  /** Evaluations in one run's eval series. */
-  evalsPerRun: 100_000,
-  /** Request body in bytes (32 MiB); larger bodies get HTTP 413. */
-  bodyBytes: 32 * 1024 * 1024,
-  /** A hyperparameters object: nesting depth, keys and values at all levels, key and string lengths. */
-  jsonDepth: 8,
-  jsonEntries: 1000,
-  jsonKeyLength: 200,
-  jsonStringLength: 5000,
-} as const;
-
-/**
- * Largest value of a PostgreSQL integer column (Run.steps, RunEvals.steps,
- * Submission.searchRank, ...): the schema's bounds never exceed the columns',
- * so an accepted value is always storable (never a database error, i.e. a 500).
- */
-export const INT32_MAX = 2_147_483_647;
+// Limits and run identity live in ./upload-limits (no zod: the CLI needs them at start-up); re-exported here.
+export { INT32_MAX, runIdentity, UPLOAD_LIMITS } from "./upload-limits";
 
 /** Keys a free-form JSON object may not have: JavaScript drops or misreads them when it copies the object. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -292,11 +272,6 @@ export type UploadInput = z.input<typeof uploadSchema>;
 export type Upload = z.output<typeof uploadSchema>;
 export type UploadRun = z.output<typeof uploadRunSchema>;
 export type SubmissionMetadata = z.output<typeof submissionMetadataSchema>;
-
-/** submission/workload/study/trial: the natural identity of a run. */
-export function runIdentity(r: { submission: string; workload: string; study: number; trial: number }): string {
-  return `${r.submission}/${r.workload}/study_${r.study}/trial_${r.trial}`;
-}
 
 /** The JSON Schema of the upload body (draft 2020-12), as published at /api/v1/schema/upload.json. */
 export function uploadJsonSchema(): Record<string, unknown> {

@@ -7,6 +7,7 @@
 // only read after the token check (lib/server/trpc.ts authedProcedure), and
 // at most UPLOAD_BODIES_PER_CLIENT / UPLOAD_BODIES upload bodies are read at
 // once (docs/availability.md).
+import { createHash, type Hash } from "node:crypto";
 import { AppError } from "./errors";
 
 function fromEnv(name: string, fallback: number): number {
@@ -54,22 +55,33 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
-/** The same request with a body that errors once it exceeds `limit` bytes or its sender stalls. */
-export function limitBody(req: Request, limit: number, headers: Headers = req.headers): Request {
+/** sha256 of an upload body, fed as it streams through limitBody; hex() once it has been read. */
+export function bodyDigest(): { hash: Hash; hex: () => string } {
+  const hash = createHash("sha256");
+  let hex: string | undefined;
+  return { hash, hex: () => (hex ??= hash.digest("hex")) };
+}
+
+/**
+ * The same request with a body that errors once it exceeds `limit` bytes or
+ * its sender stalls. `digest`, when given, sees every byte as it passes
+ * (the upload's payload hash, without serialising the parsed body again).
+ */
+export function limitBody(req: Request, limit: number, headers: Headers = req.headers, digest?: Hash): Request {
   if (!req.body) return new Request(req, { headers });
   const declared = Number(req.headers.get("content-length") ?? NaN);
   const body =
     Number.isFinite(declared) && declared > limit
       ? // Not read at all; the server discards it after the response.
         new ReadableStream<Uint8Array>({ start: (controller) => controller.error(new PayloadTooLargeError(limit, declared)) })
-      : guardedBody(req.body, limit);
+      : guardedBody(req.body, limit, digest);
   const out = new Headers(headers);
   out.delete("content-length");
   return new Request(req.url, { method: req.method, headers: out, body, signal: req.signal, duplex: "half" } as RequestInit);
 }
 
 /** `source`, pulled only as its reader asks, counted against `limit` and timed (idle and overall). */
-function guardedBody(source: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+function guardedBody(source: ReadableStream<Uint8Array>, limit: number, digest?: Hash): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   const idle = BODY_LIMITS.idleSeconds();
   const deadline = Date.now() + BODY_LIMITS.deadlineSeconds() * 1000;
@@ -92,6 +104,7 @@ function guardedBody(source: ReadableStream<Uint8Array>, limit: number): Readabl
       if (result.done) return controller.close();
       seen += result.value.byteLength;
       if (seen > limit) return fail(controller, new PayloadTooLargeError(limit, null));
+      digest?.update(result.value);
       controller.enqueue(result.value);
     },
     cancel: (reason) => reader.cancel(reason),

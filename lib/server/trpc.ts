@@ -27,11 +27,13 @@ export interface Context {
    * procedure asks for it: after the token is checked (ingest.upload).
    */
   body?: () => Promise<unknown>;
+  /** sha256 (hex) of the request body's bytes once it has been read, when the handler hashed it as it streamed (uploads). */
+  bodyHash?: () => string;
 }
 
-export function createContext(opts: { headers: Headers; db?: Db; body?: () => Promise<unknown> }): Context {
+export function createContext(opts: { headers: Headers; db?: Db; body?: () => Promise<unknown>; bodyHash?: () => string }): Context {
   const ip = clientIp(opts.headers);
-  return { db: opts.db ?? db(), headers: opts.headers, ip: ip === "unknown" ? null : ip, ...(opts.body ? { body: opts.body } : {}) };
+  return { db: opts.db ?? db(), headers: opts.headers, ip: ip === "unknown" ? null : ip, ...(opts.body ? { body: opts.body } : {}), ...(opts.bodyHash ? { bodyHash: opts.bodyHash } : {}) };
 }
 
 // 2. Initialisation ----------------------------------------------------------

@@ -141,12 +141,12 @@ type Database = Awaited<ReturnType<typeof startDatabase>>;
  * (startDatabase) unless `database` provides another (e.g. a kept embedded
  * cluster; the seed skips rounds already loaded).
  */
-export async function startStack(log: (l: string) => void = () => undefined, database: () => Promise<Database> = startDatabase): Promise<Stack> {
+export async function startStack(log: (l: string) => void = () => undefined, database: () => Promise<Database> = startDatabase, appEnv: Record<string, string> = {}): Promise<Stack> {
   const [, db] = await Promise.all([ensureBuild(log), database()]);
-  return serve(db);
+  return serve(db, appEnv);
 }
 
-async function serve(database: Database): Promise<Stack> {
+async function serve(database: Database, appEnv: Record<string, string>): Promise<Stack> {
   try {
     await applyMigrations(database.url);
     const prisma = createDb(database.url, { max: 2 });
@@ -159,7 +159,7 @@ async function serve(database: Database): Promise<Stack> {
     // app runs without practical write limits; tests/integration/rate-limit.test.ts
     // starts instances of its own with low ones. The tests' clients stand behind
     // a local proxy: X-Forwarded-For from 127.0.0.1 names them (TRUSTED_PROXIES).
-    const app = await startApp(database.url, { RATE_LIMIT_PER_TOKEN: "1000000", RATE_LIMIT_PER_IP: "1000000", TRUSTED_PROXIES: "127.0.0.1" });
+    const app = await startApp(database.url, { RATE_LIMIT_PER_TOKEN: "1000000", RATE_LIMIT_PER_IP: "1000000", TRUSTED_PROXIES: "127.0.0.1", ...appEnv });
     return {
       baseUrl: app.baseUrl,
       databaseUrl: database.url,

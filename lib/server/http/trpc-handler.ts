@@ -6,7 +6,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { parseJsonText } from "@/lib/ingest/json-syntax";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";
 import { AppError } from "@/lib/server/errors";
-import { limitBody, PayloadTooLargeError } from "@/lib/server/request-body";
+import { bodyDigest, limitBody, PayloadTooLargeError } from "@/lib/server/request-body";
 import { apiSecurityHeaders, badAddress } from "./address";
 import { appRouter } from "@/lib/server/routers/_app";
 import { createContext } from "@/lib/server/trpc";
@@ -62,11 +62,12 @@ async function runTrpc(req: Request, endpoint: string): Promise<Response> {
     return errorJson(413, "PAYLOAD_TOO_LARGE", new PayloadTooLargeError(limit, declared).message);
   }
   let request = req;
+  const body = isUpload && req.method === "POST" ? bodyDigest() : undefined;
   if (req.method === "POST") {
     // A plain `curl -d @runs.json` sends form encoding; the body of an upload is JSON whatever it is labelled.
     const headers = new Headers(req.headers);
     if (isUpload && !/^application\/json\b/i.test(headers.get("content-type") ?? "")) headers.set("content-type", "application/json");
-    request = limitBody(req, limit, headers);
+    request = limitBody(req, limit, headers, body?.hash);
     // tRPC reads the input with request.json(); an upload's syntax error then names its line and column.
     if (isUpload) withJsonSyntaxErrors(request);
   }
@@ -75,7 +76,7 @@ async function runTrpc(req: Request, endpoint: string): Promise<Response> {
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: () => createContext({ headers: req.headers }),
+    createContext: () => createContext({ headers: req.headers, ...(body ? { bodyHash: body.hex } : {}) }),
     responseMeta({ errors }) {
       // Headers an error asks for, e.g. WWW-Authenticate on 401 (later Retry-After on 429).
       const headers = new Headers();

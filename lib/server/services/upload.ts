@@ -17,6 +17,7 @@ import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
 import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
+import { evalText, type EvalText } from "@/lib/ingest/eval-text";
 import { refreshCells } from "@/lib/ingest/refresh-results";
 import { describeDiffers, planUpload, RUN_FIELDS, uploadSlugs, type RunStatus, type StoredRun, type StoredRunFields, type UploadPlan } from "@/lib/ingest/upload-plan";
 import type { Upload } from "@/lib/ingest/upload-schema";
@@ -319,17 +320,22 @@ async function insertRuns(tx: Tx, w: RunWrites): Promise<void> {
  * Eval series as array literals, which keep every double exact (Prisma 7.10
  * rounds the elements of a bare Float[] value to 16 significant digits,
  * 3845.9997606277466 -> 3845.999760627747) and NaN as NaN (lib/db/bulk.ts).
+ * Each column travels as ONE text, an array of those literals: their text
+ * was made for the content hash already (lib/ingest/eval-text.ts) and holds
+ * nothing to quote, so the driver's per-element escaping of a text[]
+ * parameter (two regex passes over ~16 MB a round) is not needed.
  */
 async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<DerivedRun["evals"]> }[]): Promise<void> {
+  const literals = (chunk: typeof withEvals, column: keyof EvalText["pg"]) => `{${chunk.map((x) => `"{${evalText(x.e).pg[column]}}"`).join(",")}}`;
   for (let c = 0; c < withEvals.length; c += EVALS_CHUNK) {
     const chunk = withEvals.slice(c, c + EVALS_CHUNK);
     await tx.$executeRawUnsafe(
       `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
-       SELECT id, steps::int[], times::float8[], metrics::float8[] FROM unnest($1::text::int[], $2::text[], $3::text[], $4::text[]) AS x(id, steps, times, metrics)`,
+       SELECT id, steps::int[], times::float8[], metrics::float8[] FROM unnest($1::text::int[], $2::text::text[], $3::text::text[], $4::text::text[]) AS x(id, steps, times, metrics)`,
       pgArray(chunk.map((x) => x.id)),
-      chunk.map((x) => pgArray(x.e.steps)),
-      chunk.map((x) => pgArray(x.e.times)),
-      chunk.map((x) => pgArray(x.e.metrics)),
+      literals(chunk, "steps"),
+      literals(chunk, "times"),
+      literals(chunk, "metrics"),
     );
   }
 }

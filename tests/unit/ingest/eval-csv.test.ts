@@ -50,9 +50,9 @@ describe("parseEvalCsv", () => {
 // alike; it hands anything unusual (quotes, CR, padded fields, ragged rows)
 // to csv-parse.
 describe("parseEvalCsv: plain reader = csv-parse", () => {
-  const outcome = (text: string, reader: "auto" | "csv-parse") => {
+  const outcome = (text: string, reader: "auto" | "csv-parse", numbers: "exact" | "pandas" = "exact") => {
     try {
-      return { ok: parseEvalCsv(text, "validation/loss", { reader }) };
+      return { ok: parseEvalCsv(text, "validation/loss", { reader, numbers }) };
     } catch (error) {
       return { error: (error as Error).message };
     }
@@ -61,6 +61,11 @@ describe("parseEvalCsv: plain reader = csv-parse", () => {
     fc.double({ noDefaultInfinity: true, noNaN: true, min: -1e6, max: 1e6 }).map(String),
     fc.integer({ min: -5, max: 10_000 }).map(String),
     fc.constantFrom("", "nan", "NaN", "inf", "-inf", "Infinity", "None", "NA", "null", "1e309", "0x10", "1.0", "7.", ".5", "abc", "constructor"),
+    // Decimals of every shape the plain reader converts itself or hands to Number(): 1 to 22 digits, leading zeros, exponents.
+    fc
+      .tuple(fc.constantFrom("", "-", "+"), fc.stringMatching(/^[0-9]{0,12}$/), fc.constantFrom("", "."), fc.stringMatching(/^[0-9]{0,10}$/), fc.constantFrom("", "e5", "E-3", "e+22", "e-30", "e", "e400", "e-400"))
+      .map(([sign, int, point, frac, exp]) => sign + int + point + frac + exp),
+    fc.double({ noDefaultInfinity: true, noNaN: true }).map((x) => x.toPrecision(17)),
   );
   const pad = fc.tuple(fc.constantFrom("", " ", "\t", "\u00a0"), fc.constantFrom("", " ", "\u2003"));
   const columns = fc.shuffledSubarray(["global_step", "score", "accumulated_submission_time", "validation/loss", "train/loss", "test/loss"], { minLength: 2 });
@@ -88,8 +93,34 @@ describe("parseEvalCsv: plain reader = csv-parse", () => {
     fc.assert(
       fc.property(csv, (text) => {
         expect(outcome(text, "auto")).toEqual(outcome(text, "csv-parse"));
+        expect(outcome(text, "auto", "pandas")).toEqual(outcome(text, "csv-parse", "pandas"));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  // Valid runner logs, so that the one-pass reader (readPlainSeries) converts every number itself or through Number().
+  const decimal = (sign: fc.Arbitrary<string>) =>
+    fc.oneof(
+      fc
+        .tuple(sign, fc.stringMatching(/^[0-9]{0,12}$/), fc.constantFrom("", "."), fc.stringMatching(/^[0-9]{0,10}$/), fc.constantFrom("", "e5", "E-3", "e+22", "e-23", "e-30", "e400", "e-400"))
+        .filter(([, int, , frac]) => int !== "" || frac !== "")
+        .map(([s, int, point, frac, exp]) => s + int + (frac ? "." : point) + frac + exp),
+      fc.double({ noDefaultInfinity: true, noNaN: true, min: 0 }).map((x) => x.toPrecision(17)),
+      fc.double({ noDefaultInfinity: true, noNaN: true, min: 0 }).map(String),
+    );
+  const log = fc
+    .array(fc.tuple(fc.nat({ max: 1e9 }), decimal(fc.constantFrom("", "+")), fc.oneof(decimal(fc.constantFrom("", "-", "+")), fc.constantFrom("", "nan", "inf"))), { minLength: 1, maxLength: 8 })
+    .map((rows) => ["accumulated_eval_time,global_step,score,validation/loss,note", ...rows.map(([step, time, metric]) => `1.5,${step},${time},${metric},x`)].join("\n") + "\n");
+
+  test("random valid logs: the one-pass reader gives csv-parse's series, exact and pandas numbers", () => {
+    fc.assert(
+      fc.property(log, (text) => {
+        const fast = outcome(text, "auto");
+        expect(fast).toEqual(outcome(text, "csv-parse"));
+        expect(outcome(text, "auto", "pandas")).toEqual(outcome(text, "csv-parse", "pandas"));
+      }),
+      { numRuns: 2000 },
     );
   });
 
