@@ -3,6 +3,7 @@
 // service with one options object, map errors once (errorResponse). One
 // definition for the analysis routes that were written out by hand each time.
 import { db, type Db } from "@/lib/db/client";
+import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
 import { toCsv, type CsvValue } from "@/lib/views/csv";
@@ -22,7 +23,8 @@ export function analysisRoute<Q, O extends object, R>(endpoint: {
       const url = new URL(req.url);
       const format = requestedFormat(url);
       const { query, options } = endpoint.parse(url.searchParams);
-      const report = await endpoint.compute(db(), { round, query, ...options });
+      // Computations count against the client's limit (docs/availability.md §1).
+      const report = await forRequest(req, () => endpoint.compute(db(), { round, query, ...options }));
       if (format === "csv") {
         const { header, rows } = endpoint.csv(report);
         return csvResponse(toCsv(header, rows), `${round}-${endpoint.name}.csv`);
