@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { fillTemplate, nonceOf, toTemplate } from "@/lib/server/page-cache/nonce-template";
 import type { PageStore, StoredPage } from "@/lib/server/page-cache/page-store";
+import { leaseId, type PeerRenders } from "@/lib/server/page-cache/peer-renders";
 import { ifNoneMatchHits, isCacheablePageRequest, pageETag, pageKey, publicCacheControl } from "@/lib/server/page-cache/request-key";
 import { renderContext, type RenderContext } from "@/lib/server/render-context";
 
@@ -25,6 +26,8 @@ export interface PageCacheOptions {
   /** Cache-Control for shared caches (CDN): seconds fresh, and seconds served stale while revalidating. */
   sMaxAge: number;
   staleWhileRevalidate: number;
+  /** The other worker processes of this machine (peer-renders.ts): a cold view is rendered by one of them. */
+  peers?: PeerRenders | null;
 }
 
 /** The same format as proxy.ts's nonces: base64 of a random UUID (122 random bits). */
@@ -50,10 +53,21 @@ export function pageCacheHandler(options: PageCacheOptions): (req: IncomingMessa
     if (ifNoneMatchHits(req.headers["if-none-match"], etag)) return notModified(res, etag, options);
     const stored = options.store.get(key, version);
     if (stored) return serveStored(req, res, stored, options, "hit");
-    const { leader, page } = options.store.renderOnce(key, version, () => renderThrough(req, res, { ...options, version, etag }));
+    let wrote = false;
+    const { leader, page } = options.store.renderOnce(key, version, async () => {
+      // One render per machine: another worker process may be rendering this view already.
+      const id = leaseId(version, key);
+      const lease = options.peers ? await options.peers.lease(id) : { render: true as const };
+      if (!lease.render && lease.page) return lease.page;
+      wrote = true;
+      const rendered = await renderThrough(req, res, { ...options, version, etag });
+      options.peers?.done(id, key, rendered);
+      return rendered;
+    });
     const rendered = await page;
-    if (leader) return;
-    if (rendered) return serveStored(req, res, rendered, options, "coalesced");
+    if (wrote) return;
+    // "peer": rendered by another worker process, this request waited for it.
+    if (rendered) return serveStored(req, res, rendered, options, leader ? "peer" : "coalesced");
     return options.next(req, res);
   };
 }
