@@ -5,7 +5,7 @@
 import { db, type Db } from "@/lib/db/client";
 import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
-import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
+import { csvResponse, requestedFormat, streamedJsonResponse } from "@/lib/server/responses";
 import { toCsv, type CsvValue } from "@/lib/views/csv";
 
 type RouteContext = { params: Promise<{ round: string }> };
@@ -29,7 +29,8 @@ export function analysisRoute<Q, O extends object, R>(endpoint: {
         const { header, rows } = endpoint.csv(report);
         return csvResponse(toCsv(header, rows), `${round}-${endpoint.name}.csv`);
       }
-      return jsonResponse(report);
+      // A report can be megabytes (points=10000): written in pieces, off one long stringify.
+      return streamedJsonResponse(report);
     } catch (error) {
       return errorResponse(error);
     }

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db/client";
 import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
-import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
+import { csvResponse, requestedFormat, streamedJsonResponse } from "@/lib/server/responses";
 import { compareCsv, compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
 import { toCsv } from "@/lib/views/csv";
 
@@ -20,7 +20,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
       const { header, rows } = compareCsv(report);
       return csvResponse(toCsv(header, rows), `${round}-compare-${options.a}-${options.b}.csv`);
     }
-    return jsonResponse(report);
+    return streamedJsonResponse(report);
   } catch (error) {
     return errorResponse(error);
   }
