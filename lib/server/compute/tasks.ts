@@ -8,6 +8,7 @@ import { leaveOneWorkloadOut, workloadRobustness } from "../../scoring/analysis/
 import { compareWithAndWithout, leaveOneOut } from "../../scoring/analysis/sensitivity";
 import { headToHead, speedupMatrix } from "../../scoring/analysis/speedup";
 import { tauSweep } from "../../scoring/analysis/tau-sweep";
+import { packArrays } from "./packed-arrays";
 
 type Settings = Partial<ScoreSettings>;
 /** Bootstrap options of the speedup and robustness analyses. */
@@ -63,7 +64,8 @@ export type TaskOutcome = { ok: true; value: unknown } | { ok: false; refused: s
 
 export function runTask(task: ComputeTask): TaskOutcome {
   try {
-    return { ok: true, value: (RUN[task.kind] as (t: ComputeTask) => unknown)(task) };
+    // Long arrays of numbers travel as Float64Arrays (packed-arrays.ts): cheap to receive on the request loop.
+    return { ok: true, value: packArrays((RUN[task.kind] as (t: ComputeTask) => unknown)(task)) };
   } catch (error) {
     return { ok: false, refused: error instanceof Error ? error.message : String(error) };
   }
