@@ -5,15 +5,12 @@
 // goes to Next.js as before.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { compressPieces, gzipFilled } from "@/lib/server/page-cache/gzip-template";
 import { fillTemplate, nonceOf, toTemplate } from "@/lib/server/page-cache/nonce-template";
 import type { PageStore, StoredPage } from "@/lib/server/page-cache/page-store";
 import { leaseId, type PeerRenders } from "@/lib/server/page-cache/peer-renders";
 import { ifNoneMatchHits, isCacheablePageRequest, pageETag, pageKey, publicCacheControl } from "@/lib/server/page-cache/request-key";
 import { renderContext, type RenderContext } from "@/lib/server/render-context";
-
-const gzipAsync = promisify(gzip);
 
 export interface PageCacheOptions {
   /** Next.js's handler (app.getRequestHandler()). */
@@ -81,8 +78,18 @@ function notModified(res: ServerResponse, etag: string, options: PageCacheOption
 
 const acceptsGzip = (header: string | string[] | undefined) => /\bgzip\b/.test(Array.isArray(header) ? header.join(",") : (header ?? ""));
 
+/** Each stored page's pieces compressed once (gzip-template.ts), made on the first gzip response. */
+const compressed = new WeakMap<StoredPage, Promise<Buffer[]>>();
+
+function compressedPieces(page: StoredPage): Promise<Buffer[]> {
+  let pieces = compressed.get(page);
+  if (!pieces) compressed.set(page, (pieces = compressPieces(page.template)));
+  return pieces;
+}
+
 async function serveStored(req: IncomingMessage, res: ServerResponse, page: StoredPage, options: PageCacheOptions, how: string): Promise<void> {
-  const { body, headers } = fillTemplate(page.template, freshNonce());
+  const nonce = freshNonce();
+  const { body, headers } = fillTemplate(page.template, nonce);
   const final = page.freshUntil === Infinity;
   const out: OutgoingHttpHeaders = { ...headers, "x-page-cache": how };
   // A provisional page (intervals still computing) is for this reader only.
@@ -91,7 +98,8 @@ async function serveStored(req: IncomingMessage, res: ServerResponse, page: Stor
   out.vary = [headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
   let payload = body;
   if (acceptsGzip(req.headers["accept-encoding"])) {
-    payload = await gzipAsync(body);
+    // The pieces are compressed once per stored page; a response only adds its nonce, the header and the checksum.
+    payload = gzipFilled(page.template, await compressedPieces(page), nonce);
     out["content-encoding"] = "gzip";
   }
   out["content-length"] = payload.length;
