@@ -206,11 +206,10 @@ test(`${CLIENTS} clients reading and uploading for ${SECONDS} s beside a hostile
       `${[...hostile.statuses].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}; /api/health ${health.length} probes, p50 ${health[Math.floor(health.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${health.at(-1)!.toFixed(1)} ms`,
   );
   expect(hostile.errors.slice(0, 20)).toEqual([]);
-  // The availability target (docs/availability.md), in the full run only: no timed assertion in npm test.
-  if (FULL) expect(p99).toBeLessThan(250);
-
   // The server's own account of a failure, next to the failed requests.
   expect(tally.errors.slice(0, 20), app.log().split("\n").filter((l) => /error|Error/.test(l)).slice(-40).join("\n")).toEqual([]);
+  // The availability target (docs/availability.md), in the full run only: no timed assertion in npm test.
+  if (FULL) expect(p99).toBeLessThan(250);
   expect(tally.retryAfterMissing).toBe(0);
   expect(tally.statuses.get("read 200") ?? 0).toBeGreaterThan(CLIENTS);
   expect(tally.acknowledged.size).toBeGreaterThan(0);
