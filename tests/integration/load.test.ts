@@ -208,8 +208,6 @@ test(`${CLIENTS} clients reading and uploading for ${SECONDS} s beside a hostile
   expect(hostile.errors.slice(0, 20)).toEqual([]);
   // The server's own account of a failure, next to the failed requests.
   expect(tally.errors.slice(0, 20), app.log().split("\n").filter((l) => /error|Error/.test(l)).slice(-40).join("\n")).toEqual([]);
-  // The availability target (docs/availability.md), in the full run only: no timed assertion in npm test.
-  if (FULL) expect(p99).toBeLessThan(250);
   expect(tally.retryAfterMissing).toBe(0);
   expect(tally.statuses.get("read 200") ?? 0).toBeGreaterThan(CLIENTS);
   expect(tally.acknowledged.size).toBeGreaterThan(0);
@@ -227,4 +225,7 @@ test(`${CLIENTS} clients reading and uploading for ${SECONDS} s beside a hostile
   // Once each (no identity twice), and exactly the acknowledged ones: nothing from a 429 or a lost request.
   expect(storedMap.size).toBe(stored.length);
   expect(storedMap).toEqual(tally.acknowledged);
+  // The availability target (docs/availability.md), in the full run only: no timed assertion in npm test.
+  // Last, so a full run that misses it has still checked every guarantee above.
+  if (FULL) expect(p99).toBeLessThan(250);
 }, (SECONDS + 180) * 1000);
