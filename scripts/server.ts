@@ -1,10 +1,12 @@
 // The production web server (npm start runs it through scripts/start.ts):
 // WEB_CONCURRENCY worker processes (default: one per core) sharing the port
 // through Node's cluster module, each serving Next.js behind the page cache
-// (lib/server/http/page-cache-handler.ts). Workers share nothing but the
-// database: the page cache, like every other cache, is keyed on data
+// (lib/server/http/page-cache-handler.ts). Workers share the database and
+// their renders: the page cache, like every other cache, is keyed on data
 // versions read from PostgreSQL on each request, so an upload through any
-// worker, or any machine, is seen by all of them at once (docs/deployment.md).
+// worker, or any machine, is seen by all of them at once (docs/deployment.md);
+// a cold view is rendered by one worker and sent to the others through the
+// primary (lib/server/page-cache/peer-renders.ts).
 // A worker that dies is replaced; SIGTERM stops the workers, then the primary.
 //
 // Route handlers do not see the socket, so every request gets PEER_HEADER =
@@ -19,6 +21,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { PEER_HEADER, PEER_SECRET_ENV, trustedProxies } from "@/lib/server/client-address";
+import { coordinatePageRenders, peerRenders } from "@/lib/server/page-cache/peer-renders";
 
 const log = (line: string) => console.log(`[algoperf] ${line}`);
 const int = (name: string, fallback: number) => {
@@ -26,6 +29,11 @@ const int = (name: string, fallback: number) => {
   if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, got "${process.env[name]}"`);
   return v;
 };
+
+/** Set by the primary for its workers: how many share the machine's renders. */
+const RENDER_PEERS_ENV = "ALGOPERF_RENDER_PEERS";
+/** How long a worker waits for another's render of a view before rendering it itself. */
+const renderWaitMs = () => 1000 * Math.max(1, int("ALGOPERF_PAGE_RENDER_WAIT_SECONDS", 30));
 
 /** Worker processes: WEB_CONCURRENCY, or one per core. */
 export function workerCount(): number {
@@ -38,7 +46,13 @@ function primary(): void {
   log(`starting ${workers} worker process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY)`);
   // Each process has its own compute worker threads (lib/server/compute/pool.ts):
   // share the cores among the processes unless COMPUTE_THREADS says otherwise.
-  const env = { COMPUTE_THREADS: process.env.COMPUTE_THREADS || String(Math.max(1, Math.floor(os.availableParallelism() / workers))) };
+  const env = {
+    COMPUTE_THREADS: process.env.COMPUTE_THREADS || String(Math.max(1, Math.floor(os.availableParallelism() / workers))),
+    [RENDER_PEERS_ENV]: String(workers),
+  };
+  // A cold view is rendered by one worker and sent to the others (docs/page-cache.md): pages travel as bytes.
+  cluster.setupPrimary({ serialization: "advanced" });
+  coordinatePageRenders(cluster, { leaseMs: renderWaitMs(), log: process.env.ALGOPERF_PAGE_CACHE_LOG ? log : undefined });
   const fork = () => cluster.fork(env);
   for (let i = 0; i < workers; i++) fork();
   let listening = 0;
@@ -147,13 +161,16 @@ async function worker(): Promise<void> {
   const prepared = app.prepare();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000, query_timeout: 5000 });
   pool.on("error", () => undefined); // an idle client's lost connection: the next query reconnects
+  const store = new PageStore({ maxBytes: int("ALGOPERF_PAGE_CACHE_MB", 256) * 1024 * 1024, provisionalMs: 1000 });
+  const peers = int(RENDER_PEERS_ENV, 1) > 1 ? peerRenders(process, { waitMs: renderWaitMs(), store: (key, page) => store.put(key, page) }) : null;
   const handler = pageCacheHandler({
     next: app.getRequestHandler() as (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
     siteVersion: siteVersionReader(pool),
     buildId: readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim(),
-    store: new PageStore({ maxBytes: int("ALGOPERF_PAGE_CACHE_MB", 256) * 1024 * 1024, provisionalMs: 1000 }),
+    store,
     sMaxAge: 60,
     staleWhileRevalidate: 600,
+    peers,
   });
   const server = http.createServer((req, res) => {
     stamp(req);

@@ -2,6 +2,7 @@
 // like every scoring interface) or CSV with `?format=csv`.
 import { stringifyScoring } from "@/lib/scoring";
 import { AppError } from "@/lib/server/errors";
+import { scoringJsonStream } from "@/lib/server/json-stream";
 
 export type Format = "json" | "csv";
 
@@ -14,6 +15,11 @@ export function requestedFormat(url: URL): Format {
 
 export function jsonResponse(value: unknown): Response {
   return jsonBody(stringifyScoring(value));
+}
+
+/** The same JSON as jsonResponse, written in 64 KB pieces with the event loop free between them (for reports that can be megabytes). */
+export function streamedJsonResponse(value: unknown): Response {
+  return new Response(scoringJsonStream(value), { headers: { "content-type": "application/json; charset=utf-8" } });
 }
 
 const jsonBody = (body: string) => new Response(body, { headers: { "content-type": "application/json; charset=utf-8" } });

@@ -15,7 +15,8 @@
 //   HTML size gzipped; the same pages answered 304 to If-None-Match; and the
 //   first requests of a new data version: the round's version is bumped (what
 //   every upload does in its transaction) and 32 readers ask at once: one
-//   per worker process renders, the others wait for it (coalescing).
+//   worker process renders, the others wait for it (coalescing, across the
+//   worker processes through the cluster primary).
 // Targets (issue 14): cached pages p99 <= 3x and req/s >= 1/3 of
 // /api/health's in the same run; HTML <= 150 KB gzip.
 // Each URL also gets its first request timed (the view computed: a cache miss)
@@ -253,13 +254,13 @@ function pageVerdicts(pages: PageRows, base: Measured, scale: string): boolean {
   for (const m of pages.revalidated) {
     result({ bench: "load", name: `${m.label}, ${scale}`, target: null, measured: `p99 ${ms(m.p99)}, ${m.rps.toFixed(0)} req/s, ${m.statuses["304"] ?? 0} answers 304`, ratio: `${(m.p99 / base.p99).toFixed(1)}x p99, ${(m.rps / base.rps).toFixed(2)}x req/s of /api/health`, pass: null });
   }
-  // Each worker process has its own page cache (docs/deployment.md): one render per process at most.
+  // One render per machine, whatever the worker processes (docs/page-cache.md "One render per machine").
   const workers = Number(process.env.WEB_CONCURRENCY);
   for (const c of pages.cold) {
-    const ok = c.renders <= workers;
+    const ok = c.renders === 1;
     pass &&= ok;
-    console.log(`${ok ? "PASS" : "FAIL"}  ${c.label}, new data version, ${c.readers} readers at once: ${c.renders} render(s) (at most ${workers}: one per worker process); first answer ${ms(c.firstMs)}, last ${ms(c.slowestMs)}`);
-    result({ bench: "load", name: `${c.label}: first requests of a new data version (${c.readers} at once), ${scale}`, target: `one render per worker process (${workers})`, measured: `${c.renders} render(s); all answered within ${ms(c.slowestMs)}`, ratio: null, pass: ok });
+    console.log(`${ok ? "PASS" : "FAIL"}  ${c.label}, new data version, ${c.readers} readers at once on ${workers} worker process(es): ${c.renders} render(s) (one per machine); first answer ${ms(c.firstMs)}, last ${ms(c.slowestMs)}`);
+    result({ bench: "load", name: `${c.label}: first requests of a new data version (${c.readers} at once, ${workers} workers), ${scale}`, target: "one render per machine", measured: `${c.renders} render(s); all answered within ${ms(c.slowestMs)}`, ratio: null, pass: ok });
   }
   return pass;
 }

@@ -45,6 +45,44 @@ describe("cost cap", () => {
   }, 60_000);
 });
 
+describe("compare, speedup matrix and workload robustness: the same budget", () => {
+  test("robustness at resamples=10000&points=10000 (let through by the old resamples x pool <= 250,000 limit, minutes of one event loop) is a 400 naming the parameters and the cap", async () => {
+    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${V05}/robustness?seed=14&resamples=10000&points=10000`);
+    const body = (await res.json()) as { error: { message: string; issues: { path: string }[] } };
+    expect(res.status).toBe(400);
+    expect(body.error.message).toContain("50,000,000");
+    expect(body.error.message).toContain("2 x resamples + base workloads + 2");
+    expect(body.error.issues.map((i) => i.path).sort()).toEqual(["points", "pool", "resamples"]);
+  });
+
+  test("they count against the client's limit: of four different robustness requests at once from one client, at least two get 429 with Retry-After", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${V05}/robustness?seed=${3000 + i}&resamples=500`, { headers: { "x-forwarded-for": "2001:db8:5707::98" } });
+        await res.arrayBuffer();
+        return { status: res.status, retryAfter: res.headers.get("retry-after") };
+      }),
+    );
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(2);
+    for (const a of limited) expect(a.retryAfter).toMatch(/^\d+$/);
+    for (const a of answers) expect([200, 429]).toContain(a.status);
+  }, 60_000);
+
+  test("identical speedup-matrix and compare requests share one computation: four of each from one client (limit 2 at a time) all get the same 200", async () => {
+    for (const path of [`speedups?seed=4001&resamples=2000`, `compare?a=shampoo_submission&b=baseline&seed=4001&resamples=10000`]) {
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${V05}/${path}`, { headers: { "x-forwarded-for": "2001:db8:5707::97" } });
+          return { status: res.status, body: await res.text() };
+        }),
+      );
+      expect(answers.map((a) => a.status), path).toEqual([200, 200, 200, 200]);
+      expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    }
+  }, 60_000);
+});
+
 describe("a storm of maximum-cost requests", () => {
   test("/api/health answers 200 throughout; the storm gets only 200, 429 and 503 (with Retry-After)", async () => {
     const baseUrl = inject("baseUrl");
@@ -137,5 +175,15 @@ describe("deadline", () => {
     expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
     // A new scoring (not cached) runs: the cancelled worker was replaced.
     expect((await fetch(`${app.baseUrl}/api/v1/rounds/${V05}/scores?points=101`)).status).toBe(200);
+  }, 120_000);
+
+  test("workload robustness runs on the pool too: past the deadline it is cancelled with a 503 (it ran to the end on the request loop before)", async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${app.baseUrl}/api/v1/rounds/${V05}/robustness?seed=15&resamples=10000&points=10000`);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(body.error.message).toMatch(/did not finish within 3 s/);
+    console.log(`[deadline] robustness cancelled after ${(performance.now() - t0).toFixed(0)} ms`);
   }, 120_000);
 });

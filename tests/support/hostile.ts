@@ -72,3 +72,37 @@ export function stalledUpload(baseUrl: string, headers: Record<string, string>, 
   })();
   return { socket, status, sent };
 }
+
+/**
+ * Paths of maximum-cost analysis requests on `round` (docs/availability.md §1;
+ * the cap is 50,000,000 units), taking turns: the uncertainty bootstrap and
+ * workload robustness with resamples just under the cap at points=10000, the
+ * speedup matrix and a head to head at the largest resamples (10,000) and
+ * points=10000. Every call gives a new seed, so nothing is served from a cache.
+ */
+export async function maxCostAnalyses(baseUrl: string, round: string, firstSeed: number): Promise<() => string> {
+  const scores = (await (await fetch(`${baseUrl}/api/v1/rounds/${round}/scores`)).json()) as {
+    submissions: unknown[];
+    ranking: string[];
+    details: Record<string, Record<string, unknown>>;
+  };
+  const members = scores.submissions.length;
+  const workloads = new Set(Object.values(scores.details).flatMap((d) => Object.keys(d))).size;
+  const scorings = Math.floor(50_000_000 / (members * (workloads + 10_000)));
+  // Uncertainty: resamples + 1 scorings; robustness: 2 x resamples + 8 base workloads + 2.
+  const uncertainty = scorings - 1;
+  const robustness = Math.floor((scorings - 8 - 2) / 2) - 1;
+  const [a, b] = scores.ranking;
+  let seed = firstSeed;
+  let turn = 0;
+  return () => {
+    const s = seed++;
+    const paths = [
+      `uncertainty?seed=${s}&resamples=${uncertainty}&points=10000`,
+      `robustness?seed=${s}&resamples=${robustness}&points=10000`,
+      `speedups?seed=${s}&resamples=10000&points=10000`,
+      `compare?a=${a}&b=${b}&seed=${s}&resamples=10000&points=10000`,
+    ];
+    return `/api/v1/rounds/${round}/${paths[turn++ % paths.length]}`;
+  };
+}

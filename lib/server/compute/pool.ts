@@ -15,6 +15,7 @@ import { Piscina } from "piscina";
 import { AppError } from "@/lib/server/errors";
 import { clientIp } from "@/lib/server/rate-limit";
 import { assertAffordable } from "./cost";
+import { unpackArrays } from "./packed-arrays";
 import type { ComputeResult, ComputeTask, TaskOutcome } from "./tasks";
 
 function fromEnv(name: string, fallback: number): number {
@@ -104,7 +105,7 @@ export async function compute<K extends ComputeTask["kind"]>(task: ComputeTask &
     }
   }
   if (!outcome.ok) throw new AppError("BAD_REQUEST", `${what}: ${outcome.refused}`);
-  return outcome.value as ComputeResult<K>;
+  return unpackArrays(outcome.value) as ComputeResult<K>;
 }
 
 /** `fn` with its computations counted against the request's client address. */

@@ -3,8 +3,9 @@
 // service with one options object, map errors once (errorResponse). One
 // definition for the analysis routes that were written out by hand each time.
 import { db, type Db } from "@/lib/db/client";
+import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
-import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
+import { csvResponse, requestedFormat, streamedJsonResponse } from "@/lib/server/responses";
 import { toCsv, type CsvValue } from "@/lib/views/csv";
 import { withMixedColumns, type MixedFlag } from "@/lib/views/mixed-pool";
 
@@ -23,13 +24,15 @@ export function analysisRoute<Q, O extends object, R>(endpoint: {
       const url = new URL(req.url);
       const format = requestedFormat(url);
       const { query, options } = endpoint.parse(url.searchParams);
-      const report = await endpoint.compute(db(), { round, query, ...options });
+      // Computations count against the client's limit (docs/availability.md §1).
+      const report = await forRequest(req, () => endpoint.compute(db(), { round, query, ...options }));
       if (format === "csv") {
         const mixed = (report as { mixed?: MixedFlag | null }).mixed;
         const { header, rows } = withMixedColumns(endpoint.csv(report), mixed);
         return csvResponse(toCsv(header, rows), `${round}-${endpoint.name}.csv`);
       }
-      return jsonResponse(report);
+      // A report can be megabytes (points=10000): written in pieces, off one long stringify.
+      return streamedJsonResponse(report);
     } catch (error) {
       return errorResponse(error);
     }

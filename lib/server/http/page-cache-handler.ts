@@ -5,15 +5,13 @@
 // goes to Next.js as before.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { compressPieces, gzipFilled } from "@/lib/server/page-cache/gzip-template";
 import { fillTemplate, nonceOf, toTemplate } from "@/lib/server/page-cache/nonce-template";
 import type { PageStore, StoredPage } from "@/lib/server/page-cache/page-store";
+import { leaseId, type PeerRenders } from "@/lib/server/page-cache/peer-renders";
 import { ifNoneMatchHits, isCacheablePageRequest, pageETag, pageKey, publicCacheControl } from "@/lib/server/page-cache/request-key";
 import { currentPin } from "@/lib/db/pinned";
 import { renderContext, type RenderContext } from "@/lib/server/render-context";
-
-const gzipAsync = promisify(gzip);
 
 export interface PageCacheOptions {
   /** Next.js's handler (app.getRequestHandler()). */
@@ -26,6 +24,8 @@ export interface PageCacheOptions {
   /** Cache-Control for shared caches (CDN): seconds fresh, and seconds served stale while revalidating. */
   sMaxAge: number;
   staleWhileRevalidate: number;
+  /** The other worker processes of this machine (peer-renders.ts): a cold view is rendered by one of them. */
+  peers?: PeerRenders | null;
 }
 
 /** The same format as proxy.ts's nonces: base64 of a random UUID (122 random bits). */
@@ -53,10 +53,21 @@ export function pageCacheHandler(options: PageCacheOptions): (req: IncomingMessa
     if (ifNoneMatchHits(req.headers["if-none-match"], etag)) return notModified(res, etag, options);
     const stored = options.store.get(key, version);
     if (stored) return serveStored(req, res, stored, options, "hit");
-    const { leader, page } = options.store.renderOnce(key, version, () => renderThrough(req, res, { ...options, version, etag }));
+    let wrote = false;
+    const { leader, page } = options.store.renderOnce(key, version, async () => {
+      // One render per machine: another worker process may be rendering this view already.
+      const id = leaseId(version, key);
+      const lease = options.peers ? await options.peers.lease(id) : { render: true as const };
+      if (!lease.render && lease.page) return lease.page;
+      wrote = true;
+      const rendered = await renderThrough(req, res, { ...options, version, etag });
+      options.peers?.done(id, key, rendered);
+      return rendered;
+    });
     const rendered = await page;
-    if (leader) return;
-    if (rendered) return serveStored(req, res, rendered, options, "coalesced");
+    if (wrote) return;
+    // "peer": rendered by another worker process, this request waited for it.
+    if (rendered) return serveStored(req, res, rendered, options, leader ? "peer" : "coalesced");
     return options.next(req, res);
   };
 }
@@ -70,8 +81,18 @@ function notModified(res: ServerResponse, etag: string, options: PageCacheOption
 
 const acceptsGzip = (header: string | string[] | undefined) => /\bgzip\b/.test(Array.isArray(header) ? header.join(",") : (header ?? ""));
 
+/** Each stored page's pieces compressed once (gzip-template.ts), made on the first gzip response. */
+const compressed = new WeakMap<StoredPage, Promise<Buffer[]>>();
+
+function compressedPieces(page: StoredPage): Promise<Buffer[]> {
+  let pieces = compressed.get(page);
+  if (!pieces) compressed.set(page, (pieces = compressPieces(page.template)));
+  return pieces;
+}
+
 async function serveStored(req: IncomingMessage, res: ServerResponse, page: StoredPage, options: PageCacheOptions, how: string): Promise<void> {
-  const { body, headers } = fillTemplate(page.template, freshNonce());
+  const nonce = freshNonce();
+  const { body, headers } = fillTemplate(page.template, nonce);
   const final = page.freshUntil === Infinity;
   const out: OutgoingHttpHeaders = { ...headers, "x-page-cache": how };
   // A provisional page (intervals still computing) is for this reader only.
@@ -80,7 +101,8 @@ async function serveStored(req: IncomingMessage, res: ServerResponse, page: Stor
   out.vary = [headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
   let payload = body;
   if (acceptsGzip(req.headers["accept-encoding"])) {
-    payload = await gzipAsync(body);
+    // The pieces are compressed once per stored page; a response only adds its nonce, the header and the checksum.
+    payload = gzipFilled(page.template, await compressedPieces(page), nonce);
     out["content-encoding"] = "gzip";
   }
   out["content-length"] = payload.length;

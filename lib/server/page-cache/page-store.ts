@@ -60,6 +60,11 @@ export class PageStore {
     return { leader: true, page };
   }
 
+  /** Keeps a page rendered elsewhere (another worker process, peer-renders.ts). */
+  put(key: string, page: StoredPage): void {
+    this.pages.set(key, page);
+  }
+
   /** Stored bytes, for tests and logs. */
   get bytes(): number {
     return this.pages.calculatedSize;

@@ -5,18 +5,20 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { CellStatus } from "@/lib/scoring";
 import { BOOTSTRAP_DEFAULTS, ranksOf } from "@/lib/scoring/analysis";
-import { headToHead, speedupMatrix, type SpeedupMember, type Winner } from "@/lib/scoring/analysis/speedup";
+import type { SpeedupMember, Winner } from "@/lib/scoring/analysis/speedup";
+import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import type { CsvValue } from "@/lib/views/csv";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest, type LoadedPool, type PoolSubmission } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoreLoaded, type LoadedPool, type PoolSubmission } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
-/** Members the speedup matrix takes. */
+/**
+ * Members the speedup matrix takes: a bound on the size of the answer and of
+ * its page (members² cells), not on its cost, which the cost cap bounds.
+ */
 export const MAX_MATRIX_MEMBERS = 60;
-/** Resamples x members of one matrix: 60 members at the default 1,000 resamples. */
-export const MAX_MATRIX_RESAMPLED_MEMBERS = 60_000;
 
 const resampleFields = {
   seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
@@ -155,11 +157,13 @@ export async function compareSubmissions(db: Db, options: { round: string; query
       const miss = missValuesOf(both, round);
       const keyOf = (ref: string) => (ref.startsWith(`${round}/`) ? ref.slice(round.length + 1) : ref);
       const [ka, kb] = [keyOf(a), keyOf(b)];
-      const times = (k: string) => both.input.submissions.find((s) => s.name === k)!.times;
-      const h = scoringOrBadRequest(() => headToHead(times(ka), times(kb), both.input.baseWorkloads, miss));
       const members = speedupMembers(both);
       const ordered = [members.find((m) => m.name === ka)!, members.find((m) => m.name === kb)!];
-      const matrix = scoringOrBadRequest(() => speedupMatrix(ordered, both.input.baseWorkloads, miss, { seed, resamples, level: BOOTSTRAP_DEFAULTS.level }));
+      // On a compute worker, behind the cost cap and the limits (docs/availability.md).
+      const { headToHead: h, matrix } = await compute(
+        { kind: "headToHead", input: { ...both.input, submissions: ordered }, settings: both.settings, seed, resamples, level: BOOTSTRAP_DEFAULTS.level },
+        `cannot compare "${a}" and "${b}"`,
+      );
       const scored = await scoreLoaded(pool);
       const ranks = ranksOf(scored.scores, Object.keys(scored.scores));
       const side = (k: string): CompareSide => {
@@ -237,18 +241,13 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
         { path: "pool", message: `at most ${MAX_MATRIX_MEMBERS} submissions` },
       ]);
     }
-    if (pool.submissions.length * resamples > MAX_MATRIX_RESAMPLED_MEMBERS) {
-      const most = Math.max(10, Math.floor(MAX_MATRIX_RESAMPLED_MEMBERS / pool.submissions.length));
-      throw new AppError("BAD_REQUEST", `resamples x pool size may be at most ${MAX_MATRIX_RESAMPLED_MEMBERS.toLocaleString("en-US")}: the pool has ${pool.submissions.length} submissions, so use resamples <= ${most}`, [
-        { path: "resamples", message: `at most ${most} for a pool of ${pool.submissions.length}` },
-      ]);
-    }
     const miss = missValuesOf(pool, options.round);
     const scored = await scoreLoaded(pool);
     const ranks = ranksOf(scored.scores, Object.keys(scored.scores));
     const byName = new Map(speedupMembers(pool).map((m) => [m.name, m]));
     const ordered = scored.ranking.map((k) => byName.get(k)!);
-    const m = scoringOrBadRequest(() => speedupMatrix(ordered, pool.input.baseWorkloads, miss, { seed, resamples, level: BOOTSTRAP_DEFAULTS.level }));
+    // On a compute worker, behind the cost cap and the limits (docs/availability.md).
+    const m = await compute({ kind: "speedups", input: { ...pool.input, submissions: ordered }, settings: pool.settings, seed, resamples, level: BOOTSTRAP_DEFAULTS.level }, "cannot compute the speedup matrix");
     return {
       ...analysisHead(pool, scored.settings),
       members: scored.ranking.map((k) => ({ key: k, score: scored.scores[k]!, rank: ranks[k]! })),

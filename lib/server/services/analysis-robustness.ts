@@ -3,17 +3,15 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { BOOTSTRAP_DEFAULTS } from "@/lib/scoring/analysis";
-import { leaveOneWorkloadOut, verdictOf, workloadRobustness, type AdjacentPair, type LeaveOutResult, type RobustnessMember } from "@/lib/scoring/analysis/robustness";
+import { verdictOf, type AdjacentPair, type LeaveOutResult, type RobustnessMember } from "@/lib/scoring/analysis/robustness";
 import { ranksOf } from "@/lib/scoring/analysis";
+import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
 import type { CsvValue } from "@/lib/views/csv";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
-import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest } from "./pool";
+import { loadPool, poolRequest, readPoolView, scoreLoaded } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
-
-/** Resamples x pool members per request: two bootstraps, so half the uncertainty view's 500,000. */
-export const MAX_ROBUSTNESS_RESAMPLED_MEMBERS = 250_000;
 
 export const robustnessParamsSchema = z.object({
   seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
@@ -48,16 +46,10 @@ export async function robustnessOfPool(db: Db, options: { round: string; query: 
   const request = poolRequest(options.round, options.query);
   return readPoolView(db, `robustness|${seed}|${resamples}`, request, async (versions) => {
     const pool = await loadPool(db, request, versions, { studies: true });
-    const members = pool.submissions.length;
-    if (members * resamples > MAX_ROBUSTNESS_RESAMPLED_MEMBERS) {
-      const most = Math.max(10, Math.floor(MAX_ROBUSTNESS_RESAMPLED_MEMBERS / members));
-      throw new AppError("BAD_REQUEST", `resamples x pool size may be at most ${MAX_ROBUSTNESS_RESAMPLED_MEMBERS.toLocaleString("en-US")}: the pool has ${members} submissions, so use resamples <= ${most}`, [
-        { path: "resamples", message: `at most ${most} for a pool of ${members}` },
-      ]);
-    }
     if (pool.input.baseWorkloads.length < 2) throw new AppError("BAD_REQUEST", "workload-set robustness needs at least two base workloads");
     const input = { ...pool.input, submissions: pool.input.submissions.map((s) => ({ ...s, studies: pool.studies![s.name] ?? {} })) };
-    const r = scoringOrBadRequest(() => workloadRobustness(input, pool.settings, { seed, resamples, level: BOOTSTRAP_DEFAULTS.level }));
+    // On a compute worker, behind the cost cap and the limits (docs/availability.md).
+    const r = await compute({ kind: "robustness", input, settings: pool.settings, seed, resamples, level: BOOTSTRAP_DEFAULTS.level });
     return {
       ...analysisHead(pool, r.settings),
       method: { seed, resamples, level: r.options.level, description: ROBUSTNESS_METHOD },
@@ -100,7 +92,7 @@ export async function workloadVerdicts(db: Db, options: { round: string; query: 
     const scored = await scoreLoaded(pool);
     const names = pool.submissions.map((s) => s.key);
     const ranks = ranksOf(scored.scores, names);
-    const leaveOut = scoringOrBadRequest(() => leaveOneWorkloadOut(pool.input, pool.settings));
+    const leaveOut = await compute({ kind: "leaveWorkloadOut", input: pool.input, settings: pool.settings });
     return Object.fromEntries(
       names.map((n) => {
         const dependsOn = leaveOut.filter((l) => l.ranks[n] !== ranks[n]).map((l) => l.workload);
