@@ -8,7 +8,6 @@ import { BOOTSTRAP_DEFAULTS, ranksOf } from "@/lib/scoring/analysis";
 import { headToHead, speedupMatrix, type SpeedupMember, type Winner } from "@/lib/scoring/analysis/speedup";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest, type LoadedPool, type PoolSubmission } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
@@ -206,14 +205,6 @@ export async function compareSubmissions(db: Db, options: { round: string; query
   );
 }
 
-/** CSV of a comparison: one row per base workload, then the geometric mean. */
-export function compareCsv(r: CompareReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["workload", "a", "b", "a_time", "b_time", "a_counted", "b_counted", "ratio_b_over_a", "winner", "a_status", "b_status"];
-  const rows: CsvValue[][] = r.workloads.map((w) => [w.workload, r.a.key, r.b.key, w.a.time, w.b.time, w.a.counted, w.b.counted, w.ratio, w.winner, w.a.status, w.b.status]);
-  rows.push(["geometric mean", r.a.key, r.b.key, null, null, null, null, r.speedup.value, r.speedup.value > 1 ? "a" : r.speedup.value < 1 ? "b" : "tie", null, null]);
-  return { header, rows };
-}
-
 export interface SpeedupsReport extends AnalysisHead {
   /** Members by score, descending (the matrix's order). */
   members: { key: string; score: number; rank: number }[];
@@ -256,17 +247,4 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
       missValues: miss,
     };
   });
-}
-
-/** CSV of the matrix: one row per ordered pair. */
-export function speedupsCsv(r: SpeedupsReport): { header: string[]; rows: CsvValue[][] } {
-  const rows: CsvValue[][] = [];
-  r.members.forEach((a, i) =>
-    r.members.forEach((b, j) => {
-      if (i === j) return;
-      const p = r.matrix[i]![j]!;
-      rows.push([a.key, b.key, p.speedup, p.interval?.[0] ?? null, p.interval?.[1] ?? null, p.aFaster]);
-    }),
-  );
-  return { header: ["a", "b", "speedup_a_over_b", "interval_low", "interval_high", "share_a_faster"], rows };
 }

@@ -7,7 +7,6 @@ import { leaveOneWorkloadOut, verdictOf, workloadRobustness, type AdjacentPair, 
 import { ranksOf } from "@/lib/scoring/analysis";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
@@ -68,17 +67,6 @@ export async function robustnessOfPool(db: Db, options: { round: string; query: 
       studiesResampled: r.studiesResampled,
     };
   });
-}
-
-/** CSV: per member, its score and rank in the full pool and without each base workload, and its verdict. */
-export function robustnessCsv(r: RobustnessReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["submission", "removed_workload", "score", "rank", "verdict", "workload_bootstrap_low", "workload_bootstrap_high", "study_bootstrap_low", "study_bootstrap_high"];
-  const rows: CsvValue[][] = [];
-  for (const m of r.submissions) {
-    rows.push([m.key, "", m.score, m.rank, m.verdict, m.workloads.interval?.[0] ?? null, m.workloads.interval?.[1] ?? null, m.studies.interval?.[0] ?? null, m.studies.interval?.[1] ?? null]);
-    for (const w of r.workloads) rows.push([m.key, w, m.leaveOut[w]!.score, m.leaveOut[w]!.rank, null, null, null, null, null]);
-  }
-  return { header, rows };
 }
 
 export interface WorkloadVerdict {

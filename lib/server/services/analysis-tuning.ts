@@ -8,7 +8,6 @@ import type { TrialHit } from "@/lib/scoring";
 import { tuningView, type ReferenceAnswer, type TrialMember, type TuningSeries } from "@/lib/scoring/analysis";
 import { AppError } from "@/lib/server/errors";
 import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type LoadedPool } from "./pool";
 import { parseScoreParams, type ScoreQuery } from "./scores";
@@ -84,17 +83,4 @@ export async function tuningOfPool(db: Db, options: { round: string; query: Scor
       answers: view.answers.map(({ name, ...a }) => ({ key: name, ...a })),
     };
   });
-}
-
-/** One row per member and k: its score with every member at k, and the baseline question. */
-export function tuningCsv(r: TuningReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["submission", "k", "score_all_at_k", "baseline", "baseline_at_k_score", "submission_full_budget_score", "baseline_smallest_k_above"];
-  const rows: CsvValue[][] = [];
-  for (const s of r.series) {
-    const answer = r.answers.find((a) => a.key === s.key);
-    r.ks.forEach((k, i) => {
-      rows.push([s.key, k, s.scores[i]!, r.baseline, answer?.referenceScores[i] ?? null, answer?.scores[i] ?? null, answer ? (answer.smallestK ?? "none") : null]);
-    });
-  }
-  return { header, rows };
 }

@@ -3,8 +3,9 @@
 import { db } from "@/lib/db/client";
 import { AppError, errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
-import { getPaperView, paperCsv } from "@/lib/server/services/paper";
+import { getPaperView } from "@/lib/server/services/paper";
 import { toCsv } from "@/lib/views/csv";
+import { paperCsv } from "@/lib/views/csv-tables/paper";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,9 @@
 import { db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
-import { compareCsv, compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
+import { compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
 import { toCsv } from "@/lib/views/csv";
+import { compareCsv } from "@/lib/views/csv-tables/compare";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,10 @@ import { db } from "@/lib/db/client";
 import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { cachedJsonResponse, csvResponse, requestedFormat } from "@/lib/server/responses";
-import { getLeaderboard, leaderboardCsv, viewQueryOrThrow } from "@/lib/server/services/leaderboard";
+import { getLeaderboard, viewQueryOrThrow } from "@/lib/server/services/leaderboard";
 import { toCsv } from "@/lib/views/csv";
 import { parseViewQuery } from "@/lib/views/parse-query";
+import { leaderboardCsv } from "@/lib/views/csv-tables/leaderboard";
 
 export const dynamic = "force-dynamic";
 

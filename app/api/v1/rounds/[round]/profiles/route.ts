@@ -4,9 +4,10 @@ import { db } from "@/lib/db/client";
 import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
-import { getLeaderboard, profilesCsv, profilesPayload, viewQueryOrThrow } from "@/lib/server/services/leaderboard";
+import { getLeaderboard, profilesPayload, viewQueryOrThrow } from "@/lib/server/services/leaderboard";
 import { toCsv } from "@/lib/views/csv";
 import { parseViewQuery } from "@/lib/views/parse-query";
+import { profilesCsv } from "@/lib/views/csv-tables/leaderboard";
 
 export const dynamic = "force-dynamic";
 

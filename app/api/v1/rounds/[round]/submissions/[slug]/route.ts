@@ -3,8 +3,9 @@
 import { db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
-import { getSubmission, submissionCsv } from "@/lib/server/services/submissions";
+import { getSubmission } from "@/lib/server/services/submissions";
 import { toCsv } from "@/lib/views/csv";
+import { submissionCsv } from "@/lib/views/csv-tables/submission";
 
 export const dynamic = "force-dynamic";
 

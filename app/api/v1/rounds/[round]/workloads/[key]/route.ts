@@ -4,9 +4,10 @@ import { db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
 import { viewQueryOrThrow } from "@/lib/server/services/leaderboard";
-import { getWorkloadTable, workloadCsv } from "@/lib/server/services/workloads";
+import { getWorkloadTable } from "@/lib/server/services/workloads";
 import { toCsv } from "@/lib/views/csv";
 import { parseViewQuery } from "@/lib/views/parse-query";
+import { workloadCsv } from "@/lib/views/csv-tables/workload";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,8 @@
 import { db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/server/errors";
 import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
-import { evalsCsvChunks, getSubmission } from "@/lib/server/services/submissions";
+import { evalSlices, getSubmission } from "@/lib/server/services/submissions";
+import { evalsCsvChunks } from "@/lib/views/csv-tables/submission";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ round: s
   try {
     const { round, slug } = await params;
     const format = requestedFormat(new URL(req.url));
-    if (format === "csv") return csvResponse(streamOf(await evalsCsvChunks(db(), round, slug)), `${round}-${slug}-evals.csv`);
+    if (format === "csv") return csvResponse(streamOf(evalsCsvChunks(await evalSlices(db(), round, slug))), `${round}-${slug}-evals.csv`);
     const view = await getSubmission(db(), round, slug);
     return jsonResponse({ round: round, submission: slug, runs: view.evals });
   } catch (error) {
