@@ -8,9 +8,11 @@ import { ComparePicker, type PickerGroup } from "@/components/compare/compare-pi
 import { CompareView } from "@/components/compare/compare-view";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
-import { compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
+import { compareSubmissions } from "@/lib/server/services/analysis-compare";
+import { parseCompareParams } from "@/lib/server/schemas/analysis-compare";
 import { defaultRoundSlug, listRounds, roundCatalog } from "@/lib/server/services/catalog";
-import { parseScoreParams, scoreRound } from "@/lib/server/services/scores";
+import { scoreRound } from "@/lib/server/services/scores";
+import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { routes } from "@/lib/views/routes";
 import { attempt } from "../analysis/attempt";
 

@@ -2,7 +2,8 @@
 // from query.ts so the client bundle does not carry zod.
 import type { Issue } from "@/lib/issue";
 import { z } from "zod";
-import { DIRECTIONS, EMPTY_QUERY, INTEGRATIONS, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery } from "./query";
+import { DIRECTIONS, EMPTY_QUERY, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery } from "./query";
+import { integrationParam, pointsParam, scaleParam, tauMaxParam } from "./scoring-params";
 
 /** A horizon filter value: the percentage of the step budget ("33"), or "none" (no horizon). */
 const horizonValue = z.string().max(4).regex(/^(\d{1,3}|none)$/, { error: 'expected a percentage such as "33", or "none"' });
@@ -23,10 +24,10 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   /** Submissions removed from the round's default pool. */
   remove: z.array(slug).max(5000),
   complete: z.enum(["only"], { error: "expected only" }).optional(),
-  tauMax: z.number({ error: "expected a number" }).gt(1, { error: "must be greater than 1" }).max(1000).optional(),
-  integration: z.enum(INTEGRATIONS, { error: `expected one of ${INTEGRATIONS.join(", ")}` }).optional(),
-  points: z.number({ error: "expected an integer" }).int({ error: "expected an integer" }).min(2).max(10_000).optional(),
-  scale: z.enum(SCALES, { error: `expected one of ${SCALES.join(", ")}` }).optional(),
+  tauMax: tauMaxParam.optional(),
+  integration: integrationParam.optional(),
+  points: pointsParam.optional(),
+  scale: scaleParam.optional(),
   sort: z
     .string()
     .max(220)

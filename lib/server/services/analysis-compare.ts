@@ -1,29 +1,20 @@
 // Head to head and the speedup matrix: GET /api/v1/rounds/<round>/compare,
 // GET /api/v1/rounds/<round>/speedups, the compare page and the speedups view.
 // The speedup convention is compute_speedups.py's (lib/scoring/analysis/speedup.ts).
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { compareParamsSchema, speedupParamsSchema, type CompareParams } from "@/lib/server/schemas/analysis-compare";
 import type { CellStatus } from "@/lib/scoring";
 import { BOOTSTRAP_DEFAULTS, ranksOf } from "@/lib/scoring/analysis";
 import { headToHead, speedupMatrix, type SpeedupMember, type Winner } from "@/lib/scoring/analysis/speedup";
 import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest, type LoadedPool, type PoolSubmission } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 /** Members the speedup matrix takes. */
 export const MAX_MATRIX_MEMBERS = 60;
 /** Resamples x members of one matrix: 60 members at the default 1,000 resamples. */
 export const MAX_MATRIX_RESAMPLED_MEMBERS = 60_000;
-
-const resampleFields = {
-  seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
-  resamples: z.number().int().min(10).max(10_000).default(BOOTSTRAP_DEFAULTS.resamples),
-};
-const submissionRef = z.string().min(1).max(300).regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, 'a submission slug, or "<round>/<slug>" for another round');
-export const compareParamsSchema = z.object({ a: submissionRef, b: submissionRef, ...resampleFields });
-export const speedupParamsSchema = z.object(resampleFields);
 
 export const SPEEDUP_CONVENTION =
   "Geometric-mean speedup as AlgoPerf's scoring/compute_speedups.py computes it: over the base workloads, the per-workload medians over studies " +
@@ -35,21 +26,6 @@ export const SPEEDUP_INTERVAL =
   "Paired bootstrap over studies: in every resample each side's per-workload median is recomputed from its studies drawn with replacement " +
   "(the uncertainty view's generator and seed, so the same draws), and the speedup recomputed; the interval is the 2.5th-97.5th percentile, " +
   "'A faster' the share of resamples with a speedup above 1.";
-
-export interface CompareParams {
-  a: string;
-  b: string;
-  seed: number;
-  resamples: number;
-}
-
-export function parseCompareParams(params: URLSearchParams): { query: ScoreQuery; options: CompareParams } {
-  return { query: parseScoreParams(params), options: parseParams(compareParamsSchema, params, { numbers: ["seed", "resamples"], strings: ["a", "b"] }) };
-}
-
-export function parseSpeedupParams(params: URLSearchParams): { query: ScoreQuery; options: z.infer<typeof speedupParamsSchema> } {
-  return { query: parseScoreParams(params), options: parseParams(speedupParamsSchema, params, { numbers: ["seed", "resamples"] }) };
-}
 
 export interface CompareSide extends PoolSubmission {
   /** Whether it is a member of the current pool; score, rank, targets and profile are its standing there (else null). */

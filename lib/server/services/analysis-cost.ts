@@ -2,22 +2,12 @@
 // (docs/analysis-tuning.md "Cost to target"). GPU-hours from the stored runs:
 // time in seconds × Run.provenance.gpuCount; a missed trial's time is its last
 // eval's (RunEvals), unknown without stored evals.
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { type CostParams } from "@/lib/server/schemas/analysis-cost";
 import { costView, type CostTrial, type MemberCost } from "@/lib/scoring/analysis";
-import { parseParams } from "@/lib/server/query-params";
 import type { AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, type LoadedPool } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const costParamsSchema = z.object({
-  pricePerGpuHour: z.number().gt(0).max(1e6).optional(),
-});
-export type CostParams = z.infer<typeof costParamsSchema>;
-
-export function parseCostParams(params: URLSearchParams): { query: ScoreQuery; options: CostParams } {
-  return { query: parseScoreParams(params), options: parseParams(costParamsSchema, params, { numbers: ["pricePerGpuHour"] }) };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface CostReport extends Omit<AnalysisHead, "settings"> {
   pricePerGpuHour: number | null;

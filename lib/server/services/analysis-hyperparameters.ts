@@ -1,18 +1,10 @@
 // Hyperparameter sensitivity: GET /api/v1/rounds/<round>/hyperparameters?submission=<slug>
 // (docs/analysis-tuning.md). Reads Run.hyperparameters (hparams.json, stored when
 // uploaded from AlgoPerf logs); says so when the submission's runs have none.
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { hyperparameterSensitivity, type HparamSensitivity } from "@/lib/scoring/analysis";
 import { versionedRead } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
-
-export const hyperparameterParamsSchema = z.object({ submission: z.string().min(1).max(200) });
-
-export function parseHyperparameterParams(params: URLSearchParams): z.infer<typeof hyperparameterParamsSchema> {
-  return parseParams(hyperparameterParamsSchema, params, { strings: ["submission"] });
-}
 
 export interface HyperparameterReport extends HparamSensitivity {
   round: string;

@@ -1,28 +1,17 @@
 // Workload-set robustness: GET /api/v1/rounds/<round>/robustness, its analysis
 // view and the leaderboard's one-line verdicts (lib/scoring/analysis/robustness.ts).
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { robustnessParamsSchema, type RobustnessParams } from "@/lib/server/schemas/analysis-robustness";
 import { BOOTSTRAP_DEFAULTS } from "@/lib/scoring/analysis";
 import { leaveOneWorkloadOut, verdictOf, workloadRobustness, type AdjacentPair, type LeaveOutResult, type RobustnessMember } from "@/lib/scoring/analysis/robustness";
 import { ranksOf } from "@/lib/scoring/analysis";
 import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 /** Resamples x pool members per request: two bootstraps, so half the uncertainty view's 500,000. */
 export const MAX_ROBUSTNESS_RESAMPLED_MEMBERS = 250_000;
-
-export const robustnessParamsSchema = z.object({
-  seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
-  resamples: z.number().int().min(10).max(10_000).default(BOOTSTRAP_DEFAULTS.resamples),
-});
-export type RobustnessParams = z.infer<typeof robustnessParamsSchema>;
-
-export function parseRobustnessParams(params: URLSearchParams): { query: ScoreQuery; options: RobustnessParams } {
-  return { query: parseScoreParams(params), options: parseParams(robustnessParamsSchema, params, { numbers: ["seed", "resamples"] }) };
-}
 
 export const ROBUSTNESS_METHOD =
   "Leave one workload out: the pool rescored with the official rules without one base workload (its held-out variants go with it), " +

@@ -2,25 +2,14 @@
 // (docs/analysis-tuning.md). Score vs k (trials per study) for every member,
 // per-workload curves, and from which k a reference restricted to k trials
 // beats each member at its full budget.
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { type TuningParams } from "@/lib/server/schemas/analysis-tuning";
 import type { TrialHit } from "@/lib/scoring";
 import { tuningView, type ReferenceAnswer, type TrialMember, type TuningSeries } from "@/lib/scoring/analysis";
 import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type LoadedPool } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const tuningParamsSchema = z.object({
-  /** The member restricted to k trials; default: the member with slug "baseline", if any. */
-  baseline: z.string().min(1).max(200).optional(),
-});
-export type TuningParams = z.infer<typeof tuningParamsSchema>;
-
-export function parseTuningParams(params: URLSearchParams): { query: ScoreQuery; options: TuningParams } {
-  return { query: parseScoreParams(params), options: parseParams(tuningParamsSchema, params, { strings: ["baseline"] }) };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface TuningReport extends AnalysisHead {
   ks: number[];

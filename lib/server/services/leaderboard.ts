@@ -260,12 +260,6 @@ function rankedRows(
   });
 }
 
-/** The view's query parameters, or a 400 naming each bad parameter. */
-export function viewQueryOrThrow(parsed: { query: ViewQuery; issues: QueryIssue[] }): ViewQuery {
-  if (parsed.issues.length) throw invalidQuery(parsed.issues);
-  return parsed.query;
-}
-
 /** GET …/profiles: the sampled profiles of a view (rho on the scoring grid) in rank order. */
 export function profilesPayload(lb: Leaderboard) {
   return {

@@ -8,7 +8,7 @@ import { cached, versionedRead } from "@/lib/server/cache";
 import { compute } from "@/lib/server/compute/pool";
 import { AppError, unknownRound } from "@/lib/server/errors";
 import { DESCRIPTION_FIELDS, pickFields, selectOf, type SubmissionListing } from "@/lib/submission-fields";
-import type { ScoreQuery } from "./score-query";
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface PoolSubmission extends SubmissionListing {
   /** Key in the report: the slug, or "<round>/<slug>" for a member of another round. */

@@ -7,7 +7,7 @@ import { HorizonChart, type HorizonChartSeries } from "@/components/charts/horiz
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
-import { parseScoreParams } from "@/lib/server/services/scores";
+import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";

@@ -4,7 +4,8 @@ import { toSearchParams } from "@/components/analysis/views";
 import { SpeedupHeatmap } from "@/components/charts/speedup-heatmap";
 import { formatSpeedup } from "@/components/compare/format";
 import { db } from "@/lib/db/client";
-import { parseSpeedupParams, speedupsOfPool } from "@/lib/server/services/analysis-compare";
+import { speedupsOfPool } from "@/lib/server/services/analysis-compare";
+import { parseSpeedupParams } from "@/lib/server/schemas/analysis-compare";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
 

@@ -5,7 +5,8 @@ import { seriesColor } from "@/components/charts/colors";
 import { LineChart } from "@/components/charts/line-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
-import { parseTuningParams, tuningOfPool } from "@/lib/server/services/analysis-tuning";
+import { tuningOfPool } from "@/lib/server/services/analysis-tuning";
+import { parseTuningParams } from "@/lib/server/schemas/analysis-tuning";
 import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
 

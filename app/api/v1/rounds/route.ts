@@ -1,15 +1,9 @@
 // GET /api/v1/rounds – every round with its submission counts (the round picker's data).
-import { db } from "@/lib/db/client";
-import { errorResponse } from "@/lib/server/errors";
-import { jsonResponse } from "@/lib/server/responses";
+import { readRoute } from "@/lib/server/http/read-route";
 import { roundSummaries } from "@/lib/server/services/catalog";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    return jsonResponse({ rounds: await roundSummaries(db()) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = readRoute({
+  load: async ({ db }) => ({ rounds: await roundSummaries(db) }),
+});
