@@ -1,14 +1,14 @@
 // Responses of the read endpoints: JSON (non-finite numbers as "inf"/"nan",
 // like every scoring interface) or CSV with `?format=csv`.
 import { stringifyScoring } from "@/lib/scoring";
-import { AppError } from "@/lib/server/errors";
+import { badParameter } from "@/lib/server/errors";
 
 export type Format = "json" | "csv";
 
 /** `?format=json|csv` (default json); anything else is a 400 naming the valid values. */
 export function requestedFormat(url: URL): Format {
   const f = url.searchParams.get("format") ?? "json";
-  if (f !== "json" && f !== "csv") throw new AppError("BAD_REQUEST", `invalid query: format: expected one of json, csv, got "${f}"`, [{ path: "format", message: "expected one of json, csv" }]);
+  if (f !== "json" && f !== "csv") throw badParameter("format", `expected one of json, csv, got "${f}"`, "expected one of json, csv");
   return f;
 }
 

@@ -42,8 +42,6 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   hide: z.array(z.string().min(1).max(300)).max(5000),
 });
 
-/** A bad query parameter: its name and what is wrong. */
-export type QueryIssue = Issue;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -63,7 +61,7 @@ const COMMA_KEYS = new Set(["horizon", "source", "add", "remove", "hide"]);
  * analytics tags and the like do not break a shared link); every known one
  * is validated, and each problem names its parameter and the valid values.
  */
-export function parseViewQuery(params: RawParams): { query: ViewQuery; issues: QueryIssue[] } {
+export function parseViewQuery(params: RawParams): { query: ViewQuery; issues: Issue[] } {
   const raw: Record<string, unknown> = {};
   for (const key of LIST_KEYS) {
     const values = getAll(params, key);

@@ -6,7 +6,7 @@ import { compareParamsSchema, speedupParamsSchema, type CompareParams } from "@/
 import type { CellStatus } from "@/lib/scoring";
 import { BOOTSTRAP_DEFAULTS, ranksOf } from "@/lib/scoring/analysis";
 import { headToHead, speedupMatrix, type SpeedupMember, type Winner } from "@/lib/scoring/analysis/speedup";
-import { AppError } from "@/lib/server/errors";
+import { AppError, badParameter } from "@/lib/server/errors";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest, type LoadedPool, type PoolSubmission } from "./pool";
 import type { ScoreQuery } from "@/lib/server/schemas/scores";
@@ -98,7 +98,7 @@ async function assertSubmissionsExist(db: Db, round: string, refs: { field: stri
     const i = ref.indexOf("/");
     const [r, slug] = i < 0 ? [round, ref] : [ref.slice(0, i), ref.slice(i + 1)];
     const found = await db.submission.findFirst({ where: { slug, hidden: false, round: { slug: r } }, select: { id: true } });
-    if (!found) throw new AppError("BAD_REQUEST", `invalid query: ${field}: unknown submission "${ref}" in round "${r}"`, [{ path: field, message: `unknown submission "${ref}"` }]);
+    if (!found) throw badParameter(field, `unknown submission "${ref}" in round "${r}"`, `unknown submission "${ref}"`);
   }
 }
 
@@ -112,7 +112,7 @@ async function assertSubmissionsExist(db: Db, round: string, refs: { field: stri
 export async function compareSubmissions(db: Db, options: { round: string; query: ScoreQuery } & Partial<CompareParams> & Pick<CompareParams, "a" | "b">): Promise<CompareReport & { stale?: boolean }> {
   const { round, query } = options;
   const { a, b, seed, resamples } = compareParamsSchema.parse(options);
-  if (a === b) throw new AppError("BAD_REQUEST", "invalid query: b: compare two different submissions", [{ path: "b", message: "equals a" }]);
+  if (a === b) throw badParameter("b", "compare two different submissions", "equals a");
   const request = poolRequest(round, query);
   const pair = poolRequest(round, { ...query, pool: [a, b] });
   return readPoolView(
@@ -198,9 +198,7 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
   return readPoolView(db, `speedups|${seed}|${resamples}`, request, async (versions) => {
     const pool = await loadPool(db, request, versions, { studies: true });
     if (pool.submissions.length > MAX_MATRIX_MEMBERS) {
-      throw new AppError("BAD_REQUEST", `invalid query: pool: the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`, [
-        { path: "pool", message: `at most ${MAX_MATRIX_MEMBERS} submissions` },
-      ]);
+      throw badParameter("pool", `the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`, `at most ${MAX_MATRIX_MEMBERS} submissions`);
     }
     if (pool.submissions.length * resamples > MAX_MATRIX_RESAMPLED_MEMBERS) {
       const most = Math.max(10, Math.floor(MAX_MATRIX_RESAMPLED_MEMBERS / pool.submissions.length));

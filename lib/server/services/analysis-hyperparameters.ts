@@ -4,7 +4,8 @@
 import type { Db } from "@/lib/db/client";
 import { hyperparameterSensitivity, type HparamSensitivity } from "@/lib/scoring/analysis";
 import { versionedRead } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
+import { badParameter } from "@/lib/server/errors";
+import { throwUnknownRound } from "./round-slugs";
 
 export interface HyperparameterReport extends HparamSensitivity {
   round: string;
@@ -18,9 +19,9 @@ export interface HyperparameterReport extends HparamSensitivity {
 
 export async function hyperparametersOf(db: Db, options: { round: string; submission: string }): Promise<HyperparameterReport> {
   return versionedRead(db, [options.round], `hyperparameters|${options.round}|${options.submission}`, async (versions) => {
-    if (!versions.has(options.round)) throw new AppError("NOT_FOUND", `unknown round "${options.round}"`, [{ path: "round", message: "unknown round" }]);
+    if (!versions.has(options.round)) return throwUnknownRound(db, options.round);
     const sub = await db.submission.findFirst({ where: { slug: options.submission, hidden: false, round: { slug: options.round } }, select: { id: true, slug: true, displayName: true, round: { select: { timeBasis: true } } } });
-    if (!sub) throw new AppError("BAD_REQUEST", `invalid query: submission: no submission "${options.submission}" in round "${options.round}"`, [{ path: "submission", message: "unknown submission" }]);
+    if (!sub) throw badParameter("submission", `no submission "${options.submission}" in round "${options.round}"`, "unknown submission");
     const runs = await db.run.findMany({
       where: { submissionId: sub.id },
       select: { workload: { select: { key: true } }, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true, hyperparameters: true },

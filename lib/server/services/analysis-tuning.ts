@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { type TuningParams } from "@/lib/server/schemas/analysis-tuning";
 import type { TrialHit } from "@/lib/scoring";
 import { tuningView, type ReferenceAnswer, type TrialMember, type TuningSeries } from "@/lib/scoring/analysis";
-import { AppError } from "@/lib/server/errors";
+import { badParameter } from "@/lib/server/errors";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type LoadedPool } from "./pool";
 import type { ScoreQuery } from "@/lib/server/schemas/scores";
@@ -58,7 +58,7 @@ export async function tuningOfPool(db: Db, options: { round: string; query: Scor
     const pool = await loadPool(db, request, versions);
     const keys = pool.submissions.map((s) => s.key);
     if (options.baseline !== undefined && !keys.includes(options.baseline)) {
-      throw new AppError("BAD_REQUEST", `invalid query: baseline: "${options.baseline}" is not in the pool; members: ${keys.join(", ")}`, [{ path: "baseline", message: "not a pool member" }]);
+      throw badParameter("baseline", `"${options.baseline}" is not in the pool; members: ${keys.join(", ")}`, "not a pool member");
     }
     const baseline = options.baseline ?? (keys.includes("baseline") ? "baseline" : null);
     const members = await trialMembers(db, pool);

@@ -3,6 +3,7 @@
 // scoreRound, as rows ready for a table. Shared by the leaderboard and profile
 // pages, the per-workload pages and GET /api/v1/rounds/<round>/leaderboard.
 import type { Db } from "@/lib/db/client";
+import type { Issue } from "@/lib/issue";
 import type { CellStatus, ResolvedSettings } from "@/lib/scoring";
 import { cached, roundVersions } from "@/lib/server/cache";
 import { invalidQuery } from "@/lib/server/errors";
@@ -11,7 +12,6 @@ import { roundCatalog, type CatalogSubmission, type RoundCatalog, type WorkloadI
 import { roundCompleteness, type CompletenessBadge } from "@/lib/server/services/round-completeness";
 import { scoreRound, type CellDetail } from "@/lib/server/services/scores";
 import { formatHorizon } from "@/lib/views/format";
-import type { QueryIssue } from "@/lib/views/parse-query";
 import { horizonKey, serializeViewQuery, type ViewQuery } from "@/lib/views/query";
 
 export interface Facet {
@@ -115,8 +115,8 @@ function facetsOf(subs: CatalogSubmission[], inBase: boolean[]): Leaderboard["fa
 }
 
 /** Filter values and slugs the round does not have: one issue per parameter, listing what is valid. */
-function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["facets"]): QueryIssue[] {
-  const issues: QueryIssue[] = [];
+function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["facets"]): Issue[] {
+  const issues: Issue[] = [];
   const check = (path: keyof ViewQuery, values: string[], valid: string[]) => {
     const unknown = values.filter((v) => !valid.includes(v));
     if (unknown.length) {

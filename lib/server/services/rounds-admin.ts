@@ -7,6 +7,7 @@ import type { RoundSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
 import { roundHeader, roundSeed, type RoundDefinition, type RulesetName } from "@/lib/rounds/build-round";
 import type { WorkloadCatalog } from "@/lib/rounds/catalog";
 import { RoundDefinitionError, type TargetsFile } from "@/lib/rounds/targets-file";
+import { unknownRoundText } from "@/lib/server/errors";
 
 export async function createRound(db: Db, options: { definition: RoundDefinition; catalog: WorkloadCatalog }): Promise<RoundSeed> {
   const seed = roundSeed(options.definition, options.catalog);
@@ -51,7 +52,7 @@ function scoreChanges(before: RoundSeed, after: RoundSeed): string[] {
 
 async function currentSeed(db: Db, slug: string): Promise<{ seed: RoundSeed; runs: number }> {
   const r = await db.round.findUnique({ where: { slug }, include: { workloads: { orderBy: { position: "asc" } }, _count: { select: { runs: true } } } });
-  if (!r) throw new RoundDefinitionError([`unknown round "${slug}"; create it with \`round create\``]);
+  if (!r) throw new RoundDefinitionError([`${unknownRoundText(slug)}; create it with \`round create\``]);
   const workloads: WorkloadSeed[] = r.workloads.map(({ id: _id, roundId: _roundId, ...w }) => w);
   const { id: _id, createdAt: _c, updatedAt: _u, dataVersion: _d, seedHash: _s, tauMin: _a, tauMax: _b, tauPoints: _p, tauScale: _t, integration: _i, _count, ...round } = r;
   return { seed: { ...round, source: round.source ?? "uploads", workloads, submissions: [] }, runs: _count.runs };
@@ -98,7 +99,7 @@ export async function updateRound(db: Db, options: { slug: string; changes: Roun
 /** Closes a round to upload tokens (docs/trust-model.md: like a published round, admins may still correct it). */
 export async function closeRound(db: Db, options: { slug: string; at?: Date }): Promise<void> {
   const r = await db.round.findUnique({ where: { slug: options.slug }, select: { closesAt: true } });
-  if (!r) throw new RoundDefinitionError([`unknown round "${options.slug}"`]);
+  if (!r) throw new RoundDefinitionError([unknownRoundText(options.slug)]);
   const at = options.at ?? new Date();
   await db.round.update({ where: { slug: options.slug }, data: { published: true, closesAt: r.closesAt && r.closesAt < at ? r.closesAt : at, dataVersion: { increment: 1 } } });
 }

@@ -2,8 +2,9 @@
 // Round.dataVersion and writes its audit entry in the same transaction.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { AppError, unknownRound } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import { audit } from "./audit";
+import { throwUnknownRound } from "./round-slugs";
 
 interface Target {
   actor: string;
@@ -13,10 +14,7 @@ interface Target {
 
 async function findSubmission(tx: Prisma.TransactionClient, round: string, slug: string) {
   const r = await tx.round.findUnique({ where: { slug: round }, select: { id: true } });
-  if (!r) {
-    const rounds = (await tx.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((x) => x.slug);
-    throw unknownRound(round, rounds);
-  }
+  if (!r) return throwUnknownRound(tx, round);
   const sub = await tx.submission.findUnique({ where: { roundId_slug: { roundId: r.id, slug } }, include: { _count: { select: { runs: true } } } });
   if (!sub) {
     const slugs = (await tx.submission.findMany({ where: { roundId: r.id }, select: { slug: true }, orderBy: { slug: "asc" } })).map((s) => s.slug);
