@@ -14,7 +14,7 @@ import { defaultRoundSlug, listRounds, roundCatalog } from "@/lib/server/service
 import { scoreRound } from "@/lib/server/services/scores";
 import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { routes } from "@/lib/views/routes";
-import { attempt } from "../analysis/attempt";
+import { pageResult } from "@/lib/server/page-result";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Compare two submissions" };
@@ -23,7 +23,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const params = toSearchParams(await searchParams);
   const database = db();
   const round = params.get("round") || (await defaultRoundSlug(database));
-  const loaded = await attempt(async () => {
+  const loaded = await pageResult(async () => {
     const catalog = await roundCatalog(database, round);
     // Without a choice, A and B default to the top two of the pool.
     const needDefaults = !params.get("a") || !params.get("b");
@@ -40,7 +40,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     if (current) rounds.push({ slug: current.slug, name: current.name });
   }
   const others = compatibleRounds(listed, round);
-  if (!loaded.ok) return <Notice tone="error" title={loaded.message} />;
+  if (!loaded.ok) return <Notice tone="error" title={loaded.error.message} />;
   const { catalog, a, b } = loaded.value;
   if (catalog.submissions.length < 2 && (!params.get("a") || !params.get("b"))) {
     return (
@@ -55,7 +55,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   query.set("round", round);
   query.set("a", a);
   query.set("b", b);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, options } = parseCompareParams(query);
     return compareSubmissions(database, { round, query: scoreQuery, ...options });
   });
@@ -78,7 +78,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </p>
       </header>
       <ComparePicker round={round} rounds={rounds} options={catalog.submissions.slice(0, 500)} others={others} a={a} b={b} params={params} />
-      {!result.ok && <Notice tone="error" title={result.message} />}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {result.ok && (
         <>
           <CompareView report={result.value} workloads={catalog.workloads} />

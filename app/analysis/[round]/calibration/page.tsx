@@ -8,7 +8,7 @@ import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { calibrationOfPool } from "@/lib/server/services/analysis-calibration";
 import { parseCalibrationParams } from "@/lib/server/schemas/analysis-calibration";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -18,7 +18,7 @@ export const metadata = { title: "Calibration" };
 export default async function CalibrationPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, k } = parseCalibrationParams(query);
     return calibrationOfPool(db(), round, scoreQuery, k);
   });
@@ -43,7 +43,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
       <PoolForm action={`/analysis/${round}/calibration`} params={query}>
         <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && (
         <>
           <p className="text-xs text-zinc-500">

@@ -8,7 +8,7 @@ import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
 import { parseScoreParams } from "@/lib/server/schemas/scores";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -18,7 +18,7 @@ export const metadata = { title: "Training horizon" };
 export default async function HorizonPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
-  const result = await attempt(() => horizonOfPool(db(), round, parseScoreParams(query)));
+  const result = await pageResult(() => horizonOfPool(db(), round, parseScoreParams(query)));
   const report = result.ok ? result.value : null;
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
@@ -51,7 +51,7 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
         </p>
       </div>
       <PoolForm action={`/analysis/${round}/horizon`} params={query} />
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && report.series.length === 0 && (
         <Notice>
           No base algorithm in this pool was run at several training horizons, so there is nothing to compare.{" "}

@@ -7,7 +7,7 @@ import { robustnessOfPool, ROBUSTNESS_METHOD, type RobustnessReport } from "@/li
 import { parseRobustnessParams } from "@/lib/server/schemas/analysis-robustness";
 import { formatScore, scoreDigits } from "@/lib/views/format";
 import { seriesStyle } from "@/lib/views/palette";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ const span = (r: [number, number] | null) => (r === null ? "–" : r[0] === r[1]
 export default async function RobustnessPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, options } = parseRobustnessParams(query);
     return robustnessOfPool(db(), { round, query: scoreQuery, ...options });
   });
@@ -44,7 +44,7 @@ export default async function RobustnessPage({ params, searchParams }: { params:
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { sensitivityOfPool, type LeaveOneOutReport, type SubjectReport } from "@/lib/server/services/analysis-sensitivity";
 import { parseSensitivityParams } from "@/lib/server/schemas/analysis-sensitivity";
 import { listRounds } from "@/lib/server/services/catalog";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -20,7 +20,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
   const { round } = await params;
   const query = toSearchParams(await searchParams);
   const submissions = (await listRounds(db())).find((r) => r.slug === round)?.submissions ?? [];
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, submission } = parseSensitivityParams(query);
     return sensitivityOfPool(db(), round, scoreQuery, submission);
   });
@@ -51,7 +51,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
           </select>
         </label>
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report?.view === "subject" && <SubjectView report={report} />}
       {report?.view === "leave-one-out" && <LeaveOneOutView report={report} round={round} query={query} />}
       {report && <JsonLink round={round} endpoint="sensitivity" params={query} />}

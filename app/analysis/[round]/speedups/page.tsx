@@ -6,7 +6,7 @@ import { formatSpeedup } from "@/components/compare/format";
 import { db } from "@/lib/db/client";
 import { speedupsOfPool } from "@/lib/server/services/analysis-compare";
 import { parseSpeedupParams } from "@/lib/server/schemas/analysis-compare";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const metadata = { title: "Speedup matrix" };
 export default async function SpeedupsPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, options } = parseSpeedupParams(query);
     return speedupsOfPool(db(), { round, query: scoreQuery, ...options });
   });
@@ -48,7 +48,7 @@ export default async function SpeedupsPage({ params, searchParams }: { params: P
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>

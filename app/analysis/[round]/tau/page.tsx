@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { TAU_SWEEP_DEFAULTS } from "@/lib/scoring/analysis";
 import { tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
 import { parseTauParams } from "@/lib/server/schemas/analysis-tau";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -18,7 +18,7 @@ export const metadata = { title: "Tau sensitivity" };
 export default async function TauPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, sweep } = parseTauParams(query);
     return tauSensitivityOfPool(db(), round, scoreQuery, sweep);
   });
@@ -43,7 +43,7 @@ export default async function TauPage({ params, searchParams }: { params: Promis
         <NumberField name="to" label="to" value={query.get("to") ?? TAU_SWEEP_DEFAULTS.to} min={1.01} step="any" />
         <NumberField name="steps" label="steps" value={query.get("steps") ?? TAU_SWEEP_DEFAULTS.steps} min={2} max={100} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && (
         <>
           <p className="text-sm" data-summary>

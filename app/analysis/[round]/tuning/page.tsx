@@ -7,7 +7,7 @@ import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { tuningOfPool } from "@/lib/server/services/analysis-tuning";
 import { parseTuningParams } from "@/lib/server/schemas/analysis-tuning";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export const metadata = { title: "Tuning budget" };
 export default async function TuningPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, options } = parseTuningParams(query);
     return tuningOfPool(db(), { round, query: scoreQuery, ...options });
   });
@@ -49,7 +49,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
           </select>
         </label>
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && (
         <>
           <SeriesHighlight id="tuning" legendLabel="Highlight a submission" legend={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key) }))}>

@@ -5,7 +5,7 @@ import { IntervalBars } from "@/components/charts/interval-bars";
 import { db } from "@/lib/db/client";
 import { uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
 import { parseUncertaintyParams } from "@/lib/server/schemas/analysis-uncertainty";
-import { attempt } from "../../attempt";
+import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -15,7 +15,7 @@ export const metadata = { title: "Uncertainty over studies" };
 export default async function UncertaintyPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, options } = parseUncertaintyParams(query);
     return uncertaintyOfPool(db(), round, scoreQuery, options);
   });
@@ -45,7 +45,7 @@ export default async function UncertaintyPage({ params, searchParams }: { params
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>
