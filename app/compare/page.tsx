@@ -104,7 +104,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               swap A and B
             </Link>{" "}
             ·{" "}
-            <Link className="underline" prefetch={false} href={`/analysis/${encodeURIComponent(round)}/speedups${query.get("pool") ? `?pool=${encodeURIComponent(query.get("pool")!)}` : ""}`}>
+            <Link className="underline" prefetch={false} href={`${routes.analysis(round, undefined, undefined, "speedups")}${query.get("pool") ? `?pool=${encodeURIComponent(query.get("pool")!)}` : ""}`}>
               every pair of the pool
             </Link>
           </p>

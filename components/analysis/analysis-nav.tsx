@@ -3,7 +3,7 @@
 // scoring parameters from view to view (not across rounds: pools differ).
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { ANALYSIS_VIEWS, viewHref, type AnalysisView } from "./views";
+import { ANALYSIS_VIEWS, analysisViewHref, type AnalysisView } from "./views";
 
 export function AnalysisNav({ round, rounds }: { round: string; rounds: readonly { slug: string; name: string }[] }) {
   const pathname = usePathname();
@@ -16,17 +16,17 @@ export function AnalysisNav({ round, rounds }: { round: string; rounds: readonly
       <nav aria-label="Rounds" className="flex flex-wrap items-center gap-1 text-xs">
         <span className="mr-1 text-zinc-500">Round:</span>
         {rounds.map((r) => (
-          <Link key={r.slug} href={viewHref(r.slug, current, new URLSearchParams())} aria-current={r.slug === round ? "page" : undefined} data-round-link={r.slug} className={`${tab} text-xs ${r.slug === round ? active : ""}`}>
+          <Link key={r.slug} href={analysisViewHref(r.slug, current, new URLSearchParams())} aria-current={r.slug === round ? "page" : undefined} data-round-link={r.slug} className={`${tab} text-xs ${r.slug === round ? active : ""}`}>
             {r.name}
           </Link>
         ))}
       </nav>
       <nav aria-label="Analysis views" className="flex flex-wrap gap-1 border-b border-zinc-200 pb-2 dark:border-zinc-800">
-        <Link href={viewHref(round, "", params)} aria-current={current === "" ? "page" : undefined} className={`${tab} ${current === "" ? active : ""}`}>
+        <Link href={analysisViewHref(round, "", params)} aria-current={current === "" ? "page" : undefined} className={`${tab} ${current === "" ? active : ""}`}>
           Overview
         </Link>
         {ANALYSIS_VIEWS.map((v) => (
-          <Link key={v.slug} href={viewHref(round, v.slug, params)} aria-current={current === v.slug ? "page" : undefined} data-view-link={v.slug} className={`${tab} ${current === v.slug ? active : ""}`}>
+          <Link key={v.slug} href={analysisViewHref(round, v.slug, params)} aria-current={current === v.slug ? "page" : undefined} data-view-link={v.slug} className={`${tab} ${current === v.slug ? active : ""}`}>
             {v.label}
           </Link>
         ))}

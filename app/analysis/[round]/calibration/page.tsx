@@ -1,4 +1,5 @@
-import { fixed, percent, scoreDigits } from "@/components/analysis/format";
+import { fixed, percent } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
 import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { SortableTable } from "@/components/analysis/sortable-table";
 import { toSearchParams } from "@/components/analysis/views";
@@ -11,6 +12,7 @@ import { parseCalibrationParams } from "@/lib/server/schemas/analysis-calibratio
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calibration" };
@@ -40,7 +42,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
           the budget plus one unit. Smaller is better; it does not depend on the pool. Filled points are each algorithm and horizon&apos;s pick.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/calibration`} params={query}>
+      <PoolForm action={routes.analysis(round, undefined, undefined, "calibration")} params={query}>
         <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
       </PoolForm>
       {!result.ok && <Notice tone="error">{result.error.message}</Notice>}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { fixed, percent, scoreDigits } from "@/components/analysis/format";
+import { fixed, percent } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
 import { Notice, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/components/charts/colors";
@@ -11,6 +12,7 @@ import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { PAPER_ROUND, routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Training horizon" };
@@ -50,12 +52,12 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
           that horizon (open dots, e.g. the paper&apos;s top-3 search ranks). Scores are those of the whole pool.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/horizon`} params={query} />
+      <PoolForm action={routes.analysis(round, undefined, undefined, "horizon")} params={query} />
       {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
       {report && report.series.length === 0 && (
         <Notice>
           No base algorithm in this pool was run at several training horizons, so there is nothing to compare.{" "}
-          <Link href="/analysis/paper-2505.24005/horizon" className="underline">
+          <Link href={routes.analysis(PAPER_ROUND, undefined, undefined, "horizon")} className="underline">
             The paper&apos;s round
           </Link>{" "}
           has AdamW, NadamW, Prodigy and Mechanic at 33%, 50% and 66%.

@@ -9,6 +9,7 @@ import { formatScore, scoreDigits } from "@/lib/views/format";
 import { seriesStyle } from "@/lib/views/palette";
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Workload-set robustness" };
@@ -40,7 +41,7 @@ export default async function RobustnessPage({ params, searchParams }: { params:
           <p className="mt-1">{ROBUSTNESS_METHOD}</p>
         </details>
       </div>
-      <PoolForm action={`/analysis/${round}/robustness`} params={query}>
+      <PoolForm action={routes.analysis(round, undefined, undefined, "robustness")} params={query}>
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
@@ -142,7 +143,7 @@ function RenormalisedProfiles({ report, without, round, query, digits }: { repor
   const link = (w: string) => {
     const q = new URLSearchParams(query);
     q.set("without", w);
-    return `/analysis/${encodeURIComponent(round)}/robustness?${q.toString()}`;
+    return `${routes.analysis(round, undefined, undefined, "robustness")}?${q.toString()}`;
   };
   return (
     <div className="space-y-2" data-section="renormalised">

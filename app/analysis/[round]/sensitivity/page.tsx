@@ -1,7 +1,8 @@
-import { fixed, scoreDigits, signed } from "@/components/analysis/format";
+import { fixed, signed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
 import { Notice, PoolForm } from "@/components/analysis/pool-form";
 import { SortableTable } from "@/components/analysis/sortable-table";
-import { toSearchParams, viewHref } from "@/components/analysis/views";
+import { toSearchParams, analysisViewHref } from "@/components/analysis/views";
 import { ShiftChart } from "@/components/charts/shift-chart";
 import { db } from "@/lib/db/client";
 import { sensitivityOfPool, type LeaveOneOutReport, type SubjectReport } from "@/lib/server/services/analysis-sensitivity";
@@ -10,6 +11,7 @@ import { listRounds } from "@/lib/server/services/catalog";
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Pool sensitivity" };
@@ -37,7 +39,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
           pool is added, as Schedule-Free AdamW in the paper&apos;s Appendix F), or leave the choice empty for the leave-one-out table of the whole pool.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/sensitivity`} params={query}>
+      <PoolForm action={routes.analysis(round, undefined, undefined, "sensitivity")} params={query}>
         <label className="flex max-w-full min-w-0 flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
           <select name="submission" defaultValue={subject} className={`${INPUT} max-w-full`}>
@@ -140,7 +142,7 @@ function LeaveOneOutView({ report, round, query }: { report: LeaveOneOutReport; 
         rows={report.rows.map((r) => ({
           key: r.key,
           cells: {
-            name: { text: name(r.key), sort: name(r.key), href: viewHref(round, "sensitivity", query, { submission: r.key }) },
+            name: { text: name(r.key), sort: name(r.key), href: analysisViewHref(round, "sensitivity", query, { submission: r.key }) },
             score: { text: fixed(r.score, digits), sort: r.score },
             rank: { text: String(r.rank), sort: r.rank },
             fastest: { text: r.fastestOn.join(", ") || "–", sort: r.fastestOn.length },

@@ -8,6 +8,7 @@ import { speedupsOfPool } from "@/lib/server/services/analysis-compare";
 import { parseSpeedupParams } from "@/lib/server/schemas/analysis-compare";
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Speedup matrix" };
@@ -44,7 +45,7 @@ export default async function SpeedupsPage({ params, searchParams }: { params: P
           </details>
         )}
       </div>
-      <PoolForm action={`/analysis/${round}/speedups`} params={query}>
+      <PoolForm action={routes.analysis(round, undefined, undefined, "speedups")} params={query}>
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>

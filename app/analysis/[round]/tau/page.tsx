@@ -1,4 +1,5 @@
-import { fixed, scoreDigits } from "@/components/analysis/format";
+import { fixed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
 import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
 import { BumpChart } from "@/components/charts/bump-chart";
@@ -11,6 +12,7 @@ import { parseTauParams } from "@/lib/server/schemas/analysis-tau";
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tau sensitivity" };
@@ -38,7 +40,7 @@ export default async function TauPage({ params, searchParams }: { params: Promis
           filter does not move with tau, so ratios above 4 never count.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/tau`} params={query} hide={["tauMax"]}>
+      <PoolForm action={routes.analysis(round, undefined, undefined, "tau")} params={query} hide={["tauMax"]}>
         <NumberField name="from" label="tau max from" value={query.get("from") ?? TAU_SWEEP_DEFAULTS.from} min={1.01} step="any" />
         <NumberField name="to" label="to" value={query.get("to") ?? TAU_SWEEP_DEFAULTS.to} min={1.01} step="any" />
         <NumberField name="steps" label="steps" value={query.get("steps") ?? TAU_SWEEP_DEFAULTS.steps} min={2} max={100} step={1} />

@@ -1,4 +1,5 @@
-import { fixed, scoreDigits } from "@/components/analysis/format";
+import { fixed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
 import { Notice, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/components/charts/colors";
@@ -9,6 +10,7 @@ import { tuningOfPool } from "@/lib/server/services/analysis-tuning";
 import { parseTuningParams } from "@/lib/server/schemas/analysis-tuning";
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tuning budget" };
@@ -36,7 +38,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
           budget this is the leaderboard. A member with fewer trials (self-tuning: 1) keeps all of them.
         </p>
       </div>
-      <PoolForm action={`/analysis/${round}/tuning`} params={query}>
+      <PoolForm action={routes.analysis(round, undefined, undefined, "tuning")} params={query}>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Baseline restricted to k trials</span>
           <select name="baseline" defaultValue={report?.baseline ?? query.get("baseline") ?? ""} className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900">

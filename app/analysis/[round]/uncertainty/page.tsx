@@ -1,4 +1,5 @@
-import { fixed, scoreDigits } from "@/components/analysis/format";
+import { fixed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
 import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { toSearchParams } from "@/components/analysis/views";
 import { IntervalBars } from "@/components/charts/interval-bars";
@@ -8,6 +9,7 @@ import { parseUncertaintyParams } from "@/lib/server/schemas/analysis-uncertaint
 import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Uncertainty over studies" };
@@ -41,7 +43,7 @@ export default async function UncertaintyPage({ params, searchParams }: { params
           </p>
         </details>
       </div>
-      <PoolForm action={`/analysis/${round}/uncertainty`} params={query}>
+      <PoolForm action={routes.analysis(round, undefined, undefined, "uncertainty")} params={query}>
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
