@@ -39,13 +39,3 @@ export function NumberField({ name, label, value, min, max, step }: { name: stri
     </label>
   );
 }
-
-/** A message where a chart would be: the reason it cannot be drawn. */
-export function Notice({ children, tone = "info" }: { children: React.ReactNode; tone?: "info" | "error" }) {
-  const colors = tone === "error" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100";
-  return (
-    <div role={tone === "error" ? "alert" : "status"} data-notice={tone} className={`rounded border px-3 py-2 text-sm ${colors}`}>
-      {children}
-    </div>
-  );
-}

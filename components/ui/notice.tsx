@@ -1,7 +1,7 @@
 // Messages above a view: a problem with the URL's parameters, or an empty result.
 import type { Issue } from "@/lib/issue";
 
-export function Notice({ tone = "warning", title, children, issues }: { tone?: "warning" | "error" | "info"; title: string; children?: React.ReactNode; issues?: Issue[] }) {
+export function Notice({ tone = "warning", title, children, issues }: { tone?: "warning" | "error" | "info"; title?: string; children?: React.ReactNode; issues?: Issue[] }) {
   const colours = {
     warning: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100",
     error: "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100",
@@ -9,7 +9,7 @@ export function Notice({ tone = "warning", title, children, issues }: { tone?: "
   }[tone];
   return (
     <div role={tone === "info" ? "status" : "alert"} className={`rounded-lg border px-4 py-3 text-sm ${colours}`} data-notice={tone}>
-      <p className="font-medium">{title}</p>
+      {title && <p className="font-medium">{title}</p>}
       {issues && issues.length > 0 && (
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           {issues.map((i, k) => (
@@ -19,7 +19,7 @@ export function Notice({ tone = "warning", title, children, issues }: { tone?: "
           ))}
         </ul>
       )}
-      {children && <div className="mt-1">{children}</div>}
+      {children && <div className={title ? "mt-1" : undefined}>{children}</div>}
     </div>
   );
 }

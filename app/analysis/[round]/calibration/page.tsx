@@ -1,6 +1,7 @@
 import { fixed, percent } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { SortableTable } from "@/components/analysis/sortable-table";
 import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/components/charts/colors";
@@ -45,7 +46,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
       <PoolForm action={routes.analysis(round, undefined, undefined, "calibration")} params={query}>
         <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && (
         <>
           <p className="text-xs text-zinc-500">

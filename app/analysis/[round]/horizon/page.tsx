@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { fixed, percent } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
-import { Notice, PoolForm } from "@/components/analysis/pool-form";
+import { PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/components/charts/colors";
 import { HorizonChart, type HorizonChartSeries } from "@/components/charts/horizon-chart";
@@ -53,9 +54,9 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
         </p>
       </div>
       <PoolForm action={routes.analysis(round, undefined, undefined, "horizon")} params={query} />
-      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && report.series.length === 0 && (
-        <Notice>
+        <Notice tone="info">
           No base algorithm in this pool was run at several training horizons, so there is nothing to compare.{" "}
           <Link href={routes.analysis(PAPER_ROUND, undefined, undefined, "horizon")} className="underline">
             The paper&apos;s round

@@ -1,5 +1,6 @@
 import { fixed, percent } from "@/components/analysis/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { toSearchParams } from "@/components/analysis/views";
 import { PROFILE_SIZE, ProfilePlot } from "@/components/charts/profile-plot";
 import { db } from "@/lib/db/client";
@@ -45,7 +46,7 @@ export default async function RobustnessPage({ params, searchParams }: { params:
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>

@@ -1,6 +1,7 @@
 import { fixed, signed } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
-import { Notice, PoolForm } from "@/components/analysis/pool-form";
+import { PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { SortableTable } from "@/components/analysis/sortable-table";
 import { toSearchParams, analysisViewHref } from "@/components/analysis/views";
 import { ShiftChart } from "@/components/charts/shift-chart";
@@ -53,7 +54,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
           </select>
         </label>
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report?.view === "subject" && <SubjectView report={report} />}
       {report?.view === "leave-one-out" && <LeaveOneOutView report={report} round={round} query={query} />}
       {report && <JsonLink round={round} endpoint="sensitivity" params={query} />}

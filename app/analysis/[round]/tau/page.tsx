@@ -1,6 +1,7 @@
 import { fixed } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { toSearchParams } from "@/components/analysis/views";
 import { BumpChart } from "@/components/charts/bump-chart";
 import { seriesColor } from "@/components/charts/colors";
@@ -45,7 +46,7 @@ export default async function TauPage({ params, searchParams }: { params: Promis
         <NumberField name="to" label="to" value={query.get("to") ?? TAU_SWEEP_DEFAULTS.to} min={1.01} step="any" />
         <NumberField name="steps" label="steps" value={query.get("steps") ?? TAU_SWEEP_DEFAULTS.steps} min={2} max={100} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && (
         <>
           <p className="text-sm" data-summary>

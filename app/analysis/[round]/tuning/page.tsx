@@ -1,6 +1,7 @@
 import { fixed } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
-import { Notice, PoolForm } from "@/components/analysis/pool-form";
+import { PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/components/charts/colors";
 import { LineChart } from "@/components/charts/line-chart";
@@ -51,7 +52,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
           </select>
         </label>
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && (
         <>
           <SeriesHighlight id="tuning" legendLabel="Highlight a submission" legend={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key) }))}>
@@ -105,7 +106,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
 type Report = Awaited<ReturnType<typeof tuningOfPool>>;
 
 function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: string) => string; digits: number }) {
-  if (!report.baseline) return <Notice>Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
+  if (!report.baseline) return <Notice tone="info">Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
   const b = name(report.baseline);
   return (
     <div className="overflow-x-auto">

@@ -1,6 +1,7 @@
 import { fixed } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { toSearchParams } from "@/components/analysis/views";
 import { IntervalBars } from "@/components/charts/interval-bars";
 import { db } from "@/lib/db/client";
@@ -47,13 +48,13 @@ export default async function UncertaintyPage({ params, searchParams }: { params
         <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
         <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.error.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>
             {report.settings.mode} · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples · {report.resampledCells} resampled cells
           </p>
-          {!report.available && <Notice>{report.reason} The chart shows the point scores only.</Notice>}
+          {!report.available && <Notice tone="info">{report.reason} The chart shows the point scores only.</Notice>}
           <IntervalBars
             title={`Benchmark scores with ${report.available ? "95% bootstrap intervals" : "no interval"}, ${report.round.name}`}
             description="The same numbers are in the table below."
