@@ -4,7 +4,7 @@ import { NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
 import { SortableTable } from "@/components/analysis/sortable-table";
 import { toSearchParams } from "@/components/analysis/views";
-import { seriesColor } from "@/components/charts/colors";
+import { seriesColor } from "@/lib/views/palette";
 import { ScatterChart } from "@/components/charts/scatter-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";

@@ -4,7 +4,7 @@ import { NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
 import { toSearchParams } from "@/components/analysis/views";
 import { BumpChart } from "@/components/charts/bump-chart";
-import { seriesColor } from "@/components/charts/colors";
+import { seriesColor } from "@/lib/views/palette";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { TAU_SWEEP_DEFAULTS } from "@/lib/scoring/analysis";

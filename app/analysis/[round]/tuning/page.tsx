@@ -3,7 +3,7 @@ import { scoreDigits } from "@/lib/views/format";
 import { PoolForm } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
 import { toSearchParams } from "@/components/analysis/views";
-import { seriesColor } from "@/components/charts/colors";
+import { seriesColor } from "@/lib/views/palette";
 import { LineChart } from "@/components/charts/line-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
