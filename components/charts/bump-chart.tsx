@@ -2,7 +2,7 @@
 // ranking as tauMax varies. Server-renderable; wrap it in SeriesHighlight for
 // hover/click emphasis (series carry data-series).
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./chart-axes";
+import { XAxis, YAxis } from "./axes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface BumpSeries {

@@ -3,7 +3,7 @@
 // all configurations there, a dot per configuration. Server-renderable; series
 // carry data-series for SeriesHighlight.
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./chart-axes";
+import { XAxis, YAxis } from "./axes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface HorizonChartSeries {

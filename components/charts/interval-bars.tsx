@@ -3,7 +3,7 @@
 // view. Server-renderable (D3 scales only, no DOM), so the leaderboard can
 // embed it next to its table: pass the rows of GET .../uncertainty.
 import { extent, format, scaleLinear } from "d3";
-import { XAxis } from "./chart-axes";
+import { XAxis } from "./axes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface IntervalRow {

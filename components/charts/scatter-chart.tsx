@@ -2,7 +2,7 @@
 // metric against the benchmark score. Server-renderable; points carry
 // data-series for SeriesHighlight.
 import { extent, format, scaleLinear, scaleLog } from "d3";
-import { XAxis, YAxis } from "./chart-axes";
+import { XAxis, YAxis } from "./axes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface ScatterPoint {

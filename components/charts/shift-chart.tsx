@@ -1,7 +1,7 @@
 // Score of each submission with and without one pool member (a dumbbell per
 // row): the pool-sensitivity view. Server-renderable.
 import { extent, format, scaleLinear } from "d3";
-import { XAxis } from "./chart-axes";
+import { XAxis } from "./axes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export interface ShiftRowData {
