@@ -15,6 +15,8 @@ import { scoreRound } from "@/lib/server/services/scores";
 import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { routes } from "@/lib/views/routes";
 import { pageResult } from "@/lib/server/page-result";
+import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
+import type { CompareSide } from "@/lib/server/services/analysis-compare";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Compare two submissions" };
@@ -87,7 +89,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               Eval curves
             </h2>
             <Suspense fallback={<p className="text-xs text-zinc-500">Loading eval curves…</p>}>
-              <CompareCurves a={result.value.a} b={result.value.b} workloads={result.value.workloads.map((w) => w.workload)} />
+              <CompareCurves a={result.value.a} b={result.value.b} views={sideViews(result.value.a, result.value.b)} workloads={result.value.workloads.map((w) => w.workload)} />
             </Suspense>
           </section>
           <p className="text-xs text-zinc-500">
@@ -125,4 +127,10 @@ function compatibleRounds(rounds: readonly ListedRound[], slug: string): PickerG
     .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && r.benchmarkVersion === current.benchmarkVersion && r.hardware === current.hardware && baseKeys(r) === baseKeys(current) && r.submissions.length > 0)
     .slice(0, 5)
     .map((r) => ({ round: r.slug, name: r.name, options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })) }));
+}
+
+/** Both sides' submission views for the eval curves (null where one cannot be read: the curves are optional). */
+function sideViews(a: CompareSide, b: CompareSide): Promise<[SubmissionView | null, SubmissionView | null]> {
+  const view = (s: CompareSide) => getSubmission(db(), s.round, s.slug).catch(() => null);
+  return Promise.all([view(a), view(b)]);
 }

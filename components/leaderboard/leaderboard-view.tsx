@@ -76,7 +76,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const pageHref = (p: number) => viewHref(path, query, p > 1 ? { page: String(p) } : {});
   const allWorkloads = [...lb.workloads, ...lb.variants];
   const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
-  const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
+  const headToHead = lb.rows.length > 1 ? await robustnessColumn(database, round, lb, intervalQuery(lb.pool, query)) : null;
   // Tie letters stream into their column once the resampling is done (one report for every cell),
   // but the page waits for them at most INTERVALS_WAIT_MS: past that (the worker pool busy with other pools) the
   // column stays empty and the page, marked provisional by LeaderboardIntervals while the same
