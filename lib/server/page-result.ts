@@ -2,6 +2,7 @@
 // workload or submission is the 404 page; a bad parameter or a pool the
 // scoring engine refuses is shown on the page with its explanation, and so is
 // an unreachable database (503, "retry in a few seconds") instead of a crash.
+import "server-only";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { readOrLastGood } from "@/lib/server/cache";

@@ -1,5 +1,6 @@
 // Responses of the read endpoints: JSON (non-finite numbers as "inf"/"nan",
 // like every scoring interface) or CSV with `?format=csv`.
+import "server-only";
 import { stringifyScoring } from "@/lib/scoring";
 import { badParameter } from "@/lib/server/errors";
 

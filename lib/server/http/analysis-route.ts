@@ -2,6 +2,7 @@
 // with ?format=csv, CSV: a shorthand of readRoute (read-route.ts) for the
 // common shape { round, query, ...options } → report, CSV named
 // `<round>-<name>.csv`.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { CsvTable } from "@/lib/views/csv";
 import { readRoute } from "./read-route";

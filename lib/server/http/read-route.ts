@@ -4,6 +4,7 @@
 // answer JSON, or CSV with ?format=csv, and map every error once
 // (errorResponse: { error: { code, message, issues } } with its status).
 // How to add an endpoint: docs/architecture.md.
+import "server-only";
 import { db, type Db } from "@/lib/db/client";
 import { forRequest } from "@/lib/server/compute/pool";
 import { errorResponse } from "@/lib/server/errors";

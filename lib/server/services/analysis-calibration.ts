@@ -1,5 +1,6 @@
 // Calibration view: GET /api/v1/rounds/<round>/calibration and its page. The
 // paper's selection metric for every configuration, top k per algorithm x horizon.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { calibrationView, type CalibrationView } from "@/lib/scoring/analysis";
 import { AppError } from "@/lib/server/errors";

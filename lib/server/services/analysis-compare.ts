@@ -1,6 +1,7 @@
 // Head to head and the speedup matrix: GET /api/v1/rounds/<round>/compare,
 // GET /api/v1/rounds/<round>/speedups, the compare page and the speedups view.
 // The speedup convention is compute_speedups.py's (lib/scoring/analysis/speedup.ts).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { compareParamsSchema, speedupParamsSchema, type CompareParams } from "@/lib/server/schemas/analysis-compare";
 import type { CellStatus } from "@/lib/scoring";

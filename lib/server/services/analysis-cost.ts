@@ -2,6 +2,7 @@
 // (docs/analysis-tuning.md "Cost to target"). GPU-hours from the stored runs:
 // time in seconds × Run.provenance.gpuCount; a missed trial's time is its last
 // eval's (RunEvals), unknown without stored evals.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type CostParams } from "@/lib/server/schemas/analysis-cost";
 import { costView, type CostTrial, type MemberCost } from "@/lib/scoring/analysis";

@@ -1,6 +1,7 @@
 // Hyperparameter sensitivity: GET /api/v1/rounds/<round>/hyperparameters?submission=<slug>
 // (docs/analysis-tuning.md). Reads Run.hyperparameters (hparams.json, stored when
 // uploaded from AlgoPerf logs); says so when the submission's runs have none.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { hyperparameterSensitivity, type HparamSensitivity } from "@/lib/scoring/analysis";
 import { versionedRead } from "@/lib/server/cache";

@@ -1,5 +1,6 @@
 // Workload-set robustness: GET /api/v1/rounds/<round>/robustness, its analysis
 // view and the leaderboard's one-line verdicts (lib/scoring/analysis/robustness.ts).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { robustnessParamsSchema, type RobustnessParams } from "@/lib/server/schemas/analysis-robustness";
 import { BOOTSTRAP_DEFAULTS } from "@/lib/scoring/analysis";

@@ -2,6 +2,7 @@
 // With `submission=X`: every other member's score and rank with and without X
 // (the paper's Appendix F for any X; X may be outside the pool, then it is
 // added). Without: the leave-one-out table of the whole pool.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { LeaveOneOutRow, ShiftRow, ShiftSummary } from "@/lib/scoring/analysis";
 import { compute } from "@/lib/server/compute/pool";

@@ -1,5 +1,6 @@
 // Tau sensitivity: GET /api/v1/rounds/<round>/tau-sensitivity and its page.
 // The ranking as tauMax varies (the query's tauMax is what the sweep replaces).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { tauParamsSchema, type TauParams } from "@/lib/server/schemas/analysis-tau";
 import { sweepTaus, type TauSeries } from "@/lib/scoring/analysis";

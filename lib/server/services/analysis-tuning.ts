@@ -2,6 +2,7 @@
 // (docs/analysis-tuning.md). Score vs k (trials per study) for every member,
 // per-workload curves, and from which k a reference restricted to k trials
 // beats each member at its full budget.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type TuningParams } from "@/lib/server/schemas/analysis-tuning";
 import type { TrialHit } from "@/lib/scoring";

@@ -1,5 +1,6 @@
 // Uncertainty over studies: GET /api/v1/rounds/<round>/uncertainty and the
 // uncertainty page. Bootstrap of the study medians (lib/scoring/analysis).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { uncertaintyParamsSchema, type UncertaintyParams } from "@/lib/server/schemas/analysis-uncertainty";
 import type { TiedGroup } from "@/lib/scoring/analysis";

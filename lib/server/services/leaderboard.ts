@@ -2,6 +2,7 @@
 // pool, plus additions, minus removals, narrowed by the filters), scored by
 // scoreRound, as rows ready for a table. Shared by the leaderboard and profile
 // pages, the per-workload pages and GET /api/v1/rounds/<round>/leaderboard.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Issue } from "@/lib/issue";
 import type { CellStatus, ResolvedSettings } from "@/lib/scoring";

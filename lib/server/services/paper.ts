@@ -3,6 +3,7 @@
 // (kept in Submission.extra by the seed), and its Table 4/5 metrics.
 // Table 6 is scored in the 36-configuration pool of Appendix E, Appendix F in
 // the same pool plus the imported Schedule-Free AdamW row (PAPER_NOTES.md).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Integration, ResolvedSettings } from "@/lib/scoring";
 import { roundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";

@@ -1,6 +1,7 @@
 // One submission of a round: configuration, provenance, its results on every
 // workload across studies and trials, where it stands in the round's default
 // pool, and the eval curves of its runs when they were uploaded (RunEvals).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/server/errors";
 import { DESCRIPTION_FIELDS, pickFields } from "@/lib/submission-fields";

@@ -3,6 +3,7 @@
 // to the best, best metric against the target, status, and the best trial of
 // each study). The pool and its scoring come from getLeaderboard, so the
 // ratios equal the leaderboard's cells for the same view.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { numpyMedian, type CellStatus } from "@/lib/scoring";
 import { AppError } from "@/lib/server/errors";
