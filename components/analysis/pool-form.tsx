@@ -39,3 +39,13 @@ export function NumberField({ name, label, value, min, max, step }: { name: stri
     </label>
   );
 }
+
+/** `seed` and `resamples` of the bootstrap views, showing what the report used when the URL does not say. */
+export function ResampleFields({ query, method }: { query: URLSearchParams; method?: { seed: number; resamples: number } }) {
+  return (
+    <>
+      <NumberField name="seed" label="Seed" value={query.get("seed") ?? method?.seed ?? 1} min={0} step={1} />
+      <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? method?.resamples ?? 1000} min={10} max={10000} step={1} />
+    </>
+  );
+}

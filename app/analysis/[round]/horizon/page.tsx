@@ -3,26 +3,23 @@ import { fixed, percent } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
 import { PoolForm } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
-import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/lib/views/palette";
 import { HorizonChart, type HorizonChartSeries } from "@/components/charts/horizon-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
 import { parseScoreParams } from "@/lib/server/schemas/scores";
-import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PAPER_ROUND, routes } from "@/lib/views/routes";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Training horizon" };
 
-export default async function HorizonPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await pageResult(() => horizonOfPool(db(), round, parseScoreParams(query)));
-  const report = result.ok ? result.value : null;
+export default async function HorizonPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => horizonOfPool(db(), round, parseScoreParams(query)));
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   const chartSeries = (value: (p: { score: number; targetsHit: number }) => number): HorizonChartSeries[] =>
@@ -42,17 +39,17 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
       }),
     }));
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="horizon">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Training horizon
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="horizon"
+      title="Training horizon"
+      intro={
+        <>
           The horizon (the fraction of the step budget at which the learning-rate schedule decays to zero) is fixed before training, so a &ldquo;hyperparameter-free&rdquo; method still needs it.
           Each line follows an algorithm&apos;s selected configuration across horizons (filled dots; the best-scoring one where none is marked); the bar behind it spans all its configurations at
           that horizon (open dots, e.g. the paper&apos;s top-3 search ranks). Scores are those of the whole pool.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm action={routes.analysis(round, undefined, undefined, "horizon")} params={query} />
       {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && report.series.length === 0 && (
@@ -125,6 +122,6 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
         </>
       )}
       {report && <JsonLink round={round} endpoint="horizon" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }

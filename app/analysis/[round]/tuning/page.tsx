@@ -2,43 +2,40 @@ import { fixed } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
 import { PoolForm } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
-import { toSearchParams } from "@/components/analysis/views";
 import { seriesColor } from "@/lib/views/palette";
 import { LineChart } from "@/components/charts/line-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { tuningOfPool } from "@/lib/server/services/analysis-tuning";
 import { parseTuningParams } from "@/lib/server/schemas/analysis-tuning";
-import { pageResult } from "@/lib/server/page-result";
 import { JsonLink } from "../../json-link";
 import { routes } from "@/lib/views/routes";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tuning budget" };
 
-export default async function TuningPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await pageResult(() => {
+export default async function TuningPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, options } = parseTuningParams(query);
     return tuningOfPool(db(), { round, query: scoreQuery, ...options });
   });
-  const report = result.ok ? result.value : null;
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   const color = (key: string) => seriesColor(report ? report.series.findIndex((s) => s.key === key) : 0);
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="tuning">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Tuning budget
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="tuning"
+      title="Tuning budget"
+      intro={
+        <>
           What a result cost in tuning trials. At budget k every study keeps the expected best of k of its trials, drawn at random without replacement (computed exactly over all subsets; the
           best trial by the official rule, a study with a k-subset that misses counts as a miss), the workload time is the median over studies, and the pool is scored as usual. At the full
           budget this is the leaderboard. A member with fewer trials (self-tuning: 1) keeps all of them.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm action={routes.analysis(round, undefined, undefined, "tuning")} params={query}>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Baseline restricted to k trials</span>
@@ -99,7 +96,7 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
         </>
       )}
       {report && <JsonLink round={round} endpoint="tuning" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }
 
