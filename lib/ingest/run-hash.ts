@@ -1,14 +1,9 @@
 // Content hash of a run: equal hashes mean a re-sent run is unchanged
 // (idempotent ingest); a different hash under the same identity is a conflict.
 import { createHash } from "node:crypto";
+import type { RunOutcome } from "./run-outcome";
 
-export interface HashedRunContent {
-  reached: boolean;
-  timeSeconds: number | null;
-  timeFraction: number | null;
-  steps: number | null;
-  firstHitIndex: number | null;
-  bestMetric: number | null;
+export interface HashedRunContent extends RunOutcome {
   position: number;
   evals?: { steps: number[]; times: number[]; metrics: number[] } | null;
   // Provenance sent with an upload: a re-send that changes any of it is a

@@ -3,24 +3,19 @@
 // pool, and the eval curves of its runs when they were uploaded (RunEvals).
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { RunOutcome } from "@/lib/ingest/run-outcome";
 import { AppError } from "@/lib/server/errors";
-import { DESCRIPTION_FIELDS, pickFields } from "@/lib/submission-fields";
+import { DESCRIPTION_FIELDS, pickFields, type SubmissionDescription } from "@/lib/submission-fields";
 import { roundCatalog, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type LeaderboardCell } from "@/lib/server/services/leaderboard";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import type { ResolvedSettings } from "@/lib/scoring";
 import { roundCompleteness, type CompletenessBadge } from "./round-completeness";
 
-export interface RunDetail {
+export interface RunDetail extends RunOutcome {
   id: number;
   study: number;
   trial: number;
-  reached: boolean;
-  timeSeconds: number | null;
-  timeFraction: number | null;
-  steps: number | null;
-  firstHitIndex: number | null;
-  bestMetric: number | null;
   overBudget: boolean;
   hardware: string | null;
   framework: string | null;
@@ -55,14 +50,8 @@ export interface EvalSeries {
 
 export interface SubmissionView {
   round: RoundCatalog["round"];
-  submission: {
+  submission: SubmissionDescription & {
     slug: string;
-    displayName: string;
-    baseAlgorithm: string | null;
-    family: string | null;
-    baseOptimizer: string | null;
-    horizon: number | null;
-    searchRank: number | null;
     hyperparameters: unknown;
     authors: string | null;
     affiliation: string | null;
