@@ -23,18 +23,23 @@ async function findSubmission(tx: Prisma.TransactionClient, round: string, slug:
   return sub;
 }
 
-export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
+/** Sets one flag of a submission; the round's data version moves only when it changed. */
+async function setFlag<F extends "hidden" | "verified">(db: Db, options: Target, field: F, value: boolean, action: string) {
   return db.$transaction(async (tx) => {
     const sub = await findSubmission(tx, options.round, options.submission);
-    const changed = sub.hidden !== options.hidden;
+    const changed = sub[field] !== value;
     if (changed) {
-      await tx.submission.update({ where: { id: sub.id }, data: { hidden: options.hidden } });
+      await tx.submission.update({ where: { id: sub.id }, data: { [field]: value } });
       await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
     }
-    const action = options.hidden ? "admin.hideSubmission" : "admin.unhideSubmission";
     await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
-    return { round: options.round, submission: options.submission, hidden: options.hidden, changed };
+    return { round: options.round, submission: options.submission, changed };
   });
+}
+
+export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
+  const r = await setFlag(db, options, "hidden", options.hidden, options.hidden ? "admin.hideSubmission" : "admin.unhideSubmission");
+  return { round: r.round, submission: r.submission, hidden: options.hidden, changed: r.changed };
 }
 
 /**
@@ -43,17 +48,8 @@ export async function setSubmissionHidden(db: Db, options: Target & { hidden: bo
  * (docs/trust-model.md).
  */
 export async function setSubmissionVerified(db: Db, options: Target & { verified: boolean }) {
-  return db.$transaction(async (tx) => {
-    const sub = await findSubmission(tx, options.round, options.submission);
-    const changed = sub.verified !== options.verified;
-    if (changed) {
-      await tx.submission.update({ where: { id: sub.id }, data: { verified: options.verified } });
-      await tx.round.update({ where: { id: sub.roundId }, data: { dataVersion: { increment: 1 } } });
-    }
-    const action = options.verified ? "admin.verifySubmission" : "admin.unverifySubmission";
-    await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
-    return { round: options.round, submission: options.submission, verified: options.verified, changed };
-  });
+  const r = await setFlag(db, options, "verified", options.verified, options.verified ? "admin.verifySubmission" : "admin.unverifySubmission");
+  return { round: r.round, submission: r.submission, verified: options.verified, changed: r.changed };
 }
 
 export async function deleteSubmission(db: Db, options: Target) {
