@@ -12,7 +12,7 @@ import { EMPTY_QUERY, serializeViewQuery, viewHref, type ViewQuery } from "@/lib
 import { routes } from "@/lib/views/routes";
 import { pageOf } from "@/lib/views/paging";
 import { sortRows } from "@/lib/views/sort";
-import { Notice } from "@/components/ui/notice";
+import { Notice, ViewErrorNotice } from "@/components/ui/notice";
 import { Pager } from "@/components/ui/pager";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
@@ -61,11 +61,9 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         {result.error.code === "SERVICE_UNAVAILABLE" ? (
           <UnavailableNotice what="This leaderboard" />
         ) : (
-          <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
-            <a className="text-sky-700 underline dark:text-sky-400" href={path}>
-              Open the round&apos;s default view
-            </a>
-          </Notice>
+          <ViewErrorNotice error={result.error} href={path}>
+            Open the round&apos;s default view
+          </ViewErrorNotice>
         )}
       </div>
     );

@@ -23,3 +23,14 @@ export function Notice({ tone = "warning", title, children, issues }: { tone?: "
     </div>
   );
 }
+
+/** A view that cannot be shown (bad parameters, a pool the scoring refuses): every problem named, and a way back to the default view. */
+export function ViewErrorNotice({ error, href, children }: { error: { message: string; issues: Issue[] }; href: string; children: React.ReactNode }) {
+  return (
+    <Notice tone="error" title="This view cannot be shown" issues={error.issues.length ? error.issues : [{ path: "query", message: error.message }]}>
+      <a className="text-sky-700 underline dark:text-sky-400" href={href}>
+        {children}
+      </a>
+    </Notice>
+  );
+}
