@@ -59,18 +59,25 @@ export function readRoute<K extends string = never, I = undefined, R = unknown>(
     try {
       const url = new URL(req.url);
       const path = ((await context?.params) ?? {}) as PathParams<K>;
-      const csv = endpoint.csv && requestedFormat(url) === "csv" ? endpoint.csv : null;
+      const csv = endpoint.csv && requestedFormat(url, req.headers.get("accept")) === "csv" ? endpoint.csv : null;
       const input = endpoint.parse ? endpoint.parse(url.searchParams) : (undefined as I);
       const request: ReadRequest<K, I> = { db: db(), path, input };
-      if (csv && "stream" in csv) return csvResponse(streamOf(await forRequest(req, () => csv.stream(request))), csv.file(request));
-      const result = await forRequest(req, () => endpoint.load(request));
-      if (csv) return csvResponse(tableText(csv.table(result)), csv.file(request));
-      const body = endpoint.json ? endpoint.json(result, request) : result;
-      return body instanceof Response ? body : jsonResponse(body);
+      const res = await answer(endpoint, request, csv, req);
+      // The answer depends on Accept where there is a CSV form: caches must key on it.
+      if (endpoint.csv) res.headers.append("Vary", "Accept");
+      return res;
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+async function answer<K extends string, I, R>(endpoint: ReadEndpoint<K, I, R>, request: ReadRequest<K, I>, csv: ReadEndpoint<K, I, R>["csv"] | null, req: Request): Promise<Response> {
+  if (csv && "stream" in csv) return csvResponse(streamOf(await forRequest(req, () => csv.stream(request))), csv.file(request));
+  const result = await forRequest(req, () => endpoint.load(request));
+  if (csv) return csvResponse(tableText(csv.table(result)), csv.file(request));
+  const body = endpoint.json ? endpoint.json(result, request) : result;
+  return body instanceof Response ? body : jsonResponse(body);
 }
 
 const tableText = ({ header, rows }: CsvTable) => toCsv(header, rows);
