@@ -27,9 +27,6 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-/** @deprecated the one problem type is Issue (lib/issue.ts); kept for code written against this name. */
-export type ErrorIssue = Issue;
-
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

@@ -6,13 +6,12 @@
 // right type are checked; the service stays the authority on what is written.
 import type { Db } from "@/lib/db/client";
 import { didYouMean } from "@/lib/ingest/suggest";
+import type { Issue } from "@/lib/issue";
 import { unknownRoundText } from "@/lib/server/errors";
 import { roundSlugs } from "./round-slugs";
 
-export interface PathIssue {
-  path: string;
-  message: string;
-}
+/** A problem at a JSON path of the body: the one problem type (lib/issue.ts). */
+export type PathIssue = Issue;
 
 type RawRun = { submission?: unknown; workload?: unknown; timeToTarget?: unknown };
 
