@@ -6,7 +6,8 @@ import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
 import { RoundDirectory } from "@/components/rounds/round-directory";
 import { db } from "@/lib/db/client";
 import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
-import { defaultRoundSlug, roundSummaries, type RoundSummary } from "@/lib/server/services/catalog";
+import { defaultRoundSlug, listRounds, roundIndex, roundSummaries, type RoundSummary } from "@/lib/server/services/catalog";
+import { pickRounds } from "@/lib/views/round-picker";
 import { HomeOrientation } from "@/components/rounds/home-orientation";
 import { UnavailableNotice } from "@/components/ui/outage-notice";
 
@@ -24,8 +25,16 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
       <HomeOrientation rounds={rounds} shown={round.value.value} />
       <LeaderboardView round={round.value.value} path="/" searchParams={await searchParams} />
       <Suspense fallback={null}>
-        <RoundDirectory />
+        <RoundDirectory index={roundDirectory()} />
       </Suspense>
     </div>
   );
+}
+
+/** The site index below the leaderboard; it can wait: while the database is unavailable it is the last one read, or left out. */
+function roundDirectory() {
+  return optionalRead("round-directory", async () => {
+    const all = await roundIndex(db());
+    return { total: all.length, rounds: await listRounds(db(), pickRounds(all).map((r) => r.slug)) };
+  }, null);
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ANALYSIS_VIEWS } from "@/components/analysis/views";
 import { db } from "@/lib/db/client";
 import { listRounds } from "@/lib/server/services/catalog";
+import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Analysis" };
@@ -21,7 +22,7 @@ export default async function AnalysisIndex() {
         {rounds.map((r) => (
           <li key={r.slug} data-round={r.slug} className="rounded border border-zinc-200 p-4 dark:border-zinc-800">
             <h2 className="font-semibold">
-              <Link href={`/analysis/${r.slug}`} className="hover:underline">
+              <Link href={routes.analysis(r.slug)} className="hover:underline">
                 {r.name}
               </Link>
             </h2>
@@ -31,7 +32,7 @@ export default async function AnalysisIndex() {
             <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm">
               {ANALYSIS_VIEWS.map((v) => (
                 <li key={v.slug}>
-                  <Link href={`/analysis/${r.slug}/${v.slug}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                  <Link href={routes.analysis(r.slug, undefined, undefined, v.slug)} className="text-sky-700 hover:underline dark:text-sky-400">
                     {v.label}
                   </Link>
                 </li>

@@ -10,11 +10,15 @@ import { CompareView } from "@/components/compare/compare-view";
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { Notice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
-import { compareSubmissions, parseCompareParams } from "@/lib/server/services/analysis-compare";
+import { compareSubmissions } from "@/lib/server/services/analysis-compare";
+import { parseCompareParams } from "@/lib/server/schemas/analysis-compare";
 import { defaultRoundSlug, listRounds, roundCatalog } from "@/lib/server/services/catalog";
-import { parseScoreParams, scoreRound } from "@/lib/server/services/scores";
+import { scoreRound } from "@/lib/server/services/scores";
+import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { routes } from "@/lib/views/routes";
-import { attempt } from "../analysis/attempt";
+import { pageResult } from "@/lib/server/page-result";
+import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
+import type { CompareSide } from "@/lib/server/services/analysis-compare";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Compare two submissions" };
@@ -23,7 +27,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const params = toSearchParams(await searchParams);
   const database = db();
   const round = params.get("round") || (await defaultRoundSlug(database));
-  const loaded = await attempt(async () => {
+  const loaded = await pageResult(async () => {
     const catalog = await roundCatalog(database, round);
     // Without a choice, A and B default to the top two of the pool.
     const needDefaults = !params.get("a") || !params.get("b");
@@ -40,7 +44,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     if (current) rounds.push({ slug: current.slug, name: current.name });
   }
   const others = compatibleRounds(listed, round, params.get("allowMixed") === "1" || params.get("allowMixed") === "true");
-  if (!loaded.ok) return <Notice tone="error" title={loaded.message} />;
+  if (!loaded.ok) return <Notice tone="error" title={loaded.error.message} />;
   const { catalog, a, b } = loaded.value;
   if (catalog.submissions.length < 2 && (!params.get("a") || !params.get("b"))) {
     return (
@@ -55,7 +59,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   query.set("round", round);
   query.set("a", a);
   query.set("b", b);
-  const result = await attempt(() => {
+  const result = await pageResult(() => {
     const { query: scoreQuery, options } = parseCompareParams(query);
     return compareSubmissions(database, { round, query: scoreQuery, ...options });
   });
@@ -79,7 +83,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <CiteThisView round={round} />
       </header>
       <ComparePicker round={round} rounds={rounds} options={catalog.submissions.slice(0, 500)} others={others} a={a} b={b} params={params} />
-      {!result.ok && <Notice tone="error" title={result.message} />}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {result.ok && (
         <>
           <MixedPoolNotice mixed={result.value.mixed} />
@@ -89,7 +93,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               Eval curves
             </h2>
             <Suspense fallback={<p className="text-xs text-zinc-500">Loading eval curves…</p>}>
-              <CompareCurves a={result.value.a} b={result.value.b} workloads={result.value.workloads.map((w) => w.workload)} />
+              <CompareCurves a={result.value.a} b={result.value.b} views={sideViews(result.value.a, result.value.b)} workloads={result.value.workloads.map((w) => w.workload)} />
             </Suspense>
           </section>
           <p className="text-xs text-zinc-500">
@@ -106,7 +110,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               swap A and B
             </Link>{" "}
             ·{" "}
-            <Link className="underline" prefetch={false} href={`/analysis/${encodeURIComponent(round)}/speedups${query.get("pool") ? `?pool=${encodeURIComponent(query.get("pool")!)}` : ""}`}>
+            <Link className="underline" prefetch={false} href={`${routes.analysis(round, undefined, undefined, "speedups")}${query.get("pool") ? `?pool=${encodeURIComponent(query.get("pool")!)}` : ""}`}>
               every pair of the pool
             </Link>
           </p>
@@ -132,4 +136,10 @@ function compatibleRounds(rounds: readonly ListedRound[], slug: string, allowMix
     .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && (allowMixed ? shares(r) : same(r)) && r.submissions.length > 0)
     .slice(0, 5)
     .map((r) => ({ round: r.slug, name: r.name, mixed: !same(r), options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })) }));
+}
+
+/** Both sides' submission views for the eval curves (null where one cannot be read: the curves are optional). */
+function sideViews(a: CompareSide, b: CompareSide): Promise<[SubmissionView | null, SubmissionView | null]> {
+  const view = (s: CompareSide) => getSubmission(db(), s.round, s.slug).catch(() => null);
+  return Promise.all([view(a), view(b)]);
 }

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import { Notice } from "@/components/ui/notice";
+import { readPaperParams } from "@/lib/server/schemas/paper";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
 import { getPaperView, PAPER_ROUND, type PaperMetricColumn, type PaperRow } from "@/lib/server/services/paper";
@@ -85,9 +86,7 @@ function MetricsTable({ id, caption, columns, rows }: { id: string; caption: str
 
 export default async function PaperPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  const requested = sp.integration;
-  const invalid = requested !== undefined && requested !== "exact" && requested !== "trapezoid";
-  const integration = requested === "trapezoid" ? "trapezoid" : "exact";
+  const { integration, issues } = readPaperParams(sp.integration);
   const result = await pageResult(() => getPaperView(db(), integration));
   if (!result.ok) return <Notice tone="error" title={result.error.message} />;
   const v = result.value;
@@ -138,7 +137,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           (how the tables were extracted and aligned).
         </p>
       </div>
-      {invalid && <Notice title="Some URL parameters were ignored" issues={[{ path: "integration", message: `expected one of exact, trapezoid, got "${String(requested)}"` }]} />}
+      {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <div className="flex flex-wrap items-center gap-4">
         <div className="flex overflow-hidden rounded border border-zinc-300 text-sm dark:border-zinc-700" role="group" aria-label="Integration">
           {tab("exact", "Exact integration (as the paper)")}

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { RoundPicker, RoundTabs } from "@/components/rounds/round-header";
 import type { PickerRounds } from "@/lib/server/services/catalog";
-import { ANALYSIS_VIEWS, poolKeys, poolViewQuery, viewHref, type AnalysisView } from "./views";
+import { ANALYSIS_VIEWS, analysisViewHref, poolKeys, poolViewQuery, type AnalysisView } from "./views";
 
 /** The current analysis view, from the path `/analysis/<round>/<view>`. */
 function useCurrentView(): AnalysisView | "" {
@@ -18,7 +18,7 @@ function useCurrentView(): AnalysisView | "" {
 export function AnalysisRoundPicker({ round, rounds }: { round: string; rounds: PickerRounds }) {
   const current = useCurrentView();
   // Pools differ between rounds: another round opens the same view on its default pool.
-  return <RoundPicker rounds={rounds} current={round} hrefFor={(slug) => viewHref(slug, current, new URLSearchParams())} />;
+  return <RoundPicker rounds={rounds} current={round} hrefFor={(slug) => analysisViewHref(slug, current, new URLSearchParams())} />;
 }
 
 export function AnalysisNav({ round, defaultKeys }: { round: string; defaultKeys: string[] }) {
@@ -36,13 +36,13 @@ export function AnalysisNav({ round, defaultKeys }: { round: string; defaultKeys
       <nav aria-label="Analysis views">
         <ul className="flex gap-1 overflow-x-auto whitespace-nowrap sm:flex-wrap">
           <li>
-            <Link href={viewHref(round, "", params)} prefetch={false} aria-current={current === "" ? "page" : undefined} className={`${tab} ${current === "" ? active : idle}`}>
+            <Link href={analysisViewHref(round, "", params)} prefetch={false} aria-current={current === "" ? "page" : undefined} className={`${tab} ${current === "" ? active : idle}`}>
               Overview
             </Link>
           </li>
           {ANALYSIS_VIEWS.map((v) => (
             <li key={v.slug}>
-              <Link href={viewHref(round, v.slug, params)} prefetch={false} aria-current={current === v.slug ? "page" : undefined} data-view-link={v.slug} className={`${tab} ${current === v.slug ? active : idle}`}>
+              <Link href={analysisViewHref(round, v.slug, params)} prefetch={false} aria-current={current === v.slug ? "page" : undefined} data-view-link={v.slug} className={`${tab} ${current === v.slug ? active : idle}`}>
                 {v.label}
               </Link>
             </li>

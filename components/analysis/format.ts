@@ -1,10 +1,5 @@
 // Number formats of the analysis pages.
-import type { TimeBasis } from "@/lib/scoring";
-
-/** Scores: 4 decimals like the AlgoPerf leaderboards (seconds), 3 like the paper (fractions). */
-export function scoreDigits(timeBasis: TimeBasis): number {
-  return timeBasis === "seconds" ? 4 : 3;
-}
+// (scoreDigits: lib/views/format.ts, shared with every page.)
 
 export function fixed(value: number | null | undefined, digits: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";

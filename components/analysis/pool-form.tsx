@@ -5,9 +5,9 @@
 // parameters of the URL kept as hidden fields.
 import type { Candidate } from "@/lib/server/services/leaderboard";
 import { PoolEditor } from "@/components/leaderboard/pool-editor";
-import { Notice as SiteNotice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
 import { poolCandidates } from "@/lib/server/services/pool-candidates";
+import { routes } from "@/lib/views/routes";
 import { poolKeys, poolViewQuery, type AnalysisView } from "./views";
 
 const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -22,7 +22,7 @@ function withPool(action: string, params: URLSearchParams, keys: string[] | null
 }
 
 export async function PoolForm({ round, view, params, children, hide = [] }: { round: string; view: AnalysisView; params: URLSearchParams; children?: React.ReactNode; hide?: readonly string[] }) {
-  const action = `/analysis/${encodeURIComponent(round)}/${view}`;
+  const action = routes.analysis(round, undefined, undefined, view);
   const kept = ["pool", "points", "scale", "reference", "tauMax", "allowMixed"].filter((k) => params.get(k) && !hide.includes(k));
   // An unknown round is the view's own error to report; the editor is then left out.
   const pool = await poolCandidates(db(), { round, pool: poolKeys(params) }).catch(() => null);
@@ -71,7 +71,12 @@ export function NumberField({ name, label, value, min, max, step }: { name: stri
   );
 }
 
-/** A message where a chart would be: the reason it cannot be drawn, in the site's notice (components/ui/notice.tsx). */
-export function Notice({ children, tone = "info" }: { children: React.ReactNode; tone?: "info" | "error" }) {
-  return <SiteNotice tone={tone}>{children}</SiteNotice>;
+/** `seed` and `resamples` of the bootstrap views, showing what the report used when the URL does not say. */
+export function ResampleFields({ query, method }: { query: URLSearchParams; method?: { seed: number; resamples: number } }) {
+  return (
+    <>
+      <NumberField name="seed" label="Seed" value={query.get("seed") ?? method?.seed ?? 1} min={0} step={1} />
+      <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? method?.resamples ?? 1000} min={10} max={10000} step={1} />
+    </>
+  );
 }

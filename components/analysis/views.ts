@@ -1,5 +1,6 @@
 // The analysis views, their URLs and the query parameters they share.
 import { EMPTY_QUERY, type ViewQuery } from "@/lib/views/query";
+import { routes } from "@/lib/views/routes";
 
 export const ANALYSIS_VIEWS = [
   { slug: "uncertainty", label: "Uncertainty", summary: "95% bootstrap intervals over studies for every score and rank, and the groups that are statistically tied." },
@@ -29,8 +30,8 @@ export function toSearchParams(raw: Record<string, string | string[] | undefined
   return out;
 }
 
-/** URL of a view with the shared parameters of `params` (and `extra` on top). */
-export function viewHref(round: string, view: AnalysisView | "", params: URLSearchParams, extra: Record<string, string> = {}): string {
+/** URL of a view (routes.analysis) with the shared parameters of `params` (and `extra` on top). */
+export function analysisViewHref(round: string, view: AnalysisView | "", params: URLSearchParams, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams();
   for (const k of SHARED_PARAMS) {
     const v = params.get(k);
@@ -38,7 +39,7 @@ export function viewHref(round: string, view: AnalysisView | "", params: URLSear
   }
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   const query = q.toString();
-  return `/analysis/${encodeURIComponent(round)}${view ? `/${view}` : ""}${query ? `?${query}` : ""}`;
+  return `${routes.analysis(round, undefined, undefined, view || undefined)}${query ? `?${query}` : ""}`;
 }
 
 /** The `pool` parameter's keys ("a,b,c"), or [] for the round's default pool. */

@@ -2,8 +2,8 @@
 // ranking as tauMax varies. Server-renderable; wrap it in SeriesHighlight for
 // hover/click emphasis (series carry data-series).
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./chart-axes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { XAxis, YAxis } from "./axes";
+import { ChartFrame } from "./chart-frame";
 
 export interface BumpSeries {
   key: string;
@@ -30,10 +30,7 @@ export function BumpChart({ xs, series, title, description, xLabel, xFormat = ".
   const bottom = height - margin.bottom;
   const rankTicks = y.ticks(Math.min(maxRank, 12)).filter(Number.isInteger).map((r) => ({ at: y(r), label: String(r) }));
   return (
-    <ScrollRegion label={title}>
-    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="bump">
-      <title>{title}</title>
-      {description && <desc>{description}</desc>}
+    <ChartFrame chart="bump" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
       <YAxis ticks={rankTicks} x={margin.left} gridFrom={margin.left} gridTo={lastX} label="Rank" labelY={(margin.top + bottom) / 2} />
       <XAxis ticks={xs.map((v) => ({ at: x(v)!, label: fmt(v) }))} y={bottom} gridFrom={margin.top} gridTo={bottom} label={xLabel} labelX={(margin.left + lastX) / 2} />
       {series.map((s) => (
@@ -60,7 +57,6 @@ export function BumpChart({ xs, series, title, description, xLabel, xFormat = ".
           </g>
         );
       })}
-    </svg>
-    </ScrollRegion>
+    </ChartFrame>
   );
 }

@@ -3,8 +3,8 @@
 // all configurations there, a dot per configuration. Server-renderable; series
 // carry data-series for SeriesHighlight.
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./chart-axes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { XAxis, YAxis } from "./axes";
+import { ChartFrame } from "./chart-frame";
 
 export interface HorizonChartSeries {
   key: string;
@@ -30,10 +30,7 @@ export function HorizonChart({ series, title, description, yLabel, yDomain, yFor
   const offset = (i: number) => (i - (series.length - 1) / 2) * 9;
   const bottom = height - margin.bottom;
   return (
-    <ScrollRegion label={title}>
-    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[640px] text-zinc-900 dark:text-zinc-100" data-chart="horizon">
-      <title>{title}</title>
-      {description && <desc>{description}</desc>}
+    <ChartFrame chart="horizon" title={title} description={description} width={width} height={height} maxWidth="max-w-[640px]">
       <YAxis ticks={y.ticks(6).map((t) => ({ at: y(t), label: fmt(t) }))} x={margin.left} gridFrom={margin.left} gridTo={width - margin.right} label={yLabel} labelY={(margin.top + bottom) / 2} />
       <XAxis ticks={horizons.map((h) => ({ at: x(h)!, label: `${Math.round(h * 100)}%` }))} y={bottom} gridFrom={bottom} gridTo={bottom} label="Training horizon (fraction of the step budget)" labelX={(margin.left + width - margin.right) / 2} />
       {series.map((s, i) => {
@@ -58,7 +55,6 @@ export function HorizonChart({ series, title, description, yLabel, yDomain, yFor
           </g>
         );
       })}
-    </svg>
-    </ScrollRegion>
+    </ChartFrame>
   );
 }

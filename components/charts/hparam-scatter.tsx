@@ -5,7 +5,7 @@
 // it is drawn in a band at the top, above the slowest hit, not left out.
 import { format, scaleLinear, scaleLog, scalePoint, type ScaleLinear, type ScaleLogarithmic, type ScalePoint } from "d3";
 import type { HparamAxis } from "@/lib/scoring/analysis";
-import { XAxis, YAxis } from "./chart-axes";
+import { XAxis, YAxis } from "./axes";
 
 const MISS_BAND = 22;
 

@@ -3,8 +3,8 @@
 // view. Server-renderable (D3 scales only, no DOM), so the leaderboard can
 // embed it next to its table: pass the rows of GET .../uncertainty.
 import { extent, format, scaleLinear } from "d3";
-import { XAxis } from "./chart-axes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { XAxis } from "./axes";
+import { ChartFrame } from "./chart-frame";
 
 export interface IntervalRow {
   key: string;
@@ -46,10 +46,7 @@ export function IntervalBars({ rows, title, description, domain, xLabel = "Bench
   const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
   const bottom = height - margin.bottom;
   return (
-    <ScrollRegion label={title}>
-    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="interval-bars">
-      <title>{title}</title>
-      {description && <desc>{description}</desc>}
+    <ChartFrame chart="interval-bars" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
       <XAxis ticks={ticks} y={margin.top} gridFrom={margin.top} gridTo={bottom} position="top" />
       <XAxis ticks={ticks} y={bottom} gridFrom={bottom} gridTo={bottom} label={xLabel} labelX={(margin.left + width - margin.right) / 2} />
       {rows.map((r, i) => {
@@ -82,8 +79,7 @@ export function IntervalBars({ rows, title, description, domain, xLabel = "Bench
           </g>
         );
       })}
-    </svg>
-    </ScrollRegion>
+    </ChartFrame>
   );
 }
 

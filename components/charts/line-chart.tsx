@@ -2,7 +2,7 @@
 // budget k). Server-renderable; wrap it in SeriesHighlight for hover/click
 // emphasis (series carry data-series). Non-finite values break the line.
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./chart-axes";
+import { XAxis, YAxis } from "./axes";
 
 export interface LineSeries {
   key: string;

@@ -2,8 +2,8 @@
 // metric against the benchmark score. Server-renderable; points carry
 // data-series for SeriesHighlight.
 import { extent, format, scaleLinear, scaleLog } from "d3";
-import { XAxis, YAxis } from "./chart-axes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { XAxis, YAxis } from "./axes";
+import { ChartFrame } from "./chart-frame";
 
 export interface ScatterPoint {
   key: string;
@@ -27,10 +27,7 @@ export function ScatterChart({ points, title, description, xLabel, yLabel, xForm
   const fy = format(yFormat);
   const bottom = height - margin.bottom;
   return (
-    <ScrollRegion label={title}>
-    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="scatter">
-      <title>{title}</title>
-      {description && <desc>{description}</desc>}
+    <ChartFrame chart="scatter" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
       <YAxis ticks={y.ticks(6).map((t) => ({ at: y(t), label: fy(t) }))} x={margin.left} gridFrom={margin.left} gridTo={width - margin.right} label={yLabel} labelY={(margin.top + bottom) / 2} />
       <XAxis ticks={x.ticks(6).map((t) => ({ at: x(t), label: fx(t) }))} y={bottom} gridFrom={margin.top} gridTo={bottom} label={xLabel} labelX={(margin.left + width - margin.right) / 2} />
       {finite.map((p) => (
@@ -38,7 +35,6 @@ export function ScatterChart({ points, title, description, xLabel, yLabel, xForm
           <title>{`${p.label}: ${xLabel} ${fx(p.x)}, ${yLabel} ${fy(p.y)}`}</title>
         </circle>
       ))}
-    </svg>
-    </ScrollRegion>
+    </ChartFrame>
   );
 }

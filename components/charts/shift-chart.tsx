@@ -1,8 +1,8 @@
 // Score of each submission with and without one pool member (a dumbbell per
 // row): the pool-sensitivity view. Server-renderable.
 import { extent, format, scaleLinear } from "d3";
-import { XAxis } from "./chart-axes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { XAxis } from "./axes";
+import { ChartFrame } from "./chart-frame";
 
 export interface ShiftRowData {
   key: string;
@@ -23,10 +23,7 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
   const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
   const bottom = height - margin.bottom;
   return (
-    <ScrollRegion label={title}>
-    <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100" data-chart="shift">
-      <title>{title}</title>
-      {description && <desc>{description}</desc>}
+    <ChartFrame chart="shift" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
       <g fontSize={12} aria-hidden="true">
         <circle cx={margin.left + 6} cy={12} r={4} className="fill-none stroke-zinc-900 dark:stroke-zinc-100" strokeWidth={1.5} />
         <text x={margin.left + 16} y={12} dy="0.32em" className="fill-current">
@@ -57,7 +54,6 @@ export function ShiftChart({ rows, title, description, subjectLabel, numberForma
           </g>
         );
       })}
-    </svg>
-    </ScrollRegion>
+    </ChartFrame>
   );
 }

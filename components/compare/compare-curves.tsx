@@ -2,22 +2,14 @@
 // series were uploaded (the submission pages' chart, one colour per side).
 // Rendered in its own Suspense boundary: the comparison shows first.
 import { EvalCurves, type EvalCurve } from "@/components/charts/eval-curves";
-import { db } from "@/lib/db/client";
 import { firstHitIndex } from "@/lib/scoring";
 import type { CompareSide } from "@/lib/server/services/analysis-compare";
-import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
+import type { SubmissionView } from "@/lib/server/services/submissions";
 import { SIDE_STYLE } from "./compare-view";
 
-async function viewOf(side: CompareSide): Promise<SubmissionView | null> {
-  try {
-    return await getSubmission(db(), side.round, side.slug);
-  } catch {
-    return null;
-  }
-}
-
-export async function CompareCurves({ a, b, workloads }: { a: CompareSide; b: CompareSide; workloads: string[] }) {
-  const [va, vb] = await Promise.all([viewOf(a), viewOf(b)]);
+/** `views`: both sides' submission views as the page loads them (null where one cannot be read), awaited here so the comparison shows first. */
+export async function CompareCurves({ a, b, views: loading, workloads }: { a: CompareSide; b: CompareSide; views: Promise<[SubmissionView | null, SubmissionView | null]>; workloads: string[] }) {
+  const [va, vb] = await loading;
   const views = [
     { label: "A", side: a, view: va, style: SIDE_STYLE.a },
     { label: "B", side: b, view: vb, style: SIDE_STYLE.b },

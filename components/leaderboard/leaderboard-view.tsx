@@ -13,7 +13,7 @@ import { EMPTY_QUERY, serializeViewQuery, viewHref, type ViewQuery } from "@/lib
 import { routes } from "@/lib/views/routes";
 import { pageOf } from "@/lib/views/paging";
 import { sortRows } from "@/lib/views/sort";
-import { Notice } from "@/components/ui/notice";
+import { Notice, ViewErrorNotice } from "@/components/ui/notice";
 import { Pager } from "@/components/ui/pager";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
@@ -62,11 +62,9 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         {result.error.code === "SERVICE_UNAVAILABLE" ? (
           <UnavailableNotice what="This leaderboard" />
         ) : (
-          <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
-            <a className="text-sky-700 underline dark:text-sky-400" href={path}>
-              Open the round&apos;s default view
-            </a>
-          </Notice>
+          <ViewErrorNotice error={result.error} href={path}>
+            Open the round&apos;s default view
+          </ViewErrorNotice>
         )}
       </div>
     );
@@ -77,7 +75,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const pageHref = (p: number) => viewHref(path, query, p > 1 ? { page: String(p) } : {});
   const allWorkloads = [...lb.workloads, ...lb.variants];
   const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
-  const headToHead = lb.rows.length > 1 ? await robustnessColumn(round, lb, intervalQuery(lb.pool, query)) : null;
+  const headToHead = lb.rows.length > 1 ? await robustnessColumn(database, round, lb, intervalQuery(lb.pool, query)) : null;
   // Tie letters stream into their column once the resampling is done (one report for every cell),
   // but the page waits for them at most INTERVALS_WAIT_MS: past that (the worker pool busy with other pools) the
   // column stays empty and the page, marked provisional by LeaderboardIntervals while the same

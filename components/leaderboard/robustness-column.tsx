@@ -4,7 +4,7 @@
 // pool, lib/server/services/analysis-robustness.ts). Self-contained: the
 // leaderboard only passes it as an extra column.
 import Link from "next/link";
-import { db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Leaderboard, LeaderboardRow } from "@/lib/server/services/leaderboard";
 import { workloadVerdicts, type WorkloadVerdict } from "@/lib/server/services/analysis-robustness";
 import type { ScoreQuery } from "@/lib/server/services/scores";
@@ -22,10 +22,10 @@ export function compareHref(round: string, a: string, b: string, query: ScoreQue
   return `/compare?${q.toString()}`;
 }
 
-export async function robustnessColumn(round: string, lb: Leaderboard, query: ScoreQuery): Promise<ExtraColumn> {
+export async function robustnessColumn(db: Db, round: string, lb: Leaderboard, query: ScoreQuery): Promise<ExtraColumn> {
   let verdicts: Record<string, WorkloadVerdict> = {};
   try {
-    verdicts = await workloadVerdicts(db(), { round, query });
+    verdicts = await workloadVerdicts(db, { round, query });
   } catch {
     // No verdicts for a pool that cannot be rescored without a workload: the links stay.
   }

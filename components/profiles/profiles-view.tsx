@@ -7,7 +7,7 @@ import { PROFILE_SIZE, ProfilePlot, type ProfileGeometry, type ProfileSeries } f
 import { RoundControls } from "@/components/leaderboard/round-controls";
 import { ScoringNote } from "@/components/leaderboard/scoring-note";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
-import { Notice } from "@/components/ui/notice";
+import { Notice, ViewErrorNotice } from "@/components/ui/notice";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
 import { pickerRounds } from "@/lib/server/services/catalog";
@@ -39,11 +39,9 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
         <h1 className="text-2xl font-semibold tracking-tight">
           Performance profiles · <code className="text-lg">{round}</code>
         </h1>
-        <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
-          <a className="text-sky-700 underline dark:text-sky-400" href={path}>
-            Open the round&apos;s default profiles
-          </a>
-        </Notice>
+        <ViewErrorNotice error={result.error} href={path}>
+          Open the round&apos;s default profiles
+        </ViewErrorNotice>
       </div>
     );
   }

@@ -3,21 +3,17 @@
 // submissions, each a link; every other round is on /rounds. Bounded, so the
 // home page stays small with thousands of rounds.
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { optionalRead } from "@/lib/server/page-result";
-import { listRounds, roundIndex } from "@/lib/server/services/catalog";
-import { pickRounds } from "@/lib/views/round-picker";
+import type { listRounds } from "@/lib/server/services/catalog";
+
+type RoundListing = Awaited<ReturnType<typeof listRounds>>[number];
 import { routes } from "@/lib/views/routes";
 
 /** Submissions listed per round; the round's leaderboard has them all. */
 const SUBMISSIONS_SHOWN = 40;
 
-export async function RoundDirectory() {
-  // The index can wait: while the database is unavailable it is the last one read, or left out.
-  const index = await optionalRead("round-directory", async () => {
-    const all = await roundIndex(db());
-    return { total: all.length, rounds: await listRounds(db(), pickRounds(all).map((r) => r.slug)) };
-  }, null);
+/** `index`: the rounds shown and how many there are, as the page loads them (null: left out), awaited here so the leaderboard shows first. */
+export async function RoundDirectory({ index: loading }: { index: Promise<{ total: number; rounds: RoundListing[] } | null> }) {
+  const index = await loading;
   if (!index) return null;
   const { rounds, total } = index;
   return (

@@ -1,7 +1,7 @@
 // Messages above a view: a problem with the URL's parameters, or an empty result.
-import type { ErrorIssue } from "@/lib/server/errors";
+import type { Issue } from "@/lib/issue";
 
-export function Notice({ tone = "warning", title, children, issues }: { tone?: "warning" | "error" | "info"; title?: string; children?: React.ReactNode; issues?: ErrorIssue[] }) {
+export function Notice({ tone = "warning", title, children, issues }: { tone?: "warning" | "error" | "info"; title?: string; children?: React.ReactNode; issues?: Issue[] }) {
   const colours = {
     warning: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100",
     error: "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100",
@@ -21,5 +21,16 @@ export function Notice({ tone = "warning", title, children, issues }: { tone?: "
       )}
       {children && <div className={title ? "mt-1" : undefined}>{children}</div>}
     </div>
+  );
+}
+
+/** A view that cannot be shown (bad parameters, a pool the scoring refuses): every problem named, and a way back to the default view. */
+export function ViewErrorNotice({ error, href, children }: { error: { message: string; issues: Issue[] }; href: string; children: React.ReactNode }) {
+  return (
+    <Notice tone="error" title="This view cannot be shown" issues={error.issues.length ? error.issues : [{ path: "query", message: error.message }]}>
+      <a className="text-sky-700 underline dark:text-sky-400" href={href}>
+        {children}
+      </a>
+    </Notice>
   );
 }

@@ -6,6 +6,7 @@ import type { Issue } from "@/lib/issue";
 import { trialTimeToTarget, type Direction, type TimeBasis } from "@/lib/scoring";
 import type { UploadRun } from "./upload-schema";
 import { runContentHash } from "./run-hash";
+import type { RunOutcome } from "./run-outcome";
 
 export interface RoundSpec {
   slug: string;
@@ -26,13 +27,7 @@ export interface WorkloadSpec {
 /** A problem at a JSON path inside the request body, e.g. runs.3.timeToTarget.seconds. */
 export type PathIssue = Issue;
 
-export interface DerivedRun {
-  reached: boolean;
-  timeSeconds: number | null;
-  timeFraction: number | null;
-  steps: number | null;
-  firstHitIndex: number | null;
-  bestMetric: number | null;
+export interface DerivedRun extends RunOutcome {
   position: number;
   overBudget: boolean;
   evals: { steps: number[]; times: number[]; metrics: number[] } | null;

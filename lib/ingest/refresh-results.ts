@@ -6,19 +6,16 @@
 import { jsonRows, pgArray } from "@/lib/db/bulk";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { bestTrialIndex, numpyMedian, type TrialHit } from "@/lib/scoring";
+import type { RunOutcome } from "./run-outcome";
 
 type Tx = Prisma.TransactionClient;
 
-export interface RunForResult {
+export interface RunForResult extends Pick<RunOutcome, "reached" | "timeSeconds" | "timeFraction" | "firstHitIndex"> {
   submissionId: number;
   workloadId: number;
   study: number;
   trial: number;
   position: number;
-  reached: boolean;
-  timeSeconds: number | null;
-  timeFraction: number | null;
-  firstHitIndex: number | null;
 }
 
 export interface StudyBest {

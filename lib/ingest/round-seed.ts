@@ -2,6 +2,7 @@
 // the database by the seed and `npm run cli -- import`. Published tables and
 // leaderboards are converted to it by the importers in ingest/published/.
 import type { SubmissionListing } from "@/lib/submission-fields";
+import type { RunOutcome } from "./run-outcome";
 import type { Direction, Ruleset, SubmissionSource, TimeBasis, WorkloadRole } from "@/lib/db/generated/prisma/enums";
 
 export interface WorkloadSeed {
@@ -27,18 +28,12 @@ export interface WorkloadSeed {
   notes: string | null;
 }
 
-export interface RunSeed {
+export interface RunSeed extends RunOutcome {
   workload: string;
   study: number;
   trial: number;
   /** Listing order inside the study (docs/scoring.md §2.2 tie rule). */
   position: number;
-  reached: boolean;
-  timeSeconds: number | null;
-  timeFraction: number | null;
-  steps: number | null;
-  firstHitIndex: number | null;
-  bestMetric: number | null;
   framework: string | null;
 }
 

@@ -2,14 +2,9 @@
 // (idempotent ingest); a different hash under the same identity is a conflict.
 import { createHash } from "node:crypto";
 import { evalText } from "./eval-text";
+import type { RunOutcome } from "./run-outcome";
 
-export interface HashedRunContent {
-  reached: boolean;
-  timeSeconds: number | null;
-  timeFraction: number | null;
-  steps: number | null;
-  firstHitIndex: number | null;
-  bestMetric: number | null;
+export interface HashedRunContent extends RunOutcome {
   position: number;
   evals?: { steps: number[]; times: number[]; metrics: number[] } | null;
   // Provenance sent with an upload: a re-send that changes any of it is a

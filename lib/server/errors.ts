@@ -27,13 +27,11 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-export type ErrorIssue = Issue;
-
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly issues: ErrorIssue[] = [],
+    readonly issues: Issue[] = [],
     /** Extra response headers, e.g. Retry-After. */
     readonly headers: Record<string, string> = {},
   ) {
@@ -51,7 +49,7 @@ export const MAX_ISSUES = 200;
 const QUOTED_ISSUES = 5;
 
 /** An AppError whose message quotes the first issues, so even a client that only prints the message sees the fields. */
-export function issuesError(code: AppErrorCode, what: string, issues: ErrorIssue[]): AppError {
+export function issuesError(code: AppErrorCode, what: string, issues: Issue[]): AppError {
   const quoted = issues.slice(0, QUOTED_ISSUES).map((i) => `${i.path}: ${i.message}`).join("; ");
   const more = issues.length > QUOTED_ISSUES ? `; and ${issues.length - QUOTED_ISSUES} more` : "";
   const label = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
@@ -63,9 +61,17 @@ export function invalidQuery(issues: Issue[]): AppError {
   return new AppError("BAD_REQUEST", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
 }
 
+/** A 400 for one bad query parameter whose message says more (`detail`) than its issue (`short`). */
+export function badParameter(path: string, detail: string, short: string): AppError {
+  return new AppError("BAD_REQUEST", `invalid query: ${path}: ${detail}`, [{ path, message: short }]);
+}
+
+/** The one wording of a round that does not exist. */
+export const unknownRoundText = (slug: string) => `unknown round "${slug}"`;
+
 /** A 404 for a round that does not exist, listing the rounds that do; `path` is the field that named it. */
 export function unknownRound(slug: string, rounds: readonly string[], path = "round"): AppError {
-  return new AppError("NOT_FOUND", `unknown round "${slug}"; rounds: ${rounds.join(", ")}`, [{ path, message: `unknown round "${slug}"` }]);
+  return new AppError("NOT_FOUND", `${unknownRoundText(slug)}; rounds: ${rounds.join(", ")}`, [{ path, message: unknownRoundText(slug) }]);
 }
 
 export function toTRPCError(error: AppError): TRPCError {

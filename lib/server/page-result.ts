@@ -2,16 +2,22 @@
 // workload or submission is the 404 page; a bad parameter or a pool the
 // scoring engine refuses is shown on the page with its explanation, and so is
 // an unreachable database (503, "retry in a few seconds") instead of a crash.
+import "server-only";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { readOrLastGood } from "@/lib/server/cache";
+import { withClient } from "@/lib/server/compute/pool";
 import { AppError, asAppError } from "@/lib/server/errors";
+import { clientIp } from "@/lib/server/rate-limit";
 import { markUncacheable } from "@/lib/server/render-context";
 
 export type PageResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-export async function pageResult<T>(load: () => Promise<T>): Promise<PageResult<T>> {
+/** Computations count against the client's address, as from the API (lib/server/compute/pool.ts). */
+export async function pageResult<T>(load: () => Promise<T> | T): Promise<PageResult<T>> {
+  const client = clientIp(await headers());
   try {
-    return { ok: true, value: await load() };
+    return { ok: true, value: await withClient(client, async () => load()) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     const appError = asAppError(error);

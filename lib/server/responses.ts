@@ -1,16 +1,34 @@
 // Responses of the read endpoints: JSON (non-finite numbers as "inf"/"nan",
 // like every scoring interface) or CSV with `?format=csv`.
+import "server-only";
 import { stringifyScoring } from "@/lib/scoring";
-import { AppError } from "@/lib/server/errors";
+import { badParameter } from "@/lib/server/errors";
 import { scoringJsonStream } from "@/lib/server/json-stream";
 
 export type Format = "json" | "csv";
 
-/** `?format=json|csv` (default json); anything else is a 400 naming the valid values. */
-export function requestedFormat(url: URL): Format {
-  const f = url.searchParams.get("format") ?? "json";
-  if (f !== "json" && f !== "csv") throw new AppError("BAD_REQUEST", `invalid query: format: expected one of json, csv, got "${f}"`, [{ path: "format", message: "expected one of json, csv" }]);
+/**
+ * `?format=json|csv`; anything else is a 400 naming the valid values. Without
+ * `format`, an `Accept` header that ranks text/csv above JSON asks for CSV
+ * (e.g. `curl -H "Accept: text/csv"`); a browser's wildcard gets JSON.
+ */
+export function requestedFormat(url: URL, accept: string | null = null): Format {
+  const f = url.searchParams.get("format");
+  if (f === null) return accept !== null && prefersCsv(accept) ? "csv" : "json";
+  if (f !== "json" && f !== "csv") throw badParameter("format", `expected one of json, csv, got "${f}"`, "expected one of json, csv");
   return f;
+}
+
+/** text/csv has a higher quality than application/json (and than any wildcard) in an Accept header. */
+function prefersCsv(accept: string): boolean {
+  const quality = new Map<string, number>();
+  for (const part of accept.split(",")) {
+    const [type = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    quality.set(type, Math.max(quality.get(type) ?? 0, q ? Number(q.slice(2)) || 0 : 1));
+  }
+  const csv = quality.get("text/csv") ?? 0;
+  return csv > 0 && csv > Math.max(quality.get("application/json") ?? 0, quality.get("*/*") ?? 0, quality.get("application/*") ?? 0);
 }
 
 export function jsonResponse(value: unknown): Response {

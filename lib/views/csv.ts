@@ -26,3 +26,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
   return rows.length ? csvFormatRows(rows.map((r) => r.map(cell))) + "\n" : "";
 }
+
+/** A table before it is written as text: what the `*Csv` builders of lib/views/csv-tables return. */
+export type CsvTable = { header: string[]; rows: CsvValue[][] };

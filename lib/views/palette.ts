@@ -23,6 +23,11 @@ export function seriesStyle(index: number): SeriesStyle {
   return { color: `var(--series-${colorIndex})`, colorIndex, dash: DASHES[Math.floor(index / SERIES_COLORS) % DASHES.length]! };
 }
 
+/** The colour alone of the series at `index`, for charts that tell series apart by colour and label (bump, line, scatter). */
+export function seriesColor(index: number): string {
+  return seriesStyle(index).color;
+}
+
 /**
  * Styles coloured by optimizer family (issue 15: one colour per family, so 36
  * curves read as a few groups): the families in name order take the palette's

@@ -2,7 +2,8 @@
 // from query.ts so the client bundle does not carry zod.
 import type { Issue } from "@/lib/issue";
 import { z } from "zod";
-import { DIRECTIONS, EMPTY_QUERY, INTEGRATIONS, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery } from "./query";
+import { DIRECTIONS, EMPTY_QUERY, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery } from "./query";
+import { integrationParam, pointsParam, scaleParam, tauMaxParam } from "./scoring-params";
 
 /** A horizon filter value: the percentage of the step budget ("33"), or "none" (no horizon). */
 const horizonValue = z.string().max(4).regex(/^(\d{1,3}|none)$/, { error: 'expected a percentage such as "33", or "none"' });
@@ -23,10 +24,10 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   /** Submissions removed from the round's default pool. */
   remove: z.array(slug).max(5000),
   complete: z.enum(["only"], { error: "expected only" }).optional(),
-  tauMax: z.number({ error: "expected a number" }).gt(1, { error: "must be greater than 1" }).max(1000).optional(),
-  integration: z.enum(INTEGRATIONS, { error: `expected one of ${INTEGRATIONS.join(", ")}` }).optional(),
-  points: z.number({ error: "expected an integer" }).int({ error: "expected an integer" }).min(2).max(10_000).optional(),
-  scale: z.enum(SCALES, { error: `expected one of ${SCALES.join(", ")}` }).optional(),
+  tauMax: tauMaxParam.optional(),
+  integration: integrationParam.optional(),
+  points: pointsParam.optional(),
+  scale: scaleParam.optional(),
   sort: z
     .string()
     .max(220)
@@ -41,8 +42,6 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   hide: z.array(z.string().min(1).max(300)).max(5000),
 });
 
-/** A bad query parameter: its name and what is wrong. */
-export type QueryIssue = Issue;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -62,7 +61,7 @@ const COMMA_KEYS = new Set(["horizon", "source", "add", "remove", "hide"]);
  * analytics tags and the like do not break a shared link); every known one
  * is validated, and each problem names its parameter and the valid values.
  */
-export function parseViewQuery(params: RawParams): { query: ViewQuery; issues: QueryIssue[] } {
+export function parseViewQuery(params: RawParams): { query: ViewQuery; issues: Issue[] } {
   const raw: Record<string, unknown> = {};
   for (const key of LIST_KEYS) {
     const values = getAll(params, key);

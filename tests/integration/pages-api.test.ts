@@ -108,6 +108,19 @@ describe("GET /api/v1/rounds/<round>/leaderboard", () => {
     expect(parsed[0]!.scoring_mode).toBe(json.body.settings.mode);
   });
 
+  test("Accept: text/csv without ?format answers the CSV; ?format wins over Accept", async () => {
+    const url = `${inject("baseUrl")}/api/v1/rounds/${PAPER}/leaderboard?horizon=50`;
+    const [byFormat, byAccept, formatWins] = await Promise.all([
+      fetch(`${url}&format=csv`).then((r) => r.text()),
+      fetch(url, { headers: { accept: "text/csv" } }),
+      fetch(`${url}&format=json`, { headers: { accept: "text/csv" } }),
+    ]);
+    expect(byAccept.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(byAccept.headers.get("vary")).toMatch(/(^|,\s*)accept(\s*,|$)/i);
+    expect(await byAccept.text()).toBe(byFormat);
+    expect(formatWins.headers.get("content-type")).toMatch(/application\/json/);
+  });
+
   test("bad parameters are named with the valid values; an unknown round is a 404", async () => {
     const bad = await get(`/api/v1/rounds/${PAPER}/leaderboard?horizon=45&family=nope&integration=simpson`);
     expect(bad.status).toBe(400);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ANALYSIS_VIEWS, toSearchParams, viewHref } from "@/components/analysis/views";
+import { ANALYSIS_VIEWS, toSearchParams, analysisViewHref } from "@/components/analysis/views";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Analysis" };
@@ -12,7 +12,7 @@ export default async function AnalysisOverview({ params, searchParams }: { param
       {ANALYSIS_VIEWS.map((v) => (
         <li key={v.slug} data-view={v.slug} className="rounded border border-zinc-200 p-4 dark:border-zinc-800">
           <h2 className="font-semibold">
-            <Link href={viewHref(round, v.slug, query)} className="hover:underline">
+            <Link href={analysisViewHref(round, v.slug, query)} className="hover:underline">
               {v.label}
             </Link>
           </h2>

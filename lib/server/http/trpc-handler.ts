@@ -2,6 +2,7 @@
 // POST /api/v1/runs calls the same procedure through a server-side caller
 // (app/api/v1/runs/route.ts), so it has the same auth, limits and errors but
 // no batch semantics.
+import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { parseJsonText } from "@/lib/ingest/json-syntax";
 import { UPLOAD_LIMITS } from "@/lib/ingest/upload-schema";

@@ -98,16 +98,10 @@ function bodyError(error: unknown): AppError {
   ]);
 }
 
-async function recordRejection(
-  ctx: { db: Db; token: { id: number; name: string }; ip: string | null },
-  path: string,
-  error: { status: number; code: string; message: string },
-  raw: unknown,
-  payloadHash: string,
-  startedAt: number,
-): Promise<void> {
+/** writeRejection, best effort. */
+async function recordRejection(...rejection: Parameters<typeof writeRejection>): Promise<void> {
   try {
-    await writeRejection(ctx, path, error, raw, payloadHash, startedAt);
+    await writeRejection(...rejection);
   } catch (failure) {
     // The client must still get the original answer; the record is best effort.
     console.error("could not record a rejected upload:", failure);

@@ -1,22 +1,12 @@
 // Calibration view: GET /api/v1/rounds/<round>/calibration and its page. The
 // paper's selection metric for every configuration, top k per algorithm x horizon.
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { calibrationView, type CalibrationView } from "@/lib/scoring/analysis";
 import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, configurationsOf, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, scoringOrBadRequest } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const calibrationParamsSchema = z.object({
-  /** How many configurations per algorithm x horizon to list as the top (the paper's Appendix C/E keep 3). */
-  k: z.number().int().min(1).max(50).default(3),
-});
-
-export function parseCalibrationParams(params: URLSearchParams): { query: ScoreQuery; k: number } {
-  return { query: parseScoreParams(params), k: parseParams(calibrationParamsSchema, params, { numbers: ["k"] }).k };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface CalibrationReport extends AnalysisHead, CalibrationView {
   /** What replaces a missed target in the geometric mean, per base workload (in the round's time unit). */

@@ -1,5 +1,6 @@
 // What the analysis services share: the head of every response and the
 // configuration metadata the horizon and calibration views read.
+import "server-only";
 import type { Configuration } from "@/lib/scoring/analysis";
 import type { ResolvedSettings } from "@/lib/scoring";
 import type { LoadedPool, PoolMixing, PoolSubmission, RoundInfo } from "./pool";

@@ -1,32 +1,23 @@
 // Head to head and the speedup matrix: GET /api/v1/rounds/<round>/compare,
 // GET /api/v1/rounds/<round>/speedups, the compare page and the speedups view.
 // The speedup convention is compute_speedups.py's (lib/scoring/analysis/speedup.ts).
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import { compareParamsSchema, speedupParamsSchema, type CompareParams } from "@/lib/server/schemas/analysis-compare";
 import type { CellStatus } from "@/lib/scoring";
 import { BOOTSTRAP_DEFAULTS, ranksOf } from "@/lib/scoring/analysis";
 import type { SpeedupMember, Winner } from "@/lib/scoring/analysis/speedup";
 import { compute } from "@/lib/server/compute/pool";
-import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
+import { AppError, badParameter } from "@/lib/server/errors";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, type LoadedPool, type PoolSubmission } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 /**
  * Members the speedup matrix takes: a bound on the size of the answer and of
  * its page (members² cells), not on its cost, which the cost cap bounds.
  */
 export const MAX_MATRIX_MEMBERS = 60;
-
-const resampleFields = {
-  seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
-  resamples: z.number().int().min(10).max(10_000).default(BOOTSTRAP_DEFAULTS.resamples),
-};
-const submissionRef = z.string().min(1).max(300).regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, 'a submission slug, or "<round>/<slug>" for another round');
-export const compareParamsSchema = z.object({ a: submissionRef, b: submissionRef, ...resampleFields });
-export const speedupParamsSchema = z.object(resampleFields);
 
 export const SPEEDUP_CONVENTION =
   "Geometric-mean speedup as AlgoPerf's scoring/compute_speedups.py computes it: over the base workloads, the per-workload medians over studies " +
@@ -38,21 +29,6 @@ export const SPEEDUP_INTERVAL =
   "Paired bootstrap over studies: in every resample each side's per-workload median is recomputed from its studies drawn with replacement " +
   "(the uncertainty view's generator and seed, so the same draws), and the speedup recomputed; the interval is the 2.5th-97.5th percentile, " +
   "'A faster' the share of resamples with a speedup above 1.";
-
-export interface CompareParams {
-  a: string;
-  b: string;
-  seed: number;
-  resamples: number;
-}
-
-export function parseCompareParams(params: URLSearchParams): { query: ScoreQuery; options: CompareParams } {
-  return { query: parseScoreParams(params), options: parseParams(compareParamsSchema, params, { numbers: ["seed", "resamples"], strings: ["a", "b"] }) };
-}
-
-export function parseSpeedupParams(params: URLSearchParams): { query: ScoreQuery; options: z.infer<typeof speedupParamsSchema> } {
-  return { query: parseScoreParams(params), options: parseParams(speedupParamsSchema, params, { numbers: ["seed", "resamples"] }) };
-}
 
 export interface CompareSide extends PoolSubmission {
   /** Whether it is a member of the current pool; score, rank, targets and profile are its standing there (else null). */
@@ -125,7 +101,7 @@ async function assertSubmissionsExist(db: Db, round: string, refs: { field: stri
     const i = ref.indexOf("/");
     const [r, slug] = i < 0 ? [round, ref] : [ref.slice(0, i), ref.slice(i + 1)];
     const found = await db.submission.findFirst({ where: { slug, hidden: false, round: { slug: r } }, select: { id: true } });
-    if (!found) throw new AppError("BAD_REQUEST", `invalid query: ${field}: unknown submission "${ref}" in round "${r}"`, [{ path: field, message: `unknown submission "${ref}"` }]);
+    if (!found) throw badParameter(field, `unknown submission "${ref}" in round "${r}"`, `unknown submission "${ref}"`);
   }
 }
 
@@ -139,7 +115,7 @@ async function assertSubmissionsExist(db: Db, round: string, refs: { field: stri
 export async function compareSubmissions(db: Db, options: { round: string; query: ScoreQuery } & Partial<CompareParams> & Pick<CompareParams, "a" | "b">): Promise<CompareReport & { stale?: boolean }> {
   const { round, query } = options;
   const { a, b, seed, resamples } = compareParamsSchema.parse(options);
-  if (a === b) throw new AppError("BAD_REQUEST", "invalid query: b: compare two different submissions", [{ path: "b", message: "equals a" }]);
+  if (a === b) throw badParameter("b", "compare two different submissions", "equals a");
   const request = poolRequest(round, query);
   const pair = poolRequest(round, { ...query, pool: [a, b] });
   return readPoolView(
@@ -212,14 +188,6 @@ export async function compareSubmissions(db: Db, options: { round: string; query
   );
 }
 
-/** CSV of a comparison: one row per base workload, then the geometric mean. */
-export function compareCsv(r: CompareReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["workload", "a", "b", "a_time", "b_time", "a_counted", "b_counted", "ratio_b_over_a", "winner", "a_status", "b_status"];
-  const rows: CsvValue[][] = r.workloads.map((w) => [w.workload, r.a.key, r.b.key, w.a.time, w.b.time, w.a.counted, w.b.counted, w.ratio, w.winner, w.a.status, w.b.status]);
-  rows.push(["geometric mean", r.a.key, r.b.key, null, null, null, null, r.speedup.value, r.speedup.value > 1 ? "a" : r.speedup.value < 1 ? "b" : "tie", null, null]);
-  return { header, rows };
-}
-
 export interface SpeedupsReport extends AnalysisHead {
   /** Members by score, descending (the matrix's order). */
   members: { key: string; score: number; rank: number }[];
@@ -237,9 +205,7 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
   return readPoolView(db, `speedups|${seed}|${resamples}`, request, async (versions) => {
     const pool = await loadPool(db, request, versions, { studies: true });
     if (pool.submissions.length > MAX_MATRIX_MEMBERS) {
-      throw new AppError("BAD_REQUEST", `invalid query: pool: the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`, [
-        { path: "pool", message: `at most ${MAX_MATRIX_MEMBERS} submissions` },
-      ]);
+      throw badParameter("pool", `the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`, `at most ${MAX_MATRIX_MEMBERS} submissions`);
     }
     const miss = missValuesOf(pool, options.round);
     const scored = await scoreLoaded(pool);
@@ -257,17 +223,4 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
       missValues: miss,
     };
   });
-}
-
-/** CSV of the matrix: one row per ordered pair. */
-export function speedupsCsv(r: SpeedupsReport): { header: string[]; rows: CsvValue[][] } {
-  const rows: CsvValue[][] = [];
-  r.members.forEach((a, i) =>
-    r.members.forEach((b, j) => {
-      if (i === j) return;
-      const p = r.matrix[i]![j]!;
-      rows.push([a.key, b.key, p.speedup, p.interval?.[0] ?? null, p.interval?.[1] ?? null, p.aFaster]);
-    }),
-  );
-  return { header: ["a", "b", "speedup_a_over_b", "interval_low", "interval_high", "share_a_faster"], rows };
 }

@@ -2,23 +2,13 @@
 // (docs/analysis-tuning.md "Cost to target"). GPU-hours from the stored runs:
 // time in seconds × Run.provenance.gpuCount; a missed trial's time is its last
 // eval's (RunEvals), unknown without stored evals.
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import { type CostParams } from "@/lib/server/schemas/analysis-cost";
 import { costView, type CostTrial, type MemberCost } from "@/lib/scoring/analysis";
-import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
 import type { AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, type LoadedPool } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const costParamsSchema = z.object({
-  pricePerGpuHour: z.number().gt(0).max(1e6).optional(),
-});
-export type CostParams = z.infer<typeof costParamsSchema>;
-
-export function parseCostParams(params: URLSearchParams): { query: ScoreQuery; options: CostParams } {
-  return { query: parseScoreParams(params), options: parseParams(costParamsSchema, params, { numbers: ["pricePerGpuHour"] }) };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface CostReport extends Omit<AnalysisHead, "settings"> {
   pricePerGpuHour: number | null;
@@ -102,15 +92,4 @@ export async function costOfPool(db: Db, options: { round: string; query: ScoreQ
       unknownGpuCount: members.filter((m) => Object.values(m.studies).some((ss) => ss.some((s) => s.some((t) => t.gpuCount === null)))).map((m) => m.name),
     };
   });
-}
-
-/** One row per member and workload, and a total row per member. */
-export function costCsv(r: CostReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["submission", "workload", "gpu_hours_to_target", "gpu_hours_search", "price", "hardware"];
-  const rows: CsvValue[][] = [];
-  for (const m of r.members) {
-    for (const w of m.workloads) rows.push([m.key, w.workload, w.toTarget, w.search, w.search === null || r.pricePerGpuHour === null ? null : w.search * r.pricePerGpuHour, m.hardware.join("; ")]);
-    rows.push([m.key, "total", null, m.total, m.price, m.hardware.join("; ")]);
-  }
-  return { header, rows };
 }

@@ -1,5 +1,6 @@
 // Horizon view: GET /api/v1/rounds/<round>/horizon and its page. Score and
 // targets hit per base algorithm as a function of the training horizon.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { horizonView, type HorizonSeries } from "@/lib/scoring/analysis";
 import { analysisHead, configurationsOf, type AnalysisHead } from "./analysis-common";

@@ -2,23 +2,15 @@
 // (docs/analysis-tuning.md). Reads Run.hyperparameters (hparams.json, stored when
 // uploaded from AlgoPerf logs); says so when the submission's runs have none.
 // Beside it: every submission of the round ranked by its sensitivity number.
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { TimeBasis } from "@/lib/scoring";
 import { hyperparameterSensitivity, sensitivityOrder, type HparamSensitivity, type HparamTrial } from "@/lib/scoring/analysis";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { cached, versionedRead } from "@/lib/server/cache";
-import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
+import { AppError, badParameter } from "@/lib/server/errors";
 import { hardwareClass } from "./analysis-cost";
-
-export const hyperparameterParamsSchema = z.object({ submission: z.string().min(1).max(200) });
-
-/** The endpoint's query: `submission` only (round-wide, no pool parameters). */
-export function parseHyperparameterParams(params: URLSearchParams): { query: null; options: z.infer<typeof hyperparameterParamsSchema> } {
-  return { query: null, options: parseParams(hyperparameterParamsSchema, params, { strings: ["submission"] }) };
-}
+import { throwUnknownRound } from "./round-slugs";
 
 /** One submission of the round and its sensitivity number (median over workloads of median / best). */
 export interface SensitivityRank {
@@ -81,14 +73,14 @@ function sensitivityRanking(db: Db, round: { slug: string; version: number; seco
 /** One submission's report; without `submission` (the page's first view): the first ranked one whose runs carry hyperparameters, else the first ranked. */
 export async function hyperparametersOf(db: Db, options: { round: string; submission?: string }): Promise<HyperparameterReport> {
   return versionedRead(db, [options.round], `hyperparameters|${options.round}|${options.submission ?? ""}`, async (versions) => {
-    if (!versions.has(options.round)) throw new AppError("NOT_FOUND", `unknown round "${options.round}"`, [{ path: "round", message: "unknown round" }]);
+    if (!versions.has(options.round)) return throwUnknownRound(db, options.round);
     const round = await db.round.findUniqueOrThrow({ where: { slug: options.round }, select: { id: true, timeBasis: true } });
     const subs = await db.submission.findMany({ where: { hidden: false, roundId: round.id }, select: { id: true, slug: true, displayName: true }, orderBy: { slug: "asc" } });
     const seconds = round.timeBasis === "seconds";
     const ranking = await sensitivityRanking(db, { slug: options.round, version: versions.get(options.round)!, seconds }, subs);
     const chosen = options.submission ?? (ranking.find((r) => r.withHyperparameters > 0) ?? ranking[0])?.submission;
     const sub = subs.find((s) => s.slug === chosen);
-    if (!sub) throw new AppError("BAD_REQUEST", options.submission === undefined ? `round "${options.round}" has no submissions` : `invalid query: submission: no submission "${options.submission}" in round "${options.round}"`, [{ path: "submission", message: "unknown submission" }]);
+    if (!sub) throw options.submission === undefined ? new AppError("BAD_REQUEST", `round "${options.round}" has no submissions`, [{ path: "submission", message: "unknown submission" }]) : badParameter("submission", `no submission "${options.submission}" in round "${options.round}"`, "unknown submission");
     const own: RunRow[] = await db.run.findMany({
       where: { submissionId: sub.id },
       select: { workload: { select: { key: true } }, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true, hyperparameters: true, hardware: true, provenance: true },
@@ -109,16 +101,3 @@ export async function hyperparametersOf(db: Db, options: { round: string; submis
     };
   });
 }
-
-/** One row per trial and varying hyperparameter (time "inf" = missed), with its workload's spread. */
-export function hyperparametersCsv(r: HyperparameterReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["submission", "workload", "hyperparameter", "log_axis", "value", "study", "trial", "time_to_target", "workload_best", "workload_median", "workload_worst", "workload_spread", "hardware"];
-  const rows: CsvValue[][] = [];
-  for (const w of r.workloads) {
-    for (const a of w.axes) {
-      for (const p of a.points) rows.push([r.submission, w.workload, a.name, a.log, p.value, p.study, p.trial, p.time ?? Infinity, w.best, w.median, w.worst, w.spread, r.hardware.join("; ")]);
-    }
-  }
-  return { header, rows };
-}
-

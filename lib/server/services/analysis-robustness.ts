@@ -1,27 +1,16 @@
 // Workload-set robustness: GET /api/v1/rounds/<round>/robustness, its analysis
 // view and the leaderboard's one-line verdicts (lib/scoring/analysis/robustness.ts).
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import { robustnessParamsSchema, type RobustnessParams } from "@/lib/server/schemas/analysis-robustness";
 import { BOOTSTRAP_DEFAULTS } from "@/lib/scoring/analysis";
 import { verdictOf, type AdjacentPair, type LeaveOutResult, type RobustnessMember } from "@/lib/scoring/analysis/robustness";
 import { ranksOf } from "@/lib/scoring/analysis";
 import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, scoreLoaded } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const robustnessParamsSchema = z.object({
-  seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
-  resamples: z.number().int().min(10).max(10_000).default(BOOTSTRAP_DEFAULTS.resamples),
-});
-export type RobustnessParams = z.infer<typeof robustnessParamsSchema>;
-
-export function parseRobustnessParams(params: URLSearchParams): { query: ScoreQuery; options: RobustnessParams } {
-  return { query: parseScoreParams(params), options: parseParams(robustnessParamsSchema, params, { numbers: ["seed", "resamples"] }) };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export const ROBUSTNESS_METHOD =
   "Leave one workload out: the pool rescored with the official rules without one base workload (its held-out variants go with it), " +
@@ -60,17 +49,6 @@ export async function robustnessOfPool(db: Db, options: { round: string; query: 
       studiesResampled: r.studiesResampled,
     };
   });
-}
-
-/** CSV: per member, its score and rank in the full pool and without each base workload, and its verdict. */
-export function robustnessCsv(r: RobustnessReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["submission", "removed_workload", "score", "rank", "verdict", "workload_bootstrap_low", "workload_bootstrap_high", "study_bootstrap_low", "study_bootstrap_high"];
-  const rows: CsvValue[][] = [];
-  for (const m of r.submissions) {
-    rows.push([m.key, "", m.score, m.rank, m.verdict, m.workloads.interval?.[0] ?? null, m.workloads.interval?.[1] ?? null, m.studies.interval?.[0] ?? null, m.studies.interval?.[1] ?? null]);
-    for (const w of r.workloads) rows.push([m.key, w, m.leaveOut[w]!.score, m.leaveOut[w]!.rank, null, null, null, null, null]);
-  }
-  return { header, rows };
 }
 
 export interface WorkloadVerdict {

@@ -2,24 +2,14 @@
 // With `submission=X`: every other member's score and rank with and without X
 // (the paper's Appendix F for any X; X may be outside the pool, then it is
 // added). Without: the leave-one-out table of the whole pool.
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { LeaveOneOutRow, ShiftRow, ShiftSummary } from "@/lib/scoring/analysis";
 import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView, type PoolRequest } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const sensitivityParamsSchema = z.object({
-  /** Slug of the submission to take out of (or put into) the pool; "<round>/<slug>" for another round. */
-  submission: z.string().min(1).max(300).optional(),
-});
-
-export function parseSensitivityParams(params: URLSearchParams): { query: ScoreQuery; submission: string | undefined } {
-  return { query: parseScoreParams(params), submission: parseParams(sensitivityParamsSchema, params, { strings: ["submission"] }).submission };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface SubjectReport extends AnalysisHead {
   view: "subject";

@@ -1,24 +1,13 @@
 // Tau sensitivity: GET /api/v1/rounds/<round>/tau-sensitivity and its page.
 // The ranking as tauMax varies (the query's tauMax is what the sweep replaces).
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
-import { sweepTaus, TAU_SWEEP_DEFAULTS, type TauSeries } from "@/lib/scoring/analysis";
+import { tauParamsSchema, type TauParams } from "@/lib/server/schemas/analysis-tau";
+import { sweepTaus, type TauSeries } from "@/lib/scoring/analysis";
 import { compute } from "@/lib/server/compute/pool";
-import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const tauParamsSchema = z.object({
-  from: z.number().gt(1).max(1000).default(TAU_SWEEP_DEFAULTS.from),
-  to: z.number().gt(1).max(1000).default(TAU_SWEEP_DEFAULTS.to),
-  steps: z.number().int().min(2).max(100).default(TAU_SWEEP_DEFAULTS.steps),
-}).refine((s) => s.to > s.from, { message: "must be greater than from", path: ["to"] });
-export type TauParams = z.infer<typeof tauParamsSchema>;
-
-export function parseTauParams(params: URLSearchParams): { query: ScoreQuery; sweep: TauParams } {
-  return { query: parseScoreParams(params), sweep: parseParams(tauParamsSchema, params, { numbers: ["from", "to", "steps"] }) };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface TauReport extends AnalysisHead {
   taus: number[];

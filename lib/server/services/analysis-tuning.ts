@@ -2,27 +2,16 @@
 // (docs/analysis-tuning.md). Score vs k (trials per study) for every member,
 // per-workload curves, and from which k a reference restricted to k trials
 // beats each member at its full budget.
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import { type TuningParams } from "@/lib/server/schemas/analysis-tuning";
 import type { TrialHit } from "@/lib/scoring";
 import { tuningView, type ReferenceAnswer, type TrialMember, type TuningSeries } from "@/lib/scoring/analysis";
-import { AppError } from "@/lib/server/errors";
-import { parseParams } from "@/lib/server/query-params";
-import type { CsvValue } from "@/lib/views/csv";
+import { badParameter } from "@/lib/server/errors";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { hardwareClass } from "./analysis-cost";
 import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type LoadedPool } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const tuningParamsSchema = z.object({
-  /** The member restricted to k trials; default: the member with slug "baseline", if any. */
-  baseline: z.string().min(1).max(200).optional(),
-});
-export type TuningParams = z.infer<typeof tuningParamsSchema>;
-
-export function parseTuningParams(params: URLSearchParams): { query: ScoreQuery; options: TuningParams } {
-  return { query: parseScoreParams(params), options: parseParams(tuningParamsSchema, params, { strings: ["baseline"] }) };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface TuningReport extends AnalysisHead {
   ks: number[];
@@ -76,7 +65,7 @@ export async function tuningOfPool(db: Db, options: { round: string; query: Scor
     const pool = await loadPool(db, request, versions);
     const keys = pool.submissions.map((s) => s.key);
     if (options.baseline !== undefined && !keys.includes(options.baseline)) {
-      throw new AppError("BAD_REQUEST", `invalid query: baseline: "${options.baseline}" is not in the pool; members: ${keys.join(", ")}`, [{ path: "baseline", message: "not a pool member" }]);
+      throw badParameter("baseline", `"${options.baseline}" is not in the pool; members: ${keys.join(", ")}`, "not a pool member");
     }
     const baseline = options.baseline ?? (keys.includes("baseline") ? "baseline" : null);
     const { members, hardware } = await trialMembers(db, pool);
@@ -91,17 +80,4 @@ export async function tuningOfPool(db: Db, options: { round: string; query: Scor
       answers: view.answers.map(({ name, ...a }) => ({ key: name, ...a })),
     };
   });
-}
-
-/** One row per member and k: its score with every member at k, and the baseline question. */
-export function tuningCsv(r: TuningReport): { header: string[]; rows: CsvValue[][] } {
-  const header = ["submission", "k", "score_all_at_k", "baseline", "baseline_at_k_score", "submission_full_budget_score", "baseline_smallest_k_above"];
-  const rows: CsvValue[][] = [];
-  for (const s of r.series) {
-    const answer = r.answers.find((a) => a.key === s.key);
-    r.ks.forEach((k, i) => {
-      rows.push([s.key, k, s.scores[i]!, r.baseline, answer?.referenceScores[i] ?? null, answer?.scores[i] ?? null, answer ? (answer.smallestK ?? "none") : null]);
-    });
-  }
-  return { header, rows };
 }

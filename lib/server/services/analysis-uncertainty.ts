@@ -1,24 +1,13 @@
 // Uncertainty over studies: GET /api/v1/rounds/<round>/uncertainty and the
 // uncertainty page. Bootstrap of the study medians (lib/scoring/analysis).
-import { z } from "zod";
+import "server-only";
 import type { Db } from "@/lib/db/client";
-import { BOOTSTRAP_DEFAULTS, type TiedGroup } from "@/lib/scoring/analysis";
+import { uncertaintyParamsSchema, type UncertaintyParams } from "@/lib/server/schemas/analysis-uncertainty";
+import type { TiedGroup } from "@/lib/scoring/analysis";
 import { compute } from "@/lib/server/compute/pool";
-import { parseParams } from "@/lib/server/query-params";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView } from "./pool";
-import { parseScoreParams, type ScoreQuery } from "./scores";
-
-export const uncertaintyParamsSchema = z.object({
-  seed: z.number().int().min(0).max(0xffffffff).default(BOOTSTRAP_DEFAULTS.seed),
-  resamples: z.number().int().min(10).max(10_000).default(BOOTSTRAP_DEFAULTS.resamples),
-});
-export type UncertaintyParams = z.infer<typeof uncertaintyParamsSchema>;
-
-/** The scores query plus `seed` and `resamples`. */
-export function parseUncertaintyParams(params: URLSearchParams): { query: ScoreQuery; options: UncertaintyParams } {
-  return { query: parseScoreParams(params), options: parseParams(uncertaintyParamsSchema, params, { numbers: ["seed", "resamples"] }) };
-}
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface UncertaintyMember {
   key: string;

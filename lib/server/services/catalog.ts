@@ -4,9 +4,10 @@ import type { Db } from "@/lib/db/client";
 import type { WorkloadSeed } from "@/lib/ingest/round-seed";
 import type { Integration, Scale, TimeBasis } from "@/lib/scoring";
 import { cached, roundVersions, siteVersion } from "@/lib/server/cache";
-import { AppError, unknownRound as unknownRoundError } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import type { SubmissionListing } from "@/lib/submission-fields";
 import { pickRounds } from "@/lib/views/round-picker";
+import { throwUnknownRound } from "./round-slugs";
 
 /**
  * Rounds (all, or those of `slugs`) with their workloads, visible submissions
@@ -175,15 +176,10 @@ export interface RoundCatalog {
   submissions: CatalogSubmission[];
 }
 
-async function unknownRound(db: Db, slug: string): Promise<never> {
-  const known = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
-  throw unknownRoundError(slug, known);
-}
-
 /** A round with its workloads and visible submissions, cached per data version. */
 export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> {
   const version = (await roundVersions(db, [slug])).get(slug);
-  if (version === undefined) return unknownRound(db, slug);
+  if (version === undefined) return throwUnknownRound(db, slug);
   return cached(`catalog|${slug}@${version}`, async () => {
     const r = await db.round.findUnique({
       where: { slug },
@@ -196,7 +192,7 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         },
       },
     });
-    if (!r) return unknownRound(db, slug);
+    if (!r) return throwUnknownRound(db, slug);
     return {
       round: {
         id: r.id,

@@ -7,24 +7,16 @@
 import { dbAt, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/server/errors";
 import { parseViewQuery } from "@/lib/views/parse-query";
+import { movesBetween, type Move } from "@/lib/views/rank-moves";
 import { itemOf, resolveVersion, roundRow, roundVersions, type RoundVersionItem } from "./history-versions";
 import { getLeaderboard } from "./leaderboard";
 
+export type { Move } from "@/lib/views/rank-moves";
 export { resolveVersion, roundVersions, type ResolvedVersion, type RoundVersionItem } from "./history-versions";
 
 export interface SubmissionRef {
   slug: string;
   displayName: string;
-}
-
-export interface Move {
-  slug: string;
-  displayName: string;
-  /** null: not in the default pool at that version. */
-  rankBefore: number | null;
-  rankAfter: number | null;
-  scoreBefore: number | null;
-  scoreAfter: number | null;
 }
 
 export interface RoundChanges {
@@ -97,19 +89,4 @@ export async function roundChanges(db: Db, options: { round: string; from?: numb
     moves: movesBetween(ranksBefore, ranksAfter),
     versions: versions.map(itemOf),
   };
-}
-
-type Ranks = Map<string, { rank: number; score: number; displayName: string }>;
-
-/** Members whose rank or score differ (entering or leaving the pool included): rank order after, then those that left. */
-export function movesBetween(before: Ranks, after: Ranks): Move[] {
-  const slugs = [...after.keys(), ...[...before.keys()].filter((s) => !after.has(s))];
-  const moves: Move[] = [];
-  for (const slug of slugs) {
-    const b = before.get(slug);
-    const a = after.get(slug);
-    if (b && a && b.rank === a.rank && Object.is(b.score, a.score)) continue;
-    moves.push({ slug, displayName: (a ?? b)!.displayName, rankBefore: b?.rank ?? null, rankAfter: a?.rank ?? null, scoreBefore: b?.score ?? null, scoreAfter: a?.score ?? null });
-  }
-  return moves;
 }

@@ -4,6 +4,7 @@
 // page shows the table without intervals, saying so. The computation itself
 // is behind one function, computeIntervals, so it can move to a worker pool
 // without touching the pages.
+import "server-only";
 import { LRUCache } from "lru-cache";
 import type { Db } from "@/lib/db/client";
 import { roundVersions } from "@/lib/server/cache";

@@ -2,7 +2,9 @@
 // pool, plus additions, minus removals, narrowed by the filters), scored by
 // scoreRound, as rows ready for a table. Shared by the leaderboard and profile
 // pages, the per-workload pages and GET /api/v1/rounds/<round>/leaderboard.
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { Issue } from "@/lib/issue";
 import type { CellStatus, ResolvedSettings } from "@/lib/scoring";
 import { cached, roundVersions } from "@/lib/server/cache";
 import { invalidQuery } from "@/lib/server/errors";
@@ -10,9 +12,7 @@ import type { SubmissionListing } from "@/lib/submission-fields";
 import { roundCatalog, type CatalogSubmission, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { roundCompleteness, type CompletenessBadge } from "@/lib/server/services/round-completeness";
 import { scoreRound, type CellDetail } from "@/lib/server/services/scores";
-import type { CsvValue } from "@/lib/views/csv";
 import { formatHorizon } from "@/lib/views/format";
-import type { QueryIssue } from "@/lib/views/parse-query";
 import { horizonKey, serializeViewQuery, type ViewQuery } from "@/lib/views/query";
 
 export interface Facet {
@@ -116,8 +116,8 @@ function facetsOf(subs: CatalogSubmission[], inBase: boolean[]): Leaderboard["fa
 }
 
 /** Filter values and slugs the round does not have: one issue per parameter, listing what is valid. */
-function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["facets"]): QueryIssue[] {
-  const issues: QueryIssue[] = [];
+function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["facets"]): Issue[] {
+  const issues: Issue[] = [];
   const check = (path: keyof ViewQuery, values: string[], valid: string[]) => {
     const unknown = values.filter((v) => !valid.includes(v));
     if (unknown.length) {
@@ -266,29 +266,6 @@ function rankedRows(
   });
 }
 
-/** GET …/leaderboard?format=csv: one row per pool member in rank order, three columns per workload. */
-export function leaderboardCsv(lb: Leaderboard): { header: string[]; rows: CsvValue[][] } {
-  const header = ["rank", "slug", "name", "family", "base_algorithm", "base_optimizer", "horizon", "source", "score", "targets_hit"];
-  for (const w of lb.workloads) header.push(`${w.key}_time`, `${w.key}_ratio`, `${w.key}_status`);
-  header.push("scoring_mode");
-  const rows = lb.rows.map((r) => {
-    const out: CsvValue[] = [r.rank, r.slug, r.displayName, r.family, r.baseAlgorithm, r.baseOptimizer, r.horizon, r.source, r.score, r.targetsHit];
-    for (const w of lb.workloads) {
-      const c = r.cells[w.key]!;
-      out.push(c.time, c.ratio, c.status === "variant_failed" ? `variant_failed:${c.variant}` : c.status);
-    }
-    out.push(lb.settings?.mode ?? "");
-    return out;
-  });
-  return { header, rows };
-}
-
-/** The view's query parameters, or a 400 naming each bad parameter. */
-export function viewQueryOrThrow(parsed: { query: ViewQuery; issues: QueryIssue[] }): ViewQuery {
-  if (parsed.issues.length) throw invalidQuery(parsed.issues);
-  return parsed.query;
-}
-
 /** GET …/profiles: the sampled profiles of a view (rho on the scoring grid) in rank order. */
 export function profilesPayload(lb: Leaderboard) {
   return {
@@ -309,9 +286,4 @@ export function profilesPayload(lb: Leaderboard) {
       rho: lb.profiles[r.key]!,
     })),
   };
-}
-
-/** GET …/profiles?format=csv: one row per tau of the grid, one column per submission (rank order). */
-export function profilesCsv(lb: Leaderboard): { header: string[]; rows: CsvValue[][] } {
-  return { header: ["tau", ...lb.rows.map((r) => r.key)], rows: lb.tau.map((t, i) => [t, ...lb.rows.map((r) => lb.profiles[r.key]![i]!)]) };
 }

@@ -3,11 +3,11 @@
 // (kept in Submission.extra by the seed), and its Table 4/5 metrics.
 // Table 6 is scored in the 36-configuration pool of Appendix E, Appendix F in
 // the same pool plus the imported Schedule-Free AdamW row (PAPER_NOTES.md).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Integration, ResolvedSettings } from "@/lib/scoring";
 import { roundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type Leaderboard } from "@/lib/server/services/leaderboard";
-import type { CsvValue } from "@/lib/views/csv";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import { PAPER_ROUND } from "@/lib/views/routes";
 import { PAPER_WORKLOAD_KEYS } from "@/ingest/published/workloads";
@@ -146,11 +146,4 @@ export async function getPaperView(db: Db, integration: Integration = "exact"): 
     table4,
     table5,
   };
-}
-
-/** GET /api/v1/paper?format=csv: one row per configuration, both pools and the published values. */
-export function paperCsv(v: PaperView): { header: string[]; rows: CsvValue[][] } {
-  const header = ["slug", "name", "horizon", "search_rank", "score_36", "rank_36", "score_with_imported", "rank_with_imported", "change", "published_appendix_e", "published_table6", "published_appendix_f", "integration"];
-  const rows = v.rows.map((r) => [r.slug, r.displayName, r.horizon, r.searchRank, r.without?.score, r.without?.rank, r.with?.score, r.with?.rank, r.delta, r.published.appendixE, r.published.table6, r.published.appendixF, v.integration]);
-  return { header, rows };
 }

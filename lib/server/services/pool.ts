@@ -6,9 +6,10 @@ import type { Db } from "@/lib/db/client";
 import { assertPoolCompatible, mixedPool, type MixedPool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
 import { compute } from "@/lib/server/compute/pool";
-import { AppError, unknownRound } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import { DESCRIPTION_FIELDS, pickFields, selectOf, type SubmissionListing } from "@/lib/submission-fields";
-import type { ScoreQuery } from "./score-query";
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
+import { throwUnknownRound } from "./round-slugs";
 
 export interface PoolSubmission extends SubmissionListing {
   /** Key in the report: the slug, or "<round>/<slug>" for a member of another round. */
@@ -105,7 +106,7 @@ async function roundDefinition(db: Db, slug: string, version: number) {
       where: { slug },
       include: { workloads: { orderBy: { position: "asc" } } },
     });
-    if (!round) throw new AppError("NOT_FOUND", `unknown round "${slug}"`);
+    if (!round) return throwUnknownRound(db, slug);
     return round;
   });
 }
@@ -207,8 +208,7 @@ type Member = Awaited<ReturnType<typeof defaultMembers>>[number];
 async function assertRoundsKnown(db: Db, request: PoolRequest, versions: Map<string, number>): Promise<void> {
   for (const r of request.rounds) {
     if (!versions.has(r)) {
-      const known = (await db.round.findMany({ select: { slug: true }, orderBy: { position: "asc" } })).map((x) => x.slug);
-      throw unknownRound(r, known, r === request.roundSlug ? "round" : "pool");
+      return throwUnknownRound(db, r, r === request.roundSlug ? "round" : "pool");
     }
   }
 }

@@ -2,6 +2,7 @@
 // for the badges wherever a submission is ranked (issue 15). The same rules as
 // the upload answer (lib/ingest/completeness.ts); scoring does not enforce
 // counts (docs/scoring.md §2.5: the official code only warns).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { completeness } from "@/lib/ingest/completeness";
 import { cached } from "@/lib/server/cache";

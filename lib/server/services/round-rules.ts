@@ -1,5 +1,6 @@
 // What changed from the previous benchmark version of the same ruleset, for
 // the rules shown on a round's page (docs/hosting-a-round.md).
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { previousRound, roundChanges, type ComparableRound } from "@/lib/rounds/round-diff";
 

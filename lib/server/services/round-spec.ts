@@ -1,7 +1,7 @@
 // The round as an uploader sees it, behind tRPC `ingest.round` (the CLI reads
 // it before sending runs).
 import type { Db } from "@/lib/db/client";
-import { unknownRound } from "@/lib/server/errors";
+import { throwUnknownRound } from "./round-slugs";
 
 /** What an uploader needs to know about a round: its workloads, metrics, targets and budgets. */
 export async function roundSpec(db: Db, slug: string) {
@@ -22,9 +22,6 @@ export async function roundSpec(db: Db, slug: string) {
       },
     },
   });
-  if (!round) {
-    const rounds = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
-    throw unknownRound(slug, rounds);
-  }
+  if (!round) return throwUnknownRound(db, slug);
   return round;
 }

@@ -10,7 +10,7 @@ import { roundHeader, roundSeed, type RoundDefinition, type RulesetName } from "
 import type { WorkloadCatalog } from "@/lib/rounds/catalog";
 import { problemIssue } from "@/lib/rounds/round-request";
 import { RoundDefinitionError, type TargetsFile } from "@/lib/rounds/targets-file";
-import { AppError, issuesError } from "@/lib/server/errors";
+import { AppError, issuesError, unknownRoundText } from "@/lib/server/errors";
 import { audit } from "./audit";
 import { CLI_ACTOR } from "./tokens";
 
@@ -73,7 +73,7 @@ function scoreChanges(before: RoundSeed, after: RoundSeed): string[] {
 
 async function currentSeed(db: Db, slug: string): Promise<{ seed: RoundSeed; runs: number }> {
   const r = await db.round.findUnique({ where: { slug }, include: { workloads: { orderBy: { position: "asc" } }, _count: { select: { runs: true } } } });
-  if (!r) throw new RoundDefinitionError([`unknown round "${slug}"; create it with \`round create\``], "unknown");
+  if (!r) throw new RoundDefinitionError([`${unknownRoundText(slug)}; create it with \`round create\``], "unknown");
   const workloads: WorkloadSeed[] = r.workloads.map(({ id: _id, roundId: _roundId, ...w }) => w);
   const { id: _id, createdAt: _c, updatedAt: _u, dataVersion: _d, seedHash: _s, tauMin: _a, tauMax: _b, tauPoints: _p, tauScale: _t, integration: _i, _count, ...round } = r;
   return { seed: { ...round, source: round.source ?? "uploads", workloads, submissions: [] }, runs: _count.runs };
@@ -121,7 +121,7 @@ export async function updateRound(db: Db, options: { slug: string; changes: Roun
 /** Closes a round to upload tokens (docs/trust-model.md: like a published round, admins may still correct it). */
 export async function closeRound(db: Db, options: { slug: string; at?: Date; actor?: string }): Promise<{ slug: string; closesAt: string }> {
   const r = await db.round.findUnique({ where: { slug: options.slug }, select: { closesAt: true } });
-  if (!r) throw new RoundDefinitionError([`unknown round "${options.slug}"`], "unknown");
+  if (!r) throw new RoundDefinitionError([unknownRoundText(options.slug)], "unknown");
   const at = options.at ?? new Date();
   const closesAt = r.closesAt && r.closesAt < at ? r.closesAt : at;
   await db.$transaction(async (tx) => {

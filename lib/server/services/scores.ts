@@ -5,16 +5,10 @@
 // the rules from lib/scoring; results are cached per data version.
 import type { Db } from "@/lib/db/client";
 import { scoringReport, type ScoringReport } from "@/lib/scoring";
-import { parseParams } from "@/lib/server/query-params";
 import { loadPool, poolRequest, readPoolView, scoreLoaded, type CellDetail, type PoolMixing, type PoolSubmission, type RoundInfo } from "./pool";
-import { scoreQuerySchema, type ScoreQuery } from "./score-query";
+import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
-export { scoreQuerySchema, type ScoreQuery } from "./score-query";
-
-/** Parses URL query parameters (`pool=a,b&tauMax=4...`) into a ScoreQuery, naming the bad parameter. */
-export function parseScoreParams(params: URLSearchParams): ScoreQuery {
-  return parseParams(scoreQuerySchema, params, { numbers: ["tauMax", "points"], strings: ["scale", "integration", "reference", "allowMixed"], lists: ["pool"] });
-}
+export type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export type { CellDetail, PoolMixing, PoolSubmission, RoundInfo } from "./pool";
 

@@ -3,9 +3,10 @@
 // it replaces, docs/history.md) and writes its audit entry in the same transaction.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { nextRoundVersion } from "@/lib/db/round-version";
-import { AppError, unknownRound } from "@/lib/server/errors";
+import { nextRoundVersion, type VersionAction } from "@/lib/db/round-version";
+import { AppError } from "@/lib/server/errors";
 import { audit } from "./audit";
+import { throwUnknownRound } from "./round-slugs";
 
 interface Target {
   actor: string;
@@ -15,10 +16,7 @@ interface Target {
 
 async function findSubmission(tx: Prisma.TransactionClient, round: string, slug: string) {
   const r = await tx.round.findUnique({ where: { slug: round }, select: { id: true } });
-  if (!r) {
-    const rounds = (await tx.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((x) => x.slug);
-    throw unknownRound(round, rounds);
-  }
+  if (!r) return throwUnknownRound(tx, round);
   const sub = await tx.submission.findUnique({ where: { roundId_slug: { roundId: r.id, slug } }, include: { _count: { select: { runs: true } } } });
   if (!sub) {
     const slugs = (await tx.submission.findMany({ where: { roundId: r.id }, select: { slug: true }, orderBy: { slug: "asc" } })).map((s) => s.slug);
@@ -27,18 +25,24 @@ async function findSubmission(tx: Prisma.TransactionClient, round: string, slug:
   return sub;
 }
 
-export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
+/** Sets one flag of a submission; the round's data version moves (named `change` in the history) only when it changed. */
+async function setFlag<F extends "hidden" | "verified">(db: Db, options: Target, field: F, value: boolean, names: { action: string; change: VersionAction }) {
+  const { action, change } = names;
   return db.$transaction(async (tx) => {
     const sub = await findSubmission(tx, options.round, options.submission);
-    const changed = sub.hidden !== options.hidden;
+    const changed = sub[field] !== value;
     if (changed) {
-      await nextRoundVersion(tx, sub.roundId, { action: options.hidden ? "hide" : "unhide", actor: options.actor, target: [sub.slug], runs: sub._count.runs });
-      await tx.submission.update({ where: { id: sub.id }, data: { hidden: options.hidden } });
+      await nextRoundVersion(tx, sub.roundId, { action: change, actor: options.actor, target: [sub.slug], runs: sub._count.runs });
+      await tx.submission.update({ where: { id: sub.id }, data: { [field]: value } });
     }
-    const action = options.hidden ? "admin.hideSubmission" : "admin.unhideSubmission";
     await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
-    return { round: options.round, submission: options.submission, hidden: options.hidden, changed };
+    return { round: options.round, submission: options.submission, changed };
   });
+}
+
+export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
+  const r = await setFlag(db, options, "hidden", options.hidden, options.hidden ? { action: "admin.hideSubmission", change: "hide" } : { action: "admin.unhideSubmission", change: "unhide" });
+  return { round: r.round, submission: r.submission, hidden: options.hidden, changed: r.changed };
 }
 
 /**
@@ -47,17 +51,8 @@ export async function setSubmissionHidden(db: Db, options: Target & { hidden: bo
  * (docs/trust-model.md).
  */
 export async function setSubmissionVerified(db: Db, options: Target & { verified: boolean }) {
-  return db.$transaction(async (tx) => {
-    const sub = await findSubmission(tx, options.round, options.submission);
-    const changed = sub.verified !== options.verified;
-    if (changed) {
-      await nextRoundVersion(tx, sub.roundId, { action: options.verified ? "verify" : "unverify", actor: options.actor, target: [sub.slug], runs: sub._count.runs });
-      await tx.submission.update({ where: { id: sub.id }, data: { verified: options.verified } });
-    }
-    const action = options.verified ? "admin.verifySubmission" : "admin.unverifySubmission";
-    await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
-    return { round: options.round, submission: options.submission, verified: options.verified, changed };
-  });
+  const r = await setFlag(db, options, "verified", options.verified, options.verified ? { action: "admin.verifySubmission", change: "verify" } : { action: "admin.unverifySubmission", change: "unverify" });
+  return { round: r.round, submission: r.submission, verified: options.verified, changed: r.changed };
 }
 
 export async function deleteSubmission(db: Db, options: Target) {

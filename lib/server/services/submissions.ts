@@ -1,26 +1,21 @@
 // One submission of a round: configuration, provenance, its results on every
 // workload across studies and trials, where it stands in the round's default
 // pool, and the eval curves of its runs when they were uploaded (RunEvals).
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { RunOutcome } from "@/lib/ingest/run-outcome";
 import { AppError } from "@/lib/server/errors";
-import { DESCRIPTION_FIELDS, pickFields } from "@/lib/submission-fields";
+import { DESCRIPTION_FIELDS, pickFields, type SubmissionDescription } from "@/lib/submission-fields";
 import { roundCatalog, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type LeaderboardCell } from "@/lib/server/services/leaderboard";
-import { csvRows, toCsv, type CsvValue } from "@/lib/views/csv";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import type { ResolvedSettings } from "@/lib/scoring";
 import { roundCompleteness, type CompletenessBadge } from "./round-completeness";
 
-export interface RunDetail {
+export interface RunDetail extends RunOutcome {
   id: number;
   study: number;
   trial: number;
-  reached: boolean;
-  timeSeconds: number | null;
-  timeFraction: number | null;
-  steps: number | null;
-  firstHitIndex: number | null;
-  bestMetric: number | null;
   overBudget: boolean;
   hardware: string | null;
   framework: string | null;
@@ -55,14 +50,8 @@ export interface EvalSeries {
 
 export interface SubmissionView {
   round: RoundCatalog["round"];
-  submission: {
+  submission: SubmissionDescription & {
     slug: string;
-    displayName: string;
-    baseAlgorithm: string | null;
-    family: string | null;
-    baseOptimizer: string | null;
-    horizon: number | null;
-    searchRank: number | null;
     hyperparameters: unknown;
     authors: string | null;
     affiliation: string | null;
@@ -229,28 +218,27 @@ export async function roundsWithSubmission(db: Db, slug: string): Promise<{ roun
   return rows.sort((a, b) => a.round.position - b.round.position).map((r) => ({ round: r.round.slug, roundName: r.round.name, displayName: r.displayName }));
 }
 
-/** GET …/submissions/<slug>?format=csv: one row per run (submission × workload × study × trial). */
-export function submissionCsv(v: SubmissionView): { header: string[]; rows: CsvValue[][] } {
-  const header = ["workload", "role", "study", "trial", "reached", "time_seconds", "time_fraction", "steps", "first_hit_index", "best_metric", "over_budget", "hardware", "framework", "code_commit", "gpu_model", "gpu_count", "seed", "hyperparameters", "has_evals"];
-  const rows = v.workloads.flatMap((w) =>
-    w.runs.map((r) => [w.workload.key, w.workload.role, r.study, r.trial, r.reached, r.timeSeconds, r.timeFraction, r.steps, r.firstHitIndex, r.bestMetric, r.overBudget, r.hardware, r.framework, r.codeCommit,
-      (r.provenance?.gpuModel as string | undefined) ?? null, (r.provenance?.gpuCount as number | undefined) ?? null, (r.provenance?.seed as number | undefined) ?? null,
-      r.hyperparameters ? JSON.stringify(r.hyperparameters) : null, r.hasEvals]),
-  );
-  return { header, rows };
-}
-
-const EVALS_HEADER = ["workload", "study", "trial", "eval_index", "step", "time_seconds", "metric"];
-/** Evals per CSV chunk: a few hundred kB of text at a time. */
+/** Evals per chunk: a few hundred kB of CSV text at a time. */
 const EVALS_PER_CHUNK = 5000;
 
+/** A slice of one run's eval series, from eval index `from`. */
+export interface EvalSlice {
+  workload: string;
+  study: number;
+  trial: number;
+  from: number;
+  steps: number[];
+  times: number[];
+  metrics: number[];
+}
+
 /**
- * GET …/submissions/<slug>/evals?format=csv: one row per evaluation of every
- * run with uploaded evals, as chunks of text: one run's series is read at a
- * time, so the response streams whatever was uploaded. The submission is
- * looked up first (an unknown one throws before any text).
+ * GET …/submissions/<slug>/evals?format=csv: the eval series of every run
+ * with uploaded evals, in slices: one run's series is read at a time, so the
+ * response streams whatever was uploaded. The submission is looked up first
+ * (an unknown one throws before anything is yielded).
  */
-export async function evalsCsvChunks(db: Db, roundSlug: string, slug: string): Promise<AsyncIterable<string>> {
+export async function evalSlices(db: Db, roundSlug: string, slug: string): Promise<AsyncIterable<EvalSlice>> {
   const { sub } = await visibleSubmission(db, roundSlug, slug);
   const runs = (
     await db.runEvals.findMany({ where: { run: { submissionId: sub.id } }, select: { runId: true, run: { select: { study: true, trial: true, workload: { select: { key: true } } } } } })
@@ -258,13 +246,12 @@ export async function evalsCsvChunks(db: Db, roundSlug: string, slug: string): P
     .map((e) => ({ runId: e.runId, workload: e.run.workload.key, study: e.run.study, trial: e.run.trial }))
     .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial);
   return (async function* () {
-    yield toCsv(EVALS_HEADER, []);
     for (const r of runs) {
       const e = await db.runEvals.findUnique({ where: { runId: r.runId }, select: { steps: true, times: true, metrics: true } });
       if (!e) continue; // replaced meanwhile
       for (let from = 0; from < e.metrics.length; from += EVALS_PER_CHUNK) {
-        const rows = e.metrics.slice(from, from + EVALS_PER_CHUNK).map((m, k) => [r.workload, r.study, r.trial, from + k, e.steps[from + k] ?? null, e.times[from + k] ?? null, m]);
-        yield csvRows(rows);
+        const to = from + EVALS_PER_CHUNK;
+        yield { workload: r.workload, study: r.study, trial: r.trial, from, steps: e.steps.slice(from, to), times: e.times.slice(from, to), metrics: e.metrics.slice(from, to) };
       }
     }
   })();

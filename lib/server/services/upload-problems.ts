@@ -6,11 +6,12 @@
 // right type are checked; the service stays the authority on what is written.
 import type { Db } from "@/lib/db/client";
 import { didYouMean } from "@/lib/ingest/suggest";
+import type { Issue } from "@/lib/issue";
+import { unknownRoundText } from "@/lib/server/errors";
+import { roundSlugs } from "./round-slugs";
 
-export interface PathIssue {
-  path: string;
-  message: string;
-}
+/** A problem at a JSON path of the body: the one problem type (lib/issue.ts). */
+export type PathIssue = Issue;
 
 type RawRun = { submission?: unknown; workload?: unknown; timeToTarget?: unknown };
 
@@ -23,8 +24,8 @@ export async function rawUploadProblems(db: Db, raw: unknown): Promise<PathIssue
     select: { id: true, slug: true, timeBasis: true, workloads: { select: { key: true } }, submissions: { select: { slug: true } } },
   });
   if (!round) {
-    const rounds = (await db.round.findMany({ select: { slug: true } })).map((r) => r.slug);
-    return [{ path: "round", message: `unknown round "${raw.round}".${didYouMean(raw.round, rounds)} Rounds: ${rounds.join(", ")}` }];
+    const rounds = await roundSlugs(db);
+    return [{ path: "round", message: `${unknownRoundText(raw.round)}.${didYouMean(raw.round, rounds)} Rounds: ${rounds.join(", ")}` }];
   }
   const declared = Array.isArray(raw.submissions) ? raw.submissions.filter(isObject).map((s) => s.slug).filter((s): s is string => typeof s === "string") : [];
   const known = [...new Set([...declared, ...round.submissions.map((s) => s.slug)])];

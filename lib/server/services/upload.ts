@@ -21,9 +21,10 @@ import { evalText, type EvalText } from "@/lib/ingest/eval-text";
 import { refreshCells } from "@/lib/ingest/refresh-results";
 import { describeDiffers, planUpload, RUN_FIELDS, uploadSlugs, type RunStatus, type StoredRun, type StoredRunFields, type UploadPlan } from "@/lib/ingest/upload-plan";
 import type { Upload } from "@/lib/ingest/upload-schema";
-import { AppError, issuesError, MAX_ISSUES } from "@/lib/server/errors";
+import { AppError, issuesError, MAX_ISSUES, unknownRoundText } from "@/lib/server/errors";
 import { audit } from "./audit";
 import type { TokenIdentity } from "./tokens";
+import { roundSlugs } from "./round-slugs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -76,8 +77,7 @@ const EVALS_CHUNK = 2_000;
 export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Promise<UploadResult> {
   const round = await db.round.findUnique({ where: { slug: input.round }, include: { workloads: { orderBy: { position: "asc" } } } });
   if (!round) {
-    const rounds = (await db.round.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] })).map((r) => r.slug);
-    throw issuesError("BAD_REQUEST", "invalid upload", [{ path: "round", message: `unknown round "${input.round}"; rounds: ${rounds.join(", ")}` }]);
+    throw issuesError("BAD_REQUEST", "invalid upload", [{ path: "round", message: `${unknownRoundText(input.round)}; rounds: ${(await roundSlugs(db)).join(", ")}` }]);
   }
   assertRoundOpen(round, ctx.token);
   const workloads = new Map(round.workloads.map((w) => [w.key, w]));

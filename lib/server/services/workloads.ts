@@ -3,12 +3,12 @@
 // to the best, best metric against the target, status, and the best trial of
 // each study). The pool and its scoring come from getLeaderboard, so the
 // ratios equal the leaderboard's cells for the same view.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { numpyMedian, type CellStatus } from "@/lib/scoring";
 import { AppError } from "@/lib/server/errors";
 import { roundCatalog, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type Leaderboard } from "@/lib/server/services/leaderboard";
-import type { CsvValue } from "@/lib/views/csv";
 import type { ViewQuery } from "@/lib/views/query";
 
 export interface WorkloadSummary extends WorkloadInfo {
@@ -240,31 +240,4 @@ function workloadRow(cx: RowContext, r: Leaderboard["rows"][number], id: number)
     perStudy,
     heldOutTime: heldOut ? (heldDetail === null ? NaN : ((basis === "seconds" ? heldDetail.timeSeconds : heldDetail.timeFraction) ?? Infinity)) : null,
   };
-}
-
-/** GET …/workloads/<key>?format=csv: one row per pool member, fastest first. */
-export function workloadCsv(t: WorkloadTable): { header: string[]; rows: CsvValue[][] } {
-  const header = ["position", "slug", "name", "status", "time_seconds", "time_fraction", "steps", "ratio", "best_metric", "target", "studies_hit", "studies", "pool_rank", "pool_score"];
-  if (t.heldOut) header.push(`${t.heldOut.key}_time`);
-  const rows = t.rows.map((r) => {
-    const out: CsvValue[] = [
-      r.position,
-      r.slug,
-      r.displayName,
-      r.status === "variant_failed" ? `variant_failed:${r.variant}` : r.status,
-      r.timeSeconds,
-      r.timeFraction,
-      r.steps,
-      r.ratio,
-      r.bestMetric,
-      t.workload.target,
-      r.studiesHit,
-      r.studies,
-      r.rank,
-      r.score,
-    ];
-    if (t.heldOut) out.push(r.heldOutTime);
-    return out;
-  });
-  return { header, rows };
 }

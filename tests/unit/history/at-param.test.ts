@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseAt } from "@/lib/views/at-param";
 import { currentUrlOf, roundOfUrl } from "@/lib/server/http/pin-request";
-import { movesBetween } from "@/lib/server/services/history";
+import { movesBetween } from "@/lib/views/rank-moves";
 
 describe("parseAt", () => {
   test("a version number", () => {

@@ -8,11 +8,11 @@ import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { uploadSchema } from "@/lib/ingest/upload-schema";
 import { appRouter } from "@/lib/server/routers/_app";
-import { calibrationParamsSchema } from "@/lib/server/services/analysis-calibration";
-import { sensitivityParamsSchema } from "@/lib/server/services/analysis-sensitivity";
-import { tauParamsSchema } from "@/lib/server/services/analysis-tau";
-import { uncertaintyParamsSchema } from "@/lib/server/services/analysis-uncertainty";
-import { scoreQuerySchema } from "@/lib/server/services/scores";
+import { calibrationParamsSchema } from "@/lib/server/schemas/analysis-calibration";
+import { sensitivityParamsSchema } from "@/lib/server/schemas/analysis-sensitivity";
+import { tauParamsSchema } from "@/lib/server/schemas/analysis-tau";
+import { uncertaintyParamsSchema } from "@/lib/server/schemas/analysis-uncertainty";
+import { scoreQuerySchema } from "@/lib/server/schemas/scores";
 import { viewQuerySchema } from "@/lib/views/parse-query";
 
 type JsonSchema = { type?: string | string[]; maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; pattern?: string; [k: string]: unknown };

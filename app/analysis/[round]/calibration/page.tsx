@@ -1,28 +1,28 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
-import { fixed, percent, scoreDigits } from "@/components/analysis/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { fixed, percent } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
+import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { SortableTable } from "@/components/analysis/sortable-table";
-import { toSearchParams } from "@/components/analysis/views";
-import { seriesColor } from "@/components/charts/colors";
+import { seriesColor } from "@/lib/views/palette";
 import { ScatterChart } from "@/components/charts/scatter-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
-import { calibrationOfPool, parseCalibrationParams } from "@/lib/server/services/analysis-calibration";
-import { attempt } from "../../attempt";
+import { calibrationOfPool } from "@/lib/server/services/analysis-calibration";
+import { parseCalibrationParams } from "@/lib/server/schemas/analysis-calibration";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calibration" };
 
-export default async function CalibrationPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+export default async function CalibrationPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, k } = parseCalibrationParams(query);
     return calibrationOfPool(db(), round, scoreQuery, k);
   });
-  const report = result.ok ? result.value : null;
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   const seconds = report?.round.timeBasis === "seconds";
@@ -30,20 +30,20 @@ export default async function CalibrationPage({ params, searchParams }: { params
   const algorithms = [...new Set((report?.rows ?? []).map((r) => r.baseAlgorithm ?? name(r.name)))];
   const color = (r: { baseAlgorithm: string | null; name: string }) => seriesColor(algorithms.indexOf(r.baseAlgorithm ?? name(r.name)));
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="calibration">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Calibration
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="calibration"
+      title="Calibration"
+      intro={
+        <>
           Which configurations would a calibration search pick? The paper ranks candidate configurations by the geometric mean of their time-to-target across workloads, a missed target counted as
           the budget plus one unit. Smaller is better; it does not depend on the pool. Filled points are each algorithm and horizon&apos;s pick.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="calibration" params={query}>
         <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
@@ -147,6 +147,6 @@ export default async function CalibrationPage({ params, searchParams }: { params
         </>
       )}
       {report && <JsonLink round={round} endpoint="calibration" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }

@@ -2,13 +2,15 @@
 // (issue 17, docs/analysis-tuning.md "Cost to target"): the pool ranked by the
 // GPU-hours of all its tuning trials (and their price), per workload the
 // result's cost and the search's, hardware beside every figure.
-import { NumberField, Notice, PoolForm } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/lib/db/client";
-import { costOfPool, parseCostParams, type CostReport } from "@/lib/server/services/analysis-cost";
-import { attempt } from "../../attempt";
+import { parseCostParams } from "@/lib/server/schemas/analysis-cost";
+import { costOfPool, type CostReport } from "@/lib/server/services/analysis-cost";
 import { JsonLink } from "../../json-link";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Cost to target" };
@@ -22,35 +24,32 @@ function gpuHours(v: number | null): string {
 
 const money = (v: number | null) => (v === null ? "–" : v.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: 2 }));
 
-export default async function CostPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+export default async function CostPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, options } = parseCostParams(query);
     return costOfPool(db(), { round, query: scoreQuery, ...options });
   });
-  const report = result.ok ? result.value : null;
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="cost">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Cost to target
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="cost"
+      title="Cost to target"
+      intro={
+        <>
           What a result cost in GPU-hours: time × the run&apos;s GPU count. <em>To target</em> is the official workload time (median over studies of each study&apos;s best trial); <em>search</em> adds
           every tuning trial of every study, a hit up to its hit, a miss for its whole run (up to its last eval). The ranking is by the total over all workloads, and so by price at any price per
           GPU-hour.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="cost" params={query}>
         <NumberField name="pricePerGpuHour" label="Price per GPU-hour" value={query.get("pricePerGpuHour") ?? ""} min={0.0001} step="any" />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && <CostNotices report={report} />}
       {report && <CostRanking report={report} />}
       {report && <CostPerWorkload report={report} />}
       {report && <JsonLink round={round} endpoint="cost" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }
 
@@ -60,14 +59,14 @@ function CostNotices({ report }: { report: CostReport }) {
   return (
     <>
       {report.mixedHardware && (
-        <Notice>
+        <Notice tone="info">
           <span data-mixed-hardware>
             Mixed hardware: this pool&apos;s trials ran on {classes.length} hardware classes ({classes.join("; ")}). GPU-hours on different GPUs are not like for like; compare within one class.
           </span>
         </Notice>
       )}
       {report.unknownGpuCount.length > 0 && (
-        <Notice>
+        <Notice tone="info">
           <span data-unknown-gpu>
             No GPU count is stored for some trials of {report.unknownGpuCount.map(name).join(", ")}: their GPU-hours are unknown. GPU counts come from the runs&apos; <code>meta_data_*.json</code>{" "}
             when uploaded from AlgoPerf logs; the published rounds were seeded from per-trial tables without them.

@@ -1,26 +1,26 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import Link from "next/link";
-import { fixed, percent, scoreDigits } from "@/components/analysis/format";
-import { Notice, PoolForm } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
-import { seriesColor } from "@/components/charts/colors";
+import { fixed, percent } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
+import { PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
+import { seriesColor } from "@/lib/views/palette";
 import { HorizonChart, type HorizonChartSeries } from "@/components/charts/horizon-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
-import { parseScoreParams } from "@/lib/server/services/scores";
-import { attempt } from "../../attempt";
+import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { PAPER_ROUND, routes } from "@/lib/views/routes";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Training horizon" };
 
-export default async function HorizonPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => horizonOfPool(db(), round, parseScoreParams(query)));
-  const report = result.ok ? result.value : null;
+export default async function HorizonPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => horizonOfPool(db(), round, parseScoreParams(query)));
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   const chartSeries = (value: (p: { score: number; targetsHit: number }) => number): HorizonChartSeries[] =>
@@ -40,24 +40,24 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
       }),
     }));
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="horizon">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Training horizon
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="horizon"
+      title="Training horizon"
+      intro={
+        <>
           The horizon (the fraction of the step budget at which the learning-rate schedule decays to zero) is fixed before training, so a &ldquo;hyperparameter-free&rdquo; method still needs it.
           Each line follows an algorithm&apos;s selected configuration across horizons (filled dots; the best-scoring one where none is marked); the bar behind it spans all its configurations at
           that horizon (open dots, e.g. the paper&apos;s top-3 search ranks). Scores are those of the whole pool.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="horizon" params={query} />
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && report.series.length === 0 && (
-        <Notice>
+        <Notice tone="info">
           No base algorithm in this pool was run at several training horizons, so there is nothing to compare.{" "}
-          <Link href="/analysis/paper-2505.24005/horizon" className="underline">
+          <Link href={routes.analysis(PAPER_ROUND, undefined, undefined, "horizon")} className="underline">
             The paper&apos;s round
           </Link>{" "}
           has AdamW, NadamW, Prodigy and Mechanic at 33%, 50% and 66%.
@@ -124,6 +124,6 @@ export default async function HorizonPage({ params, searchParams }: { params: Pr
         </>
       )}
       {report && <JsonLink round={round} endpoint="horizon" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }

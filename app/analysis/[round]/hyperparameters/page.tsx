@@ -4,15 +4,16 @@
 // its trials per workload and a scatter per varying hyperparameter.
 import Link from "next/link";
 import { fixed } from "@/components/analysis/format";
-import { Notice } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
-import { seriesColor } from "@/components/charts/colors";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { HparamScatter } from "@/components/charts/hparam-scatter";
+import { Notice } from "@/components/ui/notice";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/lib/db/client";
 import { hyperparametersOf, type HyperparameterReport } from "@/lib/server/services/analysis-hyperparameters";
-import { attempt } from "../../attempt";
+import { seriesColor } from "@/lib/views/palette";
+import { routes } from "@/lib/views/routes";
 import { JsonLink } from "../../json-link";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Hyperparameter sensitivity" };
@@ -21,24 +22,21 @@ const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:bo
 
 const spreadText = (v: number) => (Number.isNaN(v) ? "no hit" : Number.isFinite(v) ? `${v.toFixed(2)}×` : "∞ (median trial misses)");
 
-export default async function HyperparametersPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
+export default async function HyperparametersPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => hyperparametersOf(db(), { round, submission: query.get("submission") || undefined }));
   const submission = query.get("submission") || undefined;
-  const result = await attempt(() => hyperparametersOf(db(), { round, submission }));
-  const report = result.ok ? result.value : null;
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="hyperparameters">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Hyperparameter sensitivity
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="hyperparameters"
+      title="Hyperparameter sensitivity"
+      intro={
+        <>
           How much the result depends on the tuning. Over all trials of all studies of a workload: the best, median and worst time-to-target (a miss counts as +∞), and the spread = median ÷
           best. A submission&apos;s sensitivity is the median of its spreads over workloads: 1× means a typical trial is as fast as the best one.
-        </p>
-      </div>
-      <form method="get" action={`/analysis/${round}/hyperparameters`} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="hyperparameters">
+        </>
+      }
+    >
+      <form method="get" action={routes.analysis(round, undefined, undefined, "hyperparameters")} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="hyperparameters">
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
           <select name="submission" defaultValue={report?.submission ?? submission ?? ""} className={INPUT}>
@@ -53,7 +51,7 @@ export default async function HyperparametersPage({ params, searchParams }: { pa
           Show
         </button>
       </form>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && (
         <>
           <Ranking report={report} round={round} />
@@ -62,7 +60,7 @@ export default async function HyperparametersPage({ params, searchParams }: { pa
           <JsonLink round={round} endpoint="hyperparameters" params={new URLSearchParams({ submission: report.submission })} />
         </>
       )}
-    </section>
+    </AnalysisSection>
   );
 }
 
@@ -144,10 +142,10 @@ function Spread({ report }: { report: HyperparameterReport }) {
 }
 
 function Scatters({ report }: { report: HyperparameterReport }) {
-  if (!report.available) return <Notice>{report.message}. The scatter plots need the trials&apos; hyperparameters: upload the runs with their hparams.json (see docs/uploading.md).</Notice>;
+  if (!report.available) return <Notice tone="info">{report.message}. The scatter plots need the trials&apos; hyperparameters: upload the runs with their hparams.json (see docs/uploading.md).</Notice>;
   const seconds = report.timeBasis === "seconds";
   const withAxes = report.workloads.filter((w) => w.axes.length > 0);
-  if (withAxes.length === 0) return <Notice>No hyperparameter varies across the trials of any workload.</Notice>;
+  if (withAxes.length === 0) return <Notice tone="info">No hyperparameter varies across the trials of any workload.</Notice>;
   return (
     <div className="space-y-4" data-section="hparam-scatters">
       <h3 className="text-base font-semibold">Time-to-target against each hyperparameter that varies</h3>

@@ -1,50 +1,50 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed, percent } from "@/components/analysis/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
+import { PoolForm, ResampleFields } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { PROFILE_SIZE, ProfilePlot } from "@/components/charts/profile-plot";
 import { db } from "@/lib/db/client";
-import { parseRobustnessParams, robustnessOfPool, ROBUSTNESS_METHOD, type RobustnessReport } from "@/lib/server/services/analysis-robustness";
+import { robustnessOfPool, ROBUSTNESS_METHOD, type RobustnessReport } from "@/lib/server/services/analysis-robustness";
+import { parseRobustnessParams } from "@/lib/server/schemas/analysis-robustness";
 import { formatScore, scoreDigits } from "@/lib/views/format";
 import { seriesStyle } from "@/lib/views/palette";
-import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
+import { routes } from "@/lib/views/routes";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Workload-set robustness" };
 
 const span = (r: [number, number] | null) => (r === null ? "–" : r[0] === r[1] ? String(r[0]) : `${r[0]}–${r[1]}`);
 
-export default async function RobustnessPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+export default async function RobustnessPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, options } = parseRobustnessParams(query);
     return robustnessOfPool(db(), { round, query: scoreQuery, ...options });
   });
-  const report = result.ok ? result.value : null;
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="robustness">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Workload-set robustness
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="robustness"
+      title="Workload-set robustness"
+      intro={
+        <>
           With a handful of workloads, a ranking may rest on one of them. Each rank below is recomputed with every base workload left out in turn (the profile renormalised to the
           workloads left), and the workload set itself is resampled, beside the resampling of studies: which source of uncertainty separates two adjacent ranks?
-        </p>
-        <details className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-          <summary className="cursor-pointer">How this is computed</summary>
+        </>
+      }
+      method={
+        <>
           <p className="mt-1">{ROBUSTNESS_METHOD}</p>
-        </details>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="robustness" params={query}>
-        <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
-        <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
+        <ResampleFields query={query} method={report?.method} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
@@ -125,7 +125,7 @@ export default async function RobustnessPage({ params, searchParams }: { params:
           <JsonLink round={round} endpoint="robustness" params={new URLSearchParams([...query].filter(([k]) => k !== "without"))} />
         </>
       )}
-    </section>
+    </AnalysisSection>
   );
 }
 
@@ -143,7 +143,7 @@ function RenormalisedProfiles({ report, without, round, query, digits }: { repor
   const link = (w: string) => {
     const q = new URLSearchParams(query);
     q.set("without", w);
-    return `/analysis/${encodeURIComponent(round)}/robustness?${q.toString()}`;
+    return `${routes.analysis(round, undefined, undefined, "robustness")}?${q.toString()}`;
   };
   return (
     <div className="space-y-2" data-section="renormalised">

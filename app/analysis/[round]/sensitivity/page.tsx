@@ -1,42 +1,43 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
-import { fixed, scoreDigits, signed } from "@/components/analysis/format";
-import { Notice, PoolForm } from "@/components/analysis/pool-form";
+import { fixed, signed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
+import { PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { SortableTable } from "@/components/analysis/sortable-table";
-import { toSearchParams, viewHref } from "@/components/analysis/views";
+import { analysisViewHref } from "@/components/analysis/views";
 import { ShiftChart } from "@/components/charts/shift-chart";
 import { db } from "@/lib/db/client";
-import { parseSensitivityParams, sensitivityOfPool, type LeaveOneOutReport, type SubjectReport } from "@/lib/server/services/analysis-sensitivity";
+import { sensitivityOfPool, type LeaveOneOutReport, type SubjectReport } from "@/lib/server/services/analysis-sensitivity";
+import { parseSensitivityParams } from "@/lib/server/schemas/analysis-sensitivity";
 import { listRounds } from "@/lib/server/services/catalog";
-import { attempt } from "../../attempt";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Pool sensitivity" };
 
 const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-export default async function SensitivityPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const submissions = (await listRounds(db())).find((r) => r.slug === round)?.submissions ?? [];
-  const result = await attempt(() => {
+export default async function SensitivityPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, submission } = parseSensitivityParams(query);
     return sensitivityOfPool(db(), round, scoreQuery, submission);
   });
-  const report = result.ok ? result.value : null;
+  const submissions = (await listRounds(db())).find((r) => r.slug === round)?.submissions ?? [];
   const subject = query.get("submission") ?? "";
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="sensitivity">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Pool sensitivity
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="sensitivity"
+      title="Pool sensitivity"
+      intro={
+        <>
           Scores are ratios to the fastest time in the pool, so one member can move everyone else. Pick a submission to see every other score and rank with and without it (a submission outside the
           pool is added, as Schedule-Free AdamW in the paper&apos;s Appendix F), or leave the choice empty for the leave-one-out table of the whole pool.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="sensitivity" params={query}>
         <label className="flex max-w-full min-w-0 flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
@@ -51,12 +52,12 @@ export default async function SensitivityPage({ params, searchParams }: { params
           </select>
         </label>
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report?.view === "subject" && <SubjectView report={report} />}
       {report?.view === "leave-one-out" && <LeaveOneOutView report={report} round={round} query={query} />}
       {report && <JsonLink round={round} endpoint="sensitivity" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }
 
@@ -141,7 +142,7 @@ function LeaveOneOutView({ report, round, query }: { report: LeaveOneOutReport; 
         rows={report.rows.map((r) => ({
           key: r.key,
           cells: {
-            name: { text: name(r.key), sort: name(r.key), href: viewHref(round, "sensitivity", query, { submission: r.key }) },
+            name: { text: name(r.key), sort: name(r.key), href: analysisViewHref(round, "sensitivity", query, { submission: r.key }) },
             score: { text: fixed(r.score, digits), sort: r.score },
             rank: { text: String(r.rank), sort: r.rank },
             fastest: { text: r.fastestOn.join(", ") || "–", sort: r.fastestOn.length },

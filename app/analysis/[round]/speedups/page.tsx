@@ -1,25 +1,24 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { percent } from "@/components/analysis/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
+import { PoolForm, ResampleFields } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { SpeedupHeatmap } from "@/components/charts/speedup-heatmap";
 import { formatSpeedup } from "@/components/compare/format";
 import { db } from "@/lib/db/client";
-import { parseSpeedupParams, speedupsOfPool } from "@/lib/server/services/analysis-compare";
-import { attempt } from "../../attempt";
+import { speedupsOfPool } from "@/lib/server/services/analysis-compare";
+import { parseSpeedupParams } from "@/lib/server/schemas/analysis-compare";
 import { JsonLink } from "../../json-link";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Speedup matrix" };
 
-export default async function SpeedupsPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+export default async function SpeedupsPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, options } = parseSpeedupParams(query);
     return speedupsOfPool(db(), { round, query: scoreQuery, ...options });
   });
-  const report = result.ok ? result.value : null;
   const name = (key: string) => report?.displayNames[key] ?? key;
   const compareHref = (a: string, b: string) => {
     const q = new URLSearchParams({ round, a, b });
@@ -27,28 +26,28 @@ export default async function SpeedupsPage({ params, searchParams }: { params: P
     return `/compare?${q.toString()}`;
   };
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="speedups">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Speedup matrix
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="speedups"
+      title="Speedup matrix"
+      intro={
+        <>
           How much faster is each submission (row) than each other (column)? Every cell is the geometric-mean speedup of the row over the column: above 1 (purple) the row is faster,
           below 1 (orange) the column is. Rows and columns are ordered by score; hover a cell for its 95% bootstrap interval, click a name for its page.
-        </p>
-        {report && (
-          <details className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-            <summary className="cursor-pointer">How this is computed</summary>
+        </>
+      }
+      method={
+        report && (
+          <>
             <p className="mt-1">{report.method.convention}</p>
             <p className="mt-1">{report.method.intervalMethod}</p>
-          </details>
-        )}
-      </div>
+          </>
+        )
+      }
+    >
       <PoolForm round={round} view="speedups" params={query}>
-        <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
-        <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
+        <ResampleFields query={query} method={report?.method} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
@@ -99,6 +98,6 @@ export default async function SpeedupsPage({ params, searchParams }: { params: P
           <JsonLink round={round} endpoint="speedups" params={query} />
         </>
       )}
-    </section>
+    </AnalysisSection>
   );
 }

@@ -1,49 +1,49 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
-import { fixed, scoreDigits } from "@/components/analysis/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
+import { fixed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
+import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { BumpChart } from "@/components/charts/bump-chart";
-import { seriesColor } from "@/components/charts/colors";
+import { seriesColor } from "@/lib/views/palette";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { db } from "@/lib/db/client";
 import { TAU_SWEEP_DEFAULTS } from "@/lib/scoring/analysis";
-import { parseTauParams, tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
-import { attempt } from "../../attempt";
+import { tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
+import { parseTauParams } from "@/lib/server/schemas/analysis-tau";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tau sensitivity" };
 
-export default async function TauPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+export default async function TauPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, sweep } = parseTauParams(query);
     return tauSensitivityOfPool(db(), round, scoreQuery, sweep);
   });
-  const report = result.ok ? result.value : null;
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   const leaderChanges = report ? report.leaders.filter((l, i) => i > 0 && l.join() !== report.leaders[i - 1]!.join()).length : 0;
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="tau">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Tau sensitivity
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="tau"
+      title="Tau sensitivity"
+      intro={
+        <>
           The score integrates the performance profile up to tau max = 4, a choice that looks like a plot setting but defines the ranking. Each line is a submission&apos;s rank as tau max
           varies: crossing lines mean the order depends on how much a slower-but-solved workload is worth. A small tau max rewards being fastest; a large one rewards solving more workloads. The 4x
           filter does not move with tau, so ratios above 4 never count.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="tau" params={query} hide={["tauMax"]}>
         <NumberField name="from" label="tau max from" value={query.get("from") ?? TAU_SWEEP_DEFAULTS.from} min={1.01} step="any" />
         <NumberField name="to" label="to" value={query.get("to") ?? TAU_SWEEP_DEFAULTS.to} min={1.01} step="any" />
         <NumberField name="steps" label="steps" value={query.get("steps") ?? TAU_SWEEP_DEFAULTS.steps} min={2} max={100} step={1} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
@@ -95,6 +95,6 @@ export default async function TauPage({ params, searchParams }: { params: Promis
         </>
       )}
       {report && <JsonLink round={round} endpoint="tau-sensitivity" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }

@@ -1,42 +1,42 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
-import { fixed, scoreDigits } from "@/components/analysis/format";
-import { Notice, PoolForm } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
-import { seriesColor } from "@/components/charts/colors";
+import { fixed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
+import { PoolForm } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
+import { seriesColor } from "@/lib/views/palette";
 import { LineChart } from "@/components/charts/line-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/lib/db/client";
-import { parseTuningParams, tuningOfPool } from "@/lib/server/services/analysis-tuning";
-import { attempt } from "../../attempt";
+import { tuningOfPool } from "@/lib/server/services/analysis-tuning";
+import { parseTuningParams } from "@/lib/server/schemas/analysis-tuning";
 import { JsonLink } from "../../json-link";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tuning budget" };
 
-export default async function TuningPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+export default async function TuningPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, options } = parseTuningParams(query);
     return tuningOfPool(db(), { round, query: scoreQuery, ...options });
   });
-  const report = result.ok ? result.value : null;
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   const color = (key: string) => seriesColor(report ? report.series.findIndex((s) => s.key === key) : 0);
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="tuning">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Tuning budget
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="tuning"
+      title="Tuning budget"
+      intro={
+        <>
           What a result cost in tuning trials. At budget k every study keeps the expected best of k of its trials, drawn at random without replacement (computed exactly over all subsets; the
           best trial by the official rule, a study with a k-subset that misses counts as a miss), the workload time is the median over studies, and the pool is scored as usual. At the full
           budget this is the leaderboard. A member with fewer trials (self-tuning: 1) keeps all of them.
-        </p>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="tuning" params={query}>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Baseline restricted to k trials</span>
@@ -50,10 +50,10 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
           </select>
         </label>
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && new Set(Object.values(report.hardware).flat()).size > 1 && (
-        <Notice>
+        <Notice tone="info">
           <span data-mixed-hardware>Mixed hardware: the pool&apos;s trials ran on {[...new Set(Object.values(report.hardware).flat())].sort().join("; ")}. Times on different hardware are not like for like.</span>
         </Notice>
       )}
@@ -107,14 +107,14 @@ export default async function TuningPage({ params, searchParams }: { params: Pro
         </>
       )}
       {report && <JsonLink round={round} endpoint="tuning" params={query} />}
-    </section>
+    </AnalysisSection>
   );
 }
 
 type Report = Awaited<ReturnType<typeof tuningOfPool>>;
 
 function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: string) => string; digits: number }) {
-  if (!report.baseline) return <Notice>Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
+  if (!report.baseline) return <Notice tone="info">Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
   const b = name(report.baseline);
   return (
     <ScrollRegion label={`Does a submission beat ${b} tuned with k trials?`}>

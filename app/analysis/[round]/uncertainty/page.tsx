@@ -1,59 +1,59 @@
 import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
-import { fixed, scoreDigits } from "@/components/analysis/format";
-import { Notice, NumberField, PoolForm } from "@/components/analysis/pool-form";
-import { toSearchParams } from "@/components/analysis/views";
+import { fixed } from "@/components/analysis/format";
+import { scoreDigits } from "@/lib/views/format";
+import { PoolForm, ResampleFields } from "@/components/analysis/pool-form";
+import { Notice } from "@/components/ui/notice";
 import { IntervalBars } from "@/components/charts/interval-bars";
 import { TIE_TITLE, tieLetters } from "@/components/leaderboard/tie-column";
 import { db } from "@/lib/db/client";
-import { parseUncertaintyParams, uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
-import { attempt } from "../../attempt";
+import { uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
+import { parseUncertaintyParams } from "@/lib/server/schemas/analysis-uncertainty";
 import { JsonLink } from "../../json-link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { AnalysisSection } from "@/components/analysis/analysis-section";
+import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Uncertainty over studies" };
 
-export default async function UncertaintyPage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { round } = await params;
-  const query = toSearchParams(await searchParams);
-  const result = await attempt(() => {
+export default async function UncertaintyPage(props: AnalysisPageProps) {
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
     const { query: scoreQuery, options } = parseUncertaintyParams(query);
     return uncertaintyOfPool(db(), round, scoreQuery, options);
   });
-  const report = result.ok ? result.value : null;
   const digits = report ? scoreDigits(report.round.timeBasis) : 3;
   const name = (key: string) => report?.displayNames[key] ?? key;
   return (
-    <section aria-labelledby="view-title" className="space-y-5" data-view="uncertainty">
-      <div>
-        <h2 id="view-title" className="text-lg font-semibold">
-          Uncertainty over studies
-        </h2>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+    <AnalysisSection
+      view="uncertainty"
+      title="Uncertainty over studies"
+      intro={
+        <>
           Is the gap between two scores real, or would other seeds have reversed it? Each bar is the 95% interval of a score when the studies (independent repetitions) behind every per-workload
           median are resampled and the whole pool is rescored with the official rules. Submissions sharing a letter are statistically tied.
-        </p>
-        <details className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-          <summary className="cursor-pointer">How this is computed</summary>
+        </>
+      }
+      method={
+        <>
           <p className="mt-1">{UNCERTAINTY_METHOD}</p>
           <p className="mt-1">
             Two submissions are <em>tied</em> when they share a letter; the letters are the maximal groups whose intervals overlap (touching counts). Overlapping 95% intervals are a cautious,
             descriptive criterion, not a significance test; &ldquo;P(above next)&rdquo; is the share of resamples in which a submission scores strictly above the next one.
           </p>
-        </details>
-      </div>
+        </>
+      }
+    >
       <PoolForm round={round} view="uncertainty" params={query}>
-        <NumberField name="seed" label="Seed" value={query.get("seed") ?? report?.method.seed ?? 1} min={0} step={1} />
-        <NumberField name="resamples" label="Resamples" value={query.get("resamples") ?? report?.method.resamples ?? 1000} min={10} max={10000} step={1} />
+        <ResampleFields query={query} method={report?.method} />
       </PoolForm>
-      {!result.ok && <Notice tone="error">{result.message}</Notice>}
+      {!result.ok && <Notice tone="error" title={result.error.message} />}
       <MixedPoolNotice mixed={report?.mixed} />
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>
             {report.settings.mode} · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples · {report.resampledCells} resampled cells
           </p>
-          {!report.available && <Notice>{report.reason} The chart shows the point scores only.</Notice>}
+          {!report.available && <Notice tone="info">{report.reason} The chart shows the point scores only.</Notice>}
           <IntervalBars
             title={`Benchmark scores with ${report.available ? "95% bootstrap intervals" : "no interval"}, ${report.round.name}`}
             description="The same numbers are in the table below."
@@ -113,6 +113,6 @@ export default async function UncertaintyPage({ params, searchParams }: { params
           <JsonLink round={round} endpoint="uncertainty" params={query} />
         </>
       )}
-    </section>
+    </AnalysisSection>
   );
 }

@@ -2,7 +2,9 @@
 // – per workload, time-to-target against each hyperparameter varying across the trials, the spread of the
 // trials' times (best / median / worst), one sensitivity number and the round's ranking by it (docs/analysis-tuning.md).
 import { analysisRoute } from "@/lib/server/http/analysis-route";
-import { hyperparametersCsv, hyperparametersOf, parseHyperparameterParams } from "@/lib/server/services/analysis-hyperparameters";
+import { parseHyperparameterParams } from "@/lib/server/schemas/analysis-hyperparameters";
+import { hyperparametersOf } from "@/lib/server/services/analysis-hyperparameters";
+import { hyperparametersCsv } from "@/lib/views/csv-tables/hyperparameters";
 
 export const dynamic = "force-dynamic";
 

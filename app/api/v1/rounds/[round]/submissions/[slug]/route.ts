@@ -1,25 +1,17 @@
 // GET /api/v1/rounds/<round>/submissions/<slug>?format=json|csv
 // – configuration, provenance, standing in the default pool, results per workload with every run (CSV: one row per run).
-import { db } from "@/lib/db/client";
-import { errorResponse } from "@/lib/server/errors";
-import { csvResponse, jsonResponse, requestedFormat } from "@/lib/server/responses";
-import { getSubmission, submissionCsv } from "@/lib/server/services/submissions";
-import { toCsv } from "@/lib/views/csv";
+import { readRoute } from "@/lib/server/http/read-route";
+import { getSubmission } from "@/lib/server/services/submissions";
+import { submissionCsv } from "@/lib/views/csv-tables/submission";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request, { params }: { params: Promise<{ round: string; slug: string }> }) {
-  try {
-    const { round, slug } = await params;
-    const format = requestedFormat(new URL(req.url));
-    const view = await getSubmission(db(), round, slug);
-    if (format === "csv") {
-      const { header, rows } = submissionCsv(view);
-      return csvResponse(toCsv(header, rows), `${round}-${slug}-runs.csv`);
-    }
+export const GET = readRoute({
+  path: ["round", "slug"],
+  load: ({ db, path }) => getSubmission(db, path.round, path.slug),
+  json: (view) => {
     const { evals: _evals, ...rest } = view;
-    return jsonResponse({ ...rest, evalRuns: view.evals.map((e) => ({ runId: e.runId, workload: e.workload, study: e.study, trial: e.trial, evals: e.metrics.length })) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+    return { ...rest, evalRuns: view.evals.map((e) => ({ runId: e.runId, workload: e.workload, study: e.study, trial: e.trial, evals: e.metrics.length })) };
+  },
+  csv: { file: ({ path }) => `${path.round}-${path.slug}-runs.csv`, table: submissionCsv },
+});

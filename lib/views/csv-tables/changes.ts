@@ -1,5 +1,5 @@
 // CSV of the changes endpoint and of the version timeline (docs/history.md).
-import type { CsvValue } from "./csv";
+import type { CsvValue } from "@/lib/views/csv";
 
 interface Ref {
   slug: string;
