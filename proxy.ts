@@ -11,7 +11,10 @@ export function proxy(request: NextRequest) {
   if (problem) {
     const api = request.nextUrl.pathname.startsWith("/api/");
     const response = api
-      ? Response.json({ error: { code: "BAD_REQUEST", message: `invalid address: ${problem}`, issues: [{ path: "(url)", message: problem }] } }, { status: 400 })
+      ? Response.json(
+          { error: { code: "BAD_REQUEST", message: `invalid address: ${problem}`, issues: [{ path: "(url)", message: problem }] } },
+          { status: 400 },
+        )
       : new Response(`Bad request: ${problem}.`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
     return withSecurityHeaders(new NextResponse(response.body, response), csp);
   }

@@ -33,8 +33,18 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
 
 /** The site index below the leaderboard; it can wait: while the database is unavailable it is the last one read, or left out. */
 function roundDirectory() {
-  return optionalRead("round-directory", async () => {
-    const all = await roundIndex(db());
-    return { total: all.length, rounds: await listRounds(db(), pickRounds(all).map((r) => r.slug)) };
-  }, null);
+  return optionalRead(
+    "round-directory",
+    async () => {
+      const all = await roundIndex(db());
+      return {
+        total: all.length,
+        rounds: await listRounds(
+          db(),
+          pickRounds(all).map((r) => r.slug),
+        ),
+      };
+    },
+    null,
+  );
 }

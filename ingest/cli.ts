@@ -23,9 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   },
 };
 
-const program = new Command("algoperf-leaderboard")
-  .description("AlgoPerf Leaderboard command-line tools")
-  .showHelpAfterError();
+const program = new Command("algoperf-leaderboard").description("AlgoPerf Leaderboard command-line tools").showHelpAfterError();
 
 try {
   const name = process.argv[2];

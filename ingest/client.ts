@@ -11,7 +11,10 @@ export type { UploadResult } from "@/lib/server/services/upload";
 
 /** A non-JSON answer (e.g. a proxy's 502 page): tRPC cannot read it, so its status travels here. */
 export class HttpStatusError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = "HttpStatusError";
   }

@@ -5,7 +5,18 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "ingest", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "ingest",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const STAMP = path.join(".next", "algoperf-build-stamp");
 
@@ -20,7 +31,12 @@ async function files(entry: string): Promise<string[]> {
 export async function sourceHash(): Promise<string> {
   const hash = createHash("sha256");
   const all = (await Promise.all(INPUTS.map(files))).flat().sort();
-  for (const file of all) hash.update(file).update("\0").update(await readFile(file)).update("\0");
+  for (const file of all)
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   return hash.digest("hex");
 }
 

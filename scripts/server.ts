@@ -57,7 +57,8 @@ function primary(): void {
   for (let i = 0; i < workers; i++) fork();
   let listening = 0;
   cluster.on("listening", () => {
-    if (++listening === workers) log(`Ready in ${process.uptime().toFixed(1)} s: http://localhost:${int("PORT", 3000)} (${workers} worker process${workers === 1 ? "" : "es"})`);
+    if (++listening === workers)
+      log(`Ready in ${process.uptime().toFixed(1)} s: http://localhost:${int("PORT", 3000)} (${workers} worker process${workers === 1 ? "" : "es"})`);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
@@ -108,7 +109,11 @@ function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): v
  * for resolving versions, opened on the first pinned request.
  */
 async function pinning() {
-  const [{ servePinned }, { createDb }, { dbTimeouts }] = await Promise.all([import("@/lib/server/http/pin-request"), import("@/lib/db/client"), import("@/lib/db/config")]);
+  const [{ servePinned }, { createDb }, { dbTimeouts }] = await Promise.all([
+    import("@/lib/server/http/pin-request"),
+    import("@/lib/db/client"),
+    import("@/lib/db/config"),
+  ]);
   let client: ReturnType<typeof createDb> | undefined;
   const resolverDb = () => (client ??= createDb(process.env.DATABASE_URL!, { max: 2, timeouts: dbTimeouts() }));
   return { servePinned, resolverDb };
@@ -116,7 +121,9 @@ async function pinning() {
 
 /** Same readiness line as `next start`, which scripts and tests wait for. */
 const ready = (hostname: string | undefined, port: number, dev: boolean) =>
-  console.log(` ✓ Ready in ${Math.round(performance.now())}ms: worker ${process.pid} listening on http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""}`);
+  console.log(
+    ` ✓ Ready in ${Math.round(performance.now())}ms: worker ${process.pid} listening on http://${hostname ?? "localhost"}:${port}${dev ? " (dev)" : ""}`,
+  );
 
 async function devServer(): Promise<void> {
   const port = int("PORT", 3000);
@@ -175,11 +182,13 @@ async function worker(): Promise<void> {
   const server = http.createServer((req, res) => {
     stamp(req);
     closeIfBodyLeft(req, res);
-    prepared.then(() => servePinned(req, res, resolverDb, () => handler(req, res))).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
-      else res.destroy();
-    });
+    prepared
+      .then(() => servePinned(req, res, resolverDb, () => handler(req, res)))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
+        else res.destroy();
+      });
   });
   // Idle keep-alive connections stay open longer than a load balancer's idle
   // timeout (60 s is common), so the balancer never reuses one the server is closing.

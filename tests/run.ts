@@ -1,4 +1,4 @@
-// npm test: typecheck, lint, unit, integration (real PostgreSQL + HTTP), e2e
+// npm test: typecheck, lint and format check (side by side), unit, integration (real PostgreSQL + HTTP), e2e
 // (built app + Chromium), in that order. Every step runs even after a failure;
 // the exit code is non-zero if any failed, and the last line is a summary CI
 // can read ("N passed, N failed").
@@ -28,22 +28,30 @@ const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const config = process.env.TEST_RUN_CONFIG ? ["--config", process.env.TEST_RUN_CONFIG] : [];
 const vitest = (project: string): Step => {
   const report = path.join(artifacts, `vitest-${project}.json`);
-  return { name: project, command: [bin("vitest"), "run", ...config, "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], report };
+  return {
+    name: project,
+    command: [bin("vitest"), "run", ...config, "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    report,
+  };
 };
 
 const only = process.argv.slice(2);
 const steps: Step[] = [
-  // tsc and eslint are each mostly single-threaded: side by side they take the time of the
-  // slower one on a 2-core CI machine (about 40 s less than one after the other).
+  // tsc, eslint and prettier are each mostly single-threaded: side by side they take about
+  // the time of the slowest on a 2-core CI machine (about 40 s less than one after the other).
   { name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "."], parallel: true },
   { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."], parallel: true },
+  // One formatting everywhere (.prettierrc.json); `npm run format` fixes what this finds.
+  { name: "format", command: [bin("prettier"), "--check", "."], parallel: true },
   vitest("unit"),
   vitest("integration"),
   {
     ...vitest("e2e"),
     missing: () => {
       const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-      return existsSync(chromium) ? null : `the end-to-end tests drive Chromium at ${chromium}, which is not installed: apt-get install chromium (or set CHROMIUM_PATH)`;
+      return existsSync(chromium)
+        ? null
+        : `the end-to-end tests drive Chromium at ${chromium}, which is not installed: apt-get install chromium (or set CHROMIUM_PATH)`;
     },
   },
 ].filter((s) => only.length === 0 || only.includes(s.name));
@@ -90,7 +98,7 @@ async function runStep(step: Step, buffered: boolean): Promise<void> {
   }
 }
 
-for (let i = 0; i < steps.length; ) {
+for (let i = 0; i < steps.length;) {
   const group = [steps[i]!];
   while (group[0]!.parallel && steps[i + group.length]?.parallel) group.push(steps[i + group.length]!);
   if (group.length > 1) console.log(`\n=== ${group.map((s) => s.name).join(" + ")} (side by side) ===`);

@@ -14,8 +14,8 @@ export default async function AnalysisIndex() {
       <section>
         <h1 className="text-2xl font-semibold tracking-tight">Beyond the leaderboard</h1>
         <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-          Is a gap between two scores real or seed noise? Whose score moves when one strong algorithm joins the pool? How much does the training horizon matter? Choose a round, then a view; every
-          view takes any pool and has a JSON endpoint.
+          Is a gap between two scores real or seed noise? Whose score moves when one strong algorithm joins the pool? How much does the training horizon matter?
+          Choose a round, then a view; every view takes any pool and has a JSON endpoint.
         </p>
       </section>
       <ul className="grid gap-4 md:grid-cols-2" aria-label="Rounds">

@@ -51,7 +51,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <div className="space-y-5" data-view="compare">
         <h1 className="text-2xl font-semibold tracking-tight">Compare two submissions</h1>
         <ComparePicker round={round} rounds={rounds} options={catalog.submissions} a={a} b={b} params={params} />
-        <Notice tone="info" title={`${catalog.round.name} has ${catalog.submissions.length === 0 ? "no submissions" : "one submission"}: nothing to compare yet.`} />
+        <Notice
+          tone="info"
+          title={`${catalog.round.name} has ${catalog.submissions.length === 0 ? "no submissions" : "one submission"}: nothing to compare yet.`}
+        />
       </div>
     );
   }
@@ -93,7 +96,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               Eval curves
             </h2>
             <Suspense fallback={<p className="text-xs text-zinc-500">Loading eval curves…</p>}>
-              <CompareCurves a={result.value.a} b={result.value.b} views={sideViews(result.value.a, result.value.b)} workloads={result.value.workloads.map((w) => w.workload)} />
+              <CompareCurves
+                a={result.value.a}
+                b={result.value.b}
+                views={sideViews(result.value.a, result.value.b)}
+                workloads={result.value.workloads.map((w) => w.workload)}
+              />
             </Suspense>
           </section>
           <p className="text-xs text-zinc-500">
@@ -106,11 +114,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               CSV
             </a>{" "}
             ·{" "}
-            <Link className="underline" prefetch={false} href={`/compare?${new URLSearchParams({ ...Object.fromEntries(query), a: b, b: a }).toString()}`} data-swap>
+            <Link
+              className="underline"
+              prefetch={false}
+              href={`/compare?${new URLSearchParams({ ...Object.fromEntries(query), a: b, b: a }).toString()}`}
+              data-swap
+            >
               swap A and B
             </Link>{" "}
             ·{" "}
-            <Link className="underline" prefetch={false} href={`${routes.analysis(round, undefined, undefined, "speedups")}${query.get("pool") ? `?pool=${encodeURIComponent(query.get("pool")!)}` : ""}`}>
+            <Link
+              className="underline"
+              prefetch={false}
+              href={`${routes.analysis(round, undefined, undefined, "speedups")}${query.get("pool") ? `?pool=${encodeURIComponent(query.get("pool")!)}` : ""}`}
+            >
               every pair of the pool
             </Link>
           </p>
@@ -127,15 +144,25 @@ type ListedRound = Awaited<ReturnType<typeof listRounds>>[number];
  * benchmark version and hardware); with allowMixed, any round on the same time basis sharing a base workload (mixedPool).
  */
 function compatibleRounds(rounds: readonly ListedRound[], slug: string, allowMixed: boolean): PickerGroup[] {
-  const bases = (r: ListedRound) => r.workloads.filter((w) => w.role === "base").map((w) => w.key).sort();
+  const bases = (r: ListedRound) =>
+    r.workloads
+      .filter((w) => w.role === "base")
+      .map((w) => w.key)
+      .sort();
   const current = rounds.find((r) => r.slug === slug);
   if (!current) return [];
-  const same = (r: ListedRound) => r.benchmarkVersion === current.benchmarkVersion && r.hardware === current.hardware && bases(r).join(",") === bases(current).join(",");
+  const same = (r: ListedRound) =>
+    r.benchmarkVersion === current.benchmarkVersion && r.hardware === current.hardware && bases(r).join(",") === bases(current).join(",");
   const shares = (r: ListedRound) => bases(r).some((w) => bases(current).includes(w));
   return rounds
     .filter((r) => r.slug !== slug && r.timeBasis === current.timeBasis && (allowMixed ? shares(r) : same(r)) && r.submissions.length > 0)
     .slice(0, 5)
-    .map((r) => ({ round: r.slug, name: r.name, mixed: !same(r), options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })) }));
+    .map((r) => ({
+      round: r.slug,
+      name: r.name,
+      mixed: !same(r),
+      options: r.submissions.slice(0, 200).map((s) => ({ slug: s.slug, displayName: s.displayName })),
+    }));
 }
 
 /** Both sides' submission views for the eval curves (null where one cannot be read: the curves are optional). */

@@ -24,7 +24,10 @@ function ScoreCell({ value, published, testId }: { value: number | null | undefi
     <td className="num px-2 py-0.5 text-right" data-field={testId} data-value={value ?? undefined}>
       {formatScore(value ?? null, D)}
       {off !== null && Math.abs(off) >= 0.0005 && (
-        <span className="ml-1 text-[10px] text-amber-700 dark:text-amber-400" title={`differs from the published ${formatScore(published, D)} by ${formatDelta(off, D)}`}>
+        <span
+          className="ml-1 text-[10px] text-amber-700 dark:text-amber-400"
+          title={`differs from the published ${formatScore(published, D)} by ${formatDelta(off, D)}`}
+        >
           ({formatDelta(off, D)})
         </span>
       )}
@@ -32,7 +35,17 @@ function ScoreCell({ value, published, testId }: { value: number | null | undefi
   );
 }
 
-function MetricsTable({ id, caption, columns, rows }: { id: string; caption: string; columns: PaperMetricColumn[]; rows: { slug: string; displayName: string; cells: Record<string, { value: number | null; note?: string }> }[] }) {
+function MetricsTable({
+  id,
+  caption,
+  columns,
+  rows,
+}: {
+  id: string;
+  caption: string;
+  columns: PaperMetricColumn[];
+  rows: { slug: string; displayName: string; cells: Record<string, { value: number | null; note?: string }> }[];
+}) {
   const meets = (c: PaperMetricColumn, v: number) => (c.direction === "min" ? v <= c.target : v >= c.target);
   return (
     <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
@@ -40,7 +53,9 @@ function MetricsTable({ id, caption, columns, rows }: { id: string; caption: str
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-2 py-2 text-left">Method</th>
+            <th scope="col" className="px-2 py-2 text-left">
+              Method
+            </th>
             {columns.map((c) => (
               <th key={c.key} scope="col" className="px-2 py-2 text-right">
                 {c.label}
@@ -70,7 +85,11 @@ function MetricsTable({ id, caption, columns, rows }: { id: string; caption: str
                 const cell = r.cells[c.key];
                 const hit = cell?.value !== null && cell?.value !== undefined && meets(c, cell.value);
                 return (
-                  <td key={c.key} className={`num px-2 py-0.5 text-right ${hit ? "font-semibold text-emerald-800 dark:text-emerald-300" : ""}`} title={cell?.note}>
+                  <td
+                    key={c.key}
+                    className={`num px-2 py-0.5 text-right ${hit ? "font-semibold text-emerald-800 dark:text-emerald-300" : ""}`}
+                    title={cell?.note}
+                  >
                     {formatMetric(cell?.value ?? null)}
                     {hit && <span className="sr-only"> (meets the target)</span>}
                   </td>
@@ -125,8 +144,8 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           <a className="text-sky-700 hover:underline dark:text-sky-400" href="https://arxiv.org/abs/2505.24005">
             arXiv 2505.24005
           </a>
-          ). Every score below is recomputed here from the runtime fractions the paper publishes. Table 6 is scored in the pool of all 36 configurations of Appendix E; Appendix F
-          adds {importedName} to that pool, and every score changes. Sources:{" "}
+          ). Every score below is recomputed here from the runtime fractions the paper publishes. Table 6 is scored in the pool of all 36 configurations of
+          Appendix E; Appendix F adds {importedName} to that pool, and every score changes. Sources:{" "}
           <a className="text-sky-700 hover:underline dark:text-sky-400" href="/paper/sources/README.md">
             data/published/README.md
           </a>{" "}
@@ -166,10 +185,18 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               <caption className="sr-only">Table 6: the selected configuration of each method and horizon, published and recomputed scores</caption>
               <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
                 <tr>
-                  <th scope="col" className="px-2 py-2 text-left">Configuration</th>
-                  <th scope="col" className="px-2 py-2 text-right">Published</th>
-                  <th scope="col" className="px-2 py-2 text-right">Recomputed</th>
-                  <th scope="col" className="px-2 py-2 text-right">Targets</th>
+                  <th scope="col" className="px-2 py-2 text-left">
+                    Configuration
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right">
+                    Published
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right">
+                    Recomputed
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right">
+                    Targets
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -187,7 +214,11 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             </table>
           </div>
           <p className="text-xs">
-            <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, integration: integrationQuery })}>
+            <Link
+              className="text-sky-700 hover:underline dark:text-sky-400"
+              prefetch={false}
+              href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, integration: integrationQuery })}
+            >
               Open this pool in the leaderboard
             </Link>
           </p>
@@ -198,12 +229,20 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           </h2>
           <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
             <table className="w-full text-sm" data-table="appendixF">
-              <caption className="sr-only">Appendix F: the same configurations scored with {importedName} added to the pool, and the change from Table 6</caption>
+              <caption className="sr-only">
+                Appendix F: the same configurations scored with {importedName} added to the pool, and the change from Table 6
+              </caption>
               <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
                 <tr>
-                  <th scope="col" className="px-2 py-2 text-left">Configuration</th>
-                  <th scope="col" className="px-2 py-2 text-right">Published</th>
-                  <th scope="col" className="px-2 py-2 text-right">Recomputed</th>
+                  <th scope="col" className="px-2 py-2 text-left">
+                    Configuration
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right">
+                    Published
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right">
+                    Recomputed
+                  </th>
                   <th scope="col" className="px-2 py-2 text-right" title="Δ = recomputed score with the imported row − without it (the sign every view uses)">
                     Δ (with − without)
                   </th>
@@ -211,7 +250,11 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               </thead>
               <tbody>
                 {appendixF.map((r) => (
-                  <tr key={r.slug} data-submission={r.slug} className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}>
+                  <tr
+                    key={r.slug}
+                    data-submission={r.slug}
+                    className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}
+                  >
                     <th scope="row" className="px-2 py-0.5 text-left font-normal">
                       {name(r, r.published.table6Name)}
                       {r.source === "imported" && <span className="ml-1 text-[10px] font-medium text-amber-800 uppercase dark:text-amber-300">imported</span>}
@@ -227,7 +270,11 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             </table>
           </div>
           <p className="text-xs">
-            <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, add: addImported, integration: integrationQuery })}>
+            <Link
+              className="text-sky-700 hover:underline dark:text-sky-400"
+              prefetch={false}
+              href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, add: addImported, integration: integrationQuery })}
+            >
               Open this pool in the leaderboard
             </Link>
           </p>
@@ -238,28 +285,52 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
         <h2 id="all" className="text-lg font-semibold">
           All 36 configurations, without and with {importedName}
         </h2>
-        <p className="text-xs text-zinc-500">Ranked by the score without the imported row. Published: Appendix E (without) and Appendix F (with, for the 12 selected rows).</p>
+        <p className="text-xs text-zinc-500">
+          Ranked by the score without the imported row. Published: Appendix E (without) and Appendix F (with, for the 12 selected rows).
+        </p>
         <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="paper-all">
-            <caption className="sr-only">Every configuration scored in the 36-row pool and in the pool with the imported row, with the change and the published values</caption>
+            <caption className="sr-only">
+              Every configuration scored in the 36-row pool and in the pool with the imported row, with the change and the published values
+            </caption>
             <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-2 py-2 text-right">#</th>
-                <th scope="col" className="px-2 py-2 text-left">Configuration</th>
-                <th scope="col" className="px-2 py-2 text-left">Horizon</th>
-                <th scope="col" className="px-2 py-2 text-right">Published (E)</th>
-                <th scope="col" className="px-2 py-2 text-right">Without</th>
-                <th scope="col" className="px-2 py-2 text-right">Published (F)</th>
-                <th scope="col" className="px-2 py-2 text-right">With</th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  #
+                </th>
+                <th scope="col" className="px-2 py-2 text-left">
+                  Configuration
+                </th>
+                <th scope="col" className="px-2 py-2 text-left">
+                  Horizon
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Published (E)
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Without
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Published (F)
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  With
+                </th>
                 <th scope="col" className="px-2 py-2 text-right" title="Δ = score with the imported row − without it (the sign every view uses)">
                   Δ (with − without)
                 </th>
-                <th scope="col" className="px-2 py-2 text-right">Rank with</th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Rank with
+                </th>
               </tr>
             </thead>
             <tbody>
               {all.map((r) => (
-                <tr key={r.slug} data-submission={r.slug} className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}>
+                <tr
+                  key={r.slug}
+                  data-submission={r.slug}
+                  className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}
+                >
                   <td className="num px-2 py-0.5 text-right text-zinc-500">{r.without?.rank ?? "–"}</td>
                   <th scope="row" className="px-2 py-0.5 text-left font-normal">
                     {name(r)}
@@ -288,7 +359,11 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           id="table5"
           caption="Table 5: best validation metric of the 12 selected configurations, in the paper's units (ImageNet as error rate)"
           columns={v.table5.columns}
-          rows={v.table5.rows.map((r) => ({ slug: r.slug, displayName: r.displayName, cells: Object.fromEntries(Object.entries(r.values).map(([k, value]) => [k, { value }])) }))}
+          rows={v.table5.rows.map((r) => ({
+            slug: r.slug,
+            displayName: r.displayName,
+            cells: Object.fromEntries(Object.entries(r.values).map(([k, value]) => [k, { value }])),
+          }))}
         />
       </section>
       <section aria-labelledby="t4" className="space-y-2">
@@ -302,10 +377,14 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           rows={v.table4.rows.map((r) => ({
             slug: r.slug,
             displayName: r.displayName,
-            cells: Object.fromEntries(Object.entries(r.values).map(([k, c]) => [k, { value: c.value, note: `target reached by the printed value: ${c.reached}` }])),
+            cells: Object.fromEntries(
+              Object.entries(r.values).map(([k, c]) => [k, { value: c.value, note: `target reached by the printed value: ${c.reached}` }]),
+            ),
           }))}
         />
-        <p className="text-xs text-zinc-500">Bold green: meets the target. ImageNet columns are error rates (1 − accuracy), as printed in the paper; the workloads are scored on accuracy.</p>
+        <p className="text-xs text-zinc-500">
+          Bold green: meets the target. ImageNet columns are error rates (1 − accuracy), as printed in the paper; the workloads are scored on accuracy.
+        </p>
       </section>
     </div>
   );

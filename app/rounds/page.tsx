@@ -30,7 +30,13 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold tracking-tight">Rounds</h1>
       <form method="get" action="/rounds" className="flex flex-wrap items-center gap-2 text-sm" role="search">
         <label htmlFor="round-search">Search rounds</label>
-        <input id="round-search" name="q" type="search" defaultValue={q} className="rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900" />
+        <input
+          id="round-search"
+          name="q"
+          type="search"
+          defaultValue={q}
+          className="rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+        />
         <button type="submit" className="rounded border border-zinc-300 px-3 py-1 dark:border-zinc-700">
           Search
         </button>

@@ -16,19 +16,48 @@ export const UPLOAD = {
 /** Fields of an upload, in the order the guide explains them (the full format: /api/v1/schema/upload.json, README "Uploading results"). */
 export const FIELDS: { path: string; required: boolean; description: string }[] = [
   { path: "round", required: true, description: "Slug of the round the runs belong to (see the round picker); its workloads, targets and budgets apply." },
-  { path: "submissions[].slug", required: true, description: "Your submission's identifier in that round (letters, digits, . _ -). Declaring it creates the submission on its first upload; later uploads may leave it out." },
+  {
+    path: "submissions[].slug",
+    required: true,
+    description:
+      "Your submission's identifier in that round (letters, digits, . _ -). Declaring it creates the submission on its first upload; later uploads may leave it out.",
+  },
   { path: "submissions[].displayName", required: false, description: "Name shown on the leaderboard (default: the slug)." },
-  { path: "submissions[].baseAlgorithm / family / baseOptimizer / horizon", required: false, description: "What the filters use: base algorithm (e.g. AdamW), family (e.g. adaptive baseline), base optimizer (Adam, Nadam, none), training horizon as a fraction of the step budget (e.g. 0.5). Sent again, they must equal the stored values." },
+  {
+    path: "submissions[].baseAlgorithm / family / baseOptimizer / horizon",
+    required: false,
+    description:
+      "What the filters use: base algorithm (e.g. AdamW), family (e.g. adaptive baseline), base optimizer (Adam, Nadam, none), training horizon as a fraction of the step budget (e.g. 0.5). Sent again, they must equal the stored values.",
+  },
   { path: "submissions[].hyperparameters", required: false, description: "The fixed configuration, as a JSON object; shown on the submission page." },
   { path: "runs[].submission", required: true, description: "Slug of the submission the run belongs to." },
   { path: "runs[].workload", required: true, description: "Workload key of the round, e.g. criteo1tb, imagenet_vit (held-out variants by their own key)." },
   { path: "runs[].study, runs[].trial", required: true, description: "Study (independent repetition) and trial (hyperparameter point) numbers." },
-  { path: "runs[].evals.steps / times / metrics", required: true, description: "The eval log: one entry per evaluation of step, accumulated submission time in seconds, and the workload's validation metric (null where it is NaN). The server derives the time to target with the official rules. Instead of evals, a run may give runs[].timeToTarget (reached, seconds, steps, firstHitIndex)." },
-  { path: "runs[].position", required: false, description: "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position." },
+  {
+    path: "runs[].evals.steps / times / metrics",
+    required: true,
+    description:
+      "The eval log: one entry per evaluation of step, accumulated submission time in seconds, and the workload's validation metric (null where it is NaN). The server derives the time to target with the official rules. Instead of evals, a run may give runs[].timeToTarget (reached, seconds, steps, firstHitIndex).",
+  },
+  {
+    path: "runs[].position",
+    required: false,
+    description: "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position.",
+  },
   { path: "runs[].clientRunId", required: false, description: "Your own id of the run: a re-send with the same id and content changes nothing (idempotent)." },
   { path: "runs[].framework, hardware, codeCommit", required: false, description: "Provenance shown with the run." },
-  { path: "runs[].provenance, hyperparameters", required: false, description: "Where the run came from (gpuModel, gpuCount, seed, gitBranch, python, os, ...: the CLI reads AlgoPerf's meta_data_<n>.json) and the trial's hyperparameters (hparams.json); shown with the run and in the submission's JSON and CSV." },
-  { path: "replace", required: false, description: "true replaces stored runs and metadata that differ (only for the token that created the submission); without it a different re-send is refused with HTTP 409." },
+  {
+    path: "runs[].provenance, hyperparameters",
+    required: false,
+    description:
+      "Where the run came from (gpuModel, gpuCount, seed, gitBranch, python, os, ...: the CLI reads AlgoPerf's meta_data_<n>.json) and the trial's hyperparameters (hparams.json); shown with the run and in the submission's JSON and CSV.",
+  },
+  {
+    path: "replace",
+    required: false,
+    description:
+      "true replaces stored runs and metadata that differ (only for the token that created the submission); without it a different re-send is refused with HTTP 409.",
+  },
 ];
 
 export const PAYLOAD = {

@@ -14,8 +14,9 @@ export default function UploadGuide() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Upload results</h1>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          Send the eval logs of your training runs; the server derives each run&apos;s time to target with the official AlgoPerf rules (first evaluation that meets the target,
-          best trial per study, median over studies), and every leaderboard, profile and workload table that includes your submission is recomputed at once.
+          Send the eval logs of your training runs; the server derives each run&apos;s time to target with the official AlgoPerf rules (first evaluation that
+          meets the target, best trial per study, median over studies), and every leaderboard, profile and workload table that includes your submission is
+          recomputed at once.
         </p>
       </div>
 
@@ -24,7 +25,10 @@ export default function UploadGuide() {
           How
         </h2>
         <ol className="list-decimal space-y-1 pl-6 text-sm">
-          <li>Get an upload token from the operator of this server (they run the <code>token create</code> command below). Keep it secret; it identifies your uploads.</li>
+          <li>
+            Get an upload token from the operator of this server (they run the <code>token create</code> command below). Keep it secret; it identifies your
+            uploads.
+          </li>
           <li>
             Build a JSON payload: one round, your submission, its runs with their eval logs (up to 10,000 runs and 32 MiB per request). The{" "}
             <a className="text-sky-700 hover:underline dark:text-sky-400" href={UPLOAD.schemaPath}>
@@ -37,13 +41,13 @@ export default function UploadGuide() {
             <code>Authorization: Bearer &lt;token&gt;</code>, or let the CLI read AlgoPerf log folders for you.
           </li>
           <li>
-            Invalid payloads are refused as a whole with HTTP 400; each problem names the field (e.g. <code>runs.3.evals.metrics</code>) and the reason. Re-sending the same runs
-            changes nothing.
+            Invalid payloads are refused as a whole with HTTP 400; each problem names the field (e.g. <code>runs.3.evals.metrics</code>) and the reason.
+            Re-sending the same runs changes nothing.
           </li>
           <li>
             Rounds with published results are closed to upload tokens (HTTP 403). In an open round your submission is stored as <strong>unverified</strong> (
-            <code>&quot;verified&quot;: false</code> in the answer): it is listed on the round&apos;s page and anyone can add it to a pool, but it joins the default pool only once an admin
-            verifies it.
+            <code>&quot;verified&quot;: false</code> in the answer): it is listed on the round&apos;s page and anyone can add it to a pool, but it joins the
+            default pool only once an admin verifies it.
           </li>
         </ol>
       </section>
@@ -57,9 +61,15 @@ export default function UploadGuide() {
             <caption className="sr-only">Fields of an upload</caption>
             <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-2 py-2">Field</th>
-                <th scope="col" className="px-2 py-2">Required</th>
-                <th scope="col" className="px-2 py-2">Meaning</th>
+                <th scope="col" className="px-2 py-2">
+                  Field
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Required
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Meaning
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -76,8 +86,11 @@ export default function UploadGuide() {
           </table>
         </ScrollRegion>
         <p className="text-xs text-zinc-500">
-          Rounds, workload keys, metrics and targets: see the <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.workloads(UPLOAD.exampleRound)}>workload tables</a> and{" "}
-          <code>GET /api/v1/rounds/&lt;round&gt;/workloads</code>.
+          Rounds, workload keys, metrics and targets: see the{" "}
+          <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.workloads(UPLOAD.exampleRound)}>
+            workload tables
+          </a>{" "}
+          and <code>GET /api/v1/rounds/&lt;round&gt;/workloads</code>.
         </p>
       </section>
 
@@ -104,7 +117,8 @@ export default function UploadGuide() {
         </h2>
         <p className="text-sm">
           Every table of the site is also JSON and CSV, for any pool and filter: <code>/api/v1/rounds/&lt;round&gt;/leaderboard</code>, <code>…/profiles</code>,{" "}
-          <code>…/workloads/&lt;key&gt;</code>, <code>…/submissions/&lt;slug&gt;</code> (add <code>?format=csv</code>), with the same query parameters as the pages&apos; URLs.
+          <code>…/workloads/&lt;key&gt;</code>, <code>…/submissions/&lt;slug&gt;</code> (add <code>?format=csv</code>), with the same query parameters as the
+          pages&apos; URLs.
         </p>
       </section>
     </div>

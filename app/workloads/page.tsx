@@ -32,14 +32,23 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
       <CiteThisView round={round} />
       <RoundTabs round={round} current="workloads" query={query} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {workloads.length} base workloads. Open one for the time to target of every submission, its ratio to the best, the best metric against the target and every study.{" "}
+        {workloads.length} base workloads. Open one for the time to target of every submission, its ratio to the best, the best metric against the target and
+        every study.{" "}
         <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.api.workloads(round)}>
           JSON
         </a>
       </p>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {workloads.map((w) => (
-          <WorkloadCard key={w.key} workload={w} round={info} href={routes.workload(round, w.key, query)} variants={w.variants} variantHref={(key) => routes.workload(round, key, query)} counts={{ submissions: w.submissions, reached: w.reached }} />
+          <WorkloadCard
+            key={w.key}
+            workload={w}
+            round={info}
+            href={routes.workload(round, w.key, query)}
+            variants={w.variants}
+            variantHref={(key) => routes.workload(round, key, query)}
+            counts={{ submissions: w.submissions, reached: w.reached }}
+          />
         ))}
       </div>
     </div>

@@ -36,13 +36,24 @@ export function AnalysisNav({ round, defaultKeys }: { round: string; defaultKeys
       <nav aria-label="Analysis views">
         <ul className="flex gap-1 overflow-x-auto whitespace-nowrap sm:flex-wrap">
           <li>
-            <Link href={analysisViewHref(round, "", params)} prefetch={false} aria-current={current === "" ? "page" : undefined} className={`${tab} ${current === "" ? active : idle}`}>
+            <Link
+              href={analysisViewHref(round, "", params)}
+              prefetch={false}
+              aria-current={current === "" ? "page" : undefined}
+              className={`${tab} ${current === "" ? active : idle}`}
+            >
               Overview
             </Link>
           </li>
           {ANALYSIS_VIEWS.map((v) => (
             <li key={v.slug}>
-              <Link href={analysisViewHref(round, v.slug, params)} prefetch={false} aria-current={current === v.slug ? "page" : undefined} data-view-link={v.slug} className={`${tab} ${current === v.slug ? active : idle}`}>
+              <Link
+                href={analysisViewHref(round, v.slug, params)}
+                prefetch={false}
+                aria-current={current === v.slug ? "page" : undefined}
+                data-view-link={v.slug}
+                className={`${tab} ${current === v.slug ? active : idle}`}
+              >
                 {v.label}
               </Link>
             </li>

@@ -1,7 +1,19 @@
 // The frame of every analysis view: its heading, what it shows, how it is
 // computed (optional), then the view itself. One definition, so the views
 // read alike and the tests find them by `data-view`.
-export function AnalysisSection({ view, title, intro, method, children }: { view: string; title: string; intro: React.ReactNode; method?: React.ReactNode; children: React.ReactNode }) {
+export function AnalysisSection({
+  view,
+  title,
+  intro,
+  method,
+  children,
+}: {
+  view: string;
+  title: string;
+  intro: React.ReactNode;
+  method?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby="view-title" className="space-y-5" data-view={view}>
       <div>

@@ -21,7 +21,19 @@ function withPool(action: string, params: URLSearchParams, keys: string[] | null
   return s ? `${action}?${s}` : action;
 }
 
-export async function PoolForm({ round, view, params, children, hide = [] }: { round: string; view: AnalysisView; params: URLSearchParams; children?: React.ReactNode; hide?: readonly string[] }) {
+export async function PoolForm({
+  round,
+  view,
+  params,
+  children,
+  hide = [],
+}: {
+  round: string;
+  view: AnalysisView;
+  params: URLSearchParams;
+  children?: React.ReactNode;
+  hide?: readonly string[];
+}) {
   const action = routes.analysis(round, undefined, undefined, view);
   const kept = ["pool", "points", "scale", "reference", "tauMax", "allowMixed"].filter((k) => params.get(k) && !hide.includes(k));
   // An unknown round is the view's own error to report; the editor is then left out.
@@ -40,7 +52,12 @@ export async function PoolForm({ round, view, params, children, hide = [] }: { r
   return (
     // As on the leaderboard (round-controls.tsx): the view's settings, then the pool.
     <div className="space-y-2">
-      <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="pool">
+      <form
+        method="get"
+        action={action}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+        data-form="pool"
+      >
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-600 dark:text-zinc-400">Integration</span>
           <select name="integration" defaultValue={params.get("integration") ?? ""} className={INPUT}>
@@ -53,7 +70,10 @@ export async function PoolForm({ round, view, params, children, hide = [] }: { r
         {kept.map((k) => (
           <input key={k} type="hidden" name={k} value={params.get(k)!} />
         ))}
-        <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+        <button
+          type="submit"
+          className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
           Update
         </button>
       </form>
@@ -62,7 +82,21 @@ export async function PoolForm({ round, view, params, children, hide = [] }: { r
   );
 }
 
-export function NumberField({ name, label, value, min, max, step }: { name: string; label: string; value: number | string; min?: number; max?: number; step?: number | "any" }) {
+export function NumberField({
+  name,
+  label,
+  value,
+  min,
+  max,
+  step,
+}: {
+  name: string;
+  label: string;
+  value: number | string;
+  min?: number;
+  max?: number;
+  step?: number | "any";
+}) {
   return (
     <label className="flex flex-col gap-1">
       <span className="text-xs text-zinc-500">{label}</span>

@@ -22,7 +22,19 @@ export interface SortableRow {
   emphasis?: boolean;
 }
 
-export function SortableTable({ caption, columns, rows, initialSort, initialDirection = "asc" }: { caption: string; columns: readonly SortableColumn[]; rows: readonly SortableRow[]; initialSort: string; initialDirection?: "asc" | "desc" }) {
+export function SortableTable({
+  caption,
+  columns,
+  rows,
+  initialSort,
+  initialDirection = "asc",
+}: {
+  caption: string;
+  columns: readonly SortableColumn[];
+  rows: readonly SortableRow[];
+  initialSort: string;
+  initialDirection?: "asc" | "desc";
+}) {
   const [sort, setSort] = useState({ key: initialSort, direction: initialDirection });
   const sorted = [...rows].sort((a, b) => {
     const x = a.cells[sort.key]?.sort ?? null;
@@ -33,46 +45,56 @@ export function SortableTable({ caption, columns, rows, initialSort, initialDire
   });
   return (
     <ScrollRegion label="Sortable table">
-    <table className="w-full text-sm" data-table="sortable">
-      <caption className="pb-2 text-left text-xs text-zinc-500">{caption} Click a column header to sort.</caption>
-      <thead className="text-left text-xs text-zinc-500">
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.direction === "asc" ? "ascending" : "descending") : "none"} className={`pr-2 ${c.numeric ? "text-right" : ""}`} title={c.description}>
-              <button
-                type="button"
-                data-sort={c.key}
-                onClick={() => setSort((s) => ({ key: c.key, direction: s.key === c.key && s.direction === "asc" ? "desc" : "asc" }))}
-                className="py-1 font-medium hover:text-zinc-900 dark:hover:text-zinc-100"
+      <table className="w-full text-sm" data-table="sortable">
+        <caption className="pb-2 text-left text-xs text-zinc-500">{caption} Click a column header to sort.</caption>
+        <thead className="text-left text-xs text-zinc-500">
+          <tr>
+            {columns.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
+                className={`pr-2 ${c.numeric ? "text-right" : ""}`}
+                title={c.description}
               >
-                {c.label}
-                <span aria-hidden="true">{sort.key === c.key ? (sort.direction === "asc" ? " ▲" : " ▼") : ""}</span>
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((r) => (
-          <tr key={r.key} data-row={r.key} className={`border-t border-zinc-100 dark:border-zinc-800 ${r.emphasis ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
-            {columns.map((c) => {
-              const cell = r.cells[c.key];
-              return (
-                <td key={c.key} className={`py-1 pr-2 ${c.numeric ? "num text-right" : ""}`}>
-                  {cell?.href ? (
-                    <a href={cell.href} className="underline decoration-zinc-300 hover:decoration-current dark:decoration-zinc-600">
-                      {cell.text}
-                    </a>
-                  ) : (
-                    (cell?.text ?? "")
-                  )}
-                </td>
-              );
-            })}
+                <button
+                  type="button"
+                  data-sort={c.key}
+                  onClick={() => setSort((s) => ({ key: c.key, direction: s.key === c.key && s.direction === "asc" ? "desc" : "asc" }))}
+                  className="py-1 font-medium hover:text-zinc-900 dark:hover:text-zinc-100"
+                >
+                  {c.label}
+                  <span aria-hidden="true">{sort.key === c.key ? (sort.direction === "asc" ? " ▲" : " ▼") : ""}</span>
+                </button>
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr
+              key={r.key}
+              data-row={r.key}
+              className={`border-t border-zinc-100 dark:border-zinc-800 ${r.emphasis ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
+            >
+              {columns.map((c) => {
+                const cell = r.cells[c.key];
+                return (
+                  <td key={c.key} className={`py-1 pr-2 ${c.numeric ? "num text-right" : ""}`}>
+                    {cell?.href ? (
+                      <a href={cell.href} className="underline decoration-zinc-300 hover:decoration-current dark:decoration-zinc-600">
+                        {cell.text}
+                      </a>
+                    ) : (
+                      (cell?.text ?? "")
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </ScrollRegion>
   );
 }

@@ -3,16 +3,50 @@ import { EMPTY_QUERY, type ViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 
 export const ANALYSIS_VIEWS = [
-  { slug: "uncertainty", label: "Uncertainty", summary: "95% bootstrap intervals over studies for every score and rank, and the groups that are statistically tied." },
-  { slug: "sensitivity", label: "Pool sensitivity", summary: "Everyone's score and rank with and without one submission (Appendix F for any submission), and a leave-one-out table." },
+  {
+    slug: "uncertainty",
+    label: "Uncertainty",
+    summary: "95% bootstrap intervals over studies for every score and rank, and the groups that are statistically tied.",
+  },
+  {
+    slug: "sensitivity",
+    label: "Pool sensitivity",
+    summary: "Everyone's score and rank with and without one submission (Appendix F for any submission), and a leave-one-out table.",
+  },
   { slug: "horizon", label: "Horizon", summary: "Score and targets hit of each algorithm as a function of its training horizon: the hidden hyperparameter." },
-  { slug: "calibration", label: "Calibration", summary: "The paper's selection metric (geometric-mean time-to-target) and targets reached for every configuration, top k per algorithm and horizon." },
+  {
+    slug: "calibration",
+    label: "Calibration",
+    summary: "The paper's selection metric (geometric-mean time-to-target) and targets reached for every configuration, top k per algorithm and horizon.",
+  },
   { slug: "tau", label: "Tau sensitivity", summary: "Every rank as tau max varies from 1.25 to 4: when is the ranking fragile?" },
-  { slug: "speedups", label: "Speedups", summary: "Geometric-mean speedup of every pair of the pool (compute_speedups.py's convention) as a heat map ordered by score, with bootstrap intervals." },
-  { slug: "tuning", label: "Tuning budget", summary: "Score vs the number of tuning trials per study, and from which k the baseline restricted to k trials beats each submission at its full budget." },
-  { slug: "hyperparameters", label: "Hyperparameters", summary: "Time-to-target of every trial against each hyperparameter that varies, the best / median / worst spread, and the round's submissions ranked by sensitivity to tuning." },
-  { slug: "cost", label: "Cost to target", summary: "GPU-hours to target per workload, per study and with every tuning trial, ranked by cost at a price per GPU-hour; mixed hardware flagged." },
-  { slug: "robustness", label: "Workload robustness", summary: "Every score and rank with each base workload left out, and a bootstrap over workloads beside the one over studies: does a rank rest on one workload?" },
+  {
+    slug: "speedups",
+    label: "Speedups",
+    summary: "Geometric-mean speedup of every pair of the pool (compute_speedups.py's convention) as a heat map ordered by score, with bootstrap intervals.",
+  },
+  {
+    slug: "tuning",
+    label: "Tuning budget",
+    summary: "Score vs the number of tuning trials per study, and from which k the baseline restricted to k trials beats each submission at its full budget.",
+  },
+  {
+    slug: "hyperparameters",
+    label: "Hyperparameters",
+    summary:
+      "Time-to-target of every trial against each hyperparameter that varies, the best / median / worst spread, and the round's submissions ranked by sensitivity to tuning.",
+  },
+  {
+    slug: "cost",
+    label: "Cost to target",
+    summary: "GPU-hours to target per workload, per study and with every tuning trial, ranked by cost at a price per GPU-hour; mixed hardware flagged.",
+  },
+  {
+    slug: "robustness",
+    label: "Workload robustness",
+    summary:
+      "Every score and rank with each base workload left out, and a bootstrap over workloads beside the one over studies: does a rank rest on one workload?",
+  },
 ] as const;
 
 export type AnalysisView = (typeof ANALYSIS_VIEWS)[number]["slug"];

@@ -11,7 +11,11 @@ import { badgePath, badgeSnippets, type BadgeFacts } from "@/lib/views/badges/ba
 const noSubscribe = () => () => {};
 
 export function BadgeEmbed({ badge }: { badge: BadgeFacts }) {
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const snippets = badgeSnippets(origin, badge);
   return (
     <div className="space-y-2" data-badge-embed>

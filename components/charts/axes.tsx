@@ -58,7 +58,23 @@ const TICK_TEXT = "fill-zinc-500 dark:fill-zinc-400";
 const GRID = "stroke-zinc-200 dark:stroke-zinc-800";
 
 /** Horizontal axis with vertical grid lines from `gridFrom` to `gridTo`. */
-export function XAxis({ ticks, y, gridFrom, gridTo, label, labelX, position = "bottom" }: { ticks: Tick[]; y: number; gridFrom: number; gridTo: number; label?: string; labelX?: number; position?: "top" | "bottom" }) {
+export function XAxis({
+  ticks,
+  y,
+  gridFrom,
+  gridTo,
+  label,
+  labelX,
+  position = "bottom",
+}: {
+  ticks: Tick[];
+  y: number;
+  gridFrom: number;
+  gridTo: number;
+  label?: string;
+  labelX?: number;
+  position?: "top" | "bottom";
+}) {
   const dy = position === "bottom" ? 14 : -6;
   return (
     <g aria-hidden="true" fontSize={11}>
@@ -71,7 +87,12 @@ export function XAxis({ ticks, y, gridFrom, gridTo, label, labelX, position = "b
         </g>
       ))}
       {label && (
-        <text x={labelX ?? ticks[ticks.length - 1]?.at ?? 0} y={y + (position === "bottom" ? 30 : -20)} textAnchor={labelX === undefined ? "end" : "middle"} className="fill-current">
+        <text
+          x={labelX ?? ticks[ticks.length - 1]?.at ?? 0}
+          y={y + (position === "bottom" ? 30 : -20)}
+          textAnchor={labelX === undefined ? "end" : "middle"}
+          className="fill-current"
+        >
           {label}
         </text>
       )}
@@ -80,7 +101,21 @@ export function XAxis({ ticks, y, gridFrom, gridTo, label, labelX, position = "b
 }
 
 /** Vertical axis with horizontal grid lines from `gridFrom` to `gridTo`. */
-export function YAxis({ ticks, x, gridFrom, gridTo, label, labelY }: { ticks: Tick[]; x: number; gridFrom: number; gridTo: number; label?: string; labelY?: number }) {
+export function YAxis({
+  ticks,
+  x,
+  gridFrom,
+  gridTo,
+  label,
+  labelY,
+}: {
+  ticks: Tick[];
+  x: number;
+  gridFrom: number;
+  gridTo: number;
+  label?: string;
+  labelY?: number;
+}) {
   return (
     <g aria-hidden="true" fontSize={11}>
       {ticks.map((t) => (

@@ -13,14 +13,37 @@ export interface BumpSeries {
   ranks: readonly number[];
 }
 
-export function BumpChart({ xs, series, title, description, xLabel, xFormat = ".2f", width = 960, rowHeight = 18 }: { xs: readonly number[]; series: readonly BumpSeries[]; title: string; description?: string; xLabel: string; xFormat?: string; width?: number; rowHeight?: number }) {
+export function BumpChart({
+  xs,
+  series,
+  title,
+  description,
+  xLabel,
+  xFormat = ".2f",
+  width = 960,
+  rowHeight = 18,
+}: {
+  xs: readonly number[];
+  series: readonly BumpSeries[];
+  title: string;
+  description?: string;
+  xLabel: string;
+  xFormat?: string;
+  width?: number;
+  rowHeight?: number;
+}) {
   const fmt = format(xFormat);
   const n = Math.max(1, series.length);
   const margin = { top: 24, right: 250, bottom: 44, left: 56 };
   const height = margin.top + n * rowHeight + margin.bottom;
-  const x = scalePoint<number>().domain([...xs]).range([margin.left, width - margin.right]).padding(0.2);
+  const x = scalePoint<number>()
+    .domain([...xs])
+    .range([margin.left, width - margin.right])
+    .padding(0.2);
   const maxRank = Math.max(n, ...series.flatMap((s) => s.ranks));
-  const y = scaleLinear().domain([1, maxRank]).range([margin.top + rowHeight / 2, margin.top + (maxRank - 0.5) * rowHeight]);
+  const y = scaleLinear()
+    .domain([1, maxRank])
+    .range([margin.top + rowHeight / 2, margin.top + (maxRank - 0.5) * rowHeight]);
   const path = line<number>()
     .x((_, i) => x(xs[i]!)!)
     .y((r) => y(r));
@@ -28,11 +51,21 @@ export function BumpChart({ xs, series, title, description, xLabel, xFormat = ".
   const lastX = x(xs[xs.length - 1]!)!;
   const slots = [...series].sort((a, b) => a.ranks[a.ranks.length - 1]! - b.ranks[b.ranks.length - 1]!);
   const bottom = height - margin.bottom;
-  const rankTicks = y.ticks(Math.min(maxRank, 12)).filter(Number.isInteger).map((r) => ({ at: y(r), label: String(r) }));
+  const rankTicks = y
+    .ticks(Math.min(maxRank, 12))
+    .filter(Number.isInteger)
+    .map((r) => ({ at: y(r), label: String(r) }));
   return (
     <ChartFrame chart="bump" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
       <YAxis ticks={rankTicks} x={margin.left} gridFrom={margin.left} gridTo={lastX} label="Rank" labelY={(margin.top + bottom) / 2} />
-      <XAxis ticks={xs.map((v) => ({ at: x(v)!, label: fmt(v) }))} y={bottom} gridFrom={margin.top} gridTo={bottom} label={xLabel} labelX={(margin.left + lastX) / 2} />
+      <XAxis
+        ticks={xs.map((v) => ({ at: x(v)!, label: fmt(v) }))}
+        y={bottom}
+        gridFrom={margin.top}
+        gridTo={bottom}
+        label={xLabel}
+        labelX={(margin.left + lastX) / 2}
+      />
       {series.map((s) => (
         <g key={s.key} data-series={s.key} style={{ color: s.color }}>
           <title>{`${s.label}: ranks ${s.ranks.join(", ")}`}</title>

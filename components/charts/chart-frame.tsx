@@ -3,7 +3,15 @@
 // description. The chart draws inside it in SVG units.
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-export function ChartFrame({ chart, title, description, width, height, maxWidth, children }: {
+export function ChartFrame({
+  chart,
+  title,
+  description,
+  width,
+  height,
+  maxWidth,
+  children,
+}: {
   /** `data-chart` of the SVG (the tests find charts by it). */
   chart: string;
   title: string;
@@ -16,7 +24,14 @@ export function ChartFrame({ chart, title, description, width, height, maxWidth,
 }) {
   return (
     <ScrollRegion label={title}>
-      <svg style={{ minWidth: width }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className={`h-auto w-full ${maxWidth} text-zinc-900 dark:text-zinc-100`} data-chart={chart}>
+      <svg
+        style={{ minWidth: width }}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={title}
+        className={`h-auto w-full ${maxWidth} text-zinc-900 dark:text-zinc-100`}
+        data-chart={chart}
+      >
         <title>{title}</title>
         {description && <desc>{description}</desc>}
         {children}

@@ -24,13 +24,37 @@ const W = 520;
 const H = 260;
 const M = { top: 14, right: 16, bottom: 44, left: 62 };
 
-export function EvalCurves({ id, title, curves, target, direction, metricLabel, xLabel, budget }: { id: string; title: string; curves: EvalCurve[]; target: number; direction: "min" | "max"; metricLabel: string; xLabel: string; budget: number | null }) {
+export function EvalCurves({
+  id,
+  title,
+  curves,
+  target,
+  direction,
+  metricLabel,
+  xLabel,
+  budget,
+}: {
+  id: string;
+  title: string;
+  curves: EvalCurve[];
+  target: number;
+  direction: "min" | "max";
+  metricLabel: string;
+  xLabel: string;
+  budget: number | null;
+}) {
   const xs = curves.flatMap((c) => c.x.filter(Number.isFinite));
   const ys = curves.flatMap((c) => c.y.filter(Number.isFinite));
   const [x0 = 0, x1 = 1] = extent(budget !== null ? [...xs, budget, 0] : [...xs, 0]);
   const [y0 = 0, y1 = 1] = extent([...ys, target]);
-  const x = scaleLinear().domain([x0, x1 === x0 ? x0 + 1 : x1]).range([M.left, W - M.right]).nice();
-  const y = scaleLinear().domain([y0, y1 === y0 ? y0 + 1 : y1]).range([H - M.bottom, M.top]).nice();
+  const x = scaleLinear()
+    .domain([x0, x1 === x0 ? x0 + 1 : x1])
+    .range([M.left, W - M.right])
+    .nice();
+  const y = scaleLinear()
+    .domain([y0, y1 === y0 ? y0 + 1 : y1])
+    .range([H - M.bottom, M.top])
+    .nice();
   const path = line<[number, number]>()
     .defined((d) => Number.isFinite(d[0]) && Number.isFinite(d[1]))
     .x((d) => x(d[0]))
@@ -38,44 +62,59 @@ export function EvalCurves({ id, title, curves, target, direction, metricLabel, 
   const fmtX = (v: number) => (Math.abs(v) >= 10_000 ? `${Math.round(v / 1000)}k` : String(Number(v.toPrecision(4))));
   return (
     <ScrollRegion label={title}>
-    <svg style={{ minWidth: W }} id={id} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title`} data-eval-curves={curves.length}>
-      <title id={`${id}-title`}>{title}</title>
-      <AxisLeft ticks={y.ticks(5).map((v) => ({ at: y(v), label: formatMetric(v) }))} x={M.left} y0={M.top} y1={H - M.bottom} label={metricLabel} grid={{ right: W - M.right }} />
-      <AxisBottom ticks={x.ticks(6).map((v) => ({ at: x(v), label: fmtX(v) }))} y={H - M.bottom} x0={M.left} x1={W - M.right} label={xLabel} />
-      <g className="text-red-700 dark:text-red-400" data-target={target}>
-        <line x1={M.left} x2={W - M.right} y1={y(target)} y2={y(target)} stroke="currentColor" strokeDasharray="6 4" strokeWidth={1.5} />
-        <text x={M.left + 6} y={y(target) - 5} fontSize={11} fill="currentColor">
-          target {direction === "min" ? "≤" : "≥"} {formatMetric(target)}
-        </text>
-      </g>
-      {budget !== null && (
-        <g className="text-zinc-500" aria-hidden="true">
-          <line x1={x(budget)} x2={x(budget)} y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeDasharray="1 3" />
-          <text x={x(budget) - 3} y={M.top + 9} textAnchor="end" fontSize={11} fill="currentColor">
-            budget
+      <svg
+        style={{ minWidth: W }}
+        id={id}
+        viewBox={`0 0 ${W} ${H}`}
+        className="h-auto w-full"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        data-eval-curves={curves.length}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <AxisLeft
+          ticks={y.ticks(5).map((v) => ({ at: y(v), label: formatMetric(v) }))}
+          x={M.left}
+          y0={M.top}
+          y1={H - M.bottom}
+          label={metricLabel}
+          grid={{ right: W - M.right }}
+        />
+        <AxisBottom ticks={x.ticks(6).map((v) => ({ at: x(v), label: fmtX(v) }))} y={H - M.bottom} x0={M.left} x1={W - M.right} label={xLabel} />
+        <g className="text-red-700 dark:text-red-400" data-target={target}>
+          <line x1={M.left} x2={W - M.right} y1={y(target)} y2={y(target)} stroke="currentColor" strokeDasharray="6 4" strokeWidth={1.5} />
+          <text x={M.left + 6} y={y(target) - 5} fontSize={11} fill="currentColor">
+            target {direction === "min" ? "≤" : "≥"} {formatMetric(target)}
           </text>
         </g>
-      )}
-      <g fill="none" strokeWidth={1.5}>
-        {curves.map((c, i) => {
-          const style = seriesStyle(c.styleIndex ?? i);
-          const points = c.x.map((v, k) => [v, c.y[k] ?? NaN] as [number, number]);
-          const hit = c.hitIndex !== null ? points[c.hitIndex] : undefined;
-          return (
-            <g key={c.key} data-run={c.key}>
-              <path d={path(points) ?? ""} stroke={style.color} strokeDasharray={style.dash || undefined}>
-                <title>{c.label}</title>
-              </path>
-              {hit && Number.isFinite(hit[0]) && Number.isFinite(hit[1]) && (
-                <circle cx={x(hit[0])} cy={y(hit[1])} r={3.5} fill={style.color} stroke="white" strokeWidth={1}>
-                  <title>{`${c.label}: first hit at eval ${c.hitEval ?? c.hitIndex}, ${fmtX(hit[0])}, ${metricLabel} ${formatMetric(hit[1])}`}</title>
-                </circle>
-              )}
-            </g>
-          );
-        })}
-      </g>
-    </svg>
+        {budget !== null && (
+          <g className="text-zinc-500" aria-hidden="true">
+            <line x1={x(budget)} x2={x(budget)} y1={M.top} y2={H - M.bottom} stroke="currentColor" strokeDasharray="1 3" />
+            <text x={x(budget) - 3} y={M.top + 9} textAnchor="end" fontSize={11} fill="currentColor">
+              budget
+            </text>
+          </g>
+        )}
+        <g fill="none" strokeWidth={1.5}>
+          {curves.map((c, i) => {
+            const style = seriesStyle(c.styleIndex ?? i);
+            const points = c.x.map((v, k) => [v, c.y[k] ?? NaN] as [number, number]);
+            const hit = c.hitIndex !== null ? points[c.hitIndex] : undefined;
+            return (
+              <g key={c.key} data-run={c.key}>
+                <path d={path(points) ?? ""} stroke={style.color} strokeDasharray={style.dash || undefined}>
+                  <title>{c.label}</title>
+                </path>
+                {hit && Number.isFinite(hit[0]) && Number.isFinite(hit[1]) && (
+                  <circle cx={x(hit[0])} cy={y(hit[1])} r={3.5} fill={style.color} stroke="white" strokeWidth={1}>
+                    <title>{`${c.label}: first hit at eval ${c.hitEval ?? c.hitIndex}, ${fmtX(hit[0])}, ${metricLabel} ${formatMetric(hit[1])}`}</title>
+                  </circle>
+                )}
+              </g>
+            );
+          })}
+        </g>
+      </svg>
     </ScrollRegion>
   );
 }

@@ -2,7 +2,18 @@
 // page (CSS variables and currentColor resolved to real colours, hidden
 // curves dropped) and a PNG drawn from it.
 
-const PAINT = ["stroke", "fill", "stroke-width", "stroke-dasharray", "opacity", "stroke-opacity", "fill-opacity", "font-size", "font-family", "font-weight"] as const;
+const PAINT = [
+  "stroke",
+  "fill",
+  "stroke-width",
+  "stroke-dasharray",
+  "opacity",
+  "stroke-opacity",
+  "fill-opacity",
+  "font-size",
+  "font-family",
+  "font-weight",
+] as const;
 
 /** Standalone SVG text of `svg` with computed paint inlined; series in `hidden` are removed. */
 export function svgForExport(svg: SVGSVGElement, hidden: ReadonlySet<string> = new Set()): string {

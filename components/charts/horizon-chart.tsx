@@ -20,19 +20,57 @@ export interface HorizonChartSeries {
   }[];
 }
 
-export function HorizonChart({ series, title, description, yLabel, yDomain, yFormat = ".2f", width = 560, height = 360 }: { series: readonly HorizonChartSeries[]; title: string; description?: string; yLabel: string; yDomain: readonly [number, number]; yFormat?: string; width?: number; height?: number }) {
+export function HorizonChart({
+  series,
+  title,
+  description,
+  yLabel,
+  yDomain,
+  yFormat = ".2f",
+  width = 560,
+  height = 360,
+}: {
+  series: readonly HorizonChartSeries[];
+  title: string;
+  description?: string;
+  yLabel: string;
+  yDomain: readonly [number, number];
+  yFormat?: string;
+  width?: number;
+  height?: number;
+}) {
   const fmt = format(yFormat);
   const margin = { top: 16, right: 16, bottom: 48, left: 64 };
   const horizons = [...new Set(series.flatMap((s) => s.steps.map((p) => p.horizon)))].sort((a, b) => a - b);
-  const x = scalePoint<number>().domain(horizons).range([margin.left, width - margin.right]).padding(0.5);
-  const y = scaleLinear().domain([...yDomain]).range([height - margin.bottom, margin.top]).nice();
+  const x = scalePoint<number>()
+    .domain(horizons)
+    .range([margin.left, width - margin.right])
+    .padding(0.5);
+  const y = scaleLinear()
+    .domain([...yDomain])
+    .range([height - margin.bottom, margin.top])
+    .nice();
   // Algorithms side by side around each horizon, so spreads do not hide each other.
   const offset = (i: number) => (i - (series.length - 1) / 2) * 9;
   const bottom = height - margin.bottom;
   return (
     <ChartFrame chart="horizon" title={title} description={description} width={width} height={height} maxWidth="max-w-[640px]">
-      <YAxis ticks={y.ticks(6).map((t) => ({ at: y(t), label: fmt(t) }))} x={margin.left} gridFrom={margin.left} gridTo={width - margin.right} label={yLabel} labelY={(margin.top + bottom) / 2} />
-      <XAxis ticks={horizons.map((h) => ({ at: x(h)!, label: `${Math.round(h * 100)}%` }))} y={bottom} gridFrom={bottom} gridTo={bottom} label="Training horizon (fraction of the step budget)" labelX={(margin.left + width - margin.right) / 2} />
+      <YAxis
+        ticks={y.ticks(6).map((t) => ({ at: y(t), label: fmt(t) }))}
+        x={margin.left}
+        gridFrom={margin.left}
+        gridTo={width - margin.right}
+        label={yLabel}
+        labelY={(margin.top + bottom) / 2}
+      />
+      <XAxis
+        ticks={horizons.map((h) => ({ at: x(h)!, label: `${Math.round(h * 100)}%` }))}
+        y={bottom}
+        gridFrom={bottom}
+        gridTo={bottom}
+        label="Training horizon (fraction of the step budget)"
+        labelX={(margin.left + width - margin.right) / 2}
+      />
       {series.map((s, i) => {
         const px = (h: number) => x(h)! + offset(i);
         const path = line<HorizonChartSeries["steps"][number]>()
@@ -42,12 +80,30 @@ export function HorizonChart({ series, title, description, yLabel, yDomain, yFor
           <g key={s.key} data-series={s.key} style={{ color: s.color }}>
             <title>{`${s.label}: ${s.steps.map((p) => `${Math.round(p.horizon * 100)}% ${fmt(p.value)} (${fmt(p.min)}–${fmt(p.max)})`).join(", ")}`}</title>
             {s.steps.map((p) => (
-              <line key={`spread-${p.horizon}`} x1={px(p.horizon)} x2={px(p.horizon)} y1={y(p.min)} y2={y(p.max)} stroke="currentColor" strokeWidth={6} strokeOpacity={0.25} strokeLinecap="round" />
+              <line
+                key={`spread-${p.horizon}`}
+                x1={px(p.horizon)}
+                x2={px(p.horizon)}
+                y1={y(p.min)}
+                y2={y(p.max)}
+                stroke="currentColor"
+                strokeWidth={6}
+                strokeOpacity={0.25}
+                strokeLinecap="round"
+              />
             ))}
             <path d={path(s.steps) ?? ""} fill="none" stroke="currentColor" strokeWidth={2.5} />
             {s.steps.flatMap((p) =>
               p.points.map((c) => (
-                <circle key={`${p.horizon}-${c.label}`} cx={px(p.horizon)} cy={y(c.value)} r={c.selected ? 5 : 3} fill={c.selected ? "currentColor" : "none"} stroke="currentColor" strokeWidth={1.5}>
+                <circle
+                  key={`${p.horizon}-${c.label}`}
+                  cx={px(p.horizon)}
+                  cy={y(c.value)}
+                  r={c.selected ? 5 : 3}
+                  fill={c.selected ? "currentColor" : "none"}
+                  stroke="currentColor"
+                  strokeWidth={1.5}
+                >
                   <title>{`${c.label}: ${fmt(c.value)}${c.selected ? " (selected)" : ""}`}</title>
                 </circle>
               )),

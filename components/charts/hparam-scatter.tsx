@@ -19,9 +19,21 @@ function xScale(axis: HparamAxis, from: number, to: number): XScale {
   }
   const lo = Math.min(...numbers);
   const hi = Math.max(...numbers);
-  if (axis.log) return { kind: "number", scale: scaleLog().domain([lo / 1.25, hi * 1.25]).range([from, to]) };
+  if (axis.log)
+    return {
+      kind: "number",
+      scale: scaleLog()
+        .domain([lo / 1.25, hi * 1.25])
+        .range([from, to]),
+    };
   const pad = (hi - lo) * 0.05 || Math.abs(lo) * 0.1 || 1;
-  return { kind: "number", scale: scaleLinear().domain([lo - pad, hi + pad]).range([from, to]).nice() };
+  return {
+    kind: "number",
+    scale: scaleLinear()
+      .domain([lo - pad, hi + pad])
+      .range([from, to])
+      .nice(),
+  };
 }
 
 /** On a log axis only the powers of ten (when there are two), so labels do not collide. */
@@ -32,7 +44,23 @@ function numberTicks(scale: ScaleLinear<number, number> | ScaleLogarithmic<numbe
   return decades.length >= 2 ? decades : ticks.filter((_, i) => i % Math.ceil(ticks.length / 5) === 0);
 }
 
-export function HparamScatter({ axis, title, timeLabel, timeFormat = ",.0f", color, width = 480, height = 280 }: { axis: HparamAxis; title: string; timeLabel: string; timeFormat?: string; color: string; width?: number; height?: number }) {
+export function HparamScatter({
+  axis,
+  title,
+  timeLabel,
+  timeFormat = ",.0f",
+  color,
+  width = 480,
+  height = 280,
+}: {
+  axis: HparamAxis;
+  title: string;
+  timeLabel: string;
+  timeFormat?: string;
+  color: string;
+  width?: number;
+  height?: number;
+}) {
   const margin = { top: 12 + MISS_BAND, right: 16, bottom: 44, left: 64 };
   const bottom = height - margin.bottom;
   const x = xScale(axis, margin.left, width - margin.right);
@@ -46,16 +74,48 @@ export function HparamScatter({ axis, title, timeLabel, timeFormat = ",.0f", col
   const fy = format(timeFormat);
   const fx = x.kind === "number" ? format(".3~g") : String;
   const missY = margin.top - MISS_BAND / 2 - 2;
-  const xTicks = x.kind === "category" ? x.scale.domain().map((v) => ({ at: x.scale(v)!, label: v })) : numberTicks(x.scale, axis.log).map((v) => ({ at: x.scale(v), label: fx(v) }));
+  const xTicks =
+    x.kind === "category"
+      ? x.scale.domain().map((v) => ({ at: x.scale(v)!, label: v }))
+      : numberTicks(x.scale, axis.log).map((v) => ({ at: x.scale(v), label: fx(v) }));
   const misses = axis.points.length - hits.length;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-[560px] text-zinc-900 dark:text-zinc-100" data-chart="hparam-scatter" data-axis={axis.name} data-log={axis.log ? "true" : "false"}>
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={title}
+      className="h-auto w-full max-w-[560px] text-zinc-900 dark:text-zinc-100"
+      data-chart="hparam-scatter"
+      data-axis={axis.name}
+      data-log={axis.log ? "true" : "false"}
+    >
       <title>{title}</title>
       <desc>{`${hits.length} trials reached the target, ${misses} missed (drawn in the band at the top).`}</desc>
-      <YAxis ticks={y.ticks(5).map((v) => ({ at: y(v), label: fy(v) }))} x={margin.left} gridFrom={margin.left} gridTo={width - margin.right} label={timeLabel} labelY={(margin.top + bottom) / 2} />
-      <XAxis ticks={xTicks} y={bottom} gridFrom={margin.top} gridTo={bottom} label={`${axis.name}${axis.log ? " (log)" : ""}`} labelX={(margin.left + width - margin.right) / 2} />
+      <YAxis
+        ticks={y.ticks(5).map((v) => ({ at: y(v), label: fy(v) }))}
+        x={margin.left}
+        gridFrom={margin.left}
+        gridTo={width - margin.right}
+        label={timeLabel}
+        labelY={(margin.top + bottom) / 2}
+      />
+      <XAxis
+        ticks={xTicks}
+        y={bottom}
+        gridFrom={margin.top}
+        gridTo={bottom}
+        label={`${axis.name}${axis.log ? " (log)" : ""}`}
+        labelX={(margin.left + width - margin.right) / 2}
+      />
       <g aria-hidden="true" fontSize={11}>
-        <line x1={margin.left} x2={width - margin.right} y1={margin.top - 2} y2={margin.top - 2} className="stroke-zinc-300 dark:stroke-zinc-700" strokeDasharray="3 3" />
+        <line
+          x1={margin.left}
+          x2={width - margin.right}
+          y1={margin.top - 2}
+          y2={margin.top - 2}
+          className="stroke-zinc-300 dark:stroke-zinc-700"
+          strokeDasharray="3 3"
+        />
         <text x={margin.left - 6} y={missY} dy="0.32em" textAnchor="end" className="fill-zinc-500 dark:fill-zinc-400">
           missed
         </text>
@@ -73,7 +133,17 @@ export function HparamScatter({ axis, title, timeLabel, timeFormat = ",.0f", col
             );
           }
           return (
-            <circle key={`${p.study}-${p.trial}`} data-point="hit" cx={cx} cy={y(p.time)} r={4} fill="currentColor" fillOpacity={0.35} stroke="currentColor" strokeWidth={1.5}>
+            <circle
+              key={`${p.study}-${p.trial}`}
+              data-point="hit"
+              cx={cx}
+              cy={y(p.time)}
+              r={4}
+              fill="currentColor"
+              fillOpacity={0.35}
+              stroke="currentColor"
+              strokeWidth={1.5}
+            >
               <title>{label}</title>
             </circle>
           );

@@ -35,13 +35,26 @@ export interface IntervalBarsProps {
   rowHeight?: number;
 }
 
-export function IntervalBars({ rows, title, description, domain, xLabel = "Benchmark score", numberFormat = ".3f", width = 960, labelWidth = 230, rowHeight = 22 }: IntervalBarsProps) {
+export function IntervalBars({
+  rows,
+  title,
+  description,
+  domain,
+  xLabel = "Benchmark score",
+  numberFormat = ".3f",
+  width = 960,
+  labelWidth = 230,
+  rowHeight = 22,
+}: IntervalBarsProps) {
   const fmt = format(numberFormat);
   const margin = { top: 28, right: 88, bottom: 40, left: labelWidth };
   const height = margin.top + rows.length * rowHeight + margin.bottom;
   const values = rows.flatMap((r) => [r.point, ...(r.interval ?? [])]).filter((v) => Number.isFinite(v));
   const [lo, hi] = domain ?? padded(extent(values) as [number, number] | [undefined, undefined]);
-  const x = scaleLinear().domain([lo, hi]).range([margin.left, width - margin.right]).nice();
+  const x = scaleLinear()
+    .domain([lo, hi])
+    .range([margin.left, width - margin.right])
+    .nice();
   const tickFormat = x.tickFormat(8);
   const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
   const bottom = height - margin.bottom;
@@ -70,7 +83,9 @@ export function IntervalBars({ rows, title, description, domain, xLabel = "Bench
                 className="stroke-sky-500/60 dark:stroke-sky-400/60"
               />
             )}
-            {Number.isFinite(r.point) && <circle data-point cx={x(r.point)} cy={y} r={4} className={r.emphasis ? "fill-amber-500" : "fill-zinc-900 dark:fill-zinc-100"} />}
+            {Number.isFinite(r.point) && (
+              <circle data-point cx={x(r.point)} cy={y} r={4} className={r.emphasis ? "fill-amber-500" : "fill-zinc-900 dark:fill-zinc-100"} />
+            )}
             {r.annotation && (
               <text x={width - margin.right + 10} y={y} dy="0.32em" className="fill-zinc-600 font-mono dark:fill-zinc-300">
                 {r.annotation}

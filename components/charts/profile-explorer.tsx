@@ -232,12 +232,24 @@ export function ProfileExplorer({ plotId, series, n, geometry, initialHidden, cs
           </caption>
           <thead className="text-left text-xs text-zinc-500">
             <tr>
-              <th scope="col" className="w-12 py-1 pr-2">Show</th>
-              <th scope="col" className="w-16 pr-2">Curve</th>
-              <th scope="col" className="w-12 pr-2 text-right">Rank</th>
-              <th scope="col" className="pr-2">Submission</th>
-              <th scope="col" className="pr-2 text-right">Score</th>
-              <th scope="col" className="pr-2 text-right">Targets</th>
+              <th scope="col" className="w-12 py-1 pr-2">
+                Show
+              </th>
+              <th scope="col" className="w-16 pr-2">
+                Curve
+              </th>
+              <th scope="col" className="w-12 pr-2 text-right">
+                Rank
+              </th>
+              <th scope="col" className="pr-2">
+                Submission
+              </th>
+              <th scope="col" className="pr-2 text-right">
+                Score
+              </th>
+              <th scope="col" className="pr-2 text-right">
+                Targets
+              </th>
               <th scope="col" className="pr-2 text-right" title="Fraction of workloads where this submission is the fastest of the pool">
                 ρ({geometry.tauMin})
               </th>

@@ -34,7 +34,9 @@ export const PROFILE_SIZE = { width: 960, height: 430, margin: { top: 16, right:
 
 export function profileScales(g: ProfileGeometry) {
   const x = (g.axis === "log" ? scaleLog() : scaleLinear()).domain([g.tauMin, g.tauMax]).range([g.margin.left, g.width - g.margin.right]);
-  const y = scaleLinear().domain([0, g.yMax ?? 1]).range([g.height - g.margin.bottom, g.margin.top]);
+  const y = scaleLinear()
+    .domain([0, g.yMax ?? 1])
+    .range([g.height - g.margin.bottom, g.margin.top]);
   return { x, y };
 }
 
@@ -52,7 +54,21 @@ function yTicks(n: number, y: (v: number) => number, top: number): Tick[] {
   return values.map((v) => ({ at: y(v), label: n > 0 && n <= 10 ? `${Math.round(v * n)}/${n}` : v.toFixed(1) }));
 }
 
-export function ProfilePlot({ id, series, n, geometry, title, description }: { id: string; series: ProfileSeries[]; n: number; geometry: ProfileGeometry; title: string; description: string }) {
+export function ProfilePlot({
+  id,
+  series,
+  n,
+  geometry,
+  title,
+  description,
+}: {
+  id: string;
+  series: ProfileSeries[];
+  n: number;
+  geometry: ProfileGeometry;
+  title: string;
+  description: string;
+}) {
   const { x, y } = profileScales(geometry);
   const { width, height, margin } = geometry;
   const path = line<[number, number]>()
@@ -61,54 +77,60 @@ export function ProfilePlot({ id, series, n, geometry, title, description }: { i
     .curve(curveStepAfter);
   return (
     <ScrollRegion label={title}>
-    <svg style={{ minWidth: width }}
-      id={id}
-      className="profile-plot h-auto w-full select-none"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      data-curves={series.length}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <AxisLeft ticks={yTicks(n, y, geometry.yMax ?? 1)} x={margin.left} y0={margin.top} y1={height - margin.bottom} label="ρ(τ): fraction of workloads" grid={{ right: width - margin.right }} />
-      <AxisBottom
-        ticks={xTicks(geometry, x)}
-        y={height - margin.bottom}
-        x0={margin.left}
-        x1={width - margin.right}
-        label={`τ: time relative to the pool's best${geometry.axis === "log" ? " (log scale)" : ""}`}
-        grid={{ top: margin.top }}
-      />
-      <g fill="none" strokeLinejoin="round" strokeLinecap="butt">
-        {/* Muted curves first, the emphasised (top-ranked) ones on top. */}
-        {[...series.filter((s) => !s.emphasis), ...series.filter((s) => s.emphasis)].map((s) => (
-          <path
-            key={s.key}
-            className="series"
-            data-series={s.key}
-            data-emphasis={s.emphasis ? "" : undefined}
-            d={path(s.steps) ?? ""}
-            stroke={s.style.color}
-            strokeWidth={s.emphasis ? 2.5 : 1.25}
-            strokeOpacity={s.emphasis ? 1 : 0.35}
-            strokeDasharray={s.style.dash || undefined}
-          >
-            <title>{`${s.name}: score ${s.score}`}</title>
-          </path>
-        ))}
-      </g>
-      <DirectLabels series={series.filter((s) => s.emphasis)} x={width - margin.right + 8} y={y} />
-    </svg>
+      <svg
+        style={{ minWidth: width }}
+        id={id}
+        className="profile-plot h-auto w-full select-none"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        data-curves={series.length}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        <AxisLeft
+          ticks={yTicks(n, y, geometry.yMax ?? 1)}
+          x={margin.left}
+          y0={margin.top}
+          y1={height - margin.bottom}
+          label="ρ(τ): fraction of workloads"
+          grid={{ right: width - margin.right }}
+        />
+        <AxisBottom
+          ticks={xTicks(geometry, x)}
+          y={height - margin.bottom}
+          x0={margin.left}
+          x1={width - margin.right}
+          label={`τ: time relative to the pool's best${geometry.axis === "log" ? " (log scale)" : ""}`}
+          grid={{ top: margin.top }}
+        />
+        <g fill="none" strokeLinejoin="round" strokeLinecap="butt">
+          {/* Muted curves first, the emphasised (top-ranked) ones on top. */}
+          {[...series.filter((s) => !s.emphasis), ...series.filter((s) => s.emphasis)].map((s) => (
+            <path
+              key={s.key}
+              className="series"
+              data-series={s.key}
+              data-emphasis={s.emphasis ? "" : undefined}
+              d={path(s.steps) ?? ""}
+              stroke={s.style.color}
+              strokeWidth={s.emphasis ? 2.5 : 1.25}
+              strokeOpacity={s.emphasis ? 1 : 0.35}
+              strokeDasharray={s.style.dash || undefined}
+            >
+              <title>{`${s.name}: score ${s.score}`}</title>
+            </path>
+          ))}
+        </g>
+        <DirectLabels series={series.filter((s) => s.emphasis)} x={width - margin.right + 8} y={y} />
+      </svg>
     </ScrollRegion>
   );
 }
 
 /** Names at the right edge, at the height each curve ends, nudged apart so they never overlap (13 px apart at least). */
 function DirectLabels({ series, x, y }: { series: ProfileSeries[]; x: number; y: (v: number) => number }) {
-  const placed = series
-    .map((s) => ({ s, at: y(s.steps.at(-1)?.[1] ?? 0) }))
-    .sort((a, b) => a.at - b.at);
+  const placed = series.map((s) => ({ s, at: y(s.steps.at(-1)?.[1] ?? 0) })).sort((a, b) => a.at - b.at);
   for (let i = 1; i < placed.length; i++) placed[i]!.at = Math.max(placed[i]!.at, placed[i - 1]!.at + 13);
   return (
     <g fontSize={11} data-direct-labels>

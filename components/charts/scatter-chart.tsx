@@ -16,22 +16,72 @@ export interface ScatterPoint {
   emphasis: boolean;
 }
 
-export function ScatterChart({ points, title, description, xLabel, yLabel, xFormat = ".3~g", yFormat = ".2f", width = 960, height = 420 }: { points: readonly ScatterPoint[]; title: string; description?: string; xLabel: string; yLabel: string; xFormat?: string; yFormat?: string; width?: number; height?: number }) {
+export function ScatterChart({
+  points,
+  title,
+  description,
+  xLabel,
+  yLabel,
+  xFormat = ".3~g",
+  yFormat = ".2f",
+  width = 960,
+  height = 420,
+}: {
+  points: readonly ScatterPoint[];
+  title: string;
+  description?: string;
+  xLabel: string;
+  yLabel: string;
+  xFormat?: string;
+  yFormat?: string;
+  width?: number;
+  height?: number;
+}) {
   const margin = { top: 16, right: 24, bottom: 48, left: 64 };
   const finite = points.filter((p) => Number.isFinite(p.x) && p.x > 0 && Number.isFinite(p.y));
   const [x0 = 0.1, x1 = 1] = extent(finite, (p) => p.x);
   const [y0 = 0, y1 = 1] = extent(finite, (p) => p.y);
-  const x = scaleLog().domain([x0 / 1.1, x1 * 1.1]).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([Math.min(0, y0), Math.max(y1, 0.1)]).range([height - margin.bottom, margin.top]).nice();
+  const x = scaleLog()
+    .domain([x0 / 1.1, x1 * 1.1])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([Math.min(0, y0), Math.max(y1, 0.1)])
+    .range([height - margin.bottom, margin.top])
+    .nice();
   const fx = format(xFormat);
   const fy = format(yFormat);
   const bottom = height - margin.bottom;
   return (
     <ChartFrame chart="scatter" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
-      <YAxis ticks={y.ticks(6).map((t) => ({ at: y(t), label: fy(t) }))} x={margin.left} gridFrom={margin.left} gridTo={width - margin.right} label={yLabel} labelY={(margin.top + bottom) / 2} />
-      <XAxis ticks={x.ticks(6).map((t) => ({ at: x(t), label: fx(t) }))} y={bottom} gridFrom={margin.top} gridTo={bottom} label={xLabel} labelX={(margin.left + width - margin.right) / 2} />
+      <YAxis
+        ticks={y.ticks(6).map((t) => ({ at: y(t), label: fy(t) }))}
+        x={margin.left}
+        gridFrom={margin.left}
+        gridTo={width - margin.right}
+        label={yLabel}
+        labelY={(margin.top + bottom) / 2}
+      />
+      <XAxis
+        ticks={x.ticks(6).map((t) => ({ at: x(t), label: fx(t) }))}
+        y={bottom}
+        gridFrom={margin.top}
+        gridTo={bottom}
+        label={xLabel}
+        labelX={(margin.left + width - margin.right) / 2}
+      />
       {finite.map((p) => (
-        <circle key={p.key} data-series={p.series} data-point={p.key} cx={x(p.x)} cy={y(p.y)} r={p.emphasis ? 5.5 : 3.5} style={{ color: p.color }} fill={p.emphasis ? "currentColor" : "none"} stroke="currentColor" strokeWidth={1.5}>
+        <circle
+          key={p.key}
+          data-series={p.series}
+          data-point={p.key}
+          cx={x(p.x)}
+          cy={y(p.y)}
+          r={p.emphasis ? 5.5 : 3.5}
+          style={{ color: p.color }}
+          fill={p.emphasis ? "currentColor" : "none"}
+          stroke="currentColor"
+          strokeWidth={1.5}
+        >
           <title>{`${p.label}: ${xLabel} ${fx(p.x)}, ${yLabel} ${fy(p.y)}`}</title>
         </circle>
       ))}

@@ -10,11 +10,21 @@ export interface LegendEntry {
   color: string;
 }
 
-export function SeriesHighlight({ id, legend, legendLabel = "Highlight a series", children }: { id: string; legend: readonly LegendEntry[]; legendLabel?: string; children: React.ReactNode }) {
+export function SeriesHighlight({
+  id,
+  legend,
+  legendLabel = "Highlight a series",
+  children,
+}: {
+  id: string;
+  legend: readonly LegendEntry[];
+  legendLabel?: string;
+  children: React.ReactNode;
+}) {
   const [pinned, setPinned] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const active = hovered ?? pinned;
-  const seriesAt = (target: EventTarget) => (target instanceof Element ? target.closest("svg [data-series]")?.getAttribute("data-series") ?? null : null);
+  const seriesAt = (target: EventTarget) => (target instanceof Element ? (target.closest("svg [data-series]")?.getAttribute("data-series") ?? null) : null);
   return (
     <div data-highlight-root={id} data-active={active ?? ""} onMouseOver={(e) => setHovered(seriesAt(e.target))} onMouseLeave={() => setHovered(null)}>
       {active !== null && <style>{`[data-highlight-root="${id}"] svg [data-series]:not([data-series="${CSS.escape(active)}"]) { opacity: 0.12; }`}</style>}

@@ -12,13 +12,34 @@ export interface ShiftRowData {
   withoutScore: number;
 }
 
-export function ShiftChart({ rows, title, description, subjectLabel, numberFormat = ".3f", width = 960, labelWidth = 230, rowHeight = 20 }: { rows: readonly ShiftRowData[]; title: string; description?: string; subjectLabel: string; numberFormat?: string; width?: number; labelWidth?: number; rowHeight?: number }) {
+export function ShiftChart({
+  rows,
+  title,
+  description,
+  subjectLabel,
+  numberFormat = ".3f",
+  width = 960,
+  labelWidth = 230,
+  rowHeight = 20,
+}: {
+  rows: readonly ShiftRowData[];
+  title: string;
+  description?: string;
+  subjectLabel: string;
+  numberFormat?: string;
+  width?: number;
+  labelWidth?: number;
+  rowHeight?: number;
+}) {
   const fmt = format(numberFormat);
   const margin = { top: 44, right: 90, bottom: 40, left: labelWidth };
   const height = margin.top + rows.length * rowHeight + margin.bottom;
   const values = rows.flatMap((r) => [r.withScore, r.withoutScore]).filter(Number.isFinite);
   const [lo = 0, hi = 1] = extent(values);
-  const x = scaleLinear().domain([Math.max(0, lo - 0.02), hi + 0.02]).range([margin.left, width - margin.right]).nice();
+  const x = scaleLinear()
+    .domain([Math.max(0, lo - 0.02), hi + 0.02])
+    .range([margin.left, width - margin.right])
+    .nice();
   const tickFormat = x.tickFormat(8);
   const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
   const bottom = height - margin.bottom;

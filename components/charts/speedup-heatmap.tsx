@@ -40,7 +40,12 @@ export function SpeedupHeatmap({ members, matrix, title }: { members: HeatmapMem
         </a>
       ))}
       {members.map((m, j) => (
-        <text key={`c-${m.key}`} transform={`translate(${left + j * cell + cell / 2},${top - 6}) rotate(-50)`} fontSize={Math.min(12, cell * 0.6)} fill="currentColor">
+        <text
+          key={`c-${m.key}`}
+          transform={`translate(${left + j * cell + cell / 2},${top - 6}) rotate(-50)`}
+          fontSize={Math.min(12, cell * 0.6)}
+          fill="currentColor"
+        >
           {short(m.label)}
         </text>
       ))}
@@ -53,14 +58,24 @@ export function SpeedupHeatmap({ members, matrix, title }: { members: HeatmapMem
             : !Number.isFinite(c.speedup)
               ? `${members[i]!.label} over ${members[j]!.label}: undefined, a base workload has data for one side only`
               : `${members[i]!.label} over ${members[j]!.label}: speedup ${fmt(c.speedup)}` +
-              (c.interval ? `, 95% interval ${fmt(c.interval[0])}–${fmt(c.interval[1])}, A faster in ${Math.round(c.aFaster! * 100)}% of resamples` : ", no interval");
+                (c.interval
+                  ? `, 95% interval ${fmt(c.interval[0])}–${fmt(c.interval[1])}, A faster in ${Math.round(c.aFaster! * 100)}% of resamples`
+                  : ", no interval");
           return (
             <g key={`${i}-${j}`} data-cell={`${members[i]!.key}|${members[j]!.key}`} data-value={String(c.speedup)}>
               <rect x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={fill}>
                 <title>{tip}</title>
               </rect>
               {cell >= 44 && !diagonal && (
-                <text x={left + j * cell + cell / 2} y={top + i * cell + cell / 2} textAnchor="middle" dominantBaseline="middle" fontSize={10} fill={Math.abs(Math.log(c.speedup)) > 0.8 ? "white" : "black"} pointerEvents="none">
+                <text
+                  x={left + j * cell + cell / 2}
+                  y={top + i * cell + cell / 2}
+                  textAnchor="middle"
+                  dominantBaseline="middle"
+                  fontSize={10}
+                  fill={Math.abs(Math.log(c.speedup)) > 0.8 ? "white" : "black"}
+                  pointerEvents="none"
+                >
                   {fmt(c.speedup)}
                 </text>
               )}

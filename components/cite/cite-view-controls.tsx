@@ -14,7 +14,11 @@ const subscribeToNavigation = (onChange: () => void) => {
 };
 
 export function CiteViewControls({ round, version, versionDate }: { round: CitedView["round"]; version: number; versionDate: string }) {
-  const href = useSyncExternalStore(subscribeToNavigation, () => window.location.href, () => "");
+  const href = useSyncExternalStore(
+    subscribeToNavigation,
+    () => window.location.href,
+    () => "",
+  );
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const url = href ? pinnedUrl(href, version, round.slug) : "";

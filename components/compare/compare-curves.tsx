@@ -8,7 +8,17 @@ import type { SubmissionView } from "@/lib/server/services/submissions";
 import { SIDE_STYLE } from "./compare-view";
 
 /** `views`: both sides' submission views as the page loads them (null where one cannot be read), awaited here so the comparison shows first. */
-export async function CompareCurves({ a, b, views: loading, workloads }: { a: CompareSide; b: CompareSide; views: Promise<[SubmissionView | null, SubmissionView | null]>; workloads: string[] }) {
+export async function CompareCurves({
+  a,
+  b,
+  views: loading,
+  workloads,
+}: {
+  a: CompareSide;
+  b: CompareSide;
+  views: Promise<[SubmissionView | null, SubmissionView | null]>;
+  workloads: string[];
+}) {
   const [va, vb] = await loading;
   const views = [
     { label: "A", side: a, view: va, style: SIDE_STYLE.a },
@@ -18,7 +28,8 @@ export async function CompareCurves({ a, b, views: loading, workloads }: { a: Co
   if (shown.length === 0) {
     return (
       <p className="text-sm text-zinc-500" data-no-evals>
-        Neither submission has uploaded eval series on a base workload (their times come from the published tables or uploads without logs), so there are no curves to overlay.
+        Neither submission has uploaded eval series on a base workload (their times come from the published tables or uploads without logs), so there are no
+        curves to overlay.
       </p>
     );
   }
@@ -31,7 +42,14 @@ export async function CompareCurves({ a, b, views: loading, workloads }: { a: Co
             .filter((e) => e.workload === key && e.times.length === e.metrics.length && e.times.length > 0)
             .map((e) => {
               const computed = firstHitIndex(e.metrics, info.target, info.direction);
-              return { key: `${label}-${e.study}-${e.trial}`, label: `${label} ${side.displayName}: study ${e.study}, trial ${e.trial}`, x: e.times, y: e.metrics, hitIndex: e.firstHitIndex ?? (computed >= 0 ? computed : null), styleIndex: style };
+              return {
+                key: `${label}-${e.study}-${e.trial}`,
+                label: `${label} ${side.displayName}: study ${e.study}, trial ${e.trial}`,
+                x: e.times,
+                y: e.metrics,
+                hitIndex: e.firstHitIndex ?? (computed >= 0 ? computed : null),
+                styleIndex: style,
+              };
             }),
         );
         const budget = info.budgetSeconds === null ? null : info.budgetSeconds * (va ?? vb)!.round.budgetFactor;

@@ -23,7 +23,23 @@ export interface PickerGroup {
   options: PickerOption[];
 }
 
-export function ComparePicker({ round, rounds, options, others = [], a, b, params }: { round: string; rounds: { slug: string; name: string }[]; options: PickerOption[]; others?: PickerGroup[]; a: string; b: string; params: URLSearchParams }) {
+export function ComparePicker({
+  round,
+  rounds,
+  options,
+  others = [],
+  a,
+  b,
+  params,
+}: {
+  round: string;
+  rounds: { slug: string; name: string }[];
+  options: PickerOption[];
+  others?: PickerGroup[];
+  a: string;
+  b: string;
+  params: URLSearchParams;
+}) {
   const known = new Set([...options.map((o) => o.slug), ...others.flatMap((g) => g.options.map((o) => `${g.round}/${o.slug}`))]);
   // Anything else in the URL (e.g. a submission of a round not offered) stays selectable.
   const extra = [a, b].filter((s) => s && !known.has(s)).map((s) => ({ slug: s, displayName: s }));
@@ -49,7 +65,13 @@ export function ComparePicker({ round, rounds, options, others = [], a, b, param
     </label>
   );
   return (
-    <SubmitOnChangeForm method="get" action="/compare" reset={{ round: ["a", "b"] }} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="compare">
+    <SubmitOnChangeForm
+      method="get"
+      action="/compare"
+      reset={{ round: ["a", "b"] }}
+      className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+      data-form="compare"
+    >
       <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
         <span className="text-xs text-zinc-500">Round</span>
         <select name="round" defaultValue={round} className={INPUT}>
@@ -62,14 +84,26 @@ export function ComparePicker({ round, rounds, options, others = [], a, b, param
       </label>
       {select("a", a, "A")}
       {select("b", b, "B")}
-      <label className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400" title="Offer rounds of other benchmark versions or hardware; the pair is then scored on the workloads both rounds share, and flagged">
-        <input type="checkbox" name="allowMixed" value="1" defaultChecked={params.get("allowMixed") === "1" || params.get("allowMixed") === "true"} data-allow-mixed />
+      <label
+        className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400"
+        title="Offer rounds of other benchmark versions or hardware; the pair is then scored on the workloads both rounds share, and flagged"
+      >
+        <input
+          type="checkbox"
+          name="allowMixed"
+          value="1"
+          defaultChecked={params.get("allowMixed") === "1" || params.get("allowMixed") === "true"}
+          data-allow-mixed
+        />
         other versions (shared workloads)
       </label>
       {KEPT.filter((k) => params.get(k)).map((k) => (
         <input key={k} type="hidden" name={k} value={params.get(k)!} />
       ))}
-      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+      <button
+        type="submit"
+        className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+      >
         Compare
       </button>
     </SubmitOnChangeForm>

@@ -36,7 +36,11 @@ function Standing({ side, label, digits, poolSize }: { side: CompareSide; label:
       <span className="font-semibold">{label}</span> {side.displayName}:{" "}
       {side.inPool ? (
         <>
-          rank <span className="num" data-field="rank">{side.rank}</span> of {poolSize}, score{" "}
+          rank{" "}
+          <span className="num" data-field="rank">
+            {side.rank}
+          </span>{" "}
+          of {poolSize}, score{" "}
           <span className="num font-semibold" data-field="score" data-value={String(side.score)}>
             {formatScore(side.score, digits)}
           </span>
@@ -57,9 +61,20 @@ export function CompareView({ report, workloads }: { report: CompareReport; work
   const s = report.settings;
   const geometry: ProfileGeometry = { ...PROFILE_SIZE, margin: { ...PROFILE_SIZE.margin }, tauMin: s.tauMin, tauMax: s.tauMax, axis: "linear" };
   const n = report.workloads.length;
-  const series = ([["a", a], ["b", b]] as const)
+  const series = (
+    [
+      ["a", a],
+      ["b", b],
+    ] as const
+  )
     .filter(([, side]) => side.ratios !== null)
-    .map(([k, side]) => ({ key: side.key, name: side.displayName, steps: profileSteps(side.ratios!, n, s.tauMin, s.tauMax), style: seriesStyle(SIDE_STYLE[k]), score: formatScore(side.score, digits) }));
+    .map(([k, side]) => ({
+      key: side.key,
+      name: side.displayName,
+      steps: profileSteps(side.ratios!, n, s.tauMin, s.tauMax),
+      style: seriesStyle(SIDE_STYLE[k]),
+      score: formatScore(side.score, digits),
+    }));
   return (
     <div className="space-y-5">
       <section aria-labelledby="speedup-title" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-section="speedup">
@@ -70,26 +85,47 @@ export function CompareView({ report, workloads }: { report: CompareReport; work
           {speedupSentence(speedup.value, a.displayName, b.displayName)}
         </p>
         <p className="mt-1 text-sm">
-          Speedup of A over B: <strong className="num" data-field="speedup" data-value={String(speedup.value)}>{formatSpeedup(speedup.value)}</strong>
+          Speedup of A over B:{" "}
+          <strong className="num" data-field="speedup" data-value={String(speedup.value)}>
+            {formatSpeedup(speedup.value)}
+          </strong>
           {speedup.interval ? (
             <>
-              {" "}· {Math.round(speedup.level * 100)}% interval{" "}
+              {" "}
+              · {Math.round(speedup.level * 100)}% interval{" "}
               <span className="num" data-field="interval" data-value={JSON.stringify(speedup.interval)}>
                 {formatSpeedup(speedup.interval[0])}–{formatSpeedup(speedup.interval[1])}
               </span>{" "}
-              · A faster in <span className="num" data-field="a-faster" data-value={String(speedup.aFaster)}>{percent(speedup.aFaster)}</span> of {speedup.resamples.toLocaleString("en-US")} resamples (seed {speedup.seed})
+              · A faster in{" "}
+              <span className="num" data-field="a-faster" data-value={String(speedup.aFaster)}>
+                {percent(speedup.aFaster)}
+              </span>{" "}
+              of {speedup.resamples.toLocaleString("en-US")} resamples (seed {speedup.seed})
             </>
           ) : (
             <span className="text-zinc-500"> · no interval: neither side has more than one study on a workload</span>
           )}
         </p>
         <p className="mt-1 text-sm" data-field="record">
-          A wins <span className="num" data-field="wins">{report.wins}</span>, loses <span className="num" data-field="losses">{report.losses}</span>, ties{" "}
-          <span className="num" data-field="ties">{report.ties}</span> of {n} base workloads.
+          A wins{" "}
+          <span className="num" data-field="wins">
+            {report.wins}
+          </span>
+          , loses{" "}
+          <span className="num" data-field="losses">
+            {report.losses}
+          </span>
+          , ties{" "}
+          <span className="num" data-field="ties">
+            {report.ties}
+          </span>{" "}
+          of {n} base workloads.
         </p>
         <details className="mt-2 max-w-4xl text-xs text-zinc-600 dark:text-zinc-400" open>
           <summary className="cursor-pointer">How the speedup is computed</summary>
-          <p className="mt-1" data-convention>{speedup.convention}</p>
+          <p className="mt-1" data-convention>
+            {speedup.convention}
+          </p>
           <p className="mt-1">{speedup.intervalMethod}</p>
         </details>
       </section>
@@ -97,28 +133,51 @@ export function CompareView({ report, workloads }: { report: CompareReport; work
       <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-sm" data-table="compare">
           <caption className="px-2 pt-2 pb-1 text-left text-xs text-zinc-500">
-            Per base workload: median time to target over studies ({basis === "seconds" ? "seconds" : "fraction of the budget"}) and status in the current pool; ratio = B / A (above 1: A is faster).
+            Per base workload: median time to target over studies ({basis === "seconds" ? "seconds" : "fraction of the budget"}) and status in the current pool;
+            ratio = B / A (above 1: A is faster).
           </caption>
           <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="px-2 py-1">Workload</th>
-              <th scope="col" className="px-2 py-1 text-right">A: {a.displayName}</th>
-              <th scope="col" className="px-2 py-1 text-right">B: {b.displayName}</th>
-              <th scope="col" className="px-2 py-1 text-right">B / A</th>
-              <th scope="col" className="px-2 py-1">Faster</th>
+              <th scope="col" className="px-2 py-1">
+                Workload
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                A: {a.displayName}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                B: {b.displayName}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                B / A
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Faster
+              </th>
             </tr>
           </thead>
           <tbody>
             {report.workloads.map((w) => (
               <tr key={w.workload} data-workload={w.workload} className="border-t border-zinc-100 dark:border-zinc-800">
-                <th scope="row" className="px-2 py-1 text-left font-normal">{name(w.workload)}</th>
+                <th scope="row" className="px-2 py-1 text-left font-normal">
+                  {name(w.workload)}
+                </th>
                 <TimeCell c={w.a} basis={basis} />
                 <TimeCell c={w.b} basis={basis} />
                 <td className="num px-2 py-1 text-right" data-field="ratio" data-value={String(w.ratio)}>
                   {formatSpeedup(w.ratio)}
                 </td>
                 <td className="px-2 py-1" data-field="winner" data-value={String(w.winner)}>
-                  {w.winner === "a" ? "A" : w.winner === "b" ? "B" : w.winner === "tie" ? (w.a.time === Infinity ? "tie (both missed)" : "tie") : w.counted ? "–" : "left out (no data)"}
+                  {w.winner === "a"
+                    ? "A"
+                    : w.winner === "b"
+                      ? "B"
+                      : w.winner === "tie"
+                        ? w.a.time === Infinity
+                          ? "tie (both missed)"
+                          : "tie"
+                        : w.counted
+                          ? "–"
+                          : "left out (no data)"}
                 </td>
               </tr>
             ))}

@@ -26,9 +26,17 @@ export function PinnedBanner({ pin }: { pin: BannerPin | null }) {
   rest.delete("at");
   const currentHref = `${pathname}${rest.size ? `?${rest.toString()}` : ""}`;
   const resolved = pin && pin.raw === raw && pin.path === pathname ? pin : null;
-  const what = resolved ? `version ${resolved.version} of ${resolved.at.replace("T", " ").slice(0, 19)} UTC` : /^\d+$/.test(raw) ? `version ${raw}` : `the version of ${raw}`;
+  const what = resolved
+    ? `version ${resolved.version} of ${resolved.at.replace("T", " ").slice(0, 19)} UTC`
+    : /^\d+$/.test(raw)
+      ? `version ${raw}`
+      : `the version of ${raw}`;
   return (
-    <div role="status" data-testid="pinned-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="status"
+      data-testid="pinned-banner"
+      className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <div className="mx-auto max-w-screen-2xl">
         Viewing {what}
         {resolved && resolved.current !== resolved.version ? ` (the round is now at version ${resolved.current})` : ""}; this view never changes.{" "}

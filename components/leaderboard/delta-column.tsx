@@ -11,14 +11,15 @@ export function deltaColumn(lb: Leaderboard, defaults: Leaderboard): ExtraColumn
   const digits = scoreDigits(lb.round.timeBasis);
   return {
     id: "delta",
-    header: (
-      <span title="Δ = score in this pool − score in the round's default pool (same scoring settings); + means higher here">
-        Δ vs default
-      </span>
-    ),
+    header: <span title="Δ = score in this pool − score in the round's default pool (same scoring settings); + means higher here">Δ vs default</span>,
     cell: (r) => {
       const b = before.get(r.slug);
-      if (b === undefined) return <span className="text-xs text-zinc-500" data-field="delta">not in default</span>;
+      if (b === undefined)
+        return (
+          <span className="text-xs text-zinc-500" data-field="delta">
+            not in default
+          </span>
+        );
       const d = r.score - b;
       return (
         <span className={`num text-xs ${d < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-field="delta" data-value={d}>

@@ -55,7 +55,8 @@ export async function LeaderboardIntervals({ round, query, href }: { round: stri
         Scores with 95% bootstrap intervals over studies
       </h2>
       <p className="max-w-4xl text-xs text-zinc-500">
-        {u.method.resamples.toLocaleString("en-US")} resamples of the studies of every submission × workload (seed {u.method.seed}); submissions sharing a letter have overlapping intervals (statistically tied).{" "}
+        {u.method.resamples.toLocaleString("en-US")} resamples of the studies of every submission × workload (seed {u.method.seed}); submissions sharing a
+        letter have overlapping intervals (statistically tied).{" "}
         <a className="text-sky-700 underline dark:text-sky-400" href={href}>
           Rank intervals and details
         </a>

@@ -31,14 +31,45 @@ interface Props {
   extraColumns?: ExtraColumn[];
 }
 
-function SortHeader({ column, label, path, query, className, title, after }: { column: string; label: React.ReactNode; path: string; query: ViewQuery; className?: string; title?: string; after?: React.ReactNode }) {
+function SortHeader({
+  column,
+  label,
+  path,
+  query,
+  className,
+  title,
+  after,
+}: {
+  column: string;
+  label: React.ReactNode;
+  path: string;
+  query: ViewQuery;
+  className?: string;
+  title?: string;
+  after?: React.ReactNode;
+}) {
   const current = (query.sort ?? "rank") === column;
   const dir = query.dir ?? defaultDirection(column);
   const nextDir = current ? (dir === "asc" ? "desc" : "asc") : defaultDirection(column);
-  const href = viewHref(path, { ...query, sort: column === "rank" && nextDir === "asc" ? undefined : column, dir: nextDir === defaultDirection(column) ? undefined : nextDir });
+  const href = viewHref(path, {
+    ...query,
+    sort: column === "rank" && nextDir === "asc" ? undefined : column,
+    dir: nextDir === defaultDirection(column) ? undefined : nextDir,
+  });
   return (
-    <th scope="col" aria-sort={current ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-2 py-2 align-bottom font-medium ${className ?? ""}`} title={title}>
-      <Link href={href} scroll={false} prefetch={false} className="inline-flex items-center gap-1 hover:text-zinc-900 hover:underline dark:hover:text-zinc-100" data-sort={column}>
+    <th
+      scope="col"
+      aria-sort={current ? (dir === "asc" ? "ascending" : "descending") : undefined}
+      className={`px-2 py-2 align-bottom font-medium ${className ?? ""}`}
+      title={title}
+    >
+      <Link
+        href={href}
+        scroll={false}
+        prefetch={false}
+        className="inline-flex items-center gap-1 hover:text-zinc-900 hover:underline dark:hover:text-zinc-100"
+        data-sort={column}
+      >
         {label}
         <span aria-hidden="true" className={current ? "" : "opacity-0"}>
           {dir === "asc" ? "▲" : "▼"}
@@ -61,23 +92,52 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
     <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full border-collapse text-sm" data-table="leaderboard">
         <caption className="sr-only">
-          Leaderboard of {lb.round.name}: {rows.length} submissions. Per workload: time to target ({basis === "seconds" ? "seconds" : "fraction of the budget"}) and ratio to the pool&apos;s best
-          time. Column headers sort the table.
+          Leaderboard of {lb.round.name}: {rows.length} submissions. Per workload: time to target ({basis === "seconds" ? "seconds" : "fraction of the budget"})
+          and ratio to the pool&apos;s best time. Column headers sort the table.
         </caption>
         <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <SortHeader column="rank" label="#" path={path} query={query} className={`w-10 text-right ${sticky} bg-zinc-50 dark:bg-zinc-900`} title="Rank by score" />
-            <SortHeader column="name" label="Submission" path={path} query={query} className={`min-w-36 sm:min-w-44 ${stickyName} bg-zinc-50 dark:bg-zinc-900`} />
-            <SortHeader column="score" label="Score" path={path} query={query} className="text-right" title="AlgoPerf benchmark score: area under the performance profile, normalised" />
+            <SortHeader
+              column="rank"
+              label="#"
+              path={path}
+              query={query}
+              className={`w-10 text-right ${sticky} bg-zinc-50 dark:bg-zinc-900`}
+              title="Rank by score"
+            />
+            <SortHeader
+              column="name"
+              label="Submission"
+              path={path}
+              query={query}
+              className={`min-w-36 sm:min-w-44 ${stickyName} bg-zinc-50 dark:bg-zinc-900`}
+            />
+            <SortHeader
+              column="score"
+              label="Score"
+              path={path}
+              query={query}
+              className="text-right"
+              title="AlgoPerf benchmark score: area under the performance profile, normalised"
+            />
             {extraColumns.map((c) => (
               <th key={c.id} scope="col" className="px-2 py-2 align-bottom font-medium">
                 {c.header}
               </th>
             ))}
-            <SortHeader column="hits" label="Targets" path={path} query={query} className="text-right" title="Base workloads whose target counts (reached, within 4× of the best, variants passed)" />
+            <SortHeader
+              column="hits"
+              label="Targets"
+              path={path}
+              query={query}
+              className="text-right"
+              title="Base workloads whose target counts (reached, within 4× of the best, variants passed)"
+            />
             <SortHeader column="family" label="Family" path={path} query={query} className="min-w-28" />
             <SortHeader column="base" label="Base optimizer" path={path} query={query} title="Optimizer the submission builds on (sorts by base algorithm)" />
-            {hasHorizon && <SortHeader column="horizon" label="Horizon" path={path} query={query} title="Fraction of the step budget at which the schedule decays to zero" />}
+            {hasHorizon && (
+              <SortHeader column="horizon" label="Horizon" path={path} query={query} title="Fraction of the step budget at which the schedule decays to zero" />
+            )}
             {lb.workloads.map((w) => (
               <SortHeader
                 key={w.key}
@@ -93,7 +153,12 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
                   </span>
                 }
                 after={
-                  <Link href={workloadHref(w.key)} prefetch={false} className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400" aria-label={`details: ${w.displayName} per-workload table`}>
+                  <Link
+                    href={workloadHref(w.key)}
+                    prefetch={false}
+                    className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400"
+                    aria-label={`details: ${w.displayName} per-workload table`}
+                  >
                     details
                   </Link>
                 }
@@ -103,7 +168,12 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key} data-submission={r.slug} data-rank={r.rank} className="border-t border-zinc-100 hover:bg-zinc-50/60 dark:border-zinc-800 dark:hover:bg-zinc-900/60">
+            <tr
+              key={r.key}
+              data-submission={r.slug}
+              data-rank={r.rank}
+              className="border-t border-zinc-100 hover:bg-zinc-50/60 dark:border-zinc-800 dark:hover:bg-zinc-900/60"
+            >
               <td className={`num px-2 py-1 text-right align-top text-zinc-500 ${sticky} ${bodyBg}`} data-field="rank">
                 {r.rank}
               </td>
@@ -113,7 +183,9 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
                 </Link>
                 <CompletenessBadge completeness={r.completeness} />
                 {r.source !== "published" && (
-                  <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium text-amber-900 uppercase dark:bg-amber-900/40 dark:text-amber-200">{r.source}</span>
+                  <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium text-amber-900 uppercase dark:bg-amber-900/40 dark:text-amber-200">
+                    {r.source}
+                  </span>
                 )}
                 {!r.verified && <UnverifiedBadge />}
                 {r.baseAlgorithm && !squash(r.displayName).includes(squash(r.baseAlgorithm)) && <div className="text-xs text-zinc-500">{r.baseAlgorithm}</div>}

@@ -74,7 +74,11 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   const { items: rows, page, pages } = pageOf(sorted, Number(typeof searchParams.page === "string" ? searchParams.page : 1), LEADERBOARD_PAGE_ROWS);
   const pageHref = (p: number) => viewHref(path, query, p > 1 ? { page: String(p) } : {});
   const allWorkloads = [...lb.workloads, ...lb.variants];
-  const previous = await optionalRead(`round-changes|${round}@${lb.round.dataVersion}`, () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }), null);
+  const previous = await optionalRead(
+    `round-changes|${round}@${lb.round.dataVersion}`,
+    () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }),
+    null,
+  );
   const headToHead = lb.rows.length > 1 ? await robustnessColumn(database, round, lb, intervalQuery(lb.pool, query)) : null;
   // Tie letters stream into their column once the resampling is done (one report for every cell),
   // but the page waits for them at most INTERVALS_WAIT_MS: past that (the worker pool busy with other pools) the
@@ -90,7 +94,11 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
   // A pool that differs from the default gets a Δ column against the default pool, same scoring settings.
   const defaults = lb.pool.isDefault
     ? null
-    : await optionalRead(`leaderboard-default|${round}|${serializeViewQuery(scoringOnly(query))}`, () => getLeaderboard(database, round, scoringOnly(query)), null);
+    : await optionalRead(
+        `leaderboard-default|${round}|${serializeViewQuery(scoringOnly(query))}`,
+        () => getLeaderboard(database, round, scoringOnly(query)),
+        null,
+      );
   return (
     <div className="space-y-5">
       {stale && <StaleNotice at={at} />}
@@ -106,7 +114,11 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
         <Notice tone="info" title={lb.candidates.length === 0 ? "No submissions in this round yet" : "No submission matches this view"}>
           {lb.candidates.length === 0 ? (
             <>
-              Results arrive through uploads: see <a className="underline" href={routes.upload}>how to upload</a>.
+              Results arrive through uploads: see{" "}
+              <a className="underline" href={routes.upload}>
+                how to upload
+              </a>
+              .
             </>
           ) : (
             <a className="underline" href={viewHref(path, EMPTY_QUERY)}>
@@ -117,7 +129,10 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
       ) : (
         <>
           {pages > 1 && (
-            <p className="text-xs text-zinc-500" data-rows-shown={`${(page - 1) * LEADERBOARD_PAGE_ROWS + 1}-${(page - 1) * LEADERBOARD_PAGE_ROWS + rows.length}`}>
+            <p
+              className="text-xs text-zinc-500"
+              data-rows-shown={`${(page - 1) * LEADERBOARD_PAGE_ROWS + 1}-${(page - 1) * LEADERBOARD_PAGE_ROWS + rows.length}`}
+            >
               Rows {(page - 1) * LEADERBOARD_PAGE_ROWS + 1}–{(page - 1) * LEADERBOARD_PAGE_ROWS + rows.length} of {sorted.length}, in the order of the table.
             </p>
           )}
@@ -134,7 +149,8 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
           <StatusLegend basis={lb.round.timeBasis} />
           {lb.rows.some((r) => r.searchRank !== null) && (
             <p className="text-xs text-zinc-600 dark:text-zinc-400" data-note="search-rank">
-              Names end in the search rank: &ldquo;AdamW 33% 1&rdquo; is AdamW trained for a 33% horizon, the configuration ranked 1 (0 = best) in its hyperparameter search.
+              Names end in the search rank: &ldquo;AdamW 33% 1&rdquo; is AdamW trained for a 33% horizon, the configuration ranked 1 (0 = best) in its
+              hyperparameter search.
             </p>
           )}
           <ScoringNote

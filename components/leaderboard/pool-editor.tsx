@@ -18,7 +18,19 @@ export interface PoolLinks {
   reset: string;
 }
 
-export function PoolEditor({ lb, path, query, fixed, links }: { lb: Pick<Leaderboard, "candidates" | "pool">; path: string; query: ViewQuery; fixed?: Record<string, string>; links?: PoolLinks }) {
+export function PoolEditor({
+  lb,
+  path,
+  query,
+  fixed,
+  links,
+}: {
+  lb: Pick<Leaderboard, "candidates" | "pool">;
+  path: string;
+  query: ViewQuery;
+  fixed?: Record<string, string>;
+  links?: PoolLinks;
+}) {
   const href = (q: ViewQuery) => viewHref(path, q, fixed);
   const memberHref = (c: Candidate, member: boolean) => (links ? links.member(c, member) : href(withMember(query, c.slug, c.inDefaultPool, member)));
   const inPool = (c: Candidate) => c.state === "member" || c.state === "filtered";
@@ -42,7 +54,13 @@ export function PoolEditor({ lb, path, query, fixed, links }: { lb: Pick<Leaderb
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-pool-size={scored.length}>
           <span className="num font-medium text-zinc-900 dark:text-zinc-100">{scored.length}</span> of {lb.candidates.length} submissions scored
-          {lb.pool.isDefault ? " (the round's default pool)" : changed ? (links ? " (the round's default pool changed)" : " (the default pool changed: the Δ column compares)") : ""}
+          {lb.pool.isDefault
+            ? " (the round's default pool)"
+            : changed
+              ? links
+                ? " (the round's default pool changed)"
+                : " (the default pool changed: the Δ column compares)"
+              : ""}
           {hidden.length > 0 ? `; ${hidden.length} more in the pool are hidden by the filters, which re-score the pool among the rest` : ""}
         </p>
         {imported.map((c) => {
@@ -62,7 +80,12 @@ export function PoolEditor({ lb, path, query, fixed, links }: { lb: Pick<Leaderb
           );
         })}
         {(changed || filtered) && (
-          <Link href={links?.reset ?? href({ ...EMPTY_QUERY, tauMax: query.tauMax, integration: query.integration, points: query.points, scale: query.scale })} scroll={false} prefetch={false} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+          <Link
+            href={links?.reset ?? href({ ...EMPTY_QUERY, tauMax: query.tauMax, integration: query.integration, points: query.points, scale: query.scale })}
+            scroll={false}
+            prefetch={false}
+            className="text-xs text-sky-700 hover:underline dark:text-sky-400"
+          >
             Reset pool and filters
           </Link>
         )}
@@ -71,7 +94,11 @@ export function PoolEditor({ lb, path, query, fixed, links }: { lb: Pick<Leaderb
         .filter((c) => query.add.includes(c.slug))
         .map((c) => (
           // Adding a row the filters exclude used to look like nothing happened.
-          <p key={c.slug} className="mt-2 rounded border border-amber-700 px-2 py-1 text-sm text-amber-900 dark:border-amber-400 dark:text-amber-200" data-hidden-addition={c.slug}>
+          <p
+            key={c.slug}
+            className="mt-2 rounded border border-amber-700 px-2 py-1 text-sm text-amber-900 dark:border-amber-400 dark:text-amber-200"
+            data-hidden-addition={c.slug}
+          >
             {c.displayName} is added to the pool, but the filters hide it{c.horizon === null ? " (it has no training horizon)" : ""}, so it is not scored.{" "}
             <Link href={href(clearFilters)} scroll={false} prefetch={false} className="font-medium underline">
               Clear the filters to score it
@@ -79,7 +106,9 @@ export function PoolEditor({ lb, path, query, fixed, links }: { lb: Pick<Leaderb
           </p>
         ))}
       <details className="group mt-2">
-        <summary className="cursor-pointer text-sm text-sky-700 select-none hover:underline dark:text-sky-400">Edit the pool: add or remove single submissions</summary>
+        <summary className="cursor-pointer text-sm text-sky-700 select-none hover:underline dark:text-sky-400">
+          Edit the pool: add or remove single submissions
+        </summary>
         <div className="mt-2 grid gap-4 md:grid-cols-3">
           {groups.map(([id, title, list]) => (
             <div key={id} className="min-w-0" data-pool-group={id}>
@@ -94,7 +123,13 @@ export function PoolEditor({ lb, path, query, fixed, links }: { lb: Pick<Leaderb
                       <span className="min-w-0 truncate">
                         {c.displayName}
                         <span className="ml-1 text-xs text-zinc-500">
-                          {[c.family, formatHorizon(c.horizon) === "–" ? null : formatHorizon(c.horizon), c.source !== "published" ? c.source : null, c.verified ? null : "unverified", c.complete ? null : "incomplete"]
+                          {[
+                            c.family,
+                            formatHorizon(c.horizon) === "–" ? null : formatHorizon(c.horizon),
+                            c.source !== "published" ? c.source : null,
+                            c.verified ? null : "unverified",
+                            c.complete ? null : "incomplete",
+                          ]
                             .filter(Boolean)
                             .join(" · ")}
                         </span>

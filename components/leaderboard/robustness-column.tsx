@@ -41,12 +41,21 @@ export async function robustnessColumn(db: Db, round: string, lb: Leaderboard, q
       return (
         <div className="min-w-36 text-[11px] leading-tight" data-field="head-to-head">
           {other && (
-            <Link href={compareHref(round, row.key, other, query)} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400" data-compare-link={row.key} aria-label={`Compare ${row.displayName} with the next submission`}>
+            <Link
+              href={compareHref(round, row.key, other, query)}
+              prefetch={false}
+              className="text-sky-700 hover:underline dark:text-sky-400"
+              data-compare-link={row.key}
+              aria-label={`Compare ${row.displayName} with the next submission`}
+            >
               compare
             </Link>
           )}
           {v && (
-            <div className={v.dependsOn.length ? "text-amber-800 dark:text-amber-300" : "text-zinc-500"} data-verdict={v.dependsOn.length ? "depends" : "stable"}>
+            <div
+              className={v.dependsOn.length ? "text-amber-800 dark:text-amber-300" : "text-zinc-500"}
+              data-verdict={v.dependsOn.length ? "depends" : "stable"}
+            >
               {v.verdict}
             </div>
           )}

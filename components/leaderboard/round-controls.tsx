@@ -28,7 +28,12 @@ export function offeredFacets(facets: Facets, query: ViewQuery): Facets {
     if (name === "horizon" && kept.every((o) => o.value === "none" && !ticked.has(o.value))) return [];
     return kept;
   };
-  return { horizon: keep("horizon", facets.horizon), family: keep("family", facets.family), base: keep("base", facets.base), source: keep("source", facets.source) };
+  return {
+    horizon: keep("horizon", facets.horizon),
+    family: keep("family", facets.family),
+    base: keep("base", facets.base),
+    source: keep("source", facets.source),
+  };
 }
 
 /** One chip per active filter or non-default scoring setting. */
@@ -69,20 +74,17 @@ export function RoundControls({
             <span className="text-xs text-zinc-500">no filter · the round&apos;s scoring</span>
           ) : (
             chips.map((c) => (
-              <span key={c} data-chip className="rounded-full border border-sky-700 bg-sky-50 px-2 py-0.5 text-xs text-sky-900 dark:border-sky-500 dark:bg-sky-950 dark:text-sky-100">
+              <span
+                key={c}
+                data-chip
+                className="rounded-full border border-sky-700 bg-sky-50 px-2 py-0.5 text-xs text-sky-900 dark:border-sky-500 dark:bg-sky-950 dark:text-sky-100"
+              >
                 {c}
               </span>
             ))
           )}
         </summary>
-        <ViewControls
-          key={serializeViewQuery(query)}
-          path={path}
-          fixed={fixed}
-          query={query}
-          facets={offeredFacets(lb.facets, query)}
-          defaults={defaults}
-        />
+        <ViewControls key={serializeViewQuery(query)} path={path} fixed={fixed} query={query} facets={offeredFacets(lb.facets, query)} defaults={defaults} />
       </details>
       <PoolEditor lb={lb} path={path} query={query} fixed={fixed} />
     </div>

@@ -2,7 +2,15 @@
 // sentence, settings.mode) and over which pool: every score depends on both.
 import type { ResolvedSettings } from "@/lib/scoring";
 
-export function ScoringNote({ settings, poolSize, downloads }: { settings: ResolvedSettings | null; poolSize: number; downloads?: { label: string; href: string }[] }) {
+export function ScoringNote({
+  settings,
+  poolSize,
+  downloads,
+}: {
+  settings: ResolvedSettings | null;
+  poolSize: number;
+  downloads?: { label: string; href: string }[];
+}) {
   return (
     <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
       <p data-scoring-mode={settings?.mode ?? ""}>

@@ -25,8 +25,8 @@ export function UnverifiedNotice({ lb }: { lb: Pick<Leaderboard, "includesUnveri
   return (
     <div data-unverified-notice>
       <Notice title="This view includes unverified results">
-        Submissions marked <strong>unverified</strong> were uploaded but not yet checked by an admin; the round&apos;s default pool leaves them out, and every score here is
-        computed with them in the pool.
+        Submissions marked <strong>unverified</strong> were uploaded but not yet checked by an admin; the round&apos;s default pool leaves them out, and every
+        score here is computed with them in the pool.
       </Notice>
     </div>
   );

@@ -78,15 +78,23 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
         apply(e.currentTarget);
       }}
     >
-      {Object.entries(fixed).map(([k, v]) => <input key={`f${k}`} type="hidden" name={k} value={v} />)}
-      {query.add.map((v) => <input key={`a${v}`} type="hidden" name="add" value={v} />)}
-      {query.remove.map((v) => <input key={`r${v}`} type="hidden" name="remove" value={v} />)}
+      {Object.entries(fixed).map(([k, v]) => (
+        <input key={`f${k}`} type="hidden" name={k} value={v} />
+      ))}
+      {query.add.map((v) => (
+        <input key={`a${v}`} type="hidden" name="add" value={v} />
+      ))}
+      {query.remove.map((v) => (
+        <input key={`r${v}`} type="hidden" name="remove" value={v} />
+      ))}
       {query.points !== undefined && <input type="hidden" name="points" value={query.points} />}
       {query.scale && <input type="hidden" name="scale" value={query.scale} />}
       {query.sort && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir && <input type="hidden" name="dir" value={query.dir} />}
       {query.axis && <input type="hidden" name="axis" value={query.axis} />}
-      {query.hide.map((v) => <input key={`h${v}`} type="hidden" name="hide" value={v} />)}
+      {query.hide.map((v) => (
+        <input key={`h${v}`} type="hidden" name="hide" value={v} />
+      ))}
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fit,minmax(12rem,1fr))]">
         {FILTERS.filter(({ name }) => facets[name].length > 0).map(({ name, legend }) => {
@@ -101,7 +109,13 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
                 <div className={`space-y-0.5 ${options.length > 7 ? "max-h-40 overflow-y-auto pr-1" : ""}`}>
                   {options.map((o) => (
                     <label key={o.value} className="flex cursor-pointer items-start gap-2 text-sm leading-snug">
-                      <input type="checkbox" name={name} value={o.value} defaultChecked={selected.has(o.value)} className="mt-0.5 h-4 w-4 shrink-0 accent-sky-700" />
+                      <input
+                        type="checkbox"
+                        name={name}
+                        value={o.value}
+                        defaultChecked={selected.has(o.value)}
+                        className="mt-0.5 h-4 w-4 shrink-0 accent-sky-700"
+                      />
                       <span className="min-w-0">
                         {o.label} <span className="num text-xs text-zinc-500">({o.count})</span>
                       </span>
@@ -151,7 +165,13 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
               ] as const
             ).map(([value, label, help]) => (
               <label key={value} className="flex cursor-pointer items-start gap-2 text-sm leading-snug" title={help}>
-                <input type="radio" name="integration" value={value} defaultChecked={(query.integration ?? defaults.integration) === value} className="mt-0.5 h-4 w-4 accent-sky-700" />
+                <input
+                  type="radio"
+                  name="integration"
+                  value={value}
+                  defaultChecked={(query.integration ?? defaults.integration) === value}
+                  className="mt-0.5 h-4 w-4 accent-sky-700"
+                />
                 <span>
                   {label} <span className="text-xs text-zinc-500">({help})</span>
                 </span>
@@ -161,7 +181,10 @@ export function ViewControls({ path, fixed = {}, query, facets, defaults }: Prop
         </fieldset>
       </div>
       <div className="mt-3 flex items-center gap-3 text-xs text-zinc-500">
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+        <button
+          type="submit"
+          className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+        >
           Apply
         </button>
         <span>No box ticked in a group = no filter on it. Filters define the pool: scores are recomputed among the remaining submissions.</span>

@@ -20,11 +20,18 @@ export function cellTitle(cell: LeaderboardCell, workload: WorkloadInfo, basis: 
   const s = STATUS_TEXT[cell.status];
   if (cell.status === "no_data") return `${workload.displayName}: ${s.description}`;
   if (Number.isFinite(cell.time)) {
-    if (basis === "seconds") parts.push(`time to target ${formatSeconds(cell.time)} s (${formatDuration(cell.time)})${cell.timeFraction !== null ? `, ${formatFraction(cell.timeFraction)} of the budget` : ""}`);
-    else parts.push(`time to target ${formatFraction(cell.time)} of the budget${workload.budgetSteps ? ` (≈ ${formatCount(Math.round(cell.time * workload.budgetSteps))} of ${formatCount(workload.budgetSteps)} steps)` : ""}`);
+    if (basis === "seconds")
+      parts.push(
+        `time to target ${formatSeconds(cell.time)} s (${formatDuration(cell.time)})${cell.timeFraction !== null ? `, ${formatFraction(cell.timeFraction)} of the budget` : ""}`,
+      );
+    else
+      parts.push(
+        `time to target ${formatFraction(cell.time)} of the budget${workload.budgetSteps ? ` (≈ ${formatCount(Math.round(cell.time * workload.budgetSteps))} of ${formatCount(workload.budgetSteps)} steps)` : ""}`,
+      );
   }
   if (cell.status === "hit") parts.push(`ratio to the pool's best ${formatRatio(cell.ratio)}`);
-  else if (cell.status === "over_4x" && best !== undefined && Number.isFinite(best)) parts.push(`${formatRatio(cell.time / best)}× the best: over 4×, does not count`);
+  else if (cell.status === "over_4x" && best !== undefined && Number.isFinite(best))
+    parts.push(`${formatRatio(cell.time / best)}× the best: over 4×, does not count`);
   else if (cell.status === "variant_failed") parts.push(`held-out variant ${cell.variantName ?? cell.variant} failed, which disqualifies this workload`);
   else parts.push(s.label);
   if (cell.studies > 1) parts.push(`${cell.studiesHit}/${cell.studies} studies reached the target`);

@@ -123,8 +123,8 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
               Performance profiles
             </h2>
             <p className="text-xs text-zinc-500">
-              ρ(τ) = fraction of the {n} workloads on which a submission is within τ× of the pool&apos;s fastest. The curves are the exact step functions; the score integrates
-              them as the scoring mode says.
+              ρ(τ) = fraction of the {n} workloads on which a submission is within τ× of the pool&apos;s fastest. The curves are the exact step functions; the
+              score integrates them as the scoring mode says.
             </p>
           </div>
           <ProfileExplorer
@@ -154,7 +154,9 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
                 <caption className="sr-only">Profile values: for each submission, the number of workloads within τ× of the best, at selected τ.</caption>
                 <thead className="text-left text-xs text-zinc-500">
                   <tr>
-                    <th scope="col" className="py-1 pr-3">Submission</th>
+                    <th scope="col" className="py-1 pr-3">
+                      Submission
+                    </th>
                     {taus.map((t) => (
                       <th key={t} scope="col" className="num pr-3 text-right">
                         τ = {Number(t.toPrecision(4))}

@@ -39,11 +39,16 @@ export async function RoundDirectory({ index: loading }: { index: Promise<{ tota
               </Link>
             </h3>
             <p className="text-xs text-zinc-500">
-              {round.workloads.filter((w) => w.role === "base").length} workloads · {round.submissions.length} submissions · {round._count.runs.toLocaleString("en-US")} runs
+              {round.workloads.filter((w) => w.role === "base").length} workloads · {round.submissions.length} submissions ·{" "}
+              {round._count.runs.toLocaleString("en-US")} runs
             </p>
             {round.submissions.length === 0 ? (
               <p className="mt-1 text-xs text-zinc-500">
-                No results yet: <Link className="underline" href={routes.upload}>upload</Link>.
+                No results yet:{" "}
+                <Link className="underline" href={routes.upload}>
+                  upload
+                </Link>
+                .
               </p>
             ) : (
               <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">

@@ -11,7 +11,15 @@ export type RoundTab = "leaderboard" | "profiles" | "workloads" | "analysis";
 const RULESET: Record<string, string> = { external_tuning: "external tuning", self_tuning: "self-tuning" };
 
 /** A bounded set of rounds (featured, recent, the current one); the others are listed on /rounds. */
-export function RoundPicker({ rounds, current, hrefFor = (slug) => routes.round(slug) }: { rounds: PickerRounds; current: string; hrefFor?: (slug: string) => string }) {
+export function RoundPicker({
+  rounds,
+  current,
+  hrefFor = (slug) => routes.round(slug),
+}: {
+  rounds: PickerRounds;
+  current: string;
+  hrefFor?: (slug: string) => string;
+}) {
   return (
     <nav aria-label="Rounds" className="relative -mx-1 overflow-x-auto pb-1">
       <ul className="flex gap-2 px-1">
@@ -35,7 +43,11 @@ export function RoundPicker({ rounds, current, hrefFor = (slug) => routes.round(
         })}
         {rounds.total > rounds.shown.length && (
           <li data-round-list-link>
-            <Link href={routes.roundList()} prefetch={false} className="block rounded-md px-3 py-1.5 text-xs whitespace-nowrap text-sky-700 underline dark:text-sky-400">
+            <Link
+              href={routes.roundList()}
+              prefetch={false}
+              className="block rounded-md px-3 py-1.5 text-xs whitespace-nowrap text-sky-700 underline dark:text-sky-400"
+            >
               All {rounds.total.toLocaleString("en-US")} rounds
             </Link>
           </li>
@@ -51,9 +63,10 @@ export function RoundTitle({ round, as = "h1" }: { round: RoundCatalog["round"];
     <div>
       <H className="text-xl font-semibold tracking-tight sm:text-2xl">{round.name}</H>
       <p className="mt-1 text-xs text-zinc-500">
-        <code>{round.slug}</code> · {RULESET[round.ruleset] ?? round.ruleset} · times in {round.timeBasis === "seconds" ? "seconds" : "fractions of the step budget"}
-        {round.budgetFactor !== 1 ? ` · budget × ${round.budgetFactor}` : ""} · {round.studiesExpected} {round.studiesExpected === 1 ? "study" : "studies"} × {round.trialsExpected}{" "}
-        {round.trialsExpected === 1 ? "trial" : "trials"} · data version {formatCount(round.dataVersion)}
+        <code>{round.slug}</code> · {RULESET[round.ruleset] ?? round.ruleset} · times in{" "}
+        {round.timeBasis === "seconds" ? "seconds" : "fractions of the step budget"}
+        {round.budgetFactor !== 1 ? ` · budget × ${round.budgetFactor}` : ""} · {round.studiesExpected} {round.studiesExpected === 1 ? "study" : "studies"} ×{" "}
+        {round.trialsExpected} {round.trialsExpected === 1 ? "trial" : "trials"} · data version {formatCount(round.dataVersion)}
       </p>
       {round.description && (
         <>

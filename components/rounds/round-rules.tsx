@@ -9,7 +9,12 @@ const ROLE: Record<string, string> = { base: "base", held_out: "held-out", varia
 
 /** Open / not yet open / closed now (lib/rounds/upload-window.ts; admin tokens may upload at any time). */
 function uploadsFact(round: RoundCatalog["round"]): string {
-  const window = { slug: round.slug, published: round.published, opensAt: round.opensAt ? new Date(round.opensAt) : null, closesAt: round.closesAt ? new Date(round.closesAt) : null };
+  const window = {
+    slug: round.slug,
+    published: round.published,
+    opensAt: round.opensAt ? new Date(round.opensAt) : null,
+    closesAt: round.closesAt ? new Date(round.closesAt) : null,
+  };
   const state = uploadWindowState(window, new Date());
   const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
   if (state === "closed") return `closed to upload tokens${round.closesAt ? ` since ${day(round.closesAt)}` : ""}`;
@@ -17,7 +22,15 @@ function uploadsFact(round: RoundCatalog["round"]): string {
   return `open${round.closesAt ? ` until ${day(round.closesAt)}` : ""}`;
 }
 
-export function RoundRules({ round, workloads, previous }: { round: RoundCatalog["round"]; workloads: WorkloadInfo[]; previous?: RoundChangesFromPrevious | null }) {
+export function RoundRules({
+  round,
+  workloads,
+  previous,
+}: {
+  round: RoundCatalog["round"];
+  workloads: WorkloadInfo[];
+  previous?: RoundChangesFromPrevious | null;
+}) {
   const facts: [string, string][] = [
     ["Benchmark version", round.benchmarkVersion],
     ["Ruleset", RULESET[round.ruleset] ?? round.ruleset],
@@ -70,9 +83,13 @@ export function RoundRules({ round, workloads, previous }: { round: RoundCatalog
           <tbody>
             {workloads.map((w) => (
               <tr key={w.key} data-workload={w.key}>
-                <td className="pr-3"><code>{w.key}</code></td>
+                <td className="pr-3">
+                  <code>{w.key}</code>
+                </td>
                 <td className="pr-3">{ROLE[w.role] ?? w.role}</td>
-                <td className="pr-3">{w.metricName} ({w.direction === "min" ? "lower is better" : "higher is better"})</td>
+                <td className="pr-3">
+                  {w.metricName} ({w.direction === "min" ? "lower is better" : "higher is better"})
+                </td>
                 <td className="pr-3 tabular-nums">{w.target}</td>
                 <td className="pr-3 tabular-nums">{w.budgetSeconds === null ? "–" : w.budgetSeconds * round.budgetFactor}</td>
                 <td className="tabular-nums">{w.stepHint ?? "–"}</td>

@@ -1,7 +1,17 @@
 // Messages above a view: a problem with the URL's parameters, or an empty result.
 import type { Issue } from "@/lib/issue";
 
-export function Notice({ tone = "warning", title, children, issues }: { tone?: "warning" | "error" | "info"; title?: string; children?: React.ReactNode; issues?: Issue[] }) {
+export function Notice({
+  tone = "warning",
+  title,
+  children,
+  issues,
+}: {
+  tone?: "warning" | "error" | "info";
+  title?: string;
+  children?: React.ReactNode;
+  issues?: Issue[];
+}) {
   const colours = {
     warning: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100",
     error: "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100",

@@ -6,8 +6,8 @@ export function StaleNotice({ at }: { at: Date }) {
   return (
     <div data-outage="stale">
       <Notice tone="warning" title="Database unavailable, showing cached results">
-        These results were computed at <time dateTime={at.toISOString()}>{at.toISOString().replace("T", " ").slice(0, 19)} UTC</time>; uploads since then are not
-        included. The page will be current again once the database is back.
+        These results were computed at <time dateTime={at.toISOString()}>{at.toISOString().replace("T", " ").slice(0, 19)} UTC</time>; uploads since then are
+        not included. The page will be current again once the database is back.
       </Notice>
     </div>
   );

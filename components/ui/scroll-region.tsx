@@ -4,7 +4,17 @@
 // scrollable-region-focusable).
 import type { ElementType } from "react";
 
-export function ScrollRegion({ label, className = "", as: Tag = "div", children }: { label: string; className?: string; as?: ElementType; children: React.ReactNode }) {
+export function ScrollRegion({
+  label,
+  className = "",
+  as: Tag = "div",
+  children,
+}: {
+  label: string;
+  className?: string;
+  as?: ElementType;
+  children: React.ReactNode;
+}) {
   return (
     <Tag
       role="region"

@@ -12,7 +12,23 @@ export function budgetText(w: WorkloadInfo, round: Pick<RoundCatalog["round"], "
   return "–";
 }
 
-export function WorkloadCard({ workload: w, round, href, variants = [], variantHref, counts, headingLevel = "h2" }: { workload: WorkloadInfo; round: Pick<RoundCatalog["round"], "budgetFactor">; href?: string; variants?: WorkloadInfo[]; variantHref?: (key: string) => string; counts?: { submissions: number; reached: number }; headingLevel?: "h1" | "h2" | "h3" }) {
+export function WorkloadCard({
+  workload: w,
+  round,
+  href,
+  variants = [],
+  variantHref,
+  counts,
+  headingLevel = "h2",
+}: {
+  workload: WorkloadInfo;
+  round: Pick<RoundCatalog["round"], "budgetFactor">;
+  href?: string;
+  variants?: WorkloadInfo[];
+  variantHref?: (key: string) => string;
+  counts?: { submissions: number; reached: number };
+  headingLevel?: "h1" | "h2" | "h3";
+}) {
   const H = headingLevel;
   const facts: [string, React.ReactNode][] = [
     ["Task", w.task ?? "–"],
@@ -34,7 +50,12 @@ export function WorkloadCard({ workload: w, round, href, variants = [], variantH
       </span>,
     ],
     ["Test target", w.testTarget === null ? "–" : <span className="num">{`${w.direction === "min" ? "≤ " : "≥ "}${formatMetric(w.testTarget)}`}</span>],
-    ["Budget", <span key="b" className="num">{budgetText(w, round)}</span>],
+    [
+      "Budget",
+      <span key="b" className="num">
+        {budgetText(w, round)}
+      </span>,
+    ],
     ["Batch size", w.batchSize === null ? "–" : <span className="num">{formatCount(w.batchSize)}</span>],
   ];
   return (
@@ -48,7 +69,11 @@ export function WorkloadCard({ workload: w, round, href, variants = [], variantH
           w.displayName
         )}{" "}
         <code className="ml-1 text-xs font-normal text-zinc-500">{w.key}</code>
-        {w.role !== "base" && <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal dark:bg-zinc-800">{w.role === "held_out" ? "held-out variant" : "variant"}</span>}
+        {w.role !== "base" && (
+          <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal dark:bg-zinc-800">
+            {w.role === "held_out" ? "held-out variant" : "variant"}
+          </span>
+        )}
       </H>
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
         {facts.map(([k, v]) => (

@@ -23,7 +23,27 @@ export interface EvalSeries {
 }
 
 /** pandas.read_csv's default missing-value strings (they read as NaN). None of them is a number to Number(). */
-const PANDAS_NA = new Set(["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"]);
+const PANDAS_NA = new Set([
+  "",
+  "#N/A",
+  "#N/A N/A",
+  "#NA",
+  "-1.#IND",
+  "-1.#QNAN",
+  "-NaN",
+  "-nan",
+  "1.#IND",
+  "1.#QNAN",
+  "<NA>",
+  "N/A",
+  "NA",
+  "NULL",
+  "NaN",
+  "None",
+  "n/a",
+  "nan",
+  "null",
+]);
 const PANDAS_INF = new Map<string, number>([
   ["inf", Infinity],
   ["+inf", Infinity],
@@ -202,7 +222,7 @@ function readPlainSeries(text: string, metricName: string, pandas: boolean): Eva
     let metric: number | null = NaN;
     let start = pos;
     let f = 0;
-    for (;; f++) {
+    for (; ; f++) {
       let stop = text.indexOf(",", start);
       if (stop < 0 || stop > lineEnd) stop = lineEnd;
       if (f === ti || f === si || f === mi) {

@@ -37,7 +37,6 @@ export interface TrialFolder {
   dir: string;
   /** study_0/ogbg_pytorch/trial_1: the run's client id, stable across re-uploads. */
   relative: string;
-
 }
 
 export interface SubmissionFolder {
@@ -176,7 +175,10 @@ export async function scanExperiment(root: string, options: { submission?: strin
         }
         const studyDir = path.join(dir, studyName);
         for (const workloadDir of byName(subfolders(studyDir, "name"))) {
-          const found = scanWorkloadFolder({ slug: folder.slug, study: Number(study[1]), studyName, studyDir, workloadDir, sibling, positions, trialOrder: options.trialOrder }, skipped);
+          const found = scanWorkloadFolder(
+            { slug: folder.slug, study: Number(study[1]), studyName, studyDir, workloadDir, sibling, positions, trialOrder: options.trialOrder },
+            skipped,
+          );
           trials.push(...found);
         }
       }
@@ -225,7 +227,9 @@ function scanWorkloadFolder(w: WorkloadScan, skipped: string[]): TrialFolder[] {
     const dir = path.join(wDir, trialName);
     if (!trial) {
       if (TRIAL_PREFIX.test(trialName)) {
-        throw new Error(`${dir}: the official scorer reads this folder as a trial (its name starts with trial_<j>), but a run needs a plain trial_<j> name: rename it or move it out (docs/log-reader.md R5)`);
+        throw new Error(
+          `${dir}: the official scorer reads this folder as a trial (its name starts with trial_<j>), but a run needs a plain trial_<j> name: rename it or move it out (docs/log-reader.md R5)`,
+        );
       }
       skipped.push(`${dir}: not a trial_<j> folder (R5)`);
       continue;
@@ -292,7 +296,8 @@ export function readTrialFiles(trial: TrialFolder): TrialFiles {
 /** The upload's provenance object from a runner's meta_data_<n>.json (null fields left out). */
 export function provenanceRecord(meta: Record<string, unknown> | null, source: string | null): Record<string, string | number> | null {
   if (!meta) return null;
-  const str = (k: string, max: number) => (typeof meta[k] === "string" && (meta[k] as string).trim() !== "" ? (meta[k] as string).trim().slice(0, max) : undefined);
+  const str = (k: string, max: number) =>
+    typeof meta[k] === "string" && (meta[k] as string).trim() !== "" ? (meta[k] as string).trim().slice(0, max) : undefined;
   const int = (k: string) => (Number.isSafeInteger(meta[k]) && (meta[k] as number) >= 0 ? (meta[k] as number) : undefined);
   const out = {
     gpuModel: str("gpu_model_name", 200),

@@ -52,7 +52,8 @@ export async function readExperimentRound(roots: readonly string[], options: Exp
     for (const s of scan.submissions) {
       const hits = s.trials.map((t) => {
         const w = workloads.get(t.workload);
-        if (!w) throw new Error(`${t.dir}: the round has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${[...workloads.keys()].join(", ")}`);
+        if (!w)
+          throw new Error(`${t.dir}: the round has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${[...workloads.keys()].join(", ")}`);
         const text = readEvalFile(t);
         let series;
         try {

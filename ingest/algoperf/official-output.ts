@@ -34,7 +34,12 @@ export function readTargetsFile(file: string): ScoringTargets {
   }
   const parsed = targetsFile.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`${file} is not a workload_targets*.json file (benchmark_version, base_workloads, held_out_workloads, workloads): ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `${file} is not a workload_targets*.json file (benchmark_version, base_workloads, held_out_workloads, workloads): ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")}`,
+    );
   }
   const t = parsed.data;
   const missing = [...t.base_workloads, ...t.held_out_workloads].filter((w) => !Object.hasOwn(t.workloads, w));

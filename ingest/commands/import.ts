@@ -7,7 +7,9 @@ import { withLocalDb } from "./local-db";
 
 export function importCommand(): Command {
   return new Command("import")
-    .description("load the published AlgoPerf leaderboards and the paper's tables into the database (DATABASE_URL, or the embedded one); rounds whose data is unchanged are skipped")
+    .description(
+      "load the published AlgoPerf leaderboards and the paper's tables into the database (DATABASE_URL, or the embedded one); rounds whose data is unchanged are skipped",
+    )
     .option("--force", "reload rounds even if their data is unchanged")
     .action(async function (this: Command, options: { force?: boolean }) {
       try {

@@ -114,17 +114,34 @@ function withRuleOptions(command: Command): Command {
     .option("--token <token>", "admin token with --url (default: $ALGOPERF_TOKEN)");
 }
 
-function print(seed: { slug: string; name: string; benchmarkVersion: string; ruleset: string; budgetFactor: number; studiesExpected: number; trialsExpected: number; workloads: Array<{ key: string; role: string; target: number; budgetSeconds: number | null }> }, verb: string, json?: boolean): void {
+function print(
+  seed: {
+    slug: string;
+    name: string;
+    benchmarkVersion: string;
+    ruleset: string;
+    budgetFactor: number;
+    studiesExpected: number;
+    trialsExpected: number;
+    workloads: Array<{ key: string; role: string; target: number; budgetSeconds: number | null }>;
+  },
+  verb: string,
+  json?: boolean,
+): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(seed, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`${verb} round "${seed.slug}" (${seed.name}): ${seed.benchmarkVersion} ${seed.ruleset}, budget ×${seed.budgetFactor}, ${seed.studiesExpected} studies × ${seed.trialsExpected} trials, ${seed.workloads.length} workloads\n`);
+  process.stdout.write(
+    `${verb} round "${seed.slug}" (${seed.name}): ${seed.benchmarkVersion} ${seed.ruleset}, budget ×${seed.budgetFactor}, ${seed.studiesExpected} studies × ${seed.trialsExpected} trials, ${seed.workloads.length} workloads\n`,
+  );
   for (const w of seed.workloads) process.stdout.write(`  ${w.key.padEnd(44)} ${w.role.padEnd(9)} target ${w.target}  budget ${w.budgetSeconds ?? "-"} s\n`);
 }
 
 export function roundCommand(): Command {
-  const round = new Command("round").description("host rounds: create from an official workload_targets*.json, update, close (database of DATABASE_URL, or the embedded one)");
+  const round = new Command("round").description(
+    "host rounds: create from an official workload_targets*.json, update, close (database of DATABASE_URL, or the embedded one)",
+  );
 
   withRuleOptions(
     round
@@ -218,7 +235,11 @@ async function run(command: Command, fn: () => Promise<void>): Promise<void> {
   } catch (error) {
     // Over HTTP: the status and every issue the server named (same messages as the local checks).
     const status = errorStatus(error);
-    const issues = status ? errorIssues(error).map((i) => `\n  ${i.path}: ${i.message}`).join("") : "";
+    const issues = status
+      ? errorIssues(error)
+          .map((i) => `\n  ${i.path}: ${i.message}`)
+          .join("")
+      : "";
     command.error(`error: ${status ? `HTTP ${status}: ` : ""}${error instanceof Error ? error.message : String(error)}${issues}`, { exitCode: 1 });
   }
 }

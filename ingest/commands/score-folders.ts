@@ -58,7 +58,9 @@ export async function scoreFolders(paths: string[], options: ScoreFoldersOptions
     result = scorePool(pool, OFFICIAL_SETTINGS);
   } catch (e) {
     // e.g. the 2026 default workload_targets.json lists finewebedu_lm, which no v0.6 log has.
-    throw new Error(`${e instanceof Error ? e.message : String(e)}; score with the targets of the benchmark version the logs were run with (--round, or a workload_targets file whose base workloads the logs have)`);
+    throw new Error(
+      `${e instanceof Error ? e.message : String(e)}; score with the targets of the benchmark version the logs were run with (--round, or a workload_targets file whose base workloads the logs have)`,
+    );
   }
   const order = pool.submissions.map((s) => s.name);
   if (options.outputDir) {
@@ -69,10 +71,14 @@ export async function scoreFolders(paths: string[], options: ScoreFoldersOptions
   }
   const ms = performance.now() - started;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ targets: targets.source, selfTuning: options.selfTuning ?? false, trials: read.trials, skipped: read.skipped, scores: result.scores, ranking: result.ranking }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ targets: targets.source, selfTuning: options.selfTuning ?? false, trials: read.trials, skipped: read.skipped, scores: result.scores, ranking: result.ranking }, null, 2)}\n`,
+    );
     return;
   }
-  const out = [`Scored ${order.length} submission(s) from ${read.trials} trials in ${(ms / 1000).toFixed(2)} s (targets: ${targets.source}${options.selfTuning ? "; self-tuning" : ""}):`];
+  const out = [
+    `Scored ${order.length} submission(s) from ${read.trials} trials in ${(ms / 1000).toFixed(2)} s (targets: ${targets.source}${options.selfTuning ? "; self-tuning" : ""}):`,
+  ];
   const width = Math.max(10, ...order.map((s) => s.length));
   out.push(`  ${"submission".padEnd(width)}  score`);
   for (const s of result.ranking) out.push(`  ${s.padEnd(width)}  ${result.scores[s]}`);

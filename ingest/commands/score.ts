@@ -82,17 +82,15 @@ export function scoreCommand(): Command {
     .option("--targets <file>", "folders: an official workload_targets*.json file")
     .option("--self-tuning", "folders: the self-tuning ruleset (as --self_tuning_ruleset; it changes no score)")
     .option("--output-dir <dir>", "folders: write scores.csv, time_to_targets.csv and performance_profile_score.csv there")
-    .addOption(new Option("--trial-order <order>", "folders: order of trial folders (docs/scoring.md §2.2)").choices(["directory", "name"]).default("directory"))
+    .addOption(
+      new Option("--trial-order <order>", "folders: order of trial folders (docs/scoring.md §2.2)").choices(["directory", "name"]).default("directory"),
+    )
     .option("--json", "folders: print the scores as JSON")
     .option("--tau-min <number>", "left end of the tau grid", parseNumber, 1)
     .option("--tau-max <number|none>", "right end of the tau grid; none = largest finite ratio", parseTauMax, 4)
     .option("--points <integer>", "number of tau grid points", parseInteger, 100)
     .addOption(new Option("--scale <scale>", "tau grid spacing").choices(["linear", "log"]).default("linear"))
-    .addOption(
-      new Option("--integration <mode>", "trapezoid (official) or exact step-profile area")
-        .choices(["trapezoid", "exact"])
-        .default("trapezoid"),
-    )
+    .addOption(new Option("--integration <mode>", "trapezoid (official) or exact step-profile area").choices(["trapezoid", "exact"]).default("trapezoid"))
     .option("--reference <name>", "divide by this submission's times instead of the pool best")
     .option("--pool <names>", "comma-separated submissions to score (default: all)", parseList)
     .option("--pretty", "indent the JSON output")
@@ -151,15 +149,11 @@ function readInput(file: string, pool: string[] | undefined): PoolInput {
       heldOutWorkloads: times.held_out_workloads,
       submissions: Object.entries(pickPool(times.submissions, pool)).map(([name, row]) => ({
         name,
-        times: Object.fromEntries(
-          Object.entries(row).map(([w, t]) => [w, t === null || t === "inf" ? Infinity : t === "nan" ? NaN : t]),
-        ),
+        times: Object.fromEntries(Object.entries(row).map(([w, t]) => [w, t === null || t === "inf" ? Infinity : t === "nan" ? NaN : t])),
       })),
     };
   }
-  throw new Error(
-    `${file}: cannot tell the input form: expected "workloads" (times) or "base_workloads" (per-trial round) at the top level`,
-  );
+  throw new Error(`${file}: cannot tell the input form: expected "workloads" (times) or "base_workloads" (per-trial round) at the top level`);
 }
 
 function parseWith<T>(schema: z.ZodType<T>, json: unknown, file: string, form: string): T {
@@ -188,10 +182,7 @@ function pickPool<T>(submissions: Record<string, T>, pool: string[] | undefined)
   if (!pool) return submissions;
   const unknown = pool.filter((n) => !Object.hasOwn(submissions, n));
   if (unknown.length > 0) {
-    throw new Error(
-      `--pool names unknown submission(s) ${unknown.map((n) => `"${n}"`).join(", ")}; ` +
-        `known: ${Object.keys(submissions).join(", ")}`,
-    );
+    throw new Error(`--pool names unknown submission(s) ${unknown.map((n) => `"${n}"`).join(", ")}; ` + `known: ${Object.keys(submissions).join(", ")}`);
   }
   const wanted = new Set(pool);
   return Object.fromEntries(Object.entries(submissions).filter(([name]) => wanted.has(name)));
@@ -215,7 +206,10 @@ function parseInteger(value: string): number {
 }
 
 function parseList(value: string): string[] {
-  const names = value.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  const names = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (names.length === 0) throw new InvalidArgumentError("no submission names");
   return names;
 }

@@ -9,9 +9,7 @@ interface Remote {
 }
 
 function remote(command: Command): Command {
-  return command
-    .option("--url <base-url>", "server (default: $ALGOPERF_URL)")
-    .option("--token <token>", "admin token (default: $ALGOPERF_TOKEN)");
+  return command.option("--url <base-url>", "server (default: $ALGOPERF_URL)").option("--token <token>", "admin token (default: $ALGOPERF_TOKEN)");
 }
 
 function client(options: Remote) {
@@ -27,7 +25,9 @@ async function run(command: Command, fn: () => Promise<string>): Promise<void> {
     process.stdout.write(`${await fn()}\n`);
   } catch (error) {
     const status = errorStatus(error);
-    const issues = errorIssues(error).map((i) => `\n  ${i.path}: ${i.message}`).join("");
+    const issues = errorIssues(error)
+      .map((i) => `\n  ${i.path}: ${i.message}`)
+      .join("");
     command.error(`error: ${status ? `HTTP ${status}: ` : ""}${error instanceof Error ? error.message : String(error)}${issues}`, { exitCode: 1 });
   }
 }
@@ -35,7 +35,10 @@ async function run(command: Command, fn: () => Promise<string>): Promise<void> {
 export function submissionCommand(): Command {
   const submission = new Command("submission").description("admin actions on a submission (needs an admin token)");
 
-  for (const [name, hidden] of [["hide", true], ["unhide", false]] as const) {
+  for (const [name, hidden] of [
+    ["hide", true],
+    ["unhide", false],
+  ] as const) {
     remote(
       submission
         .command(name)
@@ -50,7 +53,10 @@ export function submissionCommand(): Command {
     });
   }
 
-  for (const [name, verified] of [["verify", true], ["unverify", false]] as const) {
+  for (const [name, verified] of [
+    ["verify", true],
+    ["unverify", false],
+  ] as const) {
     remote(
       submission
         .command(name)

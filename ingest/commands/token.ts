@@ -12,7 +12,11 @@ export function tokenCommand(): Command {
     .command("create")
     .description("create a token and print it once, alone on the last line (only its hash is stored)")
     .argument("<name>", "unique name, e.g. the runner or person it is for")
-    .addOption(new Option("--scope <scope>", "upload: may upload runs; admin: may also hide/delete submissions and replace anyone's runs").choices([...TOKEN_SCOPES]).default("upload"))
+    .addOption(
+      new Option("--scope <scope>", "upload: may upload runs; admin: may also hide/delete submissions and replace anyone's runs")
+        .choices([...TOKEN_SCOPES])
+        .default("upload"),
+    )
     .action(async function (this: Command, name: string, options: { scope: TokenScope }) {
       await run(this, async () => {
         const created = await withLocalDb((db) => createToken(db, { name, scope: options.scope }));
@@ -48,9 +52,24 @@ export function tokenCommand(): Command {
           return;
         }
         const header = ["name", "scope", "prefix", "created", "last used", "status", "uploads", "submissions"];
-        const table = list.map((t) => [t.name, t.scope, `${t.prefix}…`, t.createdAt.slice(0, 16), t.lastUsedAt?.slice(0, 16) ?? "never", t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : "active", String(t.uploads), String(t.submissions)]);
+        const table = list.map((t) => [
+          t.name,
+          t.scope,
+          `${t.prefix}…`,
+          t.createdAt.slice(0, 16),
+          t.lastUsedAt?.slice(0, 16) ?? "never",
+          t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : "active",
+          String(t.uploads),
+          String(t.submissions),
+        ]);
         const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-        for (const row of [header, ...table]) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}\n`);
+        for (const row of [header, ...table])
+          process.stdout.write(
+            `${row
+              .map((c, i) => c.padEnd(widths[i]!))
+              .join("  ")
+              .trimEnd()}\n`,
+          );
       });
     });
 

@@ -12,7 +12,15 @@ import { runIdentity, UPLOAD_LIMITS } from "@/lib/ingest/upload-limits";
 import type { UploadInput } from "@/lib/ingest/upload-schema";
 import type { UploadResult } from "@/lib/server/services/upload";
 import { parseEvalCsv } from "../algoperf/eval-csv";
-import { provenanceFromMeta, provenanceRecord, readTrialFiles, scanExperiment, type SubmissionFolder, type TrialFolder, type TrialOrder } from "../algoperf/experiment-dir";
+import {
+  provenanceFromMeta,
+  provenanceRecord,
+  readTrialFiles,
+  scanExperiment,
+  type SubmissionFolder,
+  type TrialFolder,
+  type TrialOrder,
+} from "../algoperf/experiment-dir";
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
 import { skippedSummary } from "../algoperf/skipped";
@@ -70,12 +78,20 @@ export function uploadCommand(): Command {
     .option("--hardware <text>", "hardware of every run (default: from meta_data_*.json)")
     .option("--code-commit <sha>", "code commit of every run (default: from meta_data_*.json)")
     .addOption(
-      new Option("--trial-order <order>", "order of trial folders, which breaks ties (docs/scoring.md §2.2): directory = as the file system lists them, like the official scorer; name = by trial number")
+      new Option(
+        "--trial-order <order>",
+        "order of trial folders, which breaks ties (docs/scoring.md §2.2): directory = as the file system lists them, like the official scorer; name = by trial number",
+      )
         .choices(["directory", "name"])
         .default("directory"),
     )
     .option("--batch-size <n>", `runs per request (at most ${UPLOAD_LIMITS.runs})`, parseInteger, 1000)
-    .option("--concurrency <n>", "requests in flight at once (folders are read while the server writes; uploads of one submission queue on the server)", parseInteger, 3)
+    .option(
+      "--concurrency <n>",
+      "requests in flight at once (folders are read while the server writes; uploads of one submission queue on the server)",
+      parseInteger,
+      3,
+    )
     .option("--retries <n>", "retries of a request after a network error or a 5xx answer", parseInteger, 5)
     .option("--replace", "replace stored runs (and metadata) that differ (only runs of submissions your token created, or with an admin token)")
     .option("--json", "print the result as JSON instead of a summary")
@@ -140,7 +156,10 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   for (const s of scanned) {
     checkRunIdentities(s);
     const t = s.trials.find((x) => !roundWorkloads.has(x.workload));
-    if (t) throw new Error(`${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`);
+    if (t)
+      throw new Error(
+        `${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`,
+      );
   }
 
   // 2. Send: folders are read one batch at a time (memory stays bounded by the
@@ -155,9 +174,16 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
       for (let i = 0; i < s.trials.length; i += options.batchSize) yield* batchOf(runsFromFolder(s.trials.slice(i, i + options.batchSize), spec, options));
     }
   }
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0);
-  const sent = await sendAll(batches(), { concurrency: Math.max(1, options.concurrency), send: (batch) => withRetry(() => client.ingest.upload.mutate(batch), { retries: options.retries, onRetry }), onDone: (n) => bar.increment(n) });
+  const sent = await sendAll(batches(), {
+    concurrency: Math.max(1, options.concurrency),
+    send: (batch) => withRetry(() => client.ingest.upload.mutate(batch), { retries: options.retries, onRetry }),
+    onDone: (n) => bar.increment(n),
+  });
   bar.stop();
   const results = sent.results;
   if (sent.error) {
@@ -181,7 +207,9 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   }
   const out: string[] = [];
   const c = summary.counts;
-  out.push(`Uploaded ${c.runs} runs to ${round} in ${results.length} request${results.length === 1 ? "" : "s"}: ${c.created} created, ${c.unchanged} unchanged, ${c.replaced} replaced.`);
+  out.push(
+    `Uploaded ${c.runs} runs to ${round} in ${results.length} request${results.length === 1 ? "" : "s"}: ${c.created} created, ${c.unchanged} unchanged, ${c.replaced} replaced.`,
+  );
   if (folders.length) {
     out.push(
       options.trialOrder === "directory"
@@ -191,7 +219,9 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   }
   for (const s of summary.completeness) {
     const status = summary.submissions.find((x) => x.slug === s.submission)?.status ?? "unchanged";
-    out.push(`Submission ${s.submission} (${status}): ${s.presentRuns} of ${s.expected.runs} expected runs (${s.expected.workloads.length} workloads × ${s.expected.studies} studies × ${s.expected.trials} trials)${s.complete ? "; complete." : "; incomplete:"}`);
+    out.push(
+      `Submission ${s.submission} (${status}): ${s.presentRuns} of ${s.expected.runs} expected runs (${s.expected.workloads.length} workloads × ${s.expected.studies} studies × ${s.expected.trials} trials)${s.complete ? "; complete." : "; incomplete:"}`,
+    );
     for (const m of s.missing) out.push(`  missing ${m}`);
   }
   const overBudget = summary.runs.filter((r) => r.overBudget).length;
@@ -231,7 +261,9 @@ function checkRunIdentities(s: SubmissionFolder): void {
     const key = runIdentity({ submission: s.slug, workload: t.workload, study: t.study, trial: t.trial });
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw new Error(`${t.dir} and ${earlier} are both ${key}: a run is stored per submission, workload, study and trial, so rename one trial folder (docs/log-reader.md R3); \`npm run cli -- score\` reads them as they are`);
+      throw new Error(
+        `${t.dir} and ${earlier} are both ${key}: a run is stored per submission, workload, study and trial, so rename one trial folder (docs/log-reader.md R3); \`npm run cli -- score\` reads them as they are`,
+      );
     }
     seen.set(key, t.dir);
   }
@@ -243,7 +275,10 @@ interface Sent {
 }
 
 /** Sends batches as the generator yields them, `concurrency` at a time; results in batch order; stops at the first error. */
-async function sendAll(batches: Iterator<UploadInput>, o: { concurrency: number; send: (b: UploadInput) => Promise<UploadResult>; onDone: (runs: number) => void }): Promise<Sent> {
+async function sendAll(
+  batches: Iterator<UploadInput>,
+  o: { concurrency: number; send: (b: UploadInput) => Promise<UploadResult>; onDone: (runs: number) => void },
+): Promise<Sent> {
   const results: (Sent["results"][number] | undefined)[] = [];
   let error: Sent["error"] = null;
   let index = 0;
@@ -269,7 +304,10 @@ function runsFromFolder(trials: TrialFolder[], spec: RoundSpec, options: UploadO
   const runs: RunInput[] = [];
   for (const t of trials) {
     const w = workloads.get(t.workload);
-    if (!w) throw new Error(`${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`);
+    if (!w)
+      throw new Error(
+        `${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`,
+      );
     const files = readTrialFiles(t);
     let series;
     try {
@@ -326,7 +364,8 @@ function summarize(results: UploadResult[], batches: RunInput[][]) {
     runs.push(...r.runs.map((x) => ({ ...x, batch: b })));
     for (const w of r.warnings) warnings.push(renamePath(w.path, batches[b]!, w.message));
     for (const c of r.completeness) completeness.set(c.submission, c);
-    for (const s of r.submissions) if (submissions.get(s.slug) !== "created") submissions.set(s.slug, s.status === "unchanged" ? (submissions.get(s.slug) ?? "unchanged") : s.status);
+    for (const s of r.submissions)
+      if (submissions.get(s.slug) !== "created") submissions.set(s.slug, s.status === "unchanged" ? (submissions.get(s.slug) ?? "unchanged") : s.status);
   });
   return { counts, submissions: [...submissions].map(([slug, status]) => ({ slug, status })), completeness: [...completeness.values()], warnings, runs };
 }

@@ -20,10 +20,46 @@ interface RoundPlan {
 
 // docs/scoring.md §6: studies x trials per ruleset and version; self-tuning budget x3 (v0.5), x1.5 (v0.6).
 const PLANS: RoundPlan[] = [
-  { slug: "algoperf-v0.5-external", version: "v0.5", ruleset: "external", name: "AlgoPerf v0.5 · External tuning", budgetFactor: 1, studies: 5, trials: 5, position: 10 },
-  { slug: "algoperf-v0.5-self-tuning", version: "v0.5", ruleset: "self-tuning", name: "AlgoPerf v0.5 · Self-tuning", budgetFactor: 3, studies: 5, trials: 1, position: 11 },
-  { slug: "algoperf-v0.6-external", version: "v0.6", ruleset: "external", name: "AlgoPerf v0.6 · External tuning", budgetFactor: 1, studies: 3, trials: 5, position: 20 },
-  { slug: "algoperf-v0.6-self-tuning", version: "v0.6", ruleset: "self-tuning", name: "AlgoPerf v0.6 · Self-tuning", budgetFactor: 1.5, studies: 3, trials: 1, position: 21 },
+  {
+    slug: "algoperf-v0.5-external",
+    version: "v0.5",
+    ruleset: "external",
+    name: "AlgoPerf v0.5 · External tuning",
+    budgetFactor: 1,
+    studies: 5,
+    trials: 5,
+    position: 10,
+  },
+  {
+    slug: "algoperf-v0.5-self-tuning",
+    version: "v0.5",
+    ruleset: "self-tuning",
+    name: "AlgoPerf v0.5 · Self-tuning",
+    budgetFactor: 3,
+    studies: 5,
+    trials: 1,
+    position: 11,
+  },
+  {
+    slug: "algoperf-v0.6-external",
+    version: "v0.6",
+    ruleset: "external",
+    name: "AlgoPerf v0.6 · External tuning",
+    budgetFactor: 1,
+    studies: 3,
+    trials: 5,
+    position: 20,
+  },
+  {
+    slug: "algoperf-v0.6-self-tuning",
+    version: "v0.6",
+    ruleset: "self-tuning",
+    name: "AlgoPerf v0.6 · Self-tuning",
+    budgetFactor: 1.5,
+    studies: 3,
+    trials: 1,
+    position: 21,
+  },
 ];
 
 export const ALGOPERF_ROUND_SLUGS: readonly string[] = PLANS.map((p) => p.slug);
@@ -55,7 +91,12 @@ function targetsOf(spec: AlgoperfRoundFile): TargetsFile {
     benchmark_version: spec.benchmark_version,
     base_workloads: spec.base_workloads,
     held_out_workloads: spec.held_out_workloads,
-    workloads: Object.fromEntries(Object.entries(spec.workload_specs).map(([key, s]) => [key, { target_metric_name: s.metric.replace(/^validation\//, ""), validation_target_value: s.target }])),
+    workloads: Object.fromEntries(
+      Object.entries(spec.workload_specs).map(([key, s]) => [
+        key,
+        { target_metric_name: s.metric.replace(/^validation\//, ""), validation_target_value: s.target },
+      ]),
+    ),
   };
 }
 
@@ -64,7 +105,9 @@ function checkAgainstPublished(spec: AlgoperfRoundFile, workloads: WorkloadSeed[
   for (const w of workloads) {
     const s = spec.workload_specs[w.key]!;
     if (w.budgetSeconds !== s.budget || w.direction !== s.direction || w.metricName !== s.metric) {
-      throw new Error(`algoperf_leaderboards.json (${spec.benchmark_version} ${spec.ruleset}): workload_specs.${w.key} disagrees with data/workloads.json (budget ${s.budget} vs ${w.budgetSeconds}, direction ${s.direction} vs ${w.direction})`);
+      throw new Error(
+        `algoperf_leaderboards.json (${spec.benchmark_version} ${spec.ruleset}): workload_specs.${w.key} disagrees with data/workloads.json (budget ${s.budget} vs ${w.budgetSeconds}, direction ${s.direction} vs ${w.direction})`,
+      );
     }
   }
 }
@@ -161,4 +204,3 @@ export function algoperfRounds(file: AlgoperfLeaderboardsFile): RoundSeed[] {
     } satisfies RoundSeed;
   });
 }
-

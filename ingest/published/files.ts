@@ -2,7 +2,11 @@
 // so an edited file fails with the path of the bad field).
 import { z } from "zod";
 
-const trial = z.object({ trial: z.string().regex(/^trial_\d+$/), hit_index: z.number().int().nonnegative().nullable(), hit_time: z.number().nonnegative().nullable() });
+const trial = z.object({
+  trial: z.string().regex(/^trial_\d+$/),
+  hit_index: z.number().int().nonnegative().nullable(),
+  hit_time: z.number().nonnegative().nullable(),
+});
 const workloadSpec = z.object({ metric: z.string(), target: z.number(), direction: z.enum(["min", "max"]), budget: z.number().positive() });
 
 export const algoperfRoundFile = z.object({
@@ -67,17 +71,19 @@ const paperWorkload = z.object({
   algoperf_v05_metric: z.string(),
 });
 
-export const paperTablesFile = z.object({
-  paper: z.object({ title: z.string(), authors: z.array(z.string()), arxiv: z.string() }).loose(),
-  conventions: z.object({ workload_order: z.array(z.string()).length(8) }).loose(),
-  workloads: z.record(z.string(), paperWorkload),
-  table4_naive_best_validation: z.object({ caption: z.string(), rows: z.array(metricRow) }),
-  table5_calibrated_validation: z.object({ caption: z.string(), rows: z.array(metricRow) }),
-  table6_scores: z.object({ caption: z.string(), rows: z.array(scoredRow) }).loose(),
-  appendix_c_baseline_selection: z.object({ caption: z.string(), rows: z.array(scoredRow) }).loose(),
-  appendix_e_all_methods: z.object({ caption: z.string(), rows: z.array(scoredRow).length(36) }).loose(),
-  appendix_f_with_schedule_free: z.object({ caption: z.string(), rows: z.array(scoredRow) }).loose(),
-}).loose();
+export const paperTablesFile = z
+  .object({
+    paper: z.object({ title: z.string(), authors: z.array(z.string()), arxiv: z.string() }).loose(),
+    conventions: z.object({ workload_order: z.array(z.string()).length(8) }).loose(),
+    workloads: z.record(z.string(), paperWorkload),
+    table4_naive_best_validation: z.object({ caption: z.string(), rows: z.array(metricRow) }),
+    table5_calibrated_validation: z.object({ caption: z.string(), rows: z.array(metricRow) }),
+    table6_scores: z.object({ caption: z.string(), rows: z.array(scoredRow) }).loose(),
+    appendix_c_baseline_selection: z.object({ caption: z.string(), rows: z.array(scoredRow) }).loose(),
+    appendix_e_all_methods: z.object({ caption: z.string(), rows: z.array(scoredRow).length(36) }).loose(),
+    appendix_f_with_schedule_free: z.object({ caption: z.string(), rows: z.array(scoredRow) }).loose(),
+  })
+  .loose();
 export type PaperTablesFile = z.infer<typeof paperTablesFile>;
 export type PaperScoredRow = z.infer<typeof scoredRow>;
 export type PaperMetricRow = z.infer<typeof metricRow>;

@@ -13,7 +13,11 @@ async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await readFile(path.join(PUBLISHED_DIR, file), "utf8"));
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown, file: string): T {
+function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+  value: unknown,
+  file: string,
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const first = result.error.issues.slice(0, 5).map((i) => `${file}: ${i.path.map(String).join(".") || "(root)"}: ${i.message}`);

@@ -86,7 +86,14 @@ function runsFromFractions(row: PaperScoredRow, paper: PaperTablesFile, bestMetr
   });
 }
 
-function describeRow(row: { display_name: string; base_algorithm: string; family: string; base_optimizer: string; horizon_fraction: number | null; search_rank_index: number | null }) {
+function describeRow(row: {
+  display_name: string;
+  base_algorithm: string;
+  family: string;
+  base_optimizer: string;
+  horizon_fraction: number | null;
+  search_rank_index: number | null;
+}) {
   return {
     displayName: row.display_name,
     baseAlgorithm: row.base_algorithm,
@@ -121,7 +128,9 @@ export function paperRound(paper: PaperTablesFile): RoundSeed {
         alignment: row.alignment,
         ...(row.alignment_alternatives ? { alignmentAlternatives: row.alignment_alternatives } : {}),
         ...(selected ? { table6: { displayName: selected.display_name, score: selected.score } } : {}),
-        ...(appendixC.has(row.display_name) ? { appendixC: { score: appendixC.get(row.display_name)!.score, selectedAsBaseline: appendixC.get(row.display_name)!.selected_as_baseline ?? false } } : {}),
+        ...(appendixC.has(row.display_name)
+          ? { appendixC: { score: appendixC.get(row.display_name)!.score, selectedAsBaseline: appendixC.get(row.display_name)!.selected_as_baseline ?? false } }
+          : {}),
         ...(appendixF.has(row.display_name) ? { appendixF: { score: appendixF.get(row.display_name)!.score } } : {}),
         ...(row.appendix_d_class ? { appendixDClass: row.appendix_d_class } : {}),
       },
@@ -159,19 +168,21 @@ export function paperRound(paper: PaperTablesFile): RoundSeed {
     extra: { table4: { validationMetric: row.validation_metric, targetReachedByDisplayedValue: row.target_reached_by_displayed_value } },
     runs: paper.conventions.workload_order.flatMap((paperKey): RunSeed[] =>
       row.target_reached_by_displayed_value[paperKey] === "no"
-        ? [{
-            workload: PAPER_WORKLOAD_KEYS[paperKey]!,
-            study: 0,
-            trial: 1,
-            position: 0,
-            reached: false,
-            timeSeconds: null,
-            timeFraction: null,
-            steps: null,
-            firstHitIndex: null,
-            bestMetric: toWorkloadUnits(paperKey, row.validation_metric[paperKey]!, paper),
-            framework: null,
-          }]
+        ? [
+            {
+              workload: PAPER_WORKLOAD_KEYS[paperKey]!,
+              study: 0,
+              trial: 1,
+              position: 0,
+              reached: false,
+              timeSeconds: null,
+              timeFraction: null,
+              steps: null,
+              firstHitIndex: null,
+              bestMetric: toWorkloadUnits(paperKey, row.validation_metric[paperKey]!, paper),
+              framework: null,
+            },
+          ]
         : [],
     ),
   }));

@@ -19,7 +19,12 @@ export function createDb(url: string, options: { max?: number; timeouts?: DbTime
     connectionString: url,
     max: options.max ?? 10,
     ...(t
-      ? { connectionTimeoutMillis: t.connectMs, query_timeout: t.queryMs, statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs }
+      ? {
+          connectionTimeoutMillis: t.connectMs,
+          query_timeout: t.queryMs,
+          statement_timeout: t.statementMs,
+          idle_in_transaction_session_timeout: t.idleInTransactionMs,
+        }
       : {}),
   });
   return new PrismaClient({ adapter, ...(t ? { transactionOptions: { timeout: t.transactionMs, maxWait: t.transactionWaitMs } } : {}) });

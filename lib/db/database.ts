@@ -16,7 +16,9 @@ export interface Database {
  * running (under `npm start`) and leave it running; for commands that may run
  * beside the app (`npm run cli -- token ...`).
  */
-export async function openDatabase(options: { migrate?: boolean; log?: (line: string) => void; config?: DbConfig; shareRunning?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  options: { migrate?: boolean; log?: (line: string) => void; config?: DbConfig; shareRunning?: boolean } = {},
+): Promise<Database> {
   const config = options.config ?? dbConfig();
   const log = options.log ?? (() => undefined);
   let database: Database;

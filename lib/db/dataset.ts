@@ -55,7 +55,11 @@ async function tablesInDependencyOrder(client: pg.Client): Promise<string[]> {
 }
 
 async function migrations(client: pg.Client): Promise<string[]> {
-  return (await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`)).rows.map((r) => r.name);
+  return (
+    await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+    )
+  ).rows.map((r) => r.name);
 }
 
 function output(file: string): { stream: Writable; done: Promise<void> } {
@@ -85,7 +89,13 @@ export async function exportDataset(url: string, file: string): Promise<Record<s
     const tables = await tablesInDependencyOrder(client);
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = Number((await client.query(`SELECT count(*) AS n FROM ${quote(t)}`)).rows[0].n);
-    const header: Header = { format: DATASET_FORMAT, version: VERSION, exportedAt: new Date().toISOString(), migrations: await migrations(client), tables: counts };
+    const header: Header = {
+      format: DATASET_FORMAT,
+      version: VERSION,
+      exportedAt: new Date().toISOString(),
+      migrations: await migrations(client),
+      tables: counts,
+    };
     await write(stream, JSON.stringify(header));
     for (const t of tables) {
       await client.query(`DECLARE dump NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${quote(t)} t`);
@@ -133,7 +143,9 @@ export async function restoreDataset(url: string, file: string, options: { wipe?
         if (header.format !== DATASET_FORMAT || header.version !== VERSION) throw new Error(`${file} is not an ${DATASET_FORMAT} file of version ${VERSION}`);
         const here = await migrations(client);
         if (JSON.stringify(here) !== JSON.stringify(header.migrations)) {
-          throw new Error(`the dataset was exported at migrations [${header.migrations.join(", ")}] but this database is at [${here.join(", ")}]; migrate both to the same version first`);
+          throw new Error(
+            `the dataset was exported at migrations [${header.migrations.join(", ")}] but this database is at [${here.join(", ")}]; migrate both to the same version first`,
+          );
         }
         if (options.wipe) {
           await client.query(`TRUNCATE ${tables.map(quote).join(", ")} RESTART IDENTITY CASCADE`);
@@ -147,7 +159,9 @@ export async function restoreDataset(url: string, file: string, options: { wipe?
       }
       const chunk = JSON.parse(line) as { table: string; rows: unknown[] };
       if (!tables.includes(chunk.table)) throw new Error(`unknown table "${chunk.table}" in ${file}`);
-      await client.query(`INSERT INTO ${quote(chunk.table)} SELECT * FROM json_populate_recordset(NULL::${quote(chunk.table)}, $1::json)`, [JSON.stringify(chunk.rows)]);
+      await client.query(`INSERT INTO ${quote(chunk.table)} SELECT * FROM json_populate_recordset(NULL::${quote(chunk.table)}, $1::json)`, [
+        JSON.stringify(chunk.rows),
+      ]);
       loaded[chunk.table] = (loaded[chunk.table] ?? 0) + chunk.rows.length;
     }
     if (!header) throw new Error(`${file} is empty`);

@@ -220,11 +220,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const { postgres } = await binaries();
   let output = "";
-  const child = spawn(
-    postgres,
-    ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=localhost", "-c", "unix_socket_directories="],
-    { ...(await postgresIds()), stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(postgres, ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=localhost", "-c", "unix_socket_directories="], {
+    ...(await postgresIds()),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-20_000);
   };

@@ -14,7 +14,13 @@ function pool(): pg.Pool {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     // A connection that timed out is dropped by pool.query (released with its error), so a hung server costs no stuck client.
-    const p = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: HEALTH_DEADLINE_MS, query_timeout: HEALTH_DEADLINE_MS, idleTimeoutMillis: 30_000 });
+    const p = new pg.Pool({
+      connectionString: url,
+      max: 2,
+      connectionTimeoutMillis: HEALTH_DEADLINE_MS,
+      query_timeout: HEALTH_DEADLINE_MS,
+      idleTimeoutMillis: 30_000,
+    });
     p.on("error", () => undefined); // an idle connection that dies is replaced on the next check
     globalForHealth.algoperfHealthPool = p;
   }

@@ -92,7 +92,11 @@ export interface Column {
 }
 
 /** The SQL that (re)creates the pinned schema, from the app schema's tables, their columns (in order) and its enum types with their labels. */
-export function historyViewsSql(schema: string, tables: ReadonlyMap<string, readonly Column[]>, enums: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
+export function historyViewsSql(
+  schema: string,
+  tables: ReadonlyMap<string, readonly Column[]>,
+  enums: ReadonlyMap<string, readonly string[]> = new Map(),
+): string[] {
   const s = q(schema);
   const at = (roundId: string) => `${PINNED_SCHEMA}.at(${roundId})`;
   const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -147,7 +151,8 @@ export async function ensureHistory(url: string): Promise<void> {
       [schema],
     );
     const tables = new Map<string, Column[]>();
-    for (const r of rows) tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), { name: r.column_name, enumType: r.data_type === "USER-DEFINED" ? r.udt_name : null }]);
+    for (const r of rows)
+      tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), { name: r.column_name, enumType: r.data_type === "USER-DEFINED" ? r.udt_name : null }]);
     if (!tables.has("RunEvalsHistory")) throw new Error("history tables missing: apply the migrations first");
     const labels = await client.query<{ name: string; label: string }>(
       `SELECT t.typname AS name, e.enumlabel AS label FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid

@@ -29,11 +29,7 @@ export interface Completeness {
   missing: string[];
 }
 
-export function completeness(
-  submission: string,
-  round: CompletenessRound,
-  runs: readonly { workload: string; study: number; trial: number }[],
-): Completeness {
+export function completeness(submission: string, round: CompletenessRound, runs: readonly { workload: string; study: number; trial: number }[]): Completeness {
   // Variants that are not held out are never scored (docs/scoring.md §3.2), so they are not expected.
   const expected = round.workloads.filter((w) => w.role === "base" || w.role === "held_out");
   const byWorkload = new Map<string, Map<number, Set<number>>>();

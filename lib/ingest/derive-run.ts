@@ -80,7 +80,10 @@ export function deriveRun(
   const fromSteps = steps !== null && workload.budgetSteps !== null ? steps / workload.budgetSteps : null;
   const derived = workload.budgetSteps !== null ? (fromSteps ?? fromSeconds) : (fromSeconds ?? fromSteps);
   if (givenFraction !== null && derived !== null && Math.abs(givenFraction - derived) > FRACTION_TOLERANCE * Math.max(1, derived)) {
-    const basis = derived === fromSteps ? `steps / budgetSteps = ${steps} / ${workload.budgetSteps}` : `seconds / (budgetSeconds × ${round.budgetFactor}) = ${seconds} / ${budget}`;
+    const basis =
+      derived === fromSteps
+        ? `steps / budgetSteps = ${steps} / ${workload.budgetSteps}`
+        : `seconds / (budgetSeconds × ${round.budgetFactor}) = ${seconds} / ${budget}`;
     issues.push({ path: `${timePath}.fraction`, message: `${givenFraction} disagrees with ${basis} = ${derived}; send one or make them agree` });
   }
   const fraction = derived ?? givenFraction;
@@ -92,7 +95,10 @@ export function deriveRun(
     }
     if (round.timeBasis === "budget_fraction" && fraction === null) {
       const ways = ["fraction", workload.budgetSteps !== null ? "steps" : null, budget !== null ? "seconds" : null].filter(Boolean).join(", ");
-      issues.push({ path: `${timePath}.fraction`, message: `round "${round.slug}" is scored on budget fractions: a run that reached the target needs one of ${ways}` });
+      issues.push({
+        path: `${timePath}.fraction`,
+        message: `round "${round.slug}" is scored on budget fractions: a run that reached the target needs one of ${ways}`,
+      });
     }
   }
   if (issues.length > 0) return { issues };
@@ -151,7 +157,10 @@ function measured(run: UploadRun, round: RoundSpec, workload: WorkloadSpec, at: 
     timePath = `${at}.evals`;
     for (let i = 1; i < e.times.length; i++) {
       if (e.times[i]! < e.times[i - 1]!) {
-        warnings.push({ path: `${at}.evals.times.${i}`, message: `time ${e.times[i]} s is earlier than the eval before it (${e.times[i - 1]} s); times are cumulative` });
+        warnings.push({
+          path: `${at}.evals.times.${i}`,
+          message: `time ${e.times[i]} s is earlier than the eval before it (${e.times[i - 1]} s); times are cumulative`,
+        });
         break;
       }
     }
@@ -188,11 +197,17 @@ interface BudgetCheck {
 function flagOverBudget(c: BudgetCheck, warnings: PathIssue[]): boolean {
   const { round, workload, seconds, steps, fraction, budget, fromSeconds, fromSteps, timePath } = c;
   if (seconds !== null && budget !== null && seconds >= budget) {
-    warnings.push({ path: `${timePath}`, message: `time-to-target ${seconds} s is at or past the budget of ${workload.key} (${workload.budgetSeconds} s × ${round.budgetFactor} = ${budget} s): stored with overBudget = true` });
+    warnings.push({
+      path: `${timePath}`,
+      message: `time-to-target ${seconds} s is at or past the budget of ${workload.key} (${workload.budgetSeconds} s × ${round.budgetFactor} = ${budget} s): stored with overBudget = true`,
+    });
     return true;
   }
   if (steps !== null && workload.budgetSteps !== null && steps > workload.budgetSteps) {
-    warnings.push({ path: `${timePath}`, message: `time-to-target at step ${steps} is past the step budget of ${workload.key} (${workload.budgetSteps}): stored with overBudget = true` });
+    warnings.push({
+      path: `${timePath}`,
+      message: `time-to-target at step ${steps} is past the step budget of ${workload.key} (${workload.budgetSteps}): stored with overBudget = true`,
+    });
     return true;
   }
   if (fraction !== null && fraction > 1 && fromSeconds === null && fromSteps === null) {

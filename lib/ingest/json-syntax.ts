@@ -135,6 +135,11 @@ function place(text: string, offset: number, reason: string): JsonSyntaxProblem 
   // Control characters as their visible pictures (U+2400…), one column each.
   const visible = chars.slice(from, to).map((c) => (c < " " && c !== "\t" ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c));
   const shown = (from > 0 ? "…" : "") + visible.join("") + (to < chars.length ? "…" : "");
-  const pad = (from > 0 ? " " : "") + before.slice(from).map((c) => (c === "\t" ? "\t" : " ")).join("");
+  const pad =
+    (from > 0 ? " " : "") +
+    before
+      .slice(from)
+      .map((c) => (c === "\t" ? "\t" : " "))
+      .join("");
   return { line, column: before.length + 1, reason, excerpt: `${shown}\n${pad}^` };
 }

@@ -65,7 +65,13 @@ export function resultFromRuns(runs: readonly RunForResult[]): Omit<ResultRow, "
     const basis = hasSeconds ? trials.map((r) => hit(r, r.timeSeconds)) : trials.map((r) => hit(r, r.timeFraction));
     const i = bestTrialIndex(basis);
     const best = i < 0 ? null : trials[i]!;
-    perStudy.push({ study, trial: best?.trial ?? null, hitIndex: best?.firstHitIndex ?? null, seconds: best?.timeSeconds ?? null, fraction: best?.timeFraction ?? null });
+    perStudy.push({
+      study,
+      trial: best?.trial ?? null,
+      hitIndex: best?.firstHitIndex ?? null,
+      seconds: best?.timeSeconds ?? null,
+      fraction: best?.timeFraction ?? null,
+    });
     seconds.push(best?.timeSeconds ?? Infinity);
     fractions.push(best?.timeFraction ?? Infinity);
   }

@@ -51,7 +51,9 @@ export function runContentHash(run: HashedRunContent): string {
   // whole text canonical. The eval series (hundreds of numbers a run) are
   // spliced in as the text the insert uses too (lib/ingest/eval-text.ts):
   // the result is JSON.stringify(content), character for character.
-  return createHash("sha256").update(contentJson(content, run.evals ?? null)).digest("hex");
+  return createHash("sha256")
+    .update(contentJson(content, run.evals ?? null))
+    .digest("hex");
 }
 
 /** JSON.stringify(content), whose item 7 is the eval series (or null). */

@@ -10,16 +10,31 @@ import { runIdentity, type SubmissionMetadata, type Upload } from "./upload-sche
 export type RunStatus = "created" | "unchanged" | "replaced";
 export type SubmissionStatus = "created" | "updated" | "unchanged";
 
-
 // Stored run fields compared when a re-sent run differs, to say what changed.
-export const RUN_FIELDS = ["reached", "timeSeconds", "timeFraction", "steps", "firstHitIndex", "bestMetric", "position", "hardware", "framework", "codeCommit", "notes", "hyperparameters", "provenance"] as const;
+export const RUN_FIELDS = [
+  "reached",
+  "timeSeconds",
+  "timeFraction",
+  "steps",
+  "firstHitIndex",
+  "bestMetric",
+  "position",
+  "hardware",
+  "framework",
+  "codeCommit",
+  "notes",
+  "hyperparameters",
+  "provenance",
+] as const;
 
 /** What the plan needs of a stored run (the full fields are read only for the runs that conflict). */
 export type StoredRun = { id: number; submissionId: number; workloadId: number; study: number; trial: number; clientRunId: string | null; contentHash: string };
 export type StoredRunFields = Record<(typeof RUN_FIELDS)[number], unknown>;
 
 /** What the plan needs of a stored submission: who may write it, and its declared fields. */
-export type StoredSubmission = { id: number; slug: string; source: string; uploadedById: number | null; hidden: boolean; verified: boolean } & Partial<Record<(typeof METADATA_FIELDS)[number], unknown>>;
+export type StoredSubmission = { id: number; slug: string; source: string; uploadedById: number | null; hidden: boolean; verified: boolean } & Partial<
+  Record<(typeof METADATA_FIELDS)[number], unknown>
+>;
 
 export interface PlanInput {
   input: Upload;
@@ -92,7 +107,9 @@ function access(token: PlanInput["token"]) {
   return {
     canWrite: (s: { source: string; uploadedById: number | null }) => admin || (s.source === "uploaded" && s.uploadedById === token.id),
     whyNot: (s: { slug: string; source: string }) =>
-      s.source === "uploaded" ? `submission "${s.slug}" was created by another token; only that token or an admin token can change it` : `submission "${s.slug}" is ${s.source} data; only an admin token can change it`,
+      s.source === "uploaded"
+        ? `submission "${s.slug}" was created by another token; only that token or an admin token can change it`
+        : `submission "${s.slug}" is ${s.source} data; only an admin token can change it`,
   };
 }
 
@@ -135,13 +152,21 @@ function planSubmissions(p: PlanInput, plan: UploadPlan): void {
       continue;
     }
     plan.submissionStatus.set(slug, "unchanged");
-    if (sub.hidden) plan.warnings.push({ path: decl ? `submissions.${decl.i}` : `runs.${firstRunOf.get(slug)}.submission`, message: `submission "${slug}" is hidden by an admin; its runs are stored but not shown` });
+    if (sub.hidden)
+      plan.warnings.push({
+        path: decl ? `submissions.${decl.i}` : `runs.${firstRunOf.get(slug)}.submission`,
+        message: `submission "${slug}" is hidden by an admin; its runs are stored but not shown`,
+      });
     if (!decl) continue;
     const diff = metadataDiff(decl.s, sub as Record<string, unknown>);
     if (diff.length === 0) continue;
     const at = (f: string) => `submissions.${decl.i}.${f}`;
     if (!input.replace) {
-      for (const d of diff) plan.conflicts.push({ path: at(d.field), message: `${show(d.sent)} differs from the stored ${show(d.stored)}; send the stored value, leave the field out, or send replace: true to change it` });
+      for (const d of diff)
+        plan.conflicts.push({
+          path: at(d.field),
+          message: `${show(d.sent)} differs from the stored ${show(d.stored)}; send the stored value, leave the field out, or send replace: true to change it`,
+        });
     } else if (!canWrite(sub)) {
       plan.forbidden.push({ path: at(diff[0]!.field), message: whyNot(sub) });
     } else {

@@ -32,8 +32,7 @@ export const text = (max: number) =>
     });
 
 /** JSON has no NaN or Infinity, and zod 4 rejects infinite numbers (1e999 parses to Infinity). */
-const nonNegative = (what: string) =>
-  z.number({ error: `expected a finite number (${what})` }).min(0, { error: `${what} must be >= 0` });
+const nonNegative = (what: string) => z.number({ error: `expected a finite number (${what})` }).min(0, { error: `${what} must be >= 0` });
 
 /**
  * A metric value: any finite number (docs/log-reader.md R7). Metrics have no
@@ -54,7 +53,8 @@ const count = (what: string, max: number) =>
 function jsonProblem(value: unknown, path: (string | number)[], budget: { entries: number }): { path: (string | number)[]; message: string } | null {
   if (path.length > UPLOAD_LIMITS.jsonDepth) return { path, message: `nested deeper than ${UPLOAD_LIMITS.jsonDepth} levels` };
   // JSON numbers past ±1.8e308 (1e400) parse to Infinity, which jsonb would store as null.
-  if (typeof value === "number" && !Number.isFinite(value)) return { path, message: "not a finite number (JSON numbers beyond ±1.8e308, e.g. 1e400, cannot be stored)" };
+  if (typeof value === "number" && !Number.isFinite(value))
+    return { path, message: "not a finite number (JSON numbers beyond ±1.8e308, e.g. 1e400, cannot be stored)" };
   if (typeof value === "string") {
     if (value.length > UPLOAD_LIMITS.jsonStringLength) return { path, message: `at most ${UPLOAD_LIMITS.jsonStringLength} characters` };
     const problem = unstorableText(value);
@@ -65,8 +65,10 @@ function jsonProblem(value: unknown, path: (string | number)[], budget: { entrie
   for (const [key, v] of entries) {
     if (--budget.entries < 0) return { path, message: `at most ${UPLOAD_LIMITS.jsonEntries} keys and values in all` };
     if (typeof key === "string") {
-      if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], message: `the key "${key}" is not allowed (${[...FORBIDDEN_KEYS].join(", ")} name JavaScript object internals)` };
-      if (key.length > UPLOAD_LIMITS.jsonKeyLength) return { path: [...path, key.slice(0, 40)], message: `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` };
+      if (FORBIDDEN_KEYS.has(key))
+        return { path: [...path, key], message: `the key "${key}" is not allowed (${[...FORBIDDEN_KEYS].join(", ")} name JavaScript object internals)` };
+      if (key.length > UPLOAD_LIMITS.jsonKeyLength)
+        return { path: [...path, key.slice(0, 40)], message: `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` };
       const problem = unstorableText(key);
       if (problem) return { path, message: `a key ${problem}` };
     }
@@ -79,7 +81,8 @@ function jsonProblem(value: unknown, path: (string | number)[], budget: { entrie
 const hyperparameters = z
   .record(z.string().max(UPLOAD_LIMITS.jsonKeyLength), z.unknown(), {
     // The record's own message would also replace its key's; the key's only check is its length.
-    error: (issue) => (issue.code === "invalid_key" ? `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` : "expected an object of hyperparameter values"),
+    error: (issue) =>
+      issue.code === "invalid_key" ? `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` : "expected an object of hyperparameter values",
   })
   .superRefine((value, ctx) => {
     const problem = jsonProblem(value, [], { entries: UPLOAD_LIMITS.jsonEntries });
@@ -139,14 +142,16 @@ export const submissionMetadataSchema = z
 export const timeToTargetSchema = z
   .strictObject({
     reached: z.boolean({ error: "expected true or false" }).meta({ description: "Whether the trial reached the workload's validation target." }),
-    seconds: nonNegative("seconds").nullish().meta({ description: "Accumulated submission time (AlgoPerf `score` column) at the first eval that met the target." }),
+    seconds: nonNegative("seconds")
+      .nullish()
+      .meta({ description: "Accumulated submission time (AlgoPerf `score` column) at the first eval that met the target." }),
     steps: count("steps", INT32_MAX).nullish().meta({ description: "Global step of that eval." }),
     fraction: nonNegative("fraction")
       .nullish()
       .meta({ description: "Time-to-target as a fraction of the workload budget; derived by the server from seconds or steps when it can be." }),
-    firstHitIndex: count("firstHitIndex", UPLOAD_LIMITS.evalsPerRun)
-      .nullish()
-      .meta({ description: "Index of the first eval that met the target; the best trial of a study is the one with the smallest index (docs/scoring.md §2.2)." }),
+    firstHitIndex: count("firstHitIndex", UPLOAD_LIMITS.evalsPerRun).nullish().meta({
+      description: "Index of the first eval that met the target; the best trial of a study is the one with the smallest index (docs/scoring.md §2.2).",
+    }),
   })
   .superRefine((t, ctx) => {
     const given = (["seconds", "steps", "fraction", "firstHitIndex"] as const).filter((k) => t[k] != null);
@@ -161,9 +166,7 @@ export const timeToTargetSchema = z
 
 export const evalSeriesSchema = z
   .strictObject({
-    metricName: text(200)
-      .nullish()
-      .meta({ description: "Metric column the values come from, e.g. validation/ssim; checked against the workload's metric." }),
+    metricName: text(200).nullish().meta({ description: "Metric column the values come from, e.g. validation/ssim; checked against the workload's metric." }),
     steps: z
       .array(count("step", INT32_MAX), { error: "expected an array of integers" })
       .min(1, { error: "needs at least one evaluation" })
@@ -187,7 +190,9 @@ export const evalSeriesSchema = z
       }
     }
   })
-  .meta({ description: "The trial's evaluations as parallel arrays; the server derives the time-to-target from them with the round's target (docs/scoring.md §1)." });
+  .meta({
+    description: "The trial's evaluations as parallel arrays; the server derives the time-to-target from them with the round's target (docs/scoring.md §1).",
+  });
 
 export const uploadRunSchema = z
   .strictObject({
@@ -195,12 +200,10 @@ export const uploadRunSchema = z
     workload: text(100).min(1, { error: "must not be empty" }).meta({ description: "Workload key of the round, e.g. fastmri, imagenet_resnet." }),
     study: count("study", 10_000).meta({ description: "Study number (AlgoPerf study_<k>)." }),
     trial: count("trial", 10_000).meta({ description: "Trial number (AlgoPerf trial_<j>)." }),
-    position: count("position", 1_000_000)
-      .nullish()
-      .meta({
-        description:
-          "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position (docs/scoring.md §2.2); equal positions fall back to the trial number. Default 0.",
-      }),
+    position: count("position", 1_000_000).nullish().meta({
+      description:
+        "Listing order of the trial in its study: ties on the first-hit eval index go to the lowest position (docs/scoring.md §2.2); equal positions fall back to the trial number. Default 0.",
+    }),
     clientRunId: text(200).min(1, { error: "must not be empty" }).nullish().meta({ description: "Your identifier of this run; re-sending it is idempotent." }),
     timeToTarget: timeToTargetSchema.nullish(),
     evals: evalSeriesSchema.nullish(),
@@ -244,7 +247,8 @@ export const uploadSchema = z
     const slugs = new Map<string, number>();
     u.submissions?.forEach((s, i) => {
       const first = slugs.get(s.slug);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["submissions", i, "slug"], message: `"${s.slug}" is already declared at submissions.${first}` });
+      if (first !== undefined)
+        ctx.addIssue({ code: "custom", path: ["submissions", i, "slug"], message: `"${s.slug}" is already declared at submissions.${first}` });
       else slugs.set(s.slug, i);
     });
     const identities = new Map<string, number>();
@@ -258,7 +262,8 @@ export const uploadSchema = z
       if (r.clientRunId != null) {
         const key = `${r.submission}\u0000${r.clientRunId}`;
         const firstId = clientIds.get(key);
-        if (firstId !== undefined) ctx.addIssue({ code: "custom", path: ["runs", i, "clientRunId"], message: `"${r.clientRunId}" is already used by runs.${firstId}` });
+        if (firstId !== undefined)
+          ctx.addIssue({ code: "custom", path: ["runs", i, "clientRunId"], message: `"${r.clientRunId}" is already used by runs.${firstId}` });
         else clientIds.set(key, i);
       }
     });

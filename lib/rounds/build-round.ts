@@ -53,7 +53,12 @@ export function roundWorkloads(def: RoundDefinition, catalog: WorkloadCatalog): 
     const base = catalogBase(catalog, key);
     const role = bases.includes(key) ? "base" : targets.held_out_workloads.includes(key) ? "held_out" : "variant";
     if (!t) {
-      problems.push(`workloads.${key}: the ${role === "base" ? "base" : role === "held_out" ? "held-out" : ""} workload "${key}" has no target in the targets file`.replace("  ", " "));
+      problems.push(
+        `workloads.${key}: the ${role === "base" ? "base" : role === "held_out" ? "held-out" : ""} workload "${key}" has no target in the targets file`.replace(
+          "  ",
+          " ",
+        ),
+      );
       return null;
     }
     if (!entry || !base) {
@@ -69,7 +74,8 @@ export function roundWorkloads(def: RoundDefinition, catalog: WorkloadCatalog): 
       return null;
     }
     const budget = def.budgets?.[key] ?? (baseKey !== null ? def.budgets?.[baseKey] : undefined) ?? base.budgets[version];
-    if (budget === undefined) problems.push(`workloads.${key}: no runtime budget for ${version} in data/workloads.json; give one with --budget ${baseKey ?? key}=<seconds>`);
+    if (budget === undefined)
+      problems.push(`workloads.${key}: no runtime budget for ${version} in data/workloads.json; give one with --budget ${baseKey ?? key}=<seconds>`);
     return {
       key,
       position,

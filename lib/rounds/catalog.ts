@@ -35,7 +35,8 @@ export const workloadCatalogSchema = z
   .superRefine((c, ctx) => {
     for (const [key, w] of Object.entries(c.workloads)) {
       if (!(w.metric in c.metrics)) ctx.addIssue({ code: "custom", path: ["workloads", key, "metric"], message: `metric "${w.metric}" is not in metrics` });
-      if (w.base !== null && c.workloads[w.base]?.base !== null) ctx.addIssue({ code: "custom", path: ["workloads", key, "base"], message: `"${w.base}" is not a base workload of the catalog` });
+      if (w.base !== null && c.workloads[w.base]?.base !== null)
+        ctx.addIssue({ code: "custom", path: ["workloads", key, "base"], message: `"${w.base}" is not a base workload of the catalog` });
     }
   });
 

@@ -11,7 +11,7 @@ export const workloadTarget = z.object({
 
 export const targetsFileSchema = z.object({
   _comment: z.string().optional(),
-  benchmark_version: z.string().regex(/^v?\d+\.\d+$/, "expected a version such as \"0.6\""),
+  benchmark_version: z.string().regex(/^v?\d+\.\d+$/, 'expected a version such as "0.6"'),
   base_workloads: z.array(z.string().min(1)).min(1),
   held_out_workloads: z.array(z.string().min(1)),
   workloads: z.record(z.string(), workloadTarget),

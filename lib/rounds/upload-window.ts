@@ -12,7 +12,8 @@ export interface UploadWindow {
 /** Why an upload token may not write into the round at `now`, or null when the window is open. */
 export function uploadWindowProblem(round: UploadWindow, now: Date): string | null {
   if (round.opensAt && now < round.opensAt) return `round "${round.slug}" opens to uploads at ${round.opensAt.toISOString()}; upload again from then on`;
-  if (round.closesAt && now >= round.closesAt) return `round "${round.slug}" closed to uploads at ${round.closesAt.toISOString()}; only an admin token may still correct it`;
+  if (round.closesAt && now >= round.closesAt)
+    return `round "${round.slug}" closed to uploads at ${round.closesAt.toISOString()}; only an admin token may still correct it`;
   return null;
 }
 

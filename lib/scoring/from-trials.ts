@@ -47,9 +47,7 @@ export function poolFromRound(round: RoundTrials): PoolInput {
         );
       }
       seenIn.set(workload, directory);
-      times[workload] = workloadTime(
-        Object.values(studies).map((trials) => trials.map((t) => ({ hitIndex: t.hit_index, hitTime: t.hit_time }))),
-      );
+      times[workload] = workloadTime(Object.values(studies).map((trials) => trials.map((t) => ({ hitIndex: t.hit_index, hitTime: t.hit_time }))));
     }
     return { name, times };
   });

@@ -44,10 +44,7 @@ export function applyHeldOutRules(
   // nothing, so every non-base column present acts as a variant. Upstream
   // then walks the columns alphabetically; the order only decides which
   // failing variant a cell names.
-  const variants =
-    heldOutWorkloads.length > 0
-      ? heldOutWorkloads.filter((w) => !baseSet.has(w))
-      : [...columns.keys()].filter((w) => !baseSet.has(w)).sort();
+  const variants = heldOutWorkloads.length > 0 ? heldOutWorkloads.filter((w) => !baseSet.has(w)) : [...columns.keys()].filter((w) => !baseSet.has(w)).sort();
   const missing = [...baseWorkloads, ...variants].filter((w) => !columns.has(w));
   // An empty pool (upstream: pd.concat([]) raises) scores to empty tables.
   if (submissionCount > 0 && missing.length > 0) {

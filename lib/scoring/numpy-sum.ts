@@ -20,7 +20,7 @@ export function pairwiseSum(values: ArrayLike<number>, start = 0, n = values.len
       for (let j = 0; j < 8; j++) r[j]! += values[start + i + j]!;
     }
     const [r0, r1, r2, r3, r4, r5, r6, r7] = r as [number, number, number, number, number, number, number, number];
-    let res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) res += values[start + i]!;
     return res;
   }

@@ -96,7 +96,10 @@ const NAMES_SHOWN = 5;
 function describe(groups: Map<string, string[]>): string {
   return [...groups]
     .map(([k, names]) => {
-      const shown = names.slice(0, NAMES_SHOWN).map((n) => `"${n}"`).join(", ");
+      const shown = names
+        .slice(0, NAMES_SHOWN)
+        .map((n) => `"${n}"`)
+        .join(", ");
       const more = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} more` : "";
       return `${k} for ${shown}${more}`;
     })

@@ -50,10 +50,7 @@ export function scorePool(input: PoolInput, settings: Partial<ScoreSettings> = {
   const resolved: ResolvedSettings = { ...requested, tauMax, mode: describeMode(requested, tauMax) };
   const grid = tauGrid(resolved.tauMin, tauMax, resolved.points, resolved.scale);
   // docs/scoring.md §5.3: numpy sums a lone profile pairwise, several left to right.
-  const integrate =
-    resolved.integration === "trapezoid"
-      ? trapezoidIntegrator(grid.x, count === 1 ? "pairwise" : "left-to-right")
-      : null;
+  const integrate = resolved.integration === "trapezoid" ? trapezoidIntegrator(grid.x, count === 1 ? "pairwise" : "left-to-right") : null;
 
   const n = base.length;
   const row = new Float64Array(n);
@@ -135,9 +132,7 @@ function timeColumns(input: PoolInput, count: number): Map<string, Float64Array>
     for (const w in sub.times) {
       const t = sub.times[w]!;
       if (typeof t !== "number" || t < 0 || t === -Infinity) {
-        throw new RangeError(
-          `submission "${sub.name}", workload "${w}": time ${String(t)} is not >= 0, +Infinity (not reached) or NaN (no data)`,
-        );
+        throw new RangeError(`submission "${sub.name}", workload "${w}": time ${String(t)} is not >= 0, +Infinity (not reached) or NaN (no data)`);
       }
       let col = columns.get(w);
       if (!col) {

@@ -42,13 +42,7 @@ export function trapezoidIntegrator(x: readonly number[], order: SummationOrder)
  * trapezoid rule (§5.5), a jump between grid points costs nothing extra.
  * NaN when the interval is empty or reversed.
  */
-export function exactScore(
-  ratios: ArrayLike<number>,
-  n: number,
-  tauMin: number,
-  tauMax: number,
-  scale: Scale,
-): number {
+export function exactScore(ratios: ArrayLike<number>, n: number, tauMin: number, tauMax: number, scale: Scale): number {
   const axis = scale === "log" ? Math.log10 : (v: number) => v;
   const a = axis(tauMin);
   const b = axis(tauMax);

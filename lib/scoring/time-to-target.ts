@@ -76,16 +76,9 @@ export interface TimeToTargetOptions {
  * Time-to-target of one trial: time[firstHit] (§1.1, §1.4), or nulls if the
  * target was never met.
  */
-export function trialTimeToTarget(
-  evals: TrialEvals,
-  target: number,
-  direction: Direction,
-  options: TimeToTargetOptions = {},
-): TrialHit {
+export function trialTimeToTarget(evals: TrialEvals, target: number, direction: Direction, options: TimeToTargetOptions = {}): TrialHit {
   if (evals.metric.length !== evals.time.length) {
-    throw new Error(
-      `trial has ${evals.metric.length} metric values but ${evals.time.length} time values`,
-    );
+    throw new Error(`trial has ${evals.metric.length} metric values but ${evals.time.length} time values`);
   }
   const cutoff = options.budgetCutoff ?? null;
   let metric = evals.metric;

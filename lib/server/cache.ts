@@ -82,7 +82,10 @@ export async function versionedRead<T extends object>(
 ): Promise<T & { stale?: boolean }> {
   const { value, stale } = await readOrLastGood(baseKey, async () => {
     const versions = await roundVersions(db, rounds);
-    const key = `${baseKey}|${[...rounds].sort().map((r) => `${r}@${versions.get(r) ?? "none"}`).join(",")}`;
+    const key = `${baseKey}|${[...rounds]
+      .sort()
+      .map((r) => `${r}@${versions.get(r) ?? "none"}`)
+      .join(",")}`;
     return cached(key, () => compute(versions));
   });
   return stale ? { ...value, stale: true } : value;

@@ -40,7 +40,11 @@ let parsed: { source: string; ranges: Range[] } | null = null;
 export function trustedProxies(env: Record<string, string | undefined> = process.env): Range[] {
   const source = env.TRUSTED_PROXIES ?? "";
   if (parsed?.source !== source) {
-    const ranges = source.split(",").map((s) => s.trim()).filter(Boolean).map(parseRange);
+    const ranges = source
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(parseRange);
     parsed = { source, ranges };
   }
   return parsed.ranges;
@@ -79,7 +83,10 @@ export function clientAddress(headers: Headers, env: Record<string, string | und
   let address = peerAddress(headers, env);
   if (!address) return "unknown";
   const ranges = trustedProxies(env);
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   while (isTrusted(address, ranges) && forwarded.length > 0) {
     const next = normalizeAddress(forwarded.pop());
     if (!next) return "invalid";

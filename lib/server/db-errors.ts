@@ -23,7 +23,8 @@ interface ErrorLike {
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
   const e = error as ErrorLike;
-  if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code) || UNAVAILABLE_SQLSTATE.test(e.code))) return true;
+  if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code) || UNAVAILABLE_SQLSTATE.test(e.code)))
+    return true;
   const cause = e.meta?.driverAdapterError?.cause;
   if (cause) {
     if (typeof cause.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(cause.kind)) return true;
@@ -54,7 +55,10 @@ export function isInvalidText(error: unknown, depth = 0): boolean {
 /** The first non-empty line of an error message (Prisma messages start with a newline and a code frame). */
 export function shortMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /Can't reach|terminat|refused|closed|timeout/i.test(l)) ?? lines[0] ?? "unknown error";
 }
 
@@ -70,7 +74,14 @@ export function sqlState(error: unknown, depth = 0): string | null {
 export type DatabaseErrorClass = "bad_request" | "conflict" | "too_large" | "unavailable";
 
 // Prisma's own codes for the same situations (P2000 value too long, P2020 out of range, P2002/P2003 constraints, P2025 row gone).
-const PRISMA_CLASSES: Record<string, DatabaseErrorClass> = { P2000: "bad_request", P2020: "bad_request", P2002: "conflict", P2003: "conflict", P2025: "conflict", P2034: "unavailable" };
+const PRISMA_CLASSES: Record<string, DatabaseErrorClass> = {
+  P2000: "bad_request",
+  P2020: "bad_request",
+  P2002: "conflict",
+  P2003: "conflict",
+  P2025: "conflict",
+  P2034: "unavailable",
+};
 
 /**
  * What a database error means for the client, by SQLSTATE class

@@ -5,15 +5,7 @@ import type { Issue } from "@/lib/issue";
 import { classifyDatabaseError, isInvalidText, sqlState } from "./db-errors";
 
 export type AppErrorCode =
-  | "BAD_REQUEST"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "TIMEOUT"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "TOO_MANY_REQUESTS"
-  | "SERVICE_UNAVAILABLE";
+  "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "TIMEOUT" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -50,7 +42,10 @@ const QUOTED_ISSUES = 5;
 
 /** An AppError whose message quotes the first issues, so even a client that only prints the message sees the fields. */
 export function issuesError(code: AppErrorCode, what: string, issues: Issue[]): AppError {
-  const quoted = issues.slice(0, QUOTED_ISSUES).map((i) => `${i.path}: ${i.message}`).join("; ");
+  const quoted = issues
+    .slice(0, QUOTED_ISSUES)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join("; ");
   const more = issues.length > QUOTED_ISSUES ? `; and ${issues.length - QUOTED_ISSUES} more` : "";
   const label = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
   return new AppError(code, `${what}: ${label}: ${quoted}${more}`, issues.slice(0, MAX_ISSUES));

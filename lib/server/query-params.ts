@@ -25,7 +25,11 @@ export function parseParams<S extends z.ZodType>(
   }
   for (const key of fields.lists ?? []) {
     const v = params.get(key);
-    if (v !== null && v.trim() !== "") raw[key] = v.split(",").map((s) => s.trim()).filter(Boolean);
+    if (v !== null && v.trim() !== "")
+      raw[key] = v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

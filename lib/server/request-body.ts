@@ -36,7 +36,10 @@ export class BodyTimeoutError extends Error {
   }
 }
 export class PayloadTooLargeError extends Error {
-  constructor(readonly limit: number, declared: number | null) {
+  constructor(
+    readonly limit: number,
+    declared: number | null,
+  ) {
     super(
       `request body is larger than the limit of ${limit} bytes (${(limit / 1024 / 1024).toFixed(0)} MiB)` +
         (declared !== null ? `: Content-Length is ${declared}` : "") +
@@ -94,7 +97,9 @@ function guardedBody(source: ReadableStream<Uint8Array>, limit: number, digest?:
     async pull(controller) {
       let timer: NodeJS.Timeout | undefined;
       const overall = deadline - Date.now() < idle * 1000;
-      const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), Math.max(0, Math.min(idle * 1000, deadline - Date.now())))));
+      const timeout = new Promise<"timeout">(
+        (resolve) => (timer = setTimeout(() => resolve("timeout"), Math.max(0, Math.min(idle * 1000, deadline - Date.now())))),
+      );
       const result = await Promise.race([reader.read(), timeout]);
       clearTimeout(timer);
       if (result === "timeout") {
@@ -122,7 +127,9 @@ export function reserveUploadBody(client: string | null): () => void {
   const key = client ?? "(in-process)";
   const mine = uploadBodies.perClient.get(key) ?? 0;
   if (mine >= BODY_LIMITS.uploadsPerClient()) {
-    throw new AppError("TOO_MANY_REQUESTS", `at most ${BODY_LIMITS.uploadsPerClient()} uploads at a time from one address; retry when one has finished`, [], { "Retry-After": "2" });
+    throw new AppError("TOO_MANY_REQUESTS", `at most ${BODY_LIMITS.uploadsPerClient()} uploads at a time from one address; retry when one has finished`, [], {
+      "Retry-After": "2",
+    });
   }
   if (uploadBodies.total >= BODY_LIMITS.uploads()) {
     throw new AppError("SERVICE_UNAVAILABLE", `the server is receiving ${uploadBodies.total} uploads; retry in a few seconds`, [], { "Retry-After": "5" });

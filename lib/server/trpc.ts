@@ -33,7 +33,13 @@ export interface Context {
 
 export function createContext(opts: { headers: Headers; db?: Db; body?: () => Promise<unknown>; bodyHash?: () => string }): Context {
   const ip = clientIp(opts.headers);
-  return { db: opts.db ?? db(), headers: opts.headers, ip: ip === "unknown" ? null : ip, ...(opts.body ? { body: opts.body } : {}), ...(opts.bodyHash ? { bodyHash: opts.bodyHash } : {}) };
+  return {
+    db: opts.db ?? db(),
+    headers: opts.headers,
+    ip: ip === "unknown" ? null : ip,
+    ...(opts.body ? { body: opts.body } : {}),
+    ...(opts.bodyHash ? { bodyHash: opts.bodyHash } : {}),
+  };
 }
 
 // 2. Initialisation ----------------------------------------------------------
@@ -50,7 +56,10 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     if (cause instanceof z.ZodError) {
       const issues = zodIssues(cause);
-      const message = `invalid input: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join("; ")}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`;
+      const message = `invalid input: ${issues
+        .slice(0, 5)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join("; ")}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`;
       return { ...shape, message, data: { ...shape.data, issues } };
     }
     if (cause instanceof AppError) return { ...shape, data: { ...shape.data, issues: cause.issues } };
@@ -115,14 +124,27 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, path, getRawInpu
   try {
     requireScope(ctx.token, "admin", path);
   } catch (error) {
-    if (error instanceof AppError) await audit(ctx.db, { tokenName: ctx.token.name, action: path, target: await describeTarget(getRawInput), outcome: error.code, details: { message: error.message } });
+    if (error instanceof AppError)
+      await audit(ctx.db, {
+        tokenName: ctx.token.name,
+        action: path,
+        target: await describeTarget(getRawInput),
+        outcome: error.code,
+        details: { message: error.message },
+      });
     throw error;
   }
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     const code = cause instanceof AppError ? cause.code : result.error.code;
-    await audit(ctx.db, { tokenName: ctx.token.name, action: path, target: await describeTarget(getRawInput), outcome: code, details: { message: result.error.message } });
+    await audit(ctx.db, {
+      tokenName: ctx.token.name,
+      action: path,
+      target: await describeTarget(getRawInput),
+      outcome: code,
+      details: { message: result.error.message },
+    });
   }
   return result;
 });
@@ -132,7 +154,8 @@ async function describeTarget(getRawInput: () => Promise<unknown>): Promise<stri
   try {
     const raw = (await getRawInput()) as Record<string, unknown> | null;
     // Not validated yet: keep only what could name a round or submission.
-    if (raw && typeof raw === "object") return [raw.round ?? raw.slug, raw.submission].filter((v) => typeof v === "string" && v.length <= 100 && !unstorableText(v)).join("/") || null;
+    if (raw && typeof raw === "object")
+      return [raw.round ?? raw.slug, raw.submission].filter((v) => typeof v === "string" && v.length <= 100 && !unstorableText(v)).join("/") || null;
   } catch {
     // An unreadable body has no target.
   }

@@ -84,9 +84,25 @@ export function formatCount(n: number): string {
 /** Short label and full explanation of every cell state (lib/scoring CellStatus, docs/scoring.md §2–§3). */
 export const STATUS_TEXT: Record<CellStatus, { label: string; short: string; icon: string; description: string }> = {
   hit: { label: "target reached", short: "", icon: "", description: "Reached the target; the ratio to the pool's best time counts in the profile." },
-  not_reached: { label: "not reached", short: "missed", icon: "✕", description: "Target not reached: the median over studies is not finite (docs/scoring.md §2.2–§2.3)." },
-  over_4x: { label: "over 4× the best", short: "> 4×", icon: "4×", description: "Reached, but more than 4 times slower than the pool's best, so it does not count (docs/scoring.md §3.4)." },
-  variant_failed: { label: "held-out variant failed", short: "variant", icon: "⚑", description: "The held-out workload variant was not reached, was missing or was over 4× its best, which disqualifies the base workload (docs/scoring.md §3.5)." },
+  not_reached: {
+    label: "not reached",
+    short: "missed",
+    icon: "✕",
+    description: "Target not reached: the median over studies is not finite (docs/scoring.md §2.2–§2.3).",
+  },
+  over_4x: {
+    label: "over 4× the best",
+    short: "> 4×",
+    icon: "4×",
+    description: "Reached, but more than 4 times slower than the pool's best, so it does not count (docs/scoring.md §3.4).",
+  },
+  variant_failed: {
+    label: "held-out variant failed",
+    short: "variant",
+    icon: "⚑",
+    description:
+      "The held-out workload variant was not reached, was missing or was over 4× its best, which disqualifies the base workload (docs/scoring.md §3.5).",
+  },
   no_data: { label: "no data", short: "no data", icon: "∅", description: "No results for this workload (docs/scoring.md §2.7): it counts as a miss." },
 };
 

@@ -6,8 +6,15 @@ import { DIRECTIONS, EMPTY_QUERY, SCALES, SORT_COLUMNS, SOURCES, type ViewQuery 
 import { integrationParam, pointsParam, scaleParam, tauMaxParam } from "./scoring-params";
 
 /** A horizon filter value: the percentage of the step budget ("33"), or "none" (no horizon). */
-const horizonValue = z.string().max(4).regex(/^(\d{1,3}|none)$/, { error: 'expected a percentage such as "33", or "none"' });
-const slug = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, { error: "expected a submission slug (letters, digits, . _ -)" });
+const horizonValue = z
+  .string()
+  .max(4)
+  .regex(/^(\d{1,3}|none)$/, { error: 'expected a percentage such as "33", or "none"' });
+const slug = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+$/, { error: "expected a submission slug (letters, digits, . _ -)" });
 const label = z.string().min(1).max(200);
 
 export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
@@ -42,7 +49,6 @@ export const viewQuerySchema: z.ZodType<ViewQuery> = z.object({
   hide: z.array(z.string().min(1).max(300)).max(5000),
 });
 
-
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function getAll(params: RawParams, key: string): string[] {
@@ -51,7 +57,11 @@ function getAll(params: RawParams, key: string): string[] {
 }
 
 /** Slug lists also accept "a,b,c" (slugs never contain commas); labels are repeated parameters only. */
-const splitList = (values: string[]) => values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+const splitList = (values: string[]) =>
+  values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 const LIST_KEYS = ["horizon", "family", "base", "source", "add", "remove", "hide"] as const;
 const COMMA_KEYS = new Set(["horizon", "source", "add", "remove", "hide"]);
@@ -86,4 +96,3 @@ export function parseViewQuery(params: RawParams): { query: ViewQuery; issues: I
   const retry = viewQuerySchema.safeParse(kept);
   return { query: retry.success ? retry.data : EMPTY_QUERY, issues };
 }
-

@@ -74,11 +74,28 @@ export function viewHref(path: string, q: Partial<ViewQuery>, fixed: Record<stri
 
 /** The part of a view that defines the pool and its scores (what a link to another view of the same pool carries). */
 export function poolQuery(q: ViewQuery): ViewQuery {
-  return { ...EMPTY_QUERY, horizon: q.horizon, family: q.family, base: q.base, source: q.source, add: q.add, remove: q.remove, complete: q.complete, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale };
+  return {
+    ...EMPTY_QUERY,
+    horizon: q.horizon,
+    family: q.family,
+    base: q.base,
+    source: q.source,
+    add: q.add,
+    remove: q.remove,
+    complete: q.complete,
+    tauMax: q.tauMax,
+    integration: q.integration,
+    points: q.points,
+    scale: q.scale,
+  };
 }
 
 /** Toggles `value` in one list of the view (for add/remove links and filter chips). */
-export function toggle<K extends "horizon" | "family" | "base" | "source" | "add" | "remove" | "hide">(q: ViewQuery, key: K, value: ViewQuery[K][number]): ViewQuery {
+export function toggle<K extends "horizon" | "family" | "base" | "source" | "add" | "remove" | "hide">(
+  q: ViewQuery,
+  key: K,
+  value: ViewQuery[K][number],
+): ViewQuery {
   const list = q[key] as string[];
   const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   return { ...q, [key]: next };

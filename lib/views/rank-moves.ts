@@ -22,7 +22,14 @@ export function movesBetween(before: Ranks, after: Ranks): Move[] {
     const b = before.get(slug);
     const a = after.get(slug);
     if (b && a && b.rank === a.rank && Object.is(b.score, a.score)) continue;
-    moves.push({ slug, displayName: (a ?? b)!.displayName, rankBefore: b?.rank ?? null, rankAfter: a?.rank ?? null, scoreBefore: b?.score ?? null, scoreAfter: a?.score ?? null });
+    moves.push({
+      slug,
+      displayName: (a ?? b)!.displayName,
+      rankBefore: b?.rank ?? null,
+      rankAfter: a?.rank ?? null,
+      scoreBefore: b?.score ?? null,
+      scoreAfter: a?.score ?? null,
+    });
   }
   return moves;
 }

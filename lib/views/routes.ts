@@ -48,11 +48,15 @@ export const routes = {
     return `/analysis/${enc(round)}${view ? `/${enc(view)}` : ""}${s ? `?${s}` : ""}`;
   },
   api: {
-    leaderboard: (round: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/leaderboard`, q && poolQuery(q), format ? ["format", format] : undefined),
-    profiles: (round: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/profiles`, q && poolQuery(q), format ? ["format", format] : undefined),
+    leaderboard: (round: string, q?: ViewQuery, format?: "csv") =>
+      withQuery(`/api/v1/rounds/${enc(round)}/leaderboard`, q && poolQuery(q), format ? ["format", format] : undefined),
+    profiles: (round: string, q?: ViewQuery, format?: "csv") =>
+      withQuery(`/api/v1/rounds/${enc(round)}/profiles`, q && poolQuery(q), format ? ["format", format] : undefined),
     workloads: (round: string) => `/api/v1/rounds/${enc(round)}/workloads`,
-    workload: (round: string, key: string, q?: ViewQuery, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/workloads/${enc(key)}`, q && poolQuery(q), format ? ["format", format] : undefined),
-    submission: (round: string, slug: string, format?: "csv") => withQuery(`/api/v1/rounds/${enc(round)}/submissions/${enc(slug)}`, undefined, format ? ["format", format] : undefined),
+    workload: (round: string, key: string, q?: ViewQuery, format?: "csv") =>
+      withQuery(`/api/v1/rounds/${enc(round)}/workloads/${enc(key)}`, q && poolQuery(q), format ? ["format", format] : undefined),
+    submission: (round: string, slug: string, format?: "csv") =>
+      withQuery(`/api/v1/rounds/${enc(round)}/submissions/${enc(slug)}`, undefined, format ? ["format", format] : undefined),
     paper: (q?: { integration?: string }, format?: "csv") => {
       const p = new URLSearchParams();
       if (q?.integration) p.set("integration", q.integration);

@@ -32,14 +32,32 @@ function headers(): Map<string, string[]> {
   return out;
 }
 
-
 /** hparams.json and meta_data_0.json beside every CSV, as the runner writes them (provenance, docs/log-reader.md). */
 function writeTrialExtras(dir: string, listed: number, random: () => number): void {
-  writeFileSync(path.join(dir, "hparams.json"), JSON.stringify({ learning_rate: random() * 0.01, beta1: 0.9, weight_decay: random() * 0.1, warmup_factor: 0.05 }, null, 2));
+  writeFileSync(
+    path.join(dir, "hparams.json"),
+    JSON.stringify({ learning_rate: random() * 0.01, beta1: 0.9, weight_decay: random() * 0.1, warmup_factor: 0.05 }, null, 2),
+  );
   const gpus = Object.fromEntries(Array.from({ length: 8 }, (_, g) => [`gpu.${g}.temp.current`, 40 + random() * 20]));
   writeFileSync(
     path.join(dir, "meta_data_0.json"),
-    JSON.stringify({ os_platform: "Linux-5.15", python_version: "3.8.10", git_branch: "main", git_commit_hash: "4b01ee64c30dec442dd111abe31d40d80820fc70", cpu_model_name: "Intel(R) Xeon(R) CPU @ 2.00GHz", cpu_count: 64, gpu_model_name: "Tesla V100-SXM2-16GB", gpu_count: 8, gpu_driver: "535.104.05", rng_seed: 1000 + listed, ...gpus }, null, 2),
+    JSON.stringify(
+      {
+        os_platform: "Linux-5.15",
+        python_version: "3.8.10",
+        git_branch: "main",
+        git_commit_hash: "4b01ee64c30dec442dd111abe31d40d80820fc70",
+        cpu_model_name: "Intel(R) Xeon(R) CPU @ 2.00GHz",
+        cpu_count: 64,
+        gpu_model_name: "Tesla V100-SXM2-16GB",
+        gpu_count: 8,
+        gpu_driver: "535.104.05",
+        rng_seed: 1000 + listed,
+        ...gpus,
+      },
+      null,
+      2,
+    ),
   );
 }
 
@@ -72,7 +90,10 @@ export function writeRoundLogs(round: AlgoperfRoundFile, root: string, options: 
   const random = prng(options.seed ?? 1);
   const cols = headers();
   const files: string[] = [];
-  const total = Object.values(round.submissions).reduce((n, dirs) => n + Object.values(dirs).reduce((m, studies) => m + Object.values(studies).reduce((k, t) => k + t.length, 0), 0), 0);
+  const total = Object.values(round.submissions).reduce(
+    (n, dirs) => n + Object.values(dirs).reduce((m, studies) => m + Object.values(studies).reduce((k, t) => k + t.length, 0), 0),
+    0,
+  );
   const limit = options.trials ?? total;
   let bytes = 0;
   // More trials than the round has: copies of its submissions (<slug>_copy<k>); fewer: the first ones.

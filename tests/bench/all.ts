@@ -57,12 +57,20 @@ for (const name of options.only) {
 
 const cell = (v: string | null) => (v ?? "–").replace(/\|/g, "\\|");
 console.log(`\n=== summary ${"=".repeat(60)}`);
-console.log(`machine: ${machine}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `machine: ${machine}; load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 for (const r of runs) console.log(r);
 console.log("");
 console.log("| bench | figure | target | measured | ratio to same-run baseline | verdict |");
 console.log("| --- | --- | --- | --- | --- | --- |");
-for (const r of all) console.log(`| ${r.bench} | ${cell(r.name)} | ${cell(r.target)} | ${cell(r.measured)} | ${cell(r.ratio)} | ${r.pass === null ? "–" : r.pass ? "PASS" : "FAIL"} |`);
+for (const r of all)
+  console.log(
+    `| ${r.bench} | ${cell(r.name)} | ${cell(r.target)} | ${cell(r.measured)} | ${cell(r.ratio)} | ${r.pass === null ? "–" : r.pass ? "PASS" : "FAIL"} |`,
+  );
 const failed = all.filter((r) => r.pass === false);
 console.log(`\n${failed.length === 0 ? "every target met" : `${failed.length} target(s) missed: ${failed.map((f) => `${f.bench}: ${f.name}`).join("; ")}`}`);
 process.exitCode = failed.length ? 1 : 0;

@@ -54,7 +54,10 @@ try {
   console.log(`\nGET /api/health alone: median ${baseline.median.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms (${baseline.n} requests)`);
   console.log(
     `GET /api/health beside ${STORM} max-cost analyses (uncertainty, robustness, speedups, compare at points=10000) for ${SECONDS} s: median ${loaded.median.toFixed(1)} ms, p99 ${loaded.p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (${loaded.n} probes); ` +
-      `analyses answered ${[...statuses].sort().map(([s, n]) => `${s}: ${n}`).join(", ")}`,
+      `analyses answered ${[...statuses]
+        .sort()
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(", ")}`,
   );
   result({
     bench: "availability",

@@ -19,7 +19,9 @@ try {
   await seedPublishedData(db);
   const started = Date.now();
   const slugs = await addSyntheticRuns(db, { runs: options.runs, submissionsPerRound: options.perRound, log: console.log });
-  console.log(`added ${slugs.length} synthetic rounds (${options.runs.toLocaleString("en")} runs) in ${((Date.now() - started) / 1000).toFixed(1)} s; total runs: ${(await db.run.count()).toLocaleString("en")}`);
+  console.log(
+    `added ${slugs.length} synthetic rounds (${options.runs.toLocaleString("en")} runs) in ${((Date.now() - started) / 1000).toFixed(1)} s; total runs: ${(await db.run.count()).toLocaleString("en")}`,
+  );
 } finally {
   await db.$disconnect();
   await database.close();

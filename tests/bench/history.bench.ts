@@ -62,16 +62,48 @@ try {
   const pinned = dbAt({ roundId: round.id, version: seedVersion });
   const pinnedView = await measure(() => scoreRound(pinned, ROUND, { points: points++ }), 50, 3);
 
-  console.log(`current view of ${ROUND} (scores of the default pool, cache miss) after ${REPLACEMENTS} replacements of its ${runs} runs without history (${plainSeconds.toFixed(1)} s of writes) = baseline, then ${REPLACEMENTS} more keeping every state (${writeSeconds.toFixed(1)} s)`);
+  console.log(
+    `current view of ${ROUND} (scores of the default pool, cache miss) after ${REPLACEMENTS} replacements of its ${runs} runs without history (${plainSeconds.toFixed(1)} s of writes) = baseline, then ${REPLACEMENTS} more keeping every state (${writeSeconds.toFixed(1)} s)`,
+  );
   console.log(ratioLine("current view after history", after, before));
   console.log(ratioLine("view pinned at the seed's version", pinnedView, before));
-  console.log(`kept states: ${kept} runs; ${(perRun / 1024).toFixed(2)} KiB per replaced run (run + its results), a current run takes ${(Number(sizes!.run) / runs / 1024).toFixed(2)} KiB`);
+  console.log(
+    `kept states: ${kept} runs; ${(perRun / 1024).toFixed(2)} KiB per replaced run (run + its results), a current run takes ${(Number(sizes!.run) / runs / 1024).toFixed(2)} KiB`,
+  );
   const ratio = after.median / before.median;
   console.log(verdict("current view within 10% of before", ratio <= 1.1, `${ratio.toFixed(3)}x`));
-  result({ bench: "history", name: "current view after 5 replacements of every run", target: "within 10% of before", measured: `${after.median.toFixed(2)} ms median`, ratio: `${ratio.toFixed(3)}x before (${before.median.toFixed(2)} ms)`, pass: ratio <= 1.1 });
-  result({ bench: "history", name: "replacing every run of the round, 5 times", target: null, measured: `${writeSeconds.toFixed(1)} s keeping every state`, ratio: `${(writeSeconds / plainSeconds).toFixed(2)}x without keeping (${plainSeconds.toFixed(1)} s)`, pass: null });
-  result({ bench: "history", name: "storage per replaced run", target: null, measured: `${(perRun / 1024).toFixed(2)} KiB`, ratio: `${(perRun / (Number(sizes!.run) / runs)).toFixed(2)}x a current run`, pass: null });
-  result({ bench: "history", name: "view pinned at the seed's version", target: null, measured: `${pinnedView.median.toFixed(2)} ms median`, ratio: `${(pinnedView.median / before.median).toFixed(2)}x current`, pass: null });
+  result({
+    bench: "history",
+    name: "current view after 5 replacements of every run",
+    target: "within 10% of before",
+    measured: `${after.median.toFixed(2)} ms median`,
+    ratio: `${ratio.toFixed(3)}x before (${before.median.toFixed(2)} ms)`,
+    pass: ratio <= 1.1,
+  });
+  result({
+    bench: "history",
+    name: "replacing every run of the round, 5 times",
+    target: null,
+    measured: `${writeSeconds.toFixed(1)} s keeping every state`,
+    ratio: `${(writeSeconds / plainSeconds).toFixed(2)}x without keeping (${plainSeconds.toFixed(1)} s)`,
+    pass: null,
+  });
+  result({
+    bench: "history",
+    name: "storage per replaced run",
+    target: null,
+    measured: `${(perRun / 1024).toFixed(2)} KiB`,
+    ratio: `${(perRun / (Number(sizes!.run) / runs)).toFixed(2)}x a current run`,
+    pass: null,
+  });
+  result({
+    bench: "history",
+    name: "view pinned at the seed's version",
+    target: null,
+    measured: `${pinnedView.median.toFixed(2)} ms median`,
+    ratio: `${(pinnedView.median / before.median).toFixed(2)}x current`,
+    pass: null,
+  });
   await pinned.$disconnect();
 } finally {
   await bench.close();

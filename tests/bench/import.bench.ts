@@ -50,16 +50,25 @@ async function measureChild(root: string, files: string[], runs: number): Promis
   const importOnce = async () => {
     const t0 = performance.now();
     // trialOrder "name": the generator numbers trials in the published listing order (docs/scoring.md §2.2).
-    const read = await readExperimentRound([root], { workloads, baseWorkloads: round.base_workloads, heldOutWorkloads: round.held_out_workloads, trialOrder: "name" });
+    const read = await readExperimentRound([root], {
+      workloads,
+      baseWorkloads: round.base_workloads,
+      heldOutWorkloads: round.held_out_workloads,
+      trialOrder: "name",
+    });
     const t1 = performance.now();
     const result = scorePool(poolFromRound(read.round));
     return { read, result, readMs: t1 - t0, scoreMs: performance.now() - t1 };
   };
   const first = await importOnce();
   let bytes = 0;
-  const baseline = await measure(() => {
-    for (const f of files) bytes = readFileSync(f).length;
-  }, runs, 1);
+  const baseline = await measure(
+    () => {
+      for (const f of files) bytes = readFileSync(f).length;
+    },
+    runs,
+    1,
+  );
   const importStats = await measure(importOnce, runs, 1);
   const heapAfterMb = v8.getHeapStatistics().total_heap_size / 1e6;
   const mismatches: string[] = [];
@@ -98,7 +107,12 @@ const options = new Command("bench:import")
   .parse()
   .opts<{ trials: number[]; runs: number; keep?: string }>();
 
-console.log(`import + score from raw logs (AlgoPerf v0.5 external layout; machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+console.log(
+  `import + score from raw logs (AlgoPerf v0.5 external layout; machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")})`,
+);
 console.log("import = scan folders + parse eval_measurements.csv + time-to-target per trial + poolFromRound + scorePool, in-process");
 console.log("baseline = reading every CSV file's bytes (readFileSync, no parsing), same files, same process");
 let pass = true;
@@ -110,21 +124,42 @@ for (const trials of options.trials) {
     const genMs = performance.now() - t0;
     const list = path.join(root, "files.txt");
     writeFileSync(list, logs.files.join("\n"));
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", root, list, String(options.runs)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", root, list, String(options.runs)], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (child.status !== 0) throw new Error(`measuring child failed (${child.status}):\n${child.stderr}`);
     const r = JSON.parse(child.stdout) as ChildReport;
     console.log(`\n${r.trials.toLocaleString("en")} trials, ${(logs.bytes / 1e6).toFixed(1)} MB of CSV (generated in ${(genMs / 1000).toFixed(1)} s)`);
     console.log(ratioLine(`import + score ${r.trials.toLocaleString("en")} trials`, r.importStats, r.baseline));
-    console.log(`  first run: read + time-to-target ${r.readMs.toFixed(0)} ms, score ${r.scoreMs.toFixed(1)} ms; throughput ${((r.trials / r.importStats.median) * 1000).toFixed(0)} trials/s, ${(logs.bytes / 1e6 / (r.importStats.median / 1000)).toFixed(0)} MB/s`);
-    console.log(`  memory: peak RSS ${r.peakRssMb.toFixed(0)} MB (process at start ${r.rssBeforeMb.toFixed(0)} MB), V8 heap after the runs ${r.heapAfterMb.toFixed(0)} MB`);
+    console.log(
+      `  first run: read + time-to-target ${r.readMs.toFixed(0)} ms, score ${r.scoreMs.toFixed(1)} ms; throughput ${((r.trials / r.importStats.median) * 1000).toFixed(0)} trials/s, ${(logs.bytes / 1e6 / (r.importStats.median / 1000)).toFixed(0)} MB/s`,
+    );
+    console.log(
+      `  memory: peak RSS ${r.peakRssMb.toFixed(0)} MB (process at start ${r.rssBeforeMb.toFixed(0)} MB), V8 heap after the runs ${r.heapAfterMb.toFixed(0)} MB`,
+    );
     const figures = `${r.importStats.median.toFixed(0)} ms median, peak RSS ${r.peakRssMb.toFixed(0)} MB, ${(logs.bytes / 1e6).toFixed(0)} MB of CSV`;
     const ratio = `${(r.importStats.median / r.baseline.median).toFixed(1)}x reading the bytes`;
-    if (r.trials !== ROUND_TRIALS) result({ bench: "import", name: `import + score ${r.trials.toLocaleString("en")} trials`, target: null, measured: figures, ratio, pass: null });
+    if (r.trials !== ROUND_TRIALS)
+      result({ bench: "import", name: `import + score ${r.trials.toLocaleString("en")} trials`, target: null, measured: figures, ratio, pass: null });
     if (r.trials === ROUND_TRIALS) {
       const ok = r.importStats.median < TARGET_MS;
-      result({ bench: "import", name: `import + score ${r.trials.toLocaleString("en")} trials (v0.5 external round), bit-exact`, target: `< ${TARGET_MS} ms`, measured: figures, ratio, pass: ok && r.mismatches.length === 0 });
+      result({
+        bench: "import",
+        name: `import + score ${r.trials.toLocaleString("en")} trials (v0.5 external round), bit-exact`,
+        target: `< ${TARGET_MS} ms`,
+        measured: figures,
+        ratio,
+        pass: ok && r.mismatches.length === 0,
+      });
       pass &&= ok && r.mismatches.length === 0;
-      console.log(verdict("scores equal the official code's bit for bit", r.mismatches.length === 0, r.mismatches.length ? r.mismatches.join("; ") : `${Object.keys(round.official_code_scores_full_precision).length} submissions`));
+      console.log(
+        verdict(
+          "scores equal the official code's bit for bit",
+          r.mismatches.length === 0,
+          r.mismatches.length ? r.mismatches.join("; ") : `${Object.keys(round.official_code_scores_full_precision).length} submissions`,
+        ),
+      );
       console.log(verdict(`whole round under ${TARGET_MS} ms`, ok, `${r.importStats.median.toFixed(0)} ms median (the official Python scorer: ~11 s)`));
     }
   } finally {

@@ -39,7 +39,6 @@ const options = new Command("bench:ingest")
   .parse()
   .opts<{ repeats: number; evals: number; databaseRuns: number }>();
 
-
 interface WorkloadRow {
   id: number;
   key: string;
@@ -74,7 +73,8 @@ function makeBatch(n: number, workloads: WorkloadRow[], withEvals: number | null
         steps.push((e + 1) * 100);
         times.push((budget * 1.2 * (e + 1 + random() * 0.5)) / withEvals);
         const good = hitAt >= 0 && e >= hitAt;
-        const m = w.direction === "min" ? w.target * (good ? 1 - 0.01 * random() : 1.01 + random()) : w.target * (good ? 1 + 0.01 * random() : 0.98 - 0.5 * random());
+        const m =
+          w.direction === "min" ? w.target * (good ? 1 - 0.01 * random() : 1.01 + random()) : w.target * (good ? 1 + 0.01 * random() : 0.98 - 0.5 * random());
         metrics.push(e === 0 && random() < 0.05 ? null : m);
       }
       runs.push({ ...base, evals: { metricName: w.metricName, steps, times, metrics } });
@@ -90,7 +90,12 @@ function makeBatch(n: number, workloads: WorkloadRow[], withEvals: number | null
 const line = (label: string, s: Stats, n: number, extra = "") =>
   `${label.padEnd(48)} median ${s.median.toFixed(0).padStart(6)} ms  ${((n / s.median) * 1000).toFixed(0).padStart(7)} runs/s   p95 ${s.p95.toFixed(0).padStart(6)} ms${extra}`;
 
-console.log(`ingest throughput (machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+console.log(
+  `ingest throughput (machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")})`,
+);
 const [bench] = await Promise.all([benchDatabase(), ensureBuild((l) => console.log(l))]);
 if (options.databaseRuns > 0) {
   const t0 = performance.now();
@@ -105,13 +110,20 @@ await client.connect();
 let pass = true;
 try {
   const { token } = await createToken(bench.db, { name: `bench-ingest-${process.pid}`, scope: "upload" });
-  const round = await bench.db.round.findUniqueOrThrow({ where: { slug: ROUND }, include: { workloads: { where: { role: "base" }, orderBy: { position: "asc" } } } });
+  const round = await bench.db.round.findUniqueOrThrow({
+    where: { slug: ROUND },
+    include: { workloads: { where: { role: "base" }, orderBy: { position: "asc" } } },
+  });
   const workloads = round.workloads as WorkloadRow[];
   const tokenRow = await bench.db.apiToken.findFirstOrThrow({ where: { name: `bench-ingest-${process.pid}` } });
 
   const post = async (path: string, body: string, n: number) => {
     const t0 = performance.now();
-    const res = await fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
+    const res = await fetch(`${app.baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body,
+    });
     const json = (await res.json()) as { result?: { data: { counts: { created: number } } }; counts?: { created: number }; error?: unknown };
     const ms = performance.now() - t0;
     const created = (json.result?.data ?? json).counts?.created;
@@ -124,10 +136,16 @@ try {
     const parsed = uploadSchema.parse(batch);
     const subIds = new Map<string, number>();
     for (const s of parsed.submissions ?? []) {
-      const r = await client.query<{ id: number }>(`INSERT INTO "Submission" ("roundId", slug, "displayName", family, source, "uploadedById", "updatedAt") VALUES ($1, $2, $3, $4, 'uploaded', $5, now()) RETURNING id`, [round.id, `raw-${s.slug}`, s.displayName, s.family, tokenRow.id]);
+      const r = await client.query<{ id: number }>(
+        `INSERT INTO "Submission" ("roundId", slug, "displayName", family, source, "uploadedById", "updatedAt") VALUES ($1, $2, $3, $4, 'uploaded', $5, now()) RETURNING id`,
+        [round.id, `raw-${s.slug}`, s.displayName, s.family, tokenRow.id],
+      );
       subIds.set(s.slug, r.rows[0]!.id);
     }
-    const upload = await client.query<{ id: number }>(`INSERT INTO "Upload" ("tokenId", "tokenName", "roundId", "payloadHash", outcome, status, "runsTotal") VALUES ($1, $2, $3, 'raw', 'accepted', 200, $4) RETURNING id`, [tokenRow.id, tokenRow.name, round.id, parsed.runs.length]);
+    const upload = await client.query<{ id: number }>(
+      `INSERT INTO "Upload" ("tokenId", "tokenName", "roundId", "payloadHash", outcome, status, "runsTotal") VALUES ($1, $2, $3, 'raw', 'accepted', 200, $4) RETURNING id`,
+      [tokenRow.id, tokenRow.name, round.id, parsed.runs.length],
+    );
     const wIds = new Map(workloads.map((w) => [w.key, w]));
     const warnings: { path: string; message: string }[] = [];
     const rows = parsed.runs.map((r, i) => {
@@ -145,14 +163,34 @@ try {
       const params: unknown[] = [];
       const values = part.map(({ r, d, w }) => {
         const p = params.length;
-        params.push(round.id, subIds.get(r.submission), w.id, r.study, r.trial, d.position, d.reached, d.timeSeconds, d.timeFraction, d.steps, d.firstHitIndex, d.bestMetric, d.overBudget, r.clientRunId, d.contentHash, upload.rows[0]!.id);
+        params.push(
+          round.id,
+          subIds.get(r.submission),
+          w.id,
+          r.study,
+          r.trial,
+          d.position,
+          d.reached,
+          d.timeSeconds,
+          d.timeFraction,
+          d.steps,
+          d.firstHitIndex,
+          d.bestMetric,
+          d.overBudget,
+          r.clientRunId,
+          d.contentHash,
+          upload.rows[0]!.id,
+        );
         return `(${Array.from({ length: 16 }, (_, k) => `$${p + k + 1}`).join(",")},now())`;
       });
       const inserted = await client.query<{ id: number }>(`INSERT INTO "Run" (${cols}) VALUES ${values.join(",")} RETURNING id`, params);
       const evals = part.flatMap(({ d }, k) => (d.evals ? [[inserted.rows[k]!.id, d.evals.steps, d.evals.times, d.evals.metrics]] : []));
       for (let e = 0; e < evals.length; e += 10_000) {
         const chunk = evals.slice(e, e + 10_000);
-        await client.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ${chunk.map((_, k) => `($${4 * k + 1},$${4 * k + 2},$${4 * k + 3},$${4 * k + 4})`).join(",")}`, chunk.flat());
+        await client.query(
+          `INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ${chunk.map((_, k) => `($${4 * k + 1},$${4 * k + 2},$${4 * k + 3},$${4 * k + 4})`).join(",")}`,
+          chunk.flat(),
+        );
       }
     }
     await client.query("COMMIT");
@@ -196,13 +234,40 @@ try {
   const share = big.rawStats.median / s.median;
   console.log("");
   console.log(verdict(`10,000-run batches at >= ${TARGET_RATE.toLocaleString("en")} runs/s`, rate >= TARGET_RATE, `${rate.toFixed(0)} runs/s`));
-  console.log(verdict(`>= ${TARGET_SHARE * 100}% of the raw insert rate`, share >= TARGET_SHARE, `${(share * 100).toFixed(0)}% (raw ${((10_000 / big.rawStats.median) * 1000).toFixed(0)} runs/s)`));
+  console.log(
+    verdict(
+      `>= ${TARGET_SHARE * 100}% of the raw insert rate`,
+      share >= TARGET_SHARE,
+      `${(share * 100).toFixed(0)}% (raw ${((10_000 / big.rawStats.median) * 1000).toFixed(0)} runs/s)`,
+    ),
+  );
   pass = rate >= TARGET_RATE && share >= TARGET_SHARE;
   const rawRate = (10_000 / big.rawStats.median) * 1000;
-  result({ bench: "ingest", name: `10,000-run batches through POST /api/trpc/ingest.upload (${dbSize})`, target: `>= ${TARGET_RATE.toLocaleString("en")} runs/s`, measured: `${rate.toFixed(0)} runs/s`, ratio: `${(share * 100).toFixed(0)}% of raw INSERT (${rawRate.toFixed(0)} runs/s)`, pass: rate >= TARGET_RATE });
-  result({ bench: "ingest", name: `10,000-run batches vs raw multi-row INSERT (${dbSize})`, target: `>= ${TARGET_SHARE * 100}% of raw`, measured: `${(share * 100).toFixed(0)}%`, ratio: `${(share * 100).toFixed(0)}% of raw INSERT`, pass: share >= TARGET_SHARE });
+  result({
+    bench: "ingest",
+    name: `10,000-run batches through POST /api/trpc/ingest.upload (${dbSize})`,
+    target: `>= ${TARGET_RATE.toLocaleString("en")} runs/s`,
+    measured: `${rate.toFixed(0)} runs/s`,
+    ratio: `${(share * 100).toFixed(0)}% of raw INSERT (${rawRate.toFixed(0)} runs/s)`,
+    pass: rate >= TARGET_RATE,
+  });
+  result({
+    bench: "ingest",
+    name: `10,000-run batches vs raw multi-row INSERT (${dbSize})`,
+    target: `>= ${TARGET_SHARE * 100}% of raw`,
+    measured: `${(share * 100).toFixed(0)}%`,
+    ratio: `${(share * 100).toFixed(0)}% of raw INSERT`,
+    pass: share >= TARGET_SHARE,
+  });
   const small = one.results[trpc]!;
-  result({ bench: "ingest", name: `1,000-run batches through POST /api/trpc/ingest.upload (${dbSize})`, target: null, measured: `${((1_000 / small.median) * 1000).toFixed(0)} runs/s`, ratio: `${((one.rawStats.median / small.median) * 100).toFixed(0)}% of raw INSERT`, pass: null });
+  result({
+    bench: "ingest",
+    name: `1,000-run batches through POST /api/trpc/ingest.upload (${dbSize})`,
+    target: null,
+    measured: `${((1_000 / small.median) * 1000).toFixed(0)} runs/s`,
+    ratio: `${((one.rawStats.median / small.median) * 100).toFixed(0)}% of raw INSERT`,
+    pass: null,
+  });
 } finally {
   await client.end();
   await app.stop();

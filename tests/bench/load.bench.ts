@@ -206,8 +206,10 @@ interface PageRows {
  * version (32 readers at once right after the version moved).
  */
 async function cachedPages(biggest: string, big: string, run: Run): Promise<PageRows> {
-  const workload = (await db.$queryRaw<{ key: string }[]>`
-    SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = ${big} AND w.role = 'base' ORDER BY w.position LIMIT 1`)[0]!.key;
+  const workload = (
+    await db.$queryRaw<{ key: string }[]>`
+    SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = ${big} AND w.role = 'base' ORDER BY w.position LIMIT 1`
+  )[0]!.key;
   const paths: [string, string][] = [
     ["/ (page cache)", "/"],
     [`/rounds/${PAPER} (page cache)`, `/rounds/${PAPER}`],
@@ -231,8 +233,16 @@ async function cachedPages(biggest: string, big: string, run: Run): Promise<Page
         return { how: res.headers.get("x-page-cache"), ms: performance.now() - t0 };
       }),
     );
-    const cold = { label: label.replace(" (page cache)", ""), firstMs: Math.min(...answers.map((a) => a.ms)), slowestMs: Math.max(...answers.map((a) => a.ms)), renders: answers.filter((a) => a.how === "miss").length, readers: answers.length };
-    console.log(`${`${cold.label} after a new data version`.padEnd(70)} ${cold.readers} readers at once: ${cold.renders} render(s), all answered within ${ms(cold.slowestMs)}`);
+    const cold = {
+      label: label.replace(" (page cache)", ""),
+      firstMs: Math.min(...answers.map((a) => a.ms)),
+      slowestMs: Math.max(...answers.map((a) => a.ms)),
+      renders: answers.filter((a) => a.how === "miss").length,
+      readers: answers.length,
+    };
+    console.log(
+      `${`${cold.label} after a new data version`.padEnd(70)} ${cold.readers} readers at once: ${cold.renders} render(s), all answered within ${ms(cold.slowestMs)}`,
+    );
     out.cold.push(cold);
     await warm(s.baseUrl + path);
   }
@@ -248,19 +258,44 @@ function pageVerdicts(pages: PageRows, base: Measured, scale: string): boolean {
     const kb = m.gzipBytes / 1024;
     const ok = p99x <= TARGET_PAGE_P99_X && rpsx >= TARGET_PAGE_RPS_X && kb <= TARGET_PAGE_GZIP_KB;
     pass &&= ok;
-    console.log(`${ok ? "PASS" : "FAIL"}  ${m.label}: p99 ${ms(m.p99)} (${p99x.toFixed(1)}x health), ${m.rps.toFixed(0)} req/s (${rpsx.toFixed(2)}x health), ${kb.toFixed(0)} KB gzip`);
-    result({ bench: "load", name: `${m.label} p99, ${scale}`, target: `p99 <= ${TARGET_PAGE_P99_X}x and req/s >= 1/3 of /api/health; <= ${TARGET_PAGE_GZIP_KB} KB gzip`, measured: `p99 ${ms(m.p99)}, ${m.rps.toFixed(0)} req/s, ${kb.toFixed(0)} KB gzip (${(m.bytes / 1024).toFixed(0)} KB)`, ratio: `${p99x.toFixed(1)}x p99, ${rpsx.toFixed(2)}x req/s of /api/health`, pass: ok });
+    console.log(
+      `${ok ? "PASS" : "FAIL"}  ${m.label}: p99 ${ms(m.p99)} (${p99x.toFixed(1)}x health), ${m.rps.toFixed(0)} req/s (${rpsx.toFixed(2)}x health), ${kb.toFixed(0)} KB gzip`,
+    );
+    result({
+      bench: "load",
+      name: `${m.label} p99, ${scale}`,
+      target: `p99 <= ${TARGET_PAGE_P99_X}x and req/s >= 1/3 of /api/health; <= ${TARGET_PAGE_GZIP_KB} KB gzip`,
+      measured: `p99 ${ms(m.p99)}, ${m.rps.toFixed(0)} req/s, ${kb.toFixed(0)} KB gzip (${(m.bytes / 1024).toFixed(0)} KB)`,
+      ratio: `${p99x.toFixed(1)}x p99, ${rpsx.toFixed(2)}x req/s of /api/health`,
+      pass: ok,
+    });
   }
   for (const m of pages.revalidated) {
-    result({ bench: "load", name: `${m.label}, ${scale}`, target: null, measured: `p99 ${ms(m.p99)}, ${m.rps.toFixed(0)} req/s, ${m.statuses["304"] ?? 0} answers 304`, ratio: `${(m.p99 / base.p99).toFixed(1)}x p99, ${(m.rps / base.rps).toFixed(2)}x req/s of /api/health`, pass: null });
+    result({
+      bench: "load",
+      name: `${m.label}, ${scale}`,
+      target: null,
+      measured: `p99 ${ms(m.p99)}, ${m.rps.toFixed(0)} req/s, ${m.statuses["304"] ?? 0} answers 304`,
+      ratio: `${(m.p99 / base.p99).toFixed(1)}x p99, ${(m.rps / base.rps).toFixed(2)}x req/s of /api/health`,
+      pass: null,
+    });
   }
   // One render per machine, whatever the worker processes (docs/page-cache.md "One render per machine").
   const workers = Number(process.env.WEB_CONCURRENCY);
   for (const c of pages.cold) {
     const ok = c.renders === 1;
     pass &&= ok;
-    console.log(`${ok ? "PASS" : "FAIL"}  ${c.label}, new data version, ${c.readers} readers at once on ${workers} worker process(es): ${c.renders} render(s) (one per machine); first answer ${ms(c.firstMs)}, last ${ms(c.slowestMs)}`);
-    result({ bench: "load", name: `${c.label}: first requests of a new data version (${c.readers} at once, ${workers} workers), ${scale}`, target: "one render per machine", measured: `${c.renders} render(s); all answered within ${ms(c.slowestMs)}`, ratio: null, pass: ok });
+    console.log(
+      `${ok ? "PASS" : "FAIL"}  ${c.label}, new data version, ${c.readers} readers at once on ${workers} worker process(es): ${c.renders} render(s) (one per machine); first answer ${ms(c.firstMs)}, last ${ms(c.slowestMs)}`,
+    );
+    result({
+      bench: "load",
+      name: `${c.label}: first requests of a new data version (${c.readers} at once, ${workers} workers), ${scale}`,
+      target: "one render per machine",
+      measured: `${c.renders} render(s); all answered within ${ms(c.slowestMs)}`,
+      ratio: null,
+      pass: ok,
+    });
   }
   return pass;
 }
@@ -269,19 +304,28 @@ function pageVerdicts(pages: PageRows, base: Measured, scale: string): boolean {
 process.env.WEB_CONCURRENCY ??= String(os.availableParallelism());
 
 const machine = `${os.cpus()[0]?.model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`pages under load (machine: ${machine}; ${process.env.WEB_CONCURRENCY} server worker process(es); load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+console.log(
+  `pages under load (machine: ${machine}; ${process.env.WEB_CONCURRENCY} server worker process(es); load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")})`,
+);
 const s = await stack();
 const db = createDb(s.databaseUrl, { max: 2 });
 let pass = true;
 try {
   const bySize = await fill(db);
   const totalRuns = await db.run.count();
-  const biggest = (await db.$queryRaw<{ slug: string; submissions: number }[]>`
+  const biggest = (
+    await db.$queryRaw<{ slug: string; submissions: number }[]>`
     SELECT r.slug, count(s.id)::int AS submissions FROM "Round" r JOIN "Submission" s ON s."roundId" = r.id
-     GROUP BY r.id ORDER BY submissions DESC, r.slug LIMIT 1`)[0]!;
+     GROUP BY r.id ORDER BY submissions DESC, r.slug LIMIT 1`
+  )[0]!;
   const roundCount = await db.round.count();
   console.log(`\ndatabase: ${totalRuns.toLocaleString("en")} runs in ${roundCount} rounds; biggest round ${biggest.slug} (${biggest.submissions} submissions)`);
-  console.log(`autocannon: ${options.connections} connections, ${options.duration} s per URL; before it, per URL: one cold request (the view computed) and ${SEQUENTIAL} sequential ones (1-conn median)\n`);
+  console.log(
+    `autocannon: ${options.connections} connections, ${options.duration} s per URL; before it, per URL: one cold request (the view computed) and ${SEQUENTIAL} sequential ones (1-conn median)\n`,
+  );
 
   const header = `${"GET".padEnd(70)} ${"p50".padStart(7)} ${"p99".padStart(7)} ${"req/s".padStart(6)} ${"non2xx".padStart(6)} ${"errors".padStart(6)} ${"p50 x".padStart(6)} ${"p99 x".padStart(6)} ${"1-conn".padStart(7)} ${"cold".padStart(7)} ${"KB".padStart(5)} ${"gz KB".padStart(6)}`;
   console.log(header);
@@ -315,7 +359,10 @@ try {
     sizeJson.push([size, await run(`/api/v1/rounds/${slug}/scores (${size} submissions)`, `/api/v1/rounds/${slug}/scores`)]);
   }
   const pages = await cachedPages(biggest.slug, bySize.get(Math.max(...options.poolSizes)) ?? biggest.slug, run);
-  const miss = await run(`/api/v1/rounds/${biggest.slug}/scores?tauMax=<new> (every request a miss)`, () => `/api/v1/rounds/${biggest.slug}/scores?tauMax=${(4 + ++unique * 1e-7).toFixed(7)}`);
+  const miss = await run(
+    `/api/v1/rounds/${biggest.slug}/scores?tauMax=<new> (every request a miss)`,
+    () => `/api/v1/rounds/${biggest.slug}/scores?tauMax=${(4 + ++unique * 1e-7).toFixed(7)}`,
+  );
   const baseAgain = await run("/api/health (baseline again, drift check)", "/api/health");
 
   const all = [base, ...targeted, ...sizes.map(([, m]) => m), ...sizeJson.map(([, m]) => m), ...pages.cached, ...pages.revalidated, miss, baseAgain];
@@ -324,22 +371,54 @@ try {
   const scale = `${totalRuns.toLocaleString("en")} runs`;
   console.log("");
   console.log(`verdict(s) against the target p99 < ${TARGET_P99_MS} ms at ${options.connections} connections, ${scale}:`);
-  console.log(`(the floor here: /api/health, one database round trip, has p99 ${ms(base.p99)} at ${options.connections} connections, ${ms(base.sequentialMs)} alone)`);
+  console.log(
+    `(the floor here: /api/health, one database round trip, has p99 ${ms(base.p99)} at ${options.connections} connections, ${ms(base.sequentialMs)} alone)`,
+  );
   for (const m of targeted) {
     const ok = m.p99 < TARGET_P99_MS;
     pass &&= ok;
     console.log(`${ok ? "PASS" : "FAIL"}  ${m.label}: p99 ${ms(m.p99)}, p50 ${ms(m.p50)}, ${m.rps.toFixed(0)} req/s`);
-    result({ bench: "load", name: `${m.label.replace(biggest.slug, "<biggest>")} p99, ${scale}`, target: `p99 < ${TARGET_P99_MS} ms`, measured: `p99 ${ms(m.p99)}, p50 ${ms(m.p50)}, ${m.rps.toFixed(0)} req/s; 1 conn ${ms(m.sequentialMs)}`, ratio: `${(m.p99 / base.p99).toFixed(1)}x /api/health p99`, pass: ok });
+    result({
+      bench: "load",
+      name: `${m.label.replace(biggest.slug, "<biggest>")} p99, ${scale}`,
+      target: `p99 < ${TARGET_P99_MS} ms`,
+      measured: `p99 ${ms(m.p99)}, p50 ${ms(m.p50)}, ${m.rps.toFixed(0)} req/s; 1 conn ${ms(m.sequentialMs)}`,
+      ratio: `${(m.p99 / base.p99).toFixed(1)}x /api/health p99`,
+      pass: ok,
+    });
   }
-  console.log(`${failedAnswers === 0 ? "PASS" : "FAIL"}  every answer 2xx: ${failedAnswers} non-2xx or errors of ${all.reduce((n, m) => n + m.total, 0).toLocaleString("en")}`);
+  console.log(
+    `${failedAnswers === 0 ? "PASS" : "FAIL"}  every answer 2xx: ${failedAnswers} non-2xx or errors of ${all.reduce((n, m) => n + m.total, 0).toLocaleString("en")}`,
+  );
   pass &&= failedAnswers === 0;
   result({ bench: "load", name: `non-2xx answers under load, ${scale}`, target: "0", measured: String(failedAnswers), ratio: null, pass: failedAnswers === 0 });
-  result({ bench: "load", name: `/api/health (baseline) p99, ${scale}`, target: null, measured: `p99 ${ms(base.p99)}, p50 ${ms(base.p50)}, ${base.rps.toFixed(0)} req/s; 1 conn ${ms(base.sequentialMs)}`, ratio: null, pass: null });
+  result({
+    bench: "load",
+    name: `/api/health (baseline) p99, ${scale}`,
+    target: null,
+    measured: `p99 ${ms(base.p99)}, p50 ${ms(base.p50)}, ${base.rps.toFixed(0)} req/s; 1 conn ${ms(base.sequentialMs)}`,
+    ratio: null,
+    pass: null,
+  });
   for (const [size, m] of sizes) {
     const json = sizeJson.find(([n]) => n === size)![1];
-    result({ bench: "load", name: `round of ${size} submissions: page / scores JSON p99, ${scale}`, target: null, measured: `page p99 ${ms(m.p99)} (1 conn ${ms(m.sequentialMs)}); JSON p99 ${ms(json.p99)} (1 conn ${ms(json.sequentialMs)})`, ratio: `${(m.p99 / base.p99).toFixed(1)}x / ${(json.p99 / base.p99).toFixed(1)}x /api/health p99`, pass: null });
+    result({
+      bench: "load",
+      name: `round of ${size} submissions: page / scores JSON p99, ${scale}`,
+      target: null,
+      measured: `page p99 ${ms(m.p99)} (1 conn ${ms(m.sequentialMs)}); JSON p99 ${ms(json.p99)} (1 conn ${ms(json.sequentialMs)})`,
+      ratio: `${(m.p99 / base.p99).toFixed(1)}x / ${(json.p99 / base.p99).toFixed(1)}x /api/health p99`,
+      pass: null,
+    });
   }
-  result({ bench: "load", name: `scores, every request a cache miss, p99, ${scale}`, target: null, measured: `p99 ${ms(miss.p99)}, p50 ${ms(miss.p50)}, ${miss.rps.toFixed(0)} req/s`, ratio: `${(miss.p99 / base.p99).toFixed(1)}x /api/health p99`, pass: null });
+  result({
+    bench: "load",
+    name: `scores, every request a cache miss, p99, ${scale}`,
+    target: null,
+    measured: `p99 ${ms(miss.p99)}, p50 ${ms(miss.p50)}, ${miss.rps.toFixed(0)} req/s`,
+    ratio: `${(miss.p99 / base.p99).toFixed(1)}x /api/health p99`,
+    pass: null,
+  });
   pass = pageVerdicts(pages, base, scale) && pass;
   console.log(`(worst p99: ${worst.label}; baseline p99 drift ${base.p99.toFixed(0)} → ${baseAgain.p99.toFixed(0)} ms)`);
 } finally {

@@ -41,8 +41,17 @@ try {
   for (const path of ["/", "/rounds/algoperf-v0.5-external", "/rounds/paper-2505.24005", "/rounds/paper-2505.24005/profiles"]) {
     const js = await firstLoadJs(base, path);
     const kb = js.totalGzip / 1000;
-    result({ bench: "pages", name: `first-load JS of ${path}`, target: `<= ${JS_BUDGET_KB} KB gzip`, measured: `${kb.toFixed(1)} KB gzip`, ratio: null, pass: kb <= JS_BUDGET_KB });
-    console.log(`${path.padEnd(36)} ${(js.totalGzip / 1000).toFixed(1).padStart(7)} KB gzip  ${(js.totalBytes / 1000).toFixed(1).padStart(7)} KB raw  ${js.scripts.length} scripts  (+ ${(js.inlineGzip / 1000).toFixed(1)} KB inline payload)`);
+    result({
+      bench: "pages",
+      name: `first-load JS of ${path}`,
+      target: `<= ${JS_BUDGET_KB} KB gzip`,
+      measured: `${kb.toFixed(1)} KB gzip`,
+      ratio: null,
+      pass: kb <= JS_BUDGET_KB,
+    });
+    console.log(
+      `${path.padEnd(36)} ${(js.totalGzip / 1000).toFixed(1).padStart(7)} KB gzip  ${(js.totalBytes / 1000).toFixed(1).padStart(7)} KB raw  ${js.scripts.length} scripts  (+ ${(js.inlineGzip / 1000).toFixed(1)} KB inline payload)`,
+    );
   }
 
   const health = await medianMs(() => `${base}/api/health`);
@@ -50,7 +59,14 @@ try {
   console.log(`${"GET /api/health (baseline)".padEnd(58)} ${health.toFixed(1).padStart(7)} ms`);
   const line = (label: string, ms: number) => {
     console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(7)} ms   ratio ${(ms / health).toFixed(1).padStart(6)}x`);
-    result({ bench: "pages", name: `${label}, sequential median`, target: null, measured: `${ms.toFixed(1)} ms`, ratio: `${(ms / health).toFixed(1)}x /api/health`, pass: null });
+    result({
+      bench: "pages",
+      name: `${label}, sequential median`,
+      target: null,
+      measured: `${ms.toFixed(1)} ms`,
+      ratio: `${(ms / health).toFixed(1)}x /api/health`,
+      pass: null,
+    });
   };
   for (const round of ["algoperf-v0.5-external", "paper-2505.24005"]) {
     line(`GET /rounds/${round} (cached)`, await medianMs(() => `${base}/rounds/${round}`));

@@ -20,7 +20,10 @@ const TRIALS = 5;
 /** Adds synthetic rounds "synthetic-<n>" until `runs` runs exist in them; returns their slugs. */
 export async function addSyntheticRuns(db: Db, options: SyntheticOptions): Promise<string[]> {
   const perRound = options.submissionsPerRound ?? 40;
-  const template = await db.round.findUniqueOrThrow({ where: { slug: "algoperf-v0.6-external" }, include: { workloads: { where: { role: "base" }, orderBy: { position: "asc" } } } });
+  const template = await db.round.findUniqueOrThrow({
+    where: { slug: "algoperf-v0.6-external" },
+    include: { workloads: { where: { role: "base" }, orderBy: { position: "asc" } } },
+  });
   const runsPerSubmission = template.workloads.length * STUDIES * TRIALS;
   let remaining = Math.ceil(options.runs / runsPerSubmission);
   const existing = await db.round.count({ where: { slug: { startsWith: "synthetic-" } } });
@@ -48,7 +51,12 @@ export async function addSyntheticRuns(db: Db, options: SyntheticOptions): Promi
               create: template.workloads.map(({ id: _id, roundId: _roundId, ...w }) => w),
             },
             submissions: {
-              create: Array.from({ length: count }, (_, i) => ({ slug: `sub-${i}`, displayName: `Synthetic ${r}.${i}`, source: "uploaded" as const, family: i % 3 ? "adaptive baseline" : "schedule-free" })),
+              create: Array.from({ length: count }, (_, i) => ({
+                slug: `sub-${i}`,
+                displayName: `Synthetic ${r}.${i}`,
+                source: "uploaded" as const,
+                family: i % 3 ? "adaptive baseline" : "schedule-free",
+              })),
             },
           },
         });
@@ -73,7 +81,8 @@ export async function addSyntheticRuns(db: Db, options: SyntheticOptions): Promi
       },
       { timeout: 600_000, maxWait: 60_000 },
     );
-    if (options.log && slugs.length % 25 === 0) options.log(`${slugs.length} rounds, ${(options.runs - remaining * runsPerSubmission).toLocaleString("en")} runs`);
+    if (options.log && slugs.length % 25 === 0)
+      options.log(`${slugs.length} rounds, ${(options.runs - remaining * runsPerSubmission).toLocaleString("en")} runs`);
   }
   return slugs;
 }

@@ -61,7 +61,10 @@ function timed(command: string, args: string[], env: Record<string, string> = {}
 /** The official scorer's command, or why it cannot run here. */
 function officialScorer(): { python: string; dir: string } | { skipped: string } {
   const dir = options.officialScoring ?? process.env.ALGOPERF_SCORING_DIR;
-  if (!dir) return { skipped: "no official scoring code: pass --official-scoring <dir> or set ALGOPERF_SCORING_DIR (the folder that holds scoring/score_submissions.py)" };
+  if (!dir)
+    return {
+      skipped: "no official scoring code: pass --official-scoring <dir> or set ALGOPERF_SCORING_DIR (the folder that holds scoring/score_submissions.py)",
+    };
   if (!existsSync(path.join(dir, "scoring", "score_submissions.py"))) return { skipped: `${dir} has no scoring/score_submissions.py` };
   for (const python of ["/usr/bin/python3", "python3"]) {
     const probe = spawnSync(python, ["-c", "import pandas, absl, tabulate, matplotlib"], { encoding: "utf8" });
@@ -85,13 +88,20 @@ function readScoresCsv(file: string): Record<string, number> {
 const round = publishedRound("v0.5", "external");
 const root = options.keep ? path.resolve(options.keep) : mkdtempSync(path.join(os.tmpdir(), "algoperf-bench-upload-logs-"));
 const work = mkdtempSync(path.join(os.tmpdir(), "algoperf-bench-upload-logs-out-"));
-console.log(`upload + score raw AlgoPerf logs (v0.5 external layout with the published quirks; machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+console.log(
+  `upload + score raw AlgoPerf logs (v0.5 external layout with the published quirks; machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")})`,
+);
 let pass = true;
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
   const t0 = performance.now();
   const logs = writeRoundLogs(round, path.join(root, "logs"), { quirks: true });
-  console.log(`${logs.trials.toLocaleString("en")} trials, ${(logs.bytes / 1e6).toFixed(1)} MB of CSV, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${logs.trials.toLocaleString("en")} trials, ${(logs.bytes / 1e6).toFixed(1)} MB of CSV, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   // The official scorer on the same folder.
   const official = officialScorer();
@@ -104,11 +114,23 @@ try {
     writeFileSync(shim, SHIM);
     const out = path.join(work, "official");
     const targets = path.join(official.dir, "scoring", "workload_targets_v05.json");
-    const r = timed(official.python, [shim, official.dir, "--submission_directory", logs.root, "--workload_targets", targets, "--compute_performance_profiles", "--output_dir", out]);
+    const r = timed(official.python, [
+      shim,
+      official.dir,
+      "--submission_directory",
+      logs.root,
+      "--workload_targets",
+      targets,
+      "--compute_performance_profiles",
+      "--output_dir",
+      out,
+    ]);
     officialMs = r.ms;
     officialCpu = r.cpuS;
     officialScores = readScoresCsv(path.join(out, "scores.csv"));
-    console.log(`official scorer (${official.python} scoring/score_submissions.py --workload_targets workload_targets_v05.json): ${(r.ms / 1000).toFixed(2)} s (CPU ${r.cpuS?.toFixed(2) ?? "?"} s), peak RSS ${r.peakRssMb?.toFixed(0) ?? "?"} MB`);
+    console.log(
+      `official scorer (${official.python} scoring/score_submissions.py --workload_targets workload_targets_v05.json): ${(r.ms / 1000).toFixed(2)} s (CPU ${r.cpuS?.toFixed(2) ?? "?"} s), peak RSS ${r.peakRssMb?.toFixed(0) ?? "?"} MB`,
+    );
   }
 
   // cli score on the folders (no server).
@@ -119,11 +141,17 @@ try {
   // A production server on a fresh embedded database, with `npm start`'s default of one web process
   // per core (docs/deployment.md; the test stack runs one); an admin token (the published submissions are replaced by the logs' runs).
   stack = await startStack((l) => console.log(`  [stack] ${l}`), undefined, { WEB_CONCURRENCY: String(os.availableParallelism()) });
-  const token = timed(CLI[0], [...CLI[1], "token", "create", `bench-${process.pid}`, "--scope", "admin"], { DATABASE_URL: stack.databaseUrl }).stdout.trim().split("\n").at(-1)!;
+  const token = timed(CLI[0], [...CLI[1], "token", "create", `bench-${process.pid}`, "--scope", "admin"], { DATABASE_URL: stack.databaseUrl })
+    .stdout.trim()
+    .split("\n")
+    .at(-1)!;
   // "A running server": the routes the CLI uses have answered once (Next loads a route's code on its first request).
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   // Best effort: an empty upload is refused (400), which is all the warm-up needs.
-  const warm = (url: string, init?: RequestInit) => fetch(url, init).then((r) => r.text()).catch(() => undefined);
+  const warm = (url: string, init?: RequestInit) =>
+    fetch(url, init)
+      .then((r) => r.text())
+      .catch(() => undefined);
   // Every web process: concurrent requests open several connections, which the cluster hands out in turn.
   await Promise.all(
     Array.from({ length: 2 * os.availableParallelism() }, async () => {
@@ -141,7 +169,9 @@ try {
   const scoresMs = performance.now() - t1;
   const uploadMs = upload.ms + scoresMs;
   console.log(upload.stdout.split("\n")[0]);
-  console.log(`cli upload (one call) + GET scores: ${(uploadMs / 1000).toFixed(2)} s (the upload ${(upload.ms / 1000).toFixed(2)} s, the scores ${(scoresMs / 1000).toFixed(2)} s; CLI CPU ${upload.cpuS?.toFixed(2) ?? "?"} s, the server's is not counted), CLI peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`);
+  console.log(
+    `cli upload (one call) + GET scores: ${(uploadMs / 1000).toFixed(2)} s (the upload ${(upload.ms / 1000).toFixed(2)} s, the scores ${(scoresMs / 1000).toFixed(2)} s; CLI CPU ${upload.cpuS?.toFixed(2) ?? "?"} s, the server's is not counted), CLI peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`,
+  );
 
   // Scores: the official code's (this run's, or the published full-precision ones the generator reproduces).
   const reference = officialScores ?? round.official_code_scores_full_precision;
@@ -149,20 +179,64 @@ try {
     ...(Math.abs(serverScores[s]! - v) <= 1e-12 ? [] : [`server ${s}: ${serverScores[s]} != ${v}`]),
     ...(cliScores[s] === v ? [] : [`cli score ${s}: ${cliScores[s]} != ${v}`]),
   ]);
-  console.log(verdict("scores equal the official code's", mismatches.length === 0, mismatches.length ? mismatches.join("; ") : `${Object.keys(reference).length} submissions${officialScores ? " (this run's official scorer)" : " (published full precision)"}`));
+  console.log(
+    verdict(
+      "scores equal the official code's",
+      mismatches.length === 0,
+      mismatches.length
+        ? mismatches.join("; ")
+        : `${Object.keys(reference).length} submissions${officialScores ? " (this run's official scorer)" : " (published full precision)"}`,
+    ),
+  );
   pass &&= mismatches.length === 0;
 
   if (officialMs !== null) {
     const uploadRatio = officialMs / uploadMs;
     const scoreRatio = officialMs / score.ms;
-    console.log(verdict(`upload + scores >= ${UPLOAD_TARGET}x faster than the official scorer`, uploadRatio >= UPLOAD_TARGET, `${uploadRatio.toFixed(1)}x (${(uploadMs / 1000).toFixed(2)} s vs ${(officialMs / 1000).toFixed(2)} s)`));
-    if (officialCpu !== null && score.cpuS !== null) console.log(`  CPU time: official scorer ${officialCpu.toFixed(2)} s, cli score ${score.cpuS.toFixed(2)} s (${(officialCpu / score.cpuS).toFixed(1)}x); load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
-    console.log(verdict(`cli score >= ${SCORE_TARGET}x faster than the official scorer`, scoreRatio >= SCORE_TARGET, `${scoreRatio.toFixed(1)}x (${(score.ms / 1000).toFixed(2)} s vs ${(officialMs / 1000).toFixed(2)} s)`));
-    result({ bench: "upload-logs", name: "cli upload (one call) + scores, v0.5 external raw logs", target: `>= ${UPLOAD_TARGET}x official`, measured: `${(uploadMs / 1000).toFixed(2)} s, peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`, ratio: `${uploadRatio.toFixed(1)}x official (${(officialMs / 1000).toFixed(2)} s)`, pass: uploadRatio >= UPLOAD_TARGET && mismatches.length === 0 });
-    result({ bench: "upload-logs", name: "cli score on the folders", target: `>= ${SCORE_TARGET}x official`, measured: `${(score.ms / 1000).toFixed(2)} s, peak RSS ${score.peakRssMb?.toFixed(0) ?? "?"} MB`, ratio: `${scoreRatio.toFixed(1)}x official`, pass: scoreRatio >= SCORE_TARGET && mismatches.length === 0 });
+    console.log(
+      verdict(
+        `upload + scores >= ${UPLOAD_TARGET}x faster than the official scorer`,
+        uploadRatio >= UPLOAD_TARGET,
+        `${uploadRatio.toFixed(1)}x (${(uploadMs / 1000).toFixed(2)} s vs ${(officialMs / 1000).toFixed(2)} s)`,
+      ),
+    );
+    if (officialCpu !== null && score.cpuS !== null)
+      console.log(
+        `  CPU time: official scorer ${officialCpu.toFixed(2)} s, cli score ${score.cpuS.toFixed(2)} s (${(officialCpu / score.cpuS).toFixed(1)}x); load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+      );
+    console.log(
+      verdict(
+        `cli score >= ${SCORE_TARGET}x faster than the official scorer`,
+        scoreRatio >= SCORE_TARGET,
+        `${scoreRatio.toFixed(1)}x (${(score.ms / 1000).toFixed(2)} s vs ${(officialMs / 1000).toFixed(2)} s)`,
+      ),
+    );
+    result({
+      bench: "upload-logs",
+      name: "cli upload (one call) + scores, v0.5 external raw logs",
+      target: `>= ${UPLOAD_TARGET}x official`,
+      measured: `${(uploadMs / 1000).toFixed(2)} s, peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`,
+      ratio: `${uploadRatio.toFixed(1)}x official (${(officialMs / 1000).toFixed(2)} s)`,
+      pass: uploadRatio >= UPLOAD_TARGET && mismatches.length === 0,
+    });
+    result({
+      bench: "upload-logs",
+      name: "cli score on the folders",
+      target: `>= ${SCORE_TARGET}x official`,
+      measured: `${(score.ms / 1000).toFixed(2)} s, peak RSS ${score.peakRssMb?.toFixed(0) ?? "?"} MB`,
+      ratio: `${scoreRatio.toFixed(1)}x official`,
+      pass: scoreRatio >= SCORE_TARGET && mismatches.length === 0,
+    });
     pass &&= uploadRatio >= UPLOAD_TARGET && scoreRatio >= SCORE_TARGET;
   } else {
-    result({ bench: "upload-logs", name: "cli upload (one call) + scores, v0.5 external raw logs", target: `>= ${UPLOAD_TARGET}x official`, measured: `${(uploadMs / 1000).toFixed(2)} s`, ratio: "official scorer skipped", pass: null });
+    result({
+      bench: "upload-logs",
+      name: "cli upload (one call) + scores, v0.5 external raw logs",
+      target: `>= ${UPLOAD_TARGET}x official`,
+      measured: `${(uploadMs / 1000).toFixed(2)} s`,
+      ratio: "official scorer skipped",
+      pass: null,
+    });
   }
 } finally {
   await stack?.stop();

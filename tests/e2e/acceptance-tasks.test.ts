@@ -67,7 +67,7 @@ for (const screen of [
       expectActions(2);
     });
 
-    test("2. Prodigy vs AdamW workload by workload: from the home page, \"compare\" on the best Prodigy row, then AdamW as B", async () => {
+    test('2. Prodigy vs AdamW workload by workload: from the home page, "compare" on the best Prodigy row, then AdamW as B', async () => {
       await start("/");
       // The table is ranked: the first row of each algorithm is its best configuration. Reading is not an action.
       const prodigy = page.locator('[data-table="leaderboard"] tbody tr[data-submission^="prodigy-"]').first();
@@ -102,11 +102,15 @@ for (const screen of [
       await act(() => page.locator('[data-round-link="algoperf-v0.5-external"] a').click());
       await page.waitForURL((u) => u.pathname === "/rounds/algoperf-v0.5-external");
       // The answer is in the table: the tie letters of the first two rows, as the uncertainty API groups them.
-      const api = (await (await fetch(`${inject("baseUrl")}/api/v1/rounds/algoperf-v0.5-external/uncertainty`)).json()) as { submissions: { key: string; groups: string[] }[] };
+      const api = (await (await fetch(`${inject("baseUrl")}/api/v1/rounds/algoperf-v0.5-external/uncertainty`)).json()) as {
+        submissions: { key: string; groups: string[] }[];
+      };
       const rows = page.locator('[data-table="leaderboard"] tbody tr');
       for (const i of [0, 1]) {
         const slug = await rows.nth(i).getAttribute("data-submission");
-        await expect.poll(() => rows.nth(i).locator('[data-field="tie"]').innerText(), { timeout: 60_000 }).toBe(api.submissions.find((s) => s.key === slug)!.groups.join(""));
+        await expect
+          .poll(() => rows.nth(i).locator('[data-field="tie"]').innerText(), { timeout: 60_000 })
+          .toBe(api.submissions.find((s) => s.key === slug)!.groups.join(""));
       }
       await rows.first().evaluate((el) => el.scrollIntoView({ block: "center" }));
       await shot("4-first-vs-second-table");
@@ -121,7 +125,11 @@ for (const screen of [
       const token = await createToken(unique("task-upload"));
       const slug = unique("task-sub").toLowerCase();
       const r = await uploadRest(
-        { round: UPLOAD_ROUND, submissions: [{ slug, displayName: "My task upload" }], runs: [{ submission: slug, workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 5000 } }] },
+        {
+          round: UPLOAD_ROUND,
+          submissions: [{ slug, displayName: "My task upload" }],
+          runs: [{ submission: slug, workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 5000 } }],
+        },
         token,
       );
       expect(r.status, JSON.stringify(r.body)).toBe(201);

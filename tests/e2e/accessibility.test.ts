@@ -47,7 +47,13 @@ describe("axe: light and dark, desktop and phone", () => {
           const result = await new AxeBuilder({ page }).analyze();
           return result.violations
             .filter((v) => v.impact === "serious" || v.impact === "critical")
-            .map((v) => `${scheme}, ${screen.name}: ${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join(" | ")}`);
+            .map(
+              (v) =>
+                `${scheme}, ${screen.name}: ${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`)
+                  .join(" | ")}`,
+            );
         }),
       );
       expect(found.flat(), p.path).toEqual([]);

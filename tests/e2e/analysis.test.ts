@@ -113,7 +113,12 @@ describe("analysis pages", () => {
       await expect(page.locator('button[data-legend="AdamW"]').getAttribute("aria-pressed")).resolves.toBe("true");
       await page.mouse.move(0, 0);
       expect(await other.evaluate((el) => getComputedStyle(el).opacity)).toBe("0.12");
-      expect(await page.locator('svg[data-chart="horizon"] [data-series="AdamW"]').first().evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+      expect(
+        await page
+          .locator('svg[data-chart="horizon"] [data-series="AdamW"]')
+          .first()
+          .evaluate((el) => getComputedStyle(el).opacity),
+      ).toBe("1");
       await screenshot(page, "analysis-horizon");
     });
   });
@@ -143,7 +148,12 @@ describe("analysis pages", () => {
       expect(await chart.locator("g[data-series] path").count()).toBe(11);
       expect(await page.locator('[data-table="tau"] tbody tr').count()).toBe(11);
       await page.locator('button[data-legend="amos"]').hover();
-      expect(await chart.locator('g[data-series="baseline"]').first().evaluate((el) => getComputedStyle(el).opacity)).toBe("0.12");
+      expect(
+        await chart
+          .locator('g[data-series="baseline"]')
+          .first()
+          .evaluate((el) => getComputedStyle(el).opacity),
+      ).toBe("0.12");
       await page.fill('input[name="steps"]', "4");
       await page.fill('input[name="from"]', "1.5");
       await submit(page);
@@ -177,17 +187,36 @@ describe("analysis pages", () => {
 // are in SITE_PAGES: axe in light and dark, desktop and phone (accessibility.test.ts).
 async function axeClean(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  const serious = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
   expect(serious, what).toEqual([]);
 }
 
 describe("what a result cost: from a leaderboard row", () => {
   const ROUND = `e2e-cost-${process.pid}`;
   beforeAll(async () => {
-    await createRound({ slug: ROUND, ruleset: "external_tuning", studiesExpected: 1, trialsExpected: 2, workloads: [workload("w1", { metricName: "validation/loss", direction: "min", target: 0.5, budgetSeconds: 10000 })] });
+    await createRound({
+      slug: ROUND,
+      ruleset: "external_tuning",
+      studiesExpected: 1,
+      trialsExpected: 2,
+      workloads: [workload("w1", { metricName: "validation/loss", direction: "min", target: 0.5, budgetSeconds: 10000 })],
+    });
     const token = await createToken(unique("e2e-cost"), "admin");
     const run = (submission: string, trial: number, lr: number, gpus: number, model: string, times: number[], metrics: number[]) => ({
-      submission, workload: "w1", study: 0, trial, hyperparameters: { learning_rate: lr, beta1: 0.9 }, provenance: { gpuCount: gpus, gpuModel: model },
+      submission,
+      workload: "w1",
+      study: 0,
+      trial,
+      hyperparameters: { learning_rate: lr, beta1: 0.9 },
+      provenance: { gpuCount: gpus, gpuModel: model },
       evals: { metricName: "validation/loss", steps: times.map((_, i) => i + 1), times, metrics },
     });
     const runs = [
@@ -196,7 +225,17 @@ describe("what a result cost: from a leaderboard row", () => {
       run("baseline", 1, 0.003, 4, "A100", [600, 1200], [0.8, 0.45]),
       run("baseline", 2, 0.03, 4, "A100", [700, 1400], [0.6, 0.5]),
     ];
-    const r = await uploadRest({ round: ROUND, submissions: [{ slug: "alpha", displayName: "Alpha" }, { slug: "baseline", displayName: "Baseline" }], runs }, token);
+    const r = await uploadRest(
+      {
+        round: ROUND,
+        submissions: [
+          { slug: "alpha", displayName: "Alpha" },
+          { slug: "baseline", displayName: "Baseline" },
+        ],
+        runs,
+      },
+      token,
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   });
   afterAll(async () => {

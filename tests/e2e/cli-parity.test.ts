@@ -34,7 +34,10 @@ interface Shown {
 async function cliInput(round: string, slugs: string[]) {
   return withDb(async (c) => {
     const r = (await c.query(`SELECT id, "timeBasis" FROM "Round" WHERE slug = $1`, [round])).rows[0];
-    const workloads = (await c.query(`SELECT key, role FROM "Workload" WHERE "roundId" = $1 ORDER BY position`, [r.id])).rows as { key: string; role: string }[];
+    const workloads = (await c.query(`SELECT key, role FROM "Workload" WHERE "roundId" = $1 ORDER BY position`, [r.id])).rows as {
+      key: string;
+      role: string;
+    }[];
     const results = (
       await c.query(
         `SELECT s.slug, w.key, x.reached, x."timeSeconds", x."timeFraction" FROM "WorkloadResult" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Workload" w ON w.id = x."workloadId" WHERE s."roundId" = $1 AND s.slug = ANY($2) ORDER BY s.slug`,
@@ -42,7 +45,9 @@ async function cliInput(round: string, slugs: string[]) {
       )
     ).rows as { slug: string; key: string; reached: boolean; timeSeconds: number | null; timeFraction: number | null }[];
     // Listing order of the pool (the database's slug order), which breaks score ties (docs/scoring.md §5.4).
-    const ordered = (await c.query(`SELECT slug FROM "Submission" WHERE "roundId" = $1 AND slug = ANY($2) ORDER BY slug`, [r.id, slugs])).rows.map((x) => x.slug as string);
+    const ordered = (await c.query(`SELECT slug FROM "Submission" WHERE "roundId" = $1 AND slug = ANY($2) ORDER BY slug`, [r.id, slugs])).rows.map(
+      (x) => x.slug as string,
+    );
     const submissions: Record<string, Record<string, number | null | "nan">> = {};
     for (const slug of ordered) submissions[slug] = {};
     for (const x of results) {
@@ -51,7 +56,11 @@ async function cliInput(round: string, slugs: string[]) {
     }
     return {
       basis: r.timeBasis as "seconds" | "budget_fraction",
-      input: { workloads: workloads.filter((w) => w.role === "base").map((w) => w.key), held_out_workloads: workloads.filter((w) => w.role === "held_out").map((w) => w.key), submissions },
+      input: {
+        workloads: workloads.filter((w) => w.role === "base").map((w) => w.key),
+        held_out_workloads: workloads.filter((w) => w.role === "held_out").map((w) => w.key),
+        submissions,
+      },
     };
   });
 }
@@ -84,7 +93,10 @@ for (const view of VIEWS) {
       const mode = await page.locator("[data-scoring-mode]").getAttribute("data-scoring-mode");
       expect(shown.length).toBeGreaterThan(1);
 
-      const { basis, input } = await cliInput(view.round, shown.map((r) => r.slug));
+      const { basis, input } = await cliInput(
+        view.round,
+        shown.map((r) => r.slug),
+      );
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), "algoperf-parity-")), "pool.json");
       writeFileSync(file, JSON.stringify(input));
       const cli = spawnSync(...cliCommand("score", file, ...view.cli), { encoding: "utf8" });

@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 async function open(device: "desktop" | "phone") {
-  const context = await browser.newContext(device === "phone" ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext(
+    device === "phone"
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1400, height: 1000 } },
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
@@ -106,7 +110,12 @@ describe("compare page", () => {
         const end = r.reached ? r.timeSeconds! : 40_000;
         const times = Array.from({ length: n }, (_, i) => (end * (i + 1)) / (Math.min(hit, n - 1) + 1));
         const metrics = Array.from({ length: n }, (_, i) => (i < hit ? r.target * (0.5 + (0.49 * (i + 1)) / (hit + 1)) : r.target + 0.01));
-        await c.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ($1, $2, $3, $4)`, [r.id, times.map((_, i) => 100 * (i + 1)), times, metrics]);
+        await c.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ($1, $2, $3, $4)`, [
+          r.id,
+          times.map((_, i) => 100 * (i + 1)),
+          times,
+          metrics,
+        ]);
       }
       return rows;
     });

@@ -15,10 +15,26 @@ beforeAll(async () => {
   await createRound({ slug: ROUND, studiesExpected: 3, trialsExpected: 1, workloads: KEYS.map((k) => workload(k)) });
   // An admin upload is verified, so both submissions are ranked in the default view (docs/trust-model.md).
   const token = await createToken(unique("e2e-completeness"), "admin");
-  const run = (submission: string, key: string, study: number, seconds: number) => ({ submission, workload: key, study, trial: 1, timeToTarget: { reached: true, seconds } });
+  const run = (submission: string, key: string, study: number, seconds: number) => ({
+    submission,
+    workload: key,
+    study,
+    trial: 1,
+    timeToTarget: { reached: true, seconds },
+  });
   const full = KEYS.flatMap((k, i) => [0, 1, 2].map((s) => run("full-one", k, s, 100 + 10 * i + s)));
   const partial = KEYS.slice(0, 3).map((k) => run("partial-one", k, 0, 50));
-  const r = await uploadRest({ round: ROUND, submissions: [{ slug: "full-one", displayName: "Full one" }, { slug: "partial-one", displayName: "Partial one" }], runs: [...full, ...partial] }, token);
+  const r = await uploadRest(
+    {
+      round: ROUND,
+      submissions: [
+        { slug: "full-one", displayName: "Full one" },
+        { slug: "partial-one", displayName: "Partial one" },
+      ],
+      runs: [...full, ...partial],
+    },
+    token,
+  );
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   browser = await launchBrowser();
 });

@@ -123,7 +123,9 @@ async function visit(path: string, body: (page: Page) => Promise<void>): Promise
     // Elements a payload would create, and its global flag.
     const injected = await page.evaluate(() => ({
       flag: (window as unknown as { __xss?: unknown }).__xss ?? null,
-      elements: document.querySelectorAll("main img[src='x'], main iframe, main [onerror], main [onload], main [onmouseover], main a[href^='javascript:'], main b, main svg[onload]").length,
+      elements: document.querySelectorAll(
+        "main img[src='x'], main iframe, main [onerror], main [onload], main [onmouseover], main a[href^='javascript:'], main b, main svg[onload]",
+      ).length,
       scripts: [...document.scripts].filter((s) => s.textContent?.includes("__xss") && !s.textContent.includes("self.__next_f")).length,
     }));
     expect(injected, path).toEqual({ flag: null, elements: 0, scripts: 0 });
@@ -155,7 +157,11 @@ describe("hostile strings are text", () => {
       for (const name of Object.values(NAMES)) expect(legendText).toContain(name);
       // SVG: each curve's native tooltip (<title>) holds the name as text.
       const titles = await page.locator("#profile-plot title").allTextContents();
-      for (const name of Object.values(NAMES)) expect(titles.some((t) => t.includes(name)), name).toBe(true);
+      for (const name of Object.values(NAMES))
+        expect(
+          titles.some((t) => t.includes(name)),
+          name,
+        ).toBe(true);
 
       // Hover at tau = 1.2, rho = 1: only xss-script is there.
       const svg = page.locator("svg#profile-plot");
@@ -202,14 +208,22 @@ describe("hostile strings are text", () => {
 
   test("the workload page", async () => {
     await visit(`/workloads/w1?round=${encodeURIComponent(ROUND)}`, async (page) => {
-      for (const [slug, name] of Object.entries(NAMES)) expect(await page.locator(`[data-table="workload"] tr[data-submission="${slug}"]`).textContent()).toContain(name);
+      for (const [slug, name] of Object.entries(NAMES))
+        expect(await page.locator(`[data-table="workload"] tr[data-submission="${slug}"]`).textContent()).toContain(name);
     });
   });
 
   // The views that list the pool's members show every name literally. The overview lists
   // views, not members; the horizon view lists base algorithms run at several horizons
   // (none here) and says so: both must still be served (200) and run nothing.
-  for (const [view, listsMembers] of [["", false], ["/uncertainty", true], ["/sensitivity", true], ["/horizon", false], ["/calibration", true], ["/tau", true]] as const) {
+  for (const [view, listsMembers] of [
+    ["", false],
+    ["/uncertainty", true],
+    ["/sensitivity", true],
+    ["/horizon", false],
+    ["/calibration", true],
+    ["/tau", true],
+  ] as const) {
     test(`the analysis page /analysis/<round>${view}`, async () => {
       await visit(`/analysis/${ROUND}${view}`, async (page) => {
         const text = await mainText(page);
@@ -221,7 +235,12 @@ describe("hostile strings are text", () => {
   }
 
   test("the JSON endpoints are served as JSON, and opening one in the browser runs nothing", async () => {
-    for (const path of [`/api/v1/rounds/${ROUND}/leaderboard`, `/api/v1/rounds/${ROUND}/submissions/xss-img`, `/api/v1/rounds/${ROUND}/workloads/w1`, `/api/v1/rounds/${ROUND}/scores`]) {
+    for (const path of [
+      `/api/v1/rounds/${ROUND}/leaderboard`,
+      `/api/v1/rounds/${ROUND}/submissions/xss-img`,
+      `/api/v1/rounds/${ROUND}/workloads/w1`,
+      `/api/v1/rounds/${ROUND}/scores`,
+    ]) {
       const res = await fetch(`${base()}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get("content-type"), path).toMatch(/^application\/json\b/);
@@ -260,4 +279,3 @@ describe("CSV downloads neutralise formulas (OWASP CSV injection)", () => {
     expect(cells).toContain(NAMES["xss-script"]);
   });
 });
-

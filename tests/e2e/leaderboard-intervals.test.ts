@@ -20,7 +20,10 @@ test("v0.5 external: one interval per pool member, equal to GET .../uncertainty,
   const { page, errors, close } = await openPage(browser);
   try {
     const pool = "baseline,nadamp,shampoo_submission,schedule_free_adamw";
-    await page.goto(`${inject("baseUrl")}/rounds/algoperf-v0.5-external?add=&remove=amos,caspr_adaptive,cyclic_lr,generalized_adam,lawa_ema,lawa_queue,schedule_free_prodigy`, { waitUntil: "networkidle" });
+    await page.goto(
+      `${inject("baseUrl")}/rounds/algoperf-v0.5-external?add=&remove=amos,caspr_adaptive,cyclic_lr,generalized_adam,lawa_ema,lawa_queue,schedule_free_prodigy`,
+      { waitUntil: "networkidle" },
+    );
     // First view of this pool: the table is there; the intervals are awaited at most a few seconds
     // (components/leaderboard/leaderboard-intervals.tsx INTERVALS_WAIT_MS), announced if not ready by then.
     const first = await page.locator("[data-intervals]").getAttribute("data-intervals");

@@ -46,7 +46,12 @@ async function apiScores(query: string): Promise<Record<string, number>> {
 
 async function defaultPoolWhere(condition: string): Promise<string[]> {
   return withDb(async (c) =>
-    (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden AND s."inDefaultPool" AND ${condition} ORDER BY s.slug`, [PAPER])).rows.map((r) => r.slug as string),
+    (
+      await c.query(
+        `SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden AND s."inDefaultPool" AND ${condition} ORDER BY s.slug`,
+        [PAPER],
+      )
+    ).rows.map((r) => r.slug as string),
   );
 }
 
@@ -69,7 +74,7 @@ describe("filters define the pool", () => {
       for (const r of after) expect(r.score, r.slug).toBe(scores[r.slug]!.toFixed(3));
       const changed = after.filter((r) => r.score !== before.find((b) => b.slug === r.slug)!.score);
       expect(changed.length).toBeGreaterThan(0);
-      await expect.poll(() => page.locator('[data-pool-size]').getAttribute("data-pool-size")).toBe("12");
+      await expect.poll(() => page.locator("[data-pool-size]").getAttribute("data-pool-size")).toBe("12");
       await screenshot(page, "leaderboard-paper-horizon-66");
       expect(errors).toEqual([]);
     } finally {
@@ -246,7 +251,11 @@ test("Copy permalink yields the view's URL with at=<version>, which renders the 
     await expect.poll(() => page.locator("[data-copy-permalink]").first().textContent()).toBe("Permalink copied");
     const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
     expect(copied.pathname).toBe("/workloads/fastmri");
-    expect([...copied.searchParams]).toEqual([["round", PAPER], ["horizon", "66"], ["at", version]]);
+    expect([...copied.searchParams]).toEqual([
+      ["round", PAPER],
+      ["horizon", "66"],
+      ["at", version],
+    ]);
 
     await page.locator("[data-cite-toggle]").first().click();
     expect(await page.locator('[data-citation-format="BibTeX"]').textContent()).toContain(`url = {${copied.href}}`);

@@ -42,7 +42,11 @@ test("eval curves: one line per run with uploaded evals, the target line, first 
          WHERE r.slug = 'algoperf-v0.5-external' AND s.slug = 'amos' AND w.key = 'ogbg' ORDER BY x.study, x.trial`,
       )
     ).rows as RunRow[];
-    const w = (await c.query(`SELECT w.target, w."budgetSeconds" FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = 'algoperf-v0.5-external' AND w.key = 'ogbg'`)).rows[0];
+    const w = (
+      await c.query(
+        `SELECT w.target, w."budgetSeconds" FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = 'algoperf-v0.5-external' AND w.key = 'ogbg'`,
+      )
+    ).rows[0];
     for (const run of runs) {
       const s = series(run, w.target, w.budgetSeconds);
       await c.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ($1, $2, $3, $4)`, [run.id, s.steps, s.times, s.metrics]);

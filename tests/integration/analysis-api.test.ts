@@ -13,9 +13,24 @@ const competitionRanks = (scores: number[]) => scores.map((s) => 1 + scores.filt
 const PAPER = "paper-2505.24005";
 const V05 = "algoperf-v0.5-external";
 
-interface Row { display_name: string; score: number; base_algorithm: string; horizon_fraction: number | null; targets_hit: number; appendix_e_row?: string }
-interface Paper { table6_scores: { rows: Row[] }; appendix_e_all_methods: { rows: Row[] } }
-const slugify = (name: string) => name.toLowerCase().replace(/%/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+interface Row {
+  display_name: string;
+  score: number;
+  base_algorithm: string;
+  horizon_fraction: number | null;
+  targets_hit: number;
+  appendix_e_row?: string;
+}
+interface Paper {
+  table6_scores: { rows: Row[] };
+  appendix_e_all_methods: { rows: Row[] };
+}
+const slugify = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/%/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 async function get(pathAndQuery: string) {
   const res = await fetch(`${inject("baseUrl")}${pathAndQuery}`);
@@ -48,12 +63,19 @@ describe("GET /api/v1/rounds/<round>/uncertainty", () => {
   describe("a round whose studies all agree", () => {
     const ROUND = unique("test-uncertainty-by-hand");
     beforeAll(async () => {
-      await createRound({ slug: ROUND, studiesExpected: 3, trialsExpected: 1, workloads: [workload("w1", { budgetSeconds: 1000 }), workload("w2", { budgetSeconds: 1000 })] });
+      await createRound({
+        slug: ROUND,
+        studiesExpected: 3,
+        trialsExpected: 1,
+        workloads: [workload("w1", { budgetSeconds: 1000 }), workload("w2", { budgetSeconds: 1000 })],
+      });
       // An admin's uploads are verified, so they form the round's default pool (docs/trust-model.md).
       const token = await createToken(unique("uncertainty"), "admin");
       const times = { a: { w1: 100, w2: 200 }, b: { w1: 300, w2: 100 } };
       const runs = Object.entries(times).flatMap(([submission, t]) =>
-        Object.entries(t).flatMap(([w, seconds]) => [0, 1, 2].map((study) => ({ submission, workload: w, study, trial: 1, timeToTarget: { reached: true, seconds } }))),
+        Object.entries(t).flatMap(([w, seconds]) =>
+          [0, 1, 2].map((study) => ({ submission, workload: w, study, trial: 1, timeToTarget: { reached: true, seconds } })),
+        ),
       );
       const res = await uploadRest({ round: ROUND, submissions: [{ slug: "a" }, { slug: "b" }], runs }, token);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -69,7 +91,10 @@ describe("GET /api/v1/rounds/<round>/uncertainty", () => {
       const member = (key: string) => body.submissions.find((s: { key: string }) => s.key === key);
       expect(member("a").score).toBeCloseTo(5 / 6, 12);
       expect(member("b").score).toBeCloseTo(2 / 3, 12);
-      for (const [key, score] of [["a", 5 / 6], ["b", 2 / 3]] as const) {
+      for (const [key, score] of [
+        ["a", 5 / 6],
+        ["b", 2 / 3],
+      ] as const) {
         expect(member(key).interval[0], key).toBeCloseTo(score, 12);
         expect(member(key).interval[1], key).toBeCloseTo(score, 12);
       }
@@ -100,7 +125,12 @@ describe("GET /api/v1/rounds/<round>/uncertainty", () => {
   });
 
   test("bad parameters are 400s naming the parameter", async () => {
-    for (const [q, path] of [["resamples=5", "resamples"], ["seed=-1", "seed"], ["seed=abc", "seed"], ["integration=simpson", "integration"]] as const) {
+    for (const [q, path] of [
+      ["resamples=5", "resamples"],
+      ["seed=-1", "seed"],
+      ["seed=abc", "seed"],
+      ["integration=simpson", "integration"],
+    ] as const) {
       const { status, body } = await get(`/api/v1/rounds/${V05}/uncertainty?${q}`);
       expect(status, q).toBe(400);
       expect(body.error.issues[0].path, q).toBe(path);
@@ -116,7 +146,8 @@ describe("GET /api/v1/rounds/<round>/sensitivity", () => {
     expect(body.view).toBe("subject");
     expect(body.subject).toMatchObject({ key: "schedule-free-adamw", inPool: false, rankWith: 1 });
     const without = (await get(`/api/v1/rounds/${PAPER}/scores?integration=exact`)).body;
-    const withPool = (await get(`/api/v1/rounds/${PAPER}/scores?integration=exact&pool=${[...Object.keys(without.scores), "schedule-free-adamw"].join(",")}`)).body;
+    const withPool = (await get(`/api/v1/rounds/${PAPER}/scores?integration=exact&pool=${[...Object.keys(without.scores), "schedule-free-adamw"].join(",")}`))
+      .body;
     expect(body.rows).toHaveLength(36);
     const rankWithout = competitionRanks(body.rows.map((r: { key: string }) => without.scores[r.key]));
     body.rows.forEach((r: { key: string; scoreWith: number; scoreWithout: number; rankWithout: number }, i: number) => {
@@ -173,7 +204,9 @@ describe("GET /api/v1/rounds/<round>/horizon", () => {
     expect(status).toBe(200);
     const paper = readPublished<Paper>("paper_tables.json");
     for (const row of paper.table6_scores.rows) {
-      const step = body.series.find((s: { baseAlgorithm: string }) => s.baseAlgorithm === row.base_algorithm).steps.find((s: { horizon: number }) => s.horizon === row.horizon_fraction);
+      const step = body.series
+        .find((s: { baseAlgorithm: string }) => s.baseAlgorithm === row.base_algorithm)
+        .steps.find((s: { horizon: number }) => s.horizon === row.horizon_fraction);
       expect(step.selected.name, row.display_name).toBe(slugify(row.appendix_e_row!));
       expect(Math.abs(step.selected.score - row.score), row.display_name).toBeLessThanOrEqual(0.001);
       expect(step.selected.targetsHit).toBe(row.targets_hit);

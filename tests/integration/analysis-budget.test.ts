@@ -58,7 +58,9 @@ describe("compare, speedup matrix and workload robustness: the same budget", () 
   test("they count against the client's limit: of four different robustness requests at once from one client, at least two get 429 with Retry-After", async () => {
     const answers = await Promise.all(
       Array.from({ length: 4 }, async (_, i) => {
-        const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${V05}/robustness?seed=${3000 + i}&resamples=500`, { headers: { "x-forwarded-for": "2001:db8:5707::98" } });
+        const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${V05}/robustness?seed=${3000 + i}&resamples=500`, {
+          headers: { "x-forwarded-for": "2001:db8:5707::98" },
+        });
         await res.arrayBuffer();
         return { status: res.status, retryAfter: res.headers.get("retry-after") };
       }),
@@ -77,7 +79,10 @@ describe("compare, speedup matrix and workload robustness: the same budget", () 
           return { status: res.status, body: await res.text() };
         }),
       );
-      expect(answers.map((a) => a.status), path).toEqual([200, 200, 200, 200]);
+      expect(
+        answers.map((a) => a.status),
+        path,
+      ).toEqual([200, 200, 200, 200]);
       expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     }
   }, 60_000);
@@ -144,7 +149,9 @@ describe("a storm of maximum-cost requests", () => {
     const resamples = maxResamples(await poolShape(baseUrl));
     const answers = await Promise.all(
       Array.from({ length: 4 }, async (_, i) => {
-        const res = await fetch(`${baseUrl}/api/v1/rounds/${V05}/uncertainty?seed=${2000 + i}&resamples=${resamples}&points=10000`, { headers: { "x-forwarded-for": "2001:db8:5707::99" } });
+        const res = await fetch(`${baseUrl}/api/v1/rounds/${V05}/uncertainty?seed=${2000 + i}&resamples=${resamples}&points=10000`, {
+          headers: { "x-forwarded-for": "2001:db8:5707::99" },
+        });
         await res.arrayBuffer();
         return { status: res.status, retryAfter: res.headers.get("retry-after") };
       }),

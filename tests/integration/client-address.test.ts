@@ -44,7 +44,15 @@ function anonymousCall(app: App, xff: string): Promise<number> {
   const body = JSON.stringify({ round: run, submission: "x" });
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", localAddress: PEER, agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-forwarded-for": xff } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        localAddress: PEER,
+        agent: false,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-forwarded-for": xff },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -90,13 +98,18 @@ describe("the audit log under a flood of anonymous calls", () => {
     const address = `2001:db8:f10d::${process.pid.toString(16)}`;
     const where = `action = 'admin.deleteSubmission' AND "tokenName" IS NULL AND details->>'ip' = $1`;
     const rows = () => withDb(async (c) => Number((await c.query(`SELECT count(*)::int AS n FROM "AuditLog" WHERE ${where}`, [address])).rows[0].n));
-    const counted = () => withDb(async (c) => Number((await c.query(`SELECT coalesce(sum(count), 0)::int AS n FROM "AuditLog" WHERE ${where}`, [address])).rows[0].n));
+    const counted = () =>
+      withDb(async (c) => Number((await c.query(`SELECT coalesce(sum(count), 0)::int AS n FROM "AuditLog" WHERE ${where}`, [address])).rows[0].n));
     const before = await rows();
     const callsBefore = await counted();
     // The suite's app: no practical rate limits, so every call reaches the token check.
     const statuses = await Promise.all(
       Array.from({ length: 20 }, async () => {
-        const res = await fetch(`${inject("baseUrl")}/api/trpc/${calls}?batch=1`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": address }, body });
+        const res = await fetch(`${inject("baseUrl")}/api/trpc/${calls}?batch=1`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": address },
+          body,
+        });
         await res.text();
         return res.status;
       }),

@@ -56,7 +56,10 @@ test("a cold view read by 8 readers at once across the 2 workers is rendered onc
   const answers = await Promise.all(Array.from({ length: 8 }, () => read(path)));
   const how = answers.map((a) => a.how);
   // One render ("miss"); the readers on its worker waited in-process ("coalesced"), those on the other worker for its render ("peer").
-  expect(how.filter((h) => h === "miss"), how.join(", ")).toHaveLength(1);
+  expect(
+    how.filter((h) => h === "miss"),
+    how.join(", "),
+  ).toHaveLength(1);
   expect(how.filter((h) => h === "peer").length, how.join(", ")).toBeGreaterThan(0);
   for (const h of how) expect(["miss", "coalesced", "peer"]).toContain(h);
   for (const a of answers) expect(a.status).toBe(200);
@@ -76,7 +79,11 @@ test("the rendering worker crashes: the readers waiting on the other worker rend
   await until("the render lease", () => lease.test(app.log()), 30_000);
   const renderer = Number(lease.exec(app.log())![1]);
   const others = Array.from({ length: 6 }, () => read(path));
-  await until("a reader on the other worker waiting", () => new RegExp(`page render: worker \\d+ waits for worker ${renderer}: .*seed=${seed}`).test(app.log()), 30_000);
+  await until(
+    "a reader on the other worker waiting",
+    () => new RegExp(`page render: worker \\d+ waits for worker ${renderer}: .*seed=${seed}`).test(app.log()),
+    30_000,
+  );
   process.kill(renderer, "SIGKILL");
   const answers = await Promise.all([first, ...others]);
   const served = answers.filter((a) => a.status === 200);

@@ -12,7 +12,9 @@ import { readPublished } from "../support/published";
 
 const V05 = "algoperf-v0.5-external";
 type Published = RoundTrials & { benchmark_version: string; ruleset: string; workload_specs: Record<string, { budget: number }> };
-const published = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "external")!;
+const published = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds.find(
+  (r) => r.benchmark_version === "v0.5" && r.ruleset === "external",
+)!;
 const reference = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/speedups/reference.json", import.meta.url)), "utf8")) as {
   rounds: Record<string, { speedups: Record<string, Record<string, number | null>> }>;
 };
@@ -34,7 +36,9 @@ function roundWithout(round: RoundTrials, w: string): RoundTrials {
   return {
     base_workloads: round.base_workloads.filter((x) => x !== w),
     held_out_workloads: round.held_out_workloads.filter((x) => !variantOfW(x)),
-    submissions: Object.fromEntries(Object.entries(round.submissions).map(([n, dirs]) => [n, Object.fromEntries(Object.entries(dirs).filter(([d]) => !gone(d)))])),
+    submissions: Object.fromEntries(
+      Object.entries(round.submissions).map(([n, dirs]) => [n, Object.fromEntries(Object.entries(dirs).filter(([d]) => !gone(d)))]),
+    ),
   };
 }
 
@@ -94,7 +98,9 @@ describe("GET /api/v1/rounds/<round>/compare", () => {
     const { status, body } = await get(`/api/v1/rounds/${V05}/compare?a=baseline&b=algoperf-v0.5-self-tuning/baseline`);
     expect(status).toBe(200);
     expect(body.b).toMatchObject({ key: "algoperf-v0.5-self-tuning/baseline", round: "algoperf-v0.5-self-tuning", inPool: false, score: null });
-    const selfTuning = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "self-tuning")!;
+    const selfTuning = readPublished<{ rounds: Published[] }>("algoperf_leaderboards.json").rounds.find(
+      (r) => r.benchmark_version === "v0.5" && r.ruleset === "self-tuning",
+    )!;
     const times = poolFromRound(selfTuning).submissions.find((s) => s.name === "baseline")!.times;
     for (const w of body.workloads) expect(num(w.b.time), w.workload).toBe(times[w.workload]);
   });
@@ -123,7 +129,10 @@ describe("GET /api/v1/rounds/<round>/compare", () => {
     ] as const) {
       const { status, body } = await get(`/api/v1/rounds/${V05}/compare?${q}`);
       expect(status, q).toBe(400);
-      expect(body.error.issues.map((i: { path: string }) => i.path), q).toContain(path);
+      expect(
+        body.error.issues.map((i: { path: string }) => i.path),
+        q,
+      ).toContain(path);
     }
     expect((await get(`/api/v1/rounds/no-such-round/compare?a=x&b=y`)).status).toBe(404);
   });
@@ -159,7 +168,8 @@ describe("GET /api/v1/rounds/<round>/robustness", () => {
     expect(status).toBe(200);
     expect(body.submissions.slice(0, 3).map((m: { key: string }) => m.key)).toEqual(["shampoo_submission", "schedule_free_adamw", "generalized_adam"]);
     const without = Object.fromEntries(published.base_workloads.map((w) => [w, scorePool(poolFromRound(roundWithout(published, w))).scores]));
-    for (const m of body.submissions) for (const w of published.base_workloads) expect(num(m.leaveOut[w].score), `${m.key} without ${w}`).toBe(without[w]![m.key]);
+    for (const m of body.submissions)
+      for (const w of published.base_workloads) expect(num(m.leaveOut[w].score), `${m.key} without ${w}`).toBe(without[w]![m.key]);
     for (const pair of body.pairs.slice(0, 2)) {
       const expected = published.base_workloads.filter((w) => !(without[w]![pair.upper]! > without[w]![pair.lower]!));
       expect(pair.changedBy, `${pair.upper} > ${pair.lower}`).toEqual(expected);

@@ -15,16 +15,55 @@ async function get(pathAndQuery: string) {
 const provenance = (gpuCount: number, gpuModel: string) => ({ gpuModel, gpuCount });
 
 beforeAll(async () => {
-  await createRound({ slug: ROUND, ruleset: "external_tuning", studiesExpected: 1, trialsExpected: 2, workloads: [workload("w1", { metricName: "validation/loss", direction: "min", target: 0.5, budgetSeconds: 10000 })] });
+  await createRound({
+    slug: ROUND,
+    ruleset: "external_tuning",
+    studiesExpected: 1,
+    trialsExpected: 2,
+    workloads: [workload("w1", { metricName: "validation/loss", direction: "min", target: 0.5, budgetSeconds: 10000 })],
+  });
   token = await createToken(unique("cost-owner"));
   const runs = [
     // alpha: trial 1 hits at 800 s; trial 2 misses and ran to its last eval at 1500 s; 8 GPUs.
-    { submission: "alpha", workload: "w1", study: 0, trial: 1, provenance: provenance(8, "Tesla V100-SXM2-16GB"), hyperparameters: { learning_rate: 0.001, warmup_factor: 0.05 }, evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [400, 800, 1200], metrics: [0.9, 0.5, 0.4] } },
-    { submission: "alpha", workload: "w1", study: 0, trial: 2, provenance: provenance(8, "Tesla V100-SXM2-16GB"), hyperparameters: { learning_rate: 0.1, warmup_factor: 0.05 }, evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [500, 1000, 1500], metrics: [0.9, 0.8, 0.7] } },
+    {
+      submission: "alpha",
+      workload: "w1",
+      study: 0,
+      trial: 1,
+      provenance: provenance(8, "Tesla V100-SXM2-16GB"),
+      hyperparameters: { learning_rate: 0.001, warmup_factor: 0.05 },
+      evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [400, 800, 1200], metrics: [0.9, 0.5, 0.4] },
+    },
+    {
+      submission: "alpha",
+      workload: "w1",
+      study: 0,
+      trial: 2,
+      provenance: provenance(8, "Tesla V100-SXM2-16GB"),
+      hyperparameters: { learning_rate: 0.1, warmup_factor: 0.05 },
+      evals: { metricName: "validation/loss", steps: [1, 2, 3], times: [500, 1000, 1500], metrics: [0.9, 0.8, 0.7] },
+    },
     // beta: one trial hitting at 3600 s on 1 GPU of another model.
-    { submission: "beta", workload: "w1", study: 0, trial: 1, provenance: provenance(1, "A100"), evals: { metricName: "validation/loss", steps: [1, 2], times: [1800, 3600], metrics: [0.9, 0.5] } },
+    {
+      submission: "beta",
+      workload: "w1",
+      study: 0,
+      trial: 1,
+      provenance: provenance(1, "A100"),
+      evals: { metricName: "validation/loss", steps: [1, 2], times: [1800, 3600], metrics: [0.9, 0.5] },
+    },
   ];
-  const res = await uploadRest({ round: ROUND, submissions: [{ slug: "alpha", displayName: "Alpha" }, { slug: "beta", displayName: "Beta" }], runs }, token);
+  const res = await uploadRest(
+    {
+      round: ROUND,
+      submissions: [
+        { slug: "alpha", displayName: "Alpha" },
+        { slug: "beta", displayName: "Beta" },
+      ],
+      runs,
+    },
+    token,
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 });
 
@@ -101,11 +140,18 @@ describe("GET /api/v1/rounds/<round>/hyperparameters", () => {
     // np.median of {800, inf} = inf, so the spread is inf.
     expect(w1.spread).toBe("inf");
     expect(w1.axes).toEqual([
-      { name: "learning_rate", log: true, points: [{ study: 0, trial: 1, value: 0.001, time: 800 }, { study: 0, trial: 2, value: 0.1, time: null }] },
+      {
+        name: "learning_rate",
+        log: true,
+        points: [
+          { study: 0, trial: 1, value: 0.001, time: 800 },
+          { study: 0, trial: 2, value: 0.1, time: null },
+        ],
+      },
     ]);
     const beta = await get(`/api/v1/rounds/${ROUND}/hyperparameters?submission=beta`);
     expect(beta.body.available).toBe(false);
-    expect(beta.body.message).toContain("no run of \"beta\" carries hyperparameters");
+    expect(beta.body.message).toContain('no run of "beta" carries hyperparameters');
   });
 
   test("the round's submissions ranked by sensitivity (median ÷ best over trials), with the hardware", async () => {

@@ -36,10 +36,15 @@ async function query<T = Record<string, unknown>>(url: string, sql: string): Pro
 
 /** A digest of every row of every table, independent of physical order. */
 async function fingerprint(url: string): Promise<Record<string, string>> {
-  const tables = (await query<{ t: string }>(url, `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)).map((r) => r.t);
+  const tables = (
+    await query<{ t: string }>(url, `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)
+  ).map((r) => r.t);
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const [row] = await query<{ n: string; digest: string | null }>(url, `SELECT count(*) AS n, md5(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text)) AS digest FROM "${t}" x`);
+    const [row] = await query<{ n: string; digest: string | null }>(
+      url,
+      `SELECT count(*) AS n, md5(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text)) AS digest FROM "${t}" x`,
+    );
     out[t] = `${row!.n}:${row!.digest}`;
   }
   return out;
@@ -77,11 +82,17 @@ describe("npm run cli -- export / restore", () => {
     token = await createToken(tokenName);
     const evals = (t: number) => ({ steps: [100, 200, 300], times: [t, 2 * t + 0.1, 3 * t + 0.30000000000000004], metrics: [0.9, 0.5, null] });
     const up = await uploadRest(
-      { round: ROUND, submissions: [{ slug: "kept", hyperparameters: { lr: 0.001 } }], runs: ["w1", "w2"].map((w, i) => ({ submission: "kept", workload: w, study: 0, trial: 1, clientRunId: `r${i}`, evals: evals(10 + i) })) },
+      {
+        round: ROUND,
+        submissions: [{ slug: "kept", hyperparameters: { lr: 0.001 } }],
+        runs: ["w1", "w2"].map((w, i) => ({ submission: "kept", workload: w, study: 0, trial: 1, clientRunId: `r${i}`, evals: evals(10 + i) })),
+      },
       token,
     );
     expect(up.status, JSON.stringify(up.body)).toBe(201);
-    expect((await uploadRest({ round: ROUND, runs: [{ submission: "kept", workload: "w9", study: 0, trial: 1, timeToTarget: { reached: false } }] }, token)).status).toBe(400);
+    expect(
+      (await uploadRest({ round: ROUND, runs: [{ submission: "kept", workload: "w9", study: 0, trial: 1, timeToTarget: { reached: false } }] }, token)).status,
+    ).toBe(400);
     const revoked = unique("backup-revoked");
     await createToken(revoked);
     expect((await runCli(["token", "revoke", revoked])).code).toBe(0);
@@ -111,7 +122,12 @@ describe("npm run cli -- export / restore", () => {
 
     // Sequences were moved past the restored ids: new rows do not collide.
     const max = (await query<{ max: number }>(target, `SELECT max(id) AS max FROM "Round"`))[0]!.max;
-    const id = (await query<{ id: number }>(target, `INSERT INTO "Round" (slug, name, "benchmarkVersion", ruleset, "timeBasis", "studiesExpected", "trialsExpected", "updatedAt") VALUES ('x', 'x', 'x', 'external_tuning', 'seconds', 1, 1, now()) RETURNING id`))[0]!.id;
+    const id = (
+      await query<{ id: number }>(
+        target,
+        `INSERT INTO "Round" (slug, name, "benchmarkVersion", ruleset, "timeBasis", "studiesExpected", "trialsExpected", "updatedAt") VALUES ('x', 'x', 'x', 'external_tuning', 'seconds', 1, 1, now()) RETURNING id`,
+      )
+    )[0]!.id;
     expect(id).toBeGreaterThan(max);
   });
 

@@ -50,7 +50,11 @@ const upload = (study: number) =>
   fetch(`${app.baseUrl}/api/v1/runs`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ round: ROUND, submissions: [{ slug: "slow" }], runs: [{ submission: "slow", workload: "w1", study, trial: 1, timeToTarget: { reached: true, seconds: 10 } }] }),
+    body: JSON.stringify({
+      round: ROUND,
+      submissions: [{ slug: "slow" }],
+      runs: [{ submission: "slow", workload: "w1", study, trial: 1, timeToTarget: { reached: true, seconds: 10 } }],
+    }),
   });
 
 describe("a statement past DB_STATEMENT_TIMEOUT_MS", () => {

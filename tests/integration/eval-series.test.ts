@@ -45,7 +45,9 @@ test("the submission page of 9 runs x 100,000 evals is under 1 MB and marks each
       const k = metrics.findIndex((m) => m <= TARGET);
       expect(k).toBeGreaterThan(0);
       expect(html).toContain(`study ${study}, trial ${trial}: first hit at eval ${k}, `);
-      expect(html).toMatch(new RegExp(`study ${study}, trial ${trial}: first hit at eval ${k}, [^<]*${formatMetric(metrics[k]!).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</title>`));
+      expect(html).toMatch(
+        new RegExp(`study ${study}, trial ${trial}: first hit at eval ${k}, [^<]*${formatMetric(metrics[k]!).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</title>`),
+      );
     }
   }
 }, 60_000);

@@ -107,7 +107,11 @@ describe("the database stops and comes back", () => {
     const ROUND = "algoperf-v0.6-self-tuning";
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
-    const workloads = (await admin.query(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.role = 'base' ORDER BY w.position`, [ROUND])).rows.map((r) => r.key as string);
+    const workloads = (
+      await admin.query(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.role = 'base' ORDER BY w.position`, [
+        ROUND,
+      ])
+    ).rows.map((r) => r.key as string);
     await admin.end();
     // 2 submissions × 8 workloads × 5 studies × 10 trials = 800 runs, each with a 60-point eval series.
     const runs = ["fault-a", "fault-b"].flatMap((submission) =>
@@ -117,13 +121,21 @@ describe("the database stops and comes back", () => {
           workload,
           study: Math.floor(i / 10),
           trial: (i % 10) + 1,
-          evals: { steps: Array.from({ length: 60 }, (_, k) => 100 * k), times: Array.from({ length: 60 }, (_, k) => 10 + 7 * k + i), metrics: Array.from({ length: 60 }, (_, k) => 0.01 * ((k + i) % 50)) },
+          evals: {
+            steps: Array.from({ length: 60 }, (_, k) => 100 * k),
+            times: Array.from({ length: 60 }, (_, k) => 10 + 7 * k + i),
+            metrics: Array.from({ length: 60 }, (_, k) => 0.01 * ((k + i) % 50)),
+          },
         })),
       ),
     );
     const payload = JSON.stringify({ round: ROUND, submissions: [{ slug: "fault-a" }, { slug: "fault-b" }], runs });
     const upload = async () => {
-      const res = await fetch(`${app.baseUrl}/api/v1/runs`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: payload });
+      const res = await fetch(`${app.baseUrl}/api/v1/runs`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: payload,
+      });
       return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json() };
     };
     const counts = async () => {
@@ -160,13 +172,15 @@ describe("the database stops and comes back", () => {
     let waiting: { pid: number; written: string[] } | undefined;
     for (let i = 0; i < 300 && !waiting && settled === null; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      const pid = (
-        await locker.query(
-          `SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.locktype = 'relation' AND l.relation = '"AuditLog"'::regclass`,
-        )
-      ).rows[0]?.pid as number | undefined;
+      const pid = (await locker.query(`SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.locktype = 'relation' AND l.relation = '"AuditLog"'::regclass`))
+        .rows[0]?.pid as number | undefined;
       if (pid === undefined) continue;
-      const written = (await locker.query(`SELECT relation::regclass::text AS t FROM pg_locks WHERE pid = $1 AND locktype = 'relation' AND mode = 'RowExclusiveLock' AND granted ORDER BY 1`, [pid])).rows.map((r) => r.t as string);
+      const written = (
+        await locker.query(
+          `SELECT relation::regclass::text AS t FROM pg_locks WHERE pid = $1 AND locktype = 'relation' AND mode = 'RowExclusiveLock' AND granted ORDER BY 1`,
+          [pid],
+        )
+      ).rows.map((r) => r.t as string);
       waiting = { pid, written };
     }
     expect(waiting, `the upload's transaction did not reach its audit entry: ${JSON.stringify(settled).slice(0, 2000)}`).toBeDefined();
@@ -193,7 +207,14 @@ describe("the database stops and comes back", () => {
     expect(retried.status, JSON.stringify(retried.body).slice(0, 2000)).toBe(201);
     expect(retried.body.counts).toEqual({ runs: runs.length, created: runs.length, unchanged: 0, replaced: 0 });
     const after = await counts();
-    expect(after).toEqual({ submissions: 2, runs: runs.length, evals: runs.length, results: 2 * workloads.length, accepted: 1, dataVersion: before.dataVersion + 1 });
+    expect(after).toEqual({
+      submissions: 2,
+      runs: runs.length,
+      evals: runs.length,
+      results: 2 * workloads.length,
+      accepted: 1,
+      dataVersion: before.dataVersion + 1,
+    });
 
     // Sending it once more (a client that missed the answer) stores nothing new.
     const again = await upload();
@@ -268,7 +289,10 @@ describe("the database hangs (SIGSTOP) and resumes (SIGCONT)", () => {
 
 /** Sends `signal` to the postmaster `pid` and every process it started (its backends and workers). */
 function signalAll(pid: number, signal: NodeJS.Signals) {
-  const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map((l) => Number(l.trim())).filter((p) => p > 0);
+  const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => Number(l.trim()))
+    .filter((p) => p > 0);
   for (const p of [pid, ...children]) {
     try {
       process.kill(p, signal);

@@ -17,7 +17,8 @@ let uploader: string;
 /** The round's data version after each write of beforeAll. */
 const at: Record<"upload" | "newcomer" | "hide", number> = { upload: 0, newcomer: 0, hide: 0 };
 
-const runs = (submission: string, seconds: number) => ["w1", "w2"].map((w) => ({ submission, workload: w, study: 0, trial: 1, timeToTarget: { reached: true, seconds } }));
+const runs = (submission: string, seconds: number) =>
+  ["w1", "w2"].map((w) => ({ submission, workload: w, study: 0, trial: 1, timeToTarget: { reached: true, seconds } }));
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, { headers });
@@ -41,7 +42,14 @@ beforeAll(async () => {
     await db.$disconnect();
   }
   await createRound({ slug: ROUND, workloads: [workload("w1"), workload("w2")], studiesExpected: 1 });
-  const r = await uploadRest({ round: ROUND, submissions: [{ slug: "fast", displayName: HOSTILE }, { slug: "slow" }, { slug: "gone" }], runs: [...runs("fast", 100), ...runs("slow", 150), ...runs("gone", 120)] }, admin);
+  const r = await uploadRest(
+    {
+      round: ROUND,
+      submissions: [{ slug: "fast", displayName: HOSTILE }, { slug: "slow" }, { slug: "gone" }],
+      runs: [...runs("fast", 100), ...runs("slow", 150), ...runs("gone", 120)],
+    },
+    admin,
+  );
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   at.upload = await dataVersion(ROUND);
   const u = await uploadRest({ round: ROUND, submissions: [{ slug: "newcomer" }], runs: runs("newcomer", 90) }, uploader);
@@ -155,7 +163,11 @@ describe("Atom feeds", () => {
     expect(moved.length).toBeGreaterThan(1);
     for (const row of moved) {
       const was = old.get(row.slug);
-      expect(last.description).toContain(was ? `${row.displayName} #${was.rank} → #${row.rank}, score ${was.score.toFixed(4)} → ${row.score.toFixed(4)}` : `${row.displayName} enters at #${row.rank} (${row.score.toFixed(4)})`);
+      expect(last.description).toContain(
+        was
+          ? `${row.displayName} #${was.rank} → #${row.rank}, score ${was.score.toFixed(4)} → ${row.score.toFixed(4)}`
+          : `${row.displayName} enters at #${row.rank} (${row.score.toFixed(4)})`,
+      );
     }
     expect(last.title).toBe(`${ROUND} v${v1}: ${moved.length} rank/score changes, 1 added`);
     // Earlier versions: the unverified upload (added, outside the default pool) and the hide.
@@ -176,7 +188,9 @@ describe("Atom feeds", () => {
         else expect(item.description).not.toContain(`${kind[0]!.toUpperCase()}${kind.slice(1)}: `);
       }
       for (const m of changes.moves as (Ref & { rankAfter: number | null })[]) expect(item.description).toContain(m.displayName);
-      expect(item.description!.split("\n").length).toBe(1 + ["added", "removed", "hidden", "unhidden", "verified", "unverified"].filter((k) => changes[k].length).length + changes.moves.length);
+      expect(item.description!.split("\n").length).toBe(
+        1 + ["added", "removed", "hidden", "unhidden", "verified", "unverified"].filter((k) => changes[k].length).length + changes.moves.length,
+      );
     }
   });
 

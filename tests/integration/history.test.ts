@@ -40,7 +40,14 @@ beforeAll(async () => {
     expect(lb.json().round.dataVersion).toBe(version);
     recorded.set(version, lb.text);
   };
-  const upload = await uploadRest({ round: ROUND, submissions: [{ slug: "alpha" }, { slug: "beta" }, { slug: "gamma" }], runs: [...runs("alpha", 100, 400), ...runs("beta", 200, 200), ...runs("gamma", 300, 100)] }, admin);
+  const upload = await uploadRest(
+    {
+      round: ROUND,
+      submissions: [{ slug: "alpha" }, { slug: "beta" }, { slug: "gamma" }],
+      runs: [...runs("alpha", 100, 400), ...runs("beta", 200, 200), ...runs("gamma", 300, 100)],
+    },
+    admin,
+  );
   expect(upload.status, JSON.stringify(upload.body)).toBe(201);
   await record("upload", upload.body.dataVersion);
   const replace = await uploadRest({ round: ROUND, replace: true, runs: runs("alpha", 100, 150) }, admin);
@@ -67,7 +74,10 @@ test("the leaderboard JSON at each earlier version (?at=<version>) equals what i
     expect(pinned.json(), `version ${version}`).toEqual(JSON.parse(text));
   }
   // The sequence really changed the view: alpha's replaced run, beta hidden, gamma deleted.
-  const slugs = (v: number) => JSON.parse(recorded.get(v)!).rows.map((r: { slug: string }) => r.slug).sort();
+  const slugs = (v: number) =>
+    JSON.parse(recorded.get(v)!)
+      .rows.map((r: { slug: string }) => r.slug)
+      .sort();
   expect(slugs(versions.upload!)).toEqual(["alpha", "beta", "gamma"]);
   expect(slugs(versions.hide!)).toEqual(["alpha", "gamma"]);
   expect(slugs(versions.delete!)).toEqual(["alpha"]);
@@ -84,7 +94,14 @@ test("a pinned view never changes after later writes, is immutable, and ?at=<ISO
   expect(now.rows.map((r: { slug: string }) => r.slug)).toContain("delta");
   // A date after the last write but before now resolves to the current version: the date of a version is when it was written.
   const timeline = (await get(`/api/v1/rounds/${ROUND}/versions`)).json();
-  expect(timeline.versions.map((v: { version: number }) => v.version)).toEqual([more.body.dataVersion, versions.delete, versions.hide, versions.replace, versions.upload, versions.upload! - 1]);
+  expect(timeline.versions.map((v: { version: number }) => v.version)).toEqual([
+    more.body.dataVersion,
+    versions.delete,
+    versions.hide,
+    versions.replace,
+    versions.upload,
+    versions.upload! - 1,
+  ]);
   expect(timeline.versions.map((v: { action: string }) => v.action)).toEqual(["upload", "delete", "hide", "replace", "upload", "seed"]);
   const hideAt = timeline.versions.find((v: { action: string }) => v.action === "hide").at;
   const byDate = await leaderboard(encodeURIComponent(hideAt));
@@ -125,7 +142,11 @@ test("the changes between two versions list exactly the rank and score moves of 
   expect(body.hidden).toEqual([{ slug: "beta", displayName: "beta" }]);
   expect(body.removed).toEqual([{ slug: "gamma", displayName: "gamma" }]);
   expect(body.added).toEqual([]);
-  expect(body.versions.map((v: { action: string; runs: number }) => [v.action, v.runs])).toEqual([["delete", 2], ["hide", 2], ["replace", 1]]);
+  expect(body.versions.map((v: { action: string; runs: number }) => [v.action, v.runs])).toEqual([
+    ["delete", 2],
+    ["hide", 2],
+    ["replace", 1],
+  ]);
   const csv = await get(`/api/v1/rounds/${ROUND}/changes?from=${versions.upload}&to=${versions.delete}&format=csv`);
   expect(csv.text.split("\n")[0]).toBe("change,slug,name,rank_before,rank_after,score_before,score_after");
   expect(csv.text).toContain("hidden,beta,beta");
@@ -140,7 +161,10 @@ test("the paper's view at the seed's version keeps the paper's numbers after an 
   const published = await get(`/api/v1/rounds/${PAPER}/scores`);
   const w = (await get(`/api/v1/rounds/${PAPER}/leaderboard`)).json().workloads[0].key;
   const slug = unique("history-fast");
-  const up = await uploadRest({ round: PAPER, submissions: [{ slug }], runs: [{ submission: slug, workload: w, study: 1, trial: 1, timeToTarget: { reached: true, fraction: 0.001 } }] }, admin);
+  const up = await uploadRest(
+    { round: PAPER, submissions: [{ slug }], runs: [{ submission: slug, workload: w, study: 1, trial: 1, timeToTarget: { reached: true, fraction: 0.001 } }] },
+    admin,
+  );
   expect(up.status, JSON.stringify(up.body)).toBe(201);
   try {
     const now = (await get(`/api/v1/rounds/${PAPER}/scores`)).json();
@@ -158,7 +182,9 @@ test("the paper's view at the seed's version keeps the paper's numbers after an 
 test("purge removes a deleted submission from every kept state, as a version of its own, audited with the reason", async () => {
   const kept = () =>
     withDb(async (c) => {
-      const ids = (await c.query(`SELECT h.id FROM "SubmissionHistory" h JOIN "Round" r ON r.id = h."roundId" WHERE r.slug = $1 AND h."row"->>'slug' = 'gamma'`, [ROUND])).rows.map((r) => r.id);
+      const ids = (
+        await c.query(`SELECT h.id FROM "SubmissionHistory" h JOIN "Round" r ON r.id = h."roundId" WHERE r.slug = $1 AND h."row"->>'slug' = 'gamma'`, [ROUND])
+      ).rows.map((r) => r.id);
       const runs = Number((await c.query(`SELECT count(*) AS n FROM "RunHistory" WHERE "submissionId" = ANY($1)`, [ids])).rows[0].n);
       const results = Number((await c.query(`SELECT count(*) AS n FROM "WorkloadResultHistory" WHERE "submissionId" = ANY($1)`, [ids])).rows[0].n);
       return { submissions: ids.length, runs, results };
@@ -173,7 +199,10 @@ test("purge removes a deleted submission from every kept state, as a version of 
   expect(timeline.versions[0]).toMatchObject({ action: "purge", submissions: ["gamma"] });
   const again = await admin_("purgeSubmission", { round: ROUND, submission: "gamma", reason: "twice" });
   expect(again.status).toBe(404);
-  const audit = await withDb(async (c) => (await c.query(`SELECT outcome, details FROM "AuditLog" WHERE action = 'admin.purgeSubmission' AND target = $1 ORDER BY id`, [`${ROUND}/gamma`])).rows);
+  const audit = await withDb(
+    async (c) =>
+      (await c.query(`SELECT outcome, details FROM "AuditLog" WHERE action = 'admin.purgeSubmission' AND target = $1 ORDER BY id`, [`${ROUND}/gamma`])).rows,
+  );
   expect(audit.map((a) => a.outcome)).toEqual(["ok", "NOT_FOUND"]);
   expect(audit[0].details).toEqual({ reason: "legal request 42", submissions: 1, runs: 2, evals: 0, results: 2 });
 });

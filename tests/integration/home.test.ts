@@ -18,10 +18,22 @@ test("the home page shows the paper round's leaderboard and links to the publish
   const expected = await withDb(async (c) => {
     const q = async (sql: string, slug: string) => (await c.query(sql, [slug])).rows.map((r) => r.key as string);
     return {
-      workloads: await q(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.role = 'base' ORDER BY w.position`, "paper-2505.24005"),
-      paperPool: await q(`SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden AND s."inDefaultPool" ORDER BY s.slug`, "paper-2505.24005"),
-      paperAll: await q(`SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden ORDER BY s.slug`, "paper-2505.24005"),
-      v05: await q(`SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden ORDER BY s.slug`, "algoperf-v0.5-external"),
+      workloads: await q(
+        `SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.role = 'base' ORDER BY w.position`,
+        "paper-2505.24005",
+      ),
+      paperPool: await q(
+        `SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden AND s."inDefaultPool" ORDER BY s.slug`,
+        "paper-2505.24005",
+      ),
+      paperAll: await q(
+        `SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden ORDER BY s.slug`,
+        "paper-2505.24005",
+      ),
+      v05: await q(
+        `SELECT s.slug AS key FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden ORDER BY s.slug`,
+        "algoperf-v0.5-external",
+      ),
       rounds: await q(`SELECT slug AS key FROM "Round" WHERE $1 = $1 ORDER BY position, slug`, ""),
       published: await q(`SELECT slug AS key FROM "Round" WHERE position < $1::int ORDER BY position, slug`, "1000"),
     };

@@ -93,7 +93,13 @@ async function client(c: number, deadline: number, tally: Tally): Promise<void> 
       ? sent[Math.floor(Math.random() * sent.length)]!
       : Array.from({ length: RUNS_PER_UPLOAD }, () => {
           const k = next++;
-          return { submission, workload: WORKLOADS[k % WORKLOADS.length]!, study: c, trial: Math.floor(k / WORKLOADS.length) + 1, timeToTarget: { reached: true, seconds: 100 + ((c * 37 + k) % 500) } };
+          return {
+            submission,
+            workload: WORKLOADS[k % WORKLOADS.length]!,
+            study: c,
+            trial: Math.floor(k / WORKLOADS.length) + 1,
+            timeToTarget: { reached: true, seconds: 100 + ((c * 37 + k) % 500) },
+          };
         });
     if (!resend) sent.push(runs);
     const res = await fetch(`${app.baseUrl}/api/v1/runs`, {
@@ -148,7 +154,9 @@ async function analysisStorm(n: number, deadline: number, h: Hostile): Promise<v
 /** Anonymous uploads declaring 32 MiB that stall after 31 MiB: each must be answered (401, or 429 past the address's write limit) with its body unread. */
 async function stalledBodies(n: number, h: Hostile): Promise<void> {
   const uploads = Array.from({ length: n }, () => stalledUpload(app.baseUrl, { "x-forwarded-for": "2001:db8:bad:5::1" }, 32 * 1024 * 1024, 31 * 1024 * 1024));
-  const statuses = await Promise.all(uploads.map((u) => Promise.race([u.status, new Promise<string>((r) => setTimeout(() => r("(no answer within 30 s)"), 30_000))])));
+  const statuses = await Promise.all(
+    uploads.map((u) => Promise.race([u.status, new Promise<string>((r) => setTimeout(() => r("(no answer within 30 s)"), 30_000))])),
+  );
   for (const u of uploads) u.socket.destroy();
   for (const s of statuses) {
     countIn(h, `stalled ${s.split(" ")[1] ?? s}`);
@@ -164,7 +172,11 @@ async function batchFlood(n: number, deadline: number, h: Hostile): Promise<void
   await Promise.all(
     Array.from({ length: n }, async () => {
       while (Date.now() < deadline) {
-        const res = await fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "2001:db8:bad:6::1" }, body });
+        const res = await fetch(`${app.baseUrl}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": "2001:db8:bad:6::1" },
+          body,
+        });
         await res.arrayBuffer();
         countIn(h, `batch ${res.status}`);
         // 4xx, or 207 when tRPC answers a batch whose calls failed differently (401 and 429); never a 5xx.
@@ -187,45 +199,67 @@ async function probeHealth(deadline: number, h: Hostile): Promise<void> {
   }
 }
 
-test(`${CLIENTS} clients reading and uploading for ${SECONDS} s beside a hostile mix: only 2xx and 429 (and counted 503s for the hostile), every acknowledged run stored exactly once`, async () => {
-  const tally: Tally = { statuses: new Map(), errors: [], acknowledged: new Map(), retryAfterMissing: 0 };
-  const hostile: Hostile = { statuses: new Map(), errors: [], health: [] };
-  const deadline = Date.now() + SECONDS * 1000;
-  await Promise.all([
-    ...Array.from({ length: CLIENTS }, (_, c) => client(c, deadline, tally)),
-    analysisStorm(HOSTILE.analyses, deadline, hostile),
-    stalledBodies(HOSTILE.stalled, hostile),
-    batchFlood(HOSTILE.flooders, deadline, hostile),
-    probeHealth(deadline, hostile),
-  ]);
-  const health = [...hostile.health].sort((a, b) => a - b);
-  const p99 = health[Math.min(health.length - 1, Math.floor(health.length * 0.99))]!;
-  console.log(`[load] ${CLIENTS} clients, ${SECONDS} s: ${[...tally.statuses].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}; ${tally.acknowledged.size} runs acknowledged`);
-  console.log(
-    `[load] hostile mix (${HOSTILE.analyses} max-cost analyses at a time, ${HOSTILE.stalled} stalled 31 MiB bodies, ${HOSTILE.flooders} batch flooders of ${FULL ? 400 : 50} calls): ` +
-      `${[...hostile.statuses].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}; /api/health ${health.length} probes, p50 ${health[Math.floor(health.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${health.at(-1)!.toFixed(1)} ms`,
-  );
-  expect(hostile.errors.slice(0, 20)).toEqual([]);
-  // The server's own account of a failure, next to the failed requests.
-  expect(tally.errors.slice(0, 20), app.log().split("\n").filter((l) => /error|Error/.test(l)).slice(-40).join("\n")).toEqual([]);
-  expect(tally.retryAfterMissing).toBe(0);
-  expect(tally.statuses.get("read 200") ?? 0).toBeGreaterThan(CLIENTS);
-  expect(tally.acknowledged.size).toBeGreaterThan(0);
+test(
+  `${CLIENTS} clients reading and uploading for ${SECONDS} s beside a hostile mix: only 2xx and 429 (and counted 503s for the hostile), every acknowledged run stored exactly once`,
+  async () => {
+    const tally: Tally = { statuses: new Map(), errors: [], acknowledged: new Map(), retryAfterMissing: 0 };
+    const hostile: Hostile = { statuses: new Map(), errors: [], health: [] };
+    const deadline = Date.now() + SECONDS * 1000;
+    await Promise.all([
+      ...Array.from({ length: CLIENTS }, (_, c) => client(c, deadline, tally)),
+      analysisStorm(HOSTILE.analyses, deadline, hostile),
+      stalledBodies(HOSTILE.stalled, hostile),
+      batchFlood(HOSTILE.flooders, deadline, hostile),
+      probeHealth(deadline, hostile),
+    ]);
+    const health = [...hostile.health].sort((a, b) => a - b);
+    const p99 = health[Math.min(health.length - 1, Math.floor(health.length * 0.99))]!;
+    console.log(
+      `[load] ${CLIENTS} clients, ${SECONDS} s: ${[...tally.statuses]
+        .sort()
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(", ")}; ${tally.acknowledged.size} runs acknowledged`,
+    );
+    console.log(
+      `[load] hostile mix (${HOSTILE.analyses} max-cost analyses at a time, ${HOSTILE.stalled} stalled 31 MiB bodies, ${HOSTILE.flooders} batch flooders of ${FULL ? 400 : 50} calls): ` +
+        `${[...hostile.statuses]
+          .sort()
+          .map(([k, n]) => `${k}: ${n}`)
+          .join(
+            ", ",
+          )}; /api/health ${health.length} probes, p50 ${health[Math.floor(health.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${health.at(-1)!.toFixed(1)} ms`,
+    );
+    expect(hostile.errors.slice(0, 20)).toEqual([]);
+    // The server's own account of a failure, next to the failed requests.
+    expect(
+      tally.errors.slice(0, 20),
+      app
+        .log()
+        .split("\n")
+        .filter((l) => /error|Error/.test(l))
+        .slice(-40)
+        .join("\n"),
+    ).toEqual([]);
+    expect(tally.retryAfterMissing).toBe(0);
+    expect(tally.statuses.get("read 200") ?? 0).toBeGreaterThan(CLIENTS);
+    expect(tally.acknowledged.size).toBeGreaterThan(0);
 
-  const stored = await withDb(
-    async (c) =>
-      (
-        await c.query(
-          `SELECT s.slug, w.key, x.study, x.trial, x.id FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Workload" w ON w.id = x."workloadId" JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1`,
-          [ROUND],
-        )
-      ).rows,
-  );
-  const storedMap = new Map(stored.map((r) => [`${r.slug}/${r.key}/${r.study}/${r.trial}`, r.id as number]));
-  // Once each (no identity twice), and exactly the acknowledged ones: nothing from a 429 or a lost request.
-  expect(storedMap.size).toBe(stored.length);
-  expect(storedMap).toEqual(tally.acknowledged);
-  // The availability target (docs/availability.md), in the full run only: no timed assertion in npm test.
-  // Last, so a full run that misses it has still checked every guarantee above.
-  if (FULL) expect(p99).toBeLessThan(250);
-}, (SECONDS + 180) * 1000);
+    const stored = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT s.slug, w.key, x.study, x.trial, x.id FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Workload" w ON w.id = x."workloadId" JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1`,
+            [ROUND],
+          )
+        ).rows,
+    );
+    const storedMap = new Map(stored.map((r) => [`${r.slug}/${r.key}/${r.study}/${r.trial}`, r.id as number]));
+    // Once each (no identity twice), and exactly the acknowledged ones: nothing from a 429 or a lost request.
+    expect(storedMap.size).toBe(stored.length);
+    expect(storedMap).toEqual(tally.acknowledged);
+    // The availability target (docs/availability.md), in the full run only: no timed assertion in npm test.
+    // Last, so a full run that misses it has still checked every guarantee above.
+    if (FULL) expect(p99).toBeLessThan(250);
+  },
+  (SECONDS + 180) * 1000,
+);

@@ -8,9 +8,14 @@ import { withDb } from "../support/db";
 const migrationsDir = path.resolve(__dirname, "..", "..", "prisma", "migrations");
 
 test("every migration is recorded in _prisma_migrations as `prisma migrate deploy` records it", async () => {
-  const dirs = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const dirs = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   expect(dirs.length).toBeGreaterThan(0);
-  const rows = await withDb(async (c) => (await c.query(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`)).rows);
+  const rows = await withDb(
+    async (c) => (await c.query(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`)).rows,
+  );
   expect(rows.map((r) => r.migration_name)).toEqual(dirs);
   for (const row of rows) {
     // Prisma's checksum is the sha256 of the migration.sql bytes.

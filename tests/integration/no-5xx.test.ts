@@ -44,12 +44,22 @@ async function expect400(body: unknown, path: string, message: RegExp, raw = fal
 }
 
 describe("numbers past the database columns are a 400 naming the field (int4: at most 2147483647)", () => {
-  test("timeToTarget.steps 3e9", () => expect400(upload({ run: { timeToTarget: { reached: true, steps: 3e9 } } }), "runs.0.timeToTarget.steps", /steps must be <= 2147483647/));
+  test("timeToTarget.steps 3e9", () =>
+    expect400(upload({ run: { timeToTarget: { reached: true, steps: 3e9 } } }), "runs.0.timeToTarget.steps", /steps must be <= 2147483647/));
   test("evals.steps 3e9", () =>
-    expect400(upload({ run: { timeToTarget: undefined, evals: { steps: [1, 3e9], times: [1, 2], metrics: [0.9, 0.4] } } }), "runs.0.evals.steps.1", /step must be <= 2147483647/));
-  test.each([3e9, 1e15])("searchRank %d", (rank) => expect400(upload({ submission: { searchRank: rank } }), "submissions.0.searchRank", /must be <= 2147483647/));
+    expect400(
+      upload({ run: { timeToTarget: undefined, evals: { steps: [1, 3e9], times: [1, 2], metrics: [0.9, 0.4] } } }),
+      "runs.0.evals.steps.1",
+      /step must be <= 2147483647/,
+    ));
+  test.each([3e9, 1e15])("searchRank %d", (rank) =>
+    expect400(upload({ submission: { searchRank: rank } }), "submissions.0.searchRank", /must be <= 2147483647/),
+  );
   test("the largest int4 values are stored", async () => {
-    const r = await uploadRest(upload({ run: { timeToTarget: { reached: true, seconds: 10, steps: 2147483647 } }, submission: { searchRank: 2147483647 } }), token);
+    const r = await uploadRest(
+      upload({ run: { timeToTarget: { reached: true, seconds: 10, steps: 2147483647 } }, submission: { searchRank: 2147483647 } }),
+      token,
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.runs[0].steps).toBe(2147483647);
   });
@@ -110,7 +120,10 @@ describe("free-form JSON: prototype keys, non-finite numbers and deep nesting â†
   });
 
   test("submission hyperparameters with __proto__", async () => {
-    const body = JSON.stringify(upload()).replace(/"submissions":\[\{("slug":"s\d+")\}\]/, '"submissions":[{$1,"hyperparameters":{"opt":{"__proto__":{"lr":1}}}}]');
+    const body = JSON.stringify(upload()).replace(
+      /"submissions":\[\{("slug":"s\d+")\}\]/,
+      '"submissions":[{$1,"hyperparameters":{"opt":{"__proto__":{"lr":1}}}}]',
+    );
     await expect400(body, "submissions.0.hyperparameters.opt.__proto__", /the key "__proto__" is not allowed/, true);
   });
 
@@ -170,10 +183,12 @@ describe("database errors by SQLSTATE class, as PostgreSQL raises them", () => {
     expect((await refused(() => db.$queryRawUnsafe("SELECT repeat('x', 1024 * 1024 * 1024)")))?.status).toBe(413);
   });
   test("57014 query canceled (statement timeout) â†’ 503", async () => {
-    const error = await refused(() => db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 50");
-      await tx.$queryRawUnsafe("SELECT pg_sleep(1)");
-    }));
+    const error = await refused(() =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 50");
+        await tx.$queryRawUnsafe("SELECT pg_sleep(1)");
+      }),
+    );
     expect(error?.status).toBe(503);
   });
 });

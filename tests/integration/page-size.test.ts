@@ -20,15 +20,26 @@ async function page(path: string): Promise<string> {
   expect(res.status, path).toBe(200);
   return res.text();
 }
-const oneRun = (submission: string, seconds: number[]) => ["w1", "w2"].map((w, i) => ({ submission, workload: w, study: 0, trial: 1, timeToTarget: { reached: true, seconds: seconds[i] } }));
+const oneRun = (submission: string, seconds: number[]) =>
+  ["w1", "w2"].map((w, i) => ({ submission, workload: w, study: 0, trial: 1, timeToTarget: { reached: true, seconds: seconds[i] } }));
 
 beforeAll(async () => {
   // Admin uploads are verified, so they are ranked in the default view (docs/trust-model.md).
   token = await createToken(unique("page-size"), "admin");
-  for (const [i, slug] of SLUGS.entries()) await createRound({ slug, position: 2000 + i, studiesExpected: 1, trialsExpected: 1, workloads: [workload("w1"), workload("w2")] });
-  await createRound({ slug: BIG, position: 3000, studiesExpected: 1, trialsExpected: 1, workloads: [workload("w1", { budgetSeconds: 10_000 }), workload("w2", { budgetSeconds: 10_000 })] });
+  for (const [i, slug] of SLUGS.entries())
+    await createRound({ slug, position: 2000 + i, studiesExpected: 1, trialsExpected: 1, workloads: [workload("w1"), workload("w2")] });
+  await createRound({
+    slug: BIG,
+    position: 3000,
+    studiesExpected: 1,
+    trialsExpected: 1,
+    workloads: [workload("w1", { budgetSeconds: 10_000 }), workload("w2", { budgetSeconds: 10_000 })],
+  });
   // 63 submissions with distinct times: a strict ranking.
-  const res = await uploadRest({ round: BIG, submissions: MEMBERS.map((slug) => ({ slug })), runs: MEMBERS.flatMap((m, i) => oneRun(m, [100 + i * 7, 900 - i * 5])) }, token);
+  const res = await uploadRest(
+    { round: BIG, submissions: MEMBERS.map((slug) => ({ slug })), runs: MEMBERS.flatMap((m, i) => oneRun(m, [100 + i * 7, 900 - i * 5])) },
+    token,
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }, 120_000);
 

@@ -17,7 +17,12 @@ async function get(path: string) {
 /** Slugs of the round's default pool with a SQL condition, in listing order. */
 async function poolWhere(round: string, condition: string): Promise<string[]> {
   return withDb(async (c) =>
-    (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden AND s."inDefaultPool" AND ${condition} ORDER BY s.slug`, [round])).rows.map((r) => r.slug as string),
+    (
+      await c.query(
+        `SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND NOT s.hidden AND s."inDefaultPool" AND ${condition} ORDER BY s.slug`,
+        [round],
+      )
+    ).rows.map((r) => r.slug as string),
   );
 }
 
@@ -78,7 +83,10 @@ describe("GET /api/v1/rounds/<round>/leaderboard", () => {
   });
 
   test("adding the imported Schedule-Free row reproduces Appendix F: AdamW 33% drops from 0.498 to 0.478 (exact integration)", async () => {
-    const [without, withSf] = await Promise.all([get(`/api/v1/rounds/${PAPER}/leaderboard?integration=exact`), get(`/api/v1/rounds/${PAPER}/leaderboard?add=schedule-free-adamw&integration=exact`)]);
+    const [without, withSf] = await Promise.all([
+      get(`/api/v1/rounds/${PAPER}/leaderboard?integration=exact`),
+      get(`/api/v1/rounds/${PAPER}/leaderboard?add=schedule-free-adamw&integration=exact`),
+    ]);
     const score = (b: { rows: Row[] }, slug: string) => b.rows.find((r) => r.slug === slug)!.score;
     expect(without.body.rows).toHaveLength(36);
     expect(withSf.body.rows).toHaveLength(37);
@@ -196,7 +204,15 @@ describe("profiles, workloads, submissions, paper", () => {
     const lb = await get(`/api/v1/rounds/algoperf-v0.5-external/leaderboard`);
     const row = (lb.body.rows as Row[]).find((r) => r.slug === "amos")!;
     expect(v.body.context).toMatchObject({ rank: row.rank, score: row.score, poolSize: 11, added: false });
-    const runs = await withDb(async (c) => Number((await c.query(`SELECT count(*) n FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = 'algoperf-v0.5-external' AND s.slug = 'amos'`)).rows[0].n));
+    const runs = await withDb(async (c) =>
+      Number(
+        (
+          await c.query(
+            `SELECT count(*) n FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = 'algoperf-v0.5-external' AND s.slug = 'amos'`,
+          )
+        ).rows[0].n,
+      ),
+    );
     expect(v.body.workloads.reduce((n: number, w: { runs: unknown[] }) => n + w.runs.length, 0)).toBe(runs);
     const csv = csvParse((await get(`/api/v1/rounds/algoperf-v0.5-external/submissions/amos?format=csv`)).body as string);
     expect(csv).toHaveLength(runs);
@@ -228,12 +244,20 @@ describe("profiles, workloads, submissions, paper", () => {
       appendix_f_with_schedule_free: { rows: { display_name: string; score: number; appendix_e_row?: string }[] };
     }
     const paper = readPublished<PaperTables>("paper_tables.json");
-    for (const [integration, tolerance] of [["exact", 0.001], ["trapezoid", 0.002]] as const) {
+    for (const [integration, tolerance] of [
+      ["exact", 0.001],
+      ["trapezoid", 0.002],
+    ] as const) {
       const v = await get(`/api/v1/paper?integration=${integration}`);
       expect(v.status).toBe(200);
       expect(v.body.integration).toBe(integration);
       const bySlug = new Map(v.body.rows.map((r: { slug: string }) => [r.slug, r]));
-      const slug = (name: string) => name.toLowerCase().replace(/%/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      const slug = (name: string) =>
+        name
+          .toLowerCase()
+          .replace(/%/g, "")
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, "");
       for (const row of paper.table6_scores.rows) {
         const r = bySlug.get(slug(row.appendix_e_row)) as { without: { score: number }; published: { table6: number } };
         expect(r.published.table6).toBe(row.score);

@@ -23,7 +23,12 @@ let admin2: string;
 beforeAll(async () => {
   await createRound({ slug: ROUND, workloads: [workload("w1")] });
   // The test's clients stand behind a local proxy: X-Forwarded-For from 127.0.0.1 names them.
-  const env = { RATE_LIMIT_PER_TOKEN: String(PER_TOKEN), RATE_LIMIT_PER_IP: String(PER_IP), RATE_LIMIT_WINDOW_SECONDS: String(WINDOW), TRUSTED_PROXIES: "127.0.0.1" };
+  const env = {
+    RATE_LIMIT_PER_TOKEN: String(PER_TOKEN),
+    RATE_LIMIT_PER_IP: String(PER_IP),
+    RATE_LIMIT_WINDOW_SECONDS: String(WINDOW),
+    TRUSTED_PROXIES: "127.0.0.1",
+  };
   [a, b, owner, admin, admin2] = await Promise.all([
     startApp(inject("databaseUrl"), env),
     startApp(inject("databaseUrl"), env),
@@ -68,7 +73,11 @@ async function call(app: App, path: string, body: unknown, options: { token?: st
 
 let runNumber = 0;
 /** A one-run upload that creates a new run each time. */
-const upload = () => ({ round: ROUND, submissions: [{ slug: "rl" }], runs: [{ submission: "rl", workload: "w1", study: runNumber++, trial: 1, timeToTarget: { reached: true, seconds: 10 } }] });
+const upload = () => ({
+  round: ROUND,
+  submissions: [{ slug: "rl" }],
+  runs: [{ submission: "rl", workload: "w1", study: runNumber++, trial: 1, timeToTarget: { reached: true, seconds: 10 } }],
+});
 
 /** Waits, if needed, so that the next `seconds` fall inside one fixed window (windows start at multiples of WINDOW since the epoch). */
 async function freshWindow(seconds: number): Promise<void> {
@@ -83,7 +92,9 @@ function expect429(r: Awaited<ReturnType<typeof call>>, what: "token" | "ip") {
   const error = r.body.error;
   // REST { error: { code, message } }; tRPC { error: { message, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429 } } }
   expect(error.code === "TOO_MANY_REQUESTS" || error.data?.code === "TOO_MANY_REQUESTS", JSON.stringify(error)).toBe(true);
-  expect(error.message).toMatch(new RegExp(`at most ${what === "token" ? PER_TOKEN : PER_IP} write requests per ${WINDOW} s for this ${what}; retry in ${retryAfter} s`));
+  expect(error.message).toMatch(
+    new RegExp(`at most ${what === "token" ? PER_TOKEN : PER_IP} write requests per ${WINDOW} s for this ${what}; retry in ${retryAfter} s`),
+  );
   return retryAfter;
 }
 
@@ -109,7 +120,8 @@ describe("per token", () => {
 
   test("admin procedures are limited too", async () => {
     await freshWindow(8);
-    const hide = (app: App) => call(app, "/api/trpc/admin.hideSubmission", { round: ROUND, submission: "rl", hidden: false }, { token: admin2, ip: randomIp() });
+    const hide = (app: App) =>
+      call(app, "/api/trpc/admin.hideSubmission", { round: ROUND, submission: "rl", hidden: false }, { token: admin2, ip: randomIp() });
     for (const app of [a, b, a]) expect((await hide(app)).status).toBe(200);
     expect429(await hide(b), "token");
   });

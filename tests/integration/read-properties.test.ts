@@ -17,9 +17,41 @@ const ROUNDS = ["algoperf-v0.6-external", "paper-2505.24005", "algoperf-v0.6-sel
 const numberText = fc.oneof(
   fc.integer({ min: -5, max: 120 }).map(String),
   fc.double({ min: -10, max: 2000, noNaN: true }).map(String),
-  fc.constantFrom("1", "1.0000001", "2", "4", "50", "51", "100", "101", "1000", "1000.5", "1001", "10000", "10001", "4294967295", "4294967296", "2147483648", "1e15", "1e308", "-0", "-1", "NaN", "Infinity", "0x10", "1e", "", " 3", "abc"),
+  fc.constantFrom(
+    "1",
+    "1.0000001",
+    "2",
+    "4",
+    "50",
+    "51",
+    "100",
+    "101",
+    "1000",
+    "1000.5",
+    "1001",
+    "10000",
+    "10001",
+    "4294967295",
+    "4294967296",
+    "2147483648",
+    "1e15",
+    "1e308",
+    "-0",
+    "-1",
+    "NaN",
+    "Infinity",
+    "0x10",
+    "1e",
+    "",
+    " 3",
+    "abc",
+  ),
 );
-const slugText = fc.oneof(fc.constantFrom("baseline", "shampoo", "adamw-33-1", "schedule-free-adamw", "nope", "a,b", ",", "algoperf-v0.5-external/baseline", "../x", "<script>"), fc.string({ maxLength: 12 }), fc.constant("s".repeat(301)));
+const slugText = fc.oneof(
+  fc.constantFrom("baseline", "shampoo", "adamw-33-1", "schedule-free-adamw", "nope", "a,b", ",", "algoperf-v0.5-external/baseline", "../x", "<script>"),
+  fc.string({ maxLength: 12 }),
+  fc.constant("s".repeat(301)),
+);
 const listText = fc.array(slugText, { maxLength: 5 }).map((a) => a.join(","));
 
 /** Every parameter of the read query schemas, with values of its kind and of any other. */
@@ -49,11 +81,20 @@ const PARAMS: Record<string, fc.Arbitrary<string>> = {
   seed: numberText,
   baseline: slugText,
   pricePerGpuHour: numberText,
-  resamples: fc.oneof(fc.constantFrom("10", "9", "200", "10001", "-5", "abc"), numberText.filter((n) => !(Number(n) > 300))),
+  resamples: fc.oneof(
+    fc.constantFrom("10", "9", "200", "10001", "-5", "abc"),
+    numberText.filter((n) => !(Number(n) > 300)),
+  ),
 };
 
 const query = fc
-  .array(fc.oneof({ weight: 6, arbitrary: fc.tuple(fc.constantFrom(...Object.keys(PARAMS)), fc.constant(null)) }, { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })) }), { maxLength: 6 })
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...Object.keys(PARAMS)), fc.constant(null)) },
+      { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })) },
+    ),
+    { maxLength: 6 },
+  )
   .chain((pairs) => fc.tuple(...pairs.map(([k, v]) => (v === null ? PARAMS[k]!.map((value) => [k, value] as const) : fc.constant([k, v] as const)))))
   .map((pairs) => new URLSearchParams(pairs as [string, string][]).toString());
 
@@ -92,13 +133,20 @@ const trpcInput = fc.oneof(
   fc.constantFrom("", "{", "[1,2", '{"round": NaN}', `{"round": ${"[".repeat(200)}}`),
 );
 const trpcUrl = fc.oneof(
-  fc.tuple(fc.constantFrom("ingest.round", "rounds.list", "ingest.upload", "nope.nope"), trpcInput).map(([p, i]) => `/api/trpc/${p}?input=${encodeURIComponent(i)}`),
-  fc.tuple(fc.constantFrom("ingest.round", "rounds.list", "ingest.round,rounds.list", "ingest.round,ingest.upload"), trpcInput).map(([p, i]) => `/api/trpc/${p}?batch=1&input=${encodeURIComponent(`{"0":${i},"1":${i}}`)}`),
+  fc
+    .tuple(fc.constantFrom("ingest.round", "rounds.list", "ingest.upload", "nope.nope"), trpcInput)
+    .map(([p, i]) => `/api/trpc/${p}?input=${encodeURIComponent(i)}`),
+  fc
+    .tuple(fc.constantFrom("ingest.round", "rounds.list", "ingest.round,rounds.list", "ingest.round,ingest.upload"), trpcInput)
+    .map(([p, i]) => `/api/trpc/${p}?batch=1&input=${encodeURIComponent(`{"0":${i},"1":${i}}`)}`),
   fc.tuple(fc.constantFrom("ingest.round", "rounds.list"), trpcInput).map(([p, i]) => `/api/trpc/${p}?batch=1&input=${encodeURIComponent(i)}`),
 );
 
 const url = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...PATHS), fc.constantFrom(...ROUNDS), query).map(([p, r, q]) => `${p.replace("{round}", r)}${q ? `?${q}` : ""}`) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.constantFrom(...PATHS), fc.constantFrom(...ROUNDS), query).map(([p, r, q]) => `${p.replace("{round}", r)}${q ? `?${q}` : ""}`),
+  },
   { weight: 1, arbitrary: trpcUrl },
 );
 

@@ -16,8 +16,11 @@ if (!LOGS) console.log("real-logs: skipped: set ALGOPERF_LOGS_DIR to a previous_
 else if (!existsSync(path.join(LOGS, "algoperf_v05", "logs"))) console.log(`real-logs: skipped: ${LOGS} has no algoperf_v05/logs`);
 const enabled = !!LOGS && existsSync(path.join(LOGS, "algoperf_v05", "logs"));
 
-const published = readPublished<{ rounds: { benchmark_version: string; ruleset: string; official_code_scores_full_precision: Record<string, number> }[] }>("algoperf_leaderboards.json").rounds;
-const official = (version: string, ruleset: string) => published.find((r) => r.benchmark_version === version && r.ruleset === ruleset)?.official_code_scores_full_precision;
+const published = readPublished<{ rounds: { benchmark_version: string; ruleset: string; official_code_scores_full_precision: Record<string, number> }[] }>(
+  "algoperf_leaderboards.json",
+).rounds;
+const official = (version: string, ruleset: string) =>
+  published.find((r) => r.benchmark_version === version && r.ruleset === ruleset)?.official_code_scores_full_precision;
 
 const ROUNDS = [
   { slug: "algoperf-v0.5-external", folder: "algoperf_v05/logs/external_tuning", scores: official("v0.5", "external")!, submissions: 11 },
@@ -33,7 +36,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The v0.6 self-tuning round has no published submission: leave it empty for the other test files.
-  if (enabled) await runCli(["submission", "delete", "algoperf-v0.6-self-tuning", "schedule_free_adamw_v2", "--yes", "--url", inject("baseUrl"), "--token", admin]);
+  if (enabled)
+    await runCli(["submission", "delete", "algoperf-v0.6-self-tuning", "schedule_free_adamw_v2", "--yes", "--url", inject("baseUrl"), "--token", admin]);
 });
 
 describe.skipIf(!enabled)("the published AlgoPerf logs, untouched, score as the official code", () => {

@@ -22,7 +22,12 @@ beforeAll(async () => {
   } finally {
     await db.$disconnect();
   }
-  app = await startApp(inject("databaseUrl"), { RATE_LIMIT_PER_IP: "1000000", RATE_LIMIT_PER_TOKEN: "1000000", BODY_IDLE_SECONDS: "2", UPLOAD_BODIES_PER_CLIENT: "2" });
+  app = await startApp(inject("databaseUrl"), {
+    RATE_LIMIT_PER_IP: "1000000",
+    RATE_LIMIT_PER_TOKEN: "1000000",
+    BODY_IDLE_SECONDS: "2",
+    UPLOAD_BODIES_PER_CLIENT: "2",
+  });
 }, 120_000);
 afterAll(async () => app?.stop());
 
@@ -33,11 +38,15 @@ describe("stalled anonymous bodies", () => {
     for (let i = 0; i < 3; i++) await (await fetch(`${app.baseUrl}/api/trpc/ingest.upload`, { method: "POST", body: "{}" })).arrayBuffer();
     const before = processTreeRss(app.process.pid!);
     const uploads = Array.from({ length: 60 }, () => stalledUpload(app.baseUrl, {}, 32 * MiB, 31 * MiB));
-    const statuses = await Promise.all(uploads.map((u) => Promise.race([u.status, new Promise<string>((r) => setTimeout(() => r("(no answer within 60 s)"), 60_000))])));
+    const statuses = await Promise.all(
+      uploads.map((u) => Promise.race([u.status, new Promise<string>((r) => setTimeout(() => r("(no answer within 60 s)"), 60_000))])),
+    );
     const sent = await Promise.all(uploads.map((u) => u.sent));
     const after = processTreeRss(app.process.pid!);
     for (const u of uploads) u.socket.destroy();
-    console.log(`[bodies] RSS ${(before / MiB).toFixed(0)} MiB -> ${(after / MiB).toFixed(0)} MiB with 60 stalled bodies; ${(sent.reduce((a, b) => a + b, 0) / MiB).toFixed(0)} MiB sent in all`);
+    console.log(
+      `[bodies] RSS ${(before / MiB).toFixed(0)} MiB -> ${(after / MiB).toFixed(0)} MiB with 60 stalled bodies; ${(sent.reduce((a, b) => a + b, 0) / MiB).toFixed(0)} MiB sent in all`,
+    );
     expect(statuses.filter((s) => !s.startsWith("HTTP/1.1 401"))).toEqual([]);
     expect(after - before).toBeLessThan(100 * 1024 * 1024);
   }, 150_000);
@@ -72,7 +81,12 @@ describe("authenticated bodies", () => {
         controller.close();
       },
     });
-    const res = await fetch(`${app.baseUrl}/api/v1/runs`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-forwarded-for": "2001:db8:b0d1::2" }, body: stream, duplex: "half" } as RequestInit);
+    const res = await fetch(`${app.baseUrl}/api/v1/runs`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-forwarded-for": "2001:db8:b0d1::2" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(413);
   }, 60_000);
 });

@@ -10,13 +10,32 @@ let token: string;
 let admin: string;
 
 beforeAll(async () => {
-  await createRound({ slug: ROUND, studiesExpected: 1, trialsExpected: 1, workloads: [workload("w1", { target: 0.5, direction: "min", budgetSeconds: 1_000_000 })] });
+  await createRound({
+    slug: ROUND,
+    studiesExpected: 1,
+    trialsExpected: 1,
+    workloads: [workload("w1", { target: 0.5, direction: "min", budgetSeconds: 1_000_000 })],
+  });
   [token, admin] = await Promise.all([createToken(unique("limits")), createToken(unique("limits-admin"), "admin")]);
-  expect((await uploadRest({ round: ROUND, submissions: [{ slug: "lim" }], runs: [{ submission: "lim", workload: "w1", study: 0, trial: 1, timeToTarget: { reached: false } }] }, token)).status).toBe(201);
+  expect(
+    (
+      await uploadRest(
+        { round: ROUND, submissions: [{ slug: "lim" }], runs: [{ submission: "lim", workload: "w1", study: 0, trial: 1, timeToTarget: { reached: false } }] },
+        token,
+      )
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => dropRound(ROUND));
 
-const run = (study: number, extra: Record<string, unknown> = {}) => ({ submission: "lim", workload: "w1", study, trial: 1, timeToTarget: { reached: true, seconds: 10 }, ...extra });
+const run = (study: number, extra: Record<string, unknown> = {}) => ({
+  submission: "lim",
+  workload: "w1",
+  study,
+  trial: 1,
+  timeToTarget: { reached: true, seconds: 10 },
+  ...extra,
+});
 
 describe("request bodies: 32 MiB for uploads, 1 MiB otherwise", () => {
   test("an upload of exactly 32 MiB (33,554,432 bytes) is read and accepted; one byte more → 413", async () => {
@@ -45,7 +64,8 @@ describe("request bodies: 32 MiB for uploads, 1 MiB otherwise", () => {
 
 describe("at most 10,000 runs, 100,000 evals per run", () => {
   test("10,000 runs are accepted in one request; 10,001 → 400 naming runs", async () => {
-    const runs = (n: number) => Array.from({ length: n }, (_, i) => run(1000 + Math.floor(i / 100), { trial: 1 + (i % 100), timeToTarget: { reached: false } }));
+    const runs = (n: number) =>
+      Array.from({ length: n }, (_, i) => run(1000 + Math.floor(i / 100), { trial: 1 + (i % 100), timeToTarget: { reached: false } }));
     const over = await uploadRest({ round: ROUND, runs: runs(10_001) }, token);
     expect(over.status).toBe(400);
     expect(over.body.error.issues).toContainEqual({ path: "runs", message: expect.stringContaining("at most 10000 runs") });
@@ -55,7 +75,11 @@ describe("at most 10,000 runs, 100,000 evals per run", () => {
   });
 
   test("a run with 100,000 evals is accepted; 100,001 → 400 naming each array", async () => {
-    const series = (n: number) => ({ steps: Array.from({ length: n }, (_, i) => i), times: Array.from({ length: n }, (_, i) => i / 10), metrics: Array.from({ length: n }, (_, i) => 1 - i / n) });
+    const series = (n: number) => ({
+      steps: Array.from({ length: n }, (_, i) => i),
+      times: Array.from({ length: n }, (_, i) => i / 10),
+      metrics: Array.from({ length: n }, (_, i) => 1 - i / n),
+    });
     const over = await uploadRest({ round: ROUND, runs: [{ ...run(2), timeToTarget: undefined, evals: series(100_001) }] }, token);
     expect(over.status).toBe(400);
     expect(over.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["runs.0.evals.metrics", "runs.0.evals.steps", "runs.0.evals.times"]);

@@ -29,12 +29,18 @@ const TARGETS: Record<string, [string, number, number]> = {
 const LOWER_IS_BETTER = new Set(["loss", "wer", "ppl"]);
 const BASES = Object.keys(TARGETS);
 
-function targetsFile(name: string, edit: (f: { benchmark_version: string; base_workloads: string[]; held_out_workloads: string[]; workloads: Record<string, unknown> }) => void = () => undefined): string {
+function targetsFile(
+  name: string,
+  edit: (f: { benchmark_version: string; base_workloads: string[]; held_out_workloads: string[]; workloads: Record<string, unknown> }) => void = () =>
+    undefined,
+): string {
   const file = {
     benchmark_version: "0.6",
     base_workloads: [...BASES],
     held_out_workloads: [] as string[],
-    workloads: Object.fromEntries(Object.entries(TARGETS).map(([k, [metric, value, hint]]) => [k, { target_metric_name: metric, validation_target_value: value, step_hint: hint }])) as Record<string, unknown>,
+    workloads: Object.fromEntries(
+      Object.entries(TARGETS).map(([k, [metric, value, hint]]) => [k, { target_metric_name: metric, validation_target_value: value, step_hint: hint }]),
+    ) as Record<string, unknown>,
   };
   edit(file);
   const p = path.join(tmp, name);
@@ -43,7 +49,26 @@ function targetsFile(name: string, edit: (f: { benchmark_version: string; base_w
 }
 
 const create = (slug: string, file: string, extra: string[] = []) =>
-  runCli(["round", "create", slug, "--targets", file, "--ruleset", "self-tuning", "--budget-factor", "1.5", "--studies", "2", "--trials", "1", "--hardware", "4x A100", "--budget", "finewebedu_lm=20000", ...extra]);
+  runCli([
+    "round",
+    "create",
+    slug,
+    "--targets",
+    file,
+    "--ruleset",
+    "self-tuning",
+    "--budget-factor",
+    "1.5",
+    "--studies",
+    "2",
+    "--trials",
+    "1",
+    "--hardware",
+    "4x A100",
+    "--budget",
+    "finewebedu_lm=20000",
+    ...extra,
+  ]);
 
 /** Eval index (0-4) of the first hit per submission, workload and study; null = never reached. */
 function hitIndex(sub: number, w: number, study: number): number | null {
@@ -84,10 +109,28 @@ describe("round create from an official targets file", () => {
     const r = await create(ROUND, targetsFile("targets.json"));
     expect(r.code, r.stderr).toBe(0);
     const round = await withDb(async (c) => (await c.query(`SELECT * FROM "Round" WHERE slug = $1`, [ROUND])).rows[0]);
-    expect(round).toMatchObject({ benchmarkVersion: "v0.6", ruleset: "self_tuning", budgetFactor: 1.5, studiesExpected: 2, trialsExpected: 1, hardware: "4x A100", targetsSource: "targets.json", published: false });
-    const workloads = await withDb(async (c) => (await c.query(`SELECT w.* FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 ORDER BY w.position`, [ROUND])).rows);
+    expect(round).toMatchObject({
+      benchmarkVersion: "v0.6",
+      ruleset: "self_tuning",
+      budgetFactor: 1.5,
+      studiesExpected: 2,
+      trialsExpected: 1,
+      hardware: "4x A100",
+      targetsSource: "targets.json",
+      published: false,
+    });
+    const workloads = await withDb(
+      async (c) => (await c.query(`SELECT w.* FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 ORDER BY w.position`, [ROUND])).rows,
+    );
     expect(workloads.map((w) => w.key)).toEqual(BASES);
-    expect(workloads.find((w) => w.key === "finewebedu_lm")).toMatchObject({ metricName: "validation/ppl", direction: "min", target: 22.2995, budgetSeconds: 20000, stepHint: 72000, role: "base" });
+    expect(workloads.find((w) => w.key === "finewebedu_lm")).toMatchObject({
+      metricName: "validation/ppl",
+      direction: "min",
+      target: 22.2995,
+      budgetSeconds: 20000,
+      stepHint: 72000,
+      role: "base",
+    });
     // docs/scoring.md §6: the v0.6 budgets.
     expect(workloads.find((w) => w.key === "fastmri")).toMatchObject({ metricName: "validation/ssim", direction: "max", budgetSeconds: 4430 });
     expect(workloads.find((w) => w.key === "wmt")).toMatchObject({ budgetSeconds: 43336 });
@@ -113,7 +156,10 @@ describe("round create from an official targets file", () => {
         }),
       ),
     }));
-    const expected = scorePool({ baseWorkloads: BASES, heldOutWorkloads: [], submissions }, { tauMin: 1, tauMax: 4, points: 100, scale: "linear", integration: "trapezoid", reference: null });
+    const expected = scorePool(
+      { baseWorkloads: BASES, heldOutWorkloads: [], submissions },
+      { tauMin: 1, tauMax: 4, points: 100, scale: "linear", integration: "trapezoid", reference: null },
+    );
     const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/scores?pool=${subs.join(",")}`);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -126,10 +172,19 @@ describe("round create from an official targets file", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("data-round-rules");
-    for (const text of ["v0.6", "Self-tuning", "× 1.5", "2 × 1", "4x A100", "targets.json", "finewebedu_lm", "validation/ppl", "22.2995", "30000"]) expect(html, text).toContain(text);
+    for (const text of ["v0.6", "Self-tuning", "× 1.5", "2 × 1", "4x A100", "targets.json", "finewebedu_lm", "validation/ppl", "22.2995", "30000"])
+      expect(html, text).toContain(text);
     // What changed from the previous version of the ruleset (the seeded v0.5 self-tuning round).
     expect(html).toContain("data-round-changes");
-    for (const text of ["Changes from AlgoPerf v0.5 · Self-tuning", "budget factor × 3 → × 1.5", "studies × trials 5 × 1 → 2 × 1", "hardware not stated → 4x A100", "workloads added: finewebedu_lm", "fastmri budget 8859 s → 4430 s"]) expect(html, text).toContain(text);
+    for (const text of [
+      "Changes from AlgoPerf v0.5 · Self-tuning",
+      "budget factor × 3 → × 1.5",
+      "studies × trials 5 × 1 → 2 × 1",
+      "hardware not stated → 4x A100",
+      "workloads added: finewebedu_lm",
+      "fastmri budget 8859 s → 4430 s",
+    ])
+      expect(html, text).toContain(text);
   });
 });
 
@@ -155,7 +210,11 @@ describe("allowMixed: a pool across benchmark versions, scored on the shared wor
   const OTHER = "algoperf-v0.6-external";
   let other: string;
   beforeAll(async () => {
-    other = await withDb(async (c) => (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 ORDER BY s.slug LIMIT 1`, [OTHER])).rows[0].slug);
+    other = await withDb(
+      async (c) =>
+        (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 ORDER BY s.slug LIMIT 1`, [OTHER])).rows[0]
+          .slug,
+    );
   });
 
   test("refused without allowMixed (the message says how); with it the engine scores the 8 shared workloads, flagged in JSON and CSV", async () => {
@@ -171,12 +230,26 @@ describe("allowMixed: a pool across benchmark versions, scored on the shared wor
     expect(body.mixed).toMatchObject({ sharedWorkloads: shared, droppedWorkloads: ["finewebedu_lm"] });
     expect(body.mixed.rounds.map((r: { slug: string }) => r.slug).sort()).toEqual([OTHER, ROUND].sort());
     // Expected: the scoring engine on the stored per-workload medians of both, over the shared workloads only.
-    const rows = await withDb(async (c) =>
-      (await c.query(`SELECT s.slug, r.slug AS round, w.key, wr.reached, wr."timeSeconds" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" JOIN "Round" r ON r.id = s."roundId" JOIN "Workload" w ON w.id = wr."workloadId" WHERE (r.slug = $1 AND s.slug = 'rounds-sub-a') OR (r.slug = $2 AND s.slug = $3)`, [ROUND, OTHER, other])).rows,
+    const rows = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT s.slug, r.slug AS round, w.key, wr.reached, wr."timeSeconds" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" JOIN "Round" r ON r.id = s."roundId" JOIN "Workload" w ON w.id = wr."workloadId" WHERE (r.slug = $1 AND s.slug = 'rounds-sub-a') OR (r.slug = $2 AND s.slug = $3)`,
+            [ROUND, OTHER, other],
+          )
+        ).rows,
     );
-    const times = (name: string, round: string) => Object.fromEntries(rows.filter((r) => r.slug === name && r.round === round).map((r) => [r.key, r.reached ? (r.timeSeconds ?? NaN) : Infinity]));
+    const times = (name: string, round: string) =>
+      Object.fromEntries(rows.filter((r) => r.slug === name && r.round === round).map((r) => [r.key, r.reached ? (r.timeSeconds ?? NaN) : Infinity]));
     const expected = scorePool(
-      { baseWorkloads: shared, heldOutWorkloads: [], submissions: [{ name: "rounds-sub-a", times: times("rounds-sub-a", ROUND) }, { name: `${OTHER}/${other}`, times: times(other, OTHER) }] },
+      {
+        baseWorkloads: shared,
+        heldOutWorkloads: [],
+        submissions: [
+          { name: "rounds-sub-a", times: times("rounds-sub-a", ROUND) },
+          { name: `${OTHER}/${other}`, times: times(other, OTHER) },
+        ],
+      },
       { tauMin: 1, tauMax: 4, points: 100, scale: "linear", integration: "trapezoid", reference: null },
     );
     expect(body.scores).toEqual(expected.scores);
@@ -202,19 +275,42 @@ describe("allowMixed: a pool across benchmark versions, scored on the shared wor
 describe("refusals: clear CLI errors, nothing written", () => {
   test("a base workload without a target, an unknown workload, a malformed value, no budget for the version", async () => {
     const before = await tableCounts();
-    const missing = await create(unique("missing"), targetsFile("missing.json", (f) => delete f.workloads.wmt));
+    const missing = await create(
+      unique("missing"),
+      targetsFile("missing.json", (f) => delete f.workloads.wmt),
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('workloads.wmt: the base workload "wmt" has no target in the targets file');
-    const unknown = await create(unique("unknown"), targetsFile("unknown.json", (f) => {
-      f.base_workloads.push("moonshot_lm");
-      f.workloads.moonshot_lm = { target_metric_name: "ppl", validation_target_value: 3 };
-    }));
+    const unknown = await create(
+      unique("unknown"),
+      targetsFile("unknown.json", (f) => {
+        f.base_workloads.push("moonshot_lm");
+        f.workloads.moonshot_lm = { target_metric_name: "ppl", validation_target_value: 3 };
+      }),
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown workload "moonshot_lm"');
-    const badFormat = await create(unique("format"), targetsFile("format.json", (f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: "high" })));
+    const badFormat = await create(
+      unique("format"),
+      targetsFile("format.json", (f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: "high" })),
+    );
     expect(badFormat.code).toBe(1);
     expect(badFormat.stderr).toContain("workloads.ogbg.validation_target_value");
-    const noBudget = await runCli(["round", "create", unique("nobudget"), "--targets", targetsFile("t2.json"), "--ruleset", "self-tuning", "--budget-factor", "1.5", "--studies", "2", "--trials", "1"]);
+    const noBudget = await runCli([
+      "round",
+      "create",
+      unique("nobudget"),
+      "--targets",
+      targetsFile("t2.json"),
+      "--ruleset",
+      "self-tuning",
+      "--budget-factor",
+      "1.5",
+      "--studies",
+      "2",
+      "--trials",
+      "1",
+    ]);
     expect(noBudget.code).toBe(1);
     expect(noBudget.stderr).toContain("--budget finewebedu_lm=<seconds>");
     expect(await tableCounts()).toEqual(before);
@@ -222,7 +318,15 @@ describe("refusals: clear CLI errors, nothing written", () => {
 
   test("a changed target on a round with results needs a new round; a name change is fine", async () => {
     const before = await tableCounts();
-    const changed = await runCli(["round", "update", ROUND, "--targets", targetsFile("changed.json", (f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: 0.3 })), "--budget", "finewebedu_lm=20000"]);
+    const changed = await runCli([
+      "round",
+      "update",
+      ROUND,
+      "--targets",
+      targetsFile("changed.json", (f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: 0.3 })),
+      "--budget",
+      "finewebedu_lm=20000",
+    ]);
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain("ogbg.target 0.28098 -> 0.3");
     expect(changed.stderr).toContain("needs a new round");
@@ -230,7 +334,10 @@ describe("refusals: clear CLI errors, nothing written", () => {
     expect(factor.code).toBe(1);
     expect(factor.stderr).toContain("needs a new round");
     expect(await tableCounts()).toEqual(before);
-    const target = await withDb(async (c) => (await c.query(`SELECT w.target FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.key = 'ogbg'`, [ROUND])).rows[0].target);
+    const target = await withDb(
+      async (c) =>
+        (await c.query(`SELECT w.target FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 AND w.key = 'ogbg'`, [ROUND])).rows[0].target,
+    );
     expect(target).toBe(0.28098);
     const renamed = await runCli(["round", "update", ROUND, "--name", "Next round"]);
     expect(renamed.code, renamed.stderr).toBe(0);
@@ -241,12 +348,30 @@ describe("rounds over HTTP (admin token): same validation as the CLI, audited, r
   const HTTP_ROUND = `test-http-round-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
   let admin: string;
   const targets = (edit?: Parameters<typeof targetsFile>[1]) => JSON.parse(readFileSync(targetsFile(`http-${Math.random()}.json`, edit), "utf8"));
-  const body = (extra: Record<string, unknown> = {}) => ({ slug: HTTP_ROUND, targets: targets(), ruleset: "self-tuning", budgetFactor: 1.5, studies: 2, trials: 1, hardware: "4x A100", budgets: { finewebedu_lm: 20000 }, ...extra });
+  const body = (extra: Record<string, unknown> = {}) => ({
+    slug: HTTP_ROUND,
+    targets: targets(),
+    ruleset: "self-tuning",
+    budgetFactor: 1.5,
+    studies: 2,
+    trials: 1,
+    hardware: "4x A100",
+    budgets: { finewebedu_lm: 20000 },
+    ...extra,
+  });
   const patch = async (round: string, value: unknown, auth: string) => {
-    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${round}`, { method: "PATCH", headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" }, body: JSON.stringify(value) });
+    const res = await fetch(`${inject("baseUrl")}/api/v1/rounds/${round}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" },
+      body: JSON.stringify(value),
+    });
     return { status: res.status, body: await res.json() };
   };
-  const oneRun = (slug: string) => ({ round: HTTP_ROUND, submissions: [{ slug }], runs: [{ submission: slug, workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 100 } }] });
+  const oneRun = (slug: string) => ({
+    round: HTTP_ROUND,
+    submissions: [{ slug }],
+    runs: [{ submission: slug, workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 100 } }],
+  });
   beforeAll(async () => {
     admin = await createToken(unique("round-admin"), "admin");
   });
@@ -257,7 +382,11 @@ describe("rounds over HTTP (admin token): same validation as the CLI, audited, r
     const missing = await post("/api/v1/rounds", body({ targets: targets((f) => delete f.workloads.wmt) }), { token: admin });
     expect(missing.status).toBe(400);
     expect(missing.body.error.issues).toContainEqual({ path: "targets.workloads.wmt", message: 'the base workload "wmt" has no target in the targets file' });
-    const badValue = await post("/api/v1/rounds", body({ targets: targets((f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: "high" })) }), { token: admin });
+    const badValue = await post(
+      "/api/v1/rounds",
+      body({ targets: targets((f) => (f.workloads.ogbg = { target_metric_name: "mean_average_precision", validation_target_value: "high" })) }),
+      { token: admin },
+    );
     expect(badValue.status).toBe(400);
     expect(badValue.body.error.issues[0].path).toBe("targets.workloads.ogbg.validation_target_value");
     const studies = await post("/api/v1/rounds", body({ studies: 0 }), { token: admin });
@@ -274,7 +403,10 @@ describe("rounds over HTTP (admin token): same validation as the CLI, audited, r
     const created = await post("/api/v1/rounds", body({ opensAt: "2099-01-01" }), { token: admin });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.workloads).toHaveLength(9);
-    const audited = await withDb(async (c) => (await c.query(`SELECT "tokenName", outcome FROM "AuditLog" WHERE action = 'admin.createRound' AND target = $1 ORDER BY id`, [HTTP_ROUND])).rows);
+    const audited = await withDb(
+      async (c) =>
+        (await c.query(`SELECT "tokenName", outcome FROM "AuditLog" WHERE action = 'admin.createRound' AND target = $1 ORDER BY id`, [HTTP_ROUND])).rows,
+    );
     // The refusals of the test before (3 x 400, the upload token's 403), then the creation.
     expect(audited.map((a) => a.outcome)).toEqual(["BAD_REQUEST", "BAD_REQUEST", "BAD_REQUEST", "FORBIDDEN", "ok"]);
     expect(audited.at(-1)!.tokenName).toContain("round-admin");

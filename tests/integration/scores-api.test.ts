@@ -14,13 +14,22 @@ interface LeaderboardRound {
   official_code_scores_full_precision: Record<string, number>;
   published_scores: Record<string, number>;
 }
-interface PaperRow { display_name: string; score: number; appendix_e_row?: string }
+interface PaperRow {
+  display_name: string;
+  score: number;
+  appendix_e_row?: string;
+}
 interface Paper {
   appendix_e_all_methods: { rows: PaperRow[] };
   appendix_f_with_schedule_free: { rows: PaperRow[] };
 }
 
-const slugify = (name: string) => name.toLowerCase().replace(/%/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugify = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/%/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 async function get(pathAndQuery: string) {
   const res = await fetch(`${inject("baseUrl")}${pathAndQuery}`);
@@ -49,7 +58,8 @@ describe("GET /api/v1/rounds/<round>/scores", () => {
     expect(e.status).toBe(200);
     expect(e.body.settings.integration).toBe("exact");
     expect(Object.keys(e.body.scores)).toHaveLength(36);
-    for (const row of paper.appendix_e_all_methods.rows) expect(Math.abs(e.body.scores[slugify(row.display_name)] - row.score), row.display_name).toBeLessThanOrEqual(0.001);
+    for (const row of paper.appendix_e_all_methods.rows)
+      expect(Math.abs(e.body.scores[slugify(row.display_name)] - row.score), row.display_name).toBeLessThanOrEqual(0.001);
 
     const pool = [...Object.keys(e.body.scores), "schedule-free-adamw"].join(",");
     const f = await get(`/api/v1/rounds/paper-2505.24005/scores?integration=exact&pool=${pool}`);
@@ -66,11 +76,14 @@ describe("GET /api/v1/rounds/<round>/scores", () => {
     const paper = readPublished<Paper>("paper_tables.json");
     const { body } = await get(`/api/v1/rounds/paper-2505.24005/scores`);
     expect(body.settings).toMatchObject({ integration: "trapezoid", points: 100, tauMax: 4, scale: "linear" });
-    for (const row of paper.appendix_e_all_methods.rows) expect(Math.abs(body.scores[slugify(row.display_name)] - row.score), row.display_name).toBeLessThanOrEqual(0.002);
+    for (const row of paper.appendix_e_all_methods.rows)
+      expect(Math.abs(body.scores[slugify(row.display_name)] - row.score), row.display_name).toBeLessThanOrEqual(0.002);
   });
 
   test("the JSON equals what `npm run cli -- score` prints for the same round and settings", async () => {
-    const round = readPublished<{ rounds: Array<{ benchmark_version: string }> }>("algoperf_leaderboards.json").rounds.find((r) => r.benchmark_version === "v0.6")!;
+    const round = readPublished<{ rounds: Array<{ benchmark_version: string }> }>("algoperf_leaderboards.json").rounds.find(
+      (r) => r.benchmark_version === "v0.6",
+    )!;
     const dir = mkdtempSync(path.join(os.tmpdir(), "algoperf-cli-"));
     const file = path.join(dir, "round.json");
     writeFileSync(file, JSON.stringify(round));
@@ -123,10 +136,28 @@ describe("a round filled by partial uploads", () => {
     const { withDb } = await import("../support/db");
     const slug = `partial-${Date.now().toString(36)}`;
     await withDb(async (c) => {
-      const round = (await c.query(`INSERT INTO "Round" (slug, name, "benchmarkVersion", ruleset, "timeBasis", "studiesExpected", "trialsExpected", "updatedAt") VALUES ($1, 'Partial', 'test', 'self_tuning', 'seconds', 1, 1, now()) RETURNING id`, [slug])).rows[0].id;
-      const w = (await c.query(`INSERT INTO "Workload" ("roundId", key, position, "displayName", "metricName", direction, target, "budgetSeconds") VALUES ($1, 'a', 0, 'A', 'validation/loss', 'min', 1, 100), ($1, 'b', 1, 'B', 'validation/loss', 'min', 1, 100) RETURNING id`, [round])).rows;
-      const s = (await c.query(`INSERT INTO "Submission" ("roundId", slug, "displayName", source, "updatedAt") VALUES ($1, 'only-a', 'Only A', 'uploaded', now()) RETURNING id`, [round])).rows[0].id;
-      await c.query(`INSERT INTO "WorkloadResult" ("submissionId", "workloadId", "roundId", reached, "timeSeconds", "timeFraction", studies, "studiesHit", "perStudy", "updatedAt") VALUES ($1, $2, $3, true, 10, 0.1, 1, 1, '[]', now())`, [s, w[0].id, round]);
+      const round = (
+        await c.query(
+          `INSERT INTO "Round" (slug, name, "benchmarkVersion", ruleset, "timeBasis", "studiesExpected", "trialsExpected", "updatedAt") VALUES ($1, 'Partial', 'test', 'self_tuning', 'seconds', 1, 1, now()) RETURNING id`,
+          [slug],
+        )
+      ).rows[0].id;
+      const w = (
+        await c.query(
+          `INSERT INTO "Workload" ("roundId", key, position, "displayName", "metricName", direction, target, "budgetSeconds") VALUES ($1, 'a', 0, 'A', 'validation/loss', 'min', 1, 100), ($1, 'b', 1, 'B', 'validation/loss', 'min', 1, 100) RETURNING id`,
+          [round],
+        )
+      ).rows;
+      const s = (
+        await c.query(
+          `INSERT INTO "Submission" ("roundId", slug, "displayName", source, "updatedAt") VALUES ($1, 'only-a', 'Only A', 'uploaded', now()) RETURNING id`,
+          [round],
+        )
+      ).rows[0].id;
+      await c.query(
+        `INSERT INTO "WorkloadResult" ("submissionId", "workloadId", "roundId", reached, "timeSeconds", "timeFraction", studies, "studiesHit", "perStudy", "updatedAt") VALUES ($1, $2, $3, true, 10, 0.1, 1, 1, '[]', now())`,
+        [s, w[0].id, round],
+      );
     });
     try {
       const { status, body } = await get(`/api/v1/rounds/${slug}/scores`);

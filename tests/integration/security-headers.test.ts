@@ -13,7 +13,13 @@ const answers: { what: string; path: string; init?: RequestInit; status: number;
   { what: "bad query JSON (400)", path: "/api/v1/rounds/algoperf-v0.6-external/scores?tauMax=abc", status: 400, type: /^application\/json/ },
   { what: "NUL in the address (400)", path: "/api/v1/rounds/a%00b/scores", status: 400, type: /^application\/json/ },
   { what: "NUL in a page address (400)", path: "/rounds/a%00b", status: 400, type: /^text\/plain/ },
-  { what: "upload without a token (401)", path: "/api/v1/runs", init: { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }, status: 401, type: /^application\/json/ },
+  {
+    what: "upload without a token (401)",
+    path: "/api/v1/runs",
+    init: { method: "POST", headers: { "content-type": "application/json" }, body: "{}" },
+    status: 401,
+    type: /^application\/json/,
+  },
 ];
 
 for (const a of answers) {

@@ -27,7 +27,9 @@ describe("the seed", () => {
       const expectedSubs = Object.keys(round.submissions).sort();
       const expectedRuns = Object.values(round.submissions).flatMap((dirs) => Object.values(dirs).flatMap((studies) => Object.values(studies).flat())).length;
       const [subs, runs] = await withDb(async (c) => [
-        (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 ORDER BY s.slug`, [roundSlug(round)])).rows.map((r) => r.slug),
+        (
+          await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 ORDER BY s.slug`, [roundSlug(round)])
+        ).rows.map((r) => r.slug),
         Number((await c.query(`SELECT count(*) AS n FROM "Run" x JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1`, [roundSlug(round)])).rows[0].n),
       ]);
       expect(subs, roundSlug(round)).toEqual(expectedSubs);
@@ -37,8 +39,20 @@ describe("the seed", () => {
 
   test("loads the paper's workloads, 36 configurations, naive methods and the imported Schedule-Free row", async () => {
     const paper = readPublished<Paper>("paper_tables.json");
-    const rows = await withDb(async (c) => (await c.query(`SELECT s.slug, s."displayName", s.source, s."inDefaultPool", s."publishedScore" FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = 'paper-2505.24005'`)).rows);
-    const workloads = await withDb(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = 'paper-2505.24005' AND w.role = 'base'`)).rows[0].n));
+    const rows = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT s.slug, s."displayName", s.source, s."inDefaultPool", s."publishedScore" FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = 'paper-2505.24005'`,
+          )
+        ).rows,
+    );
+    const workloads = await withDb(async (c) =>
+      Number(
+        (await c.query(`SELECT count(*) AS n FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = 'paper-2505.24005' AND w.role = 'base'`))
+          .rows[0].n,
+      ),
+    );
     expect(workloads).toBe(Object.keys(paper.workloads).length);
     const pool = rows.filter((r) => r.inDefaultPool);
     expect(pool.map((r) => r.displayName).sort()).toEqual(paper.appendix_e_all_methods.rows.map((r) => r.display_name).sort());

@@ -50,7 +50,11 @@ describe("a token never leaks", () => {
   let admin: string;
 
   beforeAll(async () => {
-    [app, token, admin] = await Promise.all([startApp(inject("databaseUrl"), { RATE_LIMIT_PER_TOKEN: "1000", RATE_LIMIT_PER_IP: "1000" }), createToken(unique("leak")), createToken(unique("leak-admin"), "admin")]);
+    [app, token, admin] = await Promise.all([
+      startApp(inject("databaseUrl"), { RATE_LIMIT_PER_TOKEN: "1000", RATE_LIMIT_PER_IP: "1000" }),
+      createToken(unique("leak")),
+      createToken(unique("leak-admin"), "admin"),
+    ]);
   });
   afterAll(() => app?.stop());
 
@@ -71,7 +75,15 @@ describe("a token never leaks", () => {
     expect((await go("/api/trpc/admin.hideSubmission", { round: ROUND, submission: "leak" }, `Bearer ${token}`)).status).toBe(403);
     expect((await go("/api/trpc/admin.hideSubmission", { round: ROUND, submission: "leak", hidden: false }, `Bearer ${admin}`)).status).toBe(200);
     expect((await go("/api/trpc/admin.deleteSubmission", { round: ROUND, submission: "nothing" }, `Bearer ${admin}`)).status).toBe(404);
-    for (const authorization of [`Bearer ${nearMiss}`, `Bearer ${token} ${token}`, `Basic ${token}`, token, `Bearer ${token.toUpperCase()}`, `Bearer ${secret(token)}`, "Bearer"]) {
+    for (const authorization of [
+      `Bearer ${nearMiss}`,
+      `Bearer ${token} ${token}`,
+      `Basic ${token}`,
+      token,
+      `Bearer ${token.toUpperCase()}`,
+      `Bearer ${secret(token)}`,
+      "Bearer",
+    ]) {
       const r = await go("/api/v1/runs", { round: ROUND, runs: [run("leak", 2)] }, authorization);
       expect(r.status, authorization.slice(0, 20)).toBe(401);
     }
@@ -120,16 +132,23 @@ describe("ownership and the audit trail", () => {
           ).rows,
       );
 
-    expect((await send(base, "/api/v1/runs", { round: ROUND, submissions: [{ slug: "owned" }], runs: [run("owned", 0), run("owned", 1)] }, `Bearer ${owner}`)).status).toBe(201);
+    expect(
+      (await send(base, "/api/v1/runs", { round: ROUND, submissions: [{ slug: "owned" }], runs: [run("owned", 0), run("owned", 1)] }, `Bearer ${owner}`))
+        .status,
+    ).toBe(201);
     expect((await send(base, "/api/v1/runs", { round: ROUND, runs: [{ ...run("owned", 2), workload: "w9" }] }, `Bearer ${owner}`)).status).toBe(400);
-    expect((await send(base, "/api/v1/runs", { round: ROUND, runs: [run("owned", 2)] }, "Bearer apl_wrongwrongwrongwrongwrongwrongwrongwrong")).status).toBe(401);
+    expect((await send(base, "/api/v1/runs", { round: ROUND, runs: [run("owned", 2)] }, "Bearer apl_wrongwrongwrongwrongwrongwrongwrongwrong")).status).toBe(
+      401,
+    );
     const stored = await state();
 
     // Another upload token may neither replace the owner's runs nor hide the submission; hiding is moderation, for admins only, even of one's own.
     const replace = await send(base, "/api/v1/runs", { round: ROUND, replace: true, runs: [run("owned", 0, 99)] }, `Bearer ${other}`);
     expect(replace.status).toBe(403);
     expect(replace.body.error.message).toContain(`token "${otherName}" may not write these runs`);
-    expect(replace.body.error.issues).toEqual([{ path: "runs.0", message: 'submission "owned" was created by another token; only that token or an admin token can change it' }]);
+    expect(replace.body.error.issues).toEqual([
+      { path: "runs.0", message: 'submission "owned" was created by another token; only that token or an admin token can change it' },
+    ]);
     const newRunOfOther = await send(base, "/api/v1/runs", { round: ROUND, runs: [run("owned", 5)] }, `Bearer ${other}`);
     expect(newRunOfOther.status).toBe(403);
     expect((await send(base, "/api/trpc/admin.hideSubmission", { round: ROUND, submission: "owned" }, `Bearer ${other}`)).status).toBe(403);

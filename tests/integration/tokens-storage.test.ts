@@ -41,7 +41,9 @@ describe("token storage and comparison", () => {
     const row = await withDb(async (c) => (await c.query(`SELECT prefix, hash FROM "ApiToken" WHERE name = $1`, [name])).rows[0]);
     expect(row.hash).toBe(sha256(token));
     expect(row.prefix).toBe(token.slice(0, 12));
-    const anywhere = await withDb(async (c) => Number((await c.query(`SELECT count(*)::int AS n FROM "ApiToken" x WHERE row_to_json(x)::text LIKE '%' || $1 || '%'`, [token.slice(12)])).rows[0].n));
+    const anywhere = await withDb(async (c) =>
+      Number((await c.query(`SELECT count(*)::int AS n FROM "ApiToken" x WHERE row_to_json(x)::text LIKE '%' || $1 || '%'`, [token.slice(12)])).rows[0].n),
+    );
     expect(anywhere).toBe(0);
   });
 
@@ -65,19 +67,43 @@ describe("published data needs an admin token", () => {
   let admin: string;
 
   beforeAll(async () => {
-    submission = await withDb(async (c) => (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 ORDER BY s.slug LIMIT 1`, [ROUND])).rows[0].slug);
+    submission = await withDb(
+      async (c) =>
+        (await c.query(`SELECT s.slug FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 ORDER BY s.slug LIMIT 1`, [ROUND])).rows[0]
+          .slug,
+    );
     [uploader, admin] = await Promise.all([createToken(unique("pub-upload")), createToken(unique("pub-admin"), "admin")]);
   });
 
-  const runsOf = () => withDb(async (c) => (await c.query(`SELECT x.id, x."timeSeconds" FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1 AND s.slug = $2 ORDER BY x.id`, [ROUND, submission])).rows);
-  const hidden = () => withDb(async (c) => (await c.query(`SELECT s.hidden FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND s.slug = $2`, [ROUND, submission])).rows[0].hidden as boolean);
+  const runsOf = () =>
+    withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT x.id, x."timeSeconds" FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1 AND s.slug = $2 ORDER BY x.id`,
+            [ROUND, submission],
+          )
+        ).rows,
+    );
+  const hidden = () =>
+    withDb(
+      async (c) =>
+        (await c.query(`SELECT s.hidden FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND s.slug = $2`, [ROUND, submission]))
+          .rows[0].hidden as boolean,
+    );
 
   test("an upload token may neither add nor replace runs of a published submission, nor hide it (403, nothing changed); an admin token may", async () => {
     const before = await runsOf();
-    const workload = await withDb(async (c) => (await c.query(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 ORDER BY w.key LIMIT 1`, [ROUND])).rows[0].key);
+    const workload = await withDb(
+      async (c) =>
+        (await c.query(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 ORDER BY w.key LIMIT 1`, [ROUND])).rows[0].key,
+    );
     const add = await uploadRest({ round: ROUND, runs: [{ submission, workload, study: 99, trial: 1, timeToTarget: { reached: false } }] }, uploader);
     expect(add.status, JSON.stringify(add.body)).toBe(403);
-    const replace = await uploadRest({ round: ROUND, replace: true, runs: [{ submission, workload, study: 0, trial: 1, timeToTarget: { reached: true, seconds: 1 } }] }, uploader);
+    const replace = await uploadRest(
+      { round: ROUND, replace: true, runs: [{ submission, workload, study: 0, trial: 1, timeToTarget: { reached: true, seconds: 1 } }] },
+      uploader,
+    );
     expect(replace.status, JSON.stringify(replace.body)).toBe(403);
     expect((await post("/api/trpc/admin.hideSubmission", { round: ROUND, submission }, { token: uploader })).status).toBe(403);
     expect(await runsOf()).toEqual(before);

@@ -21,7 +21,8 @@ const get = async (path: string) => {
 };
 
 /** A run of every workload at `seconds` (one study, one trial: the rounds below expect that). */
-const runs = (submission: string, seconds: number) => ["w1", "w2"].map((w) => ({ submission, workload: w, study: 0, trial: 1, timeToTarget: { reached: true, seconds } }));
+const runs = (submission: string, seconds: number) =>
+  ["w1", "w2"].map((w) => ({ submission, workload: w, study: 0, trial: 1, timeToTarget: { reached: true, seconds } }));
 
 beforeAll(async () => {
   const workloads = [workload("w1"), workload("w2")];
@@ -30,7 +31,10 @@ beforeAll(async () => {
   await createRound({ slug: CLOSED, workloads, studiesExpected: 1, published: true });
   // The rounds' verified members, uploaded by an admin (an admin's upload is its own verification).
   for (const round of [OPEN, CLOSED]) {
-    const r = await uploadRest({ round, submissions: [{ slug: "honest-a" }, { slug: "honest-b" }], runs: [...runs("honest-a", 100), ...runs("honest-b", 200)] }, admin);
+    const r = await uploadRest(
+      { round, submissions: [{ slug: "honest-a" }, { slug: "honest-b" }], runs: [...runs("honest-a", 100), ...runs("honest-b", 200)] },
+      admin,
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
 });
@@ -40,7 +44,10 @@ afterAll(async () => {
 });
 
 test("an admin's upload is verified: the answer says so", async () => {
-  const r = await uploadRest({ round: OPEN, submissions: [{ slug: "honest-a" }, { slug: "honest-b" }], runs: [...runs("honest-a", 100), ...runs("honest-b", 200)] }, admin);
+  const r = await uploadRest(
+    { round: OPEN, submissions: [{ slug: "honest-a" }, { slug: "honest-b" }], runs: [...runs("honest-a", 100), ...runs("honest-b", 200)] },
+    admin,
+  );
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   expect(r.body.submissions).toEqual([
     { slug: "honest-a", status: "unchanged", hidden: false, verified: true },
@@ -53,7 +60,11 @@ describe("published rounds are closed to upload tokens", () => {
     ["algoperf-v0.5-external", "REST"],
     ["paper-2505.24005", "tRPC"],
   ])("an upload token uploading into %s (%s) → 403 naming the rule; nothing but the rejection record is written", async (round, via) => {
-    const body = { round, submissions: [{ slug: unique("poison") }], runs: [{ submission: "x", workload: "w", study: 0, trial: 1, timeToTarget: { reached: true, fraction: 1e-9 } }] };
+    const body = {
+      round,
+      submissions: [{ slug: unique("poison") }],
+      runs: [{ submission: "x", workload: "w", study: 0, trial: 1, timeToTarget: { reached: true, fraction: 1e-9 } }],
+    };
     body.runs[0]!.submission = body.submissions[0]!.slug;
     const before = await tableCounts();
     const r = via === "REST" ? await uploadRest(body, uploader) : await uploadTrpc(body, uploader);
@@ -149,17 +160,37 @@ describe("uploads into an open round are unverified until an admin verifies them
     const slug = "verified-then-changed";
     expect((await uploadRest({ round: OPEN, submissions: [{ slug }], runs: runs(slug, 300) }, uploader)).status).toBe(201);
     expect((await runCli(["submission", "verify", OPEN, slug, "--token", admin], { ALGOPERF_URL: base })).code).toBe(0);
-    const more = await uploadRest({ round: OPEN, runs: [{ submission: slug, workload: "w1", study: 0, trial: 2, timeToTarget: { reached: true, seconds: 0.001 } }] }, uploader);
+    const more = await uploadRest(
+      { round: OPEN, runs: [{ submission: slug, workload: "w1", study: 0, trial: 2, timeToTarget: { reached: true, seconds: 0.001 } }] },
+      uploader,
+    );
     expect(more.status, JSON.stringify(more.body)).toBe(201);
     expect(more.body.submissions).toEqual([{ slug, status: "unchanged", hidden: false, verified: false }]);
-    const stored = await withDb(async (c) => (await c.query(`SELECT s.verified FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND s.slug = $2`, [OPEN, slug])).rows[0]);
+    const stored = await withDb(
+      async (c) =>
+        (await c.query(`SELECT s.verified FROM "Submission" s JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND s.slug = $2`, [OPEN, slug])).rows[0],
+    );
     expect(stored.verified).toBe(false);
   });
 
   test("algoperf-v0.6-self-tuning (open, seeded) takes uploads from upload tokens, unverified", async () => {
     const slug = unique("open-upload");
-    const workloadKey = await withDb(async (c) => (await c.query(`SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = 'algoperf-v0.6-self-tuning' AND w.role = 'base' ORDER BY w.position LIMIT 1`)).rows[0].key as string);
-    const r = await uploadRest({ round: "algoperf-v0.6-self-tuning", submissions: [{ slug }], runs: [{ submission: slug, workload: workloadKey, study: 0, trial: 1, timeToTarget: { reached: false } }] }, uploader);
+    const workloadKey = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT w.key FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = 'algoperf-v0.6-self-tuning' AND w.role = 'base' ORDER BY w.position LIMIT 1`,
+          )
+        ).rows[0].key as string,
+    );
+    const r = await uploadRest(
+      {
+        round: "algoperf-v0.6-self-tuning",
+        submissions: [{ slug }],
+        runs: [{ submission: slug, workload: workloadKey, study: 0, trial: 1, timeToTarget: { reached: false } }],
+      },
+      uploader,
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.submissions).toEqual([{ slug, status: "created", hidden: false, verified: false }]);
     // Leave the shared round as it was (the admin action bumps its data version, so no cached view keeps it).

@@ -18,8 +18,17 @@ async function get(pathAndQuery: string) {
   return { status: res.status, type, body: type.includes("json") ? await res.json() : await res.text() };
 }
 
-interface Series { key: string; budget: number; scores: (number | string)[] }
-interface Answer { key: string; smallestK: number | null; scores: (number | string)[]; referenceScores: (number | string)[] }
+interface Series {
+  key: string;
+  budget: number;
+  scores: (number | string)[];
+}
+interface Answer {
+  key: string;
+  smallestK: number | null;
+  scores: (number | string)[];
+  referenceScores: (number | string)[];
+}
 
 describe("GET /api/v1/rounds/<round>/tuning", () => {
   test("v0.5 external: score at k = 5 is the official score (1e-12); every k equals the engine on the published trials", async () => {

@@ -39,9 +39,9 @@ function expectedTrial(csvFile: string, spec: Spec) {
   return { rows: rows.length, metric, score, steps, hit: i < 0 ? null : { index: i, seconds: score[i]!, steps: steps[i]! } };
 }
 
-const specs = readPublished<{ rounds: Array<{ benchmark_version: string; ruleset: string; workload_specs: Record<string, Spec> }> }>("algoperf_leaderboards.json").rounds.find(
-  (r) => r.benchmark_version === "v0.6" && r.ruleset === "external",
-)!.workload_specs;
+const specs = readPublished<{ rounds: Array<{ benchmark_version: string; ruleset: string; workload_specs: Record<string, Spec> }> }>(
+  "algoperf_leaderboards.json",
+).rounds.find((r) => r.benchmark_version === "v0.6" && r.ruleset === "external")!.workload_specs;
 
 // Every trial of the fixture with its expectation.
 const trials = readdirSync(path.join(LOGS, SLUG)).flatMap((studyDir) =>
@@ -131,7 +131,10 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
     expect(Object.keys(body.scores)).toEqual([SLUG]);
     let reached = 0;
     for (const workload of Object.keys(specs)) {
-      const studyTimes = trials.filter((t) => t.workload === workload).map((t) => t.hit?.seconds ?? Infinity).sort((a, b) => a - b);
+      const studyTimes = trials
+        .filter((t) => t.workload === workload)
+        .map((t) => t.hit?.seconds ?? Infinity)
+        .sort((a, b) => a - b);
       const median = studyTimes[1]!;
       const cell = body.cells[SLUG][workload];
       if (Number.isFinite(median)) {
@@ -159,7 +162,9 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
     // The upload itself is recorded (one accepted Upload row, one audit entry); no data row changes.
     expect(await tableCounts()).toEqual(plus(before, { Upload: 1, AuditLog: 1 }));
     expect(await dataVersion(ROUND)).toBe(version);
-    const upload = await withDb(async (c) => (await c.query(`SELECT outcome, status, "runsTotal", created, unchanged, replaced FROM "Upload" ORDER BY id DESC LIMIT 1`)).rows[0]);
+    const upload = await withDb(
+      async (c) => (await c.query(`SELECT outcome, status, "runsTotal", created, unchanged, replaced FROM "Upload" ORDER BY id DESC LIMIT 1`)).rows[0],
+    );
     expect(upload).toEqual({ outcome: "accepted", status: 200, runsTotal: 24, created: 0, unchanged: 24, replaced: 0 });
   });
 });

@@ -9,7 +9,10 @@ const ROUND = unique("test-all-problems");
 let token: string;
 
 beforeAll(async () => {
-  await createRound({ slug: ROUND, workloads: [workload("ogbg"), workload("wmt"), workload("fastmri"), workload("criteo1tb"), workload("imagenet_vit"), workload("librispeech_conformer")] });
+  await createRound({
+    slug: ROUND,
+    workloads: [workload("ogbg"), workload("wmt"), workload("fastmri"), workload("criteo1tb"), workload("imagenet_vit"), workload("librispeech_conformer")],
+  });
   token = await createToken(unique("all-problems"));
 });
 afterAll(() => dropRound(ROUND));
@@ -50,7 +53,14 @@ test("an unknown round gets a suggestion", async () => {
 });
 
 test("an accepted upload answers with the pages that now show it", async () => {
-  const r = await uploadRest({ round: ROUND, submissions: [{ slug: "found-me" }], runs: [{ submission: "found-me", workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 10 } }] }, token);
+  const r = await uploadRest(
+    {
+      round: ROUND,
+      submissions: [{ slug: "found-me" }],
+      runs: [{ submission: "found-me", workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 10 } }],
+    },
+    token,
+  );
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const pages = (r.body as { pages: { leaderboard: string; submissions: Record<string, string> } }).pages;
   // An upload token's submission is unverified (outside the default pool): the leaderboard address adds it.

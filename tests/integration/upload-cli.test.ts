@@ -21,7 +21,17 @@ function ogbgCsv(shift: number): string {
   const [header, ...rows] = readFileSync(path.join(FIXTURE, "study_0/ogbg_pytorch/trial_1/eval_measurements.csv"), "utf8").trim().split("\n");
   const cols = header!.split(",");
   const timeCols = ["score", "accumulated_submission_time"].map((c) => cols.indexOf(c));
-  return [header, ...rows.map((r) => r.split(",").map((v, i) => (timeCols.includes(i) ? String(Number(v) + shift) : v)).join(","))].join("\n") + "\n";
+  return (
+    [
+      header,
+      ...rows.map((r) =>
+        r
+          .split(",")
+          .map((v, i) => (timeCols.includes(i) ? String(Number(v) + shift) : v))
+          .join(","),
+      ),
+    ].join("\n") + "\n"
+  );
 }
 
 /** A submission folder with `trials` trial folders under study_0/ogbg_pytorch, identical but for their times. */
@@ -37,7 +47,8 @@ function makeSubmission(name: string, trials: number[]): string {
   return dir;
 }
 
-const upload = (args: string[], env: Record<string, string> = {}) => runCli(["upload", ...args, "--round", ROUND, "--token", token], { ALGOPERF_URL: inject("baseUrl"), ...env });
+const upload = (args: string[], env: Record<string, string> = {}) =>
+  runCli(["upload", ...args, "--round", ROUND, "--token", token], { ALGOPERF_URL: inject("baseUrl"), ...env });
 
 beforeAll(async () => {
   // ogbg with a target the fixture's trial reaches (mAP 0.25 at its 13th eval), 12 trials per study like external tuning.
@@ -46,7 +57,10 @@ beforeAll(async () => {
     ruleset: "external_tuning",
     studiesExpected: 1,
     trialsExpected: 12,
-    workloads: [workload("ogbg", { metricName: "validation/mean_average_precision", direction: "max", target: 0.25, budgetSeconds: 12011 }), workload("wmt", { metricName: "validation/bleu", direction: "max", target: 30.8491, budgetSeconds: 43336 })],
+    workloads: [
+      workload("ogbg", { metricName: "validation/mean_average_precision", direction: "max", target: 0.25, budgetSeconds: 12011 }),
+      workload("wmt", { metricName: "validation/bleu", direction: "max", target: 30.8491, budgetSeconds: 43336 }),
+    ],
   });
   token = await createToken(unique("cli-runner"));
 });
@@ -58,19 +72,32 @@ describe("trial order", () => {
     const trials = Array.from({ length: 12 }, (_, i) => i + 1);
     const dir = makeSubmission("listdir-order", trials);
     const studyDir = path.join(dir, "study_0", "ogbg_pytorch");
-    const listdir: string[] = JSON.parse(execFileSync("python3", ["-c", "import json, os, sys; print(json.dumps(os.listdir(sys.argv[1])))", studyDir], { encoding: "utf8" }));
+    const listdir: string[] = JSON.parse(
+      execFileSync("python3", ["-c", "import json, os, sys; print(json.dumps(os.listdir(sys.argv[1])))", studyDir], { encoding: "utf8" }),
+    );
     const r = await upload([dir, "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.trialOrder).toBe("directory");
     expect(result.counts.created).toBe(12);
-    const positions = await withDb(async (c) => (await c.query(`SELECT x.trial, x.position, x.hardware, x."codeCommit", x.hyperparameters, x.framework FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" WHERE s.slug = 'listdir-order'`)).rows);
+    const positions = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT x.trial, x.position, x.hardware, x."codeCommit", x.hyperparameters, x.framework FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" WHERE s.slug = 'listdir-order'`,
+          )
+        ).rows,
+    );
     for (const p of positions) {
       expect(p.position, `trial_${p.trial}`).toBe(listdir.indexOf(`trial_${p.trial}`));
       expect(p).toMatchObject({ hardware: "8x NVIDIA A100", codeCommit: "abc123", hyperparameters: { learning_rate: 0.001 * p.trial }, framework: "pytorch" });
     }
     // Every trial hits at the same eval index, so docs/scoring.md §2.2 picks the first one listed.
-    const best = await withDb(async (c) => (await c.query(`SELECT wr."perStudy" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" WHERE s.slug = 'listdir-order'`)).rows[0].perStudy[0]);
+    const best = await withDb(
+      async (c) =>
+        (await c.query(`SELECT wr."perStudy" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" WHERE s.slug = 'listdir-order'`)).rows[0]
+          .perStudy[0],
+    );
     expect(best.trial).toBe(Number(listdir[0]!.replace("trial_", "")));
   });
 
@@ -79,7 +106,14 @@ describe("trial order", () => {
     const r = await upload([dir, "--trial-order", "name"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Trial order: by trial number (--trial-order name)");
-    const rows = await withDb(async (c) => (await c.query(`SELECT x.trial, x.position FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" WHERE s.slug = 'name-order' ORDER BY x.position`)).rows);
+    const rows = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT x.trial, x.position FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" WHERE s.slug = 'name-order' ORDER BY x.position`,
+          )
+        ).rows,
+    );
     expect(rows.map((x) => x.trial)).toEqual([1, 2, 10]);
   });
 
@@ -118,7 +152,9 @@ describe("trial order", () => {
 });
 
 /** An HTTP proxy in front of the app whose behaviour per POST is chosen by the test. */
-async function proxy(decide: (n: number) => "forward" | "fail" | "lose-response" | "400" | "drop"): Promise<{ url: string; posts: () => number; close: () => Promise<void> }> {
+async function proxy(
+  decide: (n: number) => "forward" | "fail" | "lose-response" | "400" | "drop",
+): Promise<{ url: string; posts: () => number; close: () => Promise<void> }> {
   let posts = 0;
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -127,13 +163,21 @@ async function proxy(decide: (n: number) => "forward" | "fail" | "lose-response"
     if (action === "drop") return req.socket.destroy();
     if (action === "fail") return void res.writeHead(503, { "content-type": "text/plain" }).end("service unavailable");
     if (action === "400") return void res.writeHead(400, { "content-type": "text/plain" }).end("bad request");
-    const upstream = await fetch(`${inject("baseUrl")}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+    const upstream = await fetch(`${inject("baseUrl")}${req.url}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+    });
     const text = await upstream.text();
     if (action === "lose-response") return void res.writeHead(502, { "content-type": "text/plain" }).end("bad gateway");
     res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" }).end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, posts: () => posts, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    posts: () => posts,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe("an unreliable network", () => {
@@ -191,14 +235,24 @@ describe("an unreliable network", () => {
 describe("JSON files", () => {
   test("a file in the upload format is validated locally and sent as it is", async () => {
     const file = path.join(tmp, "runs.json");
-    writeFileSync(file, JSON.stringify({ round: ROUND, submissions: [{ slug: "from-json" }], runs: [{ submission: "from-json", workload: "wmt", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 1234.5, firstHitIndex: 4 } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        round: ROUND,
+        submissions: [{ slug: "from-json" }],
+        runs: [{ submission: "from-json", workload: "wmt", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 1234.5, firstHitIndex: 4 } }],
+      }),
+    );
     const r = await runCli(["upload", file, "--url", inject("baseUrl"), "--token", token]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Uploaded 1 runs to ${ROUND} in 1 request: 1 created`);
     expect(r.stdout).not.toContain("Trial order");
 
     const bad = path.join(tmp, "bad.json");
-    writeFileSync(bad, JSON.stringify({ round: ROUND, runs: [{ submission: "from-json", workload: "wmt", study: -1, trial: 1, timeToTarget: { reached: true, seconds: 1 } }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ round: ROUND, runs: [{ submission: "from-json", workload: "wmt", study: -1, trial: 1, timeToTarget: { reached: true, seconds: 1 } }] }),
+    );
     const before = await tableCounts();
     const rb = await runCli(["upload", bad, "--url", inject("baseUrl"), "--token", token]);
     expect(rb.code).toBe(1);
@@ -221,7 +275,12 @@ describe("tokens and import", () => {
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.hash).not.toContain(secret);
     expect(secret.startsWith(row.prefix)).toBe(true);
-    const everything = await withDb(async (c) => JSON.stringify((await c.query(`SELECT * FROM "ApiToken"`)).rows) + JSON.stringify((await c.query(`SELECT * FROM "AuditLog"`)).rows) + JSON.stringify((await c.query(`SELECT * FROM "Upload"`)).rows));
+    const everything = await withDb(
+      async (c) =>
+        JSON.stringify((await c.query(`SELECT * FROM "ApiToken"`)).rows) +
+        JSON.stringify((await c.query(`SELECT * FROM "AuditLog"`)).rows) +
+        JSON.stringify((await c.query(`SELECT * FROM "Upload"`)).rows),
+    );
     expect(everything).not.toContain(secret);
 
     const list = await runCli(["token", "list"]);
@@ -233,15 +292,27 @@ describe("tokens and import", () => {
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain(`a token named "${name}" already exists`);
 
-    const ok = await uploadRest({ round: ROUND, submissions: [{ slug: "tok-test" }], runs: [{ submission: "tok-test", workload: "wmt", study: 0, trial: 1, timeToTarget: { reached: false } }] }, secret);
+    const ok = await uploadRest(
+      {
+        round: ROUND,
+        submissions: [{ slug: "tok-test" }],
+        runs: [{ submission: "tok-test", workload: "wmt", study: 0, trial: 1, timeToTarget: { reached: false } }],
+      },
+      secret,
+    );
     expect(ok.status).toBe(201);
     const revoke = await runCli(["token", "revoke", name]);
     expect(revoke.code, revoke.stderr).toBe(0);
     const json = JSON.parse((await runCli(["token", "list", "--json"])).stdout) as { name: string; revokedAt: string | null; uploads: number }[];
     expect(json.find((t) => t.name === name)).toMatchObject({ uploads: 1, revokedAt: expect.any(String) });
-    const refused = await uploadRest({ round: ROUND, runs: [{ submission: "tok-test", workload: "wmt", study: 0, trial: 1, timeToTarget: { reached: false } }] }, secret);
+    const refused = await uploadRest(
+      { round: ROUND, runs: [{ submission: "tok-test", workload: "wmt", study: 0, trial: 1, timeToTarget: { reached: false } }] },
+      secret,
+    );
     expect(refused.status).toBe(401);
-    const audit = await withDb(async (c) => (await c.query(`SELECT action, target, outcome FROM "AuditLog" WHERE target = $1 AND action LIKE 'token.%' ORDER BY id`, [name])).rows);
+    const audit = await withDb(
+      async (c) => (await c.query(`SELECT action, target, outcome FROM "AuditLog" WHERE target = $1 AND action LIKE 'token.%' ORDER BY id`, [name])).rows,
+    );
     expect(audit).toEqual([
       { action: "token.create", target: name, outcome: "ok" },
       { action: "token.revoke", target: name, outcome: "ok" },

@@ -14,10 +14,22 @@ const WORKLOADS = ["w1", "w2", "w3", "w4"];
 const STUDIES = 10;
 const TRIALS = 10;
 // 5 × 4 × 10 × 10 = 2,000 identities; client c sends the 200 starting at 40·c, so each is sent 5 times.
-const universe = SUBMISSIONS.flatMap((submission) => WORKLOADS.flatMap((w) => Array.from({ length: STUDIES * TRIALS }, (_, i) => ({ submission, workload: w, study: Math.floor(i / TRIALS), trial: (i % TRIALS) + 1 }))));
+const universe = SUBMISSIONS.flatMap((submission) =>
+  WORKLOADS.flatMap((w) =>
+    Array.from({ length: STUDIES * TRIALS }, (_, i) => ({ submission, workload: w, study: Math.floor(i / TRIALS), trial: (i % TRIALS) + 1 })),
+  ),
+);
 
 /** The same content for an identity whoever sends it; every other run carries a client run id. */
-function runOf(i: number): { submission: string; workload: string; study: number; trial: number; position: number; clientRunId?: string; timeToTarget: { reached: boolean; seconds?: number; firstHitIndex?: number } } {
+function runOf(i: number): {
+  submission: string;
+  workload: string;
+  study: number;
+  trial: number;
+  position: number;
+  clientRunId?: string;
+  timeToTarget: { reached: boolean; seconds?: number; firstHitIndex?: number };
+} {
   const u = universe[i]!;
   const reached = i % 7 !== 0;
   return {
@@ -44,7 +56,12 @@ function naiveCell(runs: { study: number; trial: number; position: number; reach
   const sorted = [...times].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { reached: Number.isFinite(median), timeSeconds: Number.isFinite(median) ? median : null, studies: studies.length, studiesHit: times.filter(Number.isFinite).length };
+  return {
+    reached: Number.isFinite(median),
+    timeSeconds: Number.isFinite(median) ? median : null,
+    studies: studies.length,
+    studiesHit: times.filter(Number.isFinite).length,
+  };
 }
 
 let token: string;
@@ -68,14 +85,23 @@ test(`${CLIENTS} concurrent clients × ${RUNS_PER_CLIENT} overlapping runs store
   for (const r of responses) expect([200, 201], JSON.stringify(r.body).slice(0, 1000)).toContain(r.status);
 
   const total = responses.reduce(
-    (acc, r) => ({ created: acc.created + r.body.counts.created, unchanged: acc.unchanged + r.body.counts.unchanged, replaced: acc.replaced + r.body.counts.replaced }),
+    (acc, r) => ({
+      created: acc.created + r.body.counts.created,
+      unchanged: acc.unchanged + r.body.counts.unchanged,
+      replaced: acc.replaced + r.body.counts.replaced,
+    }),
     { created: 0, unchanged: 0, replaced: 0 },
   );
   // Every identity created by exactly one client, every other copy reported unchanged.
   expect(total).toEqual({ created: universe.length, unchanged: CLIENTS * RUNS_PER_CLIENT - universe.length, replaced: 0 });
   const createdBy = new Map<string, number>();
   for (const r of responses) {
-    for (const run of r.body.runs) if (run.status === "created") createdBy.set(`${run.submission}/${run.workload}/${run.study}/${run.trial}`, (createdBy.get(`${run.submission}/${run.workload}/${run.study}/${run.trial}`) ?? 0) + 1);
+    for (const run of r.body.runs)
+      if (run.status === "created")
+        createdBy.set(
+          `${run.submission}/${run.workload}/${run.study}/${run.trial}`,
+          (createdBy.get(`${run.submission}/${run.workload}/${run.study}/${run.trial}`) ?? 0) + 1,
+        );
   }
   expect(createdBy.size).toBe(universe.length);
   expect([...createdBy.values()].every((n) => n === 1)).toBe(true);
@@ -107,13 +133,32 @@ test(`${CLIENTS} concurrent clients × ${RUNS_PER_CLIENT} overlapping runs store
   });
 
   // One submission row each, created once; one accepted upload per client.
-  const subs = await withDb(async (c) => (await c.query(`SELECT slug, "displayName" FROM "Submission" WHERE "roundId" = (SELECT id FROM "Round" WHERE slug = $1) ORDER BY slug`, [ROUND])).rows);
+  const subs = await withDb(
+    async (c) =>
+      (await c.query(`SELECT slug, "displayName" FROM "Submission" WHERE "roundId" = (SELECT id FROM "Round" WHERE slug = $1) ORDER BY slug`, [ROUND])).rows,
+  );
   expect(subs).toEqual(SUBMISSIONS.map((slug) => ({ slug, displayName: slug.toUpperCase() })));
-  const uploads = await withDb(async (c) => (await c.query(`SELECT outcome, count(*)::int AS n, sum(created)::int AS created FROM "Upload" WHERE "roundId" = (SELECT id FROM "Round" WHERE slug = $1) GROUP BY outcome`, [ROUND])).rows);
+  const uploads = await withDb(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT outcome, count(*)::int AS n, sum(created)::int AS created FROM "Upload" WHERE "roundId" = (SELECT id FROM "Round" WHERE slug = $1) GROUP BY outcome`,
+          [ROUND],
+        )
+      ).rows,
+  );
   expect(uploads).toEqual([{ outcome: "accepted", n: CLIENTS, created: universe.length }]);
 
   // The derived cells were refreshed by the last writer of each submission and match all its runs.
-  const results = await withDb(async (c) => (await c.query(`SELECT "submissionId", "workloadId", reached, "timeSeconds", studies, "studiesHit" FROM "WorkloadResult" WHERE "roundId" = (SELECT id FROM "Round" WHERE slug = $1)`, [ROUND])).rows);
+  const results = await withDb(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT "submissionId", "workloadId", reached, "timeSeconds", studies, "studiesHit" FROM "WorkloadResult" WHERE "roundId" = (SELECT id FROM "Round" WHERE slug = $1)`,
+          [ROUND],
+        )
+      ).rows,
+  );
   expect(results).toHaveLength(SUBMISSIONS.length * WORKLOADS.length);
   for (const r of results) {
     const runs = stored.filter((x) => x.submissionId === r.submissionId && x.workloadId === r.workloadId);

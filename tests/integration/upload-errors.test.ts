@@ -15,7 +15,14 @@ let other: string;
 let admin: string;
 let revoked: string;
 
-const run = (overrides: Record<string, unknown> = {}) => ({ submission: "base-sub", workload: "ogbg", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 100 }, ...overrides });
+const run = (overrides: Record<string, unknown> = {}) => ({
+  submission: "base-sub",
+  workload: "ogbg",
+  study: 0,
+  trial: 1,
+  timeToTarget: { reached: true, seconds: 100 },
+  ...overrides,
+});
 const body = (runs: unknown[], extra: Record<string, unknown> = {}) => ({ round: ROUND, runs, ...extra });
 const evals = (e: Record<string, unknown>) => run({ timeToTarget: undefined, evals: { steps: [0, 10], times: [1, 2], metrics: [0.1, 0.3], ...e } });
 
@@ -28,12 +35,24 @@ beforeAll(async () => {
       workload("criteo1tb", { metricName: "validation/loss", direction: "min", target: 0.1237, budgetSeconds: 2000 }),
     ],
   });
-  [owner, other, admin, revoked] = await Promise.all([createToken(unique("errors-owner")), createToken(unique("errors-other")), createToken(unique("errors-admin"), "admin"), createToken(unique("errors-revoked"))]);
-  const name = (await withDb((c) => c.query(`SELECT name FROM "ApiToken" ORDER BY id DESC`))).rows.map((r) => r.name as string).find((n) => n.startsWith("errors-revoked"))!;
+  [owner, other, admin, revoked] = await Promise.all([
+    createToken(unique("errors-owner")),
+    createToken(unique("errors-other")),
+    createToken(unique("errors-admin"), "admin"),
+    createToken(unique("errors-revoked")),
+  ]);
+  const name = (await withDb((c) => c.query(`SELECT name FROM "ApiToken" ORDER BY id DESC`))).rows
+    .map((r) => r.name as string)
+    .find((n) => n.startsWith("errors-revoked"))!;
   const r = await runCli(["token", "revoke", name]);
   expect(r.code, r.stderr).toBe(0);
   // Stored data the conflict cases run into.
-  const ok = await uploadRest(body([run(), run({ workload: "criteo1tb", clientRunId: "c-1", timeToTarget: { reached: false } })], { submissions: [{ slug: "base-sub", displayName: "Base" }] }), owner);
+  const ok = await uploadRest(
+    body([run(), run({ workload: "criteo1tb", clientRunId: "c-1", timeToTarget: { reached: false } })], {
+      submissions: [{ slug: "base-sub", displayName: "Base" }],
+    }),
+    owner,
+  );
   expect(ok.status, JSON.stringify(ok.body)).toBe(201);
 });
 
@@ -66,13 +85,22 @@ const cases: Case[] = [
   },
   {
     name: "Python's True, by line and column",
-    send: () => `{"round": "${ROUND}",\n "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1,\n   "timeToTarget": {"reached": True, "seconds": 100}}]}`,
+    send: () =>
+      `{"round": "${ROUND}",\n "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1,\n   "timeToTarget": {"reached": True, "seconds": 100}}]}`,
     raw: true,
     status: 400,
     path: "(body)",
     says: ['line 3, column 32: unexpected "True"'],
   },
-  { name: "NaN literal (Python's json.dumps default)", send: () => `{"round": "${ROUND}", "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1, "timeToTarget": {"reached": true, "seconds": NaN}}]}`, raw: true, status: 400, path: "(body)", says: ["NaN"] },
+  {
+    name: "NaN literal (Python's json.dumps default)",
+    send: () =>
+      `{"round": "${ROUND}", "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1, "timeToTarget": {"reached": true, "seconds": NaN}}]}`,
+    raw: true,
+    status: 400,
+    path: "(body)",
+    says: ["NaN"],
+  },
   { name: "empty body", send: () => "", raw: true, status: 400, path: "(body)" },
   { name: "an array instead of an object", send: () => [run()], status: 400, path: "(root)", says: ["expected object"] },
   { name: "missing round", send: () => ({ runs: [run()] }), status: 400, path: "round" },
@@ -80,35 +108,155 @@ const cases: Case[] = [
   { name: "no runs", send: () => body([]), status: 400, path: "runs", says: ["at least one run"] },
   { name: "study is a string", send: () => body([run({ study: "zero" })]), status: 400, path: "runs.0.study" },
   { name: "trial is not an integer", send: () => body([run({ trial: 1.5 })]), status: 400, path: "runs.0.trial" },
-  { name: "negative time", send: () => body([run({ timeToTarget: { reached: true, seconds: -5 } })]), status: 400, path: "runs.0.timeToTarget.seconds", says: [">= 0"] },
-  { name: "infinite time (1e999 parses to Infinity)", send: () => `{"round": "${ROUND}", "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1, "timeToTarget": {"reached": true, "seconds": 1e999}}]}`, raw: true, status: 400, path: "runs.0.timeToTarget.seconds" },
-  { name: "time as a string", send: () => body([run({ timeToTarget: { reached: true, seconds: "12.5" } })]), status: 400, path: "runs.0.timeToTarget.seconds", says: ["expected a finite number"] },
-  { name: "infinite metric (1e999 parses to Infinity)", send: () => JSON.stringify(body([evals({ metrics: [0.1, 12345.5] })])).replace("12345.5", "-1e999"), raw: true, status: 400, path: "runs.0.evals.metrics.1" },
+  {
+    name: "negative time",
+    send: () => body([run({ timeToTarget: { reached: true, seconds: -5 } })]),
+    status: 400,
+    path: "runs.0.timeToTarget.seconds",
+    says: [">= 0"],
+  },
+  {
+    name: "infinite time (1e999 parses to Infinity)",
+    send: () =>
+      `{"round": "${ROUND}", "runs": [{"submission": "base-sub", "workload": "ogbg", "study": 0, "trial": 1, "timeToTarget": {"reached": true, "seconds": 1e999}}]}`,
+    raw: true,
+    status: 400,
+    path: "runs.0.timeToTarget.seconds",
+  },
+  {
+    name: "time as a string",
+    send: () => body([run({ timeToTarget: { reached: true, seconds: "12.5" } })]),
+    status: 400,
+    path: "runs.0.timeToTarget.seconds",
+    says: ["expected a finite number"],
+  },
+  {
+    name: "infinite metric (1e999 parses to Infinity)",
+    send: () => JSON.stringify(body([evals({ metrics: [0.1, 12345.5] })])).replace("12345.5", "-1e999"),
+    raw: true,
+    status: 400,
+    path: "runs.0.evals.metrics.1",
+  },
   { name: "metric given as the string nan", send: () => body([evals({ metrics: [0.1, "nan"] })]), status: 400, path: "runs.0.evals.metrics.1" },
   { name: "non-numeric eval time", send: () => body([evals({ times: [1, "later"] })]), status: 400, path: "runs.0.evals.times.1" },
   { name: "eval arrays of different lengths", send: () => body([evals({ times: [1, 2, 3] })]), status: 400, path: "runs.0.evals.times", says: ["parallel"] },
-  { name: "both timeToTarget and evals", send: () => body([{ ...evals({}), timeToTarget: { reached: false } }]), status: 400, path: "runs.0.evals", says: ["exactly one of"] },
-  { name: "neither timeToTarget nor evals", send: () => body([run({ timeToTarget: undefined })]), status: 400, path: "runs.0.timeToTarget", says: ["exactly one of"] },
+  {
+    name: "both timeToTarget and evals",
+    send: () => body([{ ...evals({}), timeToTarget: { reached: false } }]),
+    status: 400,
+    path: "runs.0.evals",
+    says: ["exactly one of"],
+  },
+  {
+    name: "neither timeToTarget nor evals",
+    send: () => body([run({ timeToTarget: undefined })]),
+    status: 400,
+    path: "runs.0.timeToTarget",
+    says: ["exactly one of"],
+  },
   { name: "reached without a time", send: () => body([run({ timeToTarget: { reached: true } })]), status: 400, path: "runs.0.timeToTarget.reached" },
-  { name: "not reached but with a time", send: () => body([run({ timeToTarget: { reached: false, seconds: 10 } })]), status: 400, path: "runs.0.timeToTarget.seconds" },
-  { name: "misspelt field", send: () => body([run({ timeToTarget: { reached: true, timeSecond: 10 } })]), status: 400, path: "runs.0.timeToTarget", says: ["timeSecond"] },
+  {
+    name: "not reached but with a time",
+    send: () => body([run({ timeToTarget: { reached: false, seconds: 10 } })]),
+    status: 400,
+    path: "runs.0.timeToTarget.seconds",
+  },
+  {
+    name: "misspelt field",
+    send: () => body([run({ timeToTarget: { reached: true, timeSecond: 10 } })]),
+    status: 400,
+    path: "runs.0.timeToTarget",
+    says: ["timeSecond"],
+  },
   { name: "unknown round", send: () => ({ round: "algoperf-v9", runs: [run()] }), status: 400, path: "round", says: ["algoperf-v0.6-self-tuning", ROUND] },
   { name: "unknown workload", send: () => body([run({ workload: "imagenet" })]), status: 400, path: "runs.0.workload", says: ["ogbg, criteo1tb"] },
-  { name: "eval series of another metric", send: () => body([evals({ metricName: "validation/accuracy" })]), status: 400, path: "runs.0.evals.metricName", says: ["validation/mean_average_precision"] },
-  { name: "new submission not declared", send: () => body([run({ submission: "typo-sub" })]), status: 400, path: "runs.0.submission", says: ['declare it in "submissions"'] },
+  {
+    name: "eval series of another metric",
+    send: () => body([evals({ metricName: "validation/accuracy" })]),
+    status: 400,
+    path: "runs.0.evals.metricName",
+    says: ["validation/mean_average_precision"],
+  },
+  {
+    name: "new submission not declared",
+    send: () => body([run({ submission: "typo-sub" })]),
+    status: 400,
+    path: "runs.0.submission",
+    says: ['declare it in "submissions"'],
+  },
   { name: "slug with a space", send: () => body([run({ submission: "my sub" })]), status: 400, path: "runs.0.submission" },
   { name: "duplicate run in one batch", send: () => body([run({ study: 4 }), run({ study: 4 })]), status: 400, path: "runs.1", says: ["runs.0"] },
-  { name: "duplicate clientRunId in one batch", send: () => body([run({ study: 4, clientRunId: "x" }), run({ study: 5, clientRunId: "x" })]), status: 400, path: "runs.1.clientRunId" },
-  { name: "more than 10,000 runs", send: () => body(Array.from({ length: 10_001 }, (_, i) => run({ study: i }))), status: 400, path: "runs", says: ["at most 10000"] },
-  { name: "reached with steps only in a seconds round", send: () => body([run({ study: 6, timeToTarget: { reached: true, steps: 100 } })]), status: 400, path: "runs.0.timeToTarget.seconds", says: ["scored on seconds"] },
-  { name: "fraction that disagrees with seconds / budget", send: () => body([run({ study: 6, timeToTarget: { reached: true, seconds: 150, fraction: 0.5 } })]), status: 400, path: "runs.0.timeToTarget.fraction", says: ["150 / 1500"] },
-  { name: "one invalid run makes the whole batch fail", send: () => body([run({ study: 7 }), run({ study: 8, workload: "nope" })]), status: 400, path: "runs.1.workload" },
-  { name: "re-upload with different content", send: () => body([run({ timeToTarget: { reached: true, seconds: 101 } })]), status: 409, path: "runs.0", says: ["timeSeconds 100 stored, 101 sent", "replace: true"] },
+  {
+    name: "duplicate clientRunId in one batch",
+    send: () => body([run({ study: 4, clientRunId: "x" }), run({ study: 5, clientRunId: "x" })]),
+    status: 400,
+    path: "runs.1.clientRunId",
+  },
+  {
+    name: "more than 10,000 runs",
+    send: () => body(Array.from({ length: 10_001 }, (_, i) => run({ study: i }))),
+    status: 400,
+    path: "runs",
+    says: ["at most 10000"],
+  },
+  {
+    name: "reached with steps only in a seconds round",
+    send: () => body([run({ study: 6, timeToTarget: { reached: true, steps: 100 } })]),
+    status: 400,
+    path: "runs.0.timeToTarget.seconds",
+    says: ["scored on seconds"],
+  },
+  {
+    name: "fraction that disagrees with seconds / budget",
+    send: () => body([run({ study: 6, timeToTarget: { reached: true, seconds: 150, fraction: 0.5 } })]),
+    status: 400,
+    path: "runs.0.timeToTarget.fraction",
+    says: ["150 / 1500"],
+  },
+  {
+    name: "one invalid run makes the whole batch fail",
+    send: () => body([run({ study: 7 }), run({ study: 8, workload: "nope" })]),
+    status: 400,
+    path: "runs.1.workload",
+  },
+  {
+    name: "re-upload with different content",
+    send: () => body([run({ timeToTarget: { reached: true, seconds: 101 } })]),
+    status: 409,
+    path: "runs.0",
+    says: ["timeSeconds 100 stored, 101 sent", "replace: true"],
+  },
   { name: "clientRunId already naming another run", send: () => body([run({ study: 9, clientRunId: "c-1" })]), status: 409, path: "runs.0", says: ["c-1"] },
-  { name: "submission metadata disagreeing with the stored one", send: () => body([run()], { submissions: [{ slug: "base-sub", displayName: "Other" }] }), status: 409, path: "submissions.0.displayName", says: ['"Other" differs from the stored "Base"'] },
-  { name: "another token adding runs to a submission it did not create", send: () => body([run({ study: 10 })]), token: () => other, status: 403, path: "runs.0.submission", says: ["created by another token"] },
-  { name: "another token replacing runs", send: () => body([run({ timeToTarget: { reached: true, seconds: 99 } })], { replace: true }), token: () => other, status: 403, path: "runs.0" },
-  { name: "wrong token", send: () => body([run()]), token: () => "apl_thisIsNotAValidTokenAtAll0000000000000000", status: 401, path: "Authorization", says: ["invalid token"] },
+  {
+    name: "submission metadata disagreeing with the stored one",
+    send: () => body([run()], { submissions: [{ slug: "base-sub", displayName: "Other" }] }),
+    status: 409,
+    path: "submissions.0.displayName",
+    says: ['"Other" differs from the stored "Base"'],
+  },
+  {
+    name: "another token adding runs to a submission it did not create",
+    send: () => body([run({ study: 10 })]),
+    token: () => other,
+    status: 403,
+    path: "runs.0.submission",
+    says: ["created by another token"],
+  },
+  {
+    name: "another token replacing runs",
+    send: () => body([run({ timeToTarget: { reached: true, seconds: 99 } })], { replace: true }),
+    token: () => other,
+    status: 403,
+    path: "runs.0",
+  },
+  {
+    name: "wrong token",
+    send: () => body([run()]),
+    token: () => "apl_thisIsNotAValidTokenAtAll0000000000000000",
+    status: 401,
+    path: "Authorization",
+    says: ["invalid token"],
+  },
   { name: "missing token", send: () => body([run()]), token: () => null, status: 401, path: "Authorization", says: ["Bearer"] },
   { name: "revoked token", send: () => body([run()]), token: () => revoked, status: 401, path: "Authorization", says: ["revoked"] },
 ];
@@ -118,7 +266,11 @@ const auditCalls = () => withDb(async (db) => Number((await db.query(`SELECT coa
 
 const endpoints = [
   { name: "REST", call: uploadRest, error: (b: { error: { message: string; issues: { path: string }[] } }) => b.error },
-  { name: "tRPC", call: uploadTrpc, error: (b: { error: { message: string; data: { issues: { path: string }[] } } }) => ({ message: b.error.message, issues: b.error.data.issues }) },
+  {
+    name: "tRPC",
+    call: uploadTrpc,
+    error: (b: { error: { message: string; data: { issues: { path: string }[] } } }) => ({ message: b.error.message, issues: b.error.data.issues }),
+  },
 ];
 
 describe.each(endpoints)("bad uploads through $name", (endpoint) => {
@@ -145,7 +297,14 @@ describe.each(endpoints)("bad uploads through $name", (endpoint) => {
     }
     const uploads = await withDb(async (db) => (await db.query(`SELECT outcome, status, message FROM "Upload" WHERE id > $1`, [lastUpload])).rows);
     if (authenticated) expect(uploads).toEqual([{ outcome: "rejected", status: c.status, message: error.message }]);
-    const audit = await withDb(async (db) => (await db.query(`SELECT "tokenName", action, outcome, details::text FROM "AuditLog" WHERE ($1 OR "tokenName" IS NULL) ORDER BY id DESC LIMIT 1`, [authenticated])).rows[0]);
+    const audit = await withDb(
+      async (db) =>
+        (
+          await db.query(`SELECT "tokenName", action, outcome, details::text FROM "AuditLog" WHERE ($1 OR "tokenName" IS NULL) ORDER BY id DESC LIMIT 1`, [
+            authenticated,
+          ])
+        ).rows[0],
+    );
     expect(audit.action).toBe("ingest.upload");
     expect(audit.outcome).not.toBe("ok");
     // Tokens are never logged, not even a rejected one.
@@ -195,7 +354,13 @@ describe("large bodies", () => {
     const steps = Array.from({ length: n }, (_, i) => i * 10);
     const times = steps.map((s) => s * 0.123456789012345);
     const metrics = steps.map((_, k) => 1 - k / n);
-    const runs = Array.from({ length: 12 }, (_, i) => ({ submission: "base-sub", workload: "criteo1tb", study: 100 + i, trial: 1, evals: { steps, times, metrics } }));
+    const runs = Array.from({ length: 12 }, (_, i) => ({
+      submission: "base-sub",
+      workload: "criteo1tb",
+      study: 100 + i,
+      trial: 1,
+      evals: { steps, times, metrics },
+    }));
     const text = JSON.stringify(body(runs));
     expect(text.length).toBeGreaterThan(16 * 1024 * 1024);
     expect(text.length).toBeLessThan(MIB32);

@@ -34,14 +34,20 @@ beforeAll(async () => {
     slug: ROUND,
     studiesExpected: 2,
     trialsExpected: 2,
-    workloads: [workload("w1", { target: 0.5, direction: "min", budgetSeconds: 1000 }), workload("w2", { metricName: "validation/accuracy", target: 0.8, direction: "max", budgetSeconds: 500 })],
+    workloads: [
+      workload("w1", { target: 0.5, direction: "min", budgetSeconds: 1000 }),
+      workload("w2", { metricName: "validation/accuracy", target: 0.8, direction: "max", budgetSeconds: 500 }),
+    ],
   });
   await createRound({
     slug: STEPS_ROUND,
     timeBasis: "budget_fraction",
     studiesExpected: 2,
     trialsExpected: 2,
-    workloads: [workload("w1", { target: 0.5, direction: "min", budgetSeconds: null, budgetSteps: 20_000 }), workload("w2", { metricName: "validation/accuracy", target: 0.8, direction: "max", budgetSeconds: null, budgetSteps: 2_000_000_000 })],
+    workloads: [
+      workload("w1", { target: 0.5, direction: "min", budgetSeconds: null, budgetSteps: 20_000 }),
+      workload("w2", { metricName: "validation/accuracy", target: 0.8, direction: "max", budgetSeconds: null, budgetSteps: 2_000_000_000 }),
+    ],
   });
   token = await createToken(unique("props"));
   client = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -60,16 +66,51 @@ afterAll(async () => {
 const nastyString = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary", maxLength: 30 }),
-  fc.constantFrom("", " ", "\u0000", "a\u0000b", "\uD800", "x\uDFFFy", "<script>alert(1)</script>", "=1+2", "'; DROP TABLE \"Run\"; --", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🚀", "x".repeat(5001)),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "a\u0000b",
+    "\uD800",
+    "x\uDFFFy",
+    "<script>alert(1)</script>",
+    "=1+2",
+    '\'; DROP TABLE "Run"; --',
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🚀",
+    "x".repeat(5001),
+  ),
 );
 /** Numbers of every kind JSON can carry (non-finite ones become null in JSON.stringify). */
-const anyNumber = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double(), fc.constantFrom(0, -0, 1e308, -1e308, 2 ** 53 + 1, 1e12, 1e12 + 1, 0.5, Number.NaN, Infinity));
+const anyNumber = fc.oneof(
+  fc.integer({ min: -5, max: 5 }),
+  fc.double(),
+  fc.constantFrom(0, -0, 1e308, -1e308, 2 ** 53 + 1, 1e12, 1e12 + 1, 0.5, Number.NaN, Infinity),
+);
 /** Integers around the ranges of the database columns (32-bit Int) and of JSON numbers, and near-integers. */
-const columnBound = fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 3e9, 1e12, 1e12 + 1, 1e15, Number.MAX_SAFE_INTEGER, -1, 0.5, 1.5, 10_001, 100_000, 100_001, 1e6 + 1);
+const columnBound = fc.constantFrom(
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31),
+  -(2 ** 31) - 1,
+  3e9,
+  1e12,
+  1e12 + 1,
+  1e15,
+  Number.MAX_SAFE_INTEGER,
+  -1,
+  0.5,
+  1.5,
+  10_001,
+  100_000,
+  100_001,
+  1e6 + 1,
+);
 /** An integer field: usually small and valid, sometimes at or past a bound. */
-const intField = (max: number) => fc.oneof({ weight: 6, arbitrary: fc.nat({ max }) }, { weight: 2, arbitrary: columnBound }, { weight: 1, arbitrary: anyNumber });
+const intField = (max: number) =>
+  fc.oneof({ weight: 6, arbitrary: fc.nat({ max }) }, { weight: 2, arbitrary: columnBound }, { weight: 1, arbitrary: anyNumber });
 /** A number field: usually a plausible value, sometimes a bound or anything. */
-const numField = (max: number) => fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0, max, noNaN: true }) }, { weight: 2, arbitrary: columnBound }, { weight: 1, arbitrary: anyNumber });
+const numField = (max: number) =>
+  fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0, max, noNaN: true }) }, { weight: 2, arbitrary: columnBound }, { weight: 1, arbitrary: anyNumber });
 /** An optional text field: absent, null, plausible or nasty. */
 const textField = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string({ maxLength: 20 }), nastyString);
 
@@ -77,23 +118,33 @@ const textField = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(
 const defined = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const junk: fc.Arbitrary<unknown> = fc.oneof(fc.jsonValue({ maxDepth: 2 }), nastyString, anyNumber);
 /** Free-form JSON: plausible, too deep (past 8 levels), or not an object at all. */
-const hyperparameters = fc.oneof(fc.dictionary(nastyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 10 }), { maxKeys: 3 }), junk);
+const hyperparameters = fc.oneof(
+  fc.dictionary(nastyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }),
+  fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 10 }), { maxKeys: 3 }),
+  junk,
+);
 
 /** Sometimes replaces a field's value by junk, drops it, or adds random extra keys. */
 function mangle<T extends Record<string, unknown>>(arb: fc.Arbitrary<T>): fc.Arbitrary<Record<string, unknown>> {
-  return fc.tuple(arb, fc.nat({ max: 9 }), fc.string({ maxLength: 12 }), junk, fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 2 })).map(([value, how, key, j, extra]) => {
-    const out: Record<string, unknown> = { ...value };
-    const keys = Object.keys(out);
-    const target = keys.length ? keys[key.length % keys.length]! : key;
-    if (how === 0) out[target] = j;
-    else if (how === 1) delete out[target];
-    else if (how === 2) Object.assign(out, extra);
-    return out;
-  });
+  return fc
+    .tuple(arb, fc.nat({ max: 9 }), fc.string({ maxLength: 12 }), junk, fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 2 }))
+    .map(([value, how, key, j, extra]) => {
+      const out: Record<string, unknown> = { ...value };
+      const keys = Object.keys(out);
+      const target = keys.length ? keys[key.length % keys.length]! : key;
+      if (how === 0) out[target] = j;
+      else if (how === 1) delete out[target];
+      else if (how === 2) Object.assign(out, extra);
+      return out;
+    });
 }
 
 /** Eval steps: small, large (past 10,000, up to the 32-bit column's maximum) or at a bound. */
-const evalStep = fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 10_000 }) }, { weight: 3, arbitrary: fc.integer({ min: 10_001, max: 2 ** 31 - 1 }) }, { weight: 1, arbitrary: columnBound });
+const evalStep = fc.oneof(
+  { weight: 4, arbitrary: fc.nat({ max: 10_000 }) },
+  { weight: 3, arbitrary: fc.integer({ min: 10_001, max: 2 ** 31 - 1 }) },
+  { weight: 1, arbitrary: columnBound },
+);
 const series = fc.integer({ min: 1, max: 6 }).chain((n) =>
   fc.record(
     {
@@ -110,7 +161,10 @@ const timeToTarget = fc.oneof(
   fc.record({ reached: fc.constant(true), seconds: fc.double({ min: 0, max: 3000, noNaN: true }), firstHitIndex: fc.nat({ max: 20 }) }),
   fc.constant({ reached: false }),
   // Every field, each valid or at a bound: steps and fraction are the scored time of the step-budget round.
-  fc.record({ reached: fc.constant(true), seconds: numField(3000), steps: intField(40_000), fraction: numField(2), firstHitIndex: intField(20) }, { requiredKeys: ["reached"] }),
+  fc.record(
+    { reached: fc.constant(true), seconds: numField(3000), steps: intField(40_000), fraction: numField(2), firstHitIndex: intField(20) },
+    { requiredKeys: ["reached"] },
+  ),
   fc.record({ reached: fc.constant(true), steps: fc.oneof(fc.nat({ max: 40_000 }), columnBound) }),
   fc.record({ reached: fc.constant(true), fraction: fc.oneof(fc.double({ min: 0, max: 2, noNaN: true }), columnBound) }),
   fc.record({ reached: fc.boolean(), seconds: anyNumber, steps: anyNumber, fraction: anyNumber, firstHitIndex: anyNumber }, { requiredKeys: [] }),
@@ -138,7 +192,15 @@ const runExtras = fc.record(
 );
 
 const runArb = fc
-  .tuple(identity, fc.oneof(timeToTarget.map((t) => ({ timeToTarget: t })), series.map((e) => ({ evals: e }))), fc.boolean(), fc.option(runExtras, { freq: 3 }))
+  .tuple(
+    identity,
+    fc.oneof(
+      timeToTarget.map((t) => ({ timeToTarget: t })),
+      series.map((e) => ({ evals: e })),
+    ),
+    fc.boolean(),
+    fc.option(runExtras, { freq: 3 }),
+  )
   .map(([id, time, withClientId, extras]) =>
     defined({
       ...id,
@@ -149,30 +211,39 @@ const runArb = fc
     }),
   );
 
-const declaration = fc.record(
-  {
-    slug: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...SUBMISSIONS) }, { weight: 1, arbitrary: nastyString }),
-    displayName: textField,
-    baseAlgorithm: textField,
-    family: textField,
-    baseOptimizer: textField,
-    horizon: fc.oneof(fc.constantFrom(0.33, 0.5, 0.66, 1, 0, null), anyNumber),
-    searchRank: fc.oneof(fc.integer({ min: 1, max: 3 }), columnBound, anyNumber),
-    hyperparameters,
-    authors: textField,
-    affiliation: textField,
-    framework: textField,
-    notes: textField,
-  },
-  { requiredKeys: ["slug"] },
-).map(defined);
+const declaration = fc
+  .record(
+    {
+      slug: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...SUBMISSIONS) }, { weight: 1, arbitrary: nastyString }),
+      displayName: textField,
+      baseAlgorithm: textField,
+      family: textField,
+      baseOptimizer: textField,
+      horizon: fc.oneof(fc.constantFrom(0.33, 0.5, 0.66, 1, 0, null), anyNumber),
+      searchRank: fc.oneof(fc.integer({ min: 1, max: 3 }), columnBound, anyNumber),
+      hyperparameters,
+      authors: textField,
+      affiliation: textField,
+      framework: textField,
+      notes: textField,
+    },
+    { requiredKeys: ["slug"] },
+  )
+  .map(defined);
 
 const uploadBody = fc.record(
   {
-    round: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...ROUNDS) }, { weight: 1, arbitrary: fc.constantFrom("paper-2505.24005", "no-such-round") }, { weight: 1, arbitrary: nastyString }),
+    round: fc.oneof(
+      { weight: 10, arbitrary: fc.constantFrom(...ROUNDS) },
+      { weight: 1, arbitrary: fc.constantFrom("paper-2505.24005", "no-such-round") },
+      { weight: 1, arbitrary: nastyString },
+    ),
     replace: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: junk }),
     submissions: fc.oneof(fc.array(mangle(declaration), { maxLength: 3 }), junk),
-    runs: fc.oneof({ weight: 6, arbitrary: fc.array(fc.oneof({ weight: 5, arbitrary: runArb }, { weight: 1, arbitrary: mangle(runArb) }), { minLength: 1, maxLength: 6 }) }, { weight: 1, arbitrary: junk }),
+    runs: fc.oneof(
+      { weight: 6, arbitrary: fc.array(fc.oneof({ weight: 5, arbitrary: runArb }, { weight: 1, arbitrary: mangle(runArb) }), { minLength: 1, maxLength: 6 }) },
+      { weight: 1, arbitrary: junk },
+    ),
   },
   { requiredKeys: ["runs"] },
 );
@@ -191,7 +262,14 @@ const validBody = fc
         time: fc.oneof(
           fc.constant({ timeToTarget: { reached: false } }),
           // Valid in either round: seconds and steps within the columns' range (fraction derived from steps).
-          fc.record({ reached: fc.constant(true), seconds: fc.double({ min: 0, max: 3000, noNaN: true }), steps: fc.nat({ max: 2 ** 31 - 1 }), firstHitIndex: fc.nat({ max: 100_000 }) }).map((t) => ({ timeToTarget: t })),
+          fc
+            .record({
+              reached: fc.constant(true),
+              seconds: fc.double({ min: 0, max: 3000, noNaN: true }),
+              steps: fc.nat({ max: 2 ** 31 - 1 }),
+              firstHitIndex: fc.nat({ max: 100_000 }),
+            })
+            .map((t) => ({ timeToTarget: t })),
           series.map((e) => ({ evals: { ...e, metricName: undefined } })),
         ),
       }),
@@ -241,7 +319,10 @@ const fromTrpc = (item: any, status: number): Answer =>
   item.result
     ? { status, data: item.result.data }
     : // tRPC's error shape, or the app's own when the address itself was refused before tRPC (proxy.ts).
-      { status, error: { code: item.error?.data?.code ?? item.error?.code, message: item.error?.message, issues: item.error?.data?.issues ?? item.error?.issues } };
+      {
+        status,
+        error: { code: item.error?.data?.code ?? item.error?.code, message: item.error?.message, issues: item.error?.data?.issues ?? item.error?.issues },
+      };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The answers to one request, one per upload it carried. */
@@ -260,7 +341,10 @@ function answersOf(endpoint: (typeof ENDPOINTS)[number], status: number, text: s
 const TABLES = ["Round", "Workload", "Submission", "Run", "RunEvals", "WorkloadResult", "Upload", "ApiToken", "AuditLog"] as const;
 
 async function snapshot() {
-  const totals = (await client.query(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(", ")}`)).rows[0] as Record<string, number>;
+  const totals = (await client.query(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(", ")}`)).rows[0] as Record<
+    string,
+    number
+  >;
   const runs = (
     await client.query(
       `SELECT r.slug AS round, s.slug, w.key, x.study, x.trial, x.id, (e."runId" IS NOT NULL) AS evals FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" JOIN "Workload" w ON w.id = x."workloadId" JOIN "Round" r ON r.id = x."roundId" LEFT JOIN "RunEvals" e ON e."runId" = x.id WHERE r.slug = ANY($1)`,
@@ -273,7 +357,11 @@ async function snapshot() {
       [ROUNDS],
     )
   ).rows;
-  return { totals, runs: new Map(runs.map((r) => [`${r.round}/${r.slug}/${r.key}/${r.study}/${r.trial}`, { id: r.id as number, evals: r.evals as boolean }])), rounds: new Map(round.map((r) => [r.slug as string, { submissions: r.submissions as number, results: r.results as number, version: r.version as number }])) };
+  return {
+    totals,
+    runs: new Map(runs.map((r) => [`${r.round}/${r.slug}/${r.key}/${r.study}/${r.trial}`, { id: r.id as number, evals: r.evals as boolean }])),
+    rounds: new Map(round.map((r) => [r.slug as string, { submissions: r.submissions as number, results: r.results as number, version: r.version as number }])),
+  };
 }
 
 /** The rounds' state as the answers describe it. */
@@ -287,7 +375,11 @@ test("random upload requests through every path: never a 5xx; rejected ones chan
   await fc.assert(
     fc.asyncProperty(request, fc.constantFrom(...ENDPOINTS), async (body, endpoint) => {
       const before = await snapshot();
-      const res = await fetch(`${inject("baseUrl")}${endpoint.url}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: endpoint.wrap ? endpoint.wrap(body) : body });
+      const res = await fetch(`${inject("baseUrl")}${endpoint.url}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: endpoint.wrap ? endpoint.wrap(body) : body,
+      });
       const text = await res.text();
       expect(res.status, `${endpoint.name}: ${text.slice(0, 500)}`).toBeLessThan(500);
       seen.endpoints.add(endpoint.name);
@@ -324,7 +416,8 @@ test("random upload requests through every path: never a 5xx; rejected ones chan
           if (r.status !== "unchanged") model.runs.set(key, { id: r.id, evals: sent.runs[r.index]!.evals != null });
         }
         // A batch of two runs its calls concurrently: either may be the one that wrote.
-        for (const r of answer.runs) if (r.status === "unchanged") unchanged.push({ key: `${sent.round}/${r.submission}/${r.workload}/${r.study}/${r.trial}`, id: r.id });
+        for (const r of answer.runs)
+          if (r.status === "unchanged") unchanged.push({ key: `${sent.round}/${r.submission}/${r.workload}/${r.study}/${r.trial}`, id: r.id });
         const changed = answer.counts.created + answer.counts.replaced > 0 || answer.submissions.some((x: { status: string }) => x.status !== "unchanged");
         if (endpoint.url.startsWith("/api/v1/")) expect(a.status).toBe(changed ? 201 : 200);
         else expect(a.status).toBe(200);
@@ -344,7 +437,9 @@ test("random upload requests through every path: never a 5xx; rejected ones chan
     // No shrinking: the model carries state from request to request, so a replayed smaller case would be judged against a later state.
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
-  console.log(`upload-properties: ${seen.accepted} uploads accepted, rejected by status ${JSON.stringify(Object.fromEntries(seen.rejected))}, paths ${[...seen.endpoints].join("; ")}`);
+  console.log(
+    `upload-properties: ${seen.accepted} uploads accepted, rejected by status ${JSON.stringify(Object.fromEntries(seen.rejected))}, paths ${[...seen.endpoints].join("; ")}`,
+  );
   // The generators reach both sides of the property, through every path.
   expect(seen.accepted).toBeGreaterThan(10);
   expect(seen.rejected.get(400) ?? 0).toBeGreaterThan(20);

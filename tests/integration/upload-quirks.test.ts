@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 const csvColumn = (file: string, column: string) => {
-  const [header, ...rows] = readFileSync(file, "utf8").trim().split("\n").map((l) => l.split(","));
+  const [header, ...rows] = readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => l.split(","));
   const i = header!.indexOf(column);
   return rows.map((r) => (r[i] === "" || r[i] === "nan" ? NaN : Number(r[i])));
 };
@@ -64,7 +67,9 @@ describe(`CLI upload of ${path.relative(process.cwd(), QUIRKS)}`, () => {
     expect(adam.hardware).toBe("8x Tesla V100-SXM2-16GB");
     expect(adam.codeCommit).toBe("4b01ee64c30dec442dd111abe31d40d80820fc70");
     expect(adam.provenance).toMatchObject({ gpuModel: "Tesla V100-SXM2-16GB", gpuCount: 8, seed: 778129602, gitBranch: "main", source: "meta_data_0.json" });
-    expect(adam.hyperparameters).toEqual(JSON.parse(readFileSync(path.join(QUIRKS, "quirks_generalized_adam/study_3/fastmri_jax/trial_1/hparams.json"), "utf8")));
+    expect(adam.hyperparameters).toEqual(
+      JSON.parse(readFileSync(path.join(QUIRKS, "quirks_generalized_adam/study_3/fastmri_jax/trial_1/hparams.json"), "utf8")),
+    );
     // The merged sibling's trial is listed after the folder's own (R3): position 1.
     expect(runs.filter((x) => x.slug === "quirks_synthetic").map((x) => [x.trial, x.position, x.timeSeconds])).toEqual([
       [1, 0, 150.75],

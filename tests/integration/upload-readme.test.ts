@@ -65,7 +65,12 @@ describe("README and docs/uploading.md: the upload examples", () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const answer = JSON.parse(r.stdout);
     const shown = JSON.parse(example("answer"));
-    const ids = (a: { uploadId: number; dataVersion: number; runs: { id: number }[] }) => ({ ...a, uploadId: 0, dataVersion: 0, runs: a.runs.map((x) => ({ ...x, id: 0 })) });
+    const ids = (a: { uploadId: number; dataVersion: number; runs: { id: number }[] }) => ({
+      ...a,
+      uploadId: 0,
+      dataVersion: 0,
+      runs: a.runs.map((x) => ({ ...x, id: 0 })),
+    });
     expect(ids(answer)).toEqual(ids(shown));
   });
 
@@ -78,26 +83,45 @@ describe("README and docs/uploading.md: the upload examples", () => {
 
   test.skipIf(!hasRequests)("the Python requests example uploads an AlgoPerf trial's eval series", () => {
     writeFileSync(path.join(cwd, "example.py"), example("python"));
-    const first = execFileSync("python3", ["example.py"], { cwd, encoding: "utf8", env: { ...process.env, ALGOPERF_URL: inject("baseUrl"), ALGOPERF_TOKEN: token } });
+    const first = execFileSync("python3", ["example.py"], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, ALGOPERF_URL: inject("baseUrl"), ALGOPERF_TOKEN: token },
+    });
     expect(first.trim()).toBe("{'runs': 1, 'created': 1, 'unchanged': 0, 'replaced': 0}");
-    const again = execFileSync("python3", ["example.py"], { cwd, encoding: "utf8", env: { ...process.env, ALGOPERF_URL: inject("baseUrl"), ALGOPERF_TOKEN: token } });
+    const again = execFileSync("python3", ["example.py"], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, ALGOPERF_URL: inject("baseUrl"), ALGOPERF_TOKEN: token },
+    });
     expect(again.trim()).toBe("{'runs': 1, 'created': 0, 'unchanged': 1, 'replaced': 0}");
   });
 
   test("the same example with urllib only (tests/fixtures/readme_upload_urllib.py)", () => {
     const script = path.resolve("tests/fixtures/readme_upload_urllib.py");
     // The README example's code, line for line where the two libraries agree.
-    for (const line of ['value = float(row[metric] or "nan")', 'times.append(float(row["score"]))', '"submissions": [{"slug": "my-optimizer", "displayName": "My optimizer"}],']) {
+    for (const line of [
+      'value = float(row[metric] or "nan")',
+      'times.append(float(row["score"]))',
+      '"submissions": [{"slug": "my-optimizer", "displayName": "My optimizer"}],',
+    ]) {
       expect(example("python")).toContain(line);
       expect(readFileSync(script, "utf8")).toContain(line);
     }
-    const run = () => execFileSync("python3", [script, "2"], { cwd, encoding: "utf8", env: { ...process.env, ALGOPERF_URL: inject("baseUrl"), ALGOPERF_TOKEN: token } });
+    const run = () =>
+      execFileSync("python3", [script, "2"], { cwd, encoding: "utf8", env: { ...process.env, ALGOPERF_URL: inject("baseUrl"), ALGOPERF_TOKEN: token } });
     expect(run().trim()).toBe("{'runs': 1, 'created': 1, 'unchanged': 0, 'replaced': 0}");
     expect(run().trim()).toBe("{'runs': 1, 'created': 0, 'unchanged': 1, 'replaced': 0}");
   });
 
   test("the error the README shows is the one the server sends", async () => {
-    const run = (workload: string, study: number, timeToTarget: Record<string, unknown>) => ({ submission: "my-optimizer", workload, study, trial: 1, timeToTarget });
+    const run = (workload: string, study: number, timeToTarget: Record<string, unknown>) => ({
+      submission: "my-optimizer",
+      workload,
+      study,
+      trial: 1,
+      timeToTarget,
+    });
     const runs = Array.from({ length: 8 }, (_, i) => run("criteo1tb", i, { reached: false }));
     runs[3] = run("criteo1tb", 3, { reached: true, steps: 1200 });
     runs[7] = run("imagenet", 7, { reached: false });
@@ -134,6 +158,11 @@ describe("README and docs/uploading.md: the upload examples", () => {
     expect(res.status).toBe(200);
     const round = (await res.json()).result.data;
     expect(round).toMatchObject({ slug: "algoperf-v0.6-self-tuning", timeBasis: "seconds", budgetFactor: 1.5, studiesExpected: 3, trialsExpected: 1 });
-    expect(round.workloads.find((w: { key: string }) => w.key === "ogbg")).toMatchObject({ metricName: "validation/mean_average_precision", direction: "max", target: 0.28098, budgetSeconds: 12011 });
+    expect(round.workloads.find((w: { key: string }) => w.key === "ogbg")).toMatchObject({
+      metricName: "validation/mean_average_precision",
+      direction: "max",
+      target: 0.28098,
+      budgetSeconds: 12011,
+    });
   });
 });

@@ -52,7 +52,14 @@ const storedRun = (round: string, submission: string, workloadKey: string, study
   );
 
 describe("a seconds round (budget × 1.5)", () => {
-  const evalsRun = { submission: "alpha", workload: "w1", study: 0, trial: 1, clientRunId: "alpha-w1-0-1", evals: { metricName: "validation/loss", steps: [0, 100, 200, 300], times: [5, 400, 800, 1200], metrics: [0.9, 0.6, 0.5, 0.4] } };
+  const evalsRun = {
+    submission: "alpha",
+    workload: "w1",
+    study: 0,
+    trial: 1,
+    clientRunId: "alpha-w1-0-1",
+    evals: { metricName: "validation/loss", steps: [0, 100, 200, 300], times: [5, 400, 800, 1200], metrics: [0.9, 0.6, 0.5, 0.4] },
+  };
   const payload = { round: SECONDS, submissions: [{ slug: "alpha", displayName: "Alpha", baseAlgorithm: "AdamW" }], runs: [evalsRun] };
 
   test("an eval series is turned into the time-to-target (inclusive first hit) on both bases, with completeness", async () => {
@@ -60,7 +67,15 @@ describe("a seconds round (budget × 1.5)", () => {
     const res = await uploadRest(payload, owner);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     // docs/scoring.md §1.3/§1.4: 0.5 <= 0.5 at index 2 is the first hit; §1.1: its time.
-    expect(res.body.runs[0]).toMatchObject({ status: "created", reached: true, firstHitIndex: 2, timeSeconds: 800, steps: 200, timeFraction: 800 / 1500, overBudget: false });
+    expect(res.body.runs[0]).toMatchObject({
+      status: "created",
+      reached: true,
+      firstHitIndex: 2,
+      timeSeconds: 800,
+      steps: 200,
+      timeFraction: 800 / 1500,
+      overBudget: false,
+    });
     expect(res.body.counts).toEqual({ runs: 1, created: 1, unchanged: 0, replaced: 0 });
     expect(res.body.submissions).toEqual([{ slug: "alpha", status: "created", hidden: false, verified: false }]);
     expect(res.body.dataVersion).toBe(version + 1);
@@ -81,9 +96,25 @@ describe("a seconds round (budget × 1.5)", () => {
       },
     ]);
     const run = await storedRun(SECONDS, "alpha", "w1", 0, 1);
-    expect(run).toMatchObject({ reached: true, timeSeconds: 800, timeFraction: 800 / 1500, steps: 200, firstHitIndex: 2, bestMetric: 0.4, clientRunId: "alpha-w1-0-1" });
+    expect(run).toMatchObject({
+      reached: true,
+      timeSeconds: 800,
+      timeFraction: 800 / 1500,
+      steps: 200,
+      firstHitIndex: 2,
+      bestMetric: 0.4,
+      clientRunId: "alpha-w1-0-1",
+    });
     expect(run.evalTimes).toEqual([5, 400, 800, 1200]);
-    const result = await withDb(async (c) => (await c.query(`SELECT wr.reached, wr."timeSeconds", wr."timeFraction" FROM "WorkloadResult" wr JOIN "Workload" w ON w.id = wr."workloadId" WHERE w.key = 'w1' AND wr."roundId" = (SELECT id FROM "Round" WHERE slug = $1)`, [SECONDS])).rows);
+    const result = await withDb(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT wr.reached, wr."timeSeconds", wr."timeFraction" FROM "WorkloadResult" wr JOIN "Workload" w ON w.id = wr."workloadId" WHERE w.key = 'w1' AND wr."roundId" = (SELECT id FROM "Round" WHERE slug = $1)`,
+            [SECONDS],
+          )
+        ).rows,
+    );
     expect(result).toEqual([{ reached: true, timeSeconds: 800, timeFraction: 800 / 1500 }]);
   });
 
@@ -139,15 +170,23 @@ describe("a seconds round (budget × 1.5)", () => {
   test("metadata: an equal or partial declaration passes, a different one needs replace by the owner", async () => {
     const same = await uploadRest({ round: SECONDS, submissions: [{ slug: "alpha", displayName: "Alpha" }], runs: [{ ...evalsRun, trial: 2 }] }, owner);
     expect(same.status).toBe(200);
-    const byOther = await uploadRest({ round: SECONDS, replace: true, submissions: [{ slug: "alpha", family: "schedule-free" }], runs: [{ ...evalsRun, trial: 2 }] }, other);
+    const byOther = await uploadRest(
+      { round: SECONDS, replace: true, submissions: [{ slug: "alpha", family: "schedule-free" }], runs: [{ ...evalsRun, trial: 2 }] },
+      other,
+    );
     expect(byOther.status).toBe(403);
     expect(byOther.body.error.issues[0].path).toBe("submissions.0.family");
     const version = await dataVersion(SECONDS);
-    const res = await uploadRest({ round: SECONDS, replace: true, submissions: [{ slug: "alpha", family: "schedule-free", horizon: 0.5 }], runs: [{ ...evalsRun, trial: 2 }] }, owner);
+    const res = await uploadRest(
+      { round: SECONDS, replace: true, submissions: [{ slug: "alpha", family: "schedule-free", horizon: 0.5 }], runs: [{ ...evalsRun, trial: 2 }] },
+      owner,
+    );
     expect(res.status).toBe(201);
     expect(res.body.submissions).toEqual([{ slug: "alpha", status: "updated", hidden: false, verified: false }]);
     expect(await dataVersion(SECONDS)).toBe(version + 1);
-    const sub = await withDb(async (c) => (await c.query(`SELECT "displayName", family, horizon, "baseAlgorithm", source FROM "Submission" WHERE slug = 'alpha'`)).rows[0]);
+    const sub = await withDb(
+      async (c) => (await c.query(`SELECT "displayName", family, horizon, "baseAlgorithm", source FROM "Submission" WHERE slug = 'alpha'`)).rows[0],
+    );
     expect(sub).toEqual({ displayName: "Alpha", family: "schedule-free", horizon: 0.5, baseAlgorithm: "AdamW", source: "uploaded" });
   });
 
@@ -168,19 +207,32 @@ describe("a seconds round (budget × 1.5)", () => {
       [true, 1],
       [false, 2999.5 / 3000],
     ]);
-    expect(res.body.warnings).toEqual([{ path: "runs.0.timeToTarget", message: expect.stringContaining("at or past the budget of w2 (2000 s × 1.5 = 3000 s)") }]);
+    expect(res.body.warnings).toEqual([
+      { path: "runs.0.timeToTarget", message: expect.stringContaining("at or past the budget of w2 (2000 s × 1.5 = 3000 s)") },
+    ]);
     expect((await storedRun(SECONDS, "late", "w2", 0, 1)).overBudget).toBe(true);
   });
 
   test("a time without its eval index in a multi-trial round is accepted with a warning (docs/scoring.md §2.2)", async () => {
-    const res = await uploadRest({ round: SECONDS, submissions: [{ slug: "noindex" }], runs: [{ submission: "noindex", workload: "w1", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 10 } }] }, owner);
+    const res = await uploadRest(
+      {
+        round: SECONDS,
+        submissions: [{ slug: "noindex" }],
+        runs: [{ submission: "noindex", workload: "w1", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 10 } }],
+      },
+      owner,
+    );
     expect(res.status).toBe(201);
     expect(res.body.warnings[0]).toMatchObject({ path: "runs.0.timeToTarget.firstHitIndex" });
   });
 
   test("null metrics (NaN in the log) never meet the target and are kept as NaN", async () => {
     const res = await uploadRest(
-      { round: SECONDS, submissions: [{ slug: "nanny" }], runs: [{ submission: "nanny", workload: "w1", study: 0, trial: 1, evals: { steps: [0, 1, 2], times: [1, 2, 3], metrics: [0.9, null, 0.4] } }] },
+      {
+        round: SECONDS,
+        submissions: [{ slug: "nanny" }],
+        runs: [{ submission: "nanny", workload: "w1", study: 0, trial: 1, evals: { steps: [0, 1, 2], times: [1, 2, 3], metrics: [0.9, null, 0.4] } }],
+      },
       owner,
     );
     expect(res.status).toBe(201);
@@ -189,9 +241,22 @@ describe("a seconds round (budget × 1.5)", () => {
   });
 
   test("ties on the first-hit index go to the lower position, whatever the trial numbers (docs/scoring.md §2.2)", async () => {
-    const trial = (t: number, position: number, seconds: number) => ({ submission: "ties", workload: "w1", study: 0, trial: t, position, timeToTarget: { reached: true, seconds, firstHitIndex: 3 } });
+    const trial = (t: number, position: number, seconds: number) => ({
+      submission: "ties",
+      workload: "w1",
+      study: 0,
+      trial: t,
+      position,
+      timeToTarget: { reached: true, seconds, firstHitIndex: 3 },
+    });
     const best = async () =>
-      (await withDb(async (c) => (await c.query(`SELECT wr."perStudy" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" WHERE s.slug = 'ties'`)).rows[0].perStudy))[0];
+      (
+        await withDb(
+          async (c) =>
+            (await c.query(`SELECT wr."perStudy" FROM "WorkloadResult" wr JOIN "Submission" s ON s.id = wr."submissionId" WHERE s.slug = 'ties'`)).rows[0]
+              .perStudy,
+        )
+      )[0];
     expect((await uploadRest({ round: SECONDS, submissions: [{ slug: "ties" }], runs: [trial(5, 0, 50), trial(1, 1, 10)] }, owner)).status).toBe(201);
     expect(await best()).toMatchObject({ trial: 5, seconds: 50 });
     expect((await uploadRest({ round: SECONDS, replace: true, runs: [trial(5, 1, 50), trial(1, 0, 10)] }, owner)).status).toBe(201);
@@ -209,7 +274,8 @@ describe("a seconds round (budget × 1.5)", () => {
     const heldOut = (submission: string) => ({ submission, workload: "w1_heldout", study: 0, trial: 1, timeToTarget: { reached: false } });
     expect((await uploadRest({ round: SECONDS, runs: [heldOut("alpha"), heldOut("late")] }, owner)).status).toBe(201);
     // Uploads of an upload token join the default pool once an admin verifies them (docs/trust-model.md).
-    for (const slug of ["alpha", "late"]) expect((await runCli(["submission", "verify", SECONDS, slug, "--url", inject("baseUrl"), "--token", admin])).code).toBe(0);
+    for (const slug of ["alpha", "late"])
+      expect((await runCli(["submission", "verify", SECONDS, slug, "--url", inject("baseUrl"), "--token", admin])).code).toBe(0);
     expect(Object.keys(await scores())).toContain("alpha");
     const version = await dataVersion(SECONDS);
     const hide = await runCli(["submission", "hide", SECONDS, "alpha", "--url", inject("baseUrl"), "--token", admin]);
@@ -223,7 +289,9 @@ describe("a seconds round (budget × 1.5)", () => {
     const unhide = await runCli(["submission", "unhide", SECONDS, "alpha", "--url", inject("baseUrl"), "--token", admin]);
     expect(unhide.code, unhide.stderr).toBe(0);
     expect(Object.keys(await scores())).toContain("alpha");
-    const audit = await withDb(async (c) => (await c.query(`SELECT action, target, outcome FROM "AuditLog" WHERE target = $1 ORDER BY id`, [`${SECONDS}/alpha`])).rows);
+    const audit = await withDb(
+      async (c) => (await c.query(`SELECT action, target, outcome FROM "AuditLog" WHERE target = $1 ORDER BY id`, [`${SECONDS}/alpha`])).rows,
+    );
     expect(audit).toEqual([
       { action: "admin.verifySubmission", target: `${SECONDS}/alpha`, outcome: "ok" },
       { action: "admin.hideSubmission", target: `${SECONDS}/alpha`, outcome: "ok" },
@@ -233,7 +301,9 @@ describe("a seconds round (budget × 1.5)", () => {
 
   test("deleting a submission (admin CLI) removes it with its runs and results", async () => {
     const before = await tableCounts();
-    const runs = await withDb(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" WHERE s.slug = 'nanny'`)).rows[0].n));
+    const runs = await withDb(async (c) =>
+      Number((await c.query(`SELECT count(*) AS n FROM "Run" x JOIN "Submission" s ON s.id = x."submissionId" WHERE s.slug = 'nanny'`)).rows[0].n),
+    );
     const r = await runCli(["submission", "delete", SECONDS, "nanny", "--yes", "--url", inject("baseUrl"), "--token", admin]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${SECONDS}/nanny: deleted with ${runs} runs`);
@@ -263,7 +333,10 @@ describe("a step-budget round (fractions of budgetSteps, like the paper's)", () 
     ]);
     expect(res.body.warnings).toEqual([{ path: "runs.2.timeToTarget", message: expect.stringContaining("past the step budget of s1 (1000)") }]);
 
-    const bad = await uploadRest({ round: STEPS, runs: [{ submission: "stepper", workload: "s1", study: 3, trial: 1, timeToTarget: { reached: true, seconds: 10 } }] }, owner);
+    const bad = await uploadRest(
+      { round: STEPS, runs: [{ submission: "stepper", workload: "s1", study: 3, trial: 1, timeToTarget: { reached: true, seconds: 10 } }] },
+      owner,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues).toEqual([{ path: "runs.0.timeToTarget.fraction", message: expect.stringContaining("needs one of fraction, steps") }]);
   });

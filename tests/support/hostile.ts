@@ -17,7 +17,7 @@ export function processTreeRss(pid: number): number {
     }
   }
   let total = 0;
-  for (const queue = [pid]; queue.length; ) {
+  for (const queue = [pid]; queue.length;) {
     const p = queue.pop()!;
     try {
       total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
@@ -54,7 +54,13 @@ export function stalledUpload(baseUrl: string, headers: Record<string, string>, 
     socket.on("close", () => resolve(text ? text.slice(0, text.indexOf("\r\n")) : "(closed)"));
   });
   socket.on("error", () => undefined);
-  const head = [`POST /api/v1/runs HTTP/1.1`, `Host: 127.0.0.1:${port}`, "Content-Type: application/json", `Content-Length: ${declared}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join("\r\n");
+  const head = [
+    `POST /api/v1/runs HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    "Content-Type: application/json",
+    `Content-Length: ${declared}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ].join("\r\n");
   const sent = (async () => {
     await new Promise<void>((r) => socket.once("connect", () => r()));
     socket.write(`${head}\r\n\r\n`);

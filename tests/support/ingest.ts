@@ -9,7 +9,6 @@ import type { RoundSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
 import { cli } from "./cli";
 import { withDb } from "./db";
 
-
 export interface CliResult {
   code: number;
   stdout: string;
@@ -50,7 +49,11 @@ export interface HttpResult {
 }
 
 /** POST a JSON value (or a raw string) to the app. */
-export async function post(pathname: string, body: unknown, options: { token?: string | null; headers?: Record<string, string>; raw?: boolean } = {}): Promise<HttpResult> {
+export async function post(
+  pathname: string,
+  body: unknown,
+  options: { token?: string | null; headers?: Record<string, string>; raw?: boolean } = {},
+): Promise<HttpResult> {
   const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const res = await fetch(`${inject("baseUrl")}${pathname}`, { method: "POST", headers, body: options.raw ? (body as string) : JSON.stringify(body) });

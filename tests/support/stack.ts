@@ -141,7 +141,11 @@ type Database = Awaited<ReturnType<typeof startDatabase>>;
  * (startDatabase) unless `database` provides another (e.g. a kept embedded
  * cluster; the seed skips rounds already loaded).
  */
-export async function startStack(log: (l: string) => void = () => undefined, database: () => Promise<Database> = startDatabase, appEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  log: (l: string) => void = () => undefined,
+  database: () => Promise<Database> = startDatabase,
+  appEnv: Record<string, string> = {},
+): Promise<Stack> {
   const [, db] = await Promise.all([ensureBuild(log), database()]);
   return serve(db, appEnv);
 }

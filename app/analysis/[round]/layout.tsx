@@ -13,7 +13,10 @@ import { pickerRounds, roundCatalog } from "@/lib/server/services/catalog";
 export default async function AnalysisLayout({ children, params }: { children: React.ReactNode; params: Promise<{ round: string }> }) {
   const { round } = await params;
   const database = db();
-  const [catalog, rounds] = await Promise.all([roundCatalog(database, round).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e))), pickerRounds(database, round)]);
+  const [catalog, rounds] = await Promise.all([
+    roundCatalog(database, round).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e))),
+    pickerRounds(database, round),
+  ]);
   if (!catalog) notFound();
   const defaultKeys = catalog.submissions.filter((s) => s.inDefaultPool).map((s) => s.slug);
   return (

@@ -4,7 +4,13 @@ import { ANALYSIS_VIEWS, toSearchParams, analysisViewHref } from "@/components/a
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Analysis" };
 
-export default async function AnalysisOverview({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AnalysisOverview({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ round: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { round } = await params;
   const query = toSearchParams(await searchParams);
   return (
@@ -18,7 +24,10 @@ export default async function AnalysisOverview({ params, searchParams }: { param
           </h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{v.summary}</p>
           <p className="mt-2 text-xs text-zinc-500">
-            JSON: <code>/api/v1/rounds/{round}/{v.slug === "tau" ? "tau-sensitivity" : v.slug === "hyperparameters" ? "hyperparameters?submission=<slug>" : v.slug}</code>
+            JSON:{" "}
+            <code>
+              /api/v1/rounds/{round}/{v.slug === "tau" ? "tau-sensitivity" : v.slug === "hyperparameters" ? "hyperparameters?submission=<slug>" : v.slug}
+            </code>
           </p>
         </li>
       ))}

@@ -27,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function StatusCell({ row }: { row: WorkloadRow }) {
-  if (row.status === null || row.status === "hit") return <span className="text-emerald-800 dark:text-emerald-300">{row.status === "hit" ? "counted" : "reached"}</span>;
+  if (row.status === null || row.status === "hit")
+    return <span className="text-emerald-800 dark:text-emerald-300">{row.status === "hit" ? "counted" : "reached"}</span>;
   const s = STATUS_TEXT[row.status];
   return (
     <span title={s.description} className="whitespace-nowrap">
@@ -54,7 +55,11 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">
           Workload · <code className="text-lg">{key}</code>
         </h1>
-        <Notice tone="error" title="This view cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}>
+        <Notice
+          tone="error"
+          title="This view cannot be shown"
+          issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}
+        >
           <a className="text-sky-700 underline dark:text-sky-400" href={routes.workload(round, key)}>
             Open the default view of this workload
           </a>
@@ -101,7 +106,13 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <div className="grid gap-5 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div className="space-y-3">
-          <WorkloadCard workload={w} round={t.round} headingLevel="h2" variants={t.siblings.filter((v) => v.role !== "base" && v.baseKey === w.key)} variantHref={(k) => routes.workload(round, k, query)} />
+          <WorkloadCard
+            workload={w}
+            round={t.round}
+            headingLevel="h2"
+            variants={t.siblings.filter((v) => v.role !== "base" && v.baseKey === w.key)}
+            variantHref={(k) => routes.workload(round, k, query)}
+          />
           {t.base && (
             <p className="text-sm">
               Variant of{" "}
@@ -116,7 +127,13 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           <figcaption className="mb-1 text-sm font-medium">Time to target in this pool</figcaption>
           <TimesChart
             id="times-chart"
-            bars={t.rows.map((r) => ({ key: r.key, name: r.displayName, time: r.time, status: r.status, label: `${formatTime(r.time, basis)}${basis === "seconds" ? " s" : " of the budget"}${r.ratio !== null && Number.isFinite(r.ratio) ? `, ×${formatRatio(r.ratio)}` : ""}` }))}
+            bars={t.rows.map((r) => ({
+              key: r.key,
+              name: r.displayName,
+              time: r.time,
+              status: r.status,
+              label: `${formatTime(r.time, basis)}${basis === "seconds" ? " s" : " of the budget"}${r.ratio !== null && Number.isFinite(r.ratio) ? `, ×${formatRatio(r.ratio)}` : ""}`,
+            }))}
             best={t.best}
             budget={budget}
             unit={basis === "seconds" ? "s" : "fraction"}
@@ -124,7 +141,13 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           />
         </figure>
       </div>
-      <RoundControls path={path} fixed={fixed} query={query} lb={t.leaderboard} defaults={{ tauMax: t.round.defaults.tauMax, integration: t.round.defaults.integration }} />
+      <RoundControls
+        path={path}
+        fixed={fixed}
+        query={query}
+        lb={t.leaderboard}
+        defaults={{ tauMax: t.round.defaults.tauMax, integration: t.round.defaults.integration }}
+      />
       <ScoringNote
         settings={t.leaderboard.settings}
         poolSize={t.rows.length}
@@ -140,24 +163,43 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           </caption>
           <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="px-2 py-2 text-right">#</th>
-              <th scope="col" className="px-2 py-2">Submission</th>
-              <th scope="col" className="px-2 py-2">Status</th>
-              {hasSeconds && <th scope="col" className="px-2 py-2 text-right">Time (s)</th>}
-              <th scope="col" className="px-2 py-2 text-right">Fraction of budget</th>
-              <th scope="col" className="px-2 py-2 text-right">Steps</th>
+              <th scope="col" className="px-2 py-2 text-right">
+                #
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Submission
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Status
+              </th>
+              {hasSeconds && (
+                <th scope="col" className="px-2 py-2 text-right">
+                  Time (s)
+                </th>
+              )}
+              <th scope="col" className="px-2 py-2 text-right">
+                Fraction of budget
+              </th>
+              <th scope="col" className="px-2 py-2 text-right">
+                Steps
+              </th>
               <th scope="col" className="px-2 py-2 text-right" title="Ratio to the pool's best time after the held-out and 4× rules (what ρ compares with τ)">
                 Ratio
               </th>
               <th scope="col" className="px-2 py-2 text-right">
-                Best {w.metricLabel ?? "metric"} <span className="font-normal">(target {w.direction === "min" ? "≤" : "≥"} {formatMetric(w.target)})</span>
+                Best {w.metricLabel ?? "metric"}{" "}
+                <span className="font-normal">
+                  (target {w.direction === "min" ? "≤" : "≥"} {formatMetric(w.target)})
+                </span>
               </th>
               {t.heldOut && (
                 <th scope="col" className="px-2 py-2 text-right" title={`Held-out variant ${t.heldOut.displayName}`}>
                   Held-out {t.heldOut.key.replace(`${w.key}_`, "")}
                 </th>
               )}
-              <th scope="col" className="px-2 py-2">Studies</th>
+              <th scope="col" className="px-2 py-2">
+                Studies
+              </th>
               <th scope="col" className="px-2 py-2 text-right" title="Rank and score in the whole pool">
                 Pool rank · score
               </th>
@@ -192,7 +234,9 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
                 <td className="num px-2 py-1 text-right" data-field="best-metric">
                   {formatMetric(r.bestMetric)}
                   {r.targetMet !== null && (
-                    <span className={`ml-1 text-xs ${r.targetMet ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500"}`}>{r.targetMet ? "meets" : "misses"}</span>
+                    <span className={`ml-1 text-xs ${r.targetMet ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500"}`}>
+                      {r.targetMet ? "meets" : "misses"}
+                    </span>
                   )}
                 </td>
                 {t.heldOut && (
@@ -211,14 +255,30 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
                       <table className="mt-1 text-xs" data-table="studies">
                         <thead className="text-zinc-500">
                           <tr>
-                            <th scope="col" className="pr-2 text-left font-normal">Study</th>
-                            <th scope="col" className="pr-2 text-left font-normal">Best trial</th>
-                            <th scope="col" className="pr-2 text-right font-normal">Eval #</th>
-                            <th scope="col" className="pr-2 text-right font-normal">Seconds</th>
-                            <th scope="col" className="pr-2 text-right font-normal">Fraction</th>
-                            <th scope="col" className="pr-2 text-right font-normal">Steps</th>
-                            <th scope="col" className="pr-2 text-right font-normal">Best metric</th>
-                            <th scope="col" className="text-right font-normal">Trials hit</th>
+                            <th scope="col" className="pr-2 text-left font-normal">
+                              Study
+                            </th>
+                            <th scope="col" className="pr-2 text-left font-normal">
+                              Best trial
+                            </th>
+                            <th scope="col" className="pr-2 text-right font-normal">
+                              Eval #
+                            </th>
+                            <th scope="col" className="pr-2 text-right font-normal">
+                              Seconds
+                            </th>
+                            <th scope="col" className="pr-2 text-right font-normal">
+                              Fraction
+                            </th>
+                            <th scope="col" className="pr-2 text-right font-normal">
+                              Steps
+                            </th>
+                            <th scope="col" className="pr-2 text-right font-normal">
+                              Best metric
+                            </th>
+                            <th scope="col" className="text-right font-normal">
+                              Trials hit
+                            </th>
                           </tr>
                         </thead>
                         <tbody>

@@ -78,11 +78,7 @@ export interface BootstrapResult {
  * (seed, submission, workload), so the same seed gives identical results, and
  * a cell's resampled medians do not change when other members join the pool.
  */
-export function bootstrapPool(
-  input: StudyPoolInput,
-  settings: Partial<ScoreSettings> = {},
-  options: Partial<BootstrapOptions> = {},
-): BootstrapResult {
+export function bootstrapPool(input: StudyPoolInput, settings: Partial<ScoreSettings> = {}, options: Partial<BootstrapOptions> = {}): BootstrapResult {
   const opts: BootstrapOptions = { ...BOOTSTRAP_DEFAULTS, ...options };
   validateOptions(opts);
   const pool: PoolInput = { baseWorkloads: input.baseWorkloads, heldOutWorkloads: input.heldOutWorkloads, submissions: input.submissions, missValues: null };
@@ -156,7 +152,11 @@ export function bootstrapPool(
 
   const tail = (1 - opts.level) / 2;
   const percentiles = (values: Float64Array | Int32Array): [number, number] | null => {
-    const sorted = Array.from(Float64Array.from(values).filter((v) => !Number.isNaN(v)).sort());
+    const sorted = Array.from(
+      Float64Array.from(values)
+        .filter((v) => !Number.isNaN(v))
+        .sort(),
+    );
     if (sorted.length === 0) return null;
     return [quantileSorted(sorted, tail)!, quantileSorted(sorted, 1 - tail)!];
   };

@@ -116,5 +116,10 @@ export function calibrationView(result: ScoreResult, configurations: readonly Co
     a.maxTargetsReached = Math.max(a.maxTargetsReached, r.targetsReached);
     algorithms.set(r.baseAlgorithm, a);
   }
-  return { k, rows, groups, algorithms: [...algorithms.values()].sort((a, b) => b.maxTargetsReached - a.maxTargetsReached || a.baseAlgorithm.localeCompare(b.baseAlgorithm)) };
+  return {
+    k,
+    rows,
+    groups,
+    algorithms: [...algorithms.values()].sort((a, b) => b.maxTargetsReached - a.maxTargetsReached || a.baseAlgorithm.localeCompare(b.baseAlgorithm)),
+  };
 }

@@ -14,7 +14,9 @@ export interface Configuration {
 }
 
 /** Groups configurations by algorithm and horizon, in first-seen order. */
-export function byAlgorithmAndHorizon<T extends Configuration>(configurations: readonly T[]): { baseAlgorithm: string | null; horizon: number | null; members: T[] }[] {
+export function byAlgorithmAndHorizon<T extends Configuration>(
+  configurations: readonly T[],
+): { baseAlgorithm: string | null; horizon: number | null; members: T[] }[] {
   const groups = new Map<string, { baseAlgorithm: string | null; horizon: number | null; members: T[] }>();
   for (const c of configurations) {
     // A configuration without an algorithm is a group of its own.

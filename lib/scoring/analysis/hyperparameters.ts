@@ -93,8 +93,5 @@ export function hyperparameterSensitivity(trials: readonly HparamTrial[]): Hpara
  */
 export function sensitivityOrder(values: readonly number[]): number[] {
   const rank = (v: number) => (Number.isNaN(v) ? 2 : v === Infinity ? 1 : 0);
-  return values
-    .map((_, i) => i)
-    .sort((a, b) => rank(values[a]!) - rank(values[b]!) || (rank(values[a]!) === 0 ? values[a]! - values[b]! : 0) || a - b);
+  return values.map((_, i) => i).sort((a, b) => rank(values[a]!) - rank(values[b]!) || (rank(values[a]!) === 0 ? values[a]! - values[b]! : 0) || a - b);
 }
-

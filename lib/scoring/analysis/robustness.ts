@@ -62,7 +62,10 @@ export function poolWithWorkloads(input: PoolInput, draw: readonly string[]): Po
   const columns = new Set(input.submissions.flatMap((s) => Object.keys(s.times)));
   const variantsOf = (w: string) =>
     [...columns].filter(
-      (v) => !input.baseWorkloads.includes(v) && (input.heldOutWorkloads.length === 0 || input.heldOutWorkloads.includes(v)) && baseWorkloadOf(v, input.baseWorkloads) === w,
+      (v) =>
+        !input.baseWorkloads.includes(v) &&
+        (input.heldOutWorkloads.length === 0 || input.heldOutWorkloads.includes(v)) &&
+        baseWorkloadOf(v, input.baseWorkloads) === w,
     );
   const variants = draw.map((w, k) => variantsOf(w).map((v) => [v, `#${k}:${v}`] as const));
   const heldOut = input.heldOutWorkloads.length === 0 ? [] : variants.flat().map(([, renamed]) => renamed);

@@ -60,7 +60,12 @@ export function compareWithAndWithout(input: PoolInput, subject: string, setting
   if (settings.reference === subject) throw new Error(`"${subject}" is the reference of the ratios (docs/scoring.md §4.2) and cannot leave the pool`);
   const withResult = scorePool(input, settings);
   const withoutResult = scorePool(poolWithout(input, subject), settings);
-  return comparison(withResult, withoutResult, subject, input.submissions.map((s) => s.name));
+  return comparison(
+    withResult,
+    withoutResult,
+    subject,
+    input.submissions.map((s) => s.name),
+  );
 }
 
 function comparison(withResult: ScoreResult, withoutResult: ScoreResult, subject: string, names: readonly string[]): PoolComparison {

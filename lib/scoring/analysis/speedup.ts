@@ -168,7 +168,9 @@ export function speedupMatrix(
   const resampled = per.some((p) => p.any);
   const tail = (1 - options.level) / 2;
   const logs = new Float64Array(options.resamples);
-  const pairs: PairSpeedup[][] = members.map((ma, i) => members.map((mb, j): PairSpeedup => ({ a: ma.name, b: mb.name, speedup: i === j ? 1 : NaN, interval: null, aFaster: null })));
+  const pairs: PairSpeedup[][] = members.map((ma, i) =>
+    members.map((mb, j): PairSpeedup => ({ a: ma.name, b: mb.name, speedup: i === j ? 1 : NaN, interval: null, aFaster: null })),
+  );
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
       const [ma, mb] = [members[i]!, members[j]!];

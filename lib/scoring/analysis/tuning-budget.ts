@@ -148,9 +148,7 @@ export function trialBudget(member: TrialMember): number {
 export function timesAtBudget(member: TrialMember, k: number | null): SubmissionTimes {
   const times: Record<string, number> = {};
   for (const [workload, studies] of Object.entries(member.studies)) {
-    times[workload] = numpyMedian(
-      studies.filter((s) => s.length > 0).map((s) => expectedBestOfK(s, k ?? s.length).expected),
-    );
+    times[workload] = numpyMedian(studies.filter((s) => s.length > 0).map((s) => expectedBestOfK(s, k ?? s.length).expected));
   }
   return { name: member.name, times };
 }
@@ -174,5 +172,8 @@ export function poolAtBudget(input: TrialPoolInput, budgets: (name: string) => n
  * At k >= every study's trials this is the round's score exactly.
  */
 export function scoreAtBudget(input: TrialPoolInput, k: number, settings: Partial<ScoreSettings> = {}): ScoreResult {
-  return scorePool(poolAtBudget(input, () => k), settings);
+  return scorePool(
+    poolAtBudget(input, () => k),
+    settings,
+  );
 }

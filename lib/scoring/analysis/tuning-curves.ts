@@ -5,13 +5,7 @@
 import { numpyMedian } from "../aggregate";
 import { scorePool } from "../pool";
 import type { ResolvedSettings, ScoreSettings } from "../types";
-import {
-  expectedBestOfK,
-  poolAtBudget,
-  trialBudget,
-  type TrialMember,
-  type TrialPoolInput,
-} from "./tuning-budget";
+import { expectedBestOfK, poolAtBudget, trialBudget, type TrialMember, type TrialPoolInput } from "./tuning-budget";
 
 export interface WorkloadCurve {
   workload: string;
@@ -75,17 +69,18 @@ function workloadCurves(member: TrialMember, ks: readonly number[]): WorkloadCur
  * only the reference is restricted to k.
  * @throws Error when the reference is not a member (and scorePool's errors).
  */
-export function tuningView(
-  input: TrialPoolInput,
-  settings: Partial<ScoreSettings> = {},
-  reference: string | null = null,
-): TuningView {
+export function tuningView(input: TrialPoolInput, settings: Partial<ScoreSettings> = {}, reference: string | null = null): TuningView {
   if (reference !== null && !input.members.some((m) => m.name === reference)) {
     throw new Error(`reference submission "${reference}" is not in the pool`);
   }
   const maxBudget = Math.max(1, ...input.members.map(trialBudget));
   const ks = Array.from({ length: maxBudget }, (_, i) => i + 1);
-  const results = ks.map((k) => scorePool(poolAtBudget(input, () => k), settings));
+  const results = ks.map((k) =>
+    scorePool(
+      poolAtBudget(input, () => k),
+      settings,
+    ),
+  );
   const series = input.members.map((m) => ({
     name: m.name,
     budget: trialBudget(m),
@@ -95,7 +90,10 @@ export function tuningView(
   const answers: ReferenceAnswer[] = [];
   if (reference !== null) {
     const restricted = ks.map((k) =>
-      scorePool(poolAtBudget(input, (name) => (name === reference ? k : null)), settings),
+      scorePool(
+        poolAtBudget(input, (name) => (name === reference ? k : null)),
+        settings,
+      ),
     );
     for (const m of input.members) {
       if (m.name === reference) continue;

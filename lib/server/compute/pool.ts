@@ -93,7 +93,11 @@ export async function compute<K extends ComputeTask["kind"]>(task: ComputeTask &
     outcome = (await pool(lane).run(task, { signal: AbortSignal.timeout(deadline * 1000) })) as TaskOutcome;
   } catch (error) {
     if (error instanceof Error && error.name === "AbortError") {
-      throw new ComputeBusyError("SERVICE_UNAVAILABLE", `the computation did not finish within ${deadline} s and was cancelled; retry later or ask for less`, deadline);
+      throw new ComputeBusyError(
+        "SERVICE_UNAVAILABLE",
+        `the computation did not finish within ${deadline} s and was cancelled; retry later or ask for less`,
+        deadline,
+      );
     }
     throw error;
   } finally {

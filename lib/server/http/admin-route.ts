@@ -26,7 +26,8 @@ async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
     const message = `not JSON: ${error instanceof Error ? error.message : String(error)}`;
     throw new AppError("BAD_REQUEST", `invalid body: ${message}`, [{ path: "(body)", message }]);
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new AppError("BAD_REQUEST", "invalid body: expected a JSON object", [{ path: "(body)", message: "expected a JSON object" }]);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new AppError("BAD_REQUEST", "invalid body: expected a JSON object", [{ path: "(body)", message: "expected a JSON object" }]);
   return value as Record<string, unknown>;
 }
 

@@ -25,6 +25,9 @@ export function analysisRoute<Q, O extends object, R>(endpoint: {
     load: ({ db, path, input }) => endpoint.compute(db, { round: path.round, query: input.query, ...input.options }),
     // A report can be megabytes (points=10000): written in pieces, off one long stringify.
     json: (report) => streamedJsonResponse(report),
-    csv: { file: ({ path }) => `${path.round}-${endpoint.name}.csv`, table: (report) => withMixedColumns(endpoint.csv(report), (report as { mixed?: MixedFlag | null }).mixed) },
+    csv: {
+      file: ({ path }) => `${path.round}-${endpoint.name}.csv`,
+      table: (report) => withMixedColumns(endpoint.csv(report), (report as { mixed?: MixedFlag | null }).mixed),
+    },
   });
 }

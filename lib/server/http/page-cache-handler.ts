@@ -32,7 +32,18 @@ export interface PageCacheOptions {
 const freshNonce = () => Buffer.from(randomUUID()).toString("base64");
 
 /** Headers that belong to one response, not to the stored page. */
-const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "set-cookie", "x-page-cache"]);
+const PER_RESPONSE = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "cache-control",
+  "etag",
+  "set-cookie",
+  "x-page-cache",
+]);
 
 export function pageCacheHandler(options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {

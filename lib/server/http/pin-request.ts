@@ -39,7 +39,12 @@ export async function servePinned(req: IncomingMessage, res: ServerResponse, dat
   let pin: Pin;
   try {
     const round = roundOfUrl(url);
-    if (!round) throw new AppError("BAD_REQUEST", "invalid query: at: this page shows no single round: add round=<slug> (or open the round's page) to view a past version", [{ path: "at", message: "no round to pin" }]);
+    if (!round)
+      throw new AppError(
+        "BAD_REQUEST",
+        "invalid query: at: this page shows no single round: add round=<slug> (or open the round's page) to view a past version",
+        [{ path: "at", message: "no round to pin" }],
+      );
     const v = await resolveVersion(database(), { round, raw });
     pin = { round: v.round, roundId: v.roundId, version: v.version, at: v.at, current: v.current, raw, path: url.pathname };
   } catch (error) {

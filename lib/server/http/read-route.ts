@@ -72,7 +72,12 @@ export function readRoute<K extends string = never, I = undefined, R = unknown>(
   };
 }
 
-async function answer<K extends string, I, R>(endpoint: ReadEndpoint<K, I, R>, request: ReadRequest<K, I>, csv: ReadEndpoint<K, I, R>["csv"] | null, req: Request): Promise<Response> {
+async function answer<K extends string, I, R>(
+  endpoint: ReadEndpoint<K, I, R>,
+  request: ReadRequest<K, I>,
+  csv: ReadEndpoint<K, I, R>["csv"] | null,
+  req: Request,
+): Promise<Response> {
   if (csv && "stream" in csv) return csvResponse(streamOf(await forRequest(req, () => csv.stream(request))), csv.file(request));
   const result = await forRequest(req, () => endpoint.load(request));
   if (csv) return csvResponse(tableText(csv.table(result)), csv.file(request));

@@ -22,7 +22,9 @@ const FINAL = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
 /** The body pieces of `template`, each compressed once (on libuv's thread pool). */
 export function compressPieces(template: NonceTemplate): Promise<Buffer[]> {
   // An empty piece (a nonce at the start or two side by side) adds nothing; zlib would end the stream with a final block for it.
-  return Promise.all(template.body.map((piece) => (piece.length === 0 ? Promise.resolve(Buffer.alloc(0)) : deflateRawAsync(piece, { finishFlush: constants.Z_SYNC_FLUSH }))));
+  return Promise.all(
+    template.body.map((piece) => (piece.length === 0 ? Promise.resolve(Buffer.alloc(0)) : deflateRawAsync(piece, { finishFlush: constants.Z_SYNC_FLUSH }))),
+  );
 }
 
 /** A non-final stored block holding `data` (at most 65,535 bytes), starting on a byte boundary. */

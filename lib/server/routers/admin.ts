@@ -31,13 +31,13 @@ export const adminRouter = createTRPCRouter({
     .input(z.strictObject({ ...target, verified: z.boolean().default(true) }))
     .mutation(({ ctx, input }) => setSubmissionVerified(ctx.db, { actor: ctx.token.name, ...input })),
 
-  deleteSubmission: adminProcedure
-    .input(z.strictObject(target))
-    .mutation(({ ctx, input }) => deleteSubmission(ctx.db, { actor: ctx.token.name, ...input })),
+  deleteSubmission: adminProcedure.input(z.strictObject(target)).mutation(({ ctx, input }) => deleteSubmission(ctx.db, { actor: ctx.token.name, ...input })),
 
   createRound: adminProcedure
     .input(createRoundInput)
-    .mutation(({ ctx, input }) => roundAction(() => createRound(ctx.db, { definition: definitionFromRequest(input), catalog: WORKLOAD_CATALOG, actor: ctx.token.name }))),
+    .mutation(({ ctx, input }) =>
+      roundAction(() => createRound(ctx.db, { definition: definitionFromRequest(input), catalog: WORKLOAD_CATALOG, actor: ctx.token.name })),
+    ),
 
   /** Refused (409) once the round has results and a score would change: that needs a new round. */
   updateRound: adminProcedure.input(updateRoundInput).mutation(({ ctx, input }) =>
@@ -48,7 +48,9 @@ export const adminRouter = createTRPCRouter({
     }),
   ),
 
-  closeRound: adminProcedure.input(closeRoundInput).mutation(({ ctx, input }) => roundAction(() => closeRound(ctx.db, { slug: input.round, actor: ctx.token.name }))),
+  closeRound: adminProcedure
+    .input(closeRoundInput)
+    .mutation(({ ctx, input }) => roundAction(() => closeRound(ctx.db, { slug: input.round, actor: ctx.token.name }))),
 
   /** The one true delete: the submission and every state the history kept of it (docs/history.md), audited with the reason. */
   purgeSubmission: adminProcedure

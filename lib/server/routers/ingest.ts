@@ -53,17 +53,18 @@ const uploadProcedure = uploadBody.use(async ({ ctx, path, getRawInput, next }) 
   const startedAt = Date.now();
   const raw = await getRawInput();
   // The bytes as they came, hashed while they streamed in (lib/server/http/trpc-handler.ts); in-process callers: the parsed body.
-  const payloadHash = ctx.bodyHash?.() ?? createHash("sha256").update(JSON.stringify(raw) ?? "").digest("hex");
+  const payloadHash =
+    ctx.bodyHash?.() ??
+    createHash("sha256")
+      .update(JSON.stringify(raw) ?? "")
+      .digest("hex");
   const result = await next({ ctx: { upload: { payloadHash, startedAt } } });
   if (!result.ok) {
     const cause = result.error.cause;
     const rejection = await withEveryProblem(
       ctx.db,
       raw,
-      asAppError(cause) ??
-        (cause instanceof z.ZodError
-          ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause))
-          : null),
+      asAppError(cause) ?? (cause instanceof z.ZodError ? issuesError("BAD_REQUEST", "invalid upload", zodIssues(cause)) : null),
     );
     // A server fault is recorded too (status 500), with the generic message the client gets.
     await recordRejection(ctx, path, rejection ?? { status: 500, code: "INTERNAL_SERVER_ERROR", message: "internal error" }, raw, payloadHash, startedAt);
@@ -86,7 +87,8 @@ function bodyError(error: unknown): AppError {
   const tooSlow = BodyTimeoutError.find(error);
   if (tooSlow) return issuesError("TIMEOUT", "upload too slow", [{ path: "(body)", message: tooSlow.message }]);
   const syntax = JsonSyntaxError.find(error);
-  if (syntax) return issuesError("BAD_REQUEST", "invalid upload", [{ path: "(body)", message: `not valid JSON: ${syntax.message}\n${syntax.problem.excerpt}` }]);
+  if (syntax)
+    return issuesError("BAD_REQUEST", "invalid upload", [{ path: "(body)", message: `not valid JSON: ${syntax.message}\n${syntax.problem.excerpt}` }]);
   const reason = error instanceof Error ? error.message : String(error);
   return issuesError("BAD_REQUEST", "invalid upload", [
     {
@@ -135,14 +137,22 @@ async function writeRejection(
       durationMs: Date.now() - startedAt,
     },
   });
-  await audit(ctx.db, { tokenName: ctx.token.name, action: path, target: roundSlug, outcome: error.code, details: { message: error.message.slice(0, 1000), runs: runsTotal } });
+  await audit(ctx.db, {
+    tokenName: ctx.token.name,
+    action: path,
+    target: roundSlug,
+    outcome: error.code,
+    details: { message: error.message.slice(0, 1000), runs: runsTotal },
+  });
 }
 
 export const ingestRouter = createTRPCRouter({
   upload: uploadProcedure
     // uploadSchema, with a fast path for the eval series (lib/ingest/upload-parse.ts).
     .input(uploadInputParser)
-    .mutation(async ({ ctx, input }) => withPages(await uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt }))),
+    .mutation(async ({ ctx, input }) =>
+      withPages(await uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt })),
+    ),
 
   round: publicProcedure.input(z.strictObject({ round: text(100).min(1) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),
 });

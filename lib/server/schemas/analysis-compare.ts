@@ -5,7 +5,11 @@ import { parseParams } from "@/lib/server/query-params";
 import { RESAMPLE_NUMBERS, resampleFields } from "./resampling";
 import { parseScoreParams, type ScoreQuery } from "./scores";
 
-const submissionRef = z.string().min(1).max(300).regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, 'a submission slug, or "<round>/<slug>" for another round');
+const submissionRef = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, 'a submission slug, or "<round>/<slug>" for another round');
 export const compareParamsSchema = z.object({ a: submissionRef, b: submissionRef, ...resampleFields });
 export const speedupParamsSchema = z.object(resampleFields);
 export type CompareParams = z.infer<typeof compareParamsSchema>;

@@ -24,5 +24,9 @@ export type ScoreQuery = z.infer<typeof scoreQuerySchema>;
 
 /** URL query parameters (`pool=a,b&tauMax=4...`) → a ScoreQuery, naming the bad parameter. */
 export function parseScoreParams(params: URLSearchParams): ScoreQuery {
-  return parseParams(scoreQuerySchema, params, { numbers: ["tauMax", "points"], strings: ["scale", "integration", "reference", "allowMixed"], lists: ["pool"] });
+  return parseParams(scoreQuerySchema, params, {
+    numbers: ["tauMax", "points"],
+    strings: ["scale", "integration", "reference", "allowMixed"],
+    lists: ["pool"],
+  });
 }

@@ -23,7 +23,8 @@ export async function calibrationOfPool(db: Db, roundSlug: string, query: ScoreQ
   return readPoolView(db, `calibration|${k}`, request, async (versions) => {
     const pool = await loadPool(db, request, versions);
     const missValues = pool.input.missValues;
-    if (!missValues) throw new AppError("BAD_REQUEST", `round "${roundSlug}" has a workload without a budget, so a missed target has no time for the geometric mean`);
+    if (!missValues)
+      throw new AppError("BAD_REQUEST", `round "${roundSlug}" has a workload without a budget, so a missed target has no time for the geometric mean`);
     const result = await scoreLoaded(pool);
     const view = scoringOrBadRequest(() => calibrationView(result, configurationsOf(pool), k));
     return { ...analysisHead(pool, result.settings), ...view, missValues: { ...missValues }, metric: CALIBRATION_METRIC };

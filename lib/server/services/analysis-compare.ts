@@ -112,7 +112,41 @@ async function assertSubmissionsExist(db: Db, round: string, refs: { field: stri
  * change). A and B may come from another round ("<round>/<slug>") when its
  * time basis and workloads match (assertPoolCompatible).
  */
-export async function compareSubmissions(db: Db, options: { round: string; query: ScoreQuery } & Partial<CompareParams> & Pick<CompareParams, "a" | "b">): Promise<CompareReport & { stale?: boolean }> {
+type Scored = Awaited<ReturnType<typeof scoreLoaded>>;
+
+/** One side of a head to head: the submission, and its standing in the pool when it is a member. */
+function compareSide(both: LoadedPool, scored: Scored, ranks: Record<string, number>, k: string): CompareSide {
+  const sub = both.submissions.find((s) => s.key === k)!;
+  const inPool = k in scored.scores;
+  return {
+    ...sub,
+    inPool,
+    score: inPool ? scored.scores[k]! : null,
+    rank: inPool ? ranks[k]! : null,
+    targetsHit: inPool ? scored.targetsHit[k]! : null,
+    profile: inPool ? scored.profiles[k]! : null,
+    ratios: inPool ? scored.workloads.map((w) => scored.cells[k]![w]!.ratio) : null,
+  };
+}
+
+/** One side's cell of a workload row. */
+function compareCell(both: LoadedPool, scored: Scored, k: string, w: string, time: number, counted: number): CompareCell {
+  const d = both.details[k]?.[w];
+  return {
+    time,
+    counted,
+    timeSeconds: d?.timeSeconds ?? null,
+    timeFraction: d?.timeFraction ?? null,
+    studies: d?.studies ?? 0,
+    studiesHit: d?.studiesHit ?? 0,
+    status: scored.cells[k]?.[w]?.status ?? null,
+  };
+}
+
+export async function compareSubmissions(
+  db: Db,
+  options: { round: string; query: ScoreQuery } & Partial<CompareParams> & Pick<CompareParams, "a" | "b">,
+): Promise<CompareReport & { stale?: boolean }> {
   const { round, query } = options;
   const { a, b, seed, resamples } = compareParamsSchema.parse(options);
   if (a === b) throw badParameter("b", "compare two different submissions", "equals a");
@@ -142,31 +176,21 @@ export async function compareSubmissions(db: Db, options: { round: string; query
       );
       const scored = await scoreLoaded(pool);
       const ranks = ranksOf(scored.scores, Object.keys(scored.scores));
-      const side = (k: string): CompareSide => {
-        const sub = both.submissions.find((s) => s.key === k)!;
-        const inPool = k in scored.scores;
-        return {
-          ...sub,
-          inPool,
-          score: inPool ? scored.scores[k]! : null,
-          rank: inPool ? ranks[k]! : null,
-          targetsHit: inPool ? scored.targetsHit[k]! : null,
-          profile: inPool ? scored.profiles[k]! : null,
-          ratios: inPool ? scored.workloads.map((w) => scored.cells[k]![w]!.ratio) : null,
-        };
-      };
-      const cell = (k: string, w: string, time: number, counted: number): CompareCell => {
-        const d = both.details[k]?.[w];
-        return { time, counted, timeSeconds: d?.timeSeconds ?? null, timeFraction: d?.timeFraction ?? null, studies: d?.studies ?? 0, studiesHit: d?.studiesHit ?? 0, status: scored.cells[k]?.[w]?.status ?? null };
-      };
       const head = analysisHead(pool, scored.settings, both.submissions);
       return {
         ...head,
         // The pair may mix rounds even when the pool does not: either flags the answer.
         mixed: both.mixed ?? pool.mixed,
-        a: side(ka),
-        b: side(kb),
-        workloads: h.workloads.map((c) => ({ workload: c.workload, a: cell(ka, c.workload, c.a, c.aCounted), b: cell(kb, c.workload, c.b, c.bCounted), ratio: c.ratio, winner: c.winner, counted: c.counted })),
+        a: compareSide(both, scored, ranks, ka),
+        b: compareSide(both, scored, ranks, kb),
+        workloads: h.workloads.map((c) => ({
+          workload: c.workload,
+          a: compareCell(both, scored, ka, c.workload, c.a, c.aCounted),
+          b: compareCell(both, scored, kb, c.workload, c.b, c.bCounted),
+          ratio: c.ratio,
+          winner: c.winner,
+          counted: c.counted,
+        })),
         wins: h.wins,
         losses: h.losses,
         ties: h.ties,
@@ -199,13 +223,20 @@ export interface SpeedupsReport extends AnalysisHead {
 }
 
 /** Every pair of a pool (at most 60 members), ordered by score. */
-export async function speedupsOfPool(db: Db, options: { round: string; query: ScoreQuery; seed?: number; resamples?: number }): Promise<SpeedupsReport & { stale?: boolean }> {
+export async function speedupsOfPool(
+  db: Db,
+  options: { round: string; query: ScoreQuery; seed?: number; resamples?: number },
+): Promise<SpeedupsReport & { stale?: boolean }> {
   const { seed, resamples } = speedupParamsSchema.parse(options);
   const request = poolRequest(options.round, options.query);
   return readPoolView(db, `speedups|${seed}|${resamples}`, request, async (versions) => {
     const pool = await loadPool(db, request, versions, { studies: true });
     if (pool.submissions.length > MAX_MATRIX_MEMBERS) {
-      throw badParameter("pool", `the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`, `at most ${MAX_MATRIX_MEMBERS} submissions`);
+      throw badParameter(
+        "pool",
+        `the speedup matrix takes at most ${MAX_MATRIX_MEMBERS} submissions; this pool has ${pool.submissions.length}`,
+        `at most ${MAX_MATRIX_MEMBERS} submissions`,
+      );
     }
     const miss = missValuesOf(pool, options.round);
     const scored = await scoreLoaded(pool);
@@ -213,7 +244,10 @@ export async function speedupsOfPool(db: Db, options: { round: string; query: Sc
     const byName = new Map(speedupMembers(pool).map((m) => [m.name, m]));
     const ordered = scored.ranking.map((k) => byName.get(k)!);
     // On a compute worker, behind the cost cap and the limits (docs/availability.md).
-    const m = await compute({ kind: "speedups", input: { ...pool.input, submissions: ordered }, settings: pool.settings, seed, resamples, level: BOOTSTRAP_DEFAULTS.level }, "cannot compute the speedup matrix");
+    const m = await compute(
+      { kind: "speedups", input: { ...pool.input, submissions: ordered }, settings: pool.settings, seed, resamples, level: BOOTSTRAP_DEFAULTS.level },
+      "cannot compute the speedup matrix",
+    );
     return {
       ...analysisHead(pool, scored.settings),
       members: scored.ranking.map((k) => ({ key: k, score: scored.scores[k]!, rank: ranks[k]! })),

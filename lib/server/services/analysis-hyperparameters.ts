@@ -36,13 +36,29 @@ export interface HyperparameterReport extends HparamSensitivity {
   stale?: boolean;
 }
 
-type RunRow = { workload: { key: string }; study: number; trial: number; reached: boolean; timeSeconds: number | null; timeFraction: number | null; hyperparameters: unknown; hardware: string | null; provenance: unknown };
+type RunRow = {
+  workload: { key: string };
+  study: number;
+  trial: number;
+  reached: boolean;
+  timeSeconds: number | null;
+  timeFraction: number | null;
+  hyperparameters: unknown;
+  hardware: string | null;
+  provenance: unknown;
+};
 
 function trialOf(r: RunRow, seconds: boolean): HparamTrial {
   // The round's time basis, as the scores.
   const time = seconds ? r.timeSeconds : r.timeFraction;
   const hp = r.hyperparameters;
-  return { workload: r.workload.key, study: r.study, trial: r.trial, hitTime: r.reached && time !== null ? time : null, hyperparameters: hp && typeof hp === "object" && !Array.isArray(hp) ? (hp as Record<string, unknown>) : null };
+  return {
+    workload: r.workload.key,
+    study: r.study,
+    trial: r.trial,
+    hitTime: r.reached && time !== null ? time : null,
+    hyperparameters: hp && typeof hp === "object" && !Array.isArray(hp) ? (hp as Record<string, unknown>) : null,
+  };
 }
 
 /**
@@ -50,11 +66,18 @@ function trialOf(r: RunRow, seconds: boolean): HparamTrial {
  * Reads times only (no hyperparameter JSON) and is cached per data version: a
  * round of millions of runs is read once, not once per submission asked for.
  */
-function sensitivityRanking(db: Db, round: { slug: string; version: number; seconds: boolean }, subs: readonly { id: number; slug: string; displayName: string }[]): Promise<SensitivityRank[]> {
+function sensitivityRanking(
+  db: Db,
+  round: { slug: string; version: number; seconds: boolean },
+  subs: readonly { id: number; slug: string; displayName: string }[],
+): Promise<SensitivityRank[]> {
   return cached(`hyperparameter-ranking|${round.slug}@${round.version}`, async () => {
     const ids = subs.map((s) => s.id);
     const [runs, withHp] = await Promise.all([
-      db.run.findMany({ where: { submissionId: { in: ids } }, select: { submissionId: true, workloadId: true, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true } }),
+      db.run.findMany({
+        where: { submissionId: { in: ids } },
+        select: { submissionId: true, workloadId: true, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true },
+      }),
       db.run.groupBy({ by: ["submissionId"], where: { submissionId: { in: ids }, hyperparameters: { not: Prisma.DbNull } }, _count: { _all: true } }),
     ]);
     const bySub = new Map<number, HparamTrial[]>();
@@ -65,7 +88,12 @@ function sensitivityRanking(db: Db, round: { slug: string; version: number; seco
       trials.push({ workload: String(r.workloadId), study: r.study, trial: r.trial, hitTime: r.reached && time !== null ? time : null, hyperparameters: null });
     }
     const counts = new Map(withHp.map((g) => [g.submissionId, g._count._all]));
-    const ranks = subs.map((s) => ({ submission: s.slug, displayName: s.displayName, sensitivity: hyperparameterSensitivity(bySub.get(s.id) ?? []).sensitivity, withHyperparameters: counts.get(s.id) ?? 0 }));
+    const ranks = subs.map((s) => ({
+      submission: s.slug,
+      displayName: s.displayName,
+      sensitivity: hyperparameterSensitivity(bySub.get(s.id) ?? []).sensitivity,
+      withHyperparameters: counts.get(s.id) ?? 0,
+    }));
     return sensitivityOrder(ranks.map((r) => r.sensitivity)).map((i) => ranks[i]!);
   });
 }
@@ -75,15 +103,32 @@ export async function hyperparametersOf(db: Db, options: { round: string; submis
   return versionedRead(db, [options.round], `hyperparameters|${options.round}|${options.submission ?? ""}`, async (versions) => {
     if (!versions.has(options.round)) return throwUnknownRound(db, options.round);
     const round = await db.round.findUniqueOrThrow({ where: { slug: options.round }, select: { id: true, timeBasis: true } });
-    const subs = await db.submission.findMany({ where: { hidden: false, roundId: round.id }, select: { id: true, slug: true, displayName: true }, orderBy: { slug: "asc" } });
+    const subs = await db.submission.findMany({
+      where: { hidden: false, roundId: round.id },
+      select: { id: true, slug: true, displayName: true },
+      orderBy: { slug: "asc" },
+    });
     const seconds = round.timeBasis === "seconds";
     const ranking = await sensitivityRanking(db, { slug: options.round, version: versions.get(options.round)!, seconds }, subs);
     const chosen = options.submission ?? (ranking.find((r) => r.withHyperparameters > 0) ?? ranking[0])?.submission;
     const sub = subs.find((s) => s.slug === chosen);
-    if (!sub) throw options.submission === undefined ? new AppError("BAD_REQUEST", `round "${options.round}" has no submissions`, [{ path: "submission", message: "unknown submission" }]) : badParameter("submission", `no submission "${options.submission}" in round "${options.round}"`, "unknown submission");
+    if (!sub)
+      throw options.submission === undefined
+        ? new AppError("BAD_REQUEST", `round "${options.round}" has no submissions`, [{ path: "submission", message: "unknown submission" }])
+        : badParameter("submission", `no submission "${options.submission}" in round "${options.round}"`, "unknown submission");
     const own: RunRow[] = await db.run.findMany({
       where: { submissionId: sub.id },
-      select: { workload: { select: { key: true } }, study: true, trial: true, reached: true, timeSeconds: true, timeFraction: true, hyperparameters: true, hardware: true, provenance: true },
+      select: {
+        workload: { select: { key: true } },
+        study: true,
+        trial: true,
+        reached: true,
+        timeSeconds: true,
+        timeFraction: true,
+        hyperparameters: true,
+        hardware: true,
+        provenance: true,
+      },
       orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
     });
     const result = hyperparameterSensitivity(own.map((r) => trialOf(r, seconds)));

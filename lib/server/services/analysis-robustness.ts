@@ -30,7 +30,10 @@ export interface RobustnessReport extends AnalysisHead {
   studiesResampled: boolean;
 }
 
-export async function robustnessOfPool(db: Db, options: { round: string; query: ScoreQuery } & Partial<RobustnessParams>): Promise<RobustnessReport & { stale?: boolean }> {
+export async function robustnessOfPool(
+  db: Db,
+  options: { round: string; query: ScoreQuery } & Partial<RobustnessParams>,
+): Promise<RobustnessReport & { stale?: boolean }> {
   const { seed, resamples } = robustnessParamsSchema.parse(options);
   const request = poolRequest(options.round, options.query);
   return readPoolView(db, `robustness|${seed}|${resamples}`, request, async (versions) => {

@@ -43,7 +43,10 @@ export async function sensitivityOfPool(db: Db, roundSlug: string, query: ScoreQ
       const inPool = keys.includes(subject.key);
       // A subject outside the pool joins it: "with" is the pool plus the subject.
       const withPool = inPool ? pool : await loadPool(db, poolRequest(roundSlug, { ...query, pool: [...keys, subject.key] }), versions);
-      const result = await compute({ kind: "compare", input: withPool.input, settings: withPool.settings, subject: subject.key }, `cannot compare the pool with and without "${subject.key}"`);
+      const result = await compute(
+        { kind: "compare", input: withPool.input, settings: withPool.settings, subject: subject.key },
+        `cannot compare the pool with and without "${subject.key}"`,
+      );
       return {
         ...analysisHead(withPool, result.settings),
         view: "subject" as const,

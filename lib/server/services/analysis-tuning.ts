@@ -32,7 +32,19 @@ async function trialMembers(db: Db, pool: LoadedPool): Promise<{ members: TrialM
   const keyOf = new Map(subs.map((s) => [s.id, pool.submissions.find((p) => p.slug === s.slug && p.round === s.round.slug)!.key]));
   const runs = await db.run.findMany({
     where: { submissionId: { in: subs.map((s) => s.id) } },
-    select: { submissionId: true, workload: { select: { key: true } }, study: true, trial: true, position: true, reached: true, timeSeconds: true, timeFraction: true, firstHitIndex: true, hardware: true, provenance: true },
+    select: {
+      submissionId: true,
+      workload: { select: { key: true } },
+      study: true,
+      trial: true,
+      position: true,
+      reached: true,
+      timeSeconds: true,
+      timeFraction: true,
+      firstHitIndex: true,
+      hardware: true,
+      provenance: true,
+    },
     orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
   });
   const seconds = pool.round.timeBasis === "seconds";

@@ -32,13 +32,23 @@ export interface SubmissionBadge {
 export async function submissionBadge(db: Db, options: { round: string; slug: string }): Promise<SubmissionBadge> {
   const catalog = await roundCatalog(db, options.round);
   const version = (await roundVersions(db, [options.round])).get(options.round)!;
-  const base = { round: { slug: catalog.round.slug, name: catalog.round.name }, slug: options.slug, version, rank: null, poolSize: null, score: null, scoreText: null };
+  const base = {
+    round: { slug: catalog.round.slug, name: catalog.round.name },
+    slug: options.slug,
+    version,
+    rank: null,
+    poolSize: null,
+    score: null,
+    scoreText: null,
+  };
   const sub = catalog.submissions.find((s) => s.slug === options.slug);
   if (!sub) {
     // Hidden submissions are left out of the catalog; a badge already embedded somewhere says so instead of breaking.
     const hidden = await db.submission.findFirst({ where: { roundId: catalog.round.id, slug: options.slug, hidden: true }, select: { id: true } });
     if (hidden) return { ...base, displayName: null, state: "hidden" };
-    throw new AppError("NOT_FOUND", `unknown submission "${options.slug}" in round ${options.round}`, [{ path: "slug", message: `unknown submission "${options.slug}"` }]);
+    throw new AppError("NOT_FOUND", `unknown submission "${options.slug}" in round ${options.round}`, [
+      { path: "slug", message: `unknown submission "${options.slug}"` },
+    ]);
   }
   if (!sub.verified) return { ...base, displayName: sub.displayName, state: "unverified" };
   if (!sub.inDefaultPool) return { ...base, displayName: sub.displayName, state: "not ranked" };

@@ -129,8 +129,11 @@ export async function pickerRounds(db: Db, current?: string): Promise<PickerRoun
 /** The round shown at `/`: the first round (by position) that has submissions. */
 export async function defaultRoundSlug(db: Db): Promise<string> {
   const round =
-    (await db.round.findFirst({ where: { submissions: { some: { hidden: false } } }, orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true } })) ??
-    (await db.round.findFirst({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true } }));
+    (await db.round.findFirst({
+      where: { submissions: { some: { hidden: false } } },
+      orderBy: [{ position: "asc" }, { slug: "asc" }],
+      select: { slug: true },
+    })) ?? (await db.round.findFirst({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true } }));
   if (!round) throw new AppError("NOT_FOUND", "no rounds are loaded: run `npm run db:seed`");
   return round.slug;
 }
@@ -188,7 +191,20 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         submissions: {
           where: { hidden: false },
           orderBy: { slug: "asc" },
-          select: { id: true, slug: true, displayName: true, baseAlgorithm: true, family: true, baseOptimizer: true, horizon: true, searchRank: true, source: true, inDefaultPool: true, verified: true, publishedScore: true },
+          select: {
+            id: true,
+            slug: true,
+            displayName: true,
+            baseAlgorithm: true,
+            family: true,
+            baseOptimizer: true,
+            horizon: true,
+            searchRank: true,
+            source: true,
+            inDefaultPool: true,
+            verified: true,
+            publishedScore: true,
+          },
         },
       },
     });

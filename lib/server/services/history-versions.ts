@@ -24,7 +24,15 @@ export async function roundRow(db: Db, round: string) {
   throw unknownRound(round, rounds);
 }
 
-export const itemOf = (v: { version: number; createdAt: Date; action: string; actor: string | null; target: string | null; runs: number; uploadId: number | null }): RoundVersionItem => ({
+export const itemOf = (v: {
+  version: number;
+  createdAt: Date;
+  action: string;
+  actor: string | null;
+  target: string | null;
+  runs: number;
+  uploadId: number | null;
+}): RoundVersionItem => ({
   version: v.version,
   at: v.createdAt,
   action: v.action,
@@ -70,14 +78,23 @@ export async function resolveVersion(db: Db, options: { round: string; raw: stri
     version = parsed.version;
   } else {
     // The version current at a future instant is not known yet: a pinned view must never change.
-    if (parsed.date.getTime() > Date.now()) throw bad(`${parsed.date.toISOString()} is in the future: use a past date or a version number (the current one is ${round.dataVersion})`);
-    const row = await db.roundVersion.findFirst({ where: { roundId: round.id, createdAt: { lte: parsed.date }, version: { lte: round.dataVersion } }, orderBy: { version: "desc" } });
-    if (!row) throw bad(`${parsed.date.toISOString()} is before the first recorded version of round "${round.slug}" (${first ? first.createdAt.toISOString() : "none"})`);
+    if (parsed.date.getTime() > Date.now())
+      throw bad(`${parsed.date.toISOString()} is in the future: use a past date or a version number (the current one is ${round.dataVersion})`);
+    const row = await db.roundVersion.findFirst({
+      where: { roundId: round.id, createdAt: { lte: parsed.date }, version: { lte: round.dataVersion } },
+      orderBy: { version: "desc" },
+    });
+    if (!row)
+      throw bad(
+        `${parsed.date.toISOString()} is before the first recorded version of round "${round.slug}" (${first ? first.createdAt.toISOString() : "none"})`,
+      );
     version = row.version;
   }
   const row = await db.roundVersion.findUnique({ where: { roundId_version: { roundId: round.id, version } } });
   // A version bumped by a write that recorded no row (none do today) is dated by the one before it.
-  const at = row?.createdAt ?? (await db.roundVersion.findFirst({ where: { roundId: round.id, version: { lt: version } }, orderBy: { version: "desc" } }))?.createdAt ?? new Date(0);
+  const at =
+    row?.createdAt ??
+    (await db.roundVersion.findFirst({ where: { roundId: round.id, version: { lt: version } }, orderBy: { version: "desc" } }))?.createdAt ??
+    new Date(0);
   return { round: round.slug, roundId: round.id, version, at, current: round.dataVersion };
 }
-

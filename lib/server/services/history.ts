@@ -38,7 +38,11 @@ export interface RoundChanges {
 }
 
 async function submissionsAt(db: Db, roundId: number) {
-  const rows = await db.submission.findMany({ where: { roundId }, select: { slug: true, displayName: true, hidden: true, verified: true }, orderBy: { slug: "asc" } });
+  const rows = await db.submission.findMany({
+    where: { roundId },
+    select: { slug: true, displayName: true, hidden: true, verified: true },
+    orderBy: { slug: "asc" },
+  });
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
@@ -56,7 +60,8 @@ async function defaultRanks(db: Db, round: string) {
 export async function roundChanges(db: Db, options: { round: string; from?: number | string | null; to?: number | string | null }): Promise<RoundChanges> {
   const round = await roundRow(db, options.round);
   const to = await resolveVersion(db, { round: round.slug, raw: String(options.to ?? round.dataVersion), param: "to" });
-  const fromRaw = options.from != null ? String(options.from) : String(Math.max(to.version - 1, (await roundVersions(db, { round: round.slug })).at(-1)?.version ?? 0));
+  const fromRaw =
+    options.from != null ? String(options.from) : String(Math.max(to.version - 1, (await roundVersions(db, { round: round.slug })).at(-1)?.version ?? 0));
   const from = await resolveVersion(db, { round: round.slug, raw: fromRaw, param: "from" });
   if (from.version > to.version) {
     const message = `must not be after to (${to.version}), got ${from.version}`;

@@ -56,7 +56,8 @@ export async function intervalsIfReady(options: { db: Db; round: string; query: 
   return { state: "computing" };
 }
 
-const isTransient = (error: unknown) => typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "SERVICE_UNAVAILABLE";
+const isTransient = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "SERVICE_UNAVAILABLE";
 
 /** Resolves when the intervals of a pool are computed (tests and benches). */
 export async function intervalsSettled(options: { db: Db; round: string; query: ScoreQuery }): Promise<IntervalsState> {

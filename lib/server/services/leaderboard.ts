@@ -108,10 +108,30 @@ function facet(values: (string | null)[], inBase: boolean[], label: (v: string) 
 function facetsOf(subs: CatalogSubmission[], inBase: boolean[]): Leaderboard["facets"] {
   const alpha = (a: string, b: string) => a.localeCompare(b);
   return {
-    horizon: facet(subs.map((s) => horizonKey(s.horizon)), inBase, (v) => (v === "none" ? "none" : formatHorizon(Number(v) / 100)), (a, b) => horizonOrder(a) - horizonOrder(b)),
-    family: facet(subs.map((s) => s.family), inBase, (v) => v, alpha),
-    base: facet(subs.map((s) => s.baseAlgorithm), inBase, (v) => v, alpha),
-    source: facet(subs.map((s) => s.source), inBase, (v) => v, (a, b) => ["published", "imported", "uploaded"].indexOf(a) - ["published", "imported", "uploaded"].indexOf(b)),
+    horizon: facet(
+      subs.map((s) => horizonKey(s.horizon)),
+      inBase,
+      (v) => (v === "none" ? "none" : formatHorizon(Number(v) / 100)),
+      (a, b) => horizonOrder(a) - horizonOrder(b),
+    ),
+    family: facet(
+      subs.map((s) => s.family),
+      inBase,
+      (v) => v,
+      alpha,
+    ),
+    base: facet(
+      subs.map((s) => s.baseAlgorithm),
+      inBase,
+      (v) => v,
+      alpha,
+    ),
+    source: facet(
+      subs.map((s) => s.source),
+      inBase,
+      (v) => v,
+      (a, b) => ["published", "imported", "uploaded"].indexOf(a) - ["published", "imported", "uploaded"].indexOf(b),
+    ),
   };
 }
 
@@ -121,12 +141,27 @@ function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["fa
   const check = (path: keyof ViewQuery, values: string[], valid: string[]) => {
     const unknown = values.filter((v) => !valid.includes(v));
     if (unknown.length) {
-      issues.push({ path, message: `unknown ${path} ${unknown.map((u) => `"${u}"`).join(", ")}; valid in ${catalog.round.slug}: ${valid.map((v) => `"${v}"`).join(", ") || "(none)"}` });
+      issues.push({
+        path,
+        message: `unknown ${path} ${unknown.map((u) => `"${u}"`).join(", ")}; valid in ${catalog.round.slug}: ${valid.map((v) => `"${v}"`).join(", ") || "(none)"}`,
+      });
     }
   };
-  check("horizon", q.horizon, facets.horizon.map((f) => f.value));
-  check("family", q.family, facets.family.map((f) => f.value));
-  check("base", q.base, facets.base.map((f) => f.value));
+  check(
+    "horizon",
+    q.horizon,
+    facets.horizon.map((f) => f.value),
+  );
+  check(
+    "family",
+    q.family,
+    facets.family.map((f) => f.value),
+  );
+  check(
+    "base",
+    q.base,
+    facets.base.map((f) => f.value),
+  );
   const slugs = catalog.submissions.map((s) => s.slug);
   check("add", q.add, slugs);
   check("remove", q.remove, slugs);
@@ -137,11 +172,15 @@ function checkQuery(catalog: RoundCatalog, q: ViewQuery, facets: Leaderboard["fa
  * The submissions a view scores, in listing order: (default pool ∪ add) −
  * remove, then every filter (an empty filter keeps everything).
  */
-export function selectPool(submissions: CatalogSubmission[], q: ViewQuery, incomplete: ReadonlySet<string> = new Set()): { base: boolean[]; member: boolean[] } {
+export function selectPool(
+  submissions: CatalogSubmission[],
+  q: ViewQuery,
+  incomplete: ReadonlySet<string> = new Set(),
+): { base: boolean[]; member: boolean[] } {
   const add = new Set(q.add);
   const remove = new Set(q.remove);
   const base = submissions.map((s) => (s.inDefaultPool || add.has(s.slug)) && !remove.has(s.slug));
-  const keep = <T,>(filter: T[], value: T) => filter.length === 0 || filter.includes(value);
+  const keep = <T>(filter: T[], value: T) => filter.length === 0 || filter.includes(value);
   const member = submissions.map(
     (s, i) =>
       base[i]! &&
@@ -155,7 +194,11 @@ export function selectPool(submissions: CatalogSubmission[], q: ViewQuery, incom
 }
 
 /** Every submission of the round with its state in a pool (selectPool's answer), as the pool editor lists them. */
-export function candidatesOf(subs: CatalogSubmission[], { base, member }: { base: boolean[]; member: boolean[] }, incomplete: ReadonlySet<string>): Candidate[] {
+export function candidatesOf(
+  subs: CatalogSubmission[],
+  { base, member }: { base: boolean[]; member: boolean[] },
+  incomplete: ReadonlySet<string>,
+): Candidate[] {
   return subs.map((s, i) => ({
     slug: s.slug,
     displayName: s.displayName,
@@ -199,7 +242,16 @@ async function computeLeaderboard(db: Db, roundSlug: string, query: ViewQuery): 
   const variants = catalog.workloads.filter((w) => w.role !== "base");
   const isDefault = subs.every((s, i) => member[i] === s.inDefaultPool);
   const includesUnverified = poolSubs.some((s) => !s.verified);
-  const common = { round: catalog.round, query, workloads, variants, candidates, facets, pool: { keys: poolSubs.map((s) => s.slug), isDefault }, includesUnverified };
+  const common = {
+    round: catalog.round,
+    query,
+    workloads,
+    variants,
+    candidates,
+    facets,
+    pool: { keys: poolSubs.map((s) => s.slug), isDefault },
+    includesUnverified,
+  };
 
   if (poolSubs.length === 0) {
     return { ...common, settings: null, rows: [], best: {}, tau: [], profiles: {}, details: {} };
@@ -240,7 +292,13 @@ function rankedRows(
     for (const w of workloads) {
       const c = scores.cells[key]![w.key]!;
       const d = scores.details[key]?.[w.key] ?? { timeSeconds: null, timeFraction: null, studies: 0, studiesHit: 0 };
-      cells[w.key] = { ...d, time: c.time, ratio: c.ratio, status: c.status, ...(c.variant ? { variant: c.variant, variantName: variantName.get(c.variant) ?? c.variant } : {}) };
+      cells[w.key] = {
+        ...d,
+        time: c.time,
+        ratio: c.ratio,
+        status: c.status,
+        ...(c.variant ? { variant: c.variant, variantName: variantName.get(c.variant) ?? c.variant } : {}),
+      };
     }
     return {
       rank,

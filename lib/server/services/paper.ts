@@ -53,7 +53,10 @@ export interface PaperView {
   imported: { slug: string; displayName: string }[];
   /** The 36 configurations in Appendix E order, then the imported row(s). */
   rows: PaperRow[];
-  table4: { columns: PaperMetricColumn[]; rows: { slug: string; displayName: string; family: string | null; values: Record<string, { value: number; reached: string }> }[] };
+  table4: {
+    columns: PaperMetricColumn[];
+    rows: { slug: string; displayName: string; family: string | null; values: Record<string, { value: number; reached: string }> }[];
+  };
   table5: { columns: PaperMetricColumn[]; rows: { slug: string; displayName: string; values: Record<string, number | null> }[] };
 }
 
@@ -84,7 +87,22 @@ export async function getPaperView(db: Db, integration: Integration = "exact"): 
     getLeaderboard(db, PAPER_ROUND, { ...EMPTY_QUERY, integration }),
     getLeaderboard(db, PAPER_ROUND, { ...EMPTY_QUERY, integration, add: imported.map((s) => s.slug) }),
     // Seed order = the paper's row order (Appendix E, then the imported row, then Table 4).
-    db.submission.findMany({ where: { roundId: catalog.round.id, hidden: false }, orderBy: { id: "asc" }, select: { id: true, slug: true, displayName: true, baseAlgorithm: true, family: true, horizon: true, searchRank: true, source: true, inDefaultPool: true, extra: true } }),
+    db.submission.findMany({
+      where: { roundId: catalog.round.id, hidden: false },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        displayName: true,
+        baseAlgorithm: true,
+        family: true,
+        horizon: true,
+        searchRank: true,
+        source: true,
+        inDefaultPool: true,
+        extra: true,
+      },
+    }),
   ]);
   const scored = subs.filter((s) => s.inDefaultPool || imported.some((i) => i.slug === s.slug));
   const rows: PaperRow[] = scored.map((s) => {
@@ -101,15 +119,38 @@ export async function getPaperView(db: Db, integration: Integration = "exact"): 
       without: a,
       with: b,
       delta: a && b ? b.score - a.score : null,
-      published: { appendixE: extra.appendixE?.score ?? null, table6: extra.table6?.score ?? null, table6Name: extra.table6?.displayName ?? null, appendixF: extra.appendixF?.score ?? null },
+      published: {
+        appendixE: extra.appendixE?.score ?? null,
+        table6: extra.table6?.score ?? null,
+        table6Name: extra.table6?.displayName ?? null,
+        appendixF: extra.appendixF?.score ?? null,
+      },
       alignment: extra.alignment ?? null,
     };
   });
 
   const workloads = catalog.workloads.filter((w) => w.role === "base");
   const columns = metricColumns(workloads);
+  const table4 = table4Of(subs, workloads, columns);
+
+  const table5 = await table5Of(db, subs, workloads, columns);
+
+  return {
+    integration,
+    settings: { without: without.settings, with: withImported.settings },
+    imported: imported.map((s) => ({ slug: s.slug, displayName: s.displayName })),
+    rows,
+    table4,
+    table5,
+  };
+}
+
+type PaperSubmissionRow = { id: number; slug: string; displayName: string; family: string | null; extra: unknown };
+
+/** Table 4: the naive configurations' validation metrics, as the paper prints them. */
+function table4Of(subs: PaperSubmissionRow[], workloads: WorkloadInfo[], columns: PaperMetricColumn[]) {
   const naive = subs.filter((s) => (s.extra as Extra | null)?.table4);
-  const table4 = {
+  return {
     columns,
     rows: naive.map((s) => {
       const t4 = (s.extra as Extra).table4!;
@@ -122,11 +163,16 @@ export async function getPaperView(db: Db, integration: Integration = "exact"): 
       return { slug: s.slug, displayName: s.displayName.replace(/ \(naive\)$/, ""), family: s.family, values };
     }),
   };
+}
 
-  // Table 5: best validation metric of the 12 selected configurations, stored as their runs' bestMetric.
+/** Table 5: best validation metric of the 12 selected configurations, stored as their runs' bestMetric. */
+async function table5Of(db: Db, subs: PaperSubmissionRow[], workloads: WorkloadInfo[], columns: PaperMetricColumn[]) {
   const selected = subs.filter((s) => (s.extra as Extra | null)?.table6);
-  const runs = await db.run.findMany({ where: { submissionId: { in: selected.map((s) => s.id) } }, select: { submissionId: true, bestMetric: true, workload: { select: { key: true } } } });
-  const table5 = {
+  const runs = await db.run.findMany({
+    where: { submissionId: { in: selected.map((s) => s.id) } },
+    select: { submissionId: true, bestMetric: true, workload: { select: { key: true } } },
+  });
+  return {
     columns,
     rows: selected.map((s) => {
       const values: Record<string, number | null> = {};
@@ -136,14 +182,5 @@ export async function getPaperView(db: Db, integration: Integration = "exact"): 
       }
       return { slug: s.slug, displayName: (s.extra as Extra).table6!.displayName, values };
     }),
-  };
-
-  return {
-    integration,
-    settings: { without: without.settings, with: withImported.settings },
-    imported: imported.map((s) => ({ slug: s.slug, displayName: s.displayName })),
-    rows,
-    table4,
-    table5,
   };
 }

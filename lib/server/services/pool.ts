@@ -3,7 +3,16 @@
 // derived WorkloadResult rows (one per submission x workload, docs/scoring.md §2);
 // `studies` adds the best trial of each study behind every median.
 import type { Db } from "@/lib/db/client";
-import { assertPoolCompatible, mixedPool, type MixedPool, type PoolInput, type PoolMember, type ScoreResult, type ScoreSettings, type TimeBasis } from "@/lib/scoring";
+import {
+  assertPoolCompatible,
+  mixedPool,
+  type MixedPool,
+  type PoolInput,
+  type PoolMember,
+  type ScoreResult,
+  type ScoreSettings,
+  type TimeBasis,
+} from "@/lib/scoring";
 import { cached, versionedRead } from "@/lib/server/cache";
 import { compute } from "@/lib/server/compute/pool";
 import { AppError } from "@/lib/server/errors";
@@ -96,7 +105,13 @@ export function poolRequest(roundSlug: string, query: ScoreQuery = {}): PoolRequ
  * @param view the view's name and its own parameters, e.g. "uncertainty|1|1000".
  * @param extraRounds rounds the view reads besides the pool's (e.g. of a submission to add).
  */
-export function readPoolView<T extends object>(db: Db, view: string, request: PoolRequest, compute: (versions: Map<string, number>) => Promise<T>, extraRounds: readonly string[] = []) {
+export function readPoolView<T extends object>(
+  db: Db,
+  view: string,
+  request: PoolRequest,
+  compute: (versions: Map<string, number>) => Promise<T>,
+  extraRounds: readonly string[] = [],
+) {
   return versionedRead(db, [...new Set([...request.rounds, ...extraRounds])], `${view}|${request.key}`, compute);
 }
 
@@ -159,7 +174,13 @@ async function readPool(db: Db, request: PoolRequest, versions: Map<string, numb
     const d = definitions.get(roundIdToSlug.get(m.roundId)!)!;
     return { name: keyOf(m), workloads: baseKeys(d), timeBasis: d.timeBasis, version: d.benchmarkVersion, hardware: d.hardware };
   });
-  const mixed = query.allowMixed ? mixing(poolMembers, round, [...definitions.values()].filter((d) => members.some((m) => m.roundId === d.id))) : null;
+  const mixed = query.allowMixed
+    ? mixing(
+        poolMembers,
+        round,
+        [...definitions.values()].filter((d) => members.some((m) => m.roundId === d.id)),
+      )
+    : null;
   if (!mixed) assertCompatible(poolMembers);
   const { submissions, details, studies } = await memberTimes(db, members, keyOf, round.timeBasis === "seconds", options.studies ?? false);
   // A mixed pool is scored on the shared workloads (and the held-out variants of those every member's round holds).
@@ -240,7 +261,11 @@ async function requestedMembers(db: Db, request: PoolRequest, definitions: Map<s
   const found = new Set(members.map((m) => `${roundIdToSlug.get(m.roundId)}/${m.slug}`));
   const missing = requested.filter((r) => !found.has(`${r.round}/${r.slug}`));
   if (missing.length) {
-    const known = await db.submission.findMany({ where: { roundId: definitions.get(roundSlug)!.id, hidden: false }, select: { slug: true }, orderBy: { slug: "asc" } });
+    const known = await db.submission.findMany({
+      where: { roundId: definitions.get(roundSlug)!.id, hidden: false },
+      select: { slug: true },
+      orderBy: { slug: "asc" },
+    });
     throw new AppError(
       "BAD_REQUEST",
       `unknown submission${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m.round === roundSlug ? m.slug : `${m.round}/${m.slug}`}"`).join(", ")} in pool; submissions of ${roundSlug}: ${known.map((k) => k.slug).join(", ")}`,
@@ -337,11 +362,16 @@ function mixing(members: PoolMember[], round: RoundDefinition, rounds: RoundDefi
   try {
     mixed = mixedPool(members, baseOf(round));
   } catch (error) {
-    throw new AppError("BAD_REQUEST", error instanceof Error ? error.message : String(error), [{ path: "pool", message: "cannot be scored even as a mixed pool" }]);
+    throw new AppError("BAD_REQUEST", error instanceof Error ? error.message : String(error), [
+      { path: "pool", message: "cannot be scored even as a mixed pool" },
+    ]);
   }
   if (!mixed) return null;
   const involved = rounds.some((d) => d.id === round.id) ? rounds : [round, ...rounds];
-  return { ...mixed, rounds: involved.map((d) => ({ slug: d.slug, benchmarkVersion: d.benchmarkVersion, hardware: d.hardware, workloads: d.workloads.map((w) => w.key) })) };
+  return {
+    ...mixed,
+    rounds: involved.map((d) => ({ slug: d.slug, benchmarkVersion: d.benchmarkVersion, hardware: d.hardware, workloads: d.workloads.map((w) => w.key) })),
+  };
 }
 
 function assertCompatible(members: PoolMember[]) {
@@ -361,7 +391,11 @@ function assertCompatible(members: PoolMember[]) {
  * (budget + 1 unit) / budget, with the budget in seconds or, for the paper's
  * step budgets, in steps.
  */
-function missValues(round: { timeBasis: TimeBasis; budgetFactor: number; workloads: { key: string; role: string; budgetSeconds: number | null; budgetSteps: number | null }[] }) {
+function missValues(round: {
+  timeBasis: TimeBasis;
+  budgetFactor: number;
+  workloads: { key: string; role: string; budgetSeconds: number | null; budgetSteps: number | null }[];
+}) {
   const out: Record<string, number> = {};
   for (const w of round.workloads) {
     if (w.role !== "base") continue;

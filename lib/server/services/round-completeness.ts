@@ -40,7 +40,14 @@ export function roundCompleteness(db: Db, catalog: RoundCatalog): Promise<Map<st
       const runs = runsOf.get(s.id) ?? [];
       const c = completeness(s.slug, shape, runs);
       const studies = new Set(runs.filter((r) => expected.has(r.workload)).map((r) => r.study)).size;
-      out.set(s.slug, { complete: c.complete, runs: c.presentRuns, expectedRuns: c.expected.runs, studies, studiesExpected: round.studiesExpected, missing: c.missing });
+      out.set(s.slug, {
+        complete: c.complete,
+        runs: c.presentRuns,
+        expectedRuns: c.expected.runs,
+        studies,
+        studiesExpected: round.studiesExpected,
+        missing: c.missing,
+      });
     }
     return out;
   });

@@ -9,10 +9,23 @@ export interface RoundChangesFromPrevious {
   changes: string[];
 }
 
-export async function changesFromPrevious(db: Db, current: Omit<ComparableRound, "workloads"> & { workloads: ComparableRound["workloads"] }): Promise<RoundChangesFromPrevious | null> {
+export async function changesFromPrevious(
+  db: Db,
+  current: Omit<ComparableRound, "workloads"> & { workloads: ComparableRound["workloads"] },
+): Promise<RoundChangesFromPrevious | null> {
   const rounds = await db.round.findMany({
     where: { ruleset: current.ruleset as "external_tuning" | "self_tuning", benchmarkVersion: { not: current.benchmarkVersion } },
-    select: { slug: true, name: true, benchmarkVersion: true, ruleset: true, budgetFactor: true, studiesExpected: true, trialsExpected: true, hardware: true, workloads: { select: { key: true, role: true, target: true, budgetSeconds: true } } },
+    select: {
+      slug: true,
+      name: true,
+      benchmarkVersion: true,
+      ruleset: true,
+      budgetFactor: true,
+      studiesExpected: true,
+      trialsExpected: true,
+      hardware: true,
+      workloads: { select: { key: true, role: true, target: true, budgetSeconds: true } },
+    },
     take: 200,
   });
   const prev = previousRound(rounds, current);

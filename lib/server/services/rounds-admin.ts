@@ -27,7 +27,13 @@ export async function createRound(db: Db, options: { definition: RoundDefinition
 }
 
 function roundSummary(seed: RoundSeed): Record<string, unknown> {
-  return { benchmarkVersion: seed.benchmarkVersion, ruleset: seed.ruleset, budgetFactor: seed.budgetFactor, workloads: seed.workloads.map((w) => w.key), targetsSource: seed.targetsSource };
+  return {
+    benchmarkVersion: seed.benchmarkVersion,
+    ruleset: seed.ruleset,
+    budgetFactor: seed.budgetFactor,
+    workloads: seed.workloads.map((w) => w.key),
+    targetsSource: seed.targetsSource,
+  };
 }
 
 /** A RoundDefinitionError as the app's error: 400 naming the fields of the JSON form, 404 unknown round, 409 exists or frozen. */
@@ -75,7 +81,20 @@ async function currentSeed(db: Db, slug: string): Promise<{ seed: RoundSeed; run
   const r = await db.round.findUnique({ where: { slug }, include: { workloads: { orderBy: { position: "asc" } }, _count: { select: { runs: true } } } });
   if (!r) throw new RoundDefinitionError([`${unknownRoundText(slug)}; create it with \`round create\``], "unknown");
   const workloads: WorkloadSeed[] = r.workloads.map(({ id: _id, roundId: _roundId, ...w }) => w);
-  const { id: _id, createdAt: _c, updatedAt: _u, dataVersion: _d, seedHash: _s, tauMin: _a, tauMax: _b, tauPoints: _p, tauScale: _t, integration: _i, _count, ...round } = r;
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    dataVersion: _d,
+    seedHash: _s,
+    tauMin: _a,
+    tauMax: _b,
+    tauPoints: _p,
+    tauScale: _t,
+    integration: _i,
+    _count,
+    ...round
+  } = r;
   return { seed: { ...round, source: round.source ?? "uploads", workloads, submissions: [] }, runs: _count.runs };
 }
 
@@ -107,14 +126,23 @@ export async function updateRound(db: Db, options: { slug: string; changes: Roun
     : { ...roundHeader(base, before.benchmarkVersion), workloads: before.workloads, submissions: [] };
   const changed = scoreChanges(before, after);
   if (runs > 0 && changed.length > 0) {
-    throw new RoundDefinitionError([`round "${slug}" has ${runs} runs: ${changed.join("; ")} would alter its scores; it needs a new round (round create)`], "frozen");
+    throw new RoundDefinitionError(
+      [`round "${slug}" has ${runs} runs: ${changed.join("; ")} would alter its scores; it needs a new round (round create)`],
+      "frozen",
+    );
   }
   if (runs === 0) {
     const keep = after.workloads.map((w) => w.key);
     await db.workload.deleteMany({ where: { round: { slug }, key: { notIn: keep } } });
   }
   await loadRound(db, after);
-  await audit(db, { tokenName: options.actor ?? CLI_ACTOR, action: ACTIONS.update, target: slug, outcome: "ok", details: { ...roundSummary(after), scoreChanges: changed } });
+  await audit(db, {
+    tokenName: options.actor ?? CLI_ACTOR,
+    action: ACTIONS.update,
+    target: slug,
+    outcome: "ok",
+    details: { ...roundSummary(after), scoreChanges: changed },
+  });
   return after;
 }
 
@@ -126,7 +154,13 @@ export async function closeRound(db: Db, options: { slug: string; at?: Date; act
   const closesAt = r.closesAt && r.closesAt < at ? r.closesAt : at;
   await db.$transaction(async (tx) => {
     await tx.round.update({ where: { slug: options.slug }, data: { published: true, closesAt, dataVersion: { increment: 1 } } });
-    await audit(tx, { tokenName: options.actor ?? CLI_ACTOR, action: ACTIONS.close, target: options.slug, outcome: "ok", details: { closesAt: closesAt.toISOString() } });
+    await audit(tx, {
+      tokenName: options.actor ?? CLI_ACTOR,
+      action: ACTIONS.close,
+      target: options.slug,
+      outcome: "ok",
+      details: { closesAt: closesAt.toISOString() },
+    });
   });
   return { slug: options.slug, closesAt: closesAt.toISOString() };
 }

@@ -34,6 +34,13 @@ export async function scoreRound(db: Db, roundSlug: string, query: ScoreQuery = 
   return readPoolView(db, "scores", request, async (versions) => {
     const pool = await loadPool(db, request, versions);
     const includesUnverified = pool.submissions.some((s) => !s.verified);
-    return { round: pool.round, submissions: pool.submissions, details: pool.details, includesUnverified, mixed: pool.mixed, ...scoringReport(await scoreLoaded(pool)) };
+    return {
+      round: pool.round,
+      submissions: pool.submissions,
+      details: pool.details,
+      includesUnverified,
+      mixed: pool.mixed,
+      ...scoringReport(await scoreLoaded(pool)),
+    };
   });
 }

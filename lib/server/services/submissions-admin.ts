@@ -20,7 +20,9 @@ async function findSubmission(tx: Prisma.TransactionClient, round: string, slug:
   const sub = await tx.submission.findUnique({ where: { roundId_slug: { roundId: r.id, slug } }, include: { _count: { select: { runs: true } } } });
   if (!sub) {
     const slugs = (await tx.submission.findMany({ where: { roundId: r.id }, select: { slug: true }, orderBy: { slug: "asc" } })).map((s) => s.slug);
-    throw new AppError("NOT_FOUND", `no submission "${slug}" in round "${round}"; submissions: ${slugs.join(", ") || "(none)"}`, [{ path: "submission", message: `unknown submission "${slug}"` }]);
+    throw new AppError("NOT_FOUND", `no submission "${slug}" in round "${round}"; submissions: ${slugs.join(", ") || "(none)"}`, [
+      { path: "submission", message: `unknown submission "${slug}"` },
+    ]);
   }
   return sub;
 }
@@ -41,7 +43,13 @@ async function setFlag<F extends "hidden" | "verified">(db: Db, options: Target,
 }
 
 export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
-  const r = await setFlag(db, options, "hidden", options.hidden, options.hidden ? { action: "admin.hideSubmission", change: "hide" } : { action: "admin.unhideSubmission", change: "unhide" });
+  const r = await setFlag(
+    db,
+    options,
+    "hidden",
+    options.hidden,
+    options.hidden ? { action: "admin.hideSubmission", change: "hide" } : { action: "admin.unhideSubmission", change: "unhide" },
+  );
   return { round: r.round, submission: r.submission, hidden: options.hidden, changed: r.changed };
 }
 
@@ -51,7 +59,13 @@ export async function setSubmissionHidden(db: Db, options: Target & { hidden: bo
  * (docs/trust-model.md).
  */
 export async function setSubmissionVerified(db: Db, options: Target & { verified: boolean }) {
-  const r = await setFlag(db, options, "verified", options.verified, options.verified ? { action: "admin.verifySubmission", change: "verify" } : { action: "admin.unverifySubmission", change: "unverify" });
+  const r = await setFlag(
+    db,
+    options,
+    "verified",
+    options.verified,
+    options.verified ? { action: "admin.verifySubmission", change: "verify" } : { action: "admin.unverifySubmission", change: "unverify" },
+  );
   return { round: r.round, submission: r.submission, verified: options.verified, changed: r.changed };
 }
 
@@ -62,7 +76,13 @@ export async function deleteSubmission(db: Db, options: Target) {
     // Runs, their eval series and the derived WorkloadResult rows go with it
     // (onDelete: Cascade); the history triggers keep them for past versions.
     await tx.submission.delete({ where: { id: sub.id } });
-    await audit(tx, { tokenName: options.actor, action: "admin.deleteSubmission", target: `${options.round}/${options.submission}`, outcome: "ok", details: { runs: sub._count.runs, source: sub.source } });
+    await audit(tx, {
+      tokenName: options.actor,
+      action: "admin.deleteSubmission",
+      target: `${options.round}/${options.submission}`,
+      outcome: "ok",
+      details: { runs: sub._count.runs, source: sub.source },
+    });
     return { round: options.round, submission: options.submission, deleted: true, runs: sub._count.runs };
   });
 }

@@ -84,7 +84,9 @@ async function visibleSubmission(db: Db, roundSlug: string, slug: string) {
   const catalog = await roundCatalog(db, roundSlug);
   const sub = await findSubmission(db, catalog.round.id, slug);
   if (!sub || sub.hidden) {
-    throw new AppError("NOT_FOUND", `unknown submission "${slug}" in round ${roundSlug}; submissions: ${catalog.submissions.map((s) => s.slug).join(", ")}`, [{ path: "slug", message: `unknown submission "${slug}"` }]);
+    throw new AppError("NOT_FOUND", `unknown submission "${slug}" in round ${roundSlug}; submissions: ${catalog.submissions.map((s) => s.slug).join(", ")}`, [
+      { path: "slug", message: `unknown submission "${slug}"` },
+    ]);
   }
   return { catalog, sub };
 }
@@ -97,14 +99,22 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
   const inDefaultPool = sub.inDefaultPool && sub.verified;
   const { context, cells } = await standing(db, roundSlug, slug, inDefaultPool);
 
-  const workloadIdToKey = new Map((await db.workload.findMany({ where: { roundId: catalog.round.id }, select: { id: true, key: true } })).map((w) => [w.id, w.key]));
+  const workloadIdToKey = new Map(
+    (await db.workload.findMany({ where: { roundId: catalog.round.id }, select: { id: true, key: true } })).map((w) => [w.id, w.key]),
+  );
   const workloads: WorkloadResultDetail[] = catalog.workloads
     .map((w) => {
       const result = results.find((r) => workloadIdToKey.get(r.workloadId) === w.key) ?? null;
       const wRuns = runs.filter((r) => workloadIdToKey.get(r.workloadId) === w.key);
       return {
         workload: w,
-        result: result && { reached: result.reached, timeSeconds: result.timeSeconds, timeFraction: result.timeFraction, studies: result.studies, studiesHit: result.studiesHit },
+        result: result && {
+          reached: result.reached,
+          timeSeconds: result.timeSeconds,
+          timeFraction: result.timeFraction,
+          studies: result.studies,
+          studiesHit: result.studiesHit,
+        },
         perStudy: (result?.perStudy as WorkloadResultDetail["perStudy"] | undefined) ?? [],
         runs: wRuns.map(({ evals: e, workloadId: _w, hyperparameters, provenance, ...r }) => ({
           ...r,
@@ -123,11 +133,28 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
     round: catalog.round,
     completeness,
     submission: submissionFields(sub, inDefaultPool),
-    uploads: uploads.map((u) => ({ id: u.id, createdAt: u.createdAt.toISOString(), tokenName: u.tokenName, runsTotal: u.runsTotal, created: u.created, replaced: u.replaced, unchanged: u.unchanged })),
+    uploads: uploads.map((u) => ({
+      id: u.id,
+      createdAt: u.createdAt.toISOString(),
+      tokenName: u.tokenName,
+      runsTotal: u.runsTotal,
+      created: u.created,
+      replaced: u.replaced,
+      unchanged: u.unchanged,
+    })),
     context,
     workloads,
     evals: evals
-      .map((e) => ({ runId: e.runId, workload: e.run.workload.key, study: e.run.study, trial: e.run.trial, steps: e.steps, times: e.times, metrics: e.metrics, firstHitIndex: e.run.firstHitIndex }))
+      .map((e) => ({
+        runId: e.runId,
+        workload: e.run.workload.key,
+        study: e.run.study,
+        trial: e.run.trial,
+        steps: e.steps,
+        times: e.times,
+        metrics: e.metrics,
+        firstHitIndex: e.run.firstHitIndex,
+      }))
       .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial),
   };
 }
@@ -186,7 +213,10 @@ async function submissionRows(db: Db, submissionId: number) {
       orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
     }),
     db.workloadResult.findMany({ where: { submissionId } }),
-    db.runEvals.findMany({ where: { run: { submissionId } }, include: { run: { select: { study: true, trial: true, firstHitIndex: true, workload: { select: { key: true } } } } } }),
+    db.runEvals.findMany({
+      where: { run: { submissionId } },
+      include: { run: { select: { study: true, trial: true, firstHitIndex: true, workload: { select: { key: true } } } } },
+    }),
     db.upload.findMany({ where: { runs: { some: { submissionId } } }, orderBy: { createdAt: "desc" }, take: 50 }),
   ]);
 
@@ -194,13 +224,19 @@ async function submissionRows(db: Db, submissionId: number) {
 }
 
 /** Where the submission stands in the round's default pool (added when not a member), or the reason it cannot be scored. */
-async function standing(db: Db, roundSlug: string, slug: string, inDefaultPool: boolean): Promise<{ context: SubmissionView["context"]; cells: Record<string, LeaderboardCell> }> {
+async function standing(
+  db: Db,
+  roundSlug: string,
+  slug: string,
+  inDefaultPool: boolean,
+): Promise<{ context: SubmissionView["context"]; cells: Record<string, LeaderboardCell> }> {
   let context: SubmissionView["context"] = null;
   let cells: Record<string, LeaderboardCell> = {};
   try {
     const lb = await getLeaderboard(db, roundSlug, { ...EMPTY_QUERY, add: inDefaultPool ? [] : [slug] });
     const row = lb.rows.find((r) => r.slug === slug);
-    if (row && lb.settings) context = { added: !inDefaultPool, rank: row.rank, poolSize: lb.rows.length, score: row.score, targetsHit: row.targetsHit, settings: lb.settings };
+    if (row && lb.settings)
+      context = { added: !inDefaultPool, rank: row.rank, poolSize: lb.rows.length, score: row.score, targetsHit: row.targetsHit, settings: lb.settings };
     cells = row?.cells ?? {};
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -241,7 +277,10 @@ export interface EvalSlice {
 export async function evalSlices(db: Db, roundSlug: string, slug: string): Promise<AsyncIterable<EvalSlice>> {
   const { sub } = await visibleSubmission(db, roundSlug, slug);
   const runs = (
-    await db.runEvals.findMany({ where: { run: { submissionId: sub.id } }, select: { runId: true, run: { select: { study: true, trial: true, workload: { select: { key: true } } } } } })
+    await db.runEvals.findMany({
+      where: { run: { submissionId: sub.id } },
+      select: { runId: true, run: { select: { study: true, trial: true, workload: { select: { key: true } } } } },
+    })
   )
     .map((e) => ({ runId: e.runId, workload: e.run.workload.key, study: e.run.study, trial: e.run.trial }))
     .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial);
@@ -251,7 +290,15 @@ export async function evalSlices(db: Db, roundSlug: string, slug: string): Promi
       if (!e) continue; // replaced meanwhile
       for (let from = 0; from < e.metrics.length; from += EVALS_PER_CHUNK) {
         const to = from + EVALS_PER_CHUNK;
-        yield { workload: r.workload, study: r.study, trial: r.trial, from, steps: e.steps.slice(from, to), times: e.times.slice(from, to), metrics: e.metrics.slice(from, to) };
+        yield {
+          workload: r.workload,
+          study: r.study,
+          trial: r.trial,
+          from,
+          steps: e.steps.slice(from, to),
+          times: e.times.slice(from, to),
+          metrics: e.metrics.slice(from, to),
+        };
       }
     }
   })();

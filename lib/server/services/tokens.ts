@@ -32,14 +32,20 @@ export function hashToken(token: string): string {
 export async function createToken(db: Db, options: { name: string; scope: TokenScope }): Promise<{ token: string; identity: TokenIdentity; prefix: string }> {
   const { name, scope } = options;
   if (!NAME.test(name)) {
-    throw new AppError("BAD_REQUEST", `invalid token name "${name}": 1-100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit`, [{ path: "name", message: "invalid name" }]);
+    throw new AppError("BAD_REQUEST", `invalid token name "${name}": 1-100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit`, [
+      { path: "name", message: "invalid name" },
+    ]);
   }
   if (!TOKEN_SCOPES.includes(scope)) {
-    throw new AppError("BAD_REQUEST", `invalid scope "${scope}"; scopes: ${TOKEN_SCOPES.join(", ")}`, [{ path: "scope", message: `expected one of ${TOKEN_SCOPES.join(", ")}` }]);
+    throw new AppError("BAD_REQUEST", `invalid scope "${scope}"; scopes: ${TOKEN_SCOPES.join(", ")}`, [
+      { path: "scope", message: `expected one of ${TOKEN_SCOPES.join(", ")}` },
+    ]);
   }
   const existing = await db.apiToken.findUnique({ where: { name }, select: { revokedAt: true } });
   if (existing) {
-    throw new AppError("CONFLICT", `a token named "${name}" already exists${existing.revokedAt ? " (revoked)" : ""}; names are never reused, choose another`, [{ path: "name", message: "already exists" }]);
+    throw new AppError("CONFLICT", `a token named "${name}" already exists${existing.revokedAt ? " (revoked)" : ""}; names are never reused, choose another`, [
+      { path: "name", message: "already exists" },
+    ]);
   }
   const token = TOKEN_MARK + randomBytes(32).toString("base64url");
   const prefix = token.slice(0, PREFIX_LENGTH);
@@ -54,7 +60,15 @@ export async function createToken(db: Db, options: { name: string; scope: TokenS
 export async function listTokens(db: Db) {
   return db.apiToken.findMany({
     orderBy: { createdAt: "asc" },
-    select: { name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true, _count: { select: { uploads: true, submissions: true } } },
+    select: {
+      name: true,
+      prefix: true,
+      scope: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      _count: { select: { uploads: true, submissions: true } },
+    },
   });
 }
 
@@ -64,7 +78,8 @@ export async function revokeToken(db: Db, name: string): Promise<void> {
     const names = (await db.apiToken.findMany({ where: { revokedAt: null }, select: { name: true }, orderBy: { name: "asc" } })).map((t) => t.name);
     throw new AppError("NOT_FOUND", `no token named "${name}"; active tokens: ${names.join(", ") || "(none)"}`, [{ path: "name", message: "unknown token" }]);
   }
-  if (row.revokedAt) throw new AppError("CONFLICT", `token "${name}" was already revoked at ${row.revokedAt.toISOString()}`, [{ path: "name", message: "already revoked" }]);
+  if (row.revokedAt)
+    throw new AppError("CONFLICT", `token "${name}" was already revoked at ${row.revokedAt.toISOString()}`, [{ path: "name", message: "already revoked" }]);
   await db.$transaction(async (tx) => {
     await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
     await audit(tx, { tokenName: CLI_ACTOR, action: "token.revoke", target: name, outcome: "ok" });
@@ -81,18 +96,34 @@ const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="algoperf-leaderboard"' };
  */
 export async function authenticate(db: Db, authorization: string | null): Promise<TokenIdentity> {
   if (!authorization) {
-    throw new AppError("UNAUTHORIZED", "missing token: send the header Authorization: Bearer <token>", [{ path: "Authorization", message: "missing" }], CHALLENGE);
+    throw new AppError(
+      "UNAUTHORIZED",
+      "missing token: send the header Authorization: Bearer <token>",
+      [{ path: "Authorization", message: "missing" }],
+      CHALLENGE,
+    );
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) {
-    throw new AppError("UNAUTHORIZED", "malformed Authorization header: expected Authorization: Bearer <token>", [{ path: "Authorization", message: "expected Bearer <token>" }], CHALLENGE);
+    throw new AppError(
+      "UNAUTHORIZED",
+      "malformed Authorization header: expected Authorization: Bearer <token>",
+      [{ path: "Authorization", message: "expected Bearer <token>" }],
+      CHALLENGE,
+    );
   }
   const token = match[1]!;
   const presented = Buffer.from(hashToken(token), "hex");
   const candidates = token.length > PREFIX_LENGTH ? await db.apiToken.findMany({ where: { prefix: token.slice(0, PREFIX_LENGTH) } }) : [];
   const row = candidates.find((c) => timingSafeEqual(Buffer.from(c.hash, "hex"), presented));
   if (!row) throw new AppError("UNAUTHORIZED", "invalid token in the Authorization header", [{ path: "Authorization", message: "invalid token" }], CHALLENGE);
-  if (row.revokedAt) throw new AppError("UNAUTHORIZED", `the token in the Authorization header ("${row.name}") was revoked`, [{ path: "Authorization", message: "revoked token" }], CHALLENGE);
+  if (row.revokedAt)
+    throw new AppError(
+      "UNAUTHORIZED",
+      `the token in the Authorization header ("${row.name}") was revoked`,
+      [{ path: "Authorization", message: "revoked token" }],
+      CHALLENGE,
+    );
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { id: row.id, name: row.name, scope: row.scope };
 }
@@ -100,6 +131,10 @@ export async function authenticate(db: Db, authorization: string | null): Promis
 /** 403 unless the token has the scope ("admin" includes "upload"). */
 export function requireScope(identity: TokenIdentity, scope: TokenScope, action: string): void {
   if (scope === "admin" && identity.scope !== "admin") {
-    throw new AppError("FORBIDDEN", `the token in the Authorization header ("${identity.name}") has scope "${identity.scope}"; ${action} needs an admin token`, [{ path: "Authorization", message: "admin scope required" }]);
+    throw new AppError(
+      "FORBIDDEN",
+      `the token in the Authorization header ("${identity.name}") has scope "${identity.scope}"; ${action} needs an admin token`,
+      [{ path: "Authorization", message: "admin scope required" }],
+    );
   }
 }

@@ -10,7 +10,9 @@ export interface UploadPages {
   submissions: Record<string, string>;
 }
 
-export function withPages<T extends { round: string; submissions: { slug: string; verified?: boolean; hidden?: boolean }[] }>(result: T): T & { pages: UploadPages } {
+export function withPages<T extends { round: string; submissions: { slug: string; verified?: boolean; hidden?: boolean }[] }>(
+  result: T,
+): T & { pages: UploadPages } {
   const add = result.submissions.filter((s) => s.verified === false && !s.hidden).map((s) => s.slug);
   return {
     ...result,

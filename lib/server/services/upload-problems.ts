@@ -27,7 +27,12 @@ export async function rawUploadProblems(db: Db, raw: unknown): Promise<PathIssue
     const rounds = await roundSlugs(db);
     return [{ path: "round", message: `${unknownRoundText(raw.round)}.${didYouMean(raw.round, rounds)} Rounds: ${rounds.join(", ")}` }];
   }
-  const declared = Array.isArray(raw.submissions) ? raw.submissions.filter(isObject).map((s) => s.slug).filter((s): s is string => typeof s === "string") : [];
+  const declared = Array.isArray(raw.submissions)
+    ? raw.submissions
+        .filter(isObject)
+        .map((s) => s.slug)
+        .filter((s): s is string => typeof s === "string")
+    : [];
   const known = [...new Set([...declared, ...round.submissions.map((s) => s.slug)])];
   const workloads = round.workloads.map((w) => w.key);
   const issues: PathIssue[] = [];
@@ -35,10 +40,16 @@ export async function rawUploadProblems(db: Db, raw: unknown): Promise<PathIssue
     if (!isObject(run)) return;
     const r = run as RawRun;
     if (typeof r.workload === "string" && !workloads.includes(r.workload)) {
-      issues.push({ path: `runs.${i}.workload`, message: `unknown workload "${r.workload}" in round "${round.slug}".${didYouMean(r.workload, workloads)} Workloads: ${workloads.join(", ")}` });
+      issues.push({
+        path: `runs.${i}.workload`,
+        message: `unknown workload "${r.workload}" in round "${round.slug}".${didYouMean(r.workload, workloads)} Workloads: ${workloads.join(", ")}`,
+      });
     }
     if (typeof r.submission === "string" && !known.includes(r.submission)) {
-      issues.push({ path: `runs.${i}.submission`, message: `submission "${r.submission}" is neither declared in "submissions" nor stored in round "${round.slug}".${didYouMean(r.submission, known)}` });
+      issues.push({
+        path: `runs.${i}.submission`,
+        message: `submission "${r.submission}" is neither declared in "submissions" nor stored in round "${round.slug}".${didYouMean(r.submission, known)}`,
+      });
     }
     const t = r.timeToTarget;
     if (round.timeBasis === "seconds" && isObject(t) && t.reached === true && typeof t.seconds !== "number") {

@@ -19,7 +19,16 @@ import { completeness, type Completeness } from "@/lib/ingest/completeness";
 import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
 import { evalText, type EvalText } from "@/lib/ingest/eval-text";
 import { refreshCells } from "@/lib/ingest/refresh-results";
-import { describeDiffers, planUpload, RUN_FIELDS, uploadSlugs, type RunStatus, type StoredRun, type StoredRunFields, type UploadPlan } from "@/lib/ingest/upload-plan";
+import {
+  describeDiffers,
+  planUpload,
+  RUN_FIELDS,
+  uploadSlugs,
+  type RunStatus,
+  type StoredRun,
+  type StoredRunFields,
+  type UploadPlan,
+} from "@/lib/ingest/upload-plan";
 import type { Upload } from "@/lib/ingest/upload-schema";
 import { AppError, issuesError, MAX_ISSUES, unknownRoundText } from "@/lib/server/errors";
 import { audit } from "./audit";
@@ -77,7 +86,9 @@ const EVALS_CHUNK = 2_000;
 export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Promise<UploadResult> {
   const round = await db.round.findUnique({ where: { slug: input.round }, include: { workloads: { orderBy: { position: "asc" } } } });
   if (!round) {
-    throw issuesError("BAD_REQUEST", "invalid upload", [{ path: "round", message: `${unknownRoundText(input.round)}; rounds: ${(await roundSlugs(db)).join(", ")}` }]);
+    throw issuesError("BAD_REQUEST", "invalid upload", [
+      { path: "round", message: `${unknownRoundText(input.round)}; rounds: ${(await roundSlugs(db)).join(", ")}` },
+    ]);
   }
   assertRoundOpen(round, ctx.token);
   const workloads = new Map(round.workloads.map((w) => [w.key, w]));
@@ -103,7 +114,8 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
       if (run.timeToTarget?.reached && run.timeToTarget.firstHitIndex == null) {
         warnings.push({
           path: `runs.${i}.timeToTarget.firstHitIndex`,
-          message: "missing: the best trial of a study is chosen by first-hit eval index (docs/scoring.md §2.2); without it the smallest time is used for this study",
+          message:
+            "missing: the best trial of a study is chosen by first-hit eval index (docs/scoring.md §2.2); without it the smallest time is used for this study",
         });
       }
     });
@@ -132,24 +144,43 @@ function assertRoundOpen(round: UploadWindow & { published: boolean }, token: To
 
 type RoundRow = NonNullable<Awaited<ReturnType<Db["round"]["findUnique"]>>> & { workloads: { id: number; key: string; role: string }[] };
 
-
 type StoredSubmissionRow = Awaited<ReturnType<Tx["submission"]["findMany"]>>[number];
 
-async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: RoundRow, derived: DerivedRun[], pureWarnings: PathIssue[]): Promise<UploadResult> {
+async function writeUpload(
+  tx: Tx,
+  input: Upload,
+  ctx: UploadContext,
+  round: RoundRow,
+  derived: DerivedRun[],
+  pureWarnings: PathIssue[],
+): Promise<UploadResult> {
   const slugs = uploadSlugs(input);
   await lockSubmissions(tx, round.id, slugs);
   const storedRows = await tx.submission.findMany({ where: { roundId: round.id, slug: { in: slugs } } });
   const stored = new Map(storedRows.map((s) => [s.slug, s]));
   const existingIds = storedRows.map((s) => s.id);
   const existing = existingIds.length
-    ? await jsonRows<StoredRun>(tx, `SELECT id, "submissionId", "workloadId", study, trial, "clientRunId", "contentHash" FROM "Run" WHERE "submissionId" = ANY($1::text::int[])`, pgArray(existingIds))
+    ? await jsonRows<StoredRun>(
+        tx,
+        `SELECT id, "submissionId", "workloadId", study, trial, "clientRunId", "contentHash" FROM "Run" WHERE "submissionId" = ANY($1::text::int[])`,
+        pgArray(existingIds),
+      )
     : [];
   const plan = planUpload({ input, round, derived, token: ctx.token, stored: storedRows, existing });
   await throwIfRefused(tx, plan, input, derived, ctx.token);
 
   // 3. Writes.
   const upload = await tx.upload.create({
-    data: { tokenId: ctx.token.id, tokenName: ctx.token.name, roundId: round.id, payloadHash: ctx.payloadHash, outcome: "accepted", status: 200, runsTotal: input.runs.length, ip: ctx.ip },
+    data: {
+      tokenId: ctx.token.id,
+      tokenName: ctx.token.name,
+      roundId: round.id,
+      payloadHash: ctx.payloadHash,
+      outcome: "accepted",
+      status: 200,
+      runsTotal: input.runs.length,
+      ip: ctx.ip,
+    },
   });
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
@@ -168,7 +199,10 @@ async function writeUpload(tx: Tx, input: Upload, ctx: UploadContext, round: Rou
   const touched = slugs.filter((s) => submissionIds.has(s));
   const report = completenessAfter({ input, round, touched, submissionIds, existing, toDelete: plan.toDelete, writes });
 
-  await tx.upload.update({ where: { id: upload.id }, data: { created: counts.created, unchanged: counts.unchanged, replaced: counts.replaced, durationMs: Date.now() - ctx.startedAt } });
+  await tx.upload.update({
+    where: { id: upload.id },
+    data: { created: counts.created, unchanged: counts.unchanged, replaced: counts.replaced, durationMs: Date.now() - ctx.startedAt },
+  });
   await audit(tx, {
     tokenName: ctx.token.name,
     action: "ingest.upload",
@@ -207,7 +241,10 @@ async function lockSubmissions(tx: Tx, roundId: number, slugs: string[]): Promis
 /** Throws the plan's refusals, bad requests first; conflicts of content first say which stored fields differ. */
 async function throwIfRefused(tx: Tx, plan: UploadPlan, input: Upload, derived: DerivedRun[], token: TokenIdentity): Promise<void> {
   if (plan.differs.length) {
-    const rows = await tx.run.findMany({ where: { id: { in: plan.differs.map((x) => x.storedId) } }, select: { id: true, ...Object.fromEntries(RUN_FIELDS.map((f) => [f, true])) } });
+    const rows = await tx.run.findMany({
+      where: { id: { in: plan.differs.map((x) => x.storedId) } },
+      select: { id: true, ...Object.fromEntries(RUN_FIELDS.map((f) => [f, true])) },
+    });
     describeDiffers(plan, input, derived, new Map(rows.map((r) => [r.id, r as unknown as StoredRunFields])));
   }
   if (plan.badRequest.length) throw issuesError("BAD_REQUEST", "invalid upload", plan.badRequest);
@@ -216,7 +253,14 @@ async function throwIfRefused(tx: Tx, plan: UploadPlan, input: Upload, derived: 
 }
 
 /** Creates the new submissions and updates the changed ones; returns every submission's id by slug. */
-async function writeSubmissions(tx: Tx, input: Upload, plan: UploadPlan, roundId: number, token: TokenIdentity, stored: Map<string, StoredSubmissionRow>): Promise<Map<string, number>> {
+async function writeSubmissions(
+  tx: Tx,
+  input: Upload,
+  plan: UploadPlan,
+  roundId: number,
+  token: TokenIdentity,
+  stored: Map<string, StoredSubmissionRow>,
+): Promise<Map<string, number>> {
   const submissionIds = new Map([...stored.values()].map((s) => [s.slug, s.id]));
   const declared = new Map((input.submissions ?? []).map((s) => [s.slug, s]));
   const newSubmissions = [...plan.submissionStatus].filter(([, status]) => status === "created").map(([slug]) => declared.get(slug)!);
@@ -278,7 +322,7 @@ async function insertRuns(tx: Tx, w: RunWrites): Promise<void> {
   const newIds = ids.split(",").map(Number);
   w.writes.forEach((i, k) => (w.plan.outcomeIds[i] = newIds[k]!));
   const rows = w.writes.map((i) => ({ run: w.input.runs[i]!, d: w.derived[i]! }));
-  const column = <T,>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+  const column = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
   await tx.$executeRawUnsafe(
     `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
                         "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
@@ -393,7 +437,8 @@ function completenessAfter(a: {
 }): Completeness[] {
   const workloadKey = new Map(a.round.workloads.map((w) => [w.id, w.key]));
   const present = new Map<number, { workload: string; study: number; trial: number }[]>(a.touched.map((s) => [a.submissionIds.get(s)!, []]));
-  for (const r of a.existing) if (!a.toDelete.has(r.id)) present.get(r.submissionId)?.push({ workload: workloadKey.get(r.workloadId)!, study: r.study, trial: r.trial });
+  for (const r of a.existing)
+    if (!a.toDelete.has(r.id)) present.get(r.submissionId)?.push({ workload: workloadKey.get(r.workloadId)!, study: r.study, trial: r.trial });
   for (const i of a.writes) {
     const run = a.input.runs[i]!;
     present.get(a.submissionIds.get(run.submission)!)?.push({ workload: run.workload, study: run.study, trial: run.trial });

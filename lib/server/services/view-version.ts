@@ -20,6 +20,9 @@ export async function viewVersion(db: Db, options: { round: string }): Promise<V
   if (pin && pin.round === catalog.round.slug) return { round, version: pin.version, date: pin.at.toISOString() };
   const row = await db.round.findUniqueOrThrow({ where: { id: catalog.round.id }, select: { dataVersion: true, updatedAt: true } });
   // The version's own record (history writes one per version); a version from before history has none.
-  const recorded = await db.roundVersion.findUnique({ where: { roundId_version: { roundId: catalog.round.id, version: row.dataVersion } }, select: { createdAt: true } });
+  const recorded = await db.roundVersion.findUnique({
+    where: { roundId_version: { roundId: catalog.round.id, version: row.dataVersion } },
+    select: { createdAt: true },
+  });
   return { round, version: row.dataVersion, date: (recorded?.createdAt ?? row.updatedAt).toISOString() };
 }

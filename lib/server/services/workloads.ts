@@ -130,7 +130,9 @@ export async function getWorkloadTable(db: Db, roundSlug: string, key: string, q
   let catalog = await roundCatalog(db, roundSlug);
   const workload = catalog.workloads.find((w) => w.key === key);
   if (!workload) {
-    throw new AppError("NOT_FOUND", `unknown workload "${key}" in round ${roundSlug}; workloads: ${catalog.workloads.map((w) => w.key).join(", ")}`, [{ path: "workload", message: `unknown workload "${key}"` }]);
+    throw new AppError("NOT_FOUND", `unknown workload "${key}" in round ${roundSlug}; workloads: ${catalog.workloads.map((w) => w.key).join(", ")}`, [
+      { path: "workload", message: `unknown workload "${key}"` },
+    ]);
   }
   const lb = await getLeaderboard(db, roundSlug, query);
   // An upload between the two reads may have added a submission the leaderboard

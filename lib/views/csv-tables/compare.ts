@@ -5,8 +5,32 @@ import type { CsvTable, CsvValue } from "@/lib/views/csv";
 /** CSV of a comparison: one row per base workload, then the geometric mean. */
 export function compareCsv(r: CompareReport): CsvTable {
   const header = ["workload", "a", "b", "a_time", "b_time", "a_counted", "b_counted", "ratio_b_over_a", "winner", "a_status", "b_status"];
-  const rows: CsvValue[][] = r.workloads.map((w) => [w.workload, r.a.key, r.b.key, w.a.time, w.b.time, w.a.counted, w.b.counted, w.ratio, w.winner, w.a.status, w.b.status]);
-  rows.push(["geometric mean", r.a.key, r.b.key, null, null, null, null, r.speedup.value, r.speedup.value > 1 ? "a" : r.speedup.value < 1 ? "b" : "tie", null, null]);
+  const rows: CsvValue[][] = r.workloads.map((w) => [
+    w.workload,
+    r.a.key,
+    r.b.key,
+    w.a.time,
+    w.b.time,
+    w.a.counted,
+    w.b.counted,
+    w.ratio,
+    w.winner,
+    w.a.status,
+    w.b.status,
+  ]);
+  rows.push([
+    "geometric mean",
+    r.a.key,
+    r.b.key,
+    null,
+    null,
+    null,
+    null,
+    r.speedup.value,
+    r.speedup.value > 1 ? "a" : r.speedup.value < 1 ? "b" : "tie",
+    null,
+    null,
+  ]);
   return { header, rows };
 }
 

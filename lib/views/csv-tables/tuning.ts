@@ -9,7 +9,15 @@ export function tuningCsv(r: TuningReport): CsvTable {
   for (const s of r.series) {
     const answer = r.answers.find((a) => a.key === s.key);
     r.ks.forEach((k, i) => {
-      rows.push([s.key, k, s.scores[i]!, r.baseline, answer?.referenceScores[i] ?? null, answer?.scores[i] ?? null, answer ? (answer.smallestK ?? "none") : null]);
+      rows.push([
+        s.key,
+        k,
+        s.scores[i]!,
+        r.baseline,
+        answer?.referenceScores[i] ?? null,
+        answer?.scores[i] ?? null,
+        answer ? (answer.smallestK ?? "none") : null,
+      ]);
     });
   }
   return { header, rows };

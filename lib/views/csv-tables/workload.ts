@@ -4,7 +4,22 @@ import type { CsvTable, CsvValue } from "@/lib/views/csv";
 
 /** GET …/workloads/<key>?format=csv: one row per pool member, fastest first. */
 export function workloadCsv(t: WorkloadTable): CsvTable {
-  const header = ["position", "slug", "name", "status", "time_seconds", "time_fraction", "steps", "ratio", "best_metric", "target", "studies_hit", "studies", "pool_rank", "pool_score"];
+  const header = [
+    "position",
+    "slug",
+    "name",
+    "status",
+    "time_seconds",
+    "time_fraction",
+    "steps",
+    "ratio",
+    "best_metric",
+    "target",
+    "studies_hit",
+    "studies",
+    "pool_rank",
+    "pool_score",
+  ];
   if (t.heldOut) header.push(`${t.heldOut.key}_time`);
   const rows = t.rows.map((r) => {
     const out: CsvValue[] = [

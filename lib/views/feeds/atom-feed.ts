@@ -57,7 +57,10 @@ function writesText(c: FeedChange): string {
 
 /** A one-line title and a plain-text summary of one change. */
 export function changeText(c: FeedChange): { title: string; summary: string } {
-  const counts = [c.moves.length ? `${c.moves.length} rank/score change${c.moves.length === 1 ? "" : "s"}` : "", ...LISTS.map((k) => (c[k].length ? `${c[k].length} ${k}` : ""))].filter(Boolean);
+  const counts = [
+    c.moves.length ? `${c.moves.length} rank/score change${c.moves.length === 1 ? "" : "s"}` : "",
+    ...LISTS.map((k) => (c[k].length ? `${c[k].length} ${k}` : "")),
+  ].filter(Boolean);
   const lines = [
     `Version ${c.to} of ${c.round.name}${c.versions.length ? `: ${writesText(c)}` : ""}.`,
     ...LISTS.filter((k) => c[k].length).map((k) => `${k[0]!.toUpperCase()}${k.slice(1)}: ${c[k].map((r) => r.displayName).join(", ")}.`),

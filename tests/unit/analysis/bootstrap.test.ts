@@ -40,7 +40,10 @@ describe("bootstrap over studies", () => {
   test("with all studies of a cell equal, every interval collapses to the point score and rank", () => {
     const flat: StudyPoolInput = {
       ...v05Pool,
-      submissions: v05Pool.submissions.map((s) => ({ ...s, studies: Object.fromEntries(Object.entries(s.studies).map(([w, st]) => [w, st.map(() => s.times[w]!)])) })),
+      submissions: v05Pool.submissions.map((s) => ({
+        ...s,
+        studies: Object.fromEntries(Object.entries(s.studies).map(([w, st]) => [w, st.map(() => s.times[w]!)])),
+      })),
     };
     const r = bootstrapPool(flat, {}, { resamples: 100 });
     expect(r.available).toBe(true);
@@ -93,7 +96,10 @@ describe("bootstrap over studies", () => {
   });
 
   test("one study per cell (the paper's fractions): no interval, and the reason says so", () => {
-    const single: StudyPoolInput = { ...v05Pool, submissions: v05Pool.submissions.map((s) => ({ ...s, studies: Object.fromEntries(Object.keys(s.times).map((w) => [w, [s.times[w]!]])) })) };
+    const single: StudyPoolInput = {
+      ...v05Pool,
+      submissions: v05Pool.submissions.map((s) => ({ ...s, studies: Object.fromEntries(Object.keys(s.times).map((w) => [w, [s.times[w]!]])) })),
+    };
     const r = bootstrapPool(single);
     expect(r.available).toBe(false);
     expect(r.reason).toMatch(/no interval can be computed/);

@@ -3,8 +3,20 @@ import { describe, expect, test } from "vitest";
 import { costView, trialGpuHours, type CostTrial } from "../../../lib/scoring/analysis";
 
 const V100x8 = "8x Tesla V100-SXM2-16GB";
-const hit = (index: number, time: number, gpus = 8, hardware: string | null = V100x8): CostTrial => ({ hitIndex: index, hitTime: time, lastEvalTime: time * 2, gpuCount: gpus, hardware });
-const miss = (last: number, gpus = 8, hardware: string | null = V100x8): CostTrial => ({ hitIndex: null, hitTime: null, lastEvalTime: last, gpuCount: gpus, hardware });
+const hit = (index: number, time: number, gpus = 8, hardware: string | null = V100x8): CostTrial => ({
+  hitIndex: index,
+  hitTime: time,
+  lastEvalTime: time * 2,
+  gpuCount: gpus,
+  hardware,
+});
+const miss = (last: number, gpus = 8, hardware: string | null = V100x8): CostTrial => ({
+  hitIndex: null,
+  hitTime: null,
+  lastEvalTime: last,
+  gpuCount: gpus,
+  hardware,
+});
 
 describe("costView", () => {
   test("a hit costs its time to target, a missed trial its full run (last eval), × GPUs", () => {

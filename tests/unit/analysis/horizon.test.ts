@@ -24,7 +24,9 @@ test("every algorithm x horizon shows the spread over its search ranks (Appendix
   const algorithms = [...new Set(appendixE.map((r) => r.base_algorithm))];
   expect(view.map((s) => s.baseAlgorithm).sort()).toEqual(algorithms.sort());
   for (const series of view) {
-    expect(series.steps.map((s) => s.horizon)).toEqual([...new Set(appendixE.filter((r) => r.base_algorithm === series.baseAlgorithm).map((r) => r.horizon_fraction!))].sort());
+    expect(series.steps.map((s) => s.horizon)).toEqual(
+      [...new Set(appendixE.filter((r) => r.base_algorithm === series.baseAlgorithm).map((r) => r.horizon_fraction!))].sort(),
+    );
     for (const step of series.steps) {
       const published = appendixE.filter((r) => r.base_algorithm === series.baseAlgorithm && r.horizon_fraction === step.horizon);
       expect(step.configurations.map((c) => c.searchRank)).toEqual(published.map((r) => r.search_rank_index).sort());
@@ -47,5 +49,10 @@ test("the horizon is a hidden hyperparameter: the best horizon differs between a
 test("rounds without several horizons per algorithm have no series", () => {
   const v05 = poolFromRound(loadRound("v0.5", "external"));
   const r = scorePool(v05);
-  expect(horizonView(r, v05.submissions.map((s) => ({ name: s.name, baseAlgorithm: s.name, horizon: null, searchRank: null, selected: false })))).toEqual([]);
+  expect(
+    horizonView(
+      r,
+      v05.submissions.map((s) => ({ name: s.name, baseAlgorithm: s.name, horizon: null, searchRank: null, selected: false })),
+    ),
+  ).toEqual([]);
 });

@@ -2,7 +2,13 @@
 import { describe, expect, test } from "vitest";
 import { hyperparameterSensitivity, sensitivityOrder, type HparamTrial } from "../../../lib/scoring/analysis";
 
-const t = (workload: string, trial: number, hitTime: number | null, hp: Record<string, unknown> | null): HparamTrial => ({ workload, study: 0, trial, hitTime, hyperparameters: hp });
+const t = (workload: string, trial: number, hitTime: number | null, hp: Record<string, unknown> | null): HparamTrial => ({
+  workload,
+  study: 0,
+  trial,
+  hitTime,
+  hyperparameters: hp,
+});
 
 describe("hyperparameterSensitivity", () => {
   test("best / median / worst over trials, spread = median / best, misses as +inf; only varying scalar hyperparameters are axes", () => {
@@ -41,4 +47,3 @@ describe("sensitivityOrder", () => {
     expect(sensitivityOrder([])).toEqual([]);
   });
 });
-

@@ -19,7 +19,9 @@ function roundWithout(round: RoundTrials, w: string): RoundTrials {
   return {
     base_workloads: round.base_workloads.filter((x) => x !== w),
     held_out_workloads: round.held_out_workloads.filter((x) => !variantOfW(x)),
-    submissions: Object.fromEntries(Object.entries(round.submissions).map(([name, dirs]) => [name, Object.fromEntries(Object.entries(dirs).filter(([d]) => !gone(d)))])),
+    submissions: Object.fromEntries(
+      Object.entries(round.submissions).map(([name, dirs]) => [name, Object.fromEntries(Object.entries(dirs).filter(([d]) => !gone(d)))]),
+    ),
   };
 }
 
@@ -41,7 +43,9 @@ describe("leave one workload out", () => {
     const names = pool.submissions.map((s) => s.name);
     const pointRanks = ranksOf(scorePool(pool).scores, names);
     for (const m of r.members) {
-      const expected = leaveOneWorkloadOut(pool).filter((l) => ranksOf(l.scores, names)[m.name] !== pointRanks[m.name]).map((l) => l.workload);
+      const expected = leaveOneWorkloadOut(pool)
+        .filter((l) => ranksOf(l.scores, names)[m.name] !== pointRanks[m.name])
+        .map((l) => l.workload);
       expect(m.dependsOn).toEqual(expected);
       expect(m.verdict).toBe(expected.length ? `depends on ${expected.join(", ")}` : "rank stable under any one workload removed");
     }
@@ -91,7 +95,9 @@ describe("bootstrap over workloads", () => {
     expect(scorePool(poolWithWorkloads(pool, pool.baseWorkloads)).scores).toEqual(scorePool(pool).scores);
     const w = "ogbg";
     const eight = scorePool(poolWithWorkloads(pool, Array(8).fill(w))).scores;
-    const alone = scorePool(poolFromRound({ ...v05, base_workloads: [w], held_out_workloads: v05.held_out_workloads.filter((v) => baseWorkloadOf(v, v05.base_workloads) === w) })).scores;
+    const alone = scorePool(
+      poolFromRound({ ...v05, base_workloads: [w], held_out_workloads: v05.held_out_workloads.filter((v) => baseWorkloadOf(v, v05.base_workloads) === w) }),
+    ).scores;
     for (const name of Object.keys(alone)) expect(eight[name], name).toBeCloseTo(alone[name]!, 12);
   });
 

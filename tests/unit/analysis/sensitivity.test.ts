@@ -13,7 +13,14 @@ import { appendixE, paper, paperPool, scheduleFree } from "./paper-pool";
 const WORKLOADS = ["a", "b", "c", "d"];
 /** 2 to 5 submissions; times from a small set so that ties and the 4x rule happen, sometimes not reached. */
 const randomTimes: fc.Arbitrary<Times> = fc
-  .array(fc.tuple(...WORKLOADS.map(() => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(10, 12, 15, 20, 30, 39, 41, 50, 80) }, { weight: 1, arbitrary: fc.constant(Infinity) }))), { minLength: 2, maxLength: 5 })
+  .array(
+    fc.tuple(
+      ...WORKLOADS.map(() =>
+        fc.oneof({ weight: 6, arbitrary: fc.constantFrom(10, 12, 15, 20, 30, 39, 41, 50, 80) }, { weight: 1, arbitrary: fc.constant(Infinity) }),
+      ),
+    ),
+    { minLength: 2, maxLength: 5 },
+  )
   .map((rows) => Object.fromEntries(rows.map((r, i) => [`s${i}`, Object.fromEntries(WORKLOADS.map((w, j) => [w, r[j]!]))])));
 
 /**
@@ -23,7 +30,8 @@ const randomTimes: fc.Arbitrary<Times> = fc
  */
 function expectSameOrder(ranks: Record<string, number>, scores: Record<string, number>): void {
   const names = Object.keys(ranks);
-  for (const a of names) for (const b of names) if (scores[a]! > scores[b]! + 1e-9) expect(ranks[a], `${a} (${scores[a]}) before ${b} (${scores[b]})`).toBeLessThan(ranks[b]!);
+  for (const a of names)
+    for (const b of names) if (scores[a]! > scores[b]! + 1e-9) expect(ranks[a], `${a} (${scores[a]}) before ${b} (${scores[b]})`).toBeLessThan(ranks[b]!);
   const all = Object.values(scores);
   const clear = all.every((x, i) => all.every((y, j) => i === j || Math.abs(x - y) > 1e-9 || x === y));
   const expected = naiveRanks(scores);

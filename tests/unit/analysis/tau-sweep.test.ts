@@ -51,7 +51,14 @@ test("a crossing by hand: A is ahead at small tauMax, B at large, and the sweep 
 
 const WORKLOADS = ["a", "b", "c", "d"];
 const randomTimes: fc.Arbitrary<Times> = fc
-  .array(fc.tuple(...WORKLOADS.map(() => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(10, 12, 15, 20, 30, 39, 41, 50, 80) }, { weight: 1, arbitrary: fc.constant(Infinity) }))), { minLength: 1, maxLength: 5 })
+  .array(
+    fc.tuple(
+      ...WORKLOADS.map(() =>
+        fc.oneof({ weight: 6, arbitrary: fc.constantFrom(10, 12, 15, 20, 30, 39, 41, 50, 80) }, { weight: 1, arbitrary: fc.constant(Infinity) }),
+      ),
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
   .map((rows) => Object.fromEntries(rows.map((r, i) => [`s${i}`, Object.fromEntries(WORKLOADS.map((w, j) => [w, r[j]!]))])));
 
 test("on random pools, every tauMax of the sweep: scores and ranks of a naive second implementation; leaders and ranking changes follow", () => {
@@ -67,7 +74,11 @@ test("on random pools, every tauMax of the sweep: scores and ranks of a naive se
         if (!nearTie) {
           const ranks = naiveRanks(expected[i]!);
           for (const s of sweep.series) expect(s.ranks[i], `${s.name} @ ${t}`).toBe(ranks[s.name]);
-          expect(sweep.leaders[i]!.sort()).toEqual(Object.keys(ranks).filter((n) => ranks[n] === 1).sort());
+          expect(sweep.leaders[i]!.sort()).toEqual(
+            Object.keys(ranks)
+              .filter((n) => ranks[n] === 1)
+              .sort(),
+          );
         }
       });
       for (const s of sweep.series) {

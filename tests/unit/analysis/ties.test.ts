@@ -41,7 +41,8 @@ test("property: groups are exactly the maximal cliques of the overlap graph", ()
         for (const x of ivs) if (!g.members.includes(x.name)) expect(members.every((m) => overlaps(m, x))).toBe(false);
       }
       // every overlapping pair shares a group (so "tied" = "share a group")
-      for (const a of ivs) for (const b of ivs) if (overlaps(a, b)) expect(groups.some((g) => g.members.includes(a.name) && g.members.includes(b.name))).toBe(true);
+      for (const a of ivs)
+        for (const b of ivs) if (overlaps(a, b)) expect(groups.some((g) => g.members.includes(a.name) && g.members.includes(b.name))).toBe(true);
       // no duplicates
       expect(new Set(groups.map((g) => [...g.members].sort().join())).size).toBe(groups.length);
     }),

@@ -3,13 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { bestTrialIndex, poolFromRound, scorePool, studyTime, type TrialHit } from "../../../lib/scoring";
-import {
-  expectedBestOfK,
-  scoreAtBudget,
-  timesAtBudget,
-  trialPoolFromRound,
-  tuningView,
-} from "../../../lib/scoring/analysis";
+import { expectedBestOfK, scoreAtBudget, timesAtBudget, trialPoolFromRound, tuningView } from "../../../lib/scoring/analysis";
 import { loadRound } from "../scoring/published-data";
 
 /** Every k-subset of 0..n-1, in listing order (independent of the estimator). */
@@ -142,7 +136,10 @@ describe("score at tuning budget k on the published v0.5 external round", () => 
             // comes first by index (or by listing on an index tie) but is slower.
             const orderAgainstTime = studies.some((s) =>
               s.some((t, i) =>
-                s.some((u, j) => t.hitIndex !== null && u.hitIndex !== null && (t.hitIndex < u.hitIndex || (t.hitIndex === u.hitIndex && i < j)) && u.hitTime! < t.hitTime!),
+                s.some(
+                  (u, j) =>
+                    t.hitIndex !== null && u.hitIndex !== null && (t.hitIndex < u.hitIndex || (t.hitIndex === u.hitIndex && i < j)) && u.hitTime! < t.hitTime!,
+                ),
               ),
             );
             expect(orderAgainstTime, `${member.name} ${w} k=${k + 1}`).toBe(true);

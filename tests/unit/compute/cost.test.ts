@@ -55,7 +55,12 @@ describe("speedup matrix", () => {
 
 describe("workload robustness", () => {
   test("2 x resamples + base workloads + 2 scorings of the pool; points count", () => {
-    const task = (resamples: number, points: number): ComputeTask => ({ kind: "robustness", input: input(10, 5), settings: { points }, ...resampling(resamples) });
+    const task = (resamples: number, points: number): ComputeTask => ({
+      kind: "robustness",
+      input: input(10, 5),
+      settings: { points },
+      ...resampling(resamples),
+    });
     expect(taskCost(task(1000, 100)).units).toBe(2010 * 10 * 108);
     expect(() => assertAffordable(task(1000, 100))).not.toThrow();
     // 2,010 scorings x 10 x (8 + 10,000) = 201,160,800: refused, naming points among the parameters.

@@ -7,7 +7,12 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 
 const root = path.resolve(__dirname, "../../..");
-const documents = ["README.md", ...readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const documents = [
+  "README.md",
+  ...readdirSync(path.join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's heading anchor: lowercase, punctuation removed (but `-` and `_`), spaces → `-`. */
 export function slug(heading: string): string {

@@ -23,9 +23,23 @@ const change: FeedChange = {
   ],
   versions: [{ version: 4, action: "upload", actor: "alice", runs: 2 }],
 };
-const older: FeedChange = { ...change, ...none, from: 2, to: 3, toAt: new Date("2026-11-28T10:00:00Z"), hidden: [{ slug: "z", displayName: "Z" }], versions: [{ version: 3, action: "hide", actor: "admin", runs: 0 }] };
+const older: FeedChange = {
+  ...change,
+  ...none,
+  from: 2,
+  to: 3,
+  toAt: new Date("2026-11-28T10:00:00Z"),
+  hidden: [{ slug: "z", displayName: "Z" }],
+  versions: [{ version: 3, action: "hide", actor: "admin", runs: 0 }],
+};
 
-const meta = { origin: "https://lb.example.org", self: "/rounds/r1/feed.atom", title: `Changes ${HOSTILE}`, alternate: "/rounds/r1/changes", updated: new Date(0) };
+const meta = {
+  origin: "https://lb.example.org",
+  self: "/rounds/r1/feed.atom",
+  title: `Changes ${HOSTILE}`,
+  alternate: "/rounds/r1/changes",
+  updated: new Date(0),
+};
 
 test("well-formed Atom with every required element, newest entry first, texts read back intact", async () => {
   const xml = atomFeed(meta, [older, change]);

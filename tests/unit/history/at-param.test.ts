@@ -23,8 +23,18 @@ describe("parseAt", () => {
 describe("movesBetween", () => {
   const ranks = (rows: [string, number, number][]) => new Map(rows.map(([slug, rank, score]) => [slug, { rank, score, displayName: slug.toUpperCase() }]));
   test("only members whose rank or score differ, entering and leaving included, in rank order after then those that left", () => {
-    const before = ranks([["a", 1, 0.9], ["b", 2, 0.8], ["c", 3, 0.5], ["d", 4, 0.4]]);
-    const after = ranks([["b", 1, 0.85], ["a", 2, 0.8], ["e", 3, 0.6], ["d", 4, 0.4]]);
+    const before = ranks([
+      ["a", 1, 0.9],
+      ["b", 2, 0.8],
+      ["c", 3, 0.5],
+      ["d", 4, 0.4],
+    ]);
+    const after = ranks([
+      ["b", 1, 0.85],
+      ["a", 2, 0.8],
+      ["e", 3, 0.6],
+      ["d", 4, 0.4],
+    ]);
     expect(movesBetween(before, after)).toEqual([
       { slug: "b", displayName: "B", rankBefore: 2, rankAfter: 1, scoreBefore: 0.8, scoreAfter: 0.85 },
       { slug: "a", displayName: "A", rankBefore: 1, rankAfter: 2, scoreBefore: 0.9, scoreAfter: 0.8 },

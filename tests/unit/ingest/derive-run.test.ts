@@ -58,18 +58,26 @@ describe("time bases", () => {
   });
 
   test("step-budget workload: fraction = steps / budgetSteps, seconds kept", () => {
-    expect(ok(derive({ timeToTarget: { reached: true, seconds: 300, steps: 500 } }, fraction, stepW))).toMatchObject({ timeSeconds: 300, steps: 500, timeFraction: 0.25 });
+    expect(ok(derive({ timeToTarget: { reached: true, seconds: 300, steps: 500 } }, fraction, stepW))).toMatchObject({
+      timeSeconds: 300,
+      steps: 500,
+      timeFraction: 0.25,
+    });
   });
 
   test("a fraction sent alone is stored; one that disagrees with the derived one is an issue", () => {
     expect(ok(derive({ timeToTarget: { reached: true, fraction: 0.4 } }, fraction, stepW))).toMatchObject({ timeFraction: 0.4, timeSeconds: null });
     expect(ok(derive({ timeToTarget: { reached: true, steps: 500, fraction: 0.25 + 1e-12 } }, fraction, stepW)).timeFraction).toBe(0.25);
-    expect(derive({ timeToTarget: { reached: true, steps: 500, fraction: 0.3 } }, fraction, stepW)).toMatchObject({ issues: [{ path: "runs.0.timeToTarget.fraction", message: expect.stringContaining("steps / budgetSteps = 500 / 2000") }] });
+    expect(derive({ timeToTarget: { reached: true, steps: 500, fraction: 0.3 } }, fraction, stepW)).toMatchObject({
+      issues: [{ path: "runs.0.timeToTarget.fraction", message: expect.stringContaining("steps / budgetSteps = 500 / 2000") }],
+    });
   });
 
   test("a reached run needs the basis its round is scored on", () => {
     expect(derive({ timeToTarget: { reached: true, steps: 5 } })).toMatchObject({ issues: [{ path: "runs.0.timeToTarget.seconds" }] });
-    expect(derive({ timeToTarget: { reached: true, seconds: 5 } }, fraction, stepW)).toMatchObject({ issues: [{ path: "runs.0.timeToTarget.fraction", message: expect.stringContaining("one of fraction, steps") }] });
+    expect(derive({ timeToTarget: { reached: true, seconds: 5 } }, fraction, stepW)).toMatchObject({
+      issues: [{ path: "runs.0.timeToTarget.fraction", message: expect.stringContaining("one of fraction, steps") }],
+    });
     // A fraction round whose workload has a seconds budget accepts seconds.
     expect(ok(derive({ timeToTarget: { reached: true, seconds: 500 } }, fraction, lossW)).timeFraction).toBe(0.5);
   });

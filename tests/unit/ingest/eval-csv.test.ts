@@ -5,7 +5,10 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseEvalCsv } from "@/ingest/algoperf/eval-csv";
 
-const fixture = readFileSync(path.resolve("tests/fixtures/algoperf_v06_selftuning_logs/schedule_free_adamw_v2/study_0/fastmri_pytorch/trial_1/eval_measurements.csv"), "utf8");
+const fixture = readFileSync(
+  path.resolve("tests/fixtures/algoperf_v06_selftuning_logs/schedule_free_adamw_v2/study_0/fastmri_pytorch/trial_1/eval_measurements.csv"),
+  "utf8",
+);
 
 describe("parseEvalCsv", () => {
   test("a real runner log: time = score, steps = global_step, metric = the named column, one entry per row", () => {
@@ -21,7 +24,13 @@ describe("parseEvalCsv", () => {
 
   test("missing values as pandas writes and reads them (empty, nan, NaN, inf) become null", () => {
     const csv = "global_step,score,validation/loss\n0,1.5,\n10,2.5,nan\n20,3.5,NaN\n30,4.5,inf\n40,5.5,0.25\n";
-    expect(parseEvalCsv(csv, "validation/loss")).toEqual({ steps: [0, 10, 20, 30, 40], times: [1.5, 2.5, 3.5, 4.5, 5.5], metrics: [null, null, null, null, 0.25], timeColumn: "score", metricName: "validation/loss" });
+    expect(parseEvalCsv(csv, "validation/loss")).toEqual({
+      steps: [0, 10, 20, 30, 40],
+      times: [1.5, 2.5, 3.5, 4.5, 5.5],
+      metrics: [null, null, null, null, 0.25],
+      timeColumn: "score",
+      metricName: "validation/loss",
+    });
   });
 
   test("CRLF line ends, a byte-order mark, quoted fields and float-formatted steps", () => {
@@ -37,7 +46,9 @@ describe("parseEvalCsv", () => {
   test("errors name the column, and the line for a bad value", () => {
     expect(() => parseEvalCsv("global_step,score\n1,2\n", "validation/ssim")).toThrow('no column "validation/ssim" (columns: global_step, score)');
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,,0.5\n", "validation/ssim")).toThrow('line 2, column "score": "" is not a time');
-    expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,5,0.5\n1.5,6,0.5\n", "validation/ssim")).toThrow('line 3, column "global_step": "1.5" is not a step');
+    expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,5,0.5\n1.5,6,0.5\n", "validation/ssim")).toThrow(
+      'line 3, column "global_step": "1.5" is not a step',
+    );
     expect(() => parseEvalCsv("global_step,score,validation/ssim\n1,-5,0.5\n", "validation/ssim")).toThrow("is not a time");
     // docs/log-reader.md R7: a negative metric (SSIM lies in [-1, 1]) is a value like any other.
     expect(parseEvalCsv("global_step,score,validation/ssim\n1,5,-0.5\n", "validation/ssim").metrics).toEqual([-0.5]);
@@ -63,7 +74,13 @@ describe("parseEvalCsv: plain reader = csv-parse", () => {
     fc.constantFrom("", "nan", "NaN", "inf", "-inf", "Infinity", "None", "NA", "null", "1e309", "0x10", "1.0", "7.", ".5", "abc", "constructor"),
     // Decimals of every shape the plain reader converts itself or hands to Number(): 1 to 22 digits, leading zeros, exponents.
     fc
-      .tuple(fc.constantFrom("", "-", "+"), fc.stringMatching(/^[0-9]{0,12}$/), fc.constantFrom("", "."), fc.stringMatching(/^[0-9]{0,10}$/), fc.constantFrom("", "e5", "E-3", "e+22", "e-30", "e", "e400", "e-400"))
+      .tuple(
+        fc.constantFrom("", "-", "+"),
+        fc.stringMatching(/^[0-9]{0,12}$/),
+        fc.constantFrom("", "."),
+        fc.stringMatching(/^[0-9]{0,10}$/),
+        fc.constantFrom("", "e5", "E-3", "e+22", "e-30", "e", "e400", "e-400"),
+      )
       .map(([sign, int, point, frac, exp]) => sign + int + point + frac + exp),
     fc.double({ noDefaultInfinity: true, noNaN: true }).map((x) => x.toPrecision(17)),
   );
@@ -82,7 +99,8 @@ describe("parseEvalCsv: plain reader = csv-parse", () => {
     )
     .map(([kind, header, rows, bom, trailing, blank]) => {
       const end = kind === "crlf" ? "\r\n" : kind === "cr" ? "\r" : "\n";
-      const cell = ([v, k, [a, b]]: [string, number, [string, string]]) => (kind === "quotes" && k === 0 ? `"${v}"` : kind === "padding" && k < 2 ? a + v + b : v);
+      const cell = ([v, k, [a, b]]: [string, number, [string, string]]) =>
+        kind === "quotes" && k === 0 ? `"${v}"` : kind === "padding" && k < 2 ? a + v + b : v;
       const cells = rows.map((r) => r.map(cell).slice(0, header.length + (r.length % 3 === 0 ? 1 : 0)));
       const lines = [header.join(","), ...cells.map((r) => r.join(","))];
       if (blank > 0) lines.splice(Math.min(blank, lines.length), 0, "");
@@ -103,15 +121,28 @@ describe("parseEvalCsv: plain reader = csv-parse", () => {
   const decimal = (sign: fc.Arbitrary<string>) =>
     fc.oneof(
       fc
-        .tuple(sign, fc.stringMatching(/^[0-9]{0,12}$/), fc.constantFrom("", "."), fc.stringMatching(/^[0-9]{0,10}$/), fc.constantFrom("", "e5", "E-3", "e+22", "e-23", "e-30", "e400", "e-400"))
+        .tuple(
+          sign,
+          fc.stringMatching(/^[0-9]{0,12}$/),
+          fc.constantFrom("", "."),
+          fc.stringMatching(/^[0-9]{0,10}$/),
+          fc.constantFrom("", "e5", "E-3", "e+22", "e-23", "e-30", "e400", "e-400"),
+        )
         .filter(([, int, , frac]) => int !== "" || frac !== "")
         .map(([s, int, point, frac, exp]) => s + int + (frac ? "." : point) + frac + exp),
       fc.double({ noDefaultInfinity: true, noNaN: true, min: 0 }).map((x) => x.toPrecision(17)),
       fc.double({ noDefaultInfinity: true, noNaN: true, min: 0 }).map(String),
     );
   const log = fc
-    .array(fc.tuple(fc.nat({ max: 1e9 }), decimal(fc.constantFrom("", "+")), fc.oneof(decimal(fc.constantFrom("", "-", "+")), fc.constantFrom("", "nan", "inf"))), { minLength: 1, maxLength: 8 })
-    .map((rows) => ["accumulated_eval_time,global_step,score,validation/loss,note", ...rows.map(([step, time, metric]) => `1.5,${step},${time},${metric},x`)].join("\n") + "\n");
+    .array(
+      fc.tuple(fc.nat({ max: 1e9 }), decimal(fc.constantFrom("", "+")), fc.oneof(decimal(fc.constantFrom("", "-", "+")), fc.constantFrom("", "nan", "inf"))),
+      { minLength: 1, maxLength: 8 },
+    )
+    .map(
+      (rows) =>
+        ["accumulated_eval_time,global_step,score,validation/loss,note", ...rows.map(([step, time, metric]) => `1.5,${step},${time},${metric},x`)].join("\n") +
+        "\n",
+    );
 
   test("random valid logs: the one-pass reader gives csv-parse's series, exact and pandas numbers", () => {
     fc.assert(

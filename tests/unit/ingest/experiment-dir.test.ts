@@ -26,7 +26,13 @@ describe("scanExperiment", () => {
     expect(scan.skipped).toEqual([]);
     expect(scan.submissions.map((s) => [s.slug, s.trials.length])).toEqual([["schedule_free_adamw_v2", 24]]);
     const t = scan.submissions[0]!.trials.find((x) => x.workload === "librispeech_conformer" && x.study === 2)!;
-    expect(t).toMatchObject({ workloadDir: "librispeech_conformer_pytorch", framework: "pytorch", trial: 1, position: 0, relative: "study_2/librispeech_conformer_pytorch/trial_1" });
+    expect(t).toMatchObject({
+      workloadDir: "librispeech_conformer_pytorch",
+      framework: "pytorch",
+      trial: 1,
+      position: 0,
+      relative: "study_2/librispeech_conformer_pytorch/trial_1",
+    });
   });
 
   test("a single submission folder takes --submission as its slug", async () => {
@@ -51,25 +57,36 @@ describe("scanExperiment", () => {
     const scan = await scanExperiment(path.join(root, "s"), { trialOrder: "directory" });
     expect(scan.submissions[0]!.trials.map((t) => t.trial)).toEqual([1]);
     expect(scan.skipped.map((s) => path.relative(root, s.split(":")[0]!) + ":" + s.split(":")[1])).toEqual(
-      expect.arrayContaining(["s/study_0/ogbg_jax/trial_2: no eval_measurements.csv (R6)", "s/study_0/ogbg_jax/logs: not a trial_<j> folder (R5)", "s/study_x: not a study_<k> folder (R2)"]),
+      expect.arrayContaining([
+        "s/study_0/ogbg_jax/trial_2: no eval_measurements.csv (R6)",
+        "s/study_0/ogbg_jax/logs: not a trial_<j> folder (R5)",
+        "s/study_x: not a study_<k> folder (R2)",
+      ]),
     );
   });
 
   test("one workload in two frameworks cannot be scored (docs/scoring.md §2.6)", async () => {
     const root = tree(["s/study_0/ogbg_jax/trial_1/eval_measurements.csv", "s/study_1/ogbg_pytorch/trial_1/eval_measurements.csv"]);
-    await expect(scanExperiment(path.join(root, "s"), { trialOrder: "directory" })).rejects.toThrow('workload "ogbg" has trials in "ogbg_jax" and "ogbg_pytorch"');
+    await expect(scanExperiment(path.join(root, "s"), { trialOrder: "directory" })).rejects.toThrow(
+      'workload "ogbg" has trials in "ogbg_jax" and "ogbg_pytorch"',
+    );
   });
 
   test("not a log folder, or --submission for several submissions, is an error that explains the layout", async () => {
     const root = tree(["a/study_0/ogbg_jax/trial_1/eval_measurements.csv", "b/study_0/ogbg_jax/trial_1/eval_measurements.csv", "empty/x/"]);
-    await expect(scanExperiment(path.join(root, "empty"), { trialOrder: "directory" })).rejects.toThrow("<submission>/study_<k>/<workload>_<framework>/trial_<j>/eval_measurements.csv");
+    await expect(scanExperiment(path.join(root, "empty"), { trialOrder: "directory" })).rejects.toThrow(
+      "<submission>/study_<k>/<workload>_<framework>/trial_<j>/eval_measurements.csv",
+    );
     await expect(scanExperiment(root, { submission: "x", trialOrder: "directory" })).rejects.toThrow("--submission names one submission, but");
   });
 });
 
 describe("provenanceFromMeta", () => {
   test("GPU model × count and the git commit of the runner's meta_data file", () => {
-    expect(provenanceFromMeta({ gpu_model_name: "Tesla V100-SXM2-16GB", gpu_count: 8, git_commit_hash: "deadbeef", cpu_model_name: "Xeon" })).toEqual({ hardware: "8x Tesla V100-SXM2-16GB", codeCommit: "deadbeef" });
+    expect(provenanceFromMeta({ gpu_model_name: "Tesla V100-SXM2-16GB", gpu_count: 8, git_commit_hash: "deadbeef", cpu_model_name: "Xeon" })).toEqual({
+      hardware: "8x Tesla V100-SXM2-16GB",
+      codeCommit: "deadbeef",
+    });
     expect(provenanceFromMeta({ cpu_model_name: "AMD EPYC 7B12" })).toEqual({ hardware: "AMD EPYC 7B12", codeCommit: null });
     expect(provenanceFromMeta(null)).toEqual({ hardware: null, codeCommit: null });
   });
@@ -77,8 +94,22 @@ describe("provenanceFromMeta", () => {
 
 describe("provenanceRecord", () => {
   test("the fields of meta_data_<n>.json kept as the upload's provenance; nothing usable gives null", () => {
-    const meta = { gpu_model_name: "Tesla V100-SXM2-16GB", gpu_count: 8, rng_seed: 778129602, git_branch: "main", python_version: "3.8.10", "gpu.0.temp.current": 40.0 };
-    expect(provenanceRecord(meta, "meta_data_0.json")).toEqual({ gpuModel: "Tesla V100-SXM2-16GB", gpuCount: 8, seed: 778129602, gitBranch: "main", python: "3.8.10", source: "meta_data_0.json" });
+    const meta = {
+      gpu_model_name: "Tesla V100-SXM2-16GB",
+      gpu_count: 8,
+      rng_seed: 778129602,
+      git_branch: "main",
+      python_version: "3.8.10",
+      "gpu.0.temp.current": 40.0,
+    };
+    expect(provenanceRecord(meta, "meta_data_0.json")).toEqual({
+      gpuModel: "Tesla V100-SXM2-16GB",
+      gpuCount: 8,
+      seed: 778129602,
+      gitBranch: "main",
+      python: "3.8.10",
+      source: "meta_data_0.json",
+    });
     expect(provenanceRecord({ gpu_count: "eight" }, "meta_data_0.json")).toBeNull();
     expect(provenanceRecord(null, null)).toBeNull();
   });

@@ -22,7 +22,7 @@ describe("parseJsonText", () => {
   test.each([
     { name: "trailing comma in an object", text: '{\n  "a": 1,\n}', line: 3, column: 1, says: "property name" },
     { name: "Python's True", text: '{"a": 1,\n "b": True}', line: 2, column: 7, says: 'unexpected "True"' },
-    { name: "NaN", text: '[\n\t1,\n\tNaN\n]', line: 3, column: 2, says: "NaN is not JSON" },
+    { name: "NaN", text: "[\n\t1,\n\tNaN\n]", line: 3, column: 2, says: "NaN is not JSON" },
     { name: "missing comma between values", text: "[1 2]", line: 1, column: 4, says: 'expected ","' },
     { name: "cut-off body", text: '{"a": [1,\n2', line: 2, column: 2, says: "the text ends" },
     { name: "empty body", text: "", line: 1, column: 1, says: "the text ends" },

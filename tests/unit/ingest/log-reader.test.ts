@@ -11,14 +11,23 @@ import { readExperimentRound } from "@/ingest/algoperf/experiment-round";
 
 const QUIRKS = path.resolve("tests/fixtures/algoperf_quirks");
 const published = JSON.parse(readFileSync("data/published/algoperf_leaderboards.json", "utf8")) as {
-  rounds: { benchmark_version: string; ruleset: string; base_workloads: string[]; held_out_workloads: string[]; workload_specs: Record<string, { metric: string; target: number; direction: "min" | "max" }> }[];
+  rounds: {
+    benchmark_version: string;
+    ruleset: string;
+    base_workloads: string[];
+    held_out_workloads: string[];
+    workload_specs: Record<string, { metric: string; target: number; direction: "min" | "max" }>;
+  }[];
 };
 const v05 = published.rounds.find((r) => r.benchmark_version === "v0.5" && r.ruleset === "external")!;
 const workloads = Object.entries(v05.workload_specs).map(([key, s]) => ({ key, metricName: s.metric, target: s.target, direction: s.direction }));
 
 /** First hit by docs/scoring.md §1.3–§1.4, from the raw text: a cell that is not a number never hits. */
 function firstHit(file: string, metric: string, target: number, direction: "min" | "max") {
-  const [header, ...rows] = readFileSync(file, "utf8").trim().split("\n").map((l) => l.split(","));
+  const [header, ...rows] = readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => l.split(","));
   const m = header!.indexOf(metric);
   const s = header!.indexOf("score");
   for (let i = 0; i < rows.length; i++) {
@@ -41,13 +50,19 @@ describe("docs/log-reader.md on the published quirks", () => {
   test("R6: a trial folder without eval_measurements.csv (v0.5 lawa_ema) is skipped and reported", async () => {
     const scan = await scanExperiment(path.join(QUIRKS, "quirks_lawa_ema"), { trialOrder: "name" });
     expect(scan.submissions[0]!.trials.map((t) => t.trial)).toEqual([1]);
-    expect(scan.skipped).toEqual([`${path.join(QUIRKS, "quirks_lawa_ema/study_2/librispeech_conformer_layernorm_pytorch/trial_2")}: no eval_measurements.csv (R6)`]);
+    expect(scan.skipped).toEqual([
+      `${path.join(QUIRKS, "quirks_lawa_ema/study_2/librispeech_conformer_layernorm_pytorch/trial_2")}: no eval_measurements.csv (R6)`,
+    ]);
   });
 
   test("R7: any number is a metric value: the negative SSIM of v0.5 generalized_adam is read as it is", () => {
     const file = csv("quirks_generalized_adam/study_3/fastmri_jax/trial_1");
     const series = parseEvalCsv(readFileSync(file, "utf8"), "validation/ssim");
-    const cells = readFileSync(file, "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[14]!);
+    const cells = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[14]!);
     expect(series.metrics).toEqual(cells.map(Number));
     expect(series.metrics.filter((m) => m! < 0).length).toBeGreaterThan(0);
   });
@@ -70,17 +85,32 @@ describe("docs/log-reader.md on the published quirks", () => {
   });
 
   test("the whole quirks folder reads as the official reader reads it: times to target per trial", async () => {
-    const read = await readExperimentRound([QUIRKS], { workloads, baseWorkloads: v05.base_workloads, heldOutWorkloads: v05.held_out_workloads, trialOrder: "name" });
+    const read = await readExperimentRound([QUIRKS], {
+      workloads,
+      baseWorkloads: v05.base_workloads,
+      heldOutWorkloads: v05.held_out_workloads,
+      trialOrder: "name",
+    });
     const spec = (w: string) => v05.workload_specs[w]!;
     const hit = (file: string, w: string) => firstHit(file, spec(w).metric, spec(w).target, spec(w).direction);
     expect(read.trials).toBe(6);
     expect(read.round.submissions).toEqual({
       quirks_baseline: { fastmri_jax: { study_1: [{ trial: "trial_1", ...hit(csv("quirks_baseline/study_1/fastmri_jax/trial_1"), "fastmri") }] } },
-      quirks_generalized_adam: { fastmri_jax: { study_3: [{ trial: "trial_1", ...hit(csv("quirks_generalized_adam/study_3/fastmri_jax/trial_1"), "fastmri") }] } },
-      quirks_lawa_ema: {
-        librispeech_conformer_layernorm_pytorch: { study_2: [{ trial: "trial_1", ...hit(csv("quirks_lawa_ema/study_2/librispeech_conformer_layernorm_pytorch/trial_1"), "librispeech_conformer_layernorm") }] },
+      quirks_generalized_adam: {
+        fastmri_jax: { study_3: [{ trial: "trial_1", ...hit(csv("quirks_generalized_adam/study_3/fastmri_jax/trial_1"), "fastmri") }] },
       },
-      quirks_sinv6: { librispeech_deepspeech_jax: { study_2: [{ trial: "trial_1", ...hit(csv("quirks_sinv6/study_2/librispeech_deepspeech_jax/trial_1"), "librispeech_deepspeech") }] } },
+      quirks_lawa_ema: {
+        librispeech_conformer_layernorm_pytorch: {
+          study_2: [
+            { trial: "trial_1", ...hit(csv("quirks_lawa_ema/study_2/librispeech_conformer_layernorm_pytorch/trial_1"), "librispeech_conformer_layernorm") },
+          ],
+        },
+      },
+      quirks_sinv6: {
+        librispeech_deepspeech_jax: {
+          study_2: [{ trial: "trial_1", ...hit(csv("quirks_sinv6/study_2/librispeech_deepspeech_jax/trial_1"), "librispeech_deepspeech") }],
+        },
+      },
       // The sibling's trial_2 hits at eval 1 (0.3 >= 0.28098, 80 s); trial_1 only at eval 2 (150.75 s) after an empty and a NaN cell.
       quirks_synthetic: {
         ogbg_jax: {

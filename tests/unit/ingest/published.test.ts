@@ -48,7 +48,12 @@ describe("AlgoPerf rounds", () => {
   test("v0.5 external: base workloads, held-out variants and the extra variants the baseline ran", () => {
     const v05 = algoperf.find((r) => r.slug === "algoperf-v0.5-external")!;
     expect(v05.workloads.filter((w) => w.role === "base").map((w) => w.key)).toEqual(leaderboards.rounds[0]!.base_workloads);
-    expect(v05.workloads.filter((w) => w.role === "held_out").map((w) => w.key).sort()).toEqual([...leaderboards.rounds[0]!.held_out_workloads].sort());
+    expect(
+      v05.workloads
+        .filter((w) => w.role === "held_out")
+        .map((w) => w.key)
+        .sort(),
+    ).toEqual([...leaderboards.rounds[0]!.held_out_workloads].sort());
     expect(v05.workloads.find((w) => w.key === "imagenet_resnet_silu")).toMatchObject({ role: "variant", baseKey: "imagenet_resnet" });
   });
 
@@ -59,7 +64,13 @@ describe("AlgoPerf rounds", () => {
     expect(run.timeFraction).toBeCloseTo(run.timeSeconds! / (18477 * 3), 15);
     const v06 = algoperf.find((r) => r.slug === "algoperf-v0.6-external")!;
     const firstStudy = v06.submissions.find((s) => s.slug === "baseline")!.runs.filter((r) => r.workload === "criteo1tb" && r.study === 0);
-    expect(firstStudy.map((r) => [r.trial, r.position])).toEqual([[5, 0], [3, 1], [4, 2], [1, 3], [2, 4]]);
+    expect(firstStudy.map((r) => [r.trial, r.position])).toEqual([
+      [5, 0],
+      [3, 1],
+      [4, 2],
+      [1, 3],
+      [2, 4],
+    ]);
   });
 
   test("v0.6 self-tuning has the v0.6 workloads and no submissions", () => {

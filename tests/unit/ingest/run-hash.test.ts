@@ -12,8 +12,25 @@ import { runContentHash, type HashedRunContent } from "@/lib/ingest/run-hash";
 /** The definition: sha256 of JSON.stringify of the content list (lib/ingest/run-hash.ts before the shared text). */
 function reference(run: HashedRunContent): string {
   const sortKeys = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sortKeys) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sortKeys(x)])) : v;
-  const content: unknown[] = [run.reached, run.timeSeconds, run.timeFraction, run.steps, run.firstHitIndex, run.bestMetric, run.position, run.evals ? [run.evals.steps, run.evals.times, run.evals.metrics] : null];
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, x]) => [k, sortKeys(x)]),
+          )
+        : v;
+  const content: unknown[] = [
+    run.reached,
+    run.timeSeconds,
+    run.timeFraction,
+    run.steps,
+    run.firstHitIndex,
+    run.bestMetric,
+    run.position,
+    run.evals ? [run.evals.steps, run.evals.times, run.evals.metrics] : null,
+  ];
   const provenance = [run.hardware, run.framework, run.codeCommit, run.notes, run.hyperparameters ? sortKeys(run.hyperparameters) : null].map((v) => v ?? null);
   if (provenance.some((v) => v !== null)) content.push(provenance);
   if (run.provenance) content.push(sortKeys(run.provenance));
@@ -56,14 +73,24 @@ describe("runContentHash", () => {
   });
 
   test("a hash stored before the shared text still matches (a fixed run)", () => {
-    const r = { reached: true, timeSeconds: 12.5, timeFraction: 0.25, steps: 100, firstHitIndex: 1, bestMetric: -0.02, position: 0, evals: { steps: [0, 100], times: [1.5, 12.5], metrics: [NaN, -0.02] } };
-    expect(runContentHash(r)).toBe(createHash("sha256").update('[true,12.5,0.25,100,1,-0.02,0,[[0,100],[1.5,12.5],[null,-0.02]]]').digest("hex"));
+    const r = {
+      reached: true,
+      timeSeconds: 12.5,
+      timeFraction: 0.25,
+      steps: 100,
+      firstHitIndex: 1,
+      bestMetric: -0.02,
+      position: 0,
+      evals: { steps: [0, 100], times: [1.5, 12.5], metrics: [NaN, -0.02] },
+    };
+    expect(runContentHash(r)).toBe(createHash("sha256").update("[true,12.5,0.25,100,1,-0.02,0,[[0,100],[1.5,12.5],[null,-0.02]]]").digest("hex"));
   });
 });
 
 describe("evalText and pgArray: the PostgreSQL array text of a series", () => {
   /** The definition (lib/db/bulk.ts pgArray before the JSON fast path): String(x) of every value, NULL for null. */
-  const reference = (values: readonly (number | boolean | null)[]) => `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
+  const reference = (values: readonly (number | boolean | null)[]) =>
+    `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
   const values = fc.array(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 1e21, 5e-324, NaN, Infinity, -Infinity)), { minLength: 1, maxLength: 8 });
 
   test("evalText's text inside braces is what pgArray wrote for every series, NaN and infinities included", () => {

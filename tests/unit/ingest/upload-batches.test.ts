@@ -14,11 +14,18 @@ describe("batchUploads", () => {
   test("splits by size too", () => {
     const runs = Array.from({ length: 10 }, (_, i) => run("a", i));
     const size = Buffer.byteLength(JSON.stringify(runs[0]));
-    expect(batchUploads({ round: "r", replace: true, submissions: [], runs, maxRuns: 100, maxBytes: size * 3 + 3 }).map((b) => b.runs.length)).toEqual([3, 3, 3, 1]);
+    expect(batchUploads({ round: "r", replace: true, submissions: [], runs, maxRuns: 100, maxBytes: size * 3 + 3 }).map((b) => b.runs.length)).toEqual([
+      3, 3, 3, 1,
+    ]);
   });
 
   test("runs with eval series: no batch's runs are over the byte limit (sizes bounded without serialising the series)", () => {
-    const evals = (n: number, k: number) => ({ metricName: "validation/loss", steps: Array.from({ length: n }, (_, i) => i * 100), times: Array.from({ length: n }, (_, i) => i * 1.2345678901234567 + k), metrics: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? null : -1 / (i + k + 3))) });
+    const evals = (n: number, k: number) => ({
+      metricName: "validation/loss",
+      steps: Array.from({ length: n }, (_, i) => i * 100),
+      times: Array.from({ length: n }, (_, i) => i * 1.2345678901234567 + k),
+      metrics: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? null : -1 / (i + k + 3))),
+    });
     const runs = Array.from({ length: 40 }, (_, i) => ({ submission: "a", workload: "w", study: i, trial: 1, evals: evals(5 + (i % 9) * 20, i) }));
     const maxBytes = 20_000;
     const batches = batchUploads({ round: "r", replace: false, submissions: [], runs, maxRuns: 100, maxBytes });

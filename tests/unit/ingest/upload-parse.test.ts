@@ -8,7 +8,11 @@ import { uploadSchema } from "@/lib/ingest/upload-schema";
 
 const evals = { metricName: "validation/ssim", steps: [0, 10, 20], times: [0, 1.5, 3.25], metrics: [-0.02, null, 0.7] };
 const run = { submission: "s", workload: "fastmri", study: 0, trial: 1, clientRunId: "study_0/fastmri_jax/trial_1", evals, hyperparameters: { lr: 0.001 } };
-const body = (r: Record<string, unknown> = {}, e: Record<string, unknown> = {}) => ({ round: "r", submissions: [{ slug: "s" }], runs: [{ ...run, ...r, evals: { ...evals, ...e } }] });
+const body = (r: Record<string, unknown> = {}, e: Record<string, unknown> = {}) => ({
+  round: "r",
+  submissions: [{ slug: "s" }],
+  runs: [{ ...run, ...r, evals: { ...evals, ...e } }],
+});
 
 /** parseUpload's result or its issues, next to uploadSchema's. */
 function both(value: unknown) {
@@ -28,7 +32,9 @@ describe("parseUpload (the fast path of uploadSchema)", () => {
     const { actual, expected } = both(body());
     expect(actual.success).toBe(true);
     expect(actual).toEqual(expected);
-    expect(both({ round: "r", runs: [{ submission: "s", workload: "w", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 5 } }] }).actual).toMatchObject({ success: true, data: { replace: false } });
+    expect(
+      both({ round: "r", runs: [{ submission: "s", workload: "w", study: 0, trial: 1, timeToTarget: { reached: true, seconds: 5 } }] }).actual,
+    ).toMatchObject({ success: true, data: { replace: false } });
   });
 
   const bad: [string, unknown][] = [
@@ -60,7 +66,10 @@ describe("parseUpload (the fast path of uploadSchema)", () => {
 
   test("more than 100,000 evaluations are refused like the schema refuses them", () => {
     const n = 100_001;
-    const value = body({}, { steps: Array.from({ length: n }, (_, i) => i), times: Array.from({ length: n }, (_, i) => i), metrics: Array.from({ length: n }, () => 0.5) });
+    const value = body(
+      {},
+      { steps: Array.from({ length: n }, (_, i) => i), times: Array.from({ length: n }, (_, i) => i), metrics: Array.from({ length: n }, () => 0.5) },
+    );
     const { actual, expected } = both(value);
     expect(expected.success).toBe(false);
     expect(actual).toEqual(expected);

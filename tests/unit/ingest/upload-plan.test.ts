@@ -5,7 +5,13 @@ import type { DerivedRun } from "@/lib/ingest/derive-run";
 import { planUpload, uploadSlugs, type PlanInput, type StoredRun, type StoredSubmission } from "@/lib/ingest/upload-plan";
 import { uploadSchema, type Upload } from "@/lib/ingest/upload-schema";
 
-const round = { slug: "r", workloads: [{ id: 11, key: "a" }, { id: 12, key: "b" }] };
+const round = {
+  slug: "r",
+  workloads: [
+    { id: 11, key: "a" },
+    { id: 12, key: "b" },
+  ],
+};
 const owner = { id: 7, scope: "upload" };
 const stranger = { id: 8, scope: "upload" };
 const admin = { id: 9, scope: "admin" };
@@ -13,13 +19,52 @@ const admin = { id: 9, scope: "admin" };
 function upload(body: object): Upload {
   return uploadSchema.parse({ round: "r", ...body });
 }
-const run = (submission: string, workload: string, trial: number, extra: object = {}) => ({ submission, workload, study: 0, trial, timeToTarget: { reached: true, seconds: 10 }, ...extra });
-const derivedRun = (contentHash: string): DerivedRun => ({
-  reached: true, timeSeconds: 10, timeFraction: 0.1, steps: null, firstHitIndex: null, bestMetric: null, position: 0, overBudget: false,
-  evals: null, hardware: null, framework: null, codeCommit: null, notes: null, hyperparameters: null, provenance: null, contentHash,
+const run = (submission: string, workload: string, trial: number, extra: object = {}) => ({
+  submission,
+  workload,
+  study: 0,
+  trial,
+  timeToTarget: { reached: true, seconds: 10 },
+  ...extra,
 });
-const sub = (over: Partial<StoredSubmission> = {}): StoredSubmission => ({ id: 1, slug: "s", source: "uploaded", uploadedById: 7, hidden: false, verified: true, displayName: "S", ...over });
-const storedRun = (over: Partial<StoredRun> = {}): StoredRun => ({ id: 100, submissionId: 1, workloadId: 11, study: 0, trial: 1, clientRunId: null, contentHash: "h1", ...over });
+const derivedRun = (contentHash: string): DerivedRun => ({
+  reached: true,
+  timeSeconds: 10,
+  timeFraction: 0.1,
+  steps: null,
+  firstHitIndex: null,
+  bestMetric: null,
+  position: 0,
+  overBudget: false,
+  evals: null,
+  hardware: null,
+  framework: null,
+  codeCommit: null,
+  notes: null,
+  hyperparameters: null,
+  provenance: null,
+  contentHash,
+});
+const sub = (over: Partial<StoredSubmission> = {}): StoredSubmission => ({
+  id: 1,
+  slug: "s",
+  source: "uploaded",
+  uploadedById: 7,
+  hidden: false,
+  verified: true,
+  displayName: "S",
+  ...over,
+});
+const storedRun = (over: Partial<StoredRun> = {}): StoredRun => ({
+  id: 100,
+  submissionId: 1,
+  workloadId: 11,
+  study: 0,
+  trial: 1,
+  clientRunId: null,
+  contentHash: "h1",
+  ...over,
+});
 
 function plan(input: Upload, p: Partial<PlanInput> = {}) {
   return planUpload({ input, round, derived: input.runs.map(() => derivedRun("h1")), token: owner, stored: [], existing: [], ...p });

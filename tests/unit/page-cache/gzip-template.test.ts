@@ -10,7 +10,10 @@ const NONCE = "MTIzNDU2NzgtYWJjZC0xMjM0LWFiY2QtMTIzNDU2Nzg5MDEy";
 
 describe("gzip template", () => {
   test("every response decompresses to its own filled page, for nonces at the start, the end, side by side and none", async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `<tr><td>${i}</td><td>${(i * 0.37).toFixed(5)}</td></tr><script nonce="${NONCE}">x(${i})</script>`).join("");
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `<tr><td>${i}</td><td>${(i * 0.37).toFixed(5)}</td></tr><script nonce="${NONCE}">x(${i})</script>`,
+    ).join("");
     const bodies = [`${NONCE}<html>${rows}</html>${NONCE}${NONCE}`, "<p>no nonce</p>", "", NONCE];
     for (const text of bodies) {
       const template = toTemplate(Buffer.from(text), { "content-security-policy": `script-src 'nonce-${NONCE}'` }, NONCE);
@@ -23,7 +26,11 @@ describe("gzip template", () => {
   });
 
   test("a 1.5 MB page still compresses well from its pieces (within 1.5x of gzipping it whole)", async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `<tr data-submission="s${i % 160}"><td class="num px-1 text-right">${(i / 7).toFixed(6)}</td></tr>${i % 500 === 0 ? `<script nonce="${NONCE}">self.__next_f.push([1,"${i}"])</script>` : ""}`).join("");
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `<tr data-submission="s${i % 160}"><td class="num px-1 text-right">${(i / 7).toFixed(6)}</td></tr>${i % 500 === 0 ? `<script nonce="${NONCE}">self.__next_f.push([1,"${i}"])</script>` : ""}`,
+    ).join("");
     const template = toTemplate(Buffer.from(rows), {}, NONCE);
     expect(template.occurrences).toBe(40);
     const gz = gzipFilled(template, await compressPieces(template), "b3RoZXItbm9uY2UtMTIzNDU2Nzg5MDEyMzQ1Njc4OTA=");

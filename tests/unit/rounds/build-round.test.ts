@@ -31,7 +31,17 @@ function problems(fn: () => unknown): string[] {
 
 describe("workload catalog", () => {
   test("covers the 9 base workloads of the 2026 targets file, finewebedu_lm included, with the §6 budgets", () => {
-    for (const key of ["criteo1tb", "fastmri", "imagenet_resnet", "imagenet_vit", "librispeech_conformer", "librispeech_deepspeech", "finewebedu_lm", "ogbg", "wmt"]) {
+    for (const key of [
+      "criteo1tb",
+      "fastmri",
+      "imagenet_resnet",
+      "imagenet_vit",
+      "librispeech_conformer",
+      "librispeech_deepspeech",
+      "finewebedu_lm",
+      "ogbg",
+      "wmt",
+    ]) {
       expect(WORKLOAD_CATALOG.workloads[key]?.base, key).toBeNull();
     }
     // docs/scoring.md §6
@@ -51,7 +61,14 @@ describe("workload catalog", () => {
 describe("roundSeed", () => {
   test("roles, metric columns, directions, budgets of the version and step hints", () => {
     const seed = roundSeed({ ...def, targets: targets() }, WORKLOAD_CATALOG);
-    expect(seed).toMatchObject({ benchmarkVersion: "v0.5", ruleset: "self_tuning", budgetFactor: 3, studiesExpected: 5, trialsExpected: 1, name: "AlgoPerf v0.5 · Self-tuning" });
+    expect(seed).toMatchObject({
+      benchmarkVersion: "v0.5",
+      ruleset: "self_tuning",
+      budgetFactor: 3,
+      studiesExpected: 5,
+      trialsExpected: 1,
+      name: "AlgoPerf v0.5 · Self-tuning",
+    });
     expect(seed.workloads.map((w) => [w.key, w.role, w.baseKey, w.metricName, w.direction, w.budgetSeconds, w.stepHint])).toEqual([
       ["ogbg", "base", null, "validation/mean_average_precision", "max", 18477, 52000],
       ["wmt", "base", null, "validation/bleu", "max", 48151, 120000],
@@ -60,7 +77,13 @@ describe("roundSeed", () => {
   });
 
   test("every problem is named at once", () => {
-    const t = targets({ base_workloads: ["ogbg", "wmt", "finewebedu_lm"], workloads: { ogbg: { target_metric_name: "mean_average_precision", validation_target_value: 0.28 }, finewebedu_lm: { target_metric_name: "ppl", validation_target_value: 22.2995 } } });
+    const t = targets({
+      base_workloads: ["ogbg", "wmt", "finewebedu_lm"],
+      workloads: {
+        ogbg: { target_metric_name: "mean_average_precision", validation_target_value: 0.28 },
+        finewebedu_lm: { target_metric_name: "ppl", validation_target_value: 22.2995 },
+      },
+    });
     expect(problems(() => roundSeed({ ...def, studies: 0, targets: t }, WORKLOAD_CATALOG))).toEqual([
       "--studies: expected a positive integer",
       'workloads.wmt: the base workload "wmt" has no target in the targets file',

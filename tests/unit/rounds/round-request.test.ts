@@ -10,7 +10,11 @@ describe("builder problems name the JSON field", () => {
     ["--studies: expected a positive integer", "studies", "studies: expected a positive integer"],
     ["--closes: must be after --opens", "closesAt", "closesAt: must be after --opens"],
     ["--budget finewebedu_lm: expected a positive number of seconds", "budgets.finewebedu_lm", "expected a positive number of seconds"],
-    ['workloads.wmt: the base workload "wmt" has no target in the targets file', "targets.workloads.wmt", 'the base workload "wmt" has no target in the targets file'],
+    [
+      'workloads.wmt: the base workload "wmt" has no target in the targets file',
+      "targets.workloads.wmt",
+      'the base workload "wmt" has no target in the targets file',
+    ],
     ["targets: workloads.ogbg.validation_target_value: Invalid input", "targets.workloads.ogbg.validation_target_value", "Invalid input"],
     ["targets: (root): Invalid input", "targets", "(root): Invalid input"],
     ['slug "A b": use 2-80 lower-case letters, digits, "." and "-"', "slug", 'slug "A b": use 2-80 lower-case letters, digits, "." and "-"'],
@@ -19,7 +23,16 @@ describe("builder problems name the JSON field", () => {
   });
 
   test("a malformed targets file in the JSON is a RoundDefinitionError naming the field", () => {
-    const input = createRoundInput.parse({ slug: "r-1", ruleset: "external", targets: { benchmark_version: "0.6", base_workloads: ["ogbg"], held_out_workloads: [], workloads: { ogbg: { target_metric_name: "x", validation_target_value: "high" } } } });
+    const input = createRoundInput.parse({
+      slug: "r-1",
+      ruleset: "external",
+      targets: {
+        benchmark_version: "0.6",
+        base_workloads: ["ogbg"],
+        held_out_workloads: [],
+        workloads: { ogbg: { target_metric_name: "x", validation_target_value: "high" } },
+      },
+    });
     expect(() => definitionFromRequest(input)).toThrow(RoundDefinitionError);
     expect(() => definitionFromRequest(input)).toThrow(/targets: workloads.ogbg.validation_target_value/);
   });

@@ -1,14 +1,6 @@
 // docs/scoring.md §2: from trials to one time per (submission, workload).
 import { describe, expect, test } from "vitest";
-import {
-  bestTrialIndex,
-  numpyMedian,
-  poolFromRound,
-  scorePool,
-  studyTime,
-  workloadFromDirectory,
-  workloadTime,
-} from "../../../lib/scoring";
+import { bestTrialIndex, numpyMedian, poolFromRound, scorePool, studyTime, workloadFromDirectory, workloadTime } from "../../../lib/scoring";
 import type { RoundTrials } from "../../../lib/scoring";
 
 const hit = (hitIndex: number, hitTime: number) => ({ hitIndex, hitTime });
@@ -32,7 +24,12 @@ describe("§2.2 best trial of a study", () => {
 
   test("§2.2 our extension: a hitting trial without an eval index makes the study pick the smallest time", () => {
     expect(studyTime([hit(2, 150), { hitIndex: null, hitTime: 140 }, hit(1, 160)])).toBe(140);
-    expect(studyTime([{ hitIndex: null, hitTime: 140 }, { hitIndex: null, hitTime: 140 }])).toBe(140);
+    expect(
+      studyTime([
+        { hitIndex: null, hitTime: 140 },
+        { hitIndex: null, hitTime: 140 },
+      ]),
+    ).toBe(140);
   });
 
   test("§2.2 a hit index without a hit time is rejected", () => {
@@ -68,7 +65,11 @@ describe("§2.3 median over studies (np.median)", () => {
   });
 
   test("§2.3 per-workload time = median of the per-study best trials", () => {
-    const studies = [[hit(9, 90), hit(4, 95)], [miss, hit(7, 70)], [miss, miss]];
+    const studies = [
+      [hit(9, 90), hit(4, 95)],
+      [miss, hit(7, 70)],
+      [miss, miss],
+    ];
     // study times 95, 70, inf → median 95
     expect(workloadTime(studies)).toBe(95);
   });

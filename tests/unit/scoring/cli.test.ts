@@ -44,9 +44,7 @@ describe("score CLI", { timeout: 60_000 }, () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(
-      expect.arrayContaining(["scores", "ranking", "tau", "profiles", "cells", "settings"]),
-    );
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(["scores", "ranking", "tau", "profiles", "cells", "settings"]));
     expect(out.settings).toMatchObject({ tauMin: 1, tauMax: 4, points: 100, scale: "linear", integration: "trapezoid", reference: null });
     expect(out.settings.mode).toMatch(/^official trapezoid/);
     // slow one: ratio 2.5 on w; partial: ratio 2 on x.

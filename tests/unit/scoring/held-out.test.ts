@@ -126,11 +126,11 @@ describe("§3.5 step C", () => {
   });
 
   test("§3.5 every variant of a base must pass; the first failing one is named", () => {
-    const pool = makePool(
-      ["w"],
-      { a: { w: 10, w_v1: 10, w_v2: Infinity, w_v3: Infinity }, b: { w: 10, w_v1: 10, w_v2: 10, w_v3: 10 } },
-      ["w_v1", "w_v2", "w_v3"],
-    );
+    const pool = makePool(["w"], { a: { w: 10, w_v1: 10, w_v2: Infinity, w_v3: Infinity }, b: { w: 10, w_v1: 10, w_v2: 10, w_v3: 10 } }, [
+      "w_v1",
+      "w_v2",
+      "w_v3",
+    ]);
     const r = scorePool(pool);
     expect(r.cells.a!.w).toMatchObject({ status: "variant_failed", variant: "w_v2" });
     expect(r.cells.b!.w!.status).toBe("hit");

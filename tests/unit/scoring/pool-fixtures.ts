@@ -2,11 +2,7 @@
 import type { PoolInput } from "../../../lib/scoring";
 
 /** A pool from `{ submission: { workload: time } }`, in key order. */
-export function makePool(
-  baseWorkloads: string[],
-  submissions: Record<string, Record<string, number>>,
-  heldOutWorkloads: string[] = [],
-): PoolInput {
+export function makePool(baseWorkloads: string[], submissions: Record<string, Record<string, number>>, heldOutWorkloads: string[] = []): PoolInput {
   return {
     baseWorkloads,
     heldOutWorkloads,

@@ -73,7 +73,14 @@ describe("input and settings validation", () => {
 
   test("duplicate names, negative times and an empty base list are rejected", () => {
     expect(() =>
-      scorePool({ baseWorkloads: ["w"], heldOutWorkloads: [], submissions: [{ name: "a", times: { w: 1 } }, { name: "a", times: { w: 2 } }] }),
+      scorePool({
+        baseWorkloads: ["w"],
+        heldOutWorkloads: [],
+        submissions: [
+          { name: "a", times: { w: 1 } },
+          { name: "a", times: { w: 2 } },
+        ],
+      }),
     ).toThrow(/"a" appears twice/);
     expect(() => scorePool(makePool(["w"], { a: { w: -1 } }))).toThrow(/submission "a", workload "w": time -1/);
     expect(() => scorePool(makePool(["w"], { a: { w: -Infinity } }))).toThrow(/-Infinity/);
@@ -99,15 +106,13 @@ describe("pool compatibility", () => {
   });
 
   test("mixed time bases are refused, naming the members of each basis", () => {
-    expect(() =>
-      assertPoolCompatible([member("a", ["w"]), member("b", ["w"], "budget_fraction"), member("c", ["w"])]),
-    ).toThrow(/time bases.*seconds for "a", "c"; budget_fraction for "b"/);
+    expect(() => assertPoolCompatible([member("a", ["w"]), member("b", ["w"], "budget_fraction"), member("c", ["w"])])).toThrow(
+      /time bases.*seconds for "a", "c"; budget_fraction for "b"/,
+    );
   });
 
   test("mixed workload sets are refused, naming the members of each set", () => {
-    expect(() => assertPoolCompatible([member("a", ["w", "x"]), member("b", ["w"])])).toThrow(
-      /workload sets.*\[w, x\] for "a"; \[w\] for "b"/,
-    );
+    expect(() => assertPoolCompatible([member("a", ["w", "x"]), member("b", ["w"])])).toThrow(/workload sets.*\[w, x\] for "a"; \[w\] for "b"/);
   });
 
   test("long groups are abbreviated", () => {
@@ -116,18 +121,35 @@ describe("pool compatibility", () => {
   });
 
   test("mixed benchmark versions or reference hardware are refused, naming the members of each (docs/hosting-a-round.md)", () => {
-    expect(() => assertPoolCompatible([{ ...member("a", ["w"]), version: "v0.5" }, { ...member("b", ["w"]), version: "v0.6" }])).toThrow(
-      /different benchmark versions together: v0.5 for "a"; v0.6 for "b"/,
-    );
-    expect(() => assertPoolCompatible([{ ...member("a", ["w"]), version: "v0.6", hardware: "8x V100" }, { ...member("b", ["w"]), version: "v0.6", hardware: "4x A100" }])).toThrow(
-      /different reference hardware together: 8x V100 for "a"; 4x A100 for "b"/,
-    );
-    expect(() => assertPoolCompatible([{ ...member("a", ["w"]), version: "v0.6", hardware: null }, { ...member("b", ["w"]), version: "v0.6", hardware: null }])).not.toThrow();
+    expect(() =>
+      assertPoolCompatible([
+        { ...member("a", ["w"]), version: "v0.5" },
+        { ...member("b", ["w"]), version: "v0.6" },
+      ]),
+    ).toThrow(/different benchmark versions together: v0.5 for "a"; v0.6 for "b"/);
+    expect(() =>
+      assertPoolCompatible([
+        { ...member("a", ["w"]), version: "v0.6", hardware: "8x V100" },
+        { ...member("b", ["w"]), version: "v0.6", hardware: "4x A100" },
+      ]),
+    ).toThrow(/different reference hardware together: 8x V100 for "a"; 4x A100 for "b"/);
+    expect(() =>
+      assertPoolCompatible([
+        { ...member("a", ["w"]), version: "v0.6", hardware: null },
+        { ...member("b", ["w"]), version: "v0.6", hardware: null },
+      ]),
+    ).not.toThrow();
   });
 });
 
 describe("mixed pools (allowMixed, docs/hosting-a-round.md)", () => {
-  const member = (name: string, workloads: string[], version: string, timeBasis: "seconds" | "budget_fraction" = "seconds") => ({ name, workloads, timeBasis, version, hardware: null });
+  const member = (name: string, workloads: string[], version: string, timeBasis: "seconds" | "budget_fraction" = "seconds") => ({
+    name,
+    workloads,
+    timeBasis,
+    version,
+    hardware: null,
+  });
 
   test("a compatible pool is not mixed", () => {
     expect(mixedPool([member("a", ["w", "x"], "v0.6"), member("b", ["x", "w"], "v0.6")], ["w", "x"])).toBeNull();
@@ -149,7 +171,17 @@ describe("mixed pools (allowMixed, docs/hosting-a-round.md)", () => {
 
   test("the engine on the shared workloads only: N is their count (§4.5)", () => {
     const m = mixedPool([member("a", ["w", "x"], "v0.5"), member("b", ["w"], "v0.6")], ["w", "x"])!;
-    const r = scorePool({ baseWorkloads: m.sharedWorkloads, heldOutWorkloads: [], submissions: [{ name: "a", times: { w: 1, x: 1 } }, { name: "b", times: { w: 2 } }] }, {});
+    const r = scorePool(
+      {
+        baseWorkloads: m.sharedWorkloads,
+        heldOutWorkloads: [],
+        submissions: [
+          { name: "a", times: { w: 1, x: 1 } },
+          { name: "b", times: { w: 2 } },
+        ],
+      },
+      {},
+    );
     // a is the best on its one workload: rho = 1 over the whole grid, area 3, score 1.
     expect(r.scores.a).toBe(1);
     expect(r.workloads).toEqual(["w"]);

@@ -75,7 +75,13 @@ describe("scoring invariants (fast-check)", () => {
           const j = randomness.next().value % (i + 1);
           [order[i], order[j]] = [order[j]!, order[i]!];
         }
-        const renamed = scorePool(input(order.map((i) => rows[i]!), order.map((i) => `renamed-${i}`)), s);
+        const renamed = scorePool(
+          input(
+            order.map((i) => rows[i]!),
+            order.map((i) => `renamed-${i}`),
+          ),
+          s,
+        );
         order.forEach((original, position) => {
           expect(close(renamed.scores[`renamed-${original}`]!, base.scores[`s${original}`]!), `position ${position}`).toBe(true);
         });

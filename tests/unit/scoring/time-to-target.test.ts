@@ -40,7 +40,7 @@ describe("§1.3–§1.4 first hit", () => {
   });
 
   test("§1.3 the comparison is inclusive for maximised metrics", () => {
-    expect(firstHitIndex([0.70, 0.7236, 0.723653, 0.8], 0.723653, "max")).toBe(2);
+    expect(firstHitIndex([0.7, 0.7236, 0.723653, 0.8], 0.723653, "max")).toBe(2);
   });
 
   test("§1.3 a NaN metric never hits, in either direction", () => {

@@ -15,14 +15,23 @@ import { uncertaintyParamsSchema } from "@/lib/server/schemas/analysis-uncertain
 import { scoreQuerySchema } from "@/lib/server/schemas/scores";
 import { viewQuerySchema } from "@/lib/views/parse-query";
 
-type JsonSchema = { type?: string | string[]; maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; pattern?: string; [k: string]: unknown };
+type JsonSchema = {
+  type?: string | string[];
+  maxLength?: number;
+  maxItems?: number;
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  [k: string]: unknown;
+};
 
 /** Paths of strings without maxLength (or enum/const) and arrays without maxItems. */
 function unbounded(schema: unknown, path = "", out: string[] = []): string[] {
   if (!schema || typeof schema !== "object") return out;
   const s = schema as JsonSchema;
   const types = [s.type].flat();
-  if (types.includes("string") && s.maxLength === undefined && s.enum === undefined && s.const === undefined) out.push(`${path || "(root)"}: string without maxLength`);
+  if (types.includes("string") && s.maxLength === undefined && s.enum === undefined && s.const === undefined)
+    out.push(`${path || "(root)"}: string without maxLength`);
   if (types.includes("array") && s.maxItems === undefined) out.push(`${path || "(root)"}: array without maxItems`);
   for (const [k, v] of Object.entries(s)) {
     if (k === "properties" && v && typeof v === "object") for (const [p, sub] of Object.entries(v)) unbounded(sub, `${path}.${p}`, out);
@@ -42,7 +51,18 @@ describe("bounded inputs", () => {
   test("every tRPC procedure's input", () => {
     // At run time the router keeps a flat map "path" → procedure.
     const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: (z.ZodType | { schema: z.ZodType })[] } }>);
-    expect(procedures.map(([name]) => name).sort()).toEqual(["admin.closeRound", "admin.createRound", "admin.deleteSubmission", "admin.hideSubmission", "admin.purgeSubmission", "admin.updateRound", "admin.verifySubmission", "ingest.round", "ingest.upload", "rounds.list"]);
+    expect(procedures.map(([name]) => name).sort()).toEqual([
+      "admin.closeRound",
+      "admin.createRound",
+      "admin.deleteSubmission",
+      "admin.hideSubmission",
+      "admin.purgeSubmission",
+      "admin.updateRound",
+      "admin.verifySubmission",
+      "ingest.round",
+      "ingest.upload",
+      "rounds.list",
+    ]);
     for (const [name, procedure] of procedures) {
       // A parser that is not a zod schema (ingest.upload's fast path, lib/ingest/upload-parse.ts) names the schema it enforces.
       for (const input of procedure._def.inputs) expect(unbounded(jsonSchema("schema" in input ? input.schema : input)), name).toEqual([]);
@@ -50,7 +70,14 @@ describe("bounded inputs", () => {
   });
 
   test("score, view and analysis query parameters", () => {
-    for (const [name, schema] of Object.entries({ scoreQuerySchema, viewQuerySchema, calibrationParamsSchema, sensitivityParamsSchema, tauParamsSchema, uncertaintyParamsSchema })) {
+    for (const [name, schema] of Object.entries({
+      scoreQuerySchema,
+      viewQuerySchema,
+      calibrationParamsSchema,
+      sensitivityParamsSchema,
+      tauParamsSchema,
+      uncertaintyParamsSchema,
+    })) {
       expect(unbounded(jsonSchema(schema as z.ZodType)), name).toEqual([]);
     }
   });
@@ -87,7 +114,9 @@ describe("free-form JSON (hyperparameters) and text fields", () => {
   });
 
   test("text fields refuse NUL and lone surrogates, which PostgreSQL cannot store as sent", () => {
-    expect(issues({ round: "r", submissions: [{ slug: "s", displayName: "a\u0000b" }], runs: [run] })).toEqual(["submissions.0.displayName: must not contain the NUL character (U+0000)"]);
+    expect(issues({ round: "r", submissions: [{ slug: "s", displayName: "a\u0000b" }], runs: [run] })).toEqual([
+      "submissions.0.displayName: must not contain the NUL character (U+0000)",
+    ]);
     expect(issues({ round: "r", runs: [{ ...run, notes: "x\uD800y" }] })).toEqual(["runs.0.notes: must be valid Unicode (a lone surrogate was sent)"]);
     expect(issues({ round: "r", runs: [{ ...run, hardware: "8x 🚀 V100 <script>" }] })).toEqual([]);
   });
@@ -127,7 +156,8 @@ describe("numbers fit the database columns they are stored in", () => {
     if ([s.type].flat().includes("integer")) {
       const column = COLUMN[path.at(-1) ?? ""];
       if (!column) out.push(`${path.join(".")}: integer with no column listed in this test`);
-      else if (s.maximum === undefined || s.maximum > columnMax(...column)) out.push(`${path.join(".")}: up to ${s.maximum ?? "unbounded"}, column ${column.join(".")} holds at most ${columnMax(...column)}`);
+      else if (s.maximum === undefined || s.maximum > columnMax(...column))
+        out.push(`${path.join(".")}: up to ${s.maximum ?? "unbounded"}, column ${column.join(".")} holds at most ${columnMax(...column)}`);
     }
     for (const [k, v] of Object.entries(s)) {
       if (k === "properties" && v && typeof v === "object") for (const [p, sub] of Object.entries(v)) tooWide(sub, [...path, p], out);

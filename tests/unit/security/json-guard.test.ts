@@ -7,7 +7,10 @@ describe("jsonBodyProblem", () => {
   test("prototype keys anywhere, named by their path (JSON.parse keeps __proto__ as an own key)", () => {
     expect(jsonBodyProblem(JSON.parse('{"runs":[{"hyperparameters":{"__proto__":{"lr":1}}}]}'))).toMatchObject({ path: "runs.0.hyperparameters.__proto__" });
     expect(jsonBodyProblem(JSON.parse('{"a":[{"b":{"constructor":1}}]}'))).toMatchObject({ path: "a.0.b.constructor" });
-    expect(jsonBodyProblem(JSON.parse('{"prototype":1}'))).toMatchObject({ path: "prototype", message: expect.stringContaining('the key "prototype" is not allowed') });
+    expect(jsonBodyProblem(JSON.parse('{"prototype":1}'))).toMatchObject({
+      path: "prototype",
+      message: expect.stringContaining('the key "prototype" is not allowed'),
+    });
     // A value may be any text.
     expect(jsonBodyProblem(JSON.parse('{"notes":"__proto__ constructor prototype"}'))).toBeNull();
   });
@@ -26,7 +29,11 @@ describe("jsonBodyProblem", () => {
   });
 
   test("an ordinary upload passes", () => {
-    const body = { round: "r", submissions: [{ slug: "s", hyperparameters: { opt: { betas: [0.9, 0.999] }, lr: 1e-3 } }], runs: [{ submission: "s", evals: { steps: [1, 2], times: [0.5, 1], metrics: [null, 0.3] } }] };
+    const body = {
+      round: "r",
+      submissions: [{ slug: "s", hyperparameters: { opt: { betas: [0.9, 0.999] }, lr: 1e-3 } }],
+      runs: [{ submission: "s", evals: { steps: [1, 2], times: [0.5, 1], metrics: [null, 0.3] } }],
+    };
     expect(jsonBodyProblem(body)).toBeNull();
   });
 });

@@ -18,7 +18,9 @@ describe("text PostgreSQL can hold", () => {
   });
 
   test("storable() replaces them by U+FFFD, in nested values and keys, and leaves the rest", () => {
-    expect(storable({ "k\u0000": ["a\u0000b", "🚀\uD800", 1, null, { x: "\uDC00" }] })).toEqual({ "k\uFFFD": ["a\uFFFDb", "🚀\uFFFD", 1, null, { x: "\uFFFD" }] });
+    expect(storable({ "k\u0000": ["a\u0000b", "🚀\uD800", 1, null, { x: "\uDC00" }] })).toEqual({
+      "k\uFFFD": ["a\uFFFDb", "🚀\uFFFD", 1, null, { x: "\uFFFD" }],
+    });
     expect(storable("plain <b>")).toBe("plain <b>");
     for (const s of ["\u0000", "x\uD800", "\uDFFFy"]) expect(unstorableText(storable(s))).toBeNull();
   });
@@ -28,10 +30,19 @@ describe("CSV formula injection", () => {
   test("cells starting with = + - @ tab or CR get a leading apostrophe; numbers and other text do not", () => {
     for (const f of ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"]) expect(neutralizeFormula(f)).toBe(`'${f}`);
     for (const t of ["AdamW", " =1", "'=1", "", "1e-3"]) expect(neutralizeFormula(t)).toBe(t);
-    const rows = csvParseRows(toCsv(["name", "=header"], [["=HYPERLINK(\"x\")", -1.5], ["-x", -Infinity], [null, Number.NaN]]));
+    const rows = csvParseRows(
+      toCsv(
+        ["name", "=header"],
+        [
+          ['=HYPERLINK("x")', -1.5],
+          ["-x", -Infinity],
+          [null, Number.NaN],
+        ],
+      ),
+    );
     expect(rows).toEqual([
       ["name", "'=header"],
-      ["'=HYPERLINK(\"x\")", "-1.5"],
+      ['\'=HYPERLINK("x")', "-1.5"],
       ["'-x", "-inf"],
       ["", "nan"],
     ]);
@@ -41,7 +52,8 @@ describe("CSV formula injection", () => {
 describe("client address for per-IP limits (lib/server/client-address.ts)", () => {
   // What scripts/server.ts adds to every request: its process secret and the TCP peer.
   const env = (trusted?: string) => ({ ALGOPERF_PEER_SECRET: "s3cret", ...(trusted === undefined ? {} : { TRUSTED_PROXIES: trusted }) });
-  const h = (peer: string | null, init: Record<string, string> = {}) => new Headers({ ...init, ...(peer === null ? {} : { "x-algoperf-peer": `s3cret ${peer}` }) });
+  const h = (peer: string | null, init: Record<string, string> = {}) =>
+    new Headers({ ...init, ...(peer === null ? {} : { "x-algoperf-peer": `s3cret ${peer}` }) });
   test("the TCP peer; X-Forwarded-For is ignored when no proxy is trusted", () => {
     expect(clientAddress(h("198.51.100.7", { "x-forwarded-for": "203.0.113.9" }), env())).toBe("198.51.100.7");
     expect(clientAddress(h("::ffff:127.0.0.1", { "x-forwarded-for": "203.0.113.9" }), env())).toBe("127.0.0.1");

@@ -19,10 +19,10 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<{ text: string;
 describe("streamed scoring JSON", () => {
   test("equals stringifyScoring: non-finite numbers, nulls, undefined members, nested arrays and objects, strings to escape", async () => {
     const value = {
-      a: [1, NaN, Infinity, -Infinity, null, "x\"y\n", undefined],
+      a: [1, NaN, Infinity, -Infinity, null, 'x"y\n', undefined],
       b: { c: undefined, d: [{ e: 1.5 }, [2, [3, { f: "g" }]]], h: {} },
       i: [],
-      "k\"ey": true,
+      'k"ey': true,
       date: new Date(0),
       nested: [[[]]],
     };

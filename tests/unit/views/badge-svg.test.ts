@@ -19,7 +19,20 @@ test("hostile text in every field stays text: the SVG is well-formed and reads b
 });
 
 test("the snippets link the badge to the pinned view and escape the name", () => {
-  const s = badgeSnippets("https://lb.example.org", { round: { slug: "r1", name: "Round [1]" }, slug: "opt", displayName: `a<b>"c"`, version: 9, state: "ranked", rank: 2, poolSize: 5, scoreText: "0.5000" });
-  expect(s.markdown).toBe("[![a<b>\"c\" on the AlgoPerf Leaderboard (Round \\[1\\])](https://lb.example.org/badges/r1/opt.svg)](https://lb.example.org/rounds/r1?at=9)");
-  expect(s.html).toBe('<a href="https://lb.example.org/rounds/r1?at=9"><img src="https://lb.example.org/badges/r1/opt.svg" alt="a&lt;b&gt;&quot;c&quot; on the AlgoPerf Leaderboard (Round [1])"></a>');
+  const s = badgeSnippets("https://lb.example.org", {
+    round: { slug: "r1", name: "Round [1]" },
+    slug: "opt",
+    displayName: `a<b>"c"`,
+    version: 9,
+    state: "ranked",
+    rank: 2,
+    poolSize: 5,
+    scoreText: "0.5000",
+  });
+  expect(s.markdown).toBe(
+    '[![a<b>"c" on the AlgoPerf Leaderboard (Round \\[1\\])](https://lb.example.org/badges/r1/opt.svg)](https://lb.example.org/rounds/r1?at=9)',
+  );
+  expect(s.html).toBe(
+    '<a href="https://lb.example.org/rounds/r1?at=9"><img src="https://lb.example.org/badges/r1/opt.svg" alt="a&lt;b&gt;&quot;c&quot; on the AlgoPerf Leaderboard (Round [1])"></a>',
+  );
 });

@@ -40,7 +40,13 @@ describe("citations", () => {
   });
   test("CSL-JSON: one dataset item with version, issued and accessed dates and the URL", () => {
     const [item] = JSON.parse(cslJson(view));
-    expect(item).toMatchObject({ type: "dataset", version: "7", URL: view.url, issued: { "date-parts": [[2026, 3, 4]] }, accessed: { "date-parts": [[2026, 11, 29]] } });
+    expect(item).toMatchObject({
+      type: "dataset",
+      version: "7",
+      URL: view.url,
+      issued: { "date-parts": [[2026, 3, 4]] },
+      accessed: { "date-parts": [[2026, 11, 29]] },
+    });
     expect(item.title).toBe("AlgoPerf Leaderboard: Paper 100% {AdamW} & co_1, version 7");
   });
 });

@@ -75,6 +75,8 @@ describe("withMember", () => {
 });
 
 test("viewHref puts page parameters first and leaves defaults out", () => {
-  expect(viewHref("/workloads/ogbg", { ...EMPTY_QUERY, horizon: ["66"] }, { round: "paper-2505.24005" })).toBe("/workloads/ogbg?round=paper-2505.24005&horizon=66");
+  expect(viewHref("/workloads/ogbg", { ...EMPTY_QUERY, horizon: ["66"] }, { round: "paper-2505.24005" })).toBe(
+    "/workloads/ogbg?round=paper-2505.24005&horizon=66",
+  );
   expect(viewHref("/", EMPTY_QUERY)).toBe("/");
 });

@@ -2,11 +2,19 @@ import { describe, expect, test } from "vitest";
 import { pageOf } from "@/lib/views/paging";
 import { pickRounds, searchRounds } from "@/lib/views/round-picker";
 
-const round = (slug: string, featured: boolean, minute: number) => ({ slug, name: `Round ${slug}`, featured, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString() });
+const round = (slug: string, featured: boolean, minute: number) => ({
+  slug,
+  name: `Round ${slug}`,
+  featured,
+  updatedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+});
 
 describe("round picker", () => {
   // Site order: 8 featured, then 1,249 others changed at increasing times.
-  const all = [...Array.from({ length: 8 }, (_, i) => round(`f${i}`, true, i)), ...Array.from({ length: 1249 }, (_, i) => round(`r${String(i).padStart(4, "0")}`, false, i))];
+  const all = [
+    ...Array.from({ length: 8 }, (_, i) => round(`f${i}`, true, i)),
+    ...Array.from({ length: 1249 }, (_, i) => round(`r${String(i).padStart(4, "0")}`, false, i)),
+  ];
 
   test("at most 6 featured + 6 most recently changed + the current one, in site order", () => {
     const shown = pickRounds(all, "r0003").map((r) => r.slug);

@@ -46,7 +46,16 @@ test("formats: scores to the published precision, misses as a dash, signed chang
 });
 
 test("CSV quotes what needs quoting and writes non-finite numbers like the JSON", () => {
-  expect(toCsv(["a", "b"], [["x,y", Infinity], ['say "hi"', NaN], [null, 1.5]])).toBe('a,b\n"x,y",inf\n"say ""hi""",nan\n,1.5\n');
+  expect(
+    toCsv(
+      ["a", "b"],
+      [
+        ["x,y", Infinity],
+        ['say "hi"', NaN],
+        [null, 1.5],
+      ],
+    ),
+  ).toBe('a,b\n"x,y",inf\n"say ""hi""",nan\n,1.5\n');
 });
 
 test("free-form records become text rows with dotted keys", () => {

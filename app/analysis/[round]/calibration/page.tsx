@@ -35,8 +35,9 @@ export default async function CalibrationPage(props: AnalysisPageProps) {
       title="Calibration"
       intro={
         <>
-          Which configurations would a calibration search pick? The paper ranks candidate configurations by the geometric mean of their time-to-target across workloads, a missed target counted as
-          the budget plus one unit. Smaller is better; it does not depend on the pool. Filled points are each algorithm and horizon&apos;s pick.
+          Which configurations would a calibration search pick? The paper ranks candidate configurations by the geometric mean of their time-to-target across
+          workloads, a missed target counted as the budget plus one unit. Smaller is better; it does not depend on the pool. Filled points are each algorithm
+          and horizon&apos;s pick.
         </>
       }
     >
@@ -50,64 +51,94 @@ export default async function CalibrationPage(props: AnalysisPageProps) {
           <p className="text-xs text-zinc-500">
             {report.metric} Scores: {report.settings.mode}.
           </p>
-          <SeriesHighlight id="calibration" legendLabel="Highlight an algorithm" legend={algorithms.map((a, i) => ({ key: a, label: a, color: seriesColor(i) }))}>
+          <SeriesHighlight
+            id="calibration"
+            legendLabel="Highlight an algorithm"
+            legend={algorithms.map((a, i) => ({ key: a, label: a, color: seriesColor(i) }))}
+          >
             <ScatterChart
               title="Selection metric against benchmark score, one point per configuration"
               description="The same numbers are in the table below."
               xLabel={`Geometric-mean time-to-target (${seconds ? "s" : "fraction of the budget"}, log scale)`}
               yLabel="Benchmark score"
               yFormat={`.2f`}
-              points={report.rows.map((r) => ({ key: r.name, label: name(r.name), series: r.baseAlgorithm ?? name(r.name), color: color(r), x: r.geometricMeanTime, y: r.score, emphasis: r.groupRank === 1 }))}
+              points={report.rows.map((r) => ({
+                key: r.name,
+                label: name(r.name),
+                series: r.baseAlgorithm ?? name(r.name),
+                color: color(r),
+                x: r.geometricMeanTime,
+                y: r.score,
+                emphasis: r.groupRank === 1,
+              }))}
             />
           </SeriesHighlight>
           <div className="grid gap-6 lg:grid-cols-3">
             <ScrollRegion label="Calibration groups" className="self-start lg:col-span-2">
-            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-groups">
-              <caption className="pb-2 text-left text-xs text-zinc-500">Top {report.k} per algorithm and horizon by the selection metric (as Appendix C lists the baselines&apos; candidates).</caption>
-              <thead className="text-left text-xs text-zinc-500">
-                <tr>
-                  <th scope="col" className="py-1">Algorithm</th>
-                  <th scope="col">Horizon</th>
-                  <th scope="col">Top {report.k}</th>
-                  <th scope="col">Marked selection</th>
-                  <th scope="col">Metric agrees</th>
-                  <th scope="col" className="text-right">Most targets</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.groups.map((g) => (
-                  <tr key={`${g.baseAlgorithm}-${g.horizon}-${g.members[0]}`} data-group={`${g.baseAlgorithm ?? g.members[0]}@${g.horizon ?? "none"}`} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                    <td className="py-1">{g.baseAlgorithm ?? name(g.members[0]!)}</td>
-                    <td className="num">{percent(g.horizon)}</td>
-                    <td className="text-xs">{g.top.map(name).join(" › ")}</td>
-                    <td className="text-xs">{g.selected ? name(g.selected) : "–"}</td>
-                    <td>{g.agrees === null ? "–" : g.agrees ? "yes" : "no"}</td>
-                    <td className="num text-right">{g.maxTargetsReached}</td>
+              <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-groups">
+                <caption className="pb-2 text-left text-xs text-zinc-500">
+                  Top {report.k} per algorithm and horizon by the selection metric (as Appendix C lists the baselines&apos; candidates).
+                </caption>
+                <thead className="text-left text-xs text-zinc-500">
+                  <tr>
+                    <th scope="col" className="py-1">
+                      Algorithm
+                    </th>
+                    <th scope="col">Horizon</th>
+                    <th scope="col">Top {report.k}</th>
+                    <th scope="col">Marked selection</th>
+                    <th scope="col">Metric agrees</th>
+                    <th scope="col" className="text-right">
+                      Most targets
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {report.groups.map((g) => (
+                    <tr
+                      key={`${g.baseAlgorithm}-${g.horizon}-${g.members[0]}`}
+                      data-group={`${g.baseAlgorithm ?? g.members[0]}@${g.horizon ?? "none"}`}
+                      className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                    >
+                      <td className="py-1">{g.baseAlgorithm ?? name(g.members[0]!)}</td>
+                      <td className="num">{percent(g.horizon)}</td>
+                      <td className="text-xs">{g.top.map(name).join(" › ")}</td>
+                      <td className="text-xs">{g.selected ? name(g.selected) : "–"}</td>
+                      <td>{g.agrees === null ? "–" : g.agrees ? "yes" : "no"}</td>
+                      <td className="num text-right">{g.maxTargetsReached}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </ScrollRegion>
             <ScrollRegion label="Calibration by algorithm" className="self-start">
-            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-algorithms">
-              <caption className="pb-2 text-left text-xs text-zinc-500">Most targets any configuration of an algorithm reached (the question of Appendix D).</caption>
-              <thead className="text-left text-xs text-zinc-500">
-                <tr>
-                  <th scope="col" className="py-1">Algorithm</th>
-                  <th scope="col" className="text-right">Configurations</th>
-                  <th scope="col" className="text-right">Max targets</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.algorithms.map((a) => (
-                  <tr key={a.baseAlgorithm} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <td className="py-1">{a.baseAlgorithm}</td>
-                    <td className="num text-right">{a.configurations}</td>
-                    <td className="num text-right">{a.maxTargetsReached}</td>
+              <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-algorithms">
+                <caption className="pb-2 text-left text-xs text-zinc-500">
+                  Most targets any configuration of an algorithm reached (the question of Appendix D).
+                </caption>
+                <thead className="text-left text-xs text-zinc-500">
+                  <tr>
+                    <th scope="col" className="py-1">
+                      Algorithm
+                    </th>
+                    <th scope="col" className="text-right">
+                      Configurations
+                    </th>
+                    <th scope="col" className="text-right">
+                      Max targets
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {report.algorithms.map((a) => (
+                    <tr key={a.baseAlgorithm} className="border-t border-zinc-100 dark:border-zinc-800">
+                      <td className="py-1">{a.baseAlgorithm}</td>
+                      <td className="num text-right">{a.configurations}</td>
+                      <td className="num text-right">{a.maxTargetsReached}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </ScrollRegion>
           </div>
           <SortableTable

@@ -35,9 +35,9 @@ export default async function CostPage(props: AnalysisPageProps) {
       title="Cost to target"
       intro={
         <>
-          What a result cost in GPU-hours: time × the run&apos;s GPU count. <em>To target</em> is the official workload time (median over studies of each study&apos;s best trial); <em>search</em> adds
-          every tuning trial of every study, a hit up to its hit, a miss for its whole run (up to its last eval). The ranking is by the total over all workloads, and so by price at any price per
-          GPU-hour.
+          What a result cost in GPU-hours: time × the run&apos;s GPU count. <em>To target</em> is the official workload time (median over studies of each
+          study&apos;s best trial); <em>search</em> adds every tuning trial of every study, a hit up to its hit, a miss for its whole run (up to its last eval).
+          The ranking is by the total over all workloads, and so by price at any price per GPU-hour.
         </>
       }
     >
@@ -61,15 +61,16 @@ function CostNotices({ report }: { report: CostReport }) {
       {report.mixedHardware && (
         <Notice tone="info">
           <span data-mixed-hardware>
-            Mixed hardware: this pool&apos;s trials ran on {classes.length} hardware classes ({classes.join("; ")}). GPU-hours on different GPUs are not like for like; compare within one class.
+            Mixed hardware: this pool&apos;s trials ran on {classes.length} hardware classes ({classes.join("; ")}). GPU-hours on different GPUs are not like
+            for like; compare within one class.
           </span>
         </Notice>
       )}
       {report.unknownGpuCount.length > 0 && (
         <Notice tone="info">
           <span data-unknown-gpu>
-            No GPU count is stored for some trials of {report.unknownGpuCount.map(name).join(", ")}: their GPU-hours are unknown. GPU counts come from the runs&apos; <code>meta_data_*.json</code>{" "}
-            when uploaded from AlgoPerf logs; the published rounds were seeded from per-trial tables without them.
+            No GPU count is stored for some trials of {report.unknownGpuCount.map(name).join(", ")}: their GPU-hours are unknown. GPU counts come from the
+            runs&apos; <code>meta_data_*.json</code> when uploaded from AlgoPerf logs; the published rounds were seeded from per-trial tables without them.
           </span>
         </Notice>
       )}
@@ -84,16 +85,31 @@ function CostRanking({ report }: { report: CostReport }) {
     <ScrollRegion label="Ranking by cost">
       <table className="w-full text-sm" data-table="cost-ranking">
         <caption className="pb-2 text-left text-xs text-zinc-500">
-          Submissions by GPU-hours of all trials, cheapest first (unknown last){report.pricePerGpuHour !== null ? `, priced at ${money(report.pricePerGpuHour)} per GPU-hour` : ""}.
+          Submissions by GPU-hours of all trials, cheapest first (unknown last)
+          {report.pricePerGpuHour !== null ? `, priced at ${money(report.pricePerGpuHour)} per GPU-hour` : ""}.
         </caption>
         <thead className="text-left text-xs text-zinc-500">
           <tr>
-            <th scope="col" className="py-1 text-right">#</th>
-            <th scope="col" className="px-2">Submission</th>
-            <th scope="col" className="px-2">Hardware</th>
-            <th scope="col" className="text-right">GPU-hours, all trials</th>
-            <th scope="col" className="text-right">GPU-hours to target (sum over workloads reached)</th>
-            {report.pricePerGpuHour !== null && <th scope="col" className="text-right">Price</th>}
+            <th scope="col" className="py-1 text-right">
+              #
+            </th>
+            <th scope="col" className="px-2">
+              Submission
+            </th>
+            <th scope="col" className="px-2">
+              Hardware
+            </th>
+            <th scope="col" className="text-right">
+              GPU-hours, all trials
+            </th>
+            <th scope="col" className="text-right">
+              GPU-hours to target (sum over workloads reached)
+            </th>
+            {report.pricePerGpuHour !== null && (
+              <th scope="col" className="text-right">
+                Price
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -136,19 +152,39 @@ function CostPerWorkload({ report }: { report: CostReport }) {
         <table className="w-full text-sm" data-table="cost-workloads">
           <thead className="text-left text-xs text-zinc-500">
             <tr>
-              <th scope="col" className="py-1">Submission</th>
-              <th scope="col" className="px-2">Hardware</th>
-              <th scope="col" className="px-2">Workload</th>
-              <th scope="col" className="text-right">GPU-h to target</th>
-              <th scope="col" className="text-right">GPU-h search (all trials)</th>
-              <th scope="col" className="px-2">GPU-h per study</th>
-              {report.pricePerGpuHour !== null && <th scope="col" className="text-right">Price of the search</th>}
+              <th scope="col" className="py-1">
+                Submission
+              </th>
+              <th scope="col" className="px-2">
+                Hardware
+              </th>
+              <th scope="col" className="px-2">
+                Workload
+              </th>
+              <th scope="col" className="text-right">
+                GPU-h to target
+              </th>
+              <th scope="col" className="text-right">
+                GPU-h search (all trials)
+              </th>
+              <th scope="col" className="px-2">
+                GPU-h per study
+              </th>
+              {report.pricePerGpuHour !== null && (
+                <th scope="col" className="text-right">
+                  Price of the search
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {report.ranking.flatMap((key) =>
               byKey.get(key)!.workloads.map((w, j) => (
-                <tr key={`${key}-${w.workload}`} data-row={`${key}/${w.workload}`} className={j === 0 ? "border-t border-zinc-300 dark:border-zinc-700" : "border-t border-zinc-100 dark:border-zinc-800"}>
+                <tr
+                  key={`${key}-${w.workload}`}
+                  data-row={`${key}/${w.workload}`}
+                  className={j === 0 ? "border-t border-zinc-300 dark:border-zinc-700" : "border-t border-zinc-100 dark:border-zinc-800"}
+                >
                   <td className="py-1 whitespace-nowrap">{name(key)}</td>
                   <td className="px-2 text-xs">{byKey.get(key)!.hardware.join("; ")}</td>
                   <td className="px-2">{w.workload}</td>

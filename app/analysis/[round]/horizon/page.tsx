@@ -45,9 +45,10 @@ export default async function HorizonPage(props: AnalysisPageProps) {
       title="Training horizon"
       intro={
         <>
-          The horizon (the fraction of the step budget at which the learning-rate schedule decays to zero) is fixed before training, so a &ldquo;hyperparameter-free&rdquo; method still needs it.
-          Each line follows an algorithm&apos;s selected configuration across horizons (filled dots; the best-scoring one where none is marked); the bar behind it spans all its configurations at
-          that horizon (open dots, e.g. the paper&apos;s top-3 search ranks). Scores are those of the whole pool.
+          The horizon (the fraction of the step budget at which the learning-rate schedule decays to zero) is fixed before training, so a
+          &ldquo;hyperparameter-free&rdquo; method still needs it. Each line follows an algorithm&apos;s selected configuration across horizons (filled dots;
+          the best-scoring one where none is marked); the bar behind it spans all its configurations at that horizon (open dots, e.g. the paper&apos;s top-3
+          search ranks). Scores are those of the whole pool.
         </>
       }
     >
@@ -65,60 +66,100 @@ export default async function HorizonPage(props: AnalysisPageProps) {
       )}
       {report && report.series.length > 0 && (
         <>
-          <p className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100" data-summary>
-            {report.summary} The best horizon depends on the algorithm, and a wrong choice costs up to {fixed(Math.max(...report.series.map((s) => s.scoreSwing)), digits)} in score.
+          <p
+            className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100"
+            data-summary
+          >
+            {report.summary} The best horizon depends on the algorithm, and a wrong choice costs up to{" "}
+            {fixed(Math.max(...report.series.map((s) => s.scoreSwing)), digits)} in score.
           </p>
           <p className="text-xs text-zinc-500">{report.settings.mode}</p>
-          <SeriesHighlight id="horizon" legendLabel="Highlight an algorithm" legend={report.series.map((s, i) => ({ key: s.baseAlgorithm, label: s.baseAlgorithm, color: seriesColor(i) }))}>
+          <SeriesHighlight
+            id="horizon"
+            legendLabel="Highlight an algorithm"
+            legend={report.series.map((s, i) => ({ key: s.baseAlgorithm, label: s.baseAlgorithm, color: seriesColor(i) }))}
+          >
             <div className="grid gap-6 lg:grid-cols-2">
-              <HorizonChart title="Benchmark score against the training horizon" description="The same numbers are in the table below." yLabel="Benchmark score" yDomain={[0, Math.max(0.1, ...report.series.flatMap((s) => s.steps.map((x) => x.maxScore)))]} yFormat=".2f" series={chartSeries((p) => p.score)} />
-              <HorizonChart title="Targets hit against the training horizon" description="The same numbers are in the table below." yLabel={`Targets hit (of ${report.workloads})`} yDomain={[0, report.workloads]} yFormat="d" series={chartSeries((p) => p.targetsHit)} />
+              <HorizonChart
+                title="Benchmark score against the training horizon"
+                description="The same numbers are in the table below."
+                yLabel="Benchmark score"
+                yDomain={[0, Math.max(0.1, ...report.series.flatMap((s) => s.steps.map((x) => x.maxScore)))]}
+                yFormat=".2f"
+                series={chartSeries((p) => p.score)}
+              />
+              <HorizonChart
+                title="Targets hit against the training horizon"
+                description="The same numbers are in the table below."
+                yLabel={`Targets hit (of ${report.workloads})`}
+                yDomain={[0, report.workloads]}
+                yFormat="d"
+                series={chartSeries((p) => p.targetsHit)}
+              />
             </div>
           </SeriesHighlight>
           <ScrollRegion label="Score by horizon">
-          <table className="w-full text-sm" data-table="horizon">
-            <caption className="pb-2 text-left text-xs text-zinc-500">Per algorithm and horizon: the selected configuration and every configuration (search rank: score / targets hit).</caption>
-            <thead className="text-left text-xs text-zinc-500">
-              <tr>
-                <th scope="col" className="py-1">Algorithm</th>
-                <th scope="col">Horizon</th>
-                <th scope="col">Selected</th>
-                <th scope="col" className="text-right">Score</th>
-                <th scope="col" className="text-right">Rank</th>
-                <th scope="col" className="text-right">Targets hit</th>
-                <th scope="col" className="text-right">Spread</th>
-                <th scope="col" className="pl-4">All configurations</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.series.flatMap((s) =>
-                s.steps.map((step) => {
-                  const shown = step.selected ?? step.best;
-                  return (
-                    <tr key={`${s.baseAlgorithm}-${step.horizon}`} data-row={`${s.baseAlgorithm}@${step.horizon}`} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                      <td className="py-1">{s.baseAlgorithm}</td>
-                      <td className="num">
-                        {percent(step.horizon)}
-                        {step.horizon === s.bestHorizon ? " ★" : ""}
-                      </td>
-                      <td>{step.selected ? name(step.selected.name) : <span className="text-zinc-500">none marked; best: {name(step.best.name)}</span>}</td>
-                      <td className="num text-right" data-score>
-                        {fixed(shown.score, digits)}
-                      </td>
-                      <td className="num text-right">{shown.rank}</td>
-                      <td className="num text-right">{shown.targetsHit}</td>
-                      <td className="num text-right">
-                        {fixed(step.minScore, digits)}–{fixed(step.maxScore, digits)}
-                      </td>
-                      <td className="pl-4 text-xs">
-                        {step.configurations.map((c) => `${c.searchRank ?? "?"}: ${fixed(c.score, digits)} / ${c.targetsHit}`).join(" · ")}
-                      </td>
-                    </tr>
-                  );
-                }),
-              )}
-            </tbody>
-          </table>
+            <table className="w-full text-sm" data-table="horizon">
+              <caption className="pb-2 text-left text-xs text-zinc-500">
+                Per algorithm and horizon: the selected configuration and every configuration (search rank: score / targets hit).
+              </caption>
+              <thead className="text-left text-xs text-zinc-500">
+                <tr>
+                  <th scope="col" className="py-1">
+                    Algorithm
+                  </th>
+                  <th scope="col">Horizon</th>
+                  <th scope="col">Selected</th>
+                  <th scope="col" className="text-right">
+                    Score
+                  </th>
+                  <th scope="col" className="text-right">
+                    Rank
+                  </th>
+                  <th scope="col" className="text-right">
+                    Targets hit
+                  </th>
+                  <th scope="col" className="text-right">
+                    Spread
+                  </th>
+                  <th scope="col" className="pl-4">
+                    All configurations
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.series.flatMap((s) =>
+                  s.steps.map((step) => {
+                    const shown = step.selected ?? step.best;
+                    return (
+                      <tr
+                        key={`${s.baseAlgorithm}-${step.horizon}`}
+                        data-row={`${s.baseAlgorithm}@${step.horizon}`}
+                        className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                      >
+                        <td className="py-1">{s.baseAlgorithm}</td>
+                        <td className="num">
+                          {percent(step.horizon)}
+                          {step.horizon === s.bestHorizon ? " ★" : ""}
+                        </td>
+                        <td>{step.selected ? name(step.selected.name) : <span className="text-zinc-500">none marked; best: {name(step.best.name)}</span>}</td>
+                        <td className="num text-right" data-score>
+                          {fixed(shown.score, digits)}
+                        </td>
+                        <td className="num text-right">{shown.rank}</td>
+                        <td className="num text-right">{shown.targetsHit}</td>
+                        <td className="num text-right">
+                          {fixed(step.minScore, digits)}–{fixed(step.maxScore, digits)}
+                        </td>
+                        <td className="pl-4 text-xs">
+                          {step.configurations.map((c) => `${c.searchRank ?? "?"}: ${fixed(c.score, digits)} / ${c.targetsHit}`).join(" · ")}
+                        </td>
+                      </tr>
+                    );
+                  }),
+                )}
+              </tbody>
+            </table>
           </ScrollRegion>
           <p className="text-xs text-zinc-500">★ the algorithm&apos;s best horizon.</p>
         </>

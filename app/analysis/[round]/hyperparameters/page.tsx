@@ -23,7 +23,9 @@ const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:bo
 const spreadText = (v: number) => (Number.isNaN(v) ? "no hit" : Number.isFinite(v) ? `${v.toFixed(2)}×` : "∞ (median trial misses)");
 
 export default async function HyperparametersPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => hyperparametersOf(db(), { round, submission: query.get("submission") || undefined }));
+  const { round, query, result, report } = await readAnalysisView(props, (round, query) =>
+    hyperparametersOf(db(), { round, submission: query.get("submission") || undefined }),
+  );
   const submission = query.get("submission") || undefined;
   return (
     <AnalysisSection
@@ -31,12 +33,18 @@ export default async function HyperparametersPage(props: AnalysisPageProps) {
       title="Hyperparameter sensitivity"
       intro={
         <>
-          How much the result depends on the tuning. Over all trials of all studies of a workload: the best, median and worst time-to-target (a miss counts as +∞), and the spread = median ÷
-          best. A submission&apos;s sensitivity is the median of its spreads over workloads: 1× means a typical trial is as fast as the best one.
+          How much the result depends on the tuning. Over all trials of all studies of a workload: the best, median and worst time-to-target (a miss counts as
+          +∞), and the spread = median ÷ best. A submission&apos;s sensitivity is the median of its spreads over workloads: 1× means a typical trial is as fast
+          as the best one.
         </>
       }
     >
-      <form method="get" action={routes.analysis(round, undefined, undefined, "hyperparameters")} className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800" data-form="hyperparameters">
+      <form
+        method="get"
+        action={routes.analysis(round, undefined, undefined, "hyperparameters")}
+        className="flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+        data-form="hyperparameters"
+      >
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
           <select name="submission" defaultValue={report?.submission ?? submission ?? ""} className={INPUT}>
@@ -47,7 +55,10 @@ export default async function HyperparametersPage(props: AnalysisPageProps) {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+        <button
+          type="submit"
+          className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
           Show
         </button>
       </form>
@@ -68,21 +79,40 @@ function Ranking({ report, round }: { report: HyperparameterReport; round: strin
   return (
     <ScrollRegion label="Sensitivity ranking">
       <table className="w-full text-sm" data-table="hparam-ranking">
-        <caption className="pb-2 text-left text-xs text-zinc-500">Every submission of the round by sensitivity, least sensitive first (no hit on any workload: last).</caption>
+        <caption className="pb-2 text-left text-xs text-zinc-500">
+          Every submission of the round by sensitivity, least sensitive first (no hit on any workload: last).
+        </caption>
         <thead className="text-left text-xs text-zinc-500">
           <tr>
-            <th scope="col" className="py-1 text-right">#</th>
-            <th scope="col" className="px-2">Submission</th>
-            <th scope="col" className="text-right">Sensitivity (median ÷ best)</th>
-            <th scope="col" className="text-right">Trials with hyperparameters</th>
+            <th scope="col" className="py-1 text-right">
+              #
+            </th>
+            <th scope="col" className="px-2">
+              Submission
+            </th>
+            <th scope="col" className="text-right">
+              Sensitivity (median ÷ best)
+            </th>
+            <th scope="col" className="text-right">
+              Trials with hyperparameters
+            </th>
           </tr>
         </thead>
         <tbody>
           {report.ranking.map((r, i) => (
-            <tr key={r.submission} data-row={r.submission} aria-current={r.submission === report.submission ? "true" : undefined} className={`border-t border-zinc-100 dark:border-zinc-800 ${r.submission === report.submission ? "font-semibold" : ""}`}>
+            <tr
+              key={r.submission}
+              data-row={r.submission}
+              aria-current={r.submission === report.submission ? "true" : undefined}
+              className={`border-t border-zinc-100 dark:border-zinc-800 ${r.submission === report.submission ? "font-semibold" : ""}`}
+            >
               <td className="num py-1 text-right">{i + 1}</td>
               <td className="px-2 whitespace-nowrap">
-                <Link href={`/analysis/${encodeURIComponent(round)}/hyperparameters?submission=${encodeURIComponent(r.submission)}`} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-400">
+                <Link
+                  href={`/analysis/${encodeURIComponent(round)}/hyperparameters?submission=${encodeURIComponent(r.submission)}`}
+                  prefetch={false}
+                  className="text-sky-700 hover:underline dark:text-sky-400"
+                >
                   {r.displayName}
                 </Link>
               </td>
@@ -113,13 +143,27 @@ function Spread({ report }: { report: HyperparameterReport }) {
         <table className="w-full text-sm" data-table="hparam-spread">
           <thead className="text-left text-xs text-zinc-500">
             <tr>
-              <th scope="col" className="py-1">Workload</th>
-              <th scope="col" className="text-right">Trials</th>
-              <th scope="col" className="text-right">Best</th>
-              <th scope="col" className="text-right">Median</th>
-              <th scope="col" className="text-right">Worst</th>
-              <th scope="col" className="text-right">Spread</th>
-              <th scope="col" className="px-2">Hardware</th>
+              <th scope="col" className="py-1">
+                Workload
+              </th>
+              <th scope="col" className="text-right">
+                Trials
+              </th>
+              <th scope="col" className="text-right">
+                Best
+              </th>
+              <th scope="col" className="text-right">
+                Median
+              </th>
+              <th scope="col" className="text-right">
+                Worst
+              </th>
+              <th scope="col" className="text-right">
+                Spread
+              </th>
+              <th scope="col" className="px-2">
+                Hardware
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -142,7 +186,12 @@ function Spread({ report }: { report: HyperparameterReport }) {
 }
 
 function Scatters({ report }: { report: HyperparameterReport }) {
-  if (!report.available) return <Notice tone="info">{report.message}. The scatter plots need the trials&apos; hyperparameters: upload the runs with their hparams.json (see docs/uploading.md).</Notice>;
+  if (!report.available)
+    return (
+      <Notice tone="info">
+        {report.message}. The scatter plots need the trials&apos; hyperparameters: upload the runs with their hparams.json (see docs/uploading.md).
+      </Notice>
+    );
   const seconds = report.timeBasis === "seconds";
   const withAxes = report.workloads.filter((w) => w.axes.length > 0);
   if (withAxes.length === 0) return <Notice tone="info">No hyperparameter varies across the trials of any workload.</Notice>;
@@ -156,7 +205,14 @@ function Scatters({ report }: { report: HyperparameterReport }) {
           </figcaption>
           <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
             {w.axes.map((a) => (
-              <HparamScatter key={a.name} axis={a} color={seriesColor(i)} title={`${w.workload}: time-to-target against ${a.name}`} timeLabel={seconds ? "time (s)" : "time (fraction)"} timeFormat={seconds ? ",.0f" : ".2f"} />
+              <HparamScatter
+                key={a.name}
+                axis={a}
+                color={seriesColor(i)}
+                title={`${w.workload}: time-to-target against ${a.name}`}
+                timeLabel={seconds ? "time (s)" : "time (fraction)"}
+                timeFormat={seconds ? ",.0f" : ".2f"}
+              />
             ))}
           </div>
         </figure>

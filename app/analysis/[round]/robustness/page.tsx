@@ -31,8 +31,9 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
       title="Workload-set robustness"
       intro={
         <>
-          With a handful of workloads, a ranking may rest on one of them. Each rank below is recomputed with every base workload left out in turn (the profile renormalised to the
-          workloads left), and the workload set itself is resampled, beside the resampling of studies: which source of uncertainty separates two adjacent ranks?
+          With a handful of workloads, a ranking may rest on one of them. Each rank below is recomputed with every base workload left out in turn (the profile
+          renormalised to the workloads left), and the workload set itself is resampled, beside the resampling of studies: which source of uncertainty separates
+          two adjacent ranks?
         </>
       }
       method={
@@ -56,13 +57,22 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
             <h3 className="text-sm font-semibold">Adjacent ranks: which source of uncertainty keeps them apart?</h3>
             <div className="overflow-x-auto">
               <table className="mt-1 w-full text-sm" data-table="pairs">
-                <caption className="pb-1 text-left text-xs text-zinc-500">Share of resamples in which the upper submission still scores strictly above the lower one, and the workloads whose removal changes their order.</caption>
+                <caption className="pb-1 text-left text-xs text-zinc-500">
+                  Share of resamples in which the upper submission still scores strictly above the lower one, and the workloads whose removal changes their
+                  order.
+                </caption>
                 <thead className="text-left text-xs text-zinc-500">
                   <tr>
                     <th scope="col">Pair</th>
-                    <th scope="col" className="text-right">Kept, resampling studies</th>
-                    <th scope="col" className="text-right">Kept, resampling workloads</th>
-                    <th scope="col" className="pl-3">Order changes without</th>
+                    <th scope="col" className="text-right">
+                      Kept, resampling studies
+                    </th>
+                    <th scope="col" className="text-right">
+                      Kept, resampling workloads
+                    </th>
+                    <th scope="col" className="pl-3">
+                      Order changes without
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -84,20 +94,30 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
           </div>
           <div className="overflow-x-auto">
             <table className="w-full text-sm" data-table="robustness">
-              <caption className="pb-1 text-left text-xs text-zinc-500">Rank and score in the full pool, rank with each base workload left out (changed ranks in bold), and 95% rank intervals under each bootstrap.</caption>
+              <caption className="pb-1 text-left text-xs text-zinc-500">
+                Rank and score in the full pool, rank with each base workload left out (changed ranks in bold), and 95% rank intervals under each bootstrap.
+              </caption>
               <thead className="text-left text-xs text-zinc-500">
                 <tr>
                   <th scope="col">Rank</th>
                   <th scope="col">Submission</th>
-                  <th scope="col" className="text-right">Score</th>
+                  <th scope="col" className="text-right">
+                    Score
+                  </th>
                   {report.workloads.map((w) => (
                     <th key={w} scope="col" className="px-1 text-right" title={`rank without ${w}`}>
                       −{w}
                     </th>
                   ))}
-                  <th scope="col" className="pl-3 text-right">Ranks, workloads</th>
-                  <th scope="col" className="text-right">Ranks, studies</th>
-                  <th scope="col" className="pl-3">Verdict</th>
+                  <th scope="col" className="pl-3 text-right">
+                    Ranks, workloads
+                  </th>
+                  <th scope="col" className="text-right">
+                    Ranks, studies
+                  </th>
+                  <th scope="col" className="pl-3">
+                    Verdict
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -107,7 +127,11 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
                     <td>{name(m.key)}</td>
                     <td className="num text-right">{fixed(m.score, digits)}</td>
                     {report.workloads.map((w) => (
-                      <td key={w} className={`num px-1 text-right ${m.leaveOut[w]!.rank !== m.rank ? "font-bold" : "text-zinc-500"}`} title={`score without ${w}: ${fixed(m.leaveOut[w]!.score, digits)}`}>
+                      <td
+                        key={w}
+                        className={`num px-1 text-right ${m.leaveOut[w]!.rank !== m.rank ? "font-bold" : "text-zinc-500"}`}
+                        title={`score without ${w}: ${fixed(m.leaveOut[w]!.score, digits)}`}
+                      >
                         {m.leaveOut[w]!.rank}
                       </td>
                     ))}
@@ -130,7 +154,19 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
 }
 
 /** The pool's profiles without one base workload (renormalised to the N - 1 left), on the scoring grid. */
-function RenormalisedProfiles({ report, without, round, query, digits }: { report: RobustnessReport; without: string | null; round: string; query: URLSearchParams; digits: number }) {
+function RenormalisedProfiles({
+  report,
+  without,
+  round,
+  query,
+  digits,
+}: {
+  report: RobustnessReport;
+  without: string | null;
+  round: string;
+  query: URLSearchParams;
+  digits: number;
+}) {
   const chosen = report.leaveOut.find((l) => l.workload === without) ?? report.leaveOut[0]!;
   const s = report.settings;
   const series = report.pool.map((key, i) => ({
@@ -150,7 +186,12 @@ function RenormalisedProfiles({ report, without, round, query, digits }: { repor
       <h3 className="text-sm font-semibold">Profiles without {chosen.workload}</h3>
       <p className="flex flex-wrap gap-2 text-xs">
         {report.workloads.map((w) => (
-          <a key={w} href={link(w)} className={w === chosen.workload ? "font-semibold" : "text-sky-700 underline dark:text-sky-400"} aria-current={w === chosen.workload ? "true" : undefined}>
+          <a
+            key={w}
+            href={link(w)}
+            className={w === chosen.workload ? "font-semibold" : "text-sky-700 underline dark:text-sky-400"}
+            aria-current={w === chosen.workload ? "true" : undefined}
+          >
             −{w}
           </a>
         ))}

@@ -33,8 +33,9 @@ export default async function SensitivityPage(props: AnalysisPageProps) {
       title="Pool sensitivity"
       intro={
         <>
-          Scores are ratios to the fastest time in the pool, so one member can move everyone else. Pick a submission to see every other score and rank with and without it (a submission outside the
-          pool is added, as Schedule-Free AdamW in the paper&apos;s Appendix F), or leave the choice empty for the leave-one-out table of the whole pool.
+          Scores are ratios to the fastest time in the pool, so one member can move everyone else. Pick a submission to see every other score and rank with and
+          without it (a submission outside the pool is added, as Schedule-Free AdamW in the paper&apos;s Appendix F), or leave the choice empty for the
+          leave-one-out table of the whole pool.
         </>
       }
     >
@@ -69,8 +70,9 @@ function SubjectView({ report }: { report: SubjectReport }) {
   return (
     <>
       <p className="text-sm" data-summary>
-        {report.subject.inPool ? "Removing" : "Adding"} <strong>{subject}</strong> ({report.subject.inPool ? "in" : "outside"} the pool; with it, it ranks {report.subject.rankWith} with{" "}
-        {fixed(report.subject.scoreWith, digits)}) changes the other {report.rows.length} scores by {fixed(s.meanAbsDelta, digits)} on average and by up to {fixed(s.maxAbsDelta, digits)}
+        {report.subject.inPool ? "Removing" : "Adding"} <strong>{subject}</strong> ({report.subject.inPool ? "in" : "outside"} the pool; with it, it ranks{" "}
+        {report.subject.rankWith} with {fixed(report.subject.scoreWith, digits)}) changes the other {report.rows.length} scores by{" "}
+        {fixed(s.meanAbsDelta, digits)} on average and by up to {fixed(s.maxAbsDelta, digits)}
         {s.maxAbsDeltaKey ? ` (${name(s.maxAbsDeltaKey)})` : ""}; {s.orderChanges} of them change place among the others (at most {s.maxRankShift}).
       </p>
       <p className="text-xs text-zinc-500">{report.settings.mode}</p>
@@ -82,37 +84,53 @@ function SubjectView({ report }: { report: SubjectReport }) {
         rows={report.rows.map((r) => ({ key: r.key, label: name(r.key), withScore: r.scoreWith, withoutScore: r.scoreWithout }))}
       />
       <ScrollRegion label="Scores with and without the submission">
-      <table className="w-full text-sm" data-table="sensitivity">
-        <caption className="pb-2 text-left text-xs text-zinc-500">
-          Every other submission with and without {subject}. Rank shift: places gained among the others when {subject} leaves (beyond the place it frees).
-        </caption>
-        <thead className="text-left text-xs text-zinc-500">
-          <tr>
-            <th scope="col" className="py-1">Submission</th>
-            <th scope="col" className="text-right">Score with</th>
-            <th scope="col" className="text-right">Rank with</th>
-            <th scope="col" className="text-right">Score without</th>
-            <th scope="col" className="text-right">Rank without</th>
-            <th scope="col" className="text-right" title="Δ = score with the submission − score without it: the effect of adding it, the sign the paper view and the leaderboard use">
-              Δ (with − without)
-            </th>
-            <th scope="col" className="text-right">Rank shift</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.rows.map((r) => (
-            <tr key={r.key} data-row={r.key} className="border-t border-zinc-100 dark:border-zinc-800">
-              <td className="py-1">{name(r.key)}</td>
-              <td className="num text-right">{fixed(r.scoreWith, digits)}</td>
-              <td className="num text-right">{r.rankWith}</td>
-              <td className="num text-right">{fixed(r.scoreWithout, digits)}</td>
-              <td className="num text-right">{r.rankWithout}</td>
-              <td className="num text-right">{signed(r.scoreWith - r.scoreWithout, digits)}</td>
-              <td className="num text-right">{r.rankShift === 0 ? "–" : signed(r.rankShift, 0)}</td>
+        <table className="w-full text-sm" data-table="sensitivity">
+          <caption className="pb-2 text-left text-xs text-zinc-500">
+            Every other submission with and without {subject}. Rank shift: places gained among the others when {subject} leaves (beyond the place it frees).
+          </caption>
+          <thead className="text-left text-xs text-zinc-500">
+            <tr>
+              <th scope="col" className="py-1">
+                Submission
+              </th>
+              <th scope="col" className="text-right">
+                Score with
+              </th>
+              <th scope="col" className="text-right">
+                Rank with
+              </th>
+              <th scope="col" className="text-right">
+                Score without
+              </th>
+              <th scope="col" className="text-right">
+                Rank without
+              </th>
+              <th
+                scope="col"
+                className="text-right"
+                title="Δ = score with the submission − score without it: the effect of adding it, the sign the paper view and the leaderboard use"
+              >
+                Δ (with − without)
+              </th>
+              <th scope="col" className="text-right">
+                Rank shift
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.rows.map((r) => (
+              <tr key={r.key} data-row={r.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                <td className="py-1">{name(r.key)}</td>
+                <td className="num text-right">{fixed(r.scoreWith, digits)}</td>
+                <td className="num text-right">{r.rankWith}</td>
+                <td className="num text-right">{fixed(r.scoreWithout, digits)}</td>
+                <td className="num text-right">{r.rankWithout}</td>
+                <td className="num text-right">{signed(r.scoreWith - r.scoreWithout, digits)}</td>
+                <td className="num text-right">{r.rankShift === 0 ? "–" : signed(r.rankShift, 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </ScrollRegion>
     </>
   );

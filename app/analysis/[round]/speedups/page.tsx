@@ -31,8 +31,9 @@ export default async function SpeedupsPage(props: AnalysisPageProps) {
       title="Speedup matrix"
       intro={
         <>
-          How much faster is each submission (row) than each other (column)? Every cell is the geometric-mean speedup of the row over the column: above 1 (purple) the row is faster,
-          below 1 (orange) the column is. Rows and columns are ordered by score; hover a cell for its 95% bootstrap interval, click a name for its page.
+          How much faster is each submission (row) than each other (column)? Every cell is the geometric-mean speedup of the row over the column: above 1
+          (purple) the row is faster, below 1 (orange) the column is. Rows and columns are ordered by score; hover a cell for its 95% bootstrap interval, click
+          a name for its page.
         </>
       }
       method={
@@ -52,11 +53,16 @@ export default async function SpeedupsPage(props: AnalysisPageProps) {
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>
-            {report.members.length} submissions · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples{report.resampled ? "" : " · one study per cell: no intervals"}
+            {report.members.length} submissions · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples
+            {report.resampled ? "" : " · one study per cell: no intervals"}
           </p>
           <SpeedupHeatmap
             title={`Geometric-mean speedup of every pair of the pool, ${report.round.name}`}
-            members={report.members.map((m) => ({ key: m.key, label: name(m.key), href: `/rounds/${encodeURIComponent(round)}/submissions/${encodeURIComponent(m.key)}` }))}
+            members={report.members.map((m) => ({
+              key: m.key,
+              label: name(m.key),
+              href: `/rounds/${encodeURIComponent(round)}/submissions/${encodeURIComponent(m.key)}`,
+            }))}
             matrix={report.matrix}
           />
           <details>
@@ -67,9 +73,15 @@ export default async function SpeedupsPage(props: AnalysisPageProps) {
                   <tr>
                     <th scope="col">A</th>
                     <th scope="col">B</th>
-                    <th scope="col" className="text-right">Speedup of A over B</th>
-                    <th scope="col" className="text-right">95% interval</th>
-                    <th scope="col" className="text-right">A faster</th>
+                    <th scope="col" className="text-right">
+                      Speedup of A over B
+                    </th>
+                    <th scope="col" className="text-right">
+                      95% interval
+                    </th>
+                    <th scope="col" className="text-right">
+                      A faster
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

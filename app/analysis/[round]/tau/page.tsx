@@ -32,9 +32,9 @@ export default async function TauPage(props: AnalysisPageProps) {
       title="Tau sensitivity"
       intro={
         <>
-          The score integrates the performance profile up to tau max = 4, a choice that looks like a plot setting but defines the ranking. Each line is a submission&apos;s rank as tau max
-          varies: crossing lines mean the order depends on how much a slower-but-solved workload is worth. A small tau max rewards being fastest; a large one rewards solving more workloads. The 4x
-          filter does not move with tau, so ratios above 4 never count.
+          The score integrates the performance profile up to tau max = 4, a choice that looks like a plot setting but defines the ranking. Each line is a
+          submission&apos;s rank as tau max varies: crossing lines mean the order depends on how much a slower-but-solved workload is worth. A small tau max
+          rewards being fastest; a large one rewards solving more workloads. The 4x filter does not move with tau, so ratios above 4 never count.
         </>
       }
     >
@@ -49,10 +49,16 @@ export default async function TauPage(props: AnalysisPageProps) {
         <>
           <p className="text-sm" data-summary>
             The ranking changes between {report.rankingChanges} of the {report.taus.length - 1} consecutive steps;{" "}
-            {leaderChanges === 0 ? `the leader stays ${report.leaders[0]!.map(name).join(" and ")}.` : `the leader changes ${leaderChanges} time${leaderChanges > 1 ? "s" : ""}.`}
+            {leaderChanges === 0
+              ? `the leader stays ${report.leaders[0]!.map(name).join(" and ")}.`
+              : `the leader changes ${leaderChanges} time${leaderChanges > 1 ? "s" : ""}.`}
           </p>
           <p className="text-xs text-zinc-500">{report.settings.mode.replace(/tau in \[[^\]]*\]/, "tau max swept")}</p>
-          <SeriesHighlight id="tau" legendLabel="Highlight a submission" legend={report.series.map((s, i) => ({ key: s.key, label: name(s.key), color: seriesColor(i) }))}>
+          <SeriesHighlight
+            id="tau"
+            legendLabel="Highlight a submission"
+            legend={report.series.map((s, i) => ({ key: s.key, label: name(s.key), color: seriesColor(i) }))}
+          >
             <BumpChart
               title="Rank of every submission as tau max varies"
               description="The same numbers are in the table below."
@@ -66,7 +72,9 @@ export default async function TauPage(props: AnalysisPageProps) {
               <caption className="pb-2 text-left text-xs text-zinc-500">Rank (and score) at each tau max; best and worst rank over the sweep.</caption>
               <thead className="text-left text-xs text-zinc-500">
                 <tr>
-                  <th scope="col" className="py-1">Submission</th>
+                  <th scope="col" className="py-1">
+                    Submission
+                  </th>
                   {report.taus.map((t) => (
                     <th key={t} scope="col" className="text-right">
                       {fixed(t, 2)}

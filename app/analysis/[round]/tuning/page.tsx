@@ -31,16 +31,21 @@ export default async function TuningPage(props: AnalysisPageProps) {
       title="Tuning budget"
       intro={
         <>
-          What a result cost in tuning trials. At budget k every study keeps the expected best of k of its trials, drawn at random without replacement (computed exactly over all subsets; the
-          best trial by the official rule, a study with a k-subset that misses counts as a miss), the workload time is the median over studies, and the pool is scored as usual. At the full
-          budget this is the leaderboard. A member with fewer trials (self-tuning: 1) keeps all of them.
+          What a result cost in tuning trials. At budget k every study keeps the expected best of k of its trials, drawn at random without replacement (computed
+          exactly over all subsets; the best trial by the official rule, a study with a k-subset that misses counts as a miss), the workload time is the median
+          over studies, and the pool is scored as usual. At the full budget this is the leaderboard. A member with fewer trials (self-tuning: 1) keeps all of
+          them.
         </>
       }
     >
       <PoolForm round={round} view="tuning" params={query}>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Baseline restricted to k trials</span>
-          <select name="baseline" defaultValue={report?.baseline ?? query.get("baseline") ?? ""} className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+          <select
+            name="baseline"
+            defaultValue={report?.baseline ?? query.get("baseline") ?? ""}
+            className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          >
             {!report?.baseline && <option value="">none</option>}
             {(report?.pool ?? []).map((k) => (
               <option key={k} value={k}>
@@ -54,12 +59,19 @@ export default async function TuningPage(props: AnalysisPageProps) {
       <MixedPoolNotice mixed={report?.mixed} />
       {report && new Set(Object.values(report.hardware).flat()).size > 1 && (
         <Notice tone="info">
-          <span data-mixed-hardware>Mixed hardware: the pool&apos;s trials ran on {[...new Set(Object.values(report.hardware).flat())].sort().join("; ")}. Times on different hardware are not like for like.</span>
+          <span data-mixed-hardware>
+            Mixed hardware: the pool&apos;s trials ran on {[...new Set(Object.values(report.hardware).flat())].sort().join("; ")}. Times on different hardware
+            are not like for like.
+          </span>
         </Notice>
       )}
       {report && (
         <>
-          <SeriesHighlight id="tuning" legendLabel="Highlight a submission" legend={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key) }))}>
+          <SeriesHighlight
+            id="tuning"
+            legendLabel="Highlight a submission"
+            legend={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key) }))}
+          >
             <LineChart
               title="Score of every submission when every member runs k trials per study"
               description="The same numbers are in the table below."
@@ -71,12 +83,20 @@ export default async function TuningPage(props: AnalysisPageProps) {
           </SeriesHighlight>
           <ScrollRegion label="Score at every tuning budget k">
             <table className="w-full text-sm" data-table="tuning">
-              <caption className="pb-2 text-left text-xs text-zinc-500">Score with every member at budget k (k beyond a member&apos;s trials = its full budget).</caption>
+              <caption className="pb-2 text-left text-xs text-zinc-500">
+                Score with every member at budget k (k beyond a member&apos;s trials = its full budget).
+              </caption>
               <thead className="text-left text-xs text-zinc-500">
                 <tr>
-                  <th scope="col" className="py-1">Submission</th>
-                  <th scope="col" className="px-2">Hardware</th>
-                  <th scope="col" className="text-right">Trials</th>
+                  <th scope="col" className="py-1">
+                    Submission
+                  </th>
+                  <th scope="col" className="px-2">
+                    Hardware
+                  </th>
+                  <th scope="col" className="text-right">
+                    Trials
+                  </th>
                   {report.ks.map((k) => (
                     <th key={k} scope="col" className="text-right">
                       k = {k}
@@ -114,18 +134,22 @@ export default async function TuningPage(props: AnalysisPageProps) {
 type Report = Awaited<ReturnType<typeof tuningOfPool>>;
 
 function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: string) => string; digits: number }) {
-  if (!report.baseline) return <Notice tone="info">Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
+  if (!report.baseline)
+    return <Notice tone="info">Choose a baseline to see from which k it beats each submission (the pool has no submission named &quot;baseline&quot;).</Notice>;
   const b = name(report.baseline);
   return (
     <ScrollRegion label={`Does a submission beat ${b} tuned with k trials?`}>
       <h3 className="text-base font-semibold">Does a submission beat {b} tuned with k trials?</h3>
       <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-        Only {b} is restricted to k trials per study; every other member keeps its full budget, in the same pool. The answer is the smallest k at which {b} scores above the submission.
+        Only {b} is restricted to k trials per study; every other member keeps its full budget, in the same pool. The answer is the smallest k at which {b}{" "}
+        scores above the submission.
       </p>
       <table className="w-full text-sm" data-table="tuning-answers">
         <thead className="text-left text-xs text-zinc-500">
           <tr>
-            <th scope="col" className="py-1">Submission (full budget)</th>
+            <th scope="col" className="py-1">
+              Submission (full budget)
+            </th>
             <th scope="col">Smallest k at which {b} scores above it</th>
             {report.ks.map((k) => (
               <th key={k} scope="col" className="text-right">
@@ -138,7 +162,9 @@ function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: s
           {report.answers.map((a) => (
             <tr key={a.key} data-row={a.key} className="border-t border-zinc-100 dark:border-zinc-800">
               <td className="py-1 whitespace-nowrap">{name(a.key)}</td>
-              <td data-answer={a.smallestK ?? "none"}>{a.smallestK === null ? `no k does: ${name(a.key)} beats ${b} at every budget` : `k = ${a.smallestK}`}</td>
+              <td data-answer={a.smallestK ?? "none"}>
+                {a.smallestK === null ? `no k does: ${name(a.key)} beats ${b} at every budget` : `k = ${a.smallestK}`}
+              </td>
               {a.scores.map((v, i) => (
                 <td key={i} className="num text-right" title={`${b} at k = ${report.ks[i]}: ${fixed(a.referenceScores[i], digits)}`}>
                   {fixed(a.referenceScores[i], digits)} vs {fixed(v, digits)}
@@ -158,9 +184,9 @@ function WorkloadCurves({ report, name, color }: { report: Report; name: (k: str
     <div className="space-y-4" data-section="workload-curves">
       <h3 className="text-base font-semibold">Expected time-to-target vs k, per workload</h3>
       <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-        The median over studies of the expected best of k trials (the workload time at budget k). A missing point means some k-subset of a median study misses the target (expected time
-        +inf); the JSON has the interval over studies and the probability that k trials hit. Each submission&apos;s hardware is in the table above: times on different
-        hardware classes are not like for like.
+        The median over studies of the expected best of k trials (the workload time at budget k). A missing point means some k-subset of a median study misses
+        the target (expected time +inf); the JSON has the interval over studies and the probability that k trials hit. Each submission&apos;s hardware is in the
+        table above: times on different hardware classes are not like for like.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {[...new Set(report.series.flatMap((s) => s.curves.map((c) => c.workload)))].map((w) => (
@@ -173,7 +199,12 @@ function WorkloadCurves({ report, name, color }: { report: Report; name: (k: str
             width={640}
             height={300}
             xs={report.ks}
-            series={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key), values: s.curves.find((c) => c.workload === w)?.median ?? [] }))}
+            series={report.series.map((s) => ({
+              key: s.key,
+              label: name(s.key),
+              color: color(s.key),
+              values: s.curves.find((c) => c.workload === w)?.median ?? [],
+            }))}
           />
         ))}
       </div>

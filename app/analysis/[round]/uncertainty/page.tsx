@@ -29,16 +29,18 @@ export default async function UncertaintyPage(props: AnalysisPageProps) {
       title="Uncertainty over studies"
       intro={
         <>
-          Is the gap between two scores real, or would other seeds have reversed it? Each bar is the 95% interval of a score when the studies (independent repetitions) behind every per-workload
-          median are resampled and the whole pool is rescored with the official rules. Submissions sharing a letter are statistically tied.
+          Is the gap between two scores real, or would other seeds have reversed it? Each bar is the 95% interval of a score when the studies (independent
+          repetitions) behind every per-workload median are resampled and the whole pool is rescored with the official rules. Submissions sharing a letter are
+          statistically tied.
         </>
       }
       method={
         <>
           <p className="mt-1">{UNCERTAINTY_METHOD}</p>
           <p className="mt-1">
-            Two submissions are <em>tied</em> when they share a letter; the letters are the maximal groups whose intervals overlap (touching counts). Overlapping 95% intervals are a cautious,
-            descriptive criterion, not a significance test; &ldquo;P(above next)&rdquo; is the share of resamples in which a submission scores strictly above the next one.
+            Two submissions are <em>tied</em> when they share a letter; the letters are the maximal groups whose intervals overlap (touching counts).
+            Overlapping 95% intervals are a cautious, descriptive criterion, not a significance test; &ldquo;P(above next)&rdquo; is the share of resamples in
+            which a submission scores strictly above the next one.
           </p>
         </>
       }
@@ -51,7 +53,8 @@ export default async function UncertaintyPage(props: AnalysisPageProps) {
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>
-            {report.settings.mode} · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples · {report.resampledCells} resampled cells
+            {report.settings.mode} · seed {report.method.seed} · {report.method.resamples.toLocaleString("en-US")} resamples · {report.resampledCells} resampled
+            cells
           </p>
           {!report.available && <Notice tone="info">{report.reason} The chart shows the point scores only.</Notice>}
           <IntervalBars
@@ -76,39 +79,53 @@ export default async function UncertaintyPage(props: AnalysisPageProps) {
             </div>
           )}
           <ScrollRegion label="Intervals of every score and rank">
-          <table className="w-full text-sm" data-table="uncertainty">
-            <caption className="pb-2 text-left text-xs text-zinc-500">Point score and rank of the pool, with their 95% bootstrap intervals.</caption>
-            <thead className="text-left text-xs text-zinc-500">
-              <tr>
-                <th scope="col" className="py-1">Rank</th>
-                <th scope="col">Submission</th>
-                <th scope="col" className="text-right">Score</th>
-                <th scope="col" className="text-right">95% interval</th>
-                <th scope="col" className="text-right">Rank interval</th>
-                <th scope="col" className="pl-3" title={TIE_TITLE}>
-                  Tied
-                </th>
-                <th scope="col" className="text-right">P(above next)</th>
-                <th scope="col" className="text-right">Studies</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.submissions.map((s) => (
-                <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="num py-1">{s.rank}</td>
-                  <td>{name(s.key)}</td>
-                  <td className="num text-right">{fixed(s.score, digits)}</td>
-                  <td className="num text-right">{s.interval ? `${fixed(s.interval[0], digits)}–${fixed(s.interval[1], digits)}` : "no interval"}</td>
-                  <td className="num text-right">{s.rankInterval ? (s.rankInterval[0] === s.rankInterval[1] ? s.rankInterval[0] : `${s.rankInterval[0]}–${s.rankInterval[1]}`) : "–"}</td>
-                  <td className="pl-3 font-mono" data-field="tie">
-                    {tieLetters(s.groups)}
-                  </td>
-                  <td className="num text-right">{s.aboveNext === null ? "–" : `${Math.round(s.aboveNext * 100)}%`}</td>
-                  <td className="num text-right">{s.studies[0] === s.studies[1] ? s.studies[0] : `${s.studies[0]}–${s.studies[1]}`}</td>
+            <table className="w-full text-sm" data-table="uncertainty">
+              <caption className="pb-2 text-left text-xs text-zinc-500">Point score and rank of the pool, with their 95% bootstrap intervals.</caption>
+              <thead className="text-left text-xs text-zinc-500">
+                <tr>
+                  <th scope="col" className="py-1">
+                    Rank
+                  </th>
+                  <th scope="col">Submission</th>
+                  <th scope="col" className="text-right">
+                    Score
+                  </th>
+                  <th scope="col" className="text-right">
+                    95% interval
+                  </th>
+                  <th scope="col" className="text-right">
+                    Rank interval
+                  </th>
+                  <th scope="col" className="pl-3" title={TIE_TITLE}>
+                    Tied
+                  </th>
+                  <th scope="col" className="text-right">
+                    P(above next)
+                  </th>
+                  <th scope="col" className="text-right">
+                    Studies
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.submissions.map((s) => (
+                  <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <td className="num py-1">{s.rank}</td>
+                    <td>{name(s.key)}</td>
+                    <td className="num text-right">{fixed(s.score, digits)}</td>
+                    <td className="num text-right">{s.interval ? `${fixed(s.interval[0], digits)}–${fixed(s.interval[1], digits)}` : "no interval"}</td>
+                    <td className="num text-right">
+                      {s.rankInterval ? (s.rankInterval[0] === s.rankInterval[1] ? s.rankInterval[0] : `${s.rankInterval[0]}–${s.rankInterval[1]}`) : "–"}
+                    </td>
+                    <td className="pl-3 font-mono" data-field="tie">
+                      {tieLetters(s.groups)}
+                    </td>
+                    <td className="num text-right">{s.aboveNext === null ? "–" : `${Math.round(s.aboveNext * 100)}%`}</td>
+                    <td className="num text-right">{s.studies[0] === s.studies[1] ? s.studies[0] : `${s.studies[0]}–${s.studies[1]}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </ScrollRegion>
           <JsonLink round={round} endpoint="uncertainty" params={query} />
         </>

@@ -28,9 +28,18 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   const { round } = await params;
   const sp = await searchParams;
   const database = db();
-  const result = await pageResult(async () => ({ changes: await roundChanges(database, { round, from: one(sp.from), to: one(sp.to) }), versions: await roundVersions(database, { round }) }));
+  const result = await pageResult(async () => ({
+    changes: await roundChanges(database, { round, from: one(sp.from), to: one(sp.to) }),
+    versions: await roundVersions(database, { round }),
+  }));
   if (!result.ok) {
-    return <Notice tone="error" title="These changes cannot be shown" issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]} />;
+    return (
+      <Notice
+        tone="error"
+        title="These changes cannot be shown"
+        issues={result.error.issues.length ? result.error.issues : [{ path: "query", message: result.error.message }]}
+      />
+    );
   }
   const { changes, versions } = result.value;
   const api = `/api/v1/rounds/${encodeURIComponent(round)}/changes?from=${changes.from}&to=${changes.to}`;
@@ -41,8 +50,9 @@ export default async function ChangesPage({ params, searchParams }: Props) {
           What changed in <Link href={routes.round(round)}>{round}</Link>
         </h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          From <Link href={pinned(round, changes.from)}>version {changes.from}</Link> ({date(changes.fromAt)}) to <Link href={pinned(round, changes.to)}>version {changes.to}</Link> ({date(changes.toAt)}), default view.{" "}
-          <a href={api}>JSON</a> · <a href={`${api}&format=csv`}>CSV</a>
+          From <Link href={pinned(round, changes.from)}>version {changes.from}</Link> ({date(changes.fromAt)}) to{" "}
+          <Link href={pinned(round, changes.to)}>version {changes.to}</Link> ({date(changes.toAt)}), default view. <a href={api}>JSON</a> ·{" "}
+          <a href={`${api}&format=csv`}>CSV</a>
         </p>
       </header>
       <Membership changes={changes} />
@@ -57,7 +67,9 @@ function Membership({ changes }: { changes: RoundChanges }) {
   if (kinds.length === 0) return <p>No submission was added, removed, hidden or verified.</p>;
   return (
     <section aria-labelledby="membership">
-      <h2 id="membership" className="text-lg font-semibold">Submissions</h2>
+      <h2 id="membership" className="text-lg font-semibold">
+        Submissions
+      </h2>
       <ul className="list-disc pl-6">
         {kinds.map((k) => (
           <li key={k}>
@@ -72,7 +84,9 @@ function Membership({ changes }: { changes: RoundChanges }) {
 function Moves({ changes }: { changes: RoundChanges }) {
   return (
     <section aria-labelledby="moves">
-      <h2 id="moves" className="text-lg font-semibold">Rank and score moves (default pool)</h2>
+      <h2 id="moves" className="text-lg font-semibold">
+        Rank and score moves (default pool)
+      </h2>
       {changes.moves.length === 0 ? (
         <p>No rank or score changed.</p>
       ) : (
@@ -106,7 +120,9 @@ function Moves({ changes }: { changes: RoundChanges }) {
 function Timeline({ round, versions }: { round: string; versions: RoundVersionItem[] }) {
   return (
     <section aria-labelledby="timeline">
-      <h2 id="timeline" className="text-lg font-semibold">Versions</h2>
+      <h2 id="timeline" className="text-lg font-semibold">
+        Versions
+      </h2>
       <ol className="space-y-1 text-sm">
         {versions.map((v, i) => (
           <li key={v.version}>

@@ -64,9 +64,11 @@ function Provenance({ s }: { s: SubmissionView["submission"] }) {
   if (s.source === "uploaded") {
     return (
       <>
-        Uploaded{s.uploadedBy ? (
+        Uploaded
+        {s.uploadedBy ? (
           <>
-            {" "}with the token <strong>{s.uploadedBy}</strong>
+            {" "}
+            with the token <strong>{s.uploadedBy}</strong>
           </>
         ) : null}{" "}
         on {dateText(s.createdAt)}
@@ -152,7 +154,16 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
     ["Authors", s.authors ?? "–"],
     ["Affiliation", s.affiliation ?? "–"],
     ["Source", sourceLabel(s.source)],
-    ["Verified", s.verified ? "yes" : <span key="v" data-field="unverified">no: uploaded, not yet verified by an admin (outside the default pool)</span>],
+    [
+      "Verified",
+      s.verified ? (
+        "yes"
+      ) : (
+        <span key="v" data-field="unverified">
+          no: uploaded, not yet verified by an admin (outside the default pool)
+        </span>
+      ),
+    ],
     ["In the default pool", s.inDefaultPool ? "yes" : "no (joins a pool when added)"],
   ];
   const hyper = flattenRecord(s.hyperparameters);
@@ -161,7 +172,11 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const evalWorkloads = v.workloads.filter((w) => onPage(v.evals.filter((e) => e.workload === w.workload.key)).length > 0);
   const curvesOnPage = evalWorkloads.reduce((n, w) => n + onPage(v.evals.filter((e) => e.workload === w.workload.key)).length, 0);
   const points = Math.max(20, Math.min(400, Math.floor(PAGE_POINTS / Math.max(1, curvesOnPage))));
-  const pages = Math.max(1, ...v.workloads.map((w) => Math.ceil(w.runs.length / RUNS_PER_PAGE)), ...v.workloads.map((w) => Math.ceil(v.evals.filter((e) => e.workload === w.workload.key).length / RUNS_PER_PAGE)));
+  const pages = Math.max(
+    1,
+    ...v.workloads.map((w) => Math.ceil(w.runs.length / RUNS_PER_PAGE)),
+    ...v.workloads.map((w) => Math.ceil(v.evals.filter((e) => e.workload === w.workload.key).length / RUNS_PER_PAGE)),
+  );
 
   return (
     <div className="space-y-6">
@@ -178,14 +193,19 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         </h1>
         {v.completeness && !v.completeness.complete && (
           <p className="mt-1 text-sm text-amber-900 dark:text-amber-200" data-completeness-note>
-            Ranked with {completenessText(v.completeness)}: the round expects every workload × {v.round.studiesExpected} studies × {v.round.trialsExpected} trials. Missing:{" "}
-            {v.completeness.missing.slice(0, 4).join("; ")}
+            Ranked with {completenessText(v.completeness)}: the round expects every workload × {v.round.studiesExpected} studies × {v.round.trialsExpected}{" "}
+            trials. Missing: {v.completeness.missing.slice(0, 4).join("; ")}
             {v.completeness.missing.length > 4 ? `; and ${v.completeness.missing.length - 4} more workloads` : ""}.
           </p>
         )}
         <p className="mt-1 text-xs text-zinc-500">
           <code>{s.slug}</code> · <Provenance s={s} /> ·{" "}
-          <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={`/compare?${new URLSearchParams({ round, a: s.slug }).toString()}`} data-compare-link>
+          <Link
+            className="text-sky-700 hover:underline dark:text-sky-400"
+            prefetch={false}
+            href={`/compare?${new URLSearchParams({ round, a: s.slug }).toString()}`}
+            data-compare-link
+          >
             compare with another submission
           </Link>{" "}
           · <CostLinks round={round} slug={s.slug} />
@@ -204,10 +224,15 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <p className="text-sm text-zinc-600">This submission cannot be scored in the round&apos;s default pool: {v.context.error}</p>
         ) : (
           <p className="mt-1 text-sm" data-standing>
-            Rank <strong className="num">{v.context.rank}</strong> of {v.context.poolSize} with score <strong className="num">{formatScore(v.context.score, digits)}</strong> ({v.context.targetsHit}/
-            {v.workloads.filter((w) => w.workload.role === "base").length} targets) in the round&apos;s default pool{v.context.added ? " with this submission added" : ""}.{" "}
-            <span className="text-xs text-zinc-500">Scoring mode: {v.context.settings.mode}.</span>{" "}
-            <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={routes.round(round, { horizon: [], family: [], base: [], source: [], add: v.context.added ? [s.slug] : [], remove: [], hide: [] })}>
+            Rank <strong className="num">{v.context.rank}</strong> of {v.context.poolSize} with score{" "}
+            <strong className="num">{formatScore(v.context.score, digits)}</strong> ({v.context.targetsHit}/
+            {v.workloads.filter((w) => w.workload.role === "base").length} targets) in the round&apos;s default pool
+            {v.context.added ? " with this submission added" : ""}. <span className="text-xs text-zinc-500">Scoring mode: {v.context.settings.mode}.</span>{" "}
+            <Link
+              className="text-sky-700 hover:underline dark:text-sky-400"
+              prefetch={false}
+              href={routes.round(round, { horizon: [], family: [], base: [], source: [], add: v.context.added ? [s.slug] : [], remove: [], hide: [] })}
+            >
               Open that leaderboard
             </Link>
             {s.publishedScore !== null && <span className="ml-2 text-xs text-zinc-500">Published score: {formatScore(s.publishedScore, digits)}.</span>}
@@ -215,7 +240,9 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         )}
         {badge.ok && (
           <div className="mt-3 border-t border-zinc-100 pt-2 text-sm dark:border-zinc-800" data-badge-section>
-            <h3 className="text-xs font-semibold text-zinc-600 dark:text-zinc-400">Badge to embed (links to this round pinned at version {badge.value.version})</h3>
+            <h3 className="text-xs font-semibold text-zinc-600 dark:text-zinc-400">
+              Badge to embed (links to this round pinned at version {badge.value.version})
+            </h3>
             <BadgeEmbed badge={badge.value} />
           </div>
         )}
@@ -243,18 +270,18 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
           ) : (
             <ScrollRegion label="Hyperparameters" className="mt-2">
-            <table className="w-full text-sm" data-table="hyperparameters">
-              <tbody>
-                {hyper.map(([k, val]) => (
-                  <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
-                      <code>{k}</code>
-                    </th>
-                    <td className="num py-0.5 break-all">{val}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              <table className="w-full text-sm" data-table="hyperparameters">
+                <tbody>
+                  {hyper.map(([k, val]) => (
+                    <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
+                      <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                        <code>{k}</code>
+                      </th>
+                      <td className="num py-0.5 break-all">{val}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </ScrollRegion>
           )}
         </section>
@@ -266,18 +293,20 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             Published figures
           </h2>
           <ScrollRegion label="Extra fields" className="mt-2">
-          <table className="text-sm" data-table="extra">
-            <tbody>
-              {extra.map(([k, val]) => (
-                <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
-                    {EXTRA_LABELS[k.split(".")[0]!] ? `${EXTRA_LABELS[k.split(".")[0]!]}${k.includes(".") ? ` · ${k.split(".").slice(1).join(".")}` : ""}` : k}
-                  </th>
-                  <td className="num py-0.5">{val}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            <table className="text-sm" data-table="extra">
+              <tbody>
+                {extra.map(([k, val]) => (
+                  <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                      {EXTRA_LABELS[k.split(".")[0]!]
+                        ? `${EXTRA_LABELS[k.split(".")[0]!]}${k.includes(".") ? ` · ${k.split(".").slice(1).join(".")}` : ""}`
+                        : k}
+                    </th>
+                    <td className="num py-0.5">{val}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </ScrollRegion>
         </section>
       )}
@@ -298,29 +327,61 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         </div>
         <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="submission-results">
-            <caption className="sr-only">Time to target of {s.displayName} on every workload, with the cell it has in the default pool and the best trial of each study.</caption>
+            <caption className="sr-only">
+              Time to target of {s.displayName} on every workload, with the cell it has in the default pool and the best trial of each study.
+            </caption>
             <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-2 py-2">Workload</th>
-                <th scope="col" className="px-2 py-2 text-right">In the default pool</th>
-                {hasSeconds && <th scope="col" className="px-2 py-2 text-right">Time (s)</th>}
-                <th scope="col" className="px-2 py-2 text-right">Fraction of budget</th>
-                <th scope="col" className="px-2 py-2 text-right">Best metric</th>
-                <th scope="col" className="px-2 py-2">Studies (best trial of each)</th>
+                <th scope="col" className="px-2 py-2">
+                  Workload
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  In the default pool
+                </th>
+                {hasSeconds && (
+                  <th scope="col" className="px-2 py-2 text-right">
+                    Time (s)
+                  </th>
+                )}
+                <th scope="col" className="px-2 py-2 text-right">
+                  Fraction of budget
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Best metric
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Studies (best trial of each)
+                </th>
               </tr>
             </thead>
             <tbody>
               {v.workloads.map((w) => {
-                const best = w.runs.reduce<number | null>((m, r) => (r.bestMetric === null ? m : m === null ? r.bestMetric : w.workload.direction === "min" ? Math.min(m, r.bestMetric) : Math.max(m, r.bestMetric)), null);
+                const best = w.runs.reduce<number | null>(
+                  (m, r) =>
+                    r.bestMetric === null
+                      ? m
+                      : m === null
+                        ? r.bestMetric
+                        : w.workload.direction === "min"
+                          ? Math.min(m, r.bestMetric)
+                          : Math.max(m, r.bestMetric),
+                  null,
+                );
                 return (
                   <tr key={w.workload.key} data-workload-row={w.workload.key} className="border-t border-zinc-100 align-top dark:border-zinc-800">
                     <th scope="row" className="px-2 py-1 text-left font-normal">
                       <Link href={routes.workload(round, w.workload.key)} prefetch={false} className="hover:underline">
                         {w.workload.displayName}
                       </Link>
-                      {w.workload.role !== "base" && <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>}
+                      {w.workload.role !== "base" && (
+                        <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>
+                      )}
                     </th>
-                    {w.cell ? <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} /> : <td className="px-2 py-1 text-right text-zinc-500">–</td>}
+                    {w.cell ? (
+                      <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} />
+                    ) : (
+                      <td className="px-2 py-1 text-right text-zinc-500">–</td>
+                    )}
                     {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
                     <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
                     <td className="num px-2 py-1 text-right">
@@ -340,18 +401,42 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                           <table className="mt-1" data-table="runs">
                             <thead className="text-zinc-500">
                               <tr>
-                                <th scope="col" className="pr-2 text-left font-normal">Study</th>
-                                <th scope="col" className="pr-2 text-left font-normal">Trial</th>
-                                <th scope="col" className="pr-2 text-left font-normal">Reached</th>
-                                <th scope="col" className="pr-2 text-right font-normal">Eval #</th>
-                                <th scope="col" className="pr-2 text-right font-normal">Seconds</th>
-                                <th scope="col" className="pr-2 text-right font-normal">Fraction</th>
-                                <th scope="col" className="pr-2 text-right font-normal">Steps</th>
-                                <th scope="col" className="pr-2 text-right font-normal">Best metric</th>
-                                <th scope="col" className="pr-2 text-left font-normal">Hardware</th>
-                                <th scope="col" className="pr-2 text-right font-normal">Seed</th>
-                                <th scope="col" className="pr-2 text-left font-normal">Commit</th>
-                                <th scope="col" className="text-left font-normal">Hyperparameters</th>
+                                <th scope="col" className="pr-2 text-left font-normal">
+                                  Study
+                                </th>
+                                <th scope="col" className="pr-2 text-left font-normal">
+                                  Trial
+                                </th>
+                                <th scope="col" className="pr-2 text-left font-normal">
+                                  Reached
+                                </th>
+                                <th scope="col" className="pr-2 text-right font-normal">
+                                  Eval #
+                                </th>
+                                <th scope="col" className="pr-2 text-right font-normal">
+                                  Seconds
+                                </th>
+                                <th scope="col" className="pr-2 text-right font-normal">
+                                  Fraction
+                                </th>
+                                <th scope="col" className="pr-2 text-right font-normal">
+                                  Steps
+                                </th>
+                                <th scope="col" className="pr-2 text-right font-normal">
+                                  Best metric
+                                </th>
+                                <th scope="col" className="pr-2 text-left font-normal">
+                                  Hardware
+                                </th>
+                                <th scope="col" className="pr-2 text-right font-normal">
+                                  Seed
+                                </th>
+                                <th scope="col" className="pr-2 text-left font-normal">
+                                  Commit
+                                </th>
+                                <th scope="col" className="text-left font-normal">
+                                  Hyperparameters
+                                </th>
                               </tr>
                             </thead>
                             <tbody>
@@ -364,7 +449,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                                       {r.trial}
                                       {isBest && <span className="sr-only"> (best trial of the study)</span>}
                                     </td>
-                                    <td className="pr-2">{r.reached ? "yes" : "no"}{r.overBudget ? " (over budget)" : ""}</td>
+                                    <td className="pr-2">
+                                      {r.reached ? "yes" : "no"}
+                                      {r.overBudget ? " (over budget)" : ""}
+                                    </td>
                                     <td className="num pr-2 text-right">{r.firstHitIndex ?? "–"}</td>
                                     <td className="num pr-2 text-right">{formatSeconds(r.timeSeconds)}</td>
                                     <td className="num pr-2 text-right">{formatFraction(r.timeFraction)}</td>
@@ -398,14 +486,19 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             Eval curves
           </h2>
           {evalWorkloads.length > 0 && (
-            <a className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400" href={`${routes.api.submission(round, slug)}/evals?format=csv`} download>
+            <a
+              className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400"
+              href={`${routes.api.submission(round, slug)}/evals?format=csv`}
+              download
+            >
               CSV (every eval)
             </a>
           )}
         </div>
         {evalWorkloads.length === 0 ? (
           <p className="text-sm text-zinc-500" data-no-evals>
-            No eval series were uploaded for this submission: its times come from {s.source === "uploaded" ? "uploads without eval logs" : "the published tables"}.
+            No eval series were uploaded for this submission: its times come from{" "}
+            {s.source === "uploaded" ? "uploads without eval logs" : "the published tables"}.
           </p>
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
@@ -416,8 +509,18 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                 const computed = firstHitIndex(e.metrics, w.workload.target, w.workload.direction);
                 const hitIndex = e.firstHitIndex ?? (computed >= 0 ? computed : null);
                 const x = useTime ? e.times : e.steps;
-                const best = e.metrics.filter(Number.isFinite).reduce<number | null>((m, y) => (m === null ? y : w.workload.direction === "min" ? Math.min(m, y) : Math.max(m, y)), null);
-                return { key: `${e.study}-${e.trial}`, label: `study ${e.study}, trial ${e.trial}`, evals: e.metrics.length, hitIndex, hitX: hitIndex === null ? null : x[hitIndex], best, curve: downsampledCurve(x, e.metrics, hitIndex, points) };
+                const best = e.metrics
+                  .filter(Number.isFinite)
+                  .reduce<number | null>((m, y) => (m === null ? y : w.workload.direction === "min" ? Math.min(m, y) : Math.max(m, y)), null);
+                return {
+                  key: `${e.study}-${e.trial}`,
+                  label: `study ${e.study}, trial ${e.trial}`,
+                  evals: e.metrics.length,
+                  hitIndex,
+                  hitX: hitIndex === null ? null : x[hitIndex],
+                  best,
+                  curve: downsampledCurve(x, e.metrics, hitIndex, points),
+                };
               });
               const curves: EvalCurve[] = runs.map((r) => ({ key: r.key, label: r.label, ...r.curve, hitEval: r.hitIndex }));
               const budget = useTime ? (w.workload.budgetSeconds === null ? null : w.workload.budgetSeconds * v.round.budgetFactor) : w.workload.budgetSteps;
@@ -438,11 +541,21 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                     <caption className="sr-only">Eval series behind the chart</caption>
                     <thead className="text-left text-zinc-500">
                       <tr>
-                        <th scope="col" className="pr-2 font-normal">Run</th>
-                        <th scope="col" className="pr-2 text-right font-normal">Evals</th>
-                        <th scope="col" className="pr-2 text-right font-normal">First hit (eval #)</th>
-                        <th scope="col" className="pr-2 text-right font-normal">At {useTime ? "time (s)" : "step"}</th>
-                        <th scope="col" className="text-right font-normal">Best {w.workload.metricLabel ?? "metric"}</th>
+                        <th scope="col" className="pr-2 font-normal">
+                          Run
+                        </th>
+                        <th scope="col" className="pr-2 text-right font-normal">
+                          Evals
+                        </th>
+                        <th scope="col" className="pr-2 text-right font-normal">
+                          First hit (eval #)
+                        </th>
+                        <th scope="col" className="pr-2 text-right font-normal">
+                          At {useTime ? "time (s)" : "step"}
+                        </th>
+                        <th scope="col" className="text-right font-normal">
+                          Best {w.workload.metricLabel ?? "metric"}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -472,7 +585,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <ul className="mt-1 text-sm">
             {v.uploads.map((u) => (
               <li key={u.id}>
-                {dateText(u.createdAt)} · token {u.tokenName ?? "(deleted)"} · {u.runsTotal} runs ({u.created} new, {u.replaced} replaced, {u.unchanged} unchanged)
+                {dateText(u.createdAt)} · token {u.tokenName ?? "(deleted)"} · {u.runsTotal} runs ({u.created} new, {u.replaced} replaced, {u.unchanged}{" "}
+                unchanged)
               </li>
             ))}
           </ul>

@@ -15,5 +15,8 @@ export const GET = readRoute({
   load: ({ db, path, input }) => compareSubmissions(db, { round: path.round, query: input.query, ...input.options }),
   // A report can be megabytes: written in pieces, off one long stringify.
   json: (report) => streamedJsonResponse(report),
-  csv: { file: ({ path, input }) => `${path.round}-compare-${input.options.a}-${input.options.b}.csv`, table: (report) => withMixedColumns(compareCsv(report), report.mixed) },
+  csv: {
+    file: ({ path, input }) => `${path.round}-compare-${input.options.a}-${input.options.b}.csv`,
+    table: (report) => withMixedColumns(compareCsv(report), report.mixed),
+  },
 });

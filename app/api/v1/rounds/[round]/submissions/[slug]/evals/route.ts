@@ -10,5 +10,8 @@ export const GET = readRoute({
   path: ["round", "slug"],
   load: ({ db, path }) => getSubmission(db, path.round, path.slug),
   json: (view, { path }) => ({ round: path.round, submission: path.slug, runs: view.evals }),
-  csv: { file: ({ path }) => `${path.round}-${path.slug}-evals.csv`, stream: async ({ db, path }) => evalsCsvChunks(await evalSlices(db, path.round, path.slug)) },
+  csv: {
+    file: ({ path }) => `${path.round}-${path.slug}-evals.csv`,
+    stream: async ({ db, path }) => evalsCsvChunks(await evalSlices(db, path.round, path.slug)),
+  },
 });
