@@ -1,5 +1,6 @@
 // /workloads/<key>?round=<round>&<view parameters>: one workload, every pool
 // member's result on it, the best trial of each study, and a chart of the times.
+import { CompactHeader } from "@/components/ui/compact-header";
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -253,34 +254,18 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
                         {r.studiesHit}/{r.studies} reached
                       </summary>
                       <table className="mt-1 text-xs" data-table="studies">
-                        <thead className="text-zinc-500">
-                          <tr>
-                            <th scope="col" className="pr-2 text-left font-normal">
-                              Study
-                            </th>
-                            <th scope="col" className="pr-2 text-left font-normal">
-                              Best trial
-                            </th>
-                            <th scope="col" className="pr-2 text-right font-normal">
-                              Eval #
-                            </th>
-                            <th scope="col" className="pr-2 text-right font-normal">
-                              Seconds
-                            </th>
-                            <th scope="col" className="pr-2 text-right font-normal">
-                              Fraction
-                            </th>
-                            <th scope="col" className="pr-2 text-right font-normal">
-                              Steps
-                            </th>
-                            <th scope="col" className="pr-2 text-right font-normal">
-                              Best metric
-                            </th>
-                            <th scope="col" className="text-right font-normal">
-                              Trials hit
-                            </th>
-                          </tr>
-                        </thead>
+                        <CompactHeader
+                          columns={[
+                            { label: "Study" },
+                            { label: "Best trial" },
+                            { label: "Eval #", align: "right" },
+                            { label: "Seconds", align: "right" },
+                            { label: "Fraction", align: "right" },
+                            { label: "Steps", align: "right" },
+                            { label: "Best metric", align: "right" },
+                            { label: "Trials hit", align: "right" },
+                          ]}
+                        />
                         <tbody>
                           {r.perStudy.map((s) => (
                             <tr key={s.study}>

@@ -1,6 +1,7 @@
 // /rounds/<round>/submissions/<slug>: one submission: configuration,
 // provenance, where it stands in the round's default pool, its results on
 // every workload across studies and trials, and its eval curves when uploaded.
+import { CompactHeader } from "@/components/ui/compact-header";
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -399,46 +400,22 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                             {w.result.studiesHit}/{w.result.studies} studies reached · {w.runs.length} run{w.runs.length === 1 ? "" : "s"}
                           </summary>
                           <table className="mt-1" data-table="runs">
-                            <thead className="text-zinc-500">
-                              <tr>
-                                <th scope="col" className="pr-2 text-left font-normal">
-                                  Study
-                                </th>
-                                <th scope="col" className="pr-2 text-left font-normal">
-                                  Trial
-                                </th>
-                                <th scope="col" className="pr-2 text-left font-normal">
-                                  Reached
-                                </th>
-                                <th scope="col" className="pr-2 text-right font-normal">
-                                  Eval #
-                                </th>
-                                <th scope="col" className="pr-2 text-right font-normal">
-                                  Seconds
-                                </th>
-                                <th scope="col" className="pr-2 text-right font-normal">
-                                  Fraction
-                                </th>
-                                <th scope="col" className="pr-2 text-right font-normal">
-                                  Steps
-                                </th>
-                                <th scope="col" className="pr-2 text-right font-normal">
-                                  Best metric
-                                </th>
-                                <th scope="col" className="pr-2 text-left font-normal">
-                                  Hardware
-                                </th>
-                                <th scope="col" className="pr-2 text-right font-normal">
-                                  Seed
-                                </th>
-                                <th scope="col" className="pr-2 text-left font-normal">
-                                  Commit
-                                </th>
-                                <th scope="col" className="text-left font-normal">
-                                  Hyperparameters
-                                </th>
-                              </tr>
-                            </thead>
+                            <CompactHeader
+                              columns={[
+                                { label: "Study" },
+                                { label: "Trial" },
+                                { label: "Reached" },
+                                { label: "Eval #", align: "right" },
+                                { label: "Seconds", align: "right" },
+                                { label: "Fraction", align: "right" },
+                                { label: "Steps", align: "right" },
+                                { label: "Best metric", align: "right" },
+                                { label: "Hardware" },
+                                { label: "Seed", align: "right" },
+                                { label: "Commit" },
+                                { label: "Hyperparameters" },
+                              ]}
+                            />
                             <tbody>
                               {onPage(w.runs).map((r) => {
                                 const isBest = w.perStudy.some((p) => p.study === r.study && p.trial === r.trial);
