@@ -118,6 +118,37 @@ function number(prefix: string, name: string): number {
   return n;
 }
 
+type Trial = AlgoperfRoundFile["submissions"][string][string][string][number];
+type Hardware = NonNullable<AlgoperfRoundFile["hardware"]>;
+
+/** A hardware class as the CLI writes it from meta_data_<n>.json (ingest/algoperf/experiment-dir.ts provenanceFromMeta). */
+const hardwareClass = (h: Hardware) => `${h.gpu_count}x ${h.gpu_model_name}`;
+
+/**
+ * What a trial cost and how it was tuned (data/published/README.md): its
+ * hparams.json, its GPU model and count (the trial's own, else the round's)
+ * and, for a miss, how long the whole run took.
+ */
+function trialTuning(
+  spec: AlgoperfRoundFile,
+  slug: string,
+  t: Trial,
+  where: string,
+): Pick<RunSeed, "hardware" | "hyperparameters" | "provenance" | "runSeconds"> {
+  let hyperparameters: Record<string, unknown> | null = null;
+  if (t.hp !== undefined) {
+    hyperparameters = spec.hparam_sets?.[slug]?.[t.hp] ?? null;
+    if (!hyperparameters) throw new Error(`algoperf_leaderboards.json: ${where}: hp ${t.hp} is not in hparam_sets.${slug}`);
+  }
+  const hw = t.hardware === undefined ? (spec.hardware ?? null) : t.hardware;
+  return {
+    hardware: hw ? hardwareClass(hw) : null,
+    hyperparameters,
+    provenance: hw ? { gpuModel: hw.gpu_model_name, gpuCount: hw.gpu_count } : null,
+    runSeconds: t.run_time ?? null,
+  };
+}
+
 function submissionSeeds(spec: AlgoperfRoundFile, plan: RoundPlan, workloads: WorkloadSeed[]): SubmissionSeed[] {
   const budgets = new Map(workloads.map((w) => [w.key, (w.budgetSeconds ?? NaN) * plan.budgetFactor]));
   return Object.entries(spec.submissions).map(([slug, dirs]) => {
@@ -144,6 +175,7 @@ function submissionSeeds(spec: AlgoperfRoundFile, plan: RoundPlan, workloads: Wo
             firstHitIndex: t.hit_index,
             bestMetric: null,
             framework,
+            ...trialTuning(spec, slug, t, `${slug}/${studyName}/${dir}/${t.trial}`),
           });
         });
       }
@@ -194,6 +226,8 @@ export function algoperfRounds(file: AlgoperfLeaderboardsFile): RoundSeed[] {
         position: plan.position,
         // A round with published results is a closed record; v0.6 self-tuning is open to uploads.
         published: spec !== undefined,
+        // The GPUs the published trials ran on (their meta_data_<n>.json); none for a round without published results.
+        hardware: spec?.hardware ? hardwareClass(spec.hardware) : null,
       },
       WORKLOAD_CATALOG,
     );

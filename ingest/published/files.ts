@@ -2,10 +2,18 @@
 // so an edited file fails with the path of the bad field).
 import { z } from "zod";
 
+// GPU model and count of a trial (gpu_model_name, gpu_count of its meta_data_<n>.json).
+const hardware = z.object({ gpu_model_name: z.string().min(1), gpu_count: z.number().int().positive() });
 const trial = z.object({
   trial: z.string().regex(/^trial_\d+$/),
   hit_index: z.number().int().nonnegative().nullable(),
   hit_time: z.number().nonnegative().nullable(),
+  /** Index of the trial's hparams.json in its round's hparam_sets[submission]. */
+  hp: z.number().int().nonnegative().optional(),
+  /** Missed trials: accumulated submission time (s) of the last eval, what the whole run took. */
+  run_time: z.number().nonnegative().nullable().optional(),
+  /** Only where it differs from the round's hardware; null = the trial has no meta_data file. */
+  hardware: hardware.nullable().optional(),
 });
 const workloadSpec = z.object({ metric: z.string(), target: z.number(), direction: z.enum(["min", "max"]), budget: z.number().positive() });
 
@@ -20,6 +28,10 @@ export const algoperfRoundFile = z.object({
   published_scores: z.record(z.string(), z.number()),
   official_code_scores_full_precision: z.record(z.string(), z.number()),
   submissions: z.record(z.string(), z.record(z.string(), z.record(z.string().regex(/^study_\d+$/), z.array(trial)))),
+  /** The hardware the round's trials ran on (see the file's description). */
+  hardware: hardware.nullable().optional(),
+  /** Per submission, the distinct hyperparameter sets (hparams.json) of its trials. */
+  hparam_sets: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
 });
 export type AlgoperfRoundFile = z.infer<typeof algoperfRoundFile>;
 

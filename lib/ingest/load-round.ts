@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { describeRoundVersion } from "@/lib/db/round-version";
-import type { RoundSeed } from "./round-seed";
+import type { RoundSeed, RunSeed } from "./round-seed";
 import { refreshResults } from "./refresh-results";
 import { runContentHash } from "./run-hash";
 
@@ -22,6 +22,13 @@ export interface LoadResult {
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? undefined : (v as Prisma.InputJsonValue));
+
+/** The insert row of a seeded run, with its content hash. */
+function runRow(r: RunSeed, ids: { roundId: number; submissionId: number; workloadId: number }): Prisma.RunCreateManyInput {
+  const { workload: _workload, hyperparameters, provenance, ...content } = r;
+  const hash = runContentHash({ ...content, hyperparameters, provenance });
+  return { ...content, hyperparameters: json(hyperparameters), provenance: json(provenance), ...ids, contentHash: hash };
+}
 
 export async function loadRound(db: Db, seed: RoundSeed, options: { force?: boolean } = {}): Promise<LoadResult> {
   const hash = seedHash(seed);
@@ -85,8 +92,7 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
         for (const r of seedRuns) {
           const workloadId = workloadIds.get(r.workload);
           if (workloadId === undefined) throw new Error(`${seed.slug}/${slug}: run for unknown workload "${r.workload}"`);
-          const { workload: _workload, ...content } = r;
-          runs.push({ ...content, roundId: round.id, submissionId: sub.id, workloadId, contentHash: runContentHash(content) });
+          runs.push(runRow(r, { roundId: round.id, submissionId: sub.id, workloadId }));
         }
       }
       for (let i = 0; i < runs.length; i += 5000) await tx.run.createMany({ data: runs.slice(i, i + 5000) });

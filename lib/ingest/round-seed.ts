@@ -35,6 +35,14 @@ export interface RunSeed extends RunOutcome {
   /** Listing order inside the study (docs/scoring.md §2.2 tie rule). */
   position: number;
   framework: string | null;
+  /** Hardware class, e.g. "8x Tesla V100-SXM2-16GB". */
+  hardware?: string | null;
+  /** The trial's hparams.json. */
+  hyperparameters?: Record<string, unknown> | null;
+  /** As an upload's provenance (lib/ingest/upload-schema.ts provenanceSchema): here gpuModel and gpuCount. */
+  provenance?: Record<string, unknown> | null;
+  /** Seconds the whole trial ran, when no eval series is stored (Run.runSeconds). */
+  runSeconds?: number | null;
 }
 
 export interface SubmissionSeed extends SubmissionListing {

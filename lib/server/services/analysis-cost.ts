@@ -1,7 +1,7 @@
 // Cost to target: GET /api/v1/rounds/<round>/cost?pricePerGpuHour=<x>
 // (docs/analysis-tuning.md "Cost to target"). GPU-hours from the stored runs:
 // time in seconds × Run.provenance.gpuCount; a missed trial's time is its last
-// eval's (RunEvals), unknown without stored evals.
+// eval's (RunEvals, else Run.runSeconds: the seeded published rounds), unknown without either.
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type CostParams } from "@/lib/server/schemas/analysis-cost";
@@ -53,7 +53,7 @@ async function costMembers(db: Db, pool: LoadedPool) {
   const keyOf = new Map(subs.map((s) => [s.id, pool.submissions.find((p) => p.slug === s.slug && p.round === s.round.slug)!.key]));
   const rows = await db.$queryRaw<CostRow[]>`
     SELECT r."submissionId", w.key AS workload, r.study, r.reached, r."timeSeconds", r."firstHitIndex", r.hardware, r.provenance,
-           e.times[array_length(e.times, 1)] AS "lastEvalTime"
+           COALESCE(e.times[array_length(e.times, 1)], r."runSeconds") AS "lastEvalTime"
     FROM "Run" r JOIN "Workload" w ON w.id = r."workloadId" LEFT JOIN "RunEvals" e ON e."runId" = r.id
     WHERE r."submissionId" = ANY(${subs.map((s) => s.id)}::int[])
     ORDER BY r.study, r.position, r.trial`;

@@ -73,6 +73,50 @@ describe("AlgoPerf rounds", () => {
     ]);
   });
 
+  test("every published trial carries its hardware, every external-tuning trial its hparams.json, every miss its run time", () => {
+    const v05 = algoperf.find((r) => r.slug === "algoperf-v0.5-external")!;
+    // algoperf_v05/logs/external_tuning/baseline/study_0/ogbg_jax/trial_4: hparams.json, meta_data_0.json, last row of eval_measurements.csv.
+    const ogbg = v05.submissions.find((s) => s.slug === "baseline")!.runs.filter((r) => r.workload === "ogbg" && r.study === 0);
+    expect(ogbg.find((r) => r.trial === 4)).toMatchObject({
+      reached: false,
+      hyperparameters: {
+        dropout_rate: 0.0,
+        label_smoothing: 0.0,
+        learning_rate: 0.004958460849689891,
+        one_minus_beta1: 0.13625575743,
+        beta2: 0.6291854735396584,
+        weight_decay: 0.1147386261512052,
+        warmup_factor: 0.02,
+      },
+      hardware: "8x Tesla V100-SXM2-16GB",
+      provenance: { gpuModel: "Tesla V100-SXM2-16GB", gpuCount: 8 },
+      runSeconds: 18260.280821561813,
+    });
+    // .../study_0/ogbg_jax/trial_2/hparams.json; a hit has no run time of its own (it costs its time to target).
+    expect(ogbg.find((r) => r.trial === 2)!.hyperparameters).toMatchObject({ label_smoothing: 0.2, learning_rate: 0.0008445074561975979 });
+    expect(ogbg.find((r) => r.trial === 5)).toMatchObject({ reached: true, runSeconds: null });
+    const published = algoperf.filter((r) => r.submissions.length > 0);
+    expect(published.map((r) => r.slug)).toEqual(["algoperf-v0.5-external", "algoperf-v0.5-self-tuning", "algoperf-v0.6-external"]);
+    for (const round of published) {
+      expect(round.hardware).toBe("8x Tesla V100-SXM2-16GB");
+      for (const s of round.submissions) {
+        for (const r of s.runs) {
+          expect(r.provenance, `${round.slug}/${s.slug}`).toEqual({ gpuModel: "Tesla V100-SXM2-16GB", gpuCount: 8 });
+          // Self-tuning submissions have no hyperparameters to tune: their logs hold no hparams.json.
+          expect(r.hyperparameters === null, `${round.slug}/${s.slug}`).toBe(round.ruleset === "self_tuning");
+          expect(r.runSeconds === null, `${round.slug}/${s.slug}`).toBe(r.reached);
+        }
+      }
+    }
+    expect(algoperf.find((r) => r.slug === "algoperf-v0.6-self-tuning")!.hardware).toBeNull();
+  });
+
+  test("a trial naming a hyperparameter set that is not there is refused with its path", () => {
+    const broken = structuredClone(leaderboards);
+    broken.rounds[0]!.submissions.amos!.ogbg_jax!.study_0![0]!.hp = 99;
+    expect(() => algoperfRounds(broken)).toThrow(/amos\/study_0\/ogbg_jax\/trial_\d+: hp 99 is not in hparam_sets\.amos/);
+  });
+
   test("v0.6 self-tuning has the v0.6 workloads and no submissions", () => {
     const round = algoperf.find((r) => r.slug === "algoperf-v0.6-self-tuning")!;
     expect(round).toMatchObject({ budgetFactor: 1.5, studiesExpected: 3, trialsExpected: 1, submissions: [] });
