@@ -226,8 +226,9 @@ export function algoperfRounds(file: AlgoperfLeaderboardsFile): RoundSeed[] {
         position: plan.position,
         // A round with published results is a closed record; v0.6 self-tuning is open to uploads.
         published: spec !== undefined,
-        // The GPUs the published trials ran on (their meta_data_<n>.json); none for a round without published results.
-        hardware: spec?.hardware ? hardwareClass(spec.hardware) : null,
+        // The GPUs the published trials ran on (their meta_data_<n>.json). v0.6 self-tuning has none published: the v0.6 logs of both
+        // rulesets (algoperf_v06/logs/self_tuning/schedule_free_adamw_v2 too) ran on the v0.6 external round's (data/published/README.md).
+        hardware: workloadSource.hardware ? hardwareClass(workloadSource.hardware) : null,
       },
       WORKLOAD_CATALOG,
     );

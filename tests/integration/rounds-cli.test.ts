@@ -180,7 +180,7 @@ describe("round create from an official targets file", () => {
       "Changes from AlgoPerf v0.5 · Self-tuning",
       "budget factor × 3 → × 1.5",
       "studies × trials 5 × 1 → 2 × 1",
-      "hardware not stated → 4x A100",
+      "hardware 8x Tesla V100-SXM2-16GB → 4x A100",
       "workloads added: finewebedu_lm",
       "fastmri budget 8859 s → 4430 s",
     ])
