@@ -1,9 +1,16 @@
 // Cost to target and hyperparameter sensitivity over real HTTP (docs/analysis-tuning.md "Cost to target"):
-// runs uploaded with their hardware to a throw-away round, GPU-hours computed by hand.
+// runs uploaded with their hardware to a throw-away round, GPU-hours computed by hand; and the seeded
+// v0.5 external round, whose trials carry the hyperparameters and hardware of the published logs.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { poolFromRound, type RoundTrials } from "@/lib/scoring";
 import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
+import { readPublished } from "../support/published";
 
 const ROUND = unique("test-cost");
+const V05 = "algoperf-v0.5-external";
+const published = readPublished<{ rounds: (RoundTrials & { benchmark_version: string; ruleset: string })[] }>("algoperf_leaderboards.json").rounds.find(
+  (r) => r.benchmark_version === "v0.5" && r.ruleset === "external",
+)!;
 let token: string;
 
 async function get(pathAndQuery: string) {
@@ -122,11 +129,29 @@ describe("GET /api/v1/rounds/<round>/cost", () => {
     expect(page.body).toMatch(/data-row="beta".*?data-field="hardware"[^>]*>1x A100</);
   });
 
-  test("the seeded v0.5 external round answers (its published trials carry no GPU count: costs unknown, said so)", async () => {
-    const { status, body } = await get(`/api/v1/rounds/algoperf-v0.5-external/cost`);
+  test("the seeded v0.5 external round: GPU-hours = time × 8 GPUs (meta_data_0.json), a missed trial its whole run, every member ranked", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${V05}/cost?pricePerGpuHour=2`);
     expect(status).toBe(200);
-    expect(body.members.length).toBeGreaterThan(0);
-    for (const m of body.members) if (body.unknownGpuCount.includes(m.key)) expect(m.total).toBeNull();
+    expect(body.unknownGpuCount).toEqual([]);
+    expect(body.mixedHardware).toBe(false);
+    expect(body.ranking).toHaveLength(11);
+    const official = poolFromRound(published).submissions;
+    for (const m of body.members) {
+      expect(m.hardware, m.key).toEqual(["8x Tesla V100-SXM2-16GB"]);
+      expect(m.total, m.key).toBeGreaterThan(0);
+      expect(m.price, m.key).toBeCloseTo(m.total * 2, 9);
+      const times = official.find((o) => o.name === m.key)!.times;
+      for (const w of m.workloads) {
+        const time = times[w.workload]!;
+        if (time === Infinity) expect(w.toTarget, `${m.key} ${w.workload}`).toBe("inf");
+        else expect(w.toTarget, `${m.key} ${w.workload}`).toBeCloseTo((time * 8) / 3600, 9);
+      }
+    }
+    // algoperf_v05/logs/external_tuning/baseline/study_0/ogbg_jax: trials 5 and 3 hit at these times (the `score` of their hit eval); trials 4, 1 and 2
+    // missed and ran until the `score` of the last row of their eval_measurements.csv.
+    const ogbg = body.members.find((m: { key: string }) => m.key === "baseline").workloads.find((w: { workload: string }) => w.workload === "ogbg");
+    const seconds = 6496.625156402588 + 13937.537743330002 + 18260.280821561813 + 18265.4832341671 + 18260.329787254333;
+    expect(ogbg.perStudy[0]).toBeCloseTo((seconds * 8) / 3600, 9);
   });
 });
 
@@ -188,6 +213,34 @@ describe("GET /api/v1/rounds/<round>/hyperparameters", () => {
       "alpha,w1,learning_rate,true,0.001,0,1,800,800,inf,inf,inf,8x Tesla V100-SXM2-16GB",
       "alpha,w1,learning_rate,true,0.1,0,2,inf,800,inf,inf,inf,8x Tesla V100-SXM2-16GB",
     ]);
+  });
+
+  test("the seeded v0.5 external round: every hyperparameter that varies across the baseline's trials, with the values of their hparams.json", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${V05}/hyperparameters?submission=baseline`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.available).toBe(true);
+    expect(body.hardware).toEqual(["8x Tesla V100-SXM2-16GB"]);
+    const ogbg = body.workloads.find((w: { workload: string }) => w.workload === "ogbg");
+    expect(ogbg.trials).toBe(25);
+    // The baseline's 5 search points differ in every one of its 7 hyperparameters.
+    expect(ogbg.axes.map((a: { name: string }) => a.name).sort()).toEqual([
+      "beta2",
+      "dropout_rate",
+      "label_smoothing",
+      "learning_rate",
+      "one_minus_beta1",
+      "warmup_factor",
+      "weight_decay",
+    ]);
+    const point = (axis: string, trial: number) =>
+      ogbg.axes.find((a: { name: string }) => a.name === axis).points.find((p: { study: number; trial: number }) => p.study === 0 && p.trial === trial);
+    // algoperf_v05/logs/external_tuning/baseline/study_0/ogbg_jax/trial_{5,4,2}/hparams.json; trial 5 hit at 6496.6 s, trials 4 and 2 missed.
+    expect(point("learning_rate", 5)).toEqual({ study: 0, trial: 5, value: 0.0017486387539278373, time: 6496.625156402588 });
+    expect(point("learning_rate", 4)).toEqual({ study: 0, trial: 4, value: 0.004958460849689891, time: null });
+    expect(point("label_smoothing", 2)).toEqual({ study: 0, trial: 2, value: 0.2, time: null });
+    expect(ogbg.axes.find((a: { name: string }) => a.name === "learning_rate").log).toBe(false);
+    const page = await get(`/analysis/${V05}/hyperparameters?submission=baseline`);
+    expect(page.body).toMatch(/data-chart="hparam-scatter" data-axis="learning_rate"/);
   });
 
   test("a missing or unknown submission is a 400 naming the parameter", async () => {

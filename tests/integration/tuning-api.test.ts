@@ -23,6 +23,11 @@ interface Series {
   budget: number;
   scores: (number | string)[];
 }
+interface Curve {
+  workload: string;
+  median: (number | string)[];
+  expectedEvalIndex: (number | string | null)[];
+}
 interface Answer {
   key: string;
   smallestK: number | null;
@@ -52,6 +57,24 @@ describe("GET /api/v1/rounds/<round>/tuning", () => {
     }
   });
 
+  test("v0.5 external, every workload: the picked trial's expected time at k = 5 is the official workload time; its expected eval index never rises with k", async () => {
+    const { status, body } = await get(`/api/v1/rounds/${V05}/tuning`);
+    expect(status).toBe(200);
+    const official = poolFromRound(published).submissions;
+    let cells = 0;
+    for (const s of body.series as (Series & { curves: Curve[] })[]) {
+      const times = official.find((o) => o.name === s.key)!.times;
+      expect(s.curves.map((c) => c.workload).sort()).toEqual(Object.keys(times).sort());
+      for (const c of s.curves) {
+        expect(num(c.median[4]!), `${s.key} ${c.workload}`).toBe(times[c.workload]);
+        const index = c.expectedEvalIndex.map((x) => num(x!));
+        for (let k = 1; k < index.length; k++) expect(index[k]!, `${s.key} ${c.workload} k=${k + 1}`).toBeLessThanOrEqual(index[k - 1]!);
+        cells++;
+      }
+    }
+    expect(cells).toBe(Object.values(published.submissions).reduce((n, dirs) => n + Object.keys(dirs).length, 0));
+  });
+
   test("CSV: one row per member and k", async () => {
     const { status, type, body } = await get(`/api/v1/rounds/${V05}/tuning?format=csv`);
     expect(status).toBe(200);
@@ -74,6 +97,7 @@ describe("GET /api/v1/rounds/<round>/tuning", () => {
     expect(html).toContain('data-view="tuning"');
     expect(html).toContain('data-chart="lines"');
     expect(html).toContain('data-table="tuning-answers"');
+    expect(html).toContain('data-table="tuning-eval-index"');
     for (const a of api.body.answers as Answer[]) expect(html).toContain(`data-answer="${a.smallestK ?? "none"}"`);
   });
 

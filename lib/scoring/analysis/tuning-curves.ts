@@ -16,6 +16,13 @@ export interface WorkloadCurve {
   high: number[];
   /** Per k: mean over studies of P(a k-subset hits). */
   hitProbability: number[];
+  /**
+   * Per k: median over studies of the expected first-hit eval index of the trial
+   * the official rule picks (docs/scoring.md §2.2 picks by eval index). Unlike
+   * `median` (a time) it never rises with k; +inf when some k-subset of a median
+   * study misses, null when a study's trials carry no eval index.
+   */
+  expectedEvalIndex: (number | null)[];
 }
 
 export interface TuningSeries {
@@ -49,7 +56,7 @@ export interface TuningView {
 function workloadCurves(member: TrialMember, ks: readonly number[]): WorkloadCurve[] {
   return Object.entries(member.studies).map(([workload, all]) => {
     const studies = all.filter((s) => s.length > 0);
-    const curve: WorkloadCurve = { workload, median: [], low: [], high: [], hitProbability: [] };
+    const curve: WorkloadCurve = { workload, median: [], low: [], high: [], hitProbability: [], expectedEvalIndex: [] };
     for (const k of ks) {
       const values = studies.map((s) => expectedBestOfK(s, k));
       const expected = values.map((v) => v.expected);
@@ -58,6 +65,8 @@ function workloadCurves(member: TrialMember, ks: readonly number[]): WorkloadCur
       curve.high.push(expected.length ? Math.max(...expected) : NaN);
       const p = values.reduce((sum, v) => sum + v.hitProbability, 0);
       curve.hitProbability.push(values.length ? p / values.length : NaN);
+      const indices = values.map((v) => v.expectedHitIndex);
+      curve.expectedEvalIndex.push(indices.some((i) => i === null) ? null : numpyMedian(indices as number[]));
     }
     return curve;
   });

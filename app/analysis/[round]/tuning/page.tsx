@@ -184,9 +184,11 @@ function WorkloadCurves({ report, name, color }: { report: Report; name: (k: str
     <div className="space-y-4" data-section="workload-curves">
       <h3 className="text-base font-semibold">Expected time-to-target vs k, per workload</h3>
       <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-        The median over studies of the expected best of k trials (the workload time at budget k). A missing point means some k-subset of a median study misses
-        the target (expected time +inf); the JSON has the interval over studies and the probability that k trials hit. Each submission&apos;s hardware is in the
-        table above: times on different hardware classes are not like for like.
+        The median over studies of the expected time-to-target of the trial the official rule picks among k (the workload time at budget k; at the full budget,
+        the leaderboard&apos;s). A missing point means some k-subset of a median study misses the target (expected time +inf); the JSON has the interval over
+        studies and the probability that k trials hit. The rule picks the trial that reached the target at the smallest eval index, not the fastest one
+        (docs/scoring.md §2.2), so this time can rise with k; the expected eval index of the picked trial, in the table below the charts, never does. Each
+        submission&apos;s hardware is in the table above: times on different hardware classes are not like for like.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {[...new Set(report.series.flatMap((s) => s.curves.map((c) => c.workload)))].map((w) => (
@@ -208,6 +210,53 @@ function WorkloadCurves({ report, name, color }: { report: Report; name: (k: str
           />
         ))}
       </div>
+      <EvalIndexTable report={report} name={name} />
     </div>
+  );
+}
+
+/** The monotone companion of the time curves: per workload and member, the expected first-hit eval index of the picked trial at every k. */
+function EvalIndexTable({ report, name }: { report: Report; name: (k: string) => string }) {
+  const workloads = [...new Set(report.series.flatMap((s) => s.curves.map((c) => c.workload)))];
+  return (
+    <ScrollRegion label="Expected eval index of the picked trial vs k">
+      <table className="w-full text-sm" data-table="tuning-eval-index">
+        <caption className="pb-2 text-left text-xs text-zinc-500">
+          Expected eval index at which the trial the official rule picks among k reached the target (median over studies; ∞: some k-subset misses; –: no eval
+          index stored). Non-increasing in k.
+        </caption>
+        <thead className="text-left text-xs text-zinc-500">
+          <tr>
+            <th scope="col" className="py-1">
+              Workload
+            </th>
+            <th scope="col">Submission</th>
+            {report.ks.map((k) => (
+              <th key={k} scope="col" className="text-right">
+                k = {k}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {workloads.flatMap((w) =>
+            report.series.map((s) => {
+              const curve = s.curves.find((c) => c.workload === w);
+              return (
+                <tr key={`${w}|${s.key}`} data-row={`${w}|${s.key}`} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <td className="py-1 whitespace-nowrap">{w}</td>
+                  <td className="whitespace-nowrap">{name(s.key)}</td>
+                  {report.ks.map((k, i) => (
+                    <td key={k} className="num text-right">
+                      {curve ? fixed(curve.expectedEvalIndex[i], 1) : "–"}
+                    </td>
+                  ))}
+                </tr>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
