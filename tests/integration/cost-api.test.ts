@@ -152,6 +152,11 @@ describe("GET /api/v1/rounds/<round>/cost", () => {
     const ogbg = body.members.find((m: { key: string }) => m.key === "baseline").workloads.find((w: { workload: string }) => w.workload === "ogbg");
     const seconds = 6496.625156402588 + 13937.537743330002 + 18260.280821561813 + 18265.4832341671 + 18260.329787254333;
     expect(ogbg.perStudy[0]).toBeCloseTo((seconds * 8) / 3600, 9);
+    // The page: every member's row has its hardware and a GPU-hour total, none is "unknown".
+    const page = await get(`/analysis/${V05}/cost?pricePerGpuHour=2`);
+    const ranking = (page.body as string).slice((page.body as string).indexOf('data-table="cost-ranking"'));
+    expect(page.body).not.toContain("data-unknown-gpu");
+    for (const key of body.ranking) expect(ranking, key).toMatch(new RegExp(`data-row="${key}".*?8x Tesla V100-SXM2-16GB.*?data-field="total"[^>]*>\\d`));
   });
 });
 
@@ -239,8 +244,12 @@ describe("GET /api/v1/rounds/<round>/hyperparameters", () => {
     expect(point("learning_rate", 4)).toEqual({ study: 0, trial: 4, value: 0.004958460849689891, time: null });
     expect(point("label_smoothing", 2)).toEqual({ study: 0, trial: 2, value: 0.2, time: null });
     expect(ogbg.axes.find((a: { name: string }) => a.name === "learning_rate").log).toBe(false);
-    const page = await get(`/analysis/${V05}/hyperparameters?submission=baseline`);
-    expect(page.body).toMatch(/data-chart="hparam-scatter" data-axis="learning_rate"/);
+    // The page: one workload's scatters at a time (a chart per varying hyperparameter), links to the others.
+    const page = (await get(`/analysis/${V05}/hyperparameters?submission=baseline&workload=ogbg`)).body as string;
+    expect(page).toContain('data-workload="ogbg"');
+    expect(page.match(/data-chart="hparam-scatter"/g)).toHaveLength(7);
+    expect(page).toMatch(/data-chart="hparam-scatter" data-axis="learning_rate"/);
+    expect(page).toContain(`href="/analysis/${V05}/hyperparameters?submission=baseline&amp;workload=wmt"`);
   });
 
   test("a missing or unknown submission is a 400 naming the parameter", async () => {

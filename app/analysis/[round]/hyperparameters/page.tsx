@@ -1,7 +1,9 @@
 // /analysis/<round>/hyperparameters?submission=<slug>: hyperparameter sensitivity
 // (issue 17, docs/analysis-tuning.md "Hyperparameter sensitivity"). The
 // round's submissions ranked by sensitivity, and for one of them the spread of
-// its trials per workload and a scatter per varying hyperparameter.
+// its trials per workload and, for one workload at a time (`workload`), a
+// scatter per varying hyperparameter: all workloads at once make a published
+// submission's page ~100 charts (3 MB). The JSON has every workload.
 import Link from "next/link";
 import { fixed } from "@/components/analysis/format";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
@@ -67,7 +69,7 @@ export default async function HyperparametersPage(props: AnalysisPageProps) {
         <>
           <Ranking report={report} round={round} />
           <Spread report={report} />
-          <Scatters report={report} />
+          <Scatters report={report} round={round} workload={query.get("workload") || undefined} />
           <JsonLink round={round} endpoint="hyperparameters" params={new URLSearchParams({ submission: report.submission })} />
         </>
       )}
@@ -185,7 +187,7 @@ function Spread({ report }: { report: HyperparameterReport }) {
   );
 }
 
-function Scatters({ report }: { report: HyperparameterReport }) {
+function Scatters({ report, round, workload }: { report: HyperparameterReport; round: string; workload?: string }) {
   if (!report.available)
     return (
       <Notice tone="info">
@@ -195,28 +197,47 @@ function Scatters({ report }: { report: HyperparameterReport }) {
   const seconds = report.timeBasis === "seconds";
   const withAxes = report.workloads.filter((w) => w.axes.length > 0);
   if (withAxes.length === 0) return <Notice tone="info">No hyperparameter varies across the trials of any workload.</Notice>;
+  const shown = withAxes.find((w) => w.workload === workload) ?? withAxes[0]!;
+  const href = (w: string) =>
+    `/analysis/${encodeURIComponent(round)}/hyperparameters?submission=${encodeURIComponent(report.submission)}&workload=${encodeURIComponent(w)}`;
   return (
     <div className="space-y-4" data-section="hparam-scatters">
       <h3 className="text-base font-semibold">Time-to-target against each hyperparameter that varies</h3>
-      {withAxes.map((w, i) => (
-        <figure key={w.workload} className="space-y-2" data-workload={w.workload}>
-          <figcaption className="text-sm font-medium">
-            {w.workload} <span className="text-xs font-normal text-zinc-500">({report.hardware.join("; ")}; × at the top = missed the target)</span>
-          </figcaption>
-          <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-            {w.axes.map((a) => (
-              <HparamScatter
-                key={a.name}
-                axis={a}
-                color={seriesColor(i)}
-                title={`${w.workload}: time-to-target against ${a.name}`}
-                timeLabel={seconds ? "time (s)" : "time (fraction)"}
-                timeFormat={seconds ? ",.0f" : ".2f"}
-              />
-            ))}
-          </div>
-        </figure>
-      ))}
+      {workload !== undefined && workload !== shown.workload && (
+        <Notice tone="info">
+          No hyperparameter of {report.displayName} varies on a workload named &quot;{workload}&quot;: showing {shown.workload}.
+        </Notice>
+      )}
+      <nav aria-label="Workload of the scatter plots" className="flex flex-wrap gap-x-3 gap-y-1 text-sm" data-nav="hparam-workloads">
+        {withAxes.map((w) => (
+          <Link
+            key={w.workload}
+            href={href(w.workload)}
+            prefetch={false}
+            aria-current={w === shown ? "page" : undefined}
+            className={w === shown ? "font-semibold" : "text-sky-700 hover:underline dark:text-sky-400"}
+          >
+            {w.workload}
+          </Link>
+        ))}
+      </nav>
+      <figure className="space-y-2" data-workload={shown.workload}>
+        <figcaption className="text-sm font-medium">
+          {shown.workload} <span className="text-xs font-normal text-zinc-500">({report.hardware.join("; ")}; × at the top = missed the target)</span>
+        </figcaption>
+        <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+          {shown.axes.map((a) => (
+            <HparamScatter
+              key={a.name}
+              axis={a}
+              color={seriesColor(withAxes.indexOf(shown))}
+              title={`${shown.workload}: time-to-target against ${a.name}`}
+              timeLabel={seconds ? "time (s)" : "time (fraction)"}
+              timeFormat={seconds ? ",.0f" : ".2f"}
+            />
+          ))}
+        </div>
+      </figure>
     </div>
   );
 }
