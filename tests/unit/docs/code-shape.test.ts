@@ -10,15 +10,6 @@ const root = path.resolve(__dirname, "../../..");
 const skip = new Set(["node_modules", "generated", ".next"]);
 const MAX_LINES = 80;
 
-/**
- * Functions over the limit in folders other branches were changing when the
- * check came in (issue 20). TODO(coordinator): split them and shrink this list;
- * the test fails when an entry is no longer over the limit, so it only shrinks.
- */
-const KNOWN_LONG = new Set<string>([
-  "lib/scoring/analysis/bootstrap.ts:bootstrapPool", // TODO: lib/scoring/analysis/ was being changed by the tuning/rounds branches
-]);
-
 function files(dir: string): string[] {
   const full = path.join(root, dir);
   if (!statSync(full).isDirectory()) return /\.tsx?$/.test(dir) && !dir.endsWith(".d.ts") ? [dir] : [];
@@ -122,11 +113,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 describe("code shape (issue 20)", () => {
-  test(`no function in lib/ is over ${MAX_LINES} lines, apart from the listed exceptions`, () => {
-    const long = files("lib").flatMap(longFunctions);
-    expect(long.filter((f) => !KNOWN_LONG.has(f))).toEqual([]);
-    // An exception that got short leaves the list.
-    expect([...KNOWN_LONG].filter((f) => !long.includes(f))).toEqual([]);
+  test(`no function in lib/ is over ${MAX_LINES} lines`, () => {
+    expect(files("lib").flatMap(longFunctions)).toEqual([]);
   });
 
   test("no import cycle among app/, components/, lib/, ingest/ and scripts/", () => {
