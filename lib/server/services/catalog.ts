@@ -97,15 +97,7 @@ async function roundRows(db: Db) {
 
 /** Every round with its submission counts (the default pool: its verified members), in site order (the home page, GET /api/v1/rounds). */
 export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
-  return (await roundRows(db)).map((r) => ({
-    slug: r.slug,
-    name: r.name,
-    benchmarkVersion: r.benchmarkVersion,
-    ruleset: r.ruleset,
-    timeBasis: r.timeBasis,
-    submissions: r.submissions,
-    defaultPool: r.verifiedPool,
-  }));
+  return (await roundRows(db)).map(({ featured: _f, updatedAt: _u, defaultPool: _d, verifiedPool, ...summary }) => ({ ...summary, defaultPool: verifiedPool }));
 }
 
 /**

@@ -27,14 +27,16 @@ async function findSubmission(tx: Prisma.TransactionClient, round: string, slug:
   return sub;
 }
 
+type Flag = "hidden" | "verified";
+
 /** The audit action and history name of setting each flag on (true) or off (false). */
-const FLAG_NAMES: Record<"hidden" | "verified", Record<"true" | "false", { action: string; change: VersionAction }>> = {
+const FLAG_NAMES: Record<Flag, Record<"true" | "false", { action: string; change: VersionAction }>> = {
   hidden: { true: { action: "admin.hideSubmission", change: "hide" }, false: { action: "admin.unhideSubmission", change: "unhide" } },
   verified: { true: { action: "admin.verifySubmission", change: "verify" }, false: { action: "admin.unverifySubmission", change: "unverify" } },
 };
 
 /** Sets one flag of a submission; the round's data version moves (named `change` in the history) only when it changed. */
-async function setFlag<F extends "hidden" | "verified">(db: Db, options: Target & Record<F, boolean>, field: F) {
+async function setFlag<F extends Flag>(db: Db, options: Target & Record<F, boolean>, field: F) {
   const value: boolean = options[field];
   const { action, change } = FLAG_NAMES[field][`${value}`];
   const changed = await db.$transaction(async (tx) => {
@@ -47,10 +49,8 @@ async function setFlag<F extends "hidden" | "verified">(db: Db, options: Target 
     await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
     return changed;
   });
-  return { round: options.round, submission: options.submission, [field]: value, changed } as { round: string; submission: string; changed: boolean } & Record<
-    F,
-    boolean
-  >;
+  const flag = { [field]: value } as Record<F, boolean>;
+  return { round: options.round, submission: options.submission, ...flag, changed };
 }
 
 export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
