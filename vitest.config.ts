@@ -6,7 +6,16 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 // Three projects so `npm test` can run them in order (unit is pure and fast;
 // integration needs PostgreSQL; e2e needs the built app and Chromium).
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests import server modules in plain Node, outside Next.js: the `server-only` marker
+      // (lib/db/client.ts and the services) guards Next's client bundles and is a no-op here,
+      // as it is under Next's react-server condition. The CLI and scripts run by the tests are
+      // separate processes and resolve the real marker.
+      "server-only": `${root}node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     projects: [
       {

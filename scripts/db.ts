@@ -1,7 +1,7 @@
 // Database tasks for operators: `npm run db:migrate`, `npm run db:migration -- <name>`,
 // `npm run db:seed`. They use DATABASE_URL, or the embedded server when it is unset.
 import { Command } from "commander";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { openDatabase, redactUrl } from "@/lib/db/database";
 import { createMigration } from "@/lib/db/migrate";
 import { seedPublishedData } from "./seed";

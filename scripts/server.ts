@@ -111,7 +111,7 @@ function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): v
 async function pinning() {
   const [{ servePinned }, { createDb }, { dbTimeouts }] = await Promise.all([
     import("@/lib/server/http/pin-request"),
-    import("@/lib/db/client"),
+    import("@/lib/db/create-db"),
     import("@/lib/db/config"),
   ]);
   let client: ReturnType<typeof createDb> | undefined;

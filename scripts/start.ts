@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { appPort, dbConfig } from "@/lib/db/config";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { openDatabase, redactUrl } from "@/lib/db/database";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp";
 import { trustedProxies } from "@/lib/server/client-address";

@@ -134,3 +134,30 @@ export function YAxis({
     </g>
   );
 }
+
+/** The plotting area in SVG units: x from left to right, y from top to bottom. */
+export interface PlotBox {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The plotting area inside a chart's margins. */
+export function plotBox(margin: { top: number; right: number; bottom: number; left: number }, width: number, height: number): PlotBox {
+  return { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
+}
+
+/**
+ * The grid-style axes of an x/y chart: y ticks with horizontal grid lines
+ * across the box, x ticks at the bottom (with vertical grid lines unless
+ * `xGrid` is false), each axis labelled at its middle.
+ */
+export function PlotAxes({ box, x, y, xLabel, yLabel, xGrid = true }: { box: PlotBox; x: Tick[]; y: Tick[]; xLabel: string; yLabel: string; xGrid?: boolean }) {
+  return (
+    <>
+      <YAxis ticks={y} x={box.left} gridFrom={box.left} gridTo={box.right} label={yLabel} labelY={(box.top + box.bottom) / 2} />
+      <XAxis ticks={x} y={box.bottom} gridFrom={xGrid ? box.top : box.bottom} gridTo={box.bottom} label={xLabel} labelX={(box.left + box.right) / 2} />
+    </>
+  );
+}

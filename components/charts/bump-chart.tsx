@@ -2,8 +2,10 @@
 // ranking as tauMax varies. Server-renderable; wrap it in SeriesHighlight for
 // hover/click emphasis (series carry data-series).
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./axes";
+import { PlotAxes } from "./axes";
 import { ChartFrame } from "./chart-frame";
+import { EndLabel, SeriesLine } from "./series-marks";
+import { truncate } from "@/lib/views/format";
 
 export interface BumpSeries {
   key: string;
@@ -57,37 +59,33 @@ export function BumpChart({
     .map((r) => ({ at: y(r), label: String(r) }));
   return (
     <ChartFrame chart="bump" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
-      <YAxis ticks={rankTicks} x={margin.left} gridFrom={margin.left} gridTo={lastX} label="Rank" labelY={(margin.top + bottom) / 2} />
-      <XAxis
-        ticks={xs.map((v) => ({ at: x(v)!, label: fmt(v) }))}
-        y={bottom}
-        gridFrom={margin.top}
-        gridTo={bottom}
-        label={xLabel}
-        labelX={(margin.left + lastX) / 2}
+      <PlotAxes
+        box={{ left: margin.left, right: lastX, top: margin.top, bottom }}
+        y={rankTicks}
+        x={xs.map((v) => ({ at: x(v)!, label: fmt(v) }))}
+        yLabel="Rank"
+        xLabel={xLabel}
       />
       {series.map((s) => (
-        <g key={s.key} data-series={s.key} style={{ color: s.color }}>
-          <title>{`${s.label}: ranks ${s.ranks.join(", ")}`}</title>
-          <path d={path([...s.ranks]) ?? ""} fill="none" stroke="currentColor" strokeWidth={2} strokeOpacity={0.85} />
-          {s.ranks.map((r, i) => (
-            <circle key={i} cx={x(xs[i]!)} cy={y(r)} r={3.5} fill="currentColor" />
-          ))}
-        </g>
+        <SeriesLine
+          key={s.key}
+          seriesKey={s.key}
+          color={s.color}
+          title={`${s.label}: ranks ${s.ranks.join(", ")}`}
+          d={path([...s.ranks]) ?? ""}
+          dots={s.ranks.map((r, i) => ({ x: x(xs[i]!)!, y: y(r) }))}
+          r={3.5}
+        />
       ))}
       {slots.map((s, i) => {
-        const ly = margin.top + (i + 0.5) * rowHeight;
         const last = s.ranks[s.ranks.length - 1]!;
         return (
-          <g key={s.key} data-series={s.key} fontSize={11} style={{ color: s.color }}>
-            <line x1={lastX + 5} x2={lastX + 22} y1={y(last)} y2={ly} stroke="currentColor" strokeOpacity={0.5} />
-            <text x={lastX + 26} y={ly} dy="0.32em" className="fill-zinc-800 dark:fill-zinc-200">
-              <tspan fill="currentColor" fontWeight={600}>
-                {last}
-              </tspan>{" "}
-              {s.label.length > 30 ? `${s.label.slice(0, 29)}…` : s.label}
-            </text>
-          </g>
+          <EndLabel key={s.key} seriesKey={s.key} color={s.color} x={lastX} from={y(last)} at={margin.top + (i + 0.5) * rowHeight}>
+            <tspan fill="currentColor" fontWeight={600}>
+              {last}
+            </tspan>{" "}
+            {truncate(s.label, 30)}
+          </EndLabel>
         );
       })}
     </ChartFrame>

@@ -3,7 +3,7 @@
 // all configurations there, a dot per configuration. Server-renderable; series
 // carry data-series for SeriesHighlight.
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./axes";
+import { PlotAxes, plotBox } from "./axes";
 import { ChartFrame } from "./chart-frame";
 
 export interface HorizonChartSeries {
@@ -40,36 +40,24 @@ export function HorizonChart({
   height?: number;
 }) {
   const fmt = format(yFormat);
-  const margin = { top: 16, right: 16, bottom: 48, left: 64 };
+  const box = plotBox({ top: 16, right: 16, bottom: 48, left: 64 }, width, height);
   const horizons = [...new Set(series.flatMap((s) => s.steps.map((p) => p.horizon)))].sort((a, b) => a - b);
-  const x = scalePoint<number>()
-    .domain(horizons)
-    .range([margin.left, width - margin.right])
-    .padding(0.5);
+  const x = scalePoint<number>().domain(horizons).range([box.left, box.right]).padding(0.5);
   const y = scaleLinear()
     .domain([...yDomain])
-    .range([height - margin.bottom, margin.top])
+    .range([box.bottom, box.top])
     .nice();
   // Algorithms side by side around each horizon, so spreads do not hide each other.
   const offset = (i: number) => (i - (series.length - 1) / 2) * 9;
-  const bottom = height - margin.bottom;
   return (
     <ChartFrame chart="horizon" title={title} description={description} width={width} height={height} maxWidth="max-w-[640px]">
-      <YAxis
-        ticks={y.ticks(6).map((t) => ({ at: y(t), label: fmt(t) }))}
-        x={margin.left}
-        gridFrom={margin.left}
-        gridTo={width - margin.right}
-        label={yLabel}
-        labelY={(margin.top + bottom) / 2}
-      />
-      <XAxis
-        ticks={horizons.map((h) => ({ at: x(h)!, label: `${Math.round(h * 100)}%` }))}
-        y={bottom}
-        gridFrom={bottom}
-        gridTo={bottom}
-        label="Training horizon (fraction of the step budget)"
-        labelX={(margin.left + width - margin.right) / 2}
+      <PlotAxes
+        box={box}
+        y={y.ticks(6).map((t) => ({ at: y(t), label: fmt(t) }))}
+        x={horizons.map((h) => ({ at: x(h)!, label: `${Math.round(h * 100)}%` }))}
+        yLabel={yLabel}
+        xLabel="Training horizon (fraction of the step budget)"
+        xGrid={false}
       />
       {series.map((s, i) => {
         const px = (h: number) => x(h)! + offset(i);

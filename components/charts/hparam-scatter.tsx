@@ -5,7 +5,8 @@
 // it is drawn in a band at the top, above the slowest hit, not left out.
 import { format, scaleLinear, scaleLog, scalePoint, type ScaleLinear, type ScaleLogarithmic, type ScalePoint } from "d3";
 import type { HparamAxis } from "@/lib/scoring/analysis";
-import { XAxis, YAxis } from "./axes";
+import { PlotAxes, plotBox } from "./axes";
+import { ChartFrame } from "./chart-frame";
 
 const MISS_BAND = 22;
 
@@ -61,62 +62,44 @@ export function HparamScatter({
   width?: number;
   height?: number;
 }) {
-  const margin = { top: 12 + MISS_BAND, right: 16, bottom: 44, left: 64 };
-  const bottom = height - margin.bottom;
-  const x = xScale(axis, margin.left, width - margin.right);
+  const box = plotBox({ top: 12 + MISS_BAND, right: 16, bottom: 44, left: 64 }, width, height);
+  const x = xScale(axis, box.left, box.right);
   const xAt = (v: number | string) => (x.kind === "category" ? x.scale(String(v))! : x.scale(v as number));
   const hits = axis.points.filter((p) => p.time !== null).map((p) => p.time!);
   const y = scaleLinear()
     // Headroom above the slowest hit, so it stays clear of the miss band.
     .domain([Math.min(0, ...hits), Math.max(1e-9, ...hits) * 1.08])
     .nice()
-    .range([bottom, margin.top]);
+    .range([box.bottom, box.top]);
   const fy = format(timeFormat);
   const fx = x.kind === "number" ? format(".3~g") : String;
-  const missY = margin.top - MISS_BAND / 2 - 2;
+  const missY = box.top - MISS_BAND / 2 - 2;
   const xTicks =
     x.kind === "category"
       ? x.scale.domain().map((v) => ({ at: x.scale(v)!, label: v }))
       : numberTicks(x.scale, axis.log).map((v) => ({ at: x.scale(v), label: fx(v) }));
   const misses = axis.points.length - hits.length;
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={title}
-      className="h-auto w-full max-w-[560px] text-zinc-900 dark:text-zinc-100"
-      data-chart="hparam-scatter"
-      data-axis={axis.name}
-      data-log={axis.log ? "true" : "false"}
+    <ChartFrame
+      chart="hparam-scatter"
+      title={title}
+      description={`${hits.length} trials reached the target, ${misses} missed (drawn in the band at the top).`}
+      width={width}
+      height={height}
+      maxWidth="max-w-[560px]"
+      scroll={false}
+      data={{ "data-axis": axis.name, "data-log": axis.log ? "true" : "false" }}
     >
-      <title>{title}</title>
-      <desc>{`${hits.length} trials reached the target, ${misses} missed (drawn in the band at the top).`}</desc>
-      <YAxis
-        ticks={y.ticks(5).map((v) => ({ at: y(v), label: fy(v) }))}
-        x={margin.left}
-        gridFrom={margin.left}
-        gridTo={width - margin.right}
-        label={timeLabel}
-        labelY={(margin.top + bottom) / 2}
-      />
-      <XAxis
-        ticks={xTicks}
-        y={bottom}
-        gridFrom={margin.top}
-        gridTo={bottom}
-        label={`${axis.name}${axis.log ? " (log)" : ""}`}
-        labelX={(margin.left + width - margin.right) / 2}
+      <PlotAxes
+        box={box}
+        y={y.ticks(5).map((v) => ({ at: y(v), label: fy(v) }))}
+        x={xTicks}
+        yLabel={timeLabel}
+        xLabel={`${axis.name}${axis.log ? " (log)" : ""}`}
       />
       <g aria-hidden="true" fontSize={11}>
-        <line
-          x1={margin.left}
-          x2={width - margin.right}
-          y1={margin.top - 2}
-          y2={margin.top - 2}
-          className="stroke-zinc-300 dark:stroke-zinc-700"
-          strokeDasharray="3 3"
-        />
-        <text x={margin.left - 6} y={missY} dy="0.32em" textAnchor="end" className="fill-zinc-500 dark:fill-zinc-400">
+        <line x1={box.left} x2={box.right} y1={box.top - 2} y2={box.top - 2} className="stroke-zinc-300 dark:stroke-zinc-700" strokeDasharray="3 3" />
+        <text x={box.left - 6} y={missY} dy="0.32em" textAnchor="end" className="fill-zinc-500 dark:fill-zinc-400">
           missed
         </text>
       </g>
@@ -149,6 +132,6 @@ export function HparamScatter({
           );
         })}
       </g>
-    </svg>
+    </ChartFrame>
   );
 }

@@ -2,9 +2,10 @@
 // interval around it), e.g. the 95% bootstrap intervals of the uncertainty
 // view. Server-renderable (D3 scales only, no DOM), so the leaderboard can
 // embed it next to its table: pass the rows of GET .../uncertainty.
-import { extent, format, scaleLinear } from "d3";
+import { extent, format } from "d3";
 import { XAxis } from "./axes";
 import { ChartFrame } from "./chart-frame";
+import { RowLabel, rowLayout, RowNote } from "./row-chart";
 
 export interface IntervalRow {
   key: string;
@@ -48,29 +49,31 @@ export function IntervalBars({
 }: IntervalBarsProps) {
   const fmt = format(numberFormat);
   const margin = { top: 28, right: 88, bottom: 40, left: labelWidth };
-  const height = margin.top + rows.length * rowHeight + margin.bottom;
   const values = rows.flatMap((r) => [r.point, ...(r.interval ?? [])]).filter((v) => Number.isFinite(v));
-  const [lo, hi] = domain ?? padded(extent(values) as [number, number] | [undefined, undefined]);
-  const x = scaleLinear()
-    .domain([lo, hi])
-    .range([margin.left, width - margin.right])
-    .nice();
-  const tickFormat = x.tickFormat(8);
-  const ticks = x.ticks(8).map((t) => ({ at: x(t), label: tickFormat(t) }));
-  const bottom = height - margin.bottom;
+  const { height, bottom, x, ticks, rowY } = rowLayout({
+    rows: rows.length,
+    rowHeight,
+    margin,
+    width,
+    domain: domain ?? padded(extent(values) as [number, number] | [undefined, undefined]),
+  });
   return (
     <ChartFrame chart="interval-bars" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
       <XAxis ticks={ticks} y={margin.top} gridFrom={margin.top} gridTo={bottom} position="top" />
       <XAxis ticks={ticks} y={bottom} gridFrom={bottom} gridTo={bottom} label={xLabel} labelX={(margin.left + width - margin.right) / 2} />
       {rows.map((r, i) => {
-        const y = margin.top + (i + 0.5) * rowHeight;
+        const y = rowY(i);
         const text = `${r.label}: ${Number.isFinite(r.point) ? fmt(r.point) : "n/a"}${r.interval ? ` (interval ${fmt(r.interval[0])} to ${fmt(r.interval[1])})` : " (no interval)"}${r.annotation ? `; ${r.annotation}` : ""}`;
         return (
           <g key={r.key} data-row={r.key} fontSize={12}>
             <title>{text}</title>
-            <text x={margin.left - 10} y={y} dy="0.32em" textAnchor="end" className={r.emphasis ? "fill-current font-semibold" : "fill-current"}>
-              {truncate(r.label, Math.floor(labelWidth / 7))}
-            </text>
+            <RowLabel
+              x={margin.left}
+              y={y}
+              text={r.label}
+              max={Math.floor(labelWidth / 7)}
+              className={r.emphasis ? "fill-current font-semibold" : "fill-current"}
+            />
             {r.interval && (
               <line
                 data-interval
@@ -87,9 +90,9 @@ export function IntervalBars({
               <circle data-point cx={x(r.point)} cy={y} r={4} className={r.emphasis ? "fill-amber-500" : "fill-zinc-900 dark:fill-zinc-100"} />
             )}
             {r.annotation && (
-              <text x={width - margin.right + 10} y={y} dy="0.32em" className="fill-zinc-600 font-mono dark:fill-zinc-300">
+              <RowNote x={width - margin.right} y={y}>
                 {r.annotation}
-              </text>
+              </RowNote>
             )}
           </g>
         );
@@ -102,8 +105,4 @@ function padded([lo, hi]: [number, number] | [undefined, undefined]): [number, n
   if (lo === undefined || hi === undefined) return [0, 1];
   const pad = Math.max((hi - lo) * 0.05, 0.01);
   return [Math.max(0, lo - pad), hi + pad];
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

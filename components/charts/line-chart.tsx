@@ -2,7 +2,10 @@
 // budget k). Server-renderable; wrap it in SeriesHighlight for hover/click
 // emphasis (series carry data-series). Non-finite values break the line.
 import { format, line, scaleLinear, scalePoint } from "d3";
-import { XAxis, YAxis } from "./axes";
+import { PlotAxes } from "./axes";
+import { ChartFrame } from "./chart-frame";
+import { EndLabel, SeriesLine } from "./series-marks";
+import { truncate } from "@/lib/views/format";
 
 export interface LineSeries {
   key: string;
@@ -56,57 +59,41 @@ export function LineChart({
   const slots = [...series].sort((a, b) => (Number.isFinite(lastOf(b)) ? lastOf(b) : -Infinity) - (Number.isFinite(lastOf(a)) ? lastOf(a) : -Infinity));
   const slotHeight = Math.min(18, (bottom - margin.top) / Math.max(1, slots.length));
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={title}
-      className="h-auto w-full max-w-[960px] text-zinc-900 dark:text-zinc-100"
-      data-chart="lines"
-    >
-      <title>{title}</title>
-      {description && <desc>{description}</desc>}
-      <YAxis
-        ticks={y.ticks(6).map((v) => ({ at: y(v), label: fmt(v) }))}
-        x={margin.left}
-        gridFrom={margin.left}
-        gridTo={lastX}
-        label={yLabel}
-        labelY={(margin.top + bottom) / 2}
-      />
-      <XAxis
-        ticks={xs.map((v) => ({ at: x(v)!, label: String(v) }))}
-        y={bottom}
-        gridFrom={margin.top}
-        gridTo={bottom}
-        label={xLabel}
-        labelX={(margin.left + lastX) / 2}
+    <ChartFrame chart="lines" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]" scroll={false}>
+      <PlotAxes
+        box={{ left: margin.left, right: lastX, top: margin.top, bottom }}
+        y={y.ticks(6).map((v) => ({ at: y(v), label: fmt(v) }))}
+        x={xs.map((v) => ({ at: x(v)!, label: String(v) }))}
+        yLabel={yLabel}
+        xLabel={xLabel}
       />
       {series.map((s) => (
-        <g key={s.key} data-series={s.key} style={{ color: s.color }}>
-          <title>{`${s.label}: ${s.values.map((v) => (Number.isFinite(v) ? fmt(v) : String(v))).join(", ")}`}</title>
-          <path
-            d={path([...s.values]) ?? ""}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth={2}
-            strokeOpacity={0.85}
-            strokeDasharray={s.dashed ? "6 4" : undefined}
-          />
-          {s.values.map((v, i) => (Number.isFinite(v) ? <circle key={i} cx={x(xs[i]!)} cy={y(v)} r={3} fill="currentColor" /> : null))}
-        </g>
+        <SeriesLine
+          key={s.key}
+          seriesKey={s.key}
+          color={s.color}
+          title={`${s.label}: ${s.values.map((v) => (Number.isFinite(v) ? fmt(v) : String(v))).join(", ")}`}
+          d={path([...s.values]) ?? ""}
+          dots={s.values.map((v, i) => (Number.isFinite(v) ? { x: x(xs[i]!)!, y: y(v) } : null))}
+          r={3}
+          dashed={s.dashed}
+        />
       ))}
       {slots.map((s, i) => {
-        const ly = margin.top + (i + 0.5) * slotHeight;
         const last = lastOf(s);
         return (
-          <g key={s.key} data-series={s.key} fontSize={11} style={{ color: s.color }}>
-            {Number.isFinite(last) && <line x1={lastX + 5} x2={lastX + 22} y1={y(last)} y2={ly} stroke="currentColor" strokeOpacity={0.5} />}
-            <text x={lastX + 26} y={ly} dy="0.32em" className="fill-zinc-800 dark:fill-zinc-200">
-              {s.label.length > 34 ? `${s.label.slice(0, 33)}…` : s.label}
-            </text>
-          </g>
+          <EndLabel
+            key={s.key}
+            seriesKey={s.key}
+            color={s.color}
+            x={lastX}
+            from={Number.isFinite(last) ? y(last) : null}
+            at={margin.top + (i + 0.5) * slotHeight}
+          >
+            {truncate(s.label, 34)}
+          </EndLabel>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -5,7 +5,8 @@
 import { curveStepAfter, line, scaleLinear, scaleLog } from "d3";
 import type { SeriesStyle } from "@/lib/views/palette";
 import { AxisBottom, AxisLeft, type Tick } from "./axes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ChartFrame } from "./chart-frame";
+import { truncate } from "@/lib/views/format";
 
 export interface ProfileSeries {
   key: string;
@@ -76,55 +77,51 @@ export function ProfilePlot({
     .y((d) => y(d[1]))
     .curve(curveStepAfter);
   return (
-    <ScrollRegion label={title}>
-      <svg
-        style={{ minWidth: width }}
-        id={id}
-        className="profile-plot h-auto w-full select-none"
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        data-curves={series.length}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <AxisLeft
-          ticks={yTicks(n, y, geometry.yMax ?? 1)}
-          x={margin.left}
-          y0={margin.top}
-          y1={height - margin.bottom}
-          label="ρ(τ): fraction of workloads"
-          grid={{ right: width - margin.right }}
-        />
-        <AxisBottom
-          ticks={xTicks(geometry, x)}
-          y={height - margin.bottom}
-          x0={margin.left}
-          x1={width - margin.right}
-          label={`τ: time relative to the pool's best${geometry.axis === "log" ? " (log scale)" : ""}`}
-          grid={{ top: margin.top }}
-        />
-        <g fill="none" strokeLinejoin="round" strokeLinecap="butt">
-          {/* Muted curves first, the emphasised (top-ranked) ones on top. */}
-          {[...series.filter((s) => !s.emphasis), ...series.filter((s) => s.emphasis)].map((s) => (
-            <path
-              key={s.key}
-              className="series"
-              data-series={s.key}
-              data-emphasis={s.emphasis ? "" : undefined}
-              d={path(s.steps) ?? ""}
-              stroke={s.style.color}
-              strokeWidth={s.emphasis ? 2.5 : 1.25}
-              strokeOpacity={s.emphasis ? 1 : 0.35}
-              strokeDasharray={s.style.dash || undefined}
-            >
-              <title>{`${s.name}: score ${s.score}`}</title>
-            </path>
-          ))}
-        </g>
-        <DirectLabels series={series.filter((s) => s.emphasis)} x={width - margin.right + 8} y={y} />
-      </svg>
-    </ScrollRegion>
+    <ChartFrame
+      id={id}
+      title={title}
+      description={description}
+      width={width}
+      height={height}
+      className="profile-plot h-auto w-full select-none"
+      data={{ "data-curves": series.length }}
+    >
+      <AxisLeft
+        ticks={yTicks(n, y, geometry.yMax ?? 1)}
+        x={margin.left}
+        y0={margin.top}
+        y1={height - margin.bottom}
+        label="ρ(τ): fraction of workloads"
+        grid={{ right: width - margin.right }}
+      />
+      <AxisBottom
+        ticks={xTicks(geometry, x)}
+        y={height - margin.bottom}
+        x0={margin.left}
+        x1={width - margin.right}
+        label={`τ: time relative to the pool's best${geometry.axis === "log" ? " (log scale)" : ""}`}
+        grid={{ top: margin.top }}
+      />
+      <g fill="none" strokeLinejoin="round" strokeLinecap="butt">
+        {/* Muted curves first, the emphasised (top-ranked) ones on top. */}
+        {[...series.filter((s) => !s.emphasis), ...series.filter((s) => s.emphasis)].map((s) => (
+          <path
+            key={s.key}
+            className="series"
+            data-series={s.key}
+            data-emphasis={s.emphasis ? "" : undefined}
+            d={path(s.steps) ?? ""}
+            stroke={s.style.color}
+            strokeWidth={s.emphasis ? 2.5 : 1.25}
+            strokeOpacity={s.emphasis ? 1 : 0.35}
+            strokeDasharray={s.style.dash || undefined}
+          >
+            <title>{`${s.name}: score ${s.score}`}</title>
+          </path>
+        ))}
+      </g>
+      <DirectLabels series={series.filter((s) => s.emphasis)} x={width - margin.right + 8} y={y} />
+    </ChartFrame>
   );
 }
 
@@ -136,7 +133,7 @@ function DirectLabels({ series, x, y }: { series: ProfileSeries[]; x: number; y:
     <g fontSize={11} data-direct-labels>
       {placed.map(({ s, at }) => (
         <text key={s.key} x={x} y={at} dy="0.32em" fill={s.style.color} data-label={s.key}>
-          {s.name.length > 26 ? `${s.name.slice(0, 25)}…` : s.name}
+          {truncate(s.name, 26)}
         </text>
       ))}
     </g>

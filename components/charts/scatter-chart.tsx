@@ -2,7 +2,7 @@
 // metric against the benchmark score. Server-renderable; points carry
 // data-series for SeriesHighlight.
 import { extent, format, scaleLinear, scaleLog } from "d3";
-import { XAxis, YAxis } from "./axes";
+import { PlotAxes, plotBox } from "./axes";
 import { ChartFrame } from "./chart-frame";
 
 export interface ScatterPoint {
@@ -37,37 +37,27 @@ export function ScatterChart({
   width?: number;
   height?: number;
 }) {
-  const margin = { top: 16, right: 24, bottom: 48, left: 64 };
+  const box = plotBox({ top: 16, right: 24, bottom: 48, left: 64 }, width, height);
   const finite = points.filter((p) => Number.isFinite(p.x) && p.x > 0 && Number.isFinite(p.y));
   const [x0 = 0.1, x1 = 1] = extent(finite, (p) => p.x);
   const [y0 = 0, y1 = 1] = extent(finite, (p) => p.y);
   const x = scaleLog()
     .domain([x0 / 1.1, x1 * 1.1])
-    .range([margin.left, width - margin.right]);
+    .range([box.left, box.right]);
   const y = scaleLinear()
     .domain([Math.min(0, y0), Math.max(y1, 0.1)])
-    .range([height - margin.bottom, margin.top])
+    .range([box.bottom, box.top])
     .nice();
   const fx = format(xFormat);
   const fy = format(yFormat);
-  const bottom = height - margin.bottom;
   return (
     <ChartFrame chart="scatter" title={title} description={description} width={width} height={height} maxWidth="max-w-[960px]">
-      <YAxis
-        ticks={y.ticks(6).map((t) => ({ at: y(t), label: fy(t) }))}
-        x={margin.left}
-        gridFrom={margin.left}
-        gridTo={width - margin.right}
-        label={yLabel}
-        labelY={(margin.top + bottom) / 2}
-      />
-      <XAxis
-        ticks={x.ticks(6).map((t) => ({ at: x(t), label: fx(t) }))}
-        y={bottom}
-        gridFrom={margin.top}
-        gridTo={bottom}
-        label={xLabel}
-        labelX={(margin.left + width - margin.right) / 2}
+      <PlotAxes
+        box={box}
+        y={y.ticks(6).map((t) => ({ at: y(t), label: fy(t) }))}
+        x={x.ticks(6).map((t) => ({ at: x(t), label: fx(t) }))}
+        yLabel={yLabel}
+        xLabel={xLabel}
       />
       {finite.map((p) => (
         <circle

@@ -4,7 +4,8 @@
 import { scaleBand, scaleLinear } from "d3";
 import type { CellStatus } from "@/lib/scoring";
 import { AxisBottom } from "./axes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ChartFrame } from "./chart-frame";
+import { truncate } from "@/lib/views/format";
 
 export interface TimeBar {
   key: string;
@@ -51,56 +52,44 @@ export function TimesChart({
     if (best * 4 <= x.domain()[1]!) marks.push({ at: best * 4, label: "4× best", dash: "4 3" });
   }
   if (budget !== null) marks.push({ at: budget, label: "budget", dash: "1 3" });
-  const truncate = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
   return (
-    <ScrollRegion label={title}>
-      <svg
-        style={{ minWidth: W }}
-        id={id}
-        viewBox={`0 0 ${W} ${height}`}
-        className="h-auto w-full"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        data-bars={shown.length}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <AxisBottom
-          ticks={ticks}
-          y={height - M.bottom}
-          x0={M.left}
-          x1={W - M.right}
-          label={unit === "s" ? "time to target (seconds)" : "time to target (fraction of the budget)"}
-          grid={{ top: M.top }}
-        />
-        {shown.map((b) => {
-          const counted = b.status === "hit";
-          return (
-            <g key={b.key} data-bar={b.key}>
-              <text x={M.left - 8} y={y(b.key)! + y.bandwidth() / 2} dy="0.32em" textAnchor="end" fontSize={11} fill="currentColor">
-                {truncate(b.name)}
-              </text>
-              <rect
-                x={M.left}
-                y={y(b.key)}
-                width={Math.max(1, x(b.time) - M.left)}
-                height={y.bandwidth()}
-                fill={counted ? "var(--series-0)" : "currentColor"}
-                fillOpacity={counted ? 0.85 : 0.25}
-              >
-                <title>{`${b.name}: ${b.label}`}</title>
-              </rect>
-            </g>
-          );
-        })}
-        {marks.map((m) => (
-          <g key={m.label} className="text-zinc-700 dark:text-zinc-300" aria-hidden="true">
-            <line x1={x(m.at)} x2={x(m.at)} y1={M.top - 6} y2={height - M.bottom} stroke="currentColor" strokeDasharray={m.dash || undefined} />
-            <text x={x(m.at)} y={M.top - 9} textAnchor="middle" fontSize={11} fill="currentColor">
-              {m.label}
+    <ChartFrame id={id} title={title} width={W} height={height} className="h-auto w-full" data={{ "data-bars": shown.length }}>
+      <AxisBottom
+        ticks={ticks}
+        y={height - M.bottom}
+        x0={M.left}
+        x1={W - M.right}
+        label={unit === "s" ? "time to target (seconds)" : "time to target (fraction of the budget)"}
+        grid={{ top: M.top }}
+      />
+      {shown.map((b) => {
+        const counted = b.status === "hit";
+        return (
+          <g key={b.key} data-bar={b.key}>
+            <text x={M.left - 8} y={y(b.key)! + y.bandwidth() / 2} dy="0.32em" textAnchor="end" fontSize={11} fill="currentColor">
+              {truncate(b.name, 30)}
             </text>
+            <rect
+              x={M.left}
+              y={y(b.key)}
+              width={Math.max(1, x(b.time) - M.left)}
+              height={y.bandwidth()}
+              fill={counted ? "var(--series-0)" : "currentColor"}
+              fillOpacity={counted ? 0.85 : 0.25}
+            >
+              <title>{`${b.name}: ${b.label}`}</title>
+            </rect>
           </g>
-        ))}
-      </svg>
-    </ScrollRegion>
+        );
+      })}
+      {marks.map((m) => (
+        <g key={m.label} className="text-zinc-700 dark:text-zinc-300" aria-hidden="true">
+          <line x1={x(m.at)} x2={x(m.at)} y1={M.top - 6} y2={height - M.bottom} stroke="currentColor" strokeDasharray={m.dash || undefined} />
+          <text x={x(m.at)} y={M.top - 9} textAnchor="middle" fontSize={11} fill="currentColor">
+            {m.label}
+          </text>
+        </g>
+      ))}
+    </ChartFrame>
   );
 }

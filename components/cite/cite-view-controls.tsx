@@ -20,28 +20,18 @@ export function CiteViewControls({ round, version, versionDate }: { round: Cited
     () => "",
   );
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const url = href ? pinnedUrl(href, version, round.slug) : "";
   const cited: CitedView = { round, version, versionDate, url, accessed: new Date().toISOString() };
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-cite-controls data-version={version}>
-      <button
-        type="button"
-        className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      <CopyButton
+        // Read the address at click time: client-side navigation may have changed the query since render.
+        text={() => pinnedUrl(window.location.href, version, round.slug)}
+        idle="Copy permalink"
+        copied="Permalink copied"
         data-copy-permalink
         disabled={!url}
-        onClick={() => {
-          // Read the address at click time: client-side navigation may have changed the query since render.
-          const link = pinnedUrl(window.location.href, version, round.slug);
-          navigator.clipboard.writeText(link).then(
-            () => setCopied("copied"),
-            () => setCopied("failed"),
-          );
-          setTimeout(() => setCopied("idle"), 2000);
-        }}
-      >
-        <span aria-live="polite">{copied === "copied" ? "Permalink copied" : copied === "failed" ? "Copy failed" : "Copy permalink"}</span>
-      </button>
+      />
       {url && (
         <a href={url} className="text-sky-700 hover:underline dark:text-sky-400" data-permalink>
           version {version}

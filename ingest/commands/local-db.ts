@@ -1,6 +1,6 @@
 // The database of local operator commands (token, import): DATABASE_URL, or
 // the embedded server in ALGOPERF_DATA_DIR (started for the command), migrated.
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/create-db";
 import { openDatabase } from "@/lib/db/database";
 
 export async function withLocalDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
 import type { RulesetName } from "@/lib/rounds/build-round";
+import type { ComparableRound } from "@/lib/rounds/round-diff";
 import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
 import { parseTargetsFile, RoundDefinitionError, type TargetsFile } from "@/lib/rounds/targets-file";
 import { closeRound, createRound, updateRound } from "@/lib/server/services/rounds-admin";
@@ -114,20 +115,7 @@ function withRuleOptions(command: Command): Command {
     .option("--token <token>", "admin token with --url (default: $ALGOPERF_TOKEN)");
 }
 
-function print(
-  seed: {
-    slug: string;
-    name: string;
-    benchmarkVersion: string;
-    ruleset: string;
-    budgetFactor: number;
-    studiesExpected: number;
-    trialsExpected: number;
-    workloads: Array<{ key: string; role: string; target: number; budgetSeconds: number | null }>;
-  },
-  verb: string,
-  json?: boolean,
-): void {
+function print(seed: Omit<ComparableRound, "hardware">, verb: string, json?: boolean): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(seed, null, 2)}\n`);
     return;

@@ -1,34 +1,16 @@
 // The Prisma client of the app: one per process, over the pg driver adapter.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { dbTimeouts, type DbTimeouts } from "./config";
-import { PrismaClient } from "./generated/prisma/client";
+// Server-only, so that Next.js fails the build if a client component imports
+// it (the `server-only` marker resolves to an empty module only under the
+// react-server condition). Plain Node processes (the CLI, scripts, tests)
+// import lib/db/create-db.ts instead, which carries no marker; this file's
+// types are erased there (`import type { Db }`), so importing the type is fine anywhere.
+import "server-only";
+import { createDb, type Db } from "./create-db";
+import { dbTimeouts } from "./config";
+import type { PrismaClient } from "./generated/prisma/client";
 import { currentPin, pinnedDb } from "./pinned";
 
-export type Db = PrismaClient;
-
-/**
- * A client for `url`. With `timeouts`, every connection carries them (server
- * side: statement and idle-in-transaction limits; client side: connect and
- * query, which hold also when the server does not answer at all) and
- * interactive transactions default to them. Scripts (seed, CLI, migrations)
- * pass none: their long statements are expected.
- */
-export function createDb(url: string, options: { max?: number; timeouts?: DbTimeouts } = {}): PrismaClient {
-  const t = options.timeouts;
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: options.max ?? 10,
-    ...(t
-      ? {
-          connectionTimeoutMillis: t.connectMs,
-          query_timeout: t.queryMs,
-          statement_timeout: t.statementMs,
-          idle_in_transaction_session_timeout: t.idleInTransactionMs,
-        }
-      : {}),
-  });
-  return new PrismaClient({ adapter, ...(t ? { transactionOptions: { timeout: t.transactionMs, maxWait: t.transactionWaitMs } } : {}) });
-}
+export type { Db };
 
 const globalForDb = globalThis as unknown as { algoperfDb?: PrismaClient };
 

@@ -6,7 +6,7 @@ import type { Issue } from "@/lib/issue";
 import { trialTimeToTarget, type Direction, type TimeBasis } from "@/lib/scoring";
 import type { UploadRun } from "./upload-schema";
 import { runContentHash } from "./run-hash";
-import type { RunOutcome } from "./run-outcome";
+import type { RunAttributes, RunOutcome } from "./run-outcome";
 
 export interface RoundSpec {
   slug: string;
@@ -27,16 +27,10 @@ export interface WorkloadSpec {
 /** A problem at a JSON path inside the request body, e.g. runs.3.timeToTarget.seconds. */
 export type PathIssue = Issue;
 
-export interface DerivedRun extends RunOutcome {
+export interface DerivedRun extends RunOutcome, RunAttributes {
   position: number;
-  overBudget: boolean;
   evals: { steps: number[]; times: number[]; metrics: number[] } | null;
-  hardware: string | null;
-  framework: string | null;
-  codeCommit: string | null;
   notes: string | null;
-  hyperparameters: Record<string, unknown> | null;
-  provenance: Record<string, unknown> | null;
   contentHash: string;
 }
 

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { describeRoundVersion } from "@/lib/db/round-version";
-import type { RoundSeed, RunSeed } from "./round-seed";
+import { roundOptionalFields, type RoundSeed, type RunSeed } from "./round-seed";
 import { refreshResults } from "./refresh-results";
 import { runContentHash } from "./run-hash";
 
@@ -51,11 +51,7 @@ export async function loadRound(db: Db, seed: RoundSeed, options: { force?: bool
         budgetFactor: seed.budgetFactor,
         studiesExpected: seed.studiesExpected,
         trialsExpected: seed.trialsExpected,
-        published: seed.published ?? false,
-        hardware: seed.hardware ?? null,
-        targetsSource: seed.targetsSource ?? null,
-        opensAt: seed.opensAt ?? null,
-        closesAt: seed.closesAt ?? null,
+        ...roundOptionalFields(seed),
         seedHash: hash,
       };
       const round = await tx.round.upsert({

@@ -78,3 +78,14 @@ export interface RoundSeed {
   workloads: WorkloadSeed[];
   submissions: SubmissionSeed[];
 }
+
+/** The optional fields of a round with their defaults, as stored (seeds and `round create` leave them out alike). */
+export function roundOptionalFields(r: Pick<RoundSeed, "published" | "hardware" | "targetsSource" | "opensAt" | "closesAt">) {
+  return {
+    published: r.published ?? false,
+    hardware: r.hardware ?? null,
+    targetsSource: r.targetsSource ?? null,
+    opensAt: r.opensAt ?? null,
+    closesAt: r.closesAt ?? null,
+  };
+}

@@ -1,7 +1,7 @@
 // A round definition (official targets file + ruleset, budget factor,
 // studies × trials, hardware) -> the RoundSeed the loader writes. The seed's
 // published rounds and `cli round create` both come through here.
-import type { RoundSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
+import { roundOptionalFields, type RoundSeed, type WorkloadSeed } from "@/lib/ingest/round-seed";
 import { catalogBase, type WorkloadCatalog } from "./catalog";
 import { RoundDefinitionError, versionLabel, type TargetsFile } from "./targets-file";
 
@@ -133,11 +133,7 @@ export function roundHeader(def: Omit<RoundDefinition, "targets">, benchmarkVers
     budgetFactor: def.budgetFactor,
     studiesExpected: def.studies,
     trialsExpected: def.trials,
-    published: def.published ?? false,
-    hardware: def.hardware ?? null,
-    targetsSource: def.targetsSource ?? null,
-    opensAt: def.opensAt ?? null,
-    closesAt: def.closesAt ?? null,
+    ...roundOptionalFields(def),
   };
 }
 

@@ -115,3 +115,8 @@ export function shortFamily(family: string | null): string {
   if (family === null) return EMPTY;
   return family.replace(/^learning-rate-free: /, "LR-free: ").replace(/ \([^)]*\)$/, "");
 }
+
+/** The text cut to at most `max` characters, an ellipsis marking the cut (chart labels). */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

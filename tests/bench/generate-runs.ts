@@ -2,7 +2,7 @@
 // (DATABASE_URL, or the embedded one of `npm start`) with synthetic runs, to
 // look at the site or run the load benchmark against a big dataset.
 import { Command } from "commander";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { openDatabase } from "@/lib/db/database";
 import { seedPublishedData } from "@/scripts/seed";
 import { addSyntheticRuns } from "./synthetic";

@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks (npm run bench:*): timing statistics, the
 // ratio-to-baseline line every bench prints, and a throw-away database.
 import { performance } from "node:perf_hooks";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedPublishedData } from "@/scripts/seed";
 import { startDatabase } from "../support/stack";

@@ -6,7 +6,7 @@
 // results): the current view reads only the current tables, so it must not
 // notice. Writes with and without keeping are timed too. Also: the bytes the history keeps per replaced run, and the
 // time of a view pinned at the seed's version (informational).
-import { dbAt } from "@/lib/db/client";
+import { pinnedDb } from "@/lib/db/pinned";
 import { nextRoundVersion } from "@/lib/db/round-version";
 import { refreshResults } from "@/lib/ingest/refresh-results";
 import { scoreRound } from "@/lib/server/services/scores";
@@ -59,7 +59,7 @@ try {
            pg_total_relation_size('"WorkloadResultHistory"') AS results, (SELECT count(*) FROM "RunHistory") AS kept`;
   const kept = Number(sizes!.kept);
   const perRun = (Number(sizes!.history) + Number(sizes!.results)) / kept;
-  const pinned = dbAt({ roundId: round.id, version: seedVersion });
+  const pinned = pinnedDb(bench.url, { roundId: round.id, version: seedVersion });
   const pinnedView = await measure(() => scoreRound(pinned, ROUND, { points: points++ }), 50, 3);
 
   console.log(

@@ -34,7 +34,7 @@ import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { Command } from "commander";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/create-db";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { freePort, startStack } from "../support/stack";
 import { result } from "./harness";

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { applyMigrations } from "@/lib/db/migrate";
 import { stringifyScoring } from "@/lib/scoring";
 import { scoreRound } from "@/lib/server/services/scores";

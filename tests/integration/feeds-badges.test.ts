@@ -5,7 +5,7 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { createToken } from "@/lib/server/services/tokens";
 import { createRound, dataVersion, dropRound, post, unique, uploadRest, workload } from "../support/ingest";
 

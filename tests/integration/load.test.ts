@@ -10,7 +10,7 @@
 // `npm test` runs a short form; `npm run test:load` the full one
 // (LOAD_CLIENTS=100 LOAD_SECONDS=60).
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { createToken } from "@/lib/server/services/tokens";
 import { withDb } from "../support/db";
 import { maxCostAnalyses, stalledUpload } from "../support/hostile";

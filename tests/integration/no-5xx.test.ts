@@ -4,7 +4,7 @@
 // 1 MiB, free-form JSON with prototype keys, non-finite numbers or deep
 // nesting; and every class of database error maps to a 4xx or 503.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/create-db";
 import { asAppError } from "@/lib/server/errors";
 import { count, tableCounts } from "../support/db";
 import { createRound, createToken, dropRound, post, unique, uploadRest, uploadTrpc, workload } from "../support/ingest";

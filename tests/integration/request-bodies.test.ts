@@ -5,7 +5,7 @@
 // bodies are capped per address (429). The server's memory is read from
 // /proc/<pid>/status of the `next start` process and its children.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { createToken } from "@/lib/server/services/tokens";
 import { processTreeRss, stalledUpload } from "../support/hostile";
 import { unique } from "../support/ingest";

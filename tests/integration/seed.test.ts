@@ -1,5 +1,5 @@
 import { describe, expect, inject, test } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { seedPublishedData } from "@/scripts/seed";
 import { tableCounts, withDb } from "../support/db";
 import { readPublished } from "../support/published";

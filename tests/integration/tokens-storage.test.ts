@@ -5,7 +5,7 @@
 // token module itself, running against the same database.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/create-db";
 import { authenticate } from "@/lib/server/services/tokens";
 import { withDb } from "../support/db";
 import { createToken, post, unique, uploadRest } from "../support/ingest";

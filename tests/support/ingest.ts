@@ -3,7 +3,7 @@
 // writes never change the seeded rounds other tests read.
 import { spawn } from "node:child_process";
 import { inject } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { loadRound } from "@/lib/ingest/load-round";
 import type { RoundSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
 import { cli } from "./cli";

@@ -10,7 +10,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/create-db";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "@/scripts/build-stamp";

@@ -63,6 +63,72 @@ export interface BootstrapResult {
   groups: TiedGroup[];
 }
 
+type ResampledCell = { member: number; workload: string; medians: Float64Array };
+
+/** Resampled medians per cell with two or more studies, drawn up front: one seeded generator per cell. */
+function resampleCells(input: StudyPoolInput, opts: BootstrapOptions): ResampledCell[] {
+  const cells: ResampledCell[] = [];
+  input.submissions.forEach((sub, member) => {
+    for (const workload of Object.keys(sub.studies).sort()) {
+      const studies = sub.studies[workload]!;
+      if (studies.length < 2 || !(workload in sub.times)) continue;
+      const next = seededIndex(fnv1a(`${opts.seed}\u0000${sub.name}\u0000${workload}`), studies.length);
+      const draw = new Array<number>(studies.length);
+      const medians = new Float64Array(opts.resamples);
+      for (let b = 0; b < opts.resamples; b++) {
+        for (let j = 0; j < draw.length; j++) draw[j] = studies[next()]!;
+        medians[b] = numpyMedian(draw);
+      }
+      cells.push({ member, workload, medians });
+    }
+  });
+  return cells;
+}
+
+/** Every member's score and competition rank in each resample (member i's resampled cells replace its times). */
+function resampledScores(input: StudyPoolInput, settings: Partial<ScoreSettings>, byMember: Map<number, ResampledCell[]>, resamples: number) {
+  const names = input.submissions.map((s) => s.name);
+  const scores = names.map(() => new Float64Array(resamples));
+  const ranks = names.map(() => new Int32Array(resamples));
+  const row = new Float64Array(names.length);
+  for (let b = 0; b < resamples; b++) {
+    const submissions = input.submissions.map((sub, i): SubmissionTimes => {
+      const resampled = byMember.get(i);
+      if (!resampled) return sub;
+      const times = { ...sub.times };
+      for (const c of resampled) times[c.workload] = c.medians[b]!;
+      return { name: sub.name, times };
+    });
+    const result = scorePool({ baseWorkloads: input.baseWorkloads, heldOutWorkloads: input.heldOutWorkloads, submissions }, settings);
+    names.forEach((n, i) => (row[i] = result.scores[n]!));
+    const r = competitionRanks(row);
+    for (let i = 0; i < names.length; i++) {
+      scores[i]![b] = row[i]!;
+      ranks[i]![b] = r[i]!;
+    }
+  }
+  return { scores, ranks };
+}
+
+/** The central `level` percentile interval of the non-NaN values, or null when there are none. */
+function percentileInterval(values: Float64Array | Int32Array, level: number): [number, number] | null {
+  const tail = (1 - level) / 2;
+  const sorted = Array.from(
+    Float64Array.from(values)
+      .filter((v) => !Number.isNaN(v))
+      .sort(),
+  );
+  if (sorted.length === 0) return null;
+  return [quantileSorted(sorted, tail)!, quantileSorted(sorted, 1 - tail)!];
+}
+
+/** Share of resamples in which `a` scores strictly above `b`. */
+function shareAbove(a: Float64Array, b: Float64Array): number {
+  let above = 0;
+  for (let k = 0; k < a.length; k++) if (a[k]! > b[k]!) above++;
+  return above / a.length;
+}
+
 /**
  * Bootstrap over studies. Each resample draws, independently for every
  * submission x workload (base and held-out variants alike), as many studies
@@ -88,23 +154,7 @@ export function bootstrapPool(input: StudyPoolInput, settings: Partial<ScoreSett
   const pointRanks = competitionRanks(pointScores);
   const indexOf = new Map(names.map((n, i) => [n, i]));
 
-  // Resampled medians per cell, drawn up front: one generator per cell.
-  const cells: { member: number; workload: string; medians: Float64Array }[] = [];
-  input.submissions.forEach((sub, member) => {
-    for (const workload of Object.keys(sub.studies).sort()) {
-      const studies = sub.studies[workload]!;
-      if (studies.length < 2 || !(workload in sub.times)) continue;
-      const next = seededIndex(fnv1a(`${opts.seed}\u0000${sub.name}\u0000${workload}`), studies.length);
-      const draw = new Array<number>(studies.length);
-      const medians = new Float64Array(opts.resamples);
-      for (let b = 0; b < opts.resamples; b++) {
-        for (let j = 0; j < draw.length; j++) draw[j] = studies[next()]!;
-        medians[b] = numpyMedian(draw);
-      }
-      cells.push({ member, workload, medians });
-    }
-  });
-
+  const cells = resampleCells(input, opts);
   const byMember = new Map<number, typeof cells>();
   for (const c of cells) {
     const list = byMember.get(c.member) ?? [];
@@ -130,36 +180,8 @@ export function bootstrapPool(input: StudyPoolInput, settings: Partial<ScoreSett
     };
   }
 
-  const scores = names.map(() => new Float64Array(opts.resamples));
-  const ranks = names.map(() => new Int32Array(opts.resamples));
-  const row = new Float64Array(names.length);
-  for (let b = 0; b < opts.resamples; b++) {
-    const submissions = input.submissions.map((sub, i): SubmissionTimes => {
-      const resampled = byMember.get(i);
-      if (!resampled) return sub;
-      const times = { ...sub.times };
-      for (const c of resampled) times[c.workload] = c.medians[b]!;
-      return { name: sub.name, times };
-    });
-    const result = scorePool({ baseWorkloads: input.baseWorkloads, heldOutWorkloads: input.heldOutWorkloads, submissions }, settings);
-    names.forEach((n, i) => (row[i] = result.scores[n]!));
-    const r = competitionRanks(row);
-    for (let i = 0; i < names.length; i++) {
-      scores[i]![b] = row[i]!;
-      ranks[i]![b] = r[i]!;
-    }
-  }
-
-  const tail = (1 - opts.level) / 2;
-  const percentiles = (values: Float64Array | Int32Array): [number, number] | null => {
-    const sorted = Array.from(
-      Float64Array.from(values)
-        .filter((v) => !Number.isNaN(v))
-        .sort(),
-    );
-    if (sorted.length === 0) return null;
-    return [quantileSorted(sorted, tail)!, quantileSorted(sorted, 1 - tail)!];
-  };
+  const { scores, ranks } = resampledScores(input, settings, byMember, opts.resamples);
+  const percentiles = (values: Float64Array | Int32Array) => percentileInterval(values, opts.level);
   const intervals = names.map((_, i) => percentiles(scores[i]!));
   const groups = tiedGroups(
     names.flatMap((name, i) => {
@@ -174,14 +196,7 @@ export function bootstrapPool(input: StudyPoolInput, settings: Partial<ScoreSett
     const i = indexOf.get(name)!;
     const ranked = percentiles(ranks[i]!);
     const next = point.ranking[position + 1];
-    let aboveNext: number | null = null;
-    if (next !== undefined) {
-      const a = scores[i]!;
-      const b = scores[indexOf.get(next)!]!;
-      let above = 0;
-      for (let k = 0; k < opts.resamples; k++) if (a[k]! > b[k]!) above++;
-      aboveNext = above / opts.resamples;
-    }
+    const aboveNext = next === undefined ? null : shareAbove(scores[i]!, scores[indexOf.get(next)!]!);
     return {
       name,
       score: pointScores[i]!,

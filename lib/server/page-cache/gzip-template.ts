@@ -6,7 +6,7 @@
 // nonce template is compressed once, as raw DEFLATE ending in a sync flush
 // (RFC 1951 §3.2: byte-aligned, not final, no reference into another
 // piece); a response is those pieces with its nonce between them as stored
-// blocks (§3.2.4), an empty final block, and the gzip header and trailer
+// blocks (RFC 1951 §3.2.4), an empty final block, and the gzip header and trailer
 // (RFC 1952: CRC-32 and size of the whole document, computed per response).
 import { promisify } from "node:util";
 import { constants, crc32, deflateRaw } from "node:zlib";

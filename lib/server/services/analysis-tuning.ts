@@ -10,7 +10,7 @@ import { tuningView, type ReferenceAnswer, type TrialMember, type TuningSeries }
 import { badParameter } from "@/lib/server/errors";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { hardwareClass } from "./analysis-cost";
-import { loadPool, poolRequest, readPoolView, scoringOrBadRequest, type LoadedPool } from "./pool";
+import { loadPool, OUTCOME_SELECT, poolRequest, readPoolView, scoringOrBadRequest, type LoadedPool } from "./pool";
 import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
 export interface TuningReport extends AnalysisHead {
@@ -32,19 +32,7 @@ async function trialMembers(db: Db, pool: LoadedPool): Promise<{ members: TrialM
   const keyOf = new Map(subs.map((s) => [s.id, pool.submissions.find((p) => p.slug === s.slug && p.round === s.round.slug)!.key]));
   const runs = await db.run.findMany({
     where: { submissionId: { in: subs.map((s) => s.id) } },
-    select: {
-      submissionId: true,
-      workload: { select: { key: true } },
-      study: true,
-      trial: true,
-      position: true,
-      reached: true,
-      timeSeconds: true,
-      timeFraction: true,
-      firstHitIndex: true,
-      hardware: true,
-      provenance: true,
-    },
+    select: { ...OUTCOME_SELECT, study: true, trial: true, position: true, firstHitIndex: true, hardware: true, provenance: true },
     orderBy: [{ study: "asc" }, { position: "asc" }, { trial: "asc" }],
   });
   const seconds = pool.round.timeBasis === "seconds";

@@ -3,25 +3,17 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { uncertaintyParamsSchema, type UncertaintyParams } from "@/lib/server/schemas/analysis-uncertainty";
-import type { TiedGroup } from "@/lib/scoring/analysis";
+import type { BootstrapMember, TiedGroup } from "@/lib/scoring/analysis";
 import { compute } from "@/lib/server/compute/pool";
 import { analysisHead, type AnalysisHead } from "./analysis-common";
 import { loadPool, poolRequest, readPoolView } from "./pool";
 import type { ScoreQuery } from "@/lib/server/schemas/scores";
 
-export interface UncertaintyMember {
+/** A member's bootstrap result (interval: the 95% percentile interval of the score, null when none can be computed; groups: tied-group letters). */
+export interface UncertaintyMember extends Pick<BootstrapMember, "score" | "rank" | "interval" | "rankInterval" | "groups" | "aboveNext"> {
   key: string;
-  score: number;
-  rank: number;
-  /** 95% percentile interval of the score, or null when no interval can be computed. */
-  interval: [number, number] | null;
-  rankInterval: [number, number] | null;
   /** Fewest and most studies behind its base-workload medians. */
   studies: [number, number];
-  /** Tied groups it belongs to (letters). */
-  groups: string[];
-  /** Share of resamples in which it scores strictly above the next member of the ranking. */
-  aboveNext: number | null;
 }
 
 export interface UncertaintyReport extends AnalysisHead {

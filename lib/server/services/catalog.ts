@@ -5,7 +5,7 @@ import type { WorkloadSeed } from "@/lib/ingest/round-seed";
 import type { Integration, Scale, TimeBasis } from "@/lib/scoring";
 import { cached, roundVersions, siteVersion } from "@/lib/server/cache";
 import { AppError } from "@/lib/server/errors";
-import type { SubmissionListing } from "@/lib/submission-fields";
+import { DESCRIPTION_FIELDS, selectOf, type SubmissionListing } from "@/lib/submission-fields";
 import { pickRounds } from "@/lib/views/round-picker";
 import { throwUnknownRound } from "./round-slugs";
 
@@ -72,47 +72,41 @@ export interface RoundSummary {
   defaultPool: number;
 }
 
-/**
- * Every round with its submission counts, in site order (the round picker on
- * every page): counted by PostgreSQL, cached until any round changes.
- */
-export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
-  return cached(
-    `round-summaries|${await siteVersion(db)}`,
-    () => db.$queryRaw<RoundSummary[]>`
-      SELECT r.slug, r.name, r."benchmarkVersion", r.ruleset::text AS ruleset, r."timeBasis"::text AS "timeBasis",
-             count(s.id) FILTER (WHERE NOT s.hidden)::int AS submissions,
-             count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool" AND s.verified)::int AS "defaultPool"
-        FROM "Round" r LEFT JOIN "Submission" s ON s."roundId" = r.id
-       -- Every column named: a view pinned at a past version (docs/history.md) has no primary key to group by.
-       GROUP BY r.id, r.slug, r.name, r."benchmarkVersion", r.ruleset, r."timeBasis", r.position
-       ORDER BY r.position, r.slug`,
-  );
-}
-
 export interface RoundIndexEntry extends RoundSummary {
   /** A round the site ships with (loaded from data/published): always in the picker. */
   featured: boolean;
   updatedAt: Date;
 }
 
-/**
- * Every round with its submission counts, whether it is featured and when it
- * last changed, in site order: the source of the round picker and the /rounds
- * list. One query, cached until any round changes.
- */
-export async function roundIndex(db: Db): Promise<RoundIndexEntry[]> {
+/** Every round's row and counts in site order, for both lists below: counted by PostgreSQL, cached until any round changes. */
+async function roundRows(db: Db) {
   return cached(
-    `round-index|${await siteVersion(db)}`,
-    () => db.$queryRaw<RoundIndexEntry[]>`
+    `round-rows|${await siteVersion(db)}`,
+    () => db.$queryRaw<(RoundIndexEntry & { verifiedPool: number })[]>`
       SELECT r.slug, r.name, r."benchmarkVersion", r.ruleset::text AS ruleset, r."timeBasis"::text AS "timeBasis",
              count(s.id) FILTER (WHERE NOT s.hidden)::int AS submissions,
              count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool")::int AS "defaultPool",
+             count(s.id) FILTER (WHERE NOT s.hidden AND s."inDefaultPool" AND s.verified)::int AS "verifiedPool",
              (r."seedHash" IS NOT NULL) AS featured, r."updatedAt"
         FROM "Round" r LEFT JOIN "Submission" s ON s."roundId" = r.id
+       -- Every column named: a view pinned at a past version (docs/history.md) has no primary key to group by.
        GROUP BY r.id, r.slug, r.name, r."benchmarkVersion", r.ruleset, r."timeBasis", r.position, r."seedHash", r."updatedAt"
        ORDER BY r.position, r.slug`,
   );
+}
+
+/** Every round with its submission counts (the default pool: its verified members), in site order (the home page, GET /api/v1/rounds). */
+export async function roundSummaries(db: Db): Promise<RoundSummary[]> {
+  return (await roundRows(db)).map(({ featured: _f, updatedAt: _u, defaultPool: _d, verifiedPool, ...summary }) => ({ ...summary, defaultPool: verifiedPool }));
+}
+
+/**
+ * Every round with its submission counts (the default pool: every member it
+ * declares), whether it is featured and when it last changed, in site order:
+ * the source of the round picker and the /rounds list.
+ */
+export async function roundIndex(db: Db): Promise<RoundIndexEntry[]> {
+  return (await roundRows(db)).map(({ verifiedPool: _, ...entry }) => entry);
 }
 
 /** The round picker's rounds: a bounded set (lib/views/round-picker.ts), and how many rounds there are in all. */
@@ -191,20 +185,7 @@ export async function roundCatalog(db: Db, slug: string): Promise<RoundCatalog> 
         submissions: {
           where: { hidden: false },
           orderBy: { slug: "asc" },
-          select: {
-            id: true,
-            slug: true,
-            displayName: true,
-            baseAlgorithm: true,
-            family: true,
-            baseOptimizer: true,
-            horizon: true,
-            searchRank: true,
-            source: true,
-            inDefaultPool: true,
-            verified: true,
-            publishedScore: true,
-          },
+          select: { id: true, slug: true, ...selectOf(DESCRIPTION_FIELDS), source: true, inDefaultPool: true, verified: true, publishedScore: true },
         },
       },
     });

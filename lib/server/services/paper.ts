@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { Integration, ResolvedSettings } from "@/lib/scoring";
 import { roundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
 import { getLeaderboard, type Leaderboard } from "@/lib/server/services/leaderboard";
+import { DESCRIPTION_FIELDS, selectOf } from "@/lib/submission-fields";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import { PAPER_ROUND } from "@/lib/views/routes";
 import { PAPER_WORKLOAD_KEYS } from "@/ingest/published/workloads";
@@ -90,18 +91,7 @@ export async function getPaperView(db: Db, integration: Integration = "exact"): 
     db.submission.findMany({
       where: { roundId: catalog.round.id, hidden: false },
       orderBy: { id: "asc" },
-      select: {
-        id: true,
-        slug: true,
-        displayName: true,
-        baseAlgorithm: true,
-        family: true,
-        horizon: true,
-        searchRank: true,
-        source: true,
-        inDefaultPool: true,
-        extra: true,
-      },
+      select: { id: true, slug: true, ...selectOf(DESCRIPTION_FIELDS), source: true, inDefaultPool: true, extra: true },
     }),
   ]);
   const scored = subs.filter((s) => s.inDefaultPool || imported.some((i) => i.slug === s.slug));

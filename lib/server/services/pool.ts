@@ -275,20 +275,14 @@ async function requestedMembers(db: Db, request: PoolRequest, definitions: Map<s
   return members;
 }
 
+/** The outcome columns a run and a workload result share (lib/ingest/run-outcome.ts), with whose and which workload's they are. */
+export const OUTCOME_SELECT = { submissionId: true, workload: { select: { key: true } }, reached: true, timeSeconds: true, timeFraction: true } as const;
+
 /** Each member's scoring times on the round's basis, its cell details and (optionally) its study times. */
 async function memberTimes(db: Db, members: Member[], keyOf: (m: Member) => string, seconds: boolean, withStudies: boolean) {
   const results = await db.workloadResult.findMany({
     where: { submissionId: { in: members.map((m) => m.id) } },
-    select: {
-      submissionId: true,
-      workload: { select: { key: true } },
-      reached: true,
-      timeSeconds: true,
-      timeFraction: true,
-      studies: true,
-      studiesHit: true,
-      perStudy: withStudies,
-    },
+    select: { ...OUTCOME_SELECT, studies: true, studiesHit: true, perStudy: withStudies },
   });
   const bySubmission = new Map<number, typeof results>();
   for (const r of results) {

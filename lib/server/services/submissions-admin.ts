@@ -27,10 +27,19 @@ async function findSubmission(tx: Prisma.TransactionClient, round: string, slug:
   return sub;
 }
 
+type Flag = "hidden" | "verified";
+
+/** The audit action and history name of setting each flag on (true) or off (false). */
+const FLAG_NAMES: Record<Flag, Record<"true" | "false", { action: string; change: VersionAction }>> = {
+  hidden: { true: { action: "admin.hideSubmission", change: "hide" }, false: { action: "admin.unhideSubmission", change: "unhide" } },
+  verified: { true: { action: "admin.verifySubmission", change: "verify" }, false: { action: "admin.unverifySubmission", change: "unverify" } },
+};
+
 /** Sets one flag of a submission; the round's data version moves (named `change` in the history) only when it changed. */
-async function setFlag<F extends "hidden" | "verified">(db: Db, options: Target, field: F, value: boolean, names: { action: string; change: VersionAction }) {
-  const { action, change } = names;
-  return db.$transaction(async (tx) => {
+async function setFlag<F extends Flag>(db: Db, options: Target & Record<F, boolean>, field: F) {
+  const value: boolean = options[field];
+  const { action, change } = FLAG_NAMES[field][`${value}`];
+  const changed = await db.$transaction(async (tx) => {
     const sub = await findSubmission(tx, options.round, options.submission);
     const changed = sub[field] !== value;
     if (changed) {
@@ -38,19 +47,14 @@ async function setFlag<F extends "hidden" | "verified">(db: Db, options: Target,
       await tx.submission.update({ where: { id: sub.id }, data: { [field]: value } });
     }
     await audit(tx, { tokenName: options.actor, action, target: `${options.round}/${options.submission}`, outcome: "ok", details: { changed } });
-    return { round: options.round, submission: options.submission, changed };
+    return changed;
   });
+  const flag = { [field]: value } as Record<F, boolean>;
+  return { round: options.round, submission: options.submission, ...flag, changed };
 }
 
 export async function setSubmissionHidden(db: Db, options: Target & { hidden: boolean }) {
-  const r = await setFlag(
-    db,
-    options,
-    "hidden",
-    options.hidden,
-    options.hidden ? { action: "admin.hideSubmission", change: "hide" } : { action: "admin.unhideSubmission", change: "unhide" },
-  );
-  return { round: r.round, submission: r.submission, hidden: options.hidden, changed: r.changed };
+  return setFlag(db, options, "hidden");
 }
 
 /**
@@ -59,14 +63,7 @@ export async function setSubmissionHidden(db: Db, options: Target & { hidden: bo
  * (docs/trust-model.md).
  */
 export async function setSubmissionVerified(db: Db, options: Target & { verified: boolean }) {
-  const r = await setFlag(
-    db,
-    options,
-    "verified",
-    options.verified,
-    options.verified ? { action: "admin.verifySubmission", change: "verify" } : { action: "admin.unverifySubmission", change: "unverify" },
-  );
-  return { round: r.round, submission: r.submission, verified: options.verified, changed: r.changed };
+  return setFlag(db, options, "verified");
 }
 
 export async function deleteSubmission(db: Db, options: Target) {

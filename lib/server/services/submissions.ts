@@ -3,7 +3,7 @@
 // pool, and the eval curves of its runs when they were uploaded (RunEvals).
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { RunOutcome } from "@/lib/ingest/run-outcome";
+import type { RunAttributes, RunOutcome } from "@/lib/ingest/run-outcome";
 import { AppError } from "@/lib/server/errors";
 import { DESCRIPTION_FIELDS, pickFields, type SubmissionDescription } from "@/lib/submission-fields";
 import { roundCatalog, type RoundCatalog, type WorkloadInfo } from "@/lib/server/services/catalog";
@@ -12,18 +12,10 @@ import { EMPTY_QUERY } from "@/lib/views/query";
 import type { ResolvedSettings } from "@/lib/scoring";
 import { roundCompleteness, type CompletenessBadge } from "./round-completeness";
 
-export interface RunDetail extends RunOutcome {
+export interface RunDetail extends RunOutcome, RunAttributes {
   id: number;
   study: number;
   trial: number;
-  overBudget: boolean;
-  hardware: string | null;
-  framework: string | null;
-  codeCommit: string | null;
-  /** hparams.json of the trial, as uploaded. */
-  hyperparameters: Record<string, unknown> | null;
-  /** meta_data_<n>.json of the trial: gpuModel, gpuCount, seed, gitBranch, ... (lib/ingest/upload-schema.ts provenanceSchema). */
-  provenance: Record<string, unknown> | null;
   hasEvals: boolean;
 }
 

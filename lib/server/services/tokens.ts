@@ -88,6 +88,11 @@ export async function revokeToken(db: Db, name: string): Promise<void> {
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="algoperf-leaderboard"' };
 
+/** A 401 about the Authorization header, with the Bearer challenge. */
+function badAuthorization(message: string, reason: string): AppError {
+  return new AppError("UNAUTHORIZED", message, [{ path: "Authorization", message: reason }], CHALLENGE);
+}
+
 /**
  * The token of an `Authorization: Bearer <token>` header, or a 401 AppError.
  * The row is found by the token's clear prefix and the hashes are compared
@@ -95,35 +100,15 @@ const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="algoperf-leaderboard"' };
  * guessed token is right.
  */
 export async function authenticate(db: Db, authorization: string | null): Promise<TokenIdentity> {
-  if (!authorization) {
-    throw new AppError(
-      "UNAUTHORIZED",
-      "missing token: send the header Authorization: Bearer <token>",
-      [{ path: "Authorization", message: "missing" }],
-      CHALLENGE,
-    );
-  }
+  if (!authorization) throw badAuthorization("missing token: send the header Authorization: Bearer <token>", "missing");
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) {
-    throw new AppError(
-      "UNAUTHORIZED",
-      "malformed Authorization header: expected Authorization: Bearer <token>",
-      [{ path: "Authorization", message: "expected Bearer <token>" }],
-      CHALLENGE,
-    );
-  }
+  if (!match) throw badAuthorization("malformed Authorization header: expected Authorization: Bearer <token>", "expected Bearer <token>");
   const token = match[1]!;
   const presented = Buffer.from(hashToken(token), "hex");
   const candidates = token.length > PREFIX_LENGTH ? await db.apiToken.findMany({ where: { prefix: token.slice(0, PREFIX_LENGTH) } }) : [];
   const row = candidates.find((c) => timingSafeEqual(Buffer.from(c.hash, "hex"), presented));
-  if (!row) throw new AppError("UNAUTHORIZED", "invalid token in the Authorization header", [{ path: "Authorization", message: "invalid token" }], CHALLENGE);
-  if (row.revokedAt)
-    throw new AppError(
-      "UNAUTHORIZED",
-      `the token in the Authorization header ("${row.name}") was revoked`,
-      [{ path: "Authorization", message: "revoked token" }],
-      CHALLENGE,
-    );
+  if (!row) throw badAuthorization("invalid token in the Authorization header", "invalid token");
+  if (row.revokedAt) throw badAuthorization(`the token in the Authorization header ("${row.name}") was revoked`, "revoked token");
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { id: row.id, name: row.name, scope: row.scope };
 }

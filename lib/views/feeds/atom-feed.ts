@@ -4,29 +4,15 @@
 // changes come from lib/server/services/history.ts (roundChanges); the XML,
 // its escaping included, is feedsmith's.
 import { generateAtomFeed } from "feedsmith";
-
-interface Ref {
-  slug: string;
-  displayName: string;
-}
+import type { RoundChanges } from "@/lib/server/services/history";
 
 /** The parts of history's RoundChanges an entry reports. */
-export interface FeedChange {
+export type FeedChange = Pick<RoundChanges, "from" | "to" | "toAt" | (typeof LISTS)[number] | "moves"> & {
   round: { slug: string; name: string };
   /** Decimals of a printed score in this round (lib/views/format.ts scoreDigits). */
   digits: number;
-  from: number;
-  to: number;
-  toAt: Date;
-  added: Ref[];
-  removed: Ref[];
-  hidden: Ref[];
-  unhidden: Ref[];
-  verified: Ref[];
-  unverified: Ref[];
-  moves: { slug: string; displayName: string; rankBefore: number | null; rankAfter: number | null; scoreBefore: number | null; scoreAfter: number | null }[];
-  versions: { version: number; action: string; actor: string | null; runs: number }[];
-}
+  versions: Pick<RoundChanges["versions"][number], "version" | "action" | "actor" | "runs">[];
+};
 
 const enc = encodeURIComponent;
 export const roundFeedPath = (round: string) => `/rounds/${enc(round)}/feed.atom`;

@@ -45,4 +45,27 @@ describe("citations resolve inside the repository", () => {
     }
     expect(missing).toEqual([]);
   });
+
+  test("a § after a document of docs/ (docs/availability.md §1) is a heading of that document, and no bare § has more levels than docs/scoring.md", () => {
+    const of = new Map<string, Set<string>>();
+    const sections = (doc: string) => {
+      if (!of.has(doc)) {
+        const numbers = readFileSync(path.join(root, "docs", doc), "utf8")
+          .split("\n")
+          .map((line) => /^#{2,6} (\d+(?:\.\d+)*)\.?\s/.exec(line)?.[1])
+          .filter((n): n is string => n !== undefined);
+        of.set(doc, new Set(numbers));
+      }
+      return of.get(doc)!;
+    };
+    const missing: string[] = [];
+    for (const [file, t] of text) {
+      for (const m of t.matchAll(/docs\/([\w-]+\.md) §\s*(\d+(?:\.\d+)*)/g)) if (!sections(m[1]!).has(m[2]!)) missing.push(`${file}: docs/${m[1]} §${m[2]}`);
+      // A deeper number than the scoring rules have belongs to another document, which must then be named ("RFC 1951 §3.2.4").
+      for (const line of t.split("\n"))
+        for (const m of line.matchAll(/§\s*(\d+\.\d+\.\d+)/g))
+          if (!/RFC \d+|[\w-]+\.md/.test(line.slice(0, m.index))) missing.push(`${file}: §${m[1]} names no document`);
+    }
+    expect(missing).toEqual([]);
+  });
 });
