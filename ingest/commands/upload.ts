@@ -166,7 +166,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   const reader = createTrialReader();
   async function* batches(): AsyncGenerator<UploadInput> {
     yield* batchOf(fileRuns);
-    for await (const runs of readAhead(chunks, (trials) => reader.read(trialRunsRequest(trials, spec, options)), 2)) yield* batchOf(runs);
+    for await (const runs of readAhead(chunks, (trials) => reader.runs(trialRunsRequest(trials, spec, options)), 2)) yield* batchOf(runs);
   }
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true },
