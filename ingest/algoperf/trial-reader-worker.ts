@@ -1,15 +1,12 @@
-// The CLI's reader thread (trial-reader.ts): reads and parses the trial
-// folders of each request in the order they arrive and posts back the runs
-// (`upload`) or the hits (`score`), or the error message of the first trial
-// that cannot be read.
+// The CLI's reader thread (trial-reader.ts): reads the trials of each request
+// in the order they arrive and posts back their hits (a trial that cannot be
+// read comes back as its error message, trial-hits.ts).
 import { parentPort } from "node:worker_threads";
-import type { ReaderRequest } from "./trial-reader";
-import { trialHits } from "./trial-hits";
-import { runsFromTrials } from "./trial-runs";
+import { trialHits, type TrialHitsRequest } from "./trial-hits";
 
-parentPort!.on("message", (message: ReaderRequest) => {
+parentPort!.on("message", (request: TrialHitsRequest) => {
   try {
-    parentPort!.postMessage({ value: message.kind === "runs" ? runsFromTrials(message.request) : trialHits(message.request) });
+    parentPort!.postMessage({ hits: trialHits(request) });
   } catch (e) {
     parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
   }

@@ -5,14 +5,22 @@
 // 5xx with backoff, and can simply be run again after an interruption: runs
 // already stored are reported unchanged.
 import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { runIdentity, UPLOAD_LIMITS } from "@/lib/ingest/upload-limits";
 import type { UploadInput } from "@/lib/ingest/upload-schema";
 import type { UploadResult } from "@/lib/server/services/upload";
-import { scanExperiment, type SubmissionFolder, type TrialFolder, type TrialOrder } from "../algoperf/experiment-dir";
-import { createTrialReader } from "../algoperf/trial-reader";
-import type { TrialRunsRequest } from "../algoperf/trial-runs";
+import { parseEvalCsv } from "../algoperf/eval-csv";
+import {
+  provenanceFromMeta,
+  provenanceRecord,
+  readTrialFiles,
+  scanExperiment,
+  type SubmissionFolder,
+  type TrialFolder,
+  type TrialOrder,
+} from "../algoperf/experiment-dir";
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
 import { skippedSummary } from "../algoperf/skipped";
@@ -160,30 +168,23 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   // submissions and do not queue on the server's per-submission lock.
   const replace = options.replace ?? files.some((f) => f.replace);
   const batchOf = (runs: RunInput[]) => batchUploads({ round, replace, submissions, runs, maxRuns: options.batchSize });
-  const chunks = scanned.flatMap((s) =>
-    Array.from({ length: Math.ceil(s.trials.length / options.batchSize) }, (_, k) => s.trials.slice(k * options.batchSize, (k + 1) * options.batchSize)),
-  );
-  const reader = createTrialReader();
-  async function* batches(): AsyncGenerator<UploadInput> {
+  function* batches(): Generator<UploadInput> {
     yield* batchOf(fileRuns);
-    for await (const runs of readAhead(chunks, (trials) => reader.runs(trialRunsRequest(trials, spec, options)), 2)) yield* batchOf(runs);
+    for (const s of scanned) {
+      for (let i = 0; i < s.trials.length; i += options.batchSize) yield* batchOf(runsFromFolder(s.trials.slice(i, i + options.batchSize), spec, options));
+    }
   }
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  let sent: Sent;
-  try {
-    sent = await sendAll(batches(), {
-      concurrency: Math.max(1, options.concurrency),
-      send: (batch) => withRetry(() => client.ingest.upload.mutate(batch), { retries: options.retries, onRetry }),
-      onDone: (n) => bar.increment(n),
-    });
-  } finally {
-    bar.stop();
-    await reader.close();
-  }
+  const sent = await sendAll(batches(), {
+    concurrency: Math.max(1, options.concurrency),
+    send: (batch) => withRetry(() => client.ingest.upload.mutate(batch), { retries: options.retries, onRetry }),
+    onDone: (n) => bar.increment(n),
+  });
+  bar.stop();
   const results = sent.results;
   if (sent.error) {
     const done = results.reduce((n, r) => n + r.result.counts.runs, 0);
@@ -273,28 +274,9 @@ interface Sent {
   error: { batch: UploadInput; error: unknown } | null;
 }
 
-/**
- * The chunks' runs in order, reading up to `ahead` chunks before they are
- * taken, so the reader thread works while batches are sent; memory stays
- * bounded by the chunks read ahead and the batches in flight.
- */
-async function* readAhead(chunks: TrialFolder[][], read: (trials: TrialFolder[]) => Promise<RunInput[]>, ahead: number): AsyncGenerator<RunInput[]> {
-  const pending: Promise<RunInput[]>[] = [];
-  let next = 0;
-  while (next < chunks.length || pending.length > 0) {
-    while (pending.length < ahead && next < chunks.length) {
-      const p = read(chunks[next++]!);
-      // Awaited in turn below; marked handled so a failure of a chunk read ahead is not an unhandled rejection meanwhile.
-      p.catch(() => undefined);
-      pending.push(p);
-    }
-    yield await pending.shift()!;
-  }
-}
-
 /** Sends batches as the generator yields them, `concurrency` at a time; results in batch order; stops at the first error. */
 async function sendAll(
-  batches: AsyncIterator<UploadInput>,
+  batches: Iterator<UploadInput>,
   o: { concurrency: number; send: (b: UploadInput) => Promise<UploadResult>; onDone: (runs: number) => void },
 ): Promise<Sent> {
   const results: (Sent["results"][number] | undefined)[] = [];
@@ -302,10 +284,9 @@ async function sendAll(
   let index = 0;
   const worker = async () => {
     while (!error) {
-      // The index is taken before the await: an async generator answers next() calls in the order they were made.
-      const i = index++;
-      const next = await batches.next();
+      const next = batches.next();
       if (next.done) return;
+      const i = index++;
       try {
         results[i] = { batch: next.value, result: await o.send(next.value) };
         o.onDone(next.value.runs.length);
@@ -318,14 +299,39 @@ async function sendAll(
   return { results: results.filter((r) => r !== undefined), error };
 }
 
-function trialRunsRequest(trials: TrialFolder[], spec: RoundSpec, options: UploadOptions): TrialRunsRequest {
-  return {
-    trials,
-    workloads: spec.workloads.map((w) => ({ key: w.key, metricName: w.metricName })),
-    roundSlug: spec.slug,
-    ...(options.hardware !== undefined ? { hardware: options.hardware } : {}),
-    ...(options.codeCommit !== undefined ? { codeCommit: options.codeCommit } : {}),
-  };
+function runsFromFolder(trials: TrialFolder[], spec: RoundSpec, options: UploadOptions): RunInput[] {
+  const workloads = new Map(spec.workloads.map((w) => [w.key, w]));
+  const runs: RunInput[] = [];
+  for (const t of trials) {
+    const w = workloads.get(t.workload);
+    if (!w)
+      throw new Error(
+        `${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`,
+      );
+    const files = readTrialFiles(t);
+    let series;
+    try {
+      series = parseEvalCsv(files.csv, w.metricName);
+    } catch (e) {
+      throw new Error(`${path.join(t.dir, "eval_measurements.csv")}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const provenance = provenanceFromMeta(files.meta);
+    runs.push({
+      submission: t.submission,
+      workload: t.workload,
+      study: t.study,
+      trial: t.trial,
+      position: t.position,
+      clientRunId: t.relative,
+      evals: { metricName: series.metricName, steps: series.steps, times: series.times, metrics: series.metrics },
+      hardware: options.hardware ?? provenance.hardware,
+      framework: t.framework,
+      codeCommit: options.codeCommit ?? provenance.codeCommit,
+      hyperparameters: files.hparams,
+      provenance: provenanceRecord(files.meta, files.metaFile),
+    });
+  }
+  return runs;
 }
 
 function submissionMetadata(o: UploadOptions): Omit<SubmissionInput, "slug"> {
