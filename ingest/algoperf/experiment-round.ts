@@ -25,6 +25,8 @@ export interface ExperimentRoundOptions {
   numbers?: "exact" | "pandas";
   /** Called now and then with the number of trials read so far (the CLI's progress). */
   onProgress?: (trials: number) => void;
+  /** Trials per hand-over between the threads (default CHUNK; the tests interleave single trials). */
+  chunk?: number;
 }
 
 export interface ExperimentRound {
@@ -99,7 +101,8 @@ async function readHits(
   const out: TrialHitResult[] = new Array(trials.length);
   let next = 0;
   let done = 0;
-  const take = (): [number, number] | null => (next < trials.length ? [next, (next = Math.min(next + CHUNK, trials.length))] : null);
+  const size = options.chunk ?? CHUNK;
+  const take = (): [number, number] | null => (next < trials.length ? [next, (next = Math.min(next + size, trials.length))] : null);
   const store = ([a, b]: [number, number], hits: TrialHitResult[]) => {
     hits.forEach((h, i) => (out[a + i] = h));
     onProgress((done += b - a));
