@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "tests/artifacts/**", "next-env.d.ts"],
+    ignores: [".next/**", ".cache/**", "node_modules/**", "lib/db/generated/**", ".data/**", "tests/artifacts/**", "next-env.d.ts"],
   },
   {
     rules: {

@@ -4,10 +4,9 @@
 // same derivation the upload service applies to what the CLI sends) → the
 // round's trials in listing order (lib/scoring RoundTrials), ready for
 // poolFromRound / scorePool.
-import path from "node:path";
-import { trialTimeToTarget, type Direction, type RoundTrial, type RoundTrials } from "@/lib/scoring";
-import { parseEvalCsv } from "./eval-csv";
-import { EVAL_FILE, readEvalFile, scanExperiment, type TrialOrder } from "./experiment-dir";
+import type { Direction, RoundTrial, RoundTrials } from "@/lib/scoring";
+import { scanExperiment, type TrialOrder } from "./experiment-dir";
+import { trialHits, type TrialHitResult, type TrialHitsRequest } from "./trial-hits";
 
 export interface RoundWorkload {
   key: string;
@@ -26,6 +25,8 @@ export interface ExperimentRoundOptions {
   numbers?: "exact" | "pandas";
   /** Called now and then with the number of trials read so far (the CLI's progress). */
   onProgress?: (trials: number) => void;
+  /** Trials per hand-over between the threads (default CHUNK; the tests interleave single trials). */
+  chunk?: number;
 }
 
 export interface ExperimentRound {
@@ -36,12 +37,18 @@ export interface ExperimentRound {
   skipped: string[];
 }
 
+/** Reads chunks of trials elsewhere (the CLI's reader thread, trial-reader.ts) while this thread reads others. */
+export interface HitsReader {
+  hits(request: TrialHitsRequest): Promise<TrialHitResult[]>;
+}
+
 /**
  * Reads every trial under `roots` (submission folders or folders of them).
  * @throws Error naming the file for a workload the round does not have or a
- *   CSV that cannot be used (the same messages as `npm run cli -- upload`).
+ *   CSV that cannot be used (the same messages as `npm run cli -- upload`);
+ *   the first such trial in listing order, as when read one by one.
  */
-export async function readExperimentRound(roots: readonly string[], options: ExperimentRoundOptions): Promise<ExperimentRound> {
+export async function readExperimentRound(roots: readonly string[], options: ExperimentRoundOptions, reader?: HitsReader): Promise<ExperimentRound> {
   const workloads = new Map(options.workloads.map((w) => [w.key, w]));
   const submissions: Record<string, Record<string, Record<string, RoundTrial[]>>> = {};
   const skipped: string[] = [];
@@ -49,31 +56,66 @@ export async function readExperimentRound(roots: readonly string[], options: Exp
   for (const root of roots) {
     const scan = await scanExperiment(root, { trialOrder: options.trialOrder });
     skipped.push(...scan.skipped);
-    for (const s of scan.submissions) {
-      const hits = s.trials.map((t) => {
-        const w = workloads.get(t.workload);
-        if (!w)
-          throw new Error(`${t.dir}: the round has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${[...workloads.keys()].join(", ")}`);
-        const text = readEvalFile(t);
-        let series;
-        try {
-          series = parseEvalCsv(text, w.metricName, { numbers: options.numbers });
-        } catch (e) {
-          throw new Error(`${path.join(t.dir, EVAL_FILE)}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        // As the upload service does with what the CLI sends: a missing metric is NaN (§1.3).
-        const metric = series.metrics.map((m) => (m === null ? NaN : m));
-        return trialTimeToTarget({ metric, time: series.times }, w.target, w.direction);
-      });
-      const dirs = (submissions[s.slug] ??= {});
-      s.trials.forEach((t, i) => {
-        const studies = (dirs[t.workloadDir] ??= {});
-        // Trials keep the scan's listing order (positions ascend within a workload folder).
-        (studies[`study_${t.study}`] ??= []).push({ trial: `trial_${t.trial}`, hit_index: hits[i]!.hitIndex, hit_time: hits[i]!.hitTime });
-      });
-      count += s.trials.length;
-      options.onProgress?.(count);
+    const trials = scan.submissions.flatMap((s) => s.trials);
+    // Trials of a workload the round does not have are not read; their error comes in listing order with the others.
+    const known = trials.filter((t) => workloads.has(t.workload));
+    const requests = known.map((t) => {
+      const w = workloads.get(t.workload)!;
+      return { dir: t.dir, metricName: w.metricName, target: w.target, direction: w.direction };
+    });
+    const hits = new Map(zip(known, await readHits(requests, options, reader, (n) => options.onProgress?.(count + n))));
+    for (const s of scan.submissions) submissions[s.slug] ??= {};
+    for (const t of trials) {
+      const hit = hits.get(t);
+      if (!hit)
+        throw new Error(`${t.dir}: the round has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${[...workloads.keys()].join(", ")}`);
+      if ("error" in hit) throw new Error(hit.error);
+      const studies = (submissions[t.submission]![t.workloadDir] ??= {});
+      // Trials keep the scan's listing order (positions ascend within a workload folder).
+      (studies[`study_${t.study}`] ??= []).push({ trial: `trial_${t.trial}`, hit_index: hit.hit.hitIndex, hit_time: hit.hit.hitTime });
     }
+    count += trials.length;
   }
   return { round: { base_workloads: options.baseWorkloads, held_out_workloads: options.heldOutWorkloads, submissions }, trials: count, skipped };
+}
+
+function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
+  return a.map((x, i) => [x, b[i]!]);
+}
+
+/** Trials read per turn: small enough that both threads finish together, large enough that the hand-overs cost nothing. */
+const CHUNK = 100;
+
+/**
+ * The hits of the trials in order: this thread and the reader (when there is
+ * one) take chunks from the same queue until it is empty; this thread yields
+ * between its chunks so that the reader's answers are taken in and it gets
+ * its next chunk without waiting.
+ */
+async function readHits(
+  trials: TrialHitsRequest["trials"],
+  options: ExperimentRoundOptions,
+  reader: HitsReader | undefined,
+  onProgress: (trials: number) => void,
+): Promise<TrialHitResult[]> {
+  const out: TrialHitResult[] = new Array(trials.length);
+  let next = 0;
+  let done = 0;
+  const size = options.chunk ?? CHUNK;
+  const take = (): [number, number] | null => (next < trials.length ? [next, (next = Math.min(next + size, trials.length))] : null);
+  const store = ([a, b]: [number, number], hits: TrialHitResult[]) => {
+    hits.forEach((h, i) => (out[a + i] = h));
+    onProgress((done += b - a));
+  };
+  const elsewhere = async () => {
+    for (let c = take(); c; c = take()) store(c, await reader!.hits({ trials: trials.slice(c[0], c[1]), numbers: options.numbers }));
+  };
+  const here = async () => {
+    for (let c = take(); c; c = take()) {
+      store(c, trialHits({ trials: trials.slice(c[0], c[1]), numbers: options.numbers }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([reader ? elsewhere() : undefined, here()]);
+  return out;
 }

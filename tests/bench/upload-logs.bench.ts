@@ -25,8 +25,8 @@ import { publishedRound, writeRoundLogs } from "./algoperf-logs";
 import { result, verdict } from "./harness";
 
 const ROUND = "algoperf-v0.5-external";
-// The CLI as tests/support/cli.ts runs it: node with tsx's loader in one process.
-const CLI: readonly [string, readonly string[]] = [process.execPath, ["--import", "tsx", path.resolve("ingest", "cli.ts")]];
+// The CLI exactly as `npm run cli` runs it (package.json): node on the compiled CLI (scripts/cli.mjs).
+const CLI: readonly [string, readonly string[]] = [process.execPath, [path.resolve("scripts", "cli.mjs")]];
 const UPLOAD_TARGET = 10;
 const SCORE_TARGET = 20;
 

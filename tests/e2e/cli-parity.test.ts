@@ -1,6 +1,6 @@
 // Every number the leaderboard shows equals what the scoring CLI prints for
 // the same pool and settings: the pool's times are written to a CLI input
-// file straight from the database, `tsx ingest/cli.ts score` scores it, and
+// file straight from the database, `npm run cli -- score` scores it, and
 // the rendered table (read in Chromium) is compared cell by cell with the
 // CLI's output formatted by the pages' own formatters.
 import { spawnSync } from "node:child_process";

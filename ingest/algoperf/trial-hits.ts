@@ -1,0 +1,40 @@
+// Each trial's time-to-target from its eval_measurements.csv, as `cli score`
+// reads a round (experiment-round.ts): pure apart from reading the files, so
+// that a chunk of trials is read the same on the CLI's reader thread
+// (trial-reader.ts) or in-process.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { trialTimeToTarget, type Direction, type TrialHit } from "@/lib/scoring";
+import { parseEvalCsv } from "./eval-csv";
+import { EVAL_FILE } from "./experiment-dir";
+
+export interface TrialHitsRequest {
+  trials: { dir: string; metricName: string; target: number; direction: Direction }[];
+  /** How numbers are converted (parseEvalCsv): correctly rounded (default) or as pandas.read_csv does. */
+  numbers?: "exact" | "pandas";
+}
+
+/** A trial's hit, or the message naming the file when it cannot be read. */
+export type TrialHitResult = { hit: TrialHit } | { error: string };
+
+export function trialHits(req: TrialHitsRequest): TrialHitResult[] {
+  return req.trials.map((t) => {
+    const file = path.join(t.dir, EVAL_FILE);
+    let text;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (e) {
+      // The file system's own message (it names the file), as when the read ran in the caller's thread.
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+    let series;
+    try {
+      series = parseEvalCsv(text, t.metricName, { numbers: req.numbers });
+    } catch (e) {
+      return { error: `${file}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    // As the upload service does with what the CLI sends: a missing metric is NaN (§1.3).
+    const metric = series.metrics.map((m) => (m === null ? NaN : m));
+    return { hit: trialTimeToTarget({ metric, time: series.times }, t.target, t.direction) };
+  });
+}
