@@ -1,6 +1,6 @@
 // /workloads/<key>?round=<round>&<view parameters>: one workload, every pool
 // member's result on it, the best trial of each study, and a chart of the times.
-import { CompactHeader } from "@/components/ui/compact-header";
+import { TRIAL_FIGURE_COLUMNS, TrialDetails, TrialFigureCells } from "@/components/workloads/trial-details";
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -244,41 +244,30 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
                 {r.perStudy.length === 0 ? (
                   "–"
                 ) : (
-                  <details>
-                    <summary className="num cursor-pointer text-xs whitespace-nowrap">
-                      {r.studiesHit}/{r.studies} reached
-                    </summary>
-                    <table className="mt-1 text-xs" data-table="studies">
-                      <CompactHeader
-                        columns={[
-                          { label: "Study" },
-                          { label: "Best trial" },
-                          { label: "Eval #", align: "right" },
-                          { label: "Seconds", align: "right" },
-                          { label: "Fraction", align: "right" },
-                          { label: "Steps", align: "right" },
-                          { label: "Best metric", align: "right" },
-                          { label: "Trials hit", align: "right" },
-                        ]}
-                      />
-                      <tbody>
-                        {r.perStudy.map((s) => (
-                          <tr key={s.study}>
-                            <td className="num pr-2">{s.study}</td>
-                            <td className="pr-2">{s.trial === null ? "none reached" : `trial ${s.trial}`}</td>
-                            <td className="num pr-2 text-right">{s.hitIndex ?? "–"}</td>
-                            <td className="num pr-2 text-right">{formatSeconds(s.seconds)}</td>
-                            <td className="num pr-2 text-right">{formatFraction(s.fraction)}</td>
-                            <td className="num pr-2 text-right">{formatSteps(s.steps)}</td>
-                            <td className="num pr-2 text-right">{formatMetric(s.bestMetric)}</td>
-                            <td className="num text-right">
-                              {s.trialsHit}/{s.trials}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </details>
+                  <TrialDetails
+                    id="studies"
+                    summary={
+                      <>
+                        {r.studiesHit}/{r.studies} reached
+                      </>
+                    }
+                    summaryClassName="num cursor-pointer text-xs whitespace-nowrap"
+                    tableClassName="mt-1 text-xs"
+                    columns={[{ label: "Study" }, { label: "Best trial" }, ...TRIAL_FIGURE_COLUMNS, { label: "Trials hit", align: "right" }]}
+                  >
+                    <tbody>
+                      {r.perStudy.map((s) => (
+                        <tr key={s.study}>
+                          <td className="num pr-2">{s.study}</td>
+                          <td className="pr-2">{s.trial === null ? "none reached" : `trial ${s.trial}`}</td>
+                          <TrialFigureCells hitIndex={s.hitIndex} seconds={s.seconds} fraction={s.fraction} steps={s.steps} bestMetric={s.bestMetric} />
+                          <td className="num text-right">
+                            {s.trialsHit}/{s.trials}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </TrialDetails>
                 )}
               </td>
               <td className="num px-2 py-1 text-right text-xs">

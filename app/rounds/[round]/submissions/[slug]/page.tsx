@@ -1,7 +1,7 @@
 // /rounds/<round>/submissions/<slug>: one submission: configuration,
 // provenance, where it stands in the round's default pool, its results on
 // every workload across studies and trials, and its eval curves when uploaded.
-import { CompactHeader } from "@/components/ui/compact-header";
+import { TRIAL_FIGURE_COLUMNS, TrialDetails, TrialFigureCells } from "@/components/workloads/trial-details";
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -376,57 +376,57 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                     {w.result === null ? (
                       "no results"
                     ) : (
-                      <details>
-                        <summary className="cursor-pointer">
-                          {w.result.studiesHit}/{w.result.studies} studies reached · {w.runs.length} run{w.runs.length === 1 ? "" : "s"}
-                        </summary>
-                        <table className="mt-1" data-table="runs">
-                          <CompactHeader
-                            columns={[
-                              { label: "Study" },
-                              { label: "Trial" },
-                              { label: "Reached" },
-                              { label: "Eval #", align: "right" },
-                              { label: "Seconds", align: "right" },
-                              { label: "Fraction", align: "right" },
-                              { label: "Steps", align: "right" },
-                              { label: "Best metric", align: "right" },
-                              { label: "Hardware" },
-                              { label: "Seed", align: "right" },
-                              { label: "Commit" },
-                              { label: "Hyperparameters" },
-                            ]}
-                          />
-                          <tbody>
-                            {onPage(w.runs).map((r) => {
-                              const isBest = w.perStudy.some((p) => p.study === r.study && p.trial === r.trial);
-                              return (
-                                <tr key={r.id} className={isBest ? "font-semibold" : ""}>
-                                  <td className="num pr-2">{r.study}</td>
-                                  <td className="num pr-2">
-                                    {r.trial}
-                                    {isBest && <span className="sr-only"> (best trial of the study)</span>}
-                                  </td>
-                                  <td className="pr-2">
-                                    {r.reached ? "yes" : "no"}
-                                    {r.overBudget ? " (over budget)" : ""}
-                                  </td>
-                                  <td className="num pr-2 text-right">{r.firstHitIndex ?? "–"}</td>
-                                  <td className="num pr-2 text-right">{formatSeconds(r.timeSeconds)}</td>
-                                  <td className="num pr-2 text-right">{formatFraction(r.timeFraction)}</td>
-                                  <td className="num pr-2 text-right">{formatSteps(r.steps)}</td>
-                                  <td className="num pr-2 text-right">{formatMetric(r.bestMetric)}</td>
-                                  <td className="pr-2">{r.hardware ?? "–"}</td>
-                                  <td className="num pr-2 text-right">{typeof r.provenance?.seed === "number" ? r.provenance.seed : "–"}</td>
-                                  <td className="num pr-2">{r.codeCommit ? r.codeCommit.slice(0, 8) : "–"}</td>
-                                  <td className="text-xs break-all">{r.hyperparameters ? JSON.stringify(r.hyperparameters) : "–"}</td>
-                                </tr>
-                              );
-                            })}
-                          </tbody>
-                        </table>
-                        <p className="mt-1 text-zinc-500">Bold: the best trial of each study (smallest first-hit eval index, docs/scoring.md §2.2).</p>
-                      </details>
+                      <TrialDetails
+                        id="runs"
+                        summary={
+                          <>
+                            {w.result.studiesHit}/{w.result.studies} studies reached · {w.runs.length} run{w.runs.length === 1 ? "" : "s"}
+                          </>
+                        }
+                        summaryClassName="cursor-pointer"
+                        tableClassName="mt-1"
+                        columns={[
+                          { label: "Study" },
+                          { label: "Trial" },
+                          { label: "Reached" },
+                          ...TRIAL_FIGURE_COLUMNS,
+                          { label: "Hardware" },
+                          { label: "Seed", align: "right" },
+                          { label: "Commit" },
+                          { label: "Hyperparameters" },
+                        ]}
+                        after={<p className="mt-1 text-zinc-500">Bold: the best trial of each study (smallest first-hit eval index, docs/scoring.md §2.2).</p>}
+                      >
+                        <tbody>
+                          {onPage(w.runs).map((r) => {
+                            const isBest = w.perStudy.some((p) => p.study === r.study && p.trial === r.trial);
+                            return (
+                              <tr key={r.id} className={isBest ? "font-semibold" : ""}>
+                                <td className="num pr-2">{r.study}</td>
+                                <td className="num pr-2">
+                                  {r.trial}
+                                  {isBest && <span className="sr-only"> (best trial of the study)</span>}
+                                </td>
+                                <td className="pr-2">
+                                  {r.reached ? "yes" : "no"}
+                                  {r.overBudget ? " (over budget)" : ""}
+                                </td>
+                                <TrialFigureCells
+                                  hitIndex={r.firstHitIndex}
+                                  seconds={r.timeSeconds}
+                                  fraction={r.timeFraction}
+                                  steps={r.steps}
+                                  bestMetric={r.bestMetric}
+                                />
+                                <td className="pr-2">{r.hardware ?? "–"}</td>
+                                <td className="num pr-2 text-right">{typeof r.provenance?.seed === "number" ? r.provenance.seed : "–"}</td>
+                                <td className="num pr-2">{r.codeCommit ? r.codeCommit.slice(0, 8) : "–"}</td>
+                                <td className="text-xs break-all">{r.hyperparameters ? JSON.stringify(r.hyperparameters) : "–"}</td>
+                              </tr>
+                            );
+                          })}
+                        </tbody>
+                      </TrialDetails>
                     )}
                   </td>
                 </tr>
