@@ -5,7 +5,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { routes } from "@/lib/views/routes";
 import { EXAMPLES, FIELDS, UPLOAD } from "./examples";
-import { CaptionedTable, HEAD_TONE, TableHead } from "@/components/ui/table";
+import { HEAD_TONE, TableHead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Upload results" };
 
@@ -57,21 +57,23 @@ export default function UploadGuide() {
         <h2 id="format" className="text-lg font-semibold">
           Format
         </h2>
-        <CaptionedTable id="upload-fields" label="Fields of an upload" regionClassName="relative rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <caption className="sr-only">Fields of an upload</caption>
-          <TableHead cellClassName="px-2 py-2" className={HEAD_TONE.shaded} columns={["Field", "Required", "Meaning"]} />
-          <tbody>
-            {FIELDS.map((f) => (
-              <tr key={f.path} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                <td className="px-2 py-1">
-                  <code className="text-xs">{f.path}</code>
-                </td>
-                <td className="px-2 py-1 text-xs">{f.required ? "yes" : "no"}</td>
-                <td className="px-2 py-1">{f.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </CaptionedTable>
+        <ScrollRegion label="Fields of an upload" className="relative rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <table className="w-full text-sm" data-table="upload-fields">
+            <caption className="sr-only">Fields of an upload</caption>
+            <TableHead cellClassName="px-2 py-2" className={HEAD_TONE.shaded} columns={["Field", "Required", "Meaning"]} />
+            <tbody>
+              {FIELDS.map((f) => (
+                <tr key={f.path} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+                  <td className="px-2 py-1">
+                    <code className="text-xs">{f.path}</code>
+                  </td>
+                  <td className="px-2 py-1 text-xs">{f.required ? "yes" : "no"}</td>
+                  <td className="px-2 py-1">{f.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
         <p className="text-xs text-zinc-500">
           Rounds, workload keys, metrics and targets: see the{" "}
           <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.workloads(UPLOAD.exampleRound)}>

@@ -20,6 +20,7 @@ import { crossingIndices, lttbIndices } from "@/lib/views/downsample";
 import { flattenRecord } from "@/lib/views/records";
 import { routes } from "@/lib/views/routes";
 import { CaptionedTable, FramedTable, HEAD_TONE, TableHead } from "@/components/ui/table";
+import { FactList } from "@/components/ui/fact-list";
 
 export const dynamic = "force-dynamic";
 
@@ -254,14 +255,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <h2 id="config" className="text-sm font-semibold">
             Configuration
           </h2>
-          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
-            {facts.map(([k, val]) => (
-              <div key={k} className="contents">
-                <dt className="text-zinc-500">{k}</dt>
-                <dd>{val}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
         </section>
         <section aria-labelledby="hyper" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <h2 id="hyper" className="text-sm font-semibold">
