@@ -14,6 +14,9 @@ import { EMPTY_QUERY } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { FramedTable, TableHead } from "@/components/ui/table";
 
+// The shaded header band of the paper's tables (cells align themselves).
+const PAPER_HEAD = "bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400";
+
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "The paper, recomputed" };
 
@@ -50,7 +53,7 @@ function MetricsTable({
   const meets = (c: PaperMetricColumn, v: number) => (c.direction === "min" ? v <= c.target : v >= c.target);
   return (
     <FramedTable id={id} caption={<>{caption}</>}>
-      <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+      <thead className={PAPER_HEAD}>
         <tr>
           <th scope="col" className="px-2 py-2 text-left">
             Method
@@ -181,7 +184,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           <FramedTable id="table6" caption="Table 6: the selected configuration of each method and horizon, published and recomputed scores">
             <TableHead
               cellClassName="px-2 py-2 text-right"
-              className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400"
+              className={PAPER_HEAD}
               columns={[{ label: "Configuration", className: "px-2 py-2 text-left" }, "Published", "Recomputed", "Targets"]}
             />
             <tbody>
@@ -217,7 +220,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           >
             <TableHead
               cellClassName="px-2 py-2 text-right"
-              className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400"
+              className={PAPER_HEAD}
               columns={[
                 { label: "Configuration", className: "px-2 py-2 text-left" },
                 "Published",
@@ -274,7 +277,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
         >
           <TableHead
             cellClassName="px-2 py-2 text-right"
-            className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400"
+            className={PAPER_HEAD}
             columns={[
               "#",
               { label: "Configuration", className: "px-2 py-2 text-left" },
