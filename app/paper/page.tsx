@@ -12,6 +12,10 @@ import { getPaperView, PAPER_ROUND, type PaperMetricColumn, type PaperRow } from
 import { formatDelta, formatHorizon, formatMetric, formatScore } from "@/lib/views/format";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
+import { FramedTable, TableHead } from "@/components/ui/table";
+
+// The shaded header band of the paper's tables (cells align themselves).
+const PAPER_HEAD = "bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "The paper, recomputed" };
@@ -48,58 +52,55 @@ function MetricsTable({
 }) {
   const meets = (c: PaperMetricColumn, v: number) => (c.direction === "min" ? v <= c.target : v >= c.target);
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-sm" data-table={id}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="px-2 py-2 text-left">
-              Method
+    <FramedTable id={id} caption={<>{caption}</>}>
+      <thead className={PAPER_HEAD}>
+        <tr>
+          <th scope="col" className="px-2 py-2 text-left">
+            Method
+          </th>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" className="px-2 py-2 text-right">
+              {c.label}
             </th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="px-2 py-2 text-right">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-          <tr className="text-[11px]">
-            <th scope="row" className="px-2 pb-1 text-left font-normal">
-              target
-            </th>
-            {columns.map((c) => (
-              <td key={c.key} className="num px-2 pb-1 text-right">
-                {c.direction === "min" ? "≤" : "≥"} {formatMetric(c.target)}
-              </td>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.slug} className="border-t border-zinc-100 dark:border-zinc-800">
-              <th scope="row" className="px-2 py-0.5 text-left font-normal">
-                <Link href={routes.submission(PAPER_ROUND, r.slug)} prefetch={false} className="hover:underline">
-                  {r.displayName}
-                </Link>
-              </th>
-              {columns.map((c) => {
-                const cell = r.cells[c.key];
-                const hit = cell?.value !== null && cell?.value !== undefined && meets(c, cell.value);
-                return (
-                  <td
-                    key={c.key}
-                    className={`num px-2 py-0.5 text-right ${hit ? "font-semibold text-emerald-800 dark:text-emerald-300" : ""}`}
-                    title={cell?.note}
-                  >
-                    {formatMetric(cell?.value ?? null)}
-                    {hit && <span className="sr-only"> (meets the target)</span>}
-                  </td>
-                );
-              })}
-            </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+        <tr className="text-[11px]">
+          <th scope="row" className="px-2 pb-1 text-left font-normal">
+            target
+          </th>
+          {columns.map((c) => (
+            <td key={c.key} className="num px-2 pb-1 text-right">
+              {c.direction === "min" ? "≤" : "≥"} {formatMetric(c.target)}
+            </td>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.slug} className="border-t border-zinc-100 dark:border-zinc-800">
+            <th scope="row" className="px-2 py-0.5 text-left font-normal">
+              <Link href={routes.submission(PAPER_ROUND, r.slug)} prefetch={false} className="hover:underline">
+                {r.displayName}
+              </Link>
+            </th>
+            {columns.map((c) => {
+              const cell = r.cells[c.key];
+              const hit = cell?.value !== null && cell?.value !== undefined && meets(c, cell.value);
+              return (
+                <td
+                  key={c.key}
+                  className={`num px-2 py-0.5 text-right ${hit ? "font-semibold text-emerald-800 dark:text-emerald-300" : ""}`}
+                  title={cell?.note}
+                >
+                  {formatMetric(cell?.value ?? null)}
+                  {hit && <span className="sr-only"> (meets the target)</span>}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </FramedTable>
   );
 }
 
@@ -180,39 +181,25 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           <h2 id="t6" className="text-lg font-semibold">
             Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
           </h2>
-          <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-            <table className="w-full text-sm" data-table="table6">
-              <caption className="sr-only">Table 6: the selected configuration of each method and horizon, published and recomputed scores</caption>
-              <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="px-2 py-2 text-left">
-                    Configuration
+          <FramedTable id="table6" caption="Table 6: the selected configuration of each method and horizon, published and recomputed scores">
+            <TableHead
+              cellClassName="px-2 py-2 text-right"
+              className={PAPER_HEAD}
+              columns={[{ label: "Configuration", className: "px-2 py-2 text-left" }, "Published", "Recomputed", "Targets"]}
+            />
+            <tbody>
+              {selected.map((r) => (
+                <tr key={r.slug} data-submission={r.slug} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <th scope="row" className="px-2 py-0.5 text-left font-normal">
+                    {name(r, r.published.table6Name)}
                   </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    Published
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    Recomputed
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    Targets
-                  </th>
+                  <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.table6, D)}</td>
+                  <ScoreCell value={r.without?.score} published={r.published.table6} testId="score-without" />
+                  <td className="num px-2 py-0.5 text-right">{r.without?.targetsHit ?? "–"}/8</td>
                 </tr>
-              </thead>
-              <tbody>
-                {selected.map((r) => (
-                  <tr key={r.slug} data-submission={r.slug} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <th scope="row" className="px-2 py-0.5 text-left font-normal">
-                      {name(r, r.published.table6Name)}
-                    </th>
-                    <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.table6, D)}</td>
-                    <ScoreCell value={r.without?.score} published={r.published.table6} testId="score-without" />
-                    <td className="num px-2 py-0.5 text-right">{r.without?.targetsHit ?? "–"}/8</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </FramedTable>
           <p className="text-xs">
             <Link
               className="text-sky-700 hover:underline dark:text-sky-400"
@@ -227,48 +214,44 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
           <h2 id="af" className="text-lg font-semibold">
             Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
           </h2>
-          <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-            <table className="w-full text-sm" data-table="appendixF">
-              <caption className="sr-only">
-                Appendix F: the same configurations scored with {importedName} added to the pool, and the change from Table 6
-              </caption>
-              <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="px-2 py-2 text-left">
-                    Configuration
+          <FramedTable
+            id="appendixF"
+            caption={<>Appendix F: the same configurations scored with {importedName} added to the pool, and the change from Table 6</>}
+          >
+            <TableHead
+              cellClassName="px-2 py-2 text-right"
+              className={PAPER_HEAD}
+              columns={[
+                { label: "Configuration", className: "px-2 py-2 text-left" },
+                "Published",
+                "Recomputed",
+                {
+                  label: "Δ (with − without)",
+                  className: "px-2 py-2 text-right",
+                  title: "Δ = recomputed score with the imported row − without it (the sign every view uses)",
+                },
+              ]}
+            />
+            <tbody>
+              {appendixF.map((r) => (
+                <tr
+                  key={r.slug}
+                  data-submission={r.slug}
+                  className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}
+                >
+                  <th scope="row" className="px-2 py-0.5 text-left font-normal">
+                    {name(r, r.published.table6Name)}
+                    {r.source === "imported" && <span className="ml-1 text-[10px] font-medium text-amber-800 uppercase dark:text-amber-300">imported</span>}
                   </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    Published
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    Recomputed
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right" title="Δ = recomputed score with the imported row − without it (the sign every view uses)">
-                    Δ (with − without)
-                  </th>
+                  <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.appendixF, D)}</td>
+                  <ScoreCell value={r.with?.score} published={r.published.appendixF} testId="score-with" />
+                  <td className={`num px-2 py-0.5 text-right ${r.delta !== null && r.delta < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-field="delta">
+                    {formatDelta(r.delta, D)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {appendixF.map((r) => (
-                  <tr
-                    key={r.slug}
-                    data-submission={r.slug}
-                    className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}
-                  >
-                    <th scope="row" className="px-2 py-0.5 text-left font-normal">
-                      {name(r, r.published.table6Name)}
-                      {r.source === "imported" && <span className="ml-1 text-[10px] font-medium text-amber-800 uppercase dark:text-amber-300">imported</span>}
-                    </th>
-                    <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.appendixF, D)}</td>
-                    <ScoreCell value={r.with?.score} published={r.published.appendixF} testId="score-with" />
-                    <td className={`num px-2 py-0.5 text-right ${r.delta !== null && r.delta < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-field="delta">
-                      {formatDelta(r.delta, D)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </FramedTable>
           <p className="text-xs">
             <Link
               className="text-sky-700 hover:underline dark:text-sky-400"
@@ -288,67 +271,53 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
         <p className="text-xs text-zinc-500">
           Ranked by the score without the imported row. Published: Appendix E (without) and Appendix F (with, for the 12 selected rows).
         </p>
-        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-sm" data-table="paper-all">
-            <caption className="sr-only">
-              Every configuration scored in the 36-row pool and in the pool with the imported row, with the change and the published values
-            </caption>
-            <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-2 py-2 text-right">
-                  #
+        <FramedTable
+          id="paper-all"
+          caption="Every configuration scored in the 36-row pool and in the pool with the imported row, with the change and the published values"
+        >
+          <TableHead
+            cellClassName="px-2 py-2 text-right"
+            className={PAPER_HEAD}
+            columns={[
+              "#",
+              { label: "Configuration", className: "px-2 py-2 text-left" },
+              { label: "Horizon", className: "px-2 py-2 text-left" },
+              "Published (E)",
+              "Without",
+              "Published (F)",
+              "With",
+              {
+                label: "Δ (with − without)",
+                className: "px-2 py-2 text-right",
+                title: "Δ = score with the imported row − without it (the sign every view uses)",
+              },
+              "Rank with",
+            ]}
+          />
+          <tbody>
+            {all.map((r) => (
+              <tr
+                key={r.slug}
+                data-submission={r.slug}
+                className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}
+              >
+                <td className="num px-2 py-0.5 text-right text-zinc-500">{r.without?.rank ?? "–"}</td>
+                <th scope="row" className="px-2 py-0.5 text-left font-normal">
+                  {name(r)}
                 </th>
-                <th scope="col" className="px-2 py-2 text-left">
-                  Configuration
-                </th>
-                <th scope="col" className="px-2 py-2 text-left">
-                  Horizon
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Published (E)
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Without
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Published (F)
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  With
-                </th>
-                <th scope="col" className="px-2 py-2 text-right" title="Δ = score with the imported row − without it (the sign every view uses)">
-                  Δ (with − without)
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Rank with
-                </th>
+                <td className="num px-2 py-0.5">{formatHorizon(r.horizon)}</td>
+                <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.appendixE, D)}</td>
+                <ScoreCell value={r.without?.score} published={r.published.appendixE} testId="score-without" />
+                <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.appendixF, D)}</td>
+                <ScoreCell value={r.with?.score} published={r.published.appendixF} testId="score-with" />
+                <td className={`num px-2 py-0.5 text-right ${r.delta !== null && r.delta < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-field="delta">
+                  {formatDelta(r.delta, D)}
+                </td>
+                <td className="num px-2 py-0.5 text-right">{r.with?.rank ?? "–"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {all.map((r) => (
-                <tr
-                  key={r.slug}
-                  data-submission={r.slug}
-                  className={`border-t border-zinc-100 dark:border-zinc-800 ${r.source === "imported" ? "bg-amber-50/60 dark:bg-amber-950/20" : ""}`}
-                >
-                  <td className="num px-2 py-0.5 text-right text-zinc-500">{r.without?.rank ?? "–"}</td>
-                  <th scope="row" className="px-2 py-0.5 text-left font-normal">
-                    {name(r)}
-                  </th>
-                  <td className="num px-2 py-0.5">{formatHorizon(r.horizon)}</td>
-                  <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.appendixE, D)}</td>
-                  <ScoreCell value={r.without?.score} published={r.published.appendixE} testId="score-without" />
-                  <td className="num px-2 py-0.5 text-right text-zinc-500">{formatScore(r.published.appendixF, D)}</td>
-                  <ScoreCell value={r.with?.score} published={r.published.appendixF} testId="score-with" />
-                  <td className={`num px-2 py-0.5 text-right ${r.delta !== null && r.delta < 0 ? "text-red-700 dark:text-red-400" : ""}`} data-field="delta">
-                    {formatDelta(r.delta, D)}
-                  </td>
-                  <td className="num px-2 py-0.5 text-right">{r.with?.rank ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </FramedTable>
       </section>
 
       <section aria-labelledby="t5" className="space-y-2">

@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { routes } from "@/lib/views/routes";
 import { EXAMPLES, FIELDS, UPLOAD } from "./examples";
+import { HEAD_TONE, TableHead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Upload results" };
 
@@ -59,19 +60,7 @@ export default function UploadGuide() {
         <ScrollRegion label="Fields of an upload" className="relative rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="upload-fields">
             <caption className="sr-only">Fields of an upload</caption>
-            <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-2 py-2">
-                  Field
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Required
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Meaning
-                </th>
-              </tr>
-            </thead>
+            <TableHead cellClassName="px-2 py-2" className={HEAD_TONE.shaded} columns={["Field", "Required", "Meaning"]} />
             <tbody>
               {FIELDS.map((f) => (
                 <tr key={f.path} className="border-t border-zinc-100 align-top dark:border-zinc-800">

@@ -3,7 +3,7 @@
 // last). Rows arrive rendered as strings plus sort keys, so the server decides
 // the formatting and the client only reorders.
 import { useState } from "react";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { CaptionedTable } from "@/components/ui/table";
 
 export interface SortableColumn {
   key: string;
@@ -44,57 +44,50 @@ export function SortableTable({
     return sort.direction === "asc" ? c : -c;
   });
   return (
-    <ScrollRegion label="Sortable table">
-      <table className="w-full text-sm" data-table="sortable">
-        <caption className="pb-2 text-left text-xs text-zinc-500">{caption} Click a column header to sort.</caption>
-        <thead className="text-left text-xs text-zinc-500">
-          <tr>
-            {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                aria-sort={sort.key === c.key ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
-                className={`pr-2 ${c.numeric ? "text-right" : ""}`}
-                title={c.description}
-              >
-                <button
-                  type="button"
-                  data-sort={c.key}
-                  onClick={() => setSort((s) => ({ key: c.key, direction: s.key === c.key && s.direction === "asc" ? "desc" : "asc" }))}
-                  className="py-1 font-medium hover:text-zinc-900 dark:hover:text-zinc-100"
-                >
-                  {c.label}
-                  <span aria-hidden="true">{sort.key === c.key ? (sort.direction === "asc" ? " ▲" : " ▼") : ""}</span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr
-              key={r.key}
-              data-row={r.key}
-              className={`border-t border-zinc-100 dark:border-zinc-800 ${r.emphasis ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
+    <CaptionedTable id="sortable" label="Sortable table" caption={<>{caption} Click a column header to sort.</>}>
+      <thead className="text-left text-xs text-zinc-500">
+        <tr>
+          {columns.map((c) => (
+            <th
+              key={c.key}
+              scope="col"
+              aria-sort={sort.key === c.key ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
+              className={`pr-2 ${c.numeric ? "text-right" : ""}`}
+              title={c.description}
             >
-              {columns.map((c) => {
-                const cell = r.cells[c.key];
-                return (
-                  <td key={c.key} className={`py-1 pr-2 ${c.numeric ? "num text-right" : ""}`}>
-                    {cell?.href ? (
-                      <a href={cell.href} className="underline decoration-zinc-300 hover:decoration-current dark:decoration-zinc-600">
-                        {cell.text}
-                      </a>
-                    ) : (
-                      (cell?.text ?? "")
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
+              <button
+                type="button"
+                data-sort={c.key}
+                onClick={() => setSort((s) => ({ key: c.key, direction: s.key === c.key && s.direction === "asc" ? "desc" : "asc" }))}
+                className="py-1 font-medium hover:text-zinc-900 dark:hover:text-zinc-100"
+              >
+                {c.label}
+                <span aria-hidden="true">{sort.key === c.key ? (sort.direction === "asc" ? " ▲" : " ▼") : ""}</span>
+              </button>
+            </th>
           ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((r) => (
+          <tr key={r.key} data-row={r.key} className={`border-t border-zinc-100 dark:border-zinc-800 ${r.emphasis ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
+            {columns.map((c) => {
+              const cell = r.cells[c.key];
+              return (
+                <td key={c.key} className={`py-1 pr-2 ${c.numeric ? "num text-right" : ""}`}>
+                  {cell?.href ? (
+                    <a href={cell.href} className="underline decoration-zinc-300 hover:decoration-current dark:decoration-zinc-600">
+                      {cell.text}
+                    </a>
+                  ) : (
+                    (cell?.text ?? "")
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </CaptionedTable>
   );
 }

@@ -12,6 +12,7 @@ import { formatScore, formatTime, scoreDigits, STATUS_TEXT } from "@/lib/views/f
 import { seriesStyle } from "@/lib/views/palette";
 import { profileSteps } from "@/lib/views/profile-steps";
 import { formatSpeedup, speedupSentence } from "./format";
+import { HEAD_TONE, TableHead } from "@/components/ui/table";
 
 /** Palette indices of A and B in every chart of the page: colour 0 solid, colour 1 dashed. */
 export const SIDE_STYLE = { a: 0, b: 9 } as const;
@@ -136,25 +137,17 @@ export function CompareView({ report, workloads }: { report: CompareReport; work
             Per base workload: median time to target over studies ({basis === "seconds" ? "seconds" : "fraction of the budget"}) and status in the current pool;
             ratio = B / A (above 1: A is faster).
           </caption>
-          <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-2 py-1">
-                Workload
-              </th>
-              <th scope="col" className="px-2 py-1 text-right">
-                A: {a.displayName}
-              </th>
-              <th scope="col" className="px-2 py-1 text-right">
-                B: {b.displayName}
-              </th>
-              <th scope="col" className="px-2 py-1 text-right">
-                B / A
-              </th>
-              <th scope="col" className="px-2 py-1">
-                Faster
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cellClassName="px-2 py-1"
+            className={HEAD_TONE.shaded}
+            columns={[
+              "Workload",
+              { label: <>A: {a.displayName}</>, className: "px-2 py-1 text-right" },
+              { label: <>B: {b.displayName}</>, className: "px-2 py-1 text-right" },
+              { label: "B / A", className: "px-2 py-1 text-right" },
+              "Faster",
+            ]}
+          />
           <tbody>
             {report.workloads.map((w) => (
               <tr key={w.workload} data-workload={w.workload} className="border-t border-zinc-100 dark:border-zinc-800">

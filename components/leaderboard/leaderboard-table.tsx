@@ -9,6 +9,7 @@ import { defaultDirection } from "@/lib/views/sort";
 import { CompletenessBadge } from "./completeness-badge";
 import { WorkloadCell } from "./workload-cell";
 import { UnverifiedBadge } from "./unverified";
+import { FramedTable } from "@/components/ui/table";
 
 /** Letters and digits only, lower case: "Schedule Free AdamW" and "Schedule-Free AdamW" name the same thing. */
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -89,142 +90,139 @@ export function LeaderboardTable({ lb, rows, path, query, submissionHref, worklo
   // AlgoPerf submissions have no training horizon: no column of dashes there.
   const hasHorizon = rows.some((r) => r.horizon !== null);
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full border-collapse text-sm" data-table="leaderboard">
-        <caption className="sr-only">
+    <FramedTable
+      id="leaderboard"
+      caption={
+        <>
           Leaderboard of {lb.round.name}: {rows.length} submissions. Per workload: time to target ({basis === "seconds" ? "seconds" : "fraction of the budget"})
           and ratio to the pool&apos;s best time. Column headers sort the table.
-        </caption>
-        <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
+        </>
+      }
+      className="w-full border-collapse text-sm"
+    >
+      <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+        <tr>
+          <SortHeader
+            column="rank"
+            label="#"
+            path={path}
+            query={query}
+            className={`w-10 text-right ${sticky} bg-zinc-50 dark:bg-zinc-900`}
+            title="Rank by score"
+          />
+          <SortHeader column="name" label="Submission" path={path} query={query} className={`min-w-36 sm:min-w-44 ${stickyName} bg-zinc-50 dark:bg-zinc-900`} />
+          <SortHeader
+            column="score"
+            label="Score"
+            path={path}
+            query={query}
+            className="text-right"
+            title="AlgoPerf benchmark score: area under the performance profile, normalised"
+          />
+          {extraColumns.map((c) => (
+            <th key={c.id} scope="col" className="px-2 py-2 align-bottom font-medium">
+              {c.header}
+            </th>
+          ))}
+          <SortHeader
+            column="hits"
+            label="Targets"
+            path={path}
+            query={query}
+            className="text-right"
+            title="Base workloads whose target counts (reached, within 4× of the best, variants passed)"
+          />
+          <SortHeader column="family" label="Family" path={path} query={query} className="min-w-28" />
+          <SortHeader column="base" label="Base optimizer" path={path} query={query} title="Optimizer the submission builds on (sorts by base algorithm)" />
+          {hasHorizon && (
+            <SortHeader column="horizon" label="Horizon" path={path} query={query} title="Fraction of the step budget at which the schedule decays to zero" />
+          )}
+          {lb.workloads.map((w) => (
             <SortHeader
-              column="rank"
-              label="#"
+              key={w.key}
+              column={`w:${w.key}`}
               path={path}
               query={query}
-              className={`w-10 text-right ${sticky} bg-zinc-50 dark:bg-zinc-900`}
-              title="Rank by score"
+              className="min-w-20 border-l border-zinc-200 text-right dark:border-zinc-800"
+              title={`${w.displayName}: target ${w.metricLabel ?? w.metricName} ${w.direction === "min" ? "≤" : "≥"} ${w.target}. Sort by ratio.`}
+              label={
+                <span className="flex flex-col items-end leading-tight" data-workload-header={w.key}>
+                  <span>{w.dataset ?? w.displayName}</span>
+                  <span className="font-normal whitespace-nowrap text-zinc-500">{w.model}</span>
+                </span>
+              }
+              after={
+                <Link
+                  href={workloadHref(w.key)}
+                  prefetch={false}
+                  className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400"
+                  aria-label={`details: ${w.displayName} per-workload table`}
+                >
+                  details
+                </Link>
+              }
             />
-            <SortHeader
-              column="name"
-              label="Submission"
-              path={path}
-              query={query}
-              className={`min-w-36 sm:min-w-44 ${stickyName} bg-zinc-50 dark:bg-zinc-900`}
-            />
-            <SortHeader
-              column="score"
-              label="Score"
-              path={path}
-              query={query}
-              className="text-right"
-              title="AlgoPerf benchmark score: area under the performance profile, normalised"
-            />
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={r.key}
+            data-submission={r.slug}
+            data-rank={r.rank}
+            className="border-t border-zinc-100 hover:bg-zinc-50/60 dark:border-zinc-800 dark:hover:bg-zinc-900/60"
+          >
+            <td className={`num px-2 py-1 text-right align-top text-zinc-500 ${sticky} ${bodyBg}`} data-field="rank">
+              {r.rank}
+            </td>
+            <td className={`px-2 py-1 align-top ${stickyName} ${bodyBg}`}>
+              <Link href={submissionHref(r.slug)} prefetch={false} className="font-medium hover:underline" data-field="name">
+                {r.displayName}
+              </Link>
+              <CompletenessBadge completeness={r.completeness} />
+              {r.source !== "published" && (
+                <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium text-amber-900 uppercase dark:bg-amber-900/40 dark:text-amber-200">
+                  {r.source}
+                </span>
+              )}
+              {!r.verified && <UnverifiedBadge />}
+              {r.baseAlgorithm && !squash(r.displayName).includes(squash(r.baseAlgorithm)) && <div className="text-xs text-zinc-500">{r.baseAlgorithm}</div>}
+            </td>
+            <td
+              className="num px-2 py-1 text-right align-top font-semibold"
+              data-field="score"
+              data-value={r.score}
+              title={r.publishedScore !== null ? `Published score ${formatScore(r.publishedScore, digits)} (in the published pool)` : undefined}
+            >
+              {formatScore(r.score, digits)}
+            </td>
             {extraColumns.map((c) => (
-              <th key={c.id} scope="col" className="px-2 py-2 align-bottom font-medium">
-                {c.header}
-              </th>
+              <td key={c.id} className="px-2 py-1 align-top">
+                {c.cell(r)}
+              </td>
             ))}
-            <SortHeader
-              column="hits"
-              label="Targets"
-              path={path}
-              query={query}
-              className="text-right"
-              title="Base workloads whose target counts (reached, within 4× of the best, variants passed)"
-            />
-            <SortHeader column="family" label="Family" path={path} query={query} className="min-w-28" />
-            <SortHeader column="base" label="Base optimizer" path={path} query={query} title="Optimizer the submission builds on (sorts by base algorithm)" />
+            <td className="num px-2 py-1 text-right align-top" data-field="targets">
+              {r.targetsHit}
+              <span className="text-zinc-500">/{lb.workloads.length}</span>
+            </td>
+            <td className="px-2 py-1 align-top text-xs text-zinc-600 dark:text-zinc-400" data-field="family" title={r.family ?? undefined}>
+              {shortFamily(r.family)}
+            </td>
+            <td className="px-2 py-1 align-top text-xs" data-field="base-optimizer">
+              {r.baseOptimizer ?? "–"}
+            </td>
             {hasHorizon && (
-              <SortHeader column="horizon" label="Horizon" path={path} query={query} title="Fraction of the step budget at which the schedule decays to zero" />
+              <td className="num px-2 py-1 align-top text-xs" data-field="horizon">
+                {formatHorizon(r.horizon)}
+              </td>
             )}
             {lb.workloads.map((w) => (
-              <SortHeader
-                key={w.key}
-                column={`w:${w.key}`}
-                path={path}
-                query={query}
-                className="min-w-20 border-l border-zinc-200 text-right dark:border-zinc-800"
-                title={`${w.displayName}: target ${w.metricLabel ?? w.metricName} ${w.direction === "min" ? "≤" : "≥"} ${w.target}. Sort by ratio.`}
-                label={
-                  <span className="flex flex-col items-end leading-tight" data-workload-header={w.key}>
-                    <span>{w.dataset ?? w.displayName}</span>
-                    <span className="font-normal whitespace-nowrap text-zinc-500">{w.model}</span>
-                  </span>
-                }
-                after={
-                  <Link
-                    href={workloadHref(w.key)}
-                    prefetch={false}
-                    className="block text-[10px] font-normal text-sky-700 hover:underline dark:text-sky-400"
-                    aria-label={`details: ${w.displayName} per-workload table`}
-                  >
-                    details
-                  </Link>
-                }
-              />
+              <WorkloadCell key={w.key} cell={r.cells[w.key]!} workload={w} basis={basis} best={lb.best[w.key]} />
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={r.key}
-              data-submission={r.slug}
-              data-rank={r.rank}
-              className="border-t border-zinc-100 hover:bg-zinc-50/60 dark:border-zinc-800 dark:hover:bg-zinc-900/60"
-            >
-              <td className={`num px-2 py-1 text-right align-top text-zinc-500 ${sticky} ${bodyBg}`} data-field="rank">
-                {r.rank}
-              </td>
-              <td className={`px-2 py-1 align-top ${stickyName} ${bodyBg}`}>
-                <Link href={submissionHref(r.slug)} prefetch={false} className="font-medium hover:underline" data-field="name">
-                  {r.displayName}
-                </Link>
-                <CompletenessBadge completeness={r.completeness} />
-                {r.source !== "published" && (
-                  <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-medium text-amber-900 uppercase dark:bg-amber-900/40 dark:text-amber-200">
-                    {r.source}
-                  </span>
-                )}
-                {!r.verified && <UnverifiedBadge />}
-                {r.baseAlgorithm && !squash(r.displayName).includes(squash(r.baseAlgorithm)) && <div className="text-xs text-zinc-500">{r.baseAlgorithm}</div>}
-              </td>
-              <td
-                className="num px-2 py-1 text-right align-top font-semibold"
-                data-field="score"
-                data-value={r.score}
-                title={r.publishedScore !== null ? `Published score ${formatScore(r.publishedScore, digits)} (in the published pool)` : undefined}
-              >
-                {formatScore(r.score, digits)}
-              </td>
-              {extraColumns.map((c) => (
-                <td key={c.id} className="px-2 py-1 align-top">
-                  {c.cell(r)}
-                </td>
-              ))}
-              <td className="num px-2 py-1 text-right align-top" data-field="targets">
-                {r.targetsHit}
-                <span className="text-zinc-500">/{lb.workloads.length}</span>
-              </td>
-              <td className="px-2 py-1 align-top text-xs text-zinc-600 dark:text-zinc-400" data-field="family" title={r.family ?? undefined}>
-                {shortFamily(r.family)}
-              </td>
-              <td className="px-2 py-1 align-top text-xs" data-field="base-optimizer">
-                {r.baseOptimizer ?? "–"}
-              </td>
-              {hasHorizon && (
-                <td className="num px-2 py-1 align-top text-xs" data-field="horizon">
-                  {formatHorizon(r.horizon)}
-                </td>
-              )}
-              {lb.workloads.map((w) => (
-                <WorkloadCell key={w.key} cell={r.cells[w.key]!} workload={w} basis={basis} best={lb.best[w.key]} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </FramedTable>
   );
 }

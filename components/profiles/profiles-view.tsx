@@ -18,6 +18,7 @@ import { parseViewQuery } from "@/lib/views/parse-query";
 import { profileSteps, rhoOnSteps } from "@/lib/views/profile-steps";
 import { EMPTY_QUERY, viewHref } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
+import { TableHead } from "@/components/ui/table";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -152,18 +153,12 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
             <div className="relative mt-2 overflow-x-auto">
               <table className="w-full text-sm" data-table="profile-values">
                 <caption className="sr-only">Profile values: for each submission, the number of workloads within τ× of the best, at selected τ.</caption>
-                <thead className="text-left text-xs text-zinc-500">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3">
-                      Submission
-                    </th>
-                    {taus.map((t) => (
-                      <th key={t} scope="col" className="num pr-3 text-right">
-                        τ = {Number(t.toPrecision(4))}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: "Submission", className: "py-1 pr-3" },
+                    ...taus.map((t) => ({ label: <>τ = {Number(t.toPrecision(4))}</>, className: "num pr-3 text-right" })),
+                  ]}
+                />
                 <tbody>
                   {series.map((s) => (
                     <tr key={s.key} className="border-t border-zinc-100 dark:border-zinc-800">

@@ -1,5 +1,7 @@
 // The header row of the compact tables inside a <details> (a submission's runs,
 // a workload's studies): one cell per column, numbers right-aligned.
+import { TableHead } from "@/components/ui/table";
+
 export interface CompactColumn {
   label: string;
   align?: "left" | "right";
@@ -10,14 +12,9 @@ const ALIGN = { left: "text-left", right: "text-right" } as const;
 
 export function CompactHeader({ columns }: { columns: readonly CompactColumn[] }) {
   return (
-    <thead className="text-zinc-500">
-      <tr>
-        {columns.map((c, i) => (
-          <th key={c.label} scope="col" className={`${i < columns.length - 1 ? "pr-2 " : ""}${ALIGN[c.align ?? "left"]} font-normal`}>
-            {c.label}
-          </th>
-        ))}
-      </tr>
-    </thead>
+    <TableHead
+      className="text-zinc-500"
+      columns={columns.map((c, i) => ({ label: c.label, className: `${i < columns.length - 1 ? "pr-2 " : ""}${ALIGN[c.align ?? "left"]} font-normal` }))}
+    />
   );
 }

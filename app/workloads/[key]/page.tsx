@@ -1,6 +1,6 @@
 // /workloads/<key>?round=<round>&<view parameters>: one workload, every pool
 // member's result on it, the best trial of each study, and a chart of the times.
-import { CompactHeader } from "@/components/ui/compact-header";
+import { TRIAL_FIGURE_COLUMNS, TrialDetails, TrialFigureCells } from "@/components/workloads/trial-details";
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -17,6 +17,7 @@ import { getWorkloadTable, type WorkloadRow } from "@/lib/server/services/worklo
 import { formatFraction, formatMetric, formatRatio, formatScore, formatSeconds, formatSteps, formatTime, scoreDigits, STATUS_TEXT } from "@/lib/views/format";
 import { parseViewQuery } from "@/lib/views/parse-query";
 import { routes } from "@/lib/views/routes";
+import { FramedTable, HEAD_TONE, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
@@ -157,143 +158,125 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           { label: "JSON", href: routes.api.workload(round, key, query) },
         ]}
       />
-      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className="w-full text-sm" data-table="workload">
-          <caption className="sr-only">
+      <FramedTable
+        id="workload"
+        caption={
+          <>
             Results on {w.displayName}, fastest first: time to target, steps, ratio to the pool&apos;s best, best metric against the target, status and studies.
-          </caption>
-          <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-2 py-2 text-right">
-                #
-              </th>
-              <th scope="col" className="px-2 py-2">
-                Submission
-              </th>
-              <th scope="col" className="px-2 py-2">
-                Status
-              </th>
+          </>
+        }
+      >
+        <TableHead
+          cellClassName="px-2 py-2 text-right"
+          className={HEAD_TONE.shaded}
+          columns={[
+            "#",
+            { label: "Submission", className: "px-2 py-2" },
+            { label: "Status", className: "px-2 py-2" },
+            hasSeconds && "Time (s)",
+            "Fraction of budget",
+            "Steps",
+            {
+              label: "Ratio",
+              className: "px-2 py-2 text-right",
+              title: "Ratio to the pool's best time after the held-out and 4× rules (what ρ compares with τ)",
+            },
+            {
+              label: (
+                <>
+                  Best {w.metricLabel ?? "metric"}{" "}
+                  <span className="font-normal">
+                    (target {w.direction === "min" ? "≤" : "≥"} {formatMetric(w.target)})
+                  </span>
+                </>
+              ),
+              className: "px-2 py-2 text-right",
+            },
+            t.heldOut && {
+              label: <>Held-out {t.heldOut.key.replace(`${w.key}_`, "")}</>,
+              className: "px-2 py-2 text-right",
+              title: `Held-out variant ${t.heldOut.displayName}`,
+            },
+            { label: "Studies", className: "px-2 py-2" },
+            { label: "Pool rank · score", className: "px-2 py-2 text-right", title: "Rank and score in the whole pool" },
+          ]}
+        />
+        <tbody>
+          {t.rows.map((r) => (
+            <tr key={r.key} data-submission={r.slug} data-status={r.status ?? "reached"} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+              <td className="num px-2 py-1 text-right text-zinc-500">{r.position}</td>
+              <td className="px-2 py-1">
+                <Link href={routes.submission(round, r.slug)} prefetch={false} className="font-medium hover:underline">
+                  {r.displayName}
+                </Link>
+              </td>
+              <td className="px-2 py-1 text-xs">
+                <StatusCell row={r} />
+              </td>
               {hasSeconds && (
-                <th scope="col" className="px-2 py-2 text-right">
-                  Time (s)
-                </th>
+                <td className="num px-2 py-1 text-right" data-field="seconds">
+                  {formatSeconds(r.timeSeconds)}
+                </td>
               )}
-              <th scope="col" className="px-2 py-2 text-right">
-                Fraction of budget
-              </th>
-              <th scope="col" className="px-2 py-2 text-right">
-                Steps
-              </th>
-              <th scope="col" className="px-2 py-2 text-right" title="Ratio to the pool's best time after the held-out and 4× rules (what ρ compares with τ)">
-                Ratio
-              </th>
-              <th scope="col" className="px-2 py-2 text-right">
-                Best {w.metricLabel ?? "metric"}{" "}
-                <span className="font-normal">
-                  (target {w.direction === "min" ? "≤" : "≥"} {formatMetric(w.target)})
-                </span>
-              </th>
+              <td className="num px-2 py-1 text-right" data-field="fraction">
+                {formatFraction(r.timeFraction)}
+              </td>
+              <td className="num px-2 py-1 text-right" data-field="steps">
+                {formatSteps(r.steps)}
+              </td>
+              <td className="num px-2 py-1 text-right" data-field="ratio">
+                {r.ratio === null ? "–" : formatRatio(r.ratio)}
+              </td>
+              <td className="num px-2 py-1 text-right" data-field="best-metric">
+                {formatMetric(r.bestMetric)}
+                {r.targetMet !== null && (
+                  <span className={`ml-1 text-xs ${r.targetMet ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500"}`}>
+                    {r.targetMet ? "meets" : "misses"}
+                  </span>
+                )}
+              </td>
               {t.heldOut && (
-                <th scope="col" className="px-2 py-2 text-right" title={`Held-out variant ${t.heldOut.displayName}`}>
-                  Held-out {t.heldOut.key.replace(`${w.key}_`, "")}
-                </th>
+                <td className="num px-2 py-1 text-right" data-field="held-out">
+                  {Number.isNaN(r.heldOutTime) ? "no data" : r.heldOutTime === Infinity ? "not reached" : formatTime(r.heldOutTime, basis)}
+                </td>
               )}
-              <th scope="col" className="px-2 py-2">
-                Studies
-              </th>
-              <th scope="col" className="px-2 py-2 text-right" title="Rank and score in the whole pool">
-                Pool rank · score
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {t.rows.map((r) => (
-              <tr key={r.key} data-submission={r.slug} data-status={r.status ?? "reached"} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                <td className="num px-2 py-1 text-right text-zinc-500">{r.position}</td>
-                <td className="px-2 py-1">
-                  <Link href={routes.submission(round, r.slug)} prefetch={false} className="font-medium hover:underline">
-                    {r.displayName}
-                  </Link>
-                </td>
-                <td className="px-2 py-1 text-xs">
-                  <StatusCell row={r} />
-                </td>
-                {hasSeconds && (
-                  <td className="num px-2 py-1 text-right" data-field="seconds">
-                    {formatSeconds(r.timeSeconds)}
-                  </td>
-                )}
-                <td className="num px-2 py-1 text-right" data-field="fraction">
-                  {formatFraction(r.timeFraction)}
-                </td>
-                <td className="num px-2 py-1 text-right" data-field="steps">
-                  {formatSteps(r.steps)}
-                </td>
-                <td className="num px-2 py-1 text-right" data-field="ratio">
-                  {r.ratio === null ? "–" : formatRatio(r.ratio)}
-                </td>
-                <td className="num px-2 py-1 text-right" data-field="best-metric">
-                  {formatMetric(r.bestMetric)}
-                  {r.targetMet !== null && (
-                    <span className={`ml-1 text-xs ${r.targetMet ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500"}`}>
-                      {r.targetMet ? "meets" : "misses"}
-                    </span>
-                  )}
-                </td>
-                {t.heldOut && (
-                  <td className="num px-2 py-1 text-right" data-field="held-out">
-                    {Number.isNaN(r.heldOutTime) ? "no data" : r.heldOutTime === Infinity ? "not reached" : formatTime(r.heldOutTime, basis)}
-                  </td>
-                )}
-                <td className="px-2 py-1">
-                  {r.perStudy.length === 0 ? (
-                    "–"
-                  ) : (
-                    <details>
-                      <summary className="num cursor-pointer text-xs whitespace-nowrap">
+              <td className="px-2 py-1">
+                {r.perStudy.length === 0 ? (
+                  "–"
+                ) : (
+                  <TrialDetails
+                    id="studies"
+                    summary={
+                      <>
                         {r.studiesHit}/{r.studies} reached
-                      </summary>
-                      <table className="mt-1 text-xs" data-table="studies">
-                        <CompactHeader
-                          columns={[
-                            { label: "Study" },
-                            { label: "Best trial" },
-                            { label: "Eval #", align: "right" },
-                            { label: "Seconds", align: "right" },
-                            { label: "Fraction", align: "right" },
-                            { label: "Steps", align: "right" },
-                            { label: "Best metric", align: "right" },
-                            { label: "Trials hit", align: "right" },
-                          ]}
-                        />
-                        <tbody>
-                          {r.perStudy.map((s) => (
-                            <tr key={s.study}>
-                              <td className="num pr-2">{s.study}</td>
-                              <td className="pr-2">{s.trial === null ? "none reached" : `trial ${s.trial}`}</td>
-                              <td className="num pr-2 text-right">{s.hitIndex ?? "–"}</td>
-                              <td className="num pr-2 text-right">{formatSeconds(s.seconds)}</td>
-                              <td className="num pr-2 text-right">{formatFraction(s.fraction)}</td>
-                              <td className="num pr-2 text-right">{formatSteps(s.steps)}</td>
-                              <td className="num pr-2 text-right">{formatMetric(s.bestMetric)}</td>
-                              <td className="num text-right">
-                                {s.trialsHit}/{s.trials}
-                              </td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </details>
-                  )}
-                </td>
-                <td className="num px-2 py-1 text-right text-xs">
-                  {r.rank} · {formatScore(r.score, digits)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                      </>
+                    }
+                    summaryClassName="num cursor-pointer text-xs whitespace-nowrap"
+                    tableClassName="mt-1 text-xs"
+                    columns={[{ label: "Study" }, { label: "Best trial" }, ...TRIAL_FIGURE_COLUMNS, { label: "Trials hit", align: "right" }]}
+                  >
+                    <tbody>
+                      {r.perStudy.map((s) => (
+                        <tr key={s.study}>
+                          <td className="num pr-2">{s.study}</td>
+                          <td className="pr-2">{s.trial === null ? "none reached" : `trial ${s.trial}`}</td>
+                          <TrialFigureCells hitIndex={s.hitIndex} seconds={s.seconds} fraction={s.fraction} steps={s.steps} bestMetric={s.bestMetric} />
+                          <td className="num text-right">
+                            {s.trialsHit}/{s.trials}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </TrialDetails>
+                )}
+              </td>
+              <td className="num px-2 py-1 text-right text-xs">
+                {r.rank} · {formatScore(r.score, digits)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </FramedTable>
     </div>
   );
 }

@@ -11,9 +11,9 @@ import { db } from "@/lib/db/client";
 import { calibrationOfPool } from "@/lib/server/services/analysis-calibration";
 import { parseCalibrationParams } from "@/lib/server/schemas/analysis-calibration";
 import { JsonLink } from "../../json-link";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calibration" };
@@ -74,72 +74,58 @@ export default async function CalibrationPage(props: AnalysisPageProps) {
             />
           </SeriesHighlight>
           <div className="grid gap-6 lg:grid-cols-3">
-            <ScrollRegion label="Calibration groups" className="self-start lg:col-span-2">
-              <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-groups">
-                <caption className="pb-2 text-left text-xs text-zinc-500">
-                  Top {report.k} per algorithm and horizon by the selection metric (as Appendix C lists the baselines&apos; candidates).
-                </caption>
-                <thead className="text-left text-xs text-zinc-500">
-                  <tr>
-                    <th scope="col" className="py-1">
-                      Algorithm
-                    </th>
-                    <th scope="col">Horizon</th>
-                    <th scope="col">Top {report.k}</th>
-                    <th scope="col">Marked selection</th>
-                    <th scope="col">Metric agrees</th>
-                    <th scope="col" className="text-right">
-                      Most targets
-                    </th>
+            <CaptionedTable
+              id="calibration-groups"
+              label="Calibration groups"
+              caption={<>Top {report.k} per algorithm and horizon by the selection metric (as Appendix C lists the baselines&apos; candidates).</>}
+              className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3"
+              regionClassName="self-start lg:col-span-2"
+            >
+              <TableHead
+                columns={[
+                  { label: "Algorithm", className: "py-1" },
+                  "Horizon",
+                  { label: <>Top {report.k}</> },
+                  "Marked selection",
+                  "Metric agrees",
+                  { label: "Most targets", className: "text-right" },
+                ]}
+              />
+              <tbody>
+                {report.groups.map((g) => (
+                  <tr
+                    key={`${g.baseAlgorithm}-${g.horizon}-${g.members[0]}`}
+                    data-group={`${g.baseAlgorithm ?? g.members[0]}@${g.horizon ?? "none"}`}
+                    className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                  >
+                    <td className="py-1">{g.baseAlgorithm ?? name(g.members[0]!)}</td>
+                    <td className="num">{percent(g.horizon)}</td>
+                    <td className="text-xs">{g.top.map(name).join(" › ")}</td>
+                    <td className="text-xs">{g.selected ? name(g.selected) : "–"}</td>
+                    <td>{g.agrees === null ? "–" : g.agrees ? "yes" : "no"}</td>
+                    <td className="num text-right">{g.maxTargetsReached}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {report.groups.map((g) => (
-                    <tr
-                      key={`${g.baseAlgorithm}-${g.horizon}-${g.members[0]}`}
-                      data-group={`${g.baseAlgorithm ?? g.members[0]}@${g.horizon ?? "none"}`}
-                      className="border-t border-zinc-100 align-top dark:border-zinc-800"
-                    >
-                      <td className="py-1">{g.baseAlgorithm ?? name(g.members[0]!)}</td>
-                      <td className="num">{percent(g.horizon)}</td>
-                      <td className="text-xs">{g.top.map(name).join(" › ")}</td>
-                      <td className="text-xs">{g.selected ? name(g.selected) : "–"}</td>
-                      <td>{g.agrees === null ? "–" : g.agrees ? "yes" : "no"}</td>
-                      <td className="num text-right">{g.maxTargetsReached}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-            <ScrollRegion label="Calibration by algorithm" className="self-start">
-              <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-table="calibration-algorithms">
-                <caption className="pb-2 text-left text-xs text-zinc-500">
-                  Most targets any configuration of an algorithm reached (the question of Appendix D).
-                </caption>
-                <thead className="text-left text-xs text-zinc-500">
-                  <tr>
-                    <th scope="col" className="py-1">
-                      Algorithm
-                    </th>
-                    <th scope="col" className="text-right">
-                      Configurations
-                    </th>
-                    <th scope="col" className="text-right">
-                      Max targets
-                    </th>
+                ))}
+              </tbody>
+            </CaptionedTable>
+            <CaptionedTable
+              id="calibration-algorithms"
+              label="Calibration by algorithm"
+              caption="Most targets any configuration of an algorithm reached (the question of Appendix D)."
+              className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3"
+              regionClassName="self-start"
+            >
+              <TableHead cellClassName="text-right" columns={[{ label: "Algorithm", className: "py-1" }, "Configurations", "Max targets"]} />
+              <tbody>
+                {report.algorithms.map((a) => (
+                  <tr key={a.baseAlgorithm} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <td className="py-1">{a.baseAlgorithm}</td>
+                    <td className="num text-right">{a.configurations}</td>
+                    <td className="num text-right">{a.maxTargetsReached}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {report.algorithms.map((a) => (
-                    <tr key={a.baseAlgorithm} className="border-t border-zinc-100 dark:border-zinc-800">
-                      <td className="py-1">{a.baseAlgorithm}</td>
-                      <td className="num text-right">{a.configurations}</td>
-                      <td className="num text-right">{a.maxTargetsReached}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                ))}
+              </tbody>
+            </CaptionedTable>
           </div>
           <SortableTable
             caption="Every configuration. Highlighted: within the top k of its algorithm and horizon."

@@ -5,12 +5,12 @@
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { NumberField, PoolForm } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/lib/db/client";
 import { parseCostParams } from "@/lib/server/schemas/analysis-cost";
 import { costOfPool, type CostReport } from "@/lib/server/services/analysis-cost";
 import { JsonLink } from "../../json-link";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Cost to target" };
@@ -82,63 +82,53 @@ function CostRanking({ report }: { report: CostReport }) {
   const name = (k: string) => report.displayNames[k] ?? k;
   const byKey = new Map(report.members.map((m) => [m.key, m]));
   return (
-    <ScrollRegion label="Ranking by cost">
-      <table className="w-full text-sm" data-table="cost-ranking">
-        <caption className="pb-2 text-left text-xs text-zinc-500">
+    <CaptionedTable
+      id="cost-ranking"
+      label="Ranking by cost"
+      caption={
+        <>
           Submissions by GPU-hours of all trials, cheapest first (unknown last)
           {report.pricePerGpuHour !== null ? `, priced at ${money(report.pricePerGpuHour)} per GPU-hour` : ""}.
-        </caption>
-        <thead className="text-left text-xs text-zinc-500">
-          <tr>
-            <th scope="col" className="py-1 text-right">
-              #
-            </th>
-            <th scope="col" className="px-2">
-              Submission
-            </th>
-            <th scope="col" className="px-2">
-              Hardware
-            </th>
-            <th scope="col" className="text-right">
-              GPU-hours, all trials
-            </th>
-            <th scope="col" className="text-right">
-              GPU-hours to target (sum over workloads reached)
-            </th>
-            {report.pricePerGpuHour !== null && (
-              <th scope="col" className="text-right">
-                Price
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {report.ranking.map((key, i) => {
-            const m = byKey.get(key)!;
-            const reached = m.workloads.map((w) => w.toTarget).filter((v): v is number => v !== null && Number.isFinite(v));
-            const unknown = m.workloads.some((w) => w.toTarget === null);
-            return (
-              <tr key={key} data-row={key} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="num py-1 text-right">{i + 1}</td>
-                <td className="px-2 whitespace-nowrap">{name(key)}</td>
-                <td className="px-2 text-xs" data-field="hardware">
-                  {m.hardware.join("; ")}
+        </>
+      }
+    >
+      <TableHead
+        cellClassName="px-2"
+        columns={[
+          { label: "#", className: "py-1 text-right" },
+          "Submission",
+          "Hardware",
+          { label: "GPU-hours, all trials", className: "text-right" },
+          { label: "GPU-hours to target (sum over workloads reached)", className: "text-right" },
+          report.pricePerGpuHour !== null && { label: "Price", className: "text-right" },
+        ]}
+      />
+      <tbody>
+        {report.ranking.map((key, i) => {
+          const m = byKey.get(key)!;
+          const reached = m.workloads.map((w) => w.toTarget).filter((v): v is number => v !== null && Number.isFinite(v));
+          const unknown = m.workloads.some((w) => w.toTarget === null);
+          return (
+            <tr key={key} data-row={key} className="border-t border-zinc-100 dark:border-zinc-800">
+              <td className="num py-1 text-right">{i + 1}</td>
+              <td className="px-2 whitespace-nowrap">{name(key)}</td>
+              <td className="px-2 text-xs" data-field="hardware">
+                {m.hardware.join("; ")}
+              </td>
+              <td className="num text-right" data-field="total">
+                {gpuHours(m.total)}
+              </td>
+              <td className="num text-right">{unknown ? "unknown" : gpuHours(reached.reduce((a, b) => a + b, 0))}</td>
+              {report.pricePerGpuHour !== null && (
+                <td className="num text-right" data-field="price">
+                  {money(m.price)}
                 </td>
-                <td className="num text-right" data-field="total">
-                  {gpuHours(m.total)}
-                </td>
-                <td className="num text-right">{unknown ? "unknown" : gpuHours(reached.reduce((a, b) => a + b, 0))}</td>
-                {report.pricePerGpuHour !== null && (
-                  <td className="num text-right" data-field="price">
-                    {money(m.price)}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </CaptionedTable>
   );
 }
 
@@ -148,56 +138,39 @@ function CostPerWorkload({ report }: { report: CostReport }) {
   return (
     <div className="space-y-2">
       <h3 className="text-base font-semibold">Per workload and study</h3>
-      <ScrollRegion label="Cost per workload and study">
-        <table className="w-full text-sm" data-table="cost-workloads">
-          <thead className="text-left text-xs text-zinc-500">
-            <tr>
-              <th scope="col" className="py-1">
-                Submission
-              </th>
-              <th scope="col" className="px-2">
-                Hardware
-              </th>
-              <th scope="col" className="px-2">
-                Workload
-              </th>
-              <th scope="col" className="text-right">
-                GPU-h to target
-              </th>
-              <th scope="col" className="text-right">
-                GPU-h search (all trials)
-              </th>
-              <th scope="col" className="px-2">
-                GPU-h per study
-              </th>
-              {report.pricePerGpuHour !== null && (
-                <th scope="col" className="text-right">
-                  Price of the search
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {report.ranking.flatMap((key) =>
-              byKey.get(key)!.workloads.map((w, j) => (
-                <tr
-                  key={`${key}-${w.workload}`}
-                  data-row={`${key}/${w.workload}`}
-                  className={j === 0 ? "border-t border-zinc-300 dark:border-zinc-700" : "border-t border-zinc-100 dark:border-zinc-800"}
-                >
-                  <td className="py-1 whitespace-nowrap">{name(key)}</td>
-                  <td className="px-2 text-xs">{byKey.get(key)!.hardware.join("; ")}</td>
-                  <td className="px-2">{w.workload}</td>
-                  <td className="num text-right">{gpuHours(w.toTarget)}</td>
-                  <td className="num text-right">{gpuHours(w.search)}</td>
-                  <td className="num px-2 text-xs">{w.perStudy.map(gpuHours).join(" · ")}</td>
-                  {report.pricePerGpuHour !== null && <td className="num text-right">{money(w.search === null ? null : w.search * report.pricePerGpuHour)}</td>}
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <CaptionedTable id="cost-workloads" label="Cost per workload and study">
+        <TableHead
+          cellClassName="px-2"
+          columns={[
+            { label: "Submission", className: "py-1" },
+            "Hardware",
+            "Workload",
+            { label: "GPU-h to target", className: "text-right" },
+            { label: "GPU-h search (all trials)", className: "text-right" },
+            "GPU-h per study",
+            report.pricePerGpuHour !== null && { label: "Price of the search", className: "text-right" },
+          ]}
+        />
+        <tbody>
+          {report.ranking.flatMap((key) =>
+            byKey.get(key)!.workloads.map((w, j) => (
+              <tr
+                key={`${key}-${w.workload}`}
+                data-row={`${key}/${w.workload}`}
+                className={j === 0 ? "border-t border-zinc-300 dark:border-zinc-700" : "border-t border-zinc-100 dark:border-zinc-800"}
+              >
+                <td className="py-1 whitespace-nowrap">{name(key)}</td>
+                <td className="px-2 text-xs">{byKey.get(key)!.hardware.join("; ")}</td>
+                <td className="px-2">{w.workload}</td>
+                <td className="num text-right">{gpuHours(w.toTarget)}</td>
+                <td className="num text-right">{gpuHours(w.search)}</td>
+                <td className="num px-2 text-xs">{w.perStudy.map(gpuHours).join(" · ")}</td>
+                {report.pricePerGpuHour !== null && <td className="num text-right">{money(w.search === null ? null : w.search * report.pricePerGpuHour)}</td>}
+              </tr>
+            )),
+          )}
+        </tbody>
+      </CaptionedTable>
     </div>
   );
 }

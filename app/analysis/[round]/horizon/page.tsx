@@ -11,10 +11,10 @@ import { db } from "@/lib/db/client";
 import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
 import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { JsonLink } from "../../json-link";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PAPER_ROUND, routes } from "@/lib/views/routes";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Training horizon" };
@@ -98,69 +98,57 @@ export default async function HorizonPage(props: AnalysisPageProps) {
               />
             </div>
           </SeriesHighlight>
-          <ScrollRegion label="Score by horizon">
-            <table className="w-full text-sm" data-table="horizon">
-              <caption className="pb-2 text-left text-xs text-zinc-500">
-                Per algorithm and horizon: the selected configuration and every configuration (search rank: score / targets hit).
-              </caption>
-              <thead className="text-left text-xs text-zinc-500">
-                <tr>
-                  <th scope="col" className="py-1">
-                    Algorithm
-                  </th>
-                  <th scope="col">Horizon</th>
-                  <th scope="col">Selected</th>
-                  <th scope="col" className="text-right">
-                    Score
-                  </th>
-                  <th scope="col" className="text-right">
-                    Rank
-                  </th>
-                  <th scope="col" className="text-right">
-                    Targets hit
-                  </th>
-                  <th scope="col" className="text-right">
-                    Spread
-                  </th>
-                  <th scope="col" className="pl-4">
-                    All configurations
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.series.flatMap((s) =>
-                  s.steps.map((step) => {
-                    const shown = step.selected ?? step.best;
-                    return (
-                      <tr
-                        key={`${s.baseAlgorithm}-${step.horizon}`}
-                        data-row={`${s.baseAlgorithm}@${step.horizon}`}
-                        className="border-t border-zinc-100 align-top dark:border-zinc-800"
-                      >
-                        <td className="py-1">{s.baseAlgorithm}</td>
-                        <td className="num">
-                          {percent(step.horizon)}
-                          {step.horizon === s.bestHorizon ? " ★" : ""}
-                        </td>
-                        <td>{step.selected ? name(step.selected.name) : <span className="text-zinc-500">none marked; best: {name(step.best.name)}</span>}</td>
-                        <td className="num text-right" data-score>
-                          {fixed(shown.score, digits)}
-                        </td>
-                        <td className="num text-right">{shown.rank}</td>
-                        <td className="num text-right">{shown.targetsHit}</td>
-                        <td className="num text-right">
-                          {fixed(step.minScore, digits)}–{fixed(step.maxScore, digits)}
-                        </td>
-                        <td className="pl-4 text-xs">
-                          {step.configurations.map((c) => `${c.searchRank ?? "?"}: ${fixed(c.score, digits)} / ${c.targetsHit}`).join(" · ")}
-                        </td>
-                      </tr>
-                    );
-                  }),
-                )}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <CaptionedTable
+            id="horizon"
+            label="Score by horizon"
+            caption="Per algorithm and horizon: the selected configuration and every configuration (search rank: score / targets hit)."
+          >
+            <TableHead
+              cellClassName="text-right"
+              columns={[
+                { label: "Algorithm", className: "py-1" },
+                { label: "Horizon" },
+                { label: "Selected" },
+                "Score",
+                "Rank",
+                "Targets hit",
+                "Spread",
+                { label: "All configurations", className: "pl-4" },
+              ]}
+            />
+            <tbody>
+              {report.series.flatMap((s) =>
+                s.steps.map((step) => {
+                  const shown = step.selected ?? step.best;
+                  return (
+                    <tr
+                      key={`${s.baseAlgorithm}-${step.horizon}`}
+                      data-row={`${s.baseAlgorithm}@${step.horizon}`}
+                      className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                    >
+                      <td className="py-1">{s.baseAlgorithm}</td>
+                      <td className="num">
+                        {percent(step.horizon)}
+                        {step.horizon === s.bestHorizon ? " ★" : ""}
+                      </td>
+                      <td>{step.selected ? name(step.selected.name) : <span className="text-zinc-500">none marked; best: {name(step.best.name)}</span>}</td>
+                      <td className="num text-right" data-score>
+                        {fixed(shown.score, digits)}
+                      </td>
+                      <td className="num text-right">{shown.rank}</td>
+                      <td className="num text-right">{shown.targetsHit}</td>
+                      <td className="num text-right">
+                        {fixed(step.minScore, digits)}–{fixed(step.maxScore, digits)}
+                      </td>
+                      <td className="pl-4 text-xs">
+                        {step.configurations.map((c) => `${c.searchRank ?? "?"}: ${fixed(c.score, digits)} / ${c.targetsHit}`).join(" · ")}
+                      </td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </CaptionedTable>
           <p className="text-xs text-zinc-500">★ the algorithm&apos;s best horizon.</p>
         </>
       )}

@@ -9,13 +9,13 @@ import { fixed } from "@/components/analysis/format";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { HparamScatter } from "@/components/charts/hparam-scatter";
 import { Notice } from "@/components/ui/notice";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/lib/db/client";
 import { hyperparametersOf, type HyperparameterReport } from "@/lib/server/services/analysis-hyperparameters";
 import { seriesColor } from "@/lib/views/palette";
 import { routes } from "@/lib/views/routes";
 import { JsonLink } from "../../json-link";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Hyperparameter sensitivity" };
@@ -79,54 +79,46 @@ export default async function HyperparametersPage(props: AnalysisPageProps) {
 
 function Ranking({ report, round }: { report: HyperparameterReport; round: string }) {
   return (
-    <ScrollRegion label="Sensitivity ranking">
-      <table className="w-full text-sm" data-table="hparam-ranking">
-        <caption className="pb-2 text-left text-xs text-zinc-500">
-          Every submission of the round by sensitivity, least sensitive first (no hit on any workload: last).
-        </caption>
-        <thead className="text-left text-xs text-zinc-500">
-          <tr>
-            <th scope="col" className="py-1 text-right">
-              #
-            </th>
-            <th scope="col" className="px-2">
-              Submission
-            </th>
-            <th scope="col" className="text-right">
-              Sensitivity (median ÷ best)
-            </th>
-            <th scope="col" className="text-right">
-              Trials with hyperparameters
-            </th>
+    <CaptionedTable
+      id="hparam-ranking"
+      label="Sensitivity ranking"
+      caption="Every submission of the round by sensitivity, least sensitive first (no hit on any workload: last)."
+    >
+      <TableHead
+        cellClassName="text-right"
+        columns={[
+          { label: "#", className: "py-1 text-right" },
+          { label: "Submission", className: "px-2" },
+          "Sensitivity (median ÷ best)",
+          "Trials with hyperparameters",
+        ]}
+      />
+      <tbody>
+        {report.ranking.map((r, i) => (
+          <tr
+            key={r.submission}
+            data-row={r.submission}
+            aria-current={r.submission === report.submission ? "true" : undefined}
+            className={`border-t border-zinc-100 dark:border-zinc-800 ${r.submission === report.submission ? "font-semibold" : ""}`}
+          >
+            <td className="num py-1 text-right">{i + 1}</td>
+            <td className="px-2 whitespace-nowrap">
+              <Link
+                href={`/analysis/${encodeURIComponent(round)}/hyperparameters?submission=${encodeURIComponent(r.submission)}`}
+                prefetch={false}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                {r.displayName}
+              </Link>
+            </td>
+            <td className="num text-right" data-sensitivity={r.sensitivity}>
+              {spreadText(r.sensitivity)}
+            </td>
+            <td className="num text-right">{r.withHyperparameters}</td>
           </tr>
-        </thead>
-        <tbody>
-          {report.ranking.map((r, i) => (
-            <tr
-              key={r.submission}
-              data-row={r.submission}
-              aria-current={r.submission === report.submission ? "true" : undefined}
-              className={`border-t border-zinc-100 dark:border-zinc-800 ${r.submission === report.submission ? "font-semibold" : ""}`}
-            >
-              <td className="num py-1 text-right">{i + 1}</td>
-              <td className="px-2 whitespace-nowrap">
-                <Link
-                  href={`/analysis/${encodeURIComponent(round)}/hyperparameters?submission=${encodeURIComponent(r.submission)}`}
-                  prefetch={false}
-                  className="text-sky-700 hover:underline dark:text-sky-400"
-                >
-                  {r.displayName}
-                </Link>
-              </td>
-              <td className="num text-right" data-sensitivity={r.sensitivity}>
-                {spreadText(r.sensitivity)}
-              </td>
-              <td className="num text-right">{r.withHyperparameters}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        ))}
+      </tbody>
+    </CaptionedTable>
   );
 }
 
@@ -141,48 +133,25 @@ function Spread({ report }: { report: HyperparameterReport }) {
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-hardware>
         Hardware: {report.hardware.join("; ")}. Times in {seconds ? "seconds" : "fractions of the workload budget"}.
       </p>
-      <ScrollRegion label="Spread of time-to-target per workload">
-        <table className="w-full text-sm" data-table="hparam-spread">
-          <thead className="text-left text-xs text-zinc-500">
-            <tr>
-              <th scope="col" className="py-1">
-                Workload
-              </th>
-              <th scope="col" className="text-right">
-                Trials
-              </th>
-              <th scope="col" className="text-right">
-                Best
-              </th>
-              <th scope="col" className="text-right">
-                Median
-              </th>
-              <th scope="col" className="text-right">
-                Worst
-              </th>
-              <th scope="col" className="text-right">
-                Spread
-              </th>
-              <th scope="col" className="px-2">
-                Hardware
-              </th>
+      <CaptionedTable id="hparam-spread" label="Spread of time-to-target per workload">
+        <TableHead
+          cellClassName="text-right"
+          columns={[{ label: "Workload", className: "py-1" }, "Trials", "Best", "Median", "Worst", "Spread", { label: "Hardware", className: "px-2" }]}
+        />
+        <tbody>
+          {report.workloads.map((w) => (
+            <tr key={w.workload} data-row={w.workload} className="border-t border-zinc-100 dark:border-zinc-800">
+              <td className="py-1">{w.workload}</td>
+              <td className="num text-right">{w.trials}</td>
+              <td className="num text-right">{t(w.best)}</td>
+              <td className="num text-right">{t(w.median)}</td>
+              <td className="num text-right">{t(w.worst)}</td>
+              <td className="num text-right">{spreadText(w.spread)}</td>
+              <td className="px-2 text-xs">{report.hardware.join("; ")}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.workloads.map((w) => (
-              <tr key={w.workload} data-row={w.workload} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="py-1">{w.workload}</td>
-                <td className="num text-right">{w.trials}</td>
-                <td className="num text-right">{t(w.best)}</td>
-                <td className="num text-right">{t(w.median)}</td>
-                <td className="num text-right">{t(w.worst)}</td>
-                <td className="num text-right">{spreadText(w.spread)}</td>
-                <td className="px-2 text-xs">{report.hardware.join("; ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          ))}
+        </tbody>
+      </CaptionedTable>
     </div>
   );
 }

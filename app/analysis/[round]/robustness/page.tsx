@@ -12,6 +12,7 @@ import { JsonLink } from "../../json-link";
 import { routes } from "@/lib/views/routes";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Workload-set robustness" };
@@ -61,20 +62,10 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
                   Share of resamples in which the upper submission still scores strictly above the lower one, and the workloads whose removal changes their
                   order.
                 </caption>
-                <thead className="text-left text-xs text-zinc-500">
-                  <tr>
-                    <th scope="col">Pair</th>
-                    <th scope="col" className="text-right">
-                      Kept, resampling studies
-                    </th>
-                    <th scope="col" className="text-right">
-                      Kept, resampling workloads
-                    </th>
-                    <th scope="col" className="pl-3">
-                      Order changes without
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  cellClassName="text-right"
+                  columns={[{ label: "Pair" }, "Kept, resampling studies", "Kept, resampling workloads", { label: "Order changes without", className: "pl-3" }]}
+                />
                 <tbody>
                   {report.pairs.map((p) => (
                     <tr key={`${p.upper}|${p.lower}`} data-pair={`${p.upper}|${p.lower}`} className="border-t border-zinc-100 dark:border-zinc-800">
@@ -97,29 +88,17 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
               <caption className="pb-1 text-left text-xs text-zinc-500">
                 Rank and score in the full pool, rank with each base workload left out (changed ranks in bold), and 95% rank intervals under each bootstrap.
               </caption>
-              <thead className="text-left text-xs text-zinc-500">
-                <tr>
-                  <th scope="col">Rank</th>
-                  <th scope="col">Submission</th>
-                  <th scope="col" className="text-right">
-                    Score
-                  </th>
-                  {report.workloads.map((w) => (
-                    <th key={w} scope="col" className="px-1 text-right" title={`rank without ${w}`}>
-                      −{w}
-                    </th>
-                  ))}
-                  <th scope="col" className="pl-3 text-right">
-                    Ranks, workloads
-                  </th>
-                  <th scope="col" className="text-right">
-                    Ranks, studies
-                  </th>
-                  <th scope="col" className="pl-3">
-                    Verdict
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  "Rank",
+                  "Submission",
+                  { label: "Score", className: "text-right" },
+                  ...report.workloads.map((w) => ({ label: `−${w}`, className: "px-1 text-right", title: `rank without ${w}` })),
+                  { label: "Ranks, workloads", className: "pl-3 text-right" },
+                  { label: "Ranks, studies", className: "text-right" },
+                  { label: "Verdict", className: "pl-3" },
+                ]}
+              />
               <tbody>
                 {report.submissions.map((m) => (
                   <tr key={m.key} data-row={m.key} className="border-t border-zinc-100 dark:border-zinc-800">

@@ -11,9 +11,9 @@ import { sensitivityOfPool, type LeaveOneOutReport, type SubjectReport } from "@
 import { parseSensitivityParams } from "@/lib/server/schemas/analysis-sensitivity";
 import { listRounds } from "@/lib/server/services/catalog";
 import { JsonLink } from "../../json-link";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Pool sensitivity" };
@@ -83,55 +83,45 @@ function SubjectView({ report }: { report: SubjectReport }) {
         numberFormat={`.${digits}f`}
         rows={report.rows.map((r) => ({ key: r.key, label: name(r.key), withScore: r.scoreWith, withoutScore: r.scoreWithout }))}
       />
-      <ScrollRegion label="Scores with and without the submission">
-        <table className="w-full text-sm" data-table="sensitivity">
-          <caption className="pb-2 text-left text-xs text-zinc-500">
+      <CaptionedTable
+        id="sensitivity"
+        label="Scores with and without the submission"
+        caption={
+          <>
             Every other submission with and without {subject}. Rank shift: places gained among the others when {subject} leaves (beyond the place it frees).
-          </caption>
-          <thead className="text-left text-xs text-zinc-500">
-            <tr>
-              <th scope="col" className="py-1">
-                Submission
-              </th>
-              <th scope="col" className="text-right">
-                Score with
-              </th>
-              <th scope="col" className="text-right">
-                Rank with
-              </th>
-              <th scope="col" className="text-right">
-                Score without
-              </th>
-              <th scope="col" className="text-right">
-                Rank without
-              </th>
-              <th
-                scope="col"
-                className="text-right"
-                title="Δ = score with the submission − score without it: the effect of adding it, the sign the paper view and the leaderboard use"
-              >
-                Δ (with − without)
-              </th>
-              <th scope="col" className="text-right">
-                Rank shift
-              </th>
+          </>
+        }
+      >
+        <TableHead
+          cellClassName="text-right"
+          columns={[
+            { label: "Submission", className: "py-1" },
+            "Score with",
+            "Rank with",
+            "Score without",
+            "Rank without",
+            {
+              label: "Δ (with − without)",
+              className: "text-right",
+              title: "Δ = score with the submission − score without it: the effect of adding it, the sign the paper view and the leaderboard use",
+            },
+            "Rank shift",
+          ]}
+        />
+        <tbody>
+          {report.rows.map((r) => (
+            <tr key={r.key} data-row={r.key} className="border-t border-zinc-100 dark:border-zinc-800">
+              <td className="py-1">{name(r.key)}</td>
+              <td className="num text-right">{fixed(r.scoreWith, digits)}</td>
+              <td className="num text-right">{r.rankWith}</td>
+              <td className="num text-right">{fixed(r.scoreWithout, digits)}</td>
+              <td className="num text-right">{r.rankWithout}</td>
+              <td className="num text-right">{signed(r.scoreWith - r.scoreWithout, digits)}</td>
+              <td className="num text-right">{r.rankShift === 0 ? "–" : signed(r.rankShift, 0)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((r) => (
-              <tr key={r.key} data-row={r.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="py-1">{name(r.key)}</td>
-                <td className="num text-right">{fixed(r.scoreWith, digits)}</td>
-                <td className="num text-right">{r.rankWith}</td>
-                <td className="num text-right">{fixed(r.scoreWithout, digits)}</td>
-                <td className="num text-right">{r.rankWithout}</td>
-                <td className="num text-right">{signed(r.scoreWith - r.scoreWithout, digits)}</td>
-                <td className="num text-right">{r.rankShift === 0 ? "–" : signed(r.rankShift, 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          ))}
+        </tbody>
+      </CaptionedTable>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { parseSpeedupParams } from "@/lib/server/schemas/analysis-compare";
 import { JsonLink } from "../../json-link";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Speedup matrix" };
@@ -69,21 +70,7 @@ export default async function SpeedupsPage(props: AnalysisPageProps) {
             <summary className="cursor-pointer text-sm">Every pair as a table</summary>
             <div className="overflow-x-auto">
               <table className="mt-2 w-full text-sm" data-table="speedups">
-                <thead className="text-left text-xs text-zinc-500">
-                  <tr>
-                    <th scope="col">A</th>
-                    <th scope="col">B</th>
-                    <th scope="col" className="text-right">
-                      Speedup of A over B
-                    </th>
-                    <th scope="col" className="text-right">
-                      95% interval
-                    </th>
-                    <th scope="col" className="text-right">
-                      A faster
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead cellClassName="text-right" columns={[{ label: "A" }, { label: "B" }, "Speedup of A over B", "95% interval", "A faster"]} />
                 <tbody>
                   {report.members.flatMap((a, i) =>
                     report.members.slice(i + 1).map((b, k) => {

@@ -11,9 +11,9 @@ import { TAU_SWEEP_DEFAULTS } from "@/lib/scoring/analysis";
 import { tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
 import { parseTauParams } from "@/lib/server/schemas/analysis-tau";
 import { JsonLink } from "../../json-link";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tau sensitivity" };
@@ -67,39 +67,28 @@ export default async function TauPage(props: AnalysisPageProps) {
               series={report.series.map((s, i) => ({ key: s.key, label: name(s.key), color: seriesColor(i), ranks: s.ranks }))}
             />
           </SeriesHighlight>
-          <ScrollRegion label="Ranks at each tau max">
-            <table className="w-full text-sm" data-table="tau">
-              <caption className="pb-2 text-left text-xs text-zinc-500">Rank (and score) at each tau max; best and worst rank over the sweep.</caption>
-              <thead className="text-left text-xs text-zinc-500">
-                <tr>
-                  <th scope="col" className="py-1">
-                    Submission
-                  </th>
-                  {report.taus.map((t) => (
-                    <th key={t} scope="col" className="text-right">
-                      {fixed(t, 2)}
-                    </th>
+          <CaptionedTable id="tau" label="Ranks at each tau max" caption="Rank (and score) at each tau max; best and worst rank over the sweep.">
+            <TableHead
+              columns={[
+                { label: "Submission", className: "py-1" },
+                ...report.taus.map((t) => ({ label: fixed(t, 2), className: "text-right" })),
+                { label: "Best–worst", className: "pl-3 text-right" },
+              ]}
+            />
+            <tbody>
+              {report.series.map((s) => (
+                <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <td className="py-1 whitespace-nowrap">{name(s.key)}</td>
+                  {s.ranks.map((r, i) => (
+                    <td key={i} className="num text-right" title={`score ${fixed(s.scores[i], digits)}`}>
+                      {r}
+                    </td>
                   ))}
-                  <th scope="col" className="pl-3 text-right">
-                    Best–worst
-                  </th>
+                  <td className="num pl-3 text-right">{s.bestRank === s.worstRank ? s.bestRank : `${s.bestRank}–${s.worstRank}`}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.series.map((s) => (
-                  <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <td className="py-1 whitespace-nowrap">{name(s.key)}</td>
-                    {s.ranks.map((r, i) => (
-                      <td key={i} className="num text-right" title={`score ${fixed(s.scores[i], digits)}`}>
-                        {r}
-                      </td>
-                    ))}
-                    <td className="num pl-3 text-right">{s.bestRank === s.worstRank ? s.bestRank : `${s.bestRank}–${s.worstRank}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              ))}
+            </tbody>
+          </CaptionedTable>
         </>
       )}
       {report && <JsonLink round={round} endpoint="tau-sensitivity" params={query} />}

@@ -13,6 +13,7 @@ import { parseTuningParams } from "@/lib/server/schemas/analysis-tuning";
 import { JsonLink } from "../../json-link";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tuning budget" };
@@ -81,47 +82,36 @@ export default async function TuningPage(props: AnalysisPageProps) {
               series={report.series.map((s) => ({ key: s.key, label: name(s.key), color: color(s.key), values: s.scores, dashed: s.key === report.baseline }))}
             />
           </SeriesHighlight>
-          <ScrollRegion label="Score at every tuning budget k">
-            <table className="w-full text-sm" data-table="tuning">
-              <caption className="pb-2 text-left text-xs text-zinc-500">
-                Score with every member at budget k (k beyond a member&apos;s trials = its full budget).
-              </caption>
-              <thead className="text-left text-xs text-zinc-500">
-                <tr>
-                  <th scope="col" className="py-1">
-                    Submission
-                  </th>
-                  <th scope="col" className="px-2">
-                    Hardware
-                  </th>
-                  <th scope="col" className="text-right">
-                    Trials
-                  </th>
-                  {report.ks.map((k) => (
-                    <th key={k} scope="col" className="text-right">
-                      k = {k}
-                    </th>
+          <CaptionedTable
+            id="tuning"
+            label="Score at every tuning budget k"
+            caption={<>Score with every member at budget k (k beyond a member&apos;s trials = its full budget).</>}
+          >
+            <TableHead
+              columns={[
+                { label: "Submission", className: "py-1" },
+                { label: "Hardware", className: "px-2" },
+                { label: "Trials", className: "text-right" },
+                ...report.ks.map((k) => ({ label: <>k = {k}</>, className: "text-right" })),
+              ]}
+            />
+            <tbody>
+              {report.series.map((s) => (
+                <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <td className="py-1 whitespace-nowrap">{name(s.key)}</td>
+                  <td className="px-2 text-xs" data-field="hardware">
+                    {(report.hardware[s.key] ?? []).join("; ")}
+                  </td>
+                  <td className="num text-right">{s.budget}</td>
+                  {s.scores.map((v, i) => (
+                    <td key={i} className="num text-right">
+                      {fixed(v, digits)}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {report.series.map((s) => (
-                  <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <td className="py-1 whitespace-nowrap">{name(s.key)}</td>
-                    <td className="px-2 text-xs" data-field="hardware">
-                      {(report.hardware[s.key] ?? []).join("; ")}
-                    </td>
-                    <td className="num text-right">{s.budget}</td>
-                    {s.scores.map((v, i) => (
-                      <td key={i} className="num text-right">
-                        {fixed(v, digits)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              ))}
+            </tbody>
+          </CaptionedTable>
           <BaselineAnswers report={report} name={name} digits={digits} />
           <WorkloadCurves report={report} name={name} color={color} />
         </>
@@ -145,19 +135,13 @@ function BaselineAnswers({ report, name, digits }: { report: Report; name: (k: s
         scores above the submission.
       </p>
       <table className="w-full text-sm" data-table="tuning-answers">
-        <thead className="text-left text-xs text-zinc-500">
-          <tr>
-            <th scope="col" className="py-1">
-              Submission (full budget)
-            </th>
-            <th scope="col">Smallest k at which {b} scores above it</th>
-            {report.ks.map((k) => (
-              <th key={k} scope="col" className="text-right">
-                k = {k}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "Submission (full budget)", className: "py-1" },
+            { label: <>Smallest k at which {b} scores above it</> },
+            ...report.ks.map((k) => ({ label: <>k = {k}</>, className: "text-right" })),
+          ]}
+        />
         <tbody>
           {report.answers.map((a) => (
             <tr key={a.key} data-row={a.key} className="border-t border-zinc-100 dark:border-zinc-800">

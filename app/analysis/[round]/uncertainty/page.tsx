@@ -9,9 +9,9 @@ import { db } from "@/lib/db/client";
 import { uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
 import { parseUncertaintyParams } from "@/lib/server/schemas/analysis-uncertainty";
 import { JsonLink } from "../../json-link";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Uncertainty over studies" };
@@ -78,55 +78,43 @@ export default async function UncertaintyPage(props: AnalysisPageProps) {
               </ul>
             </div>
           )}
-          <ScrollRegion label="Intervals of every score and rank">
-            <table className="w-full text-sm" data-table="uncertainty">
-              <caption className="pb-2 text-left text-xs text-zinc-500">Point score and rank of the pool, with their 95% bootstrap intervals.</caption>
-              <thead className="text-left text-xs text-zinc-500">
-                <tr>
-                  <th scope="col" className="py-1">
-                    Rank
-                  </th>
-                  <th scope="col">Submission</th>
-                  <th scope="col" className="text-right">
-                    Score
-                  </th>
-                  <th scope="col" className="text-right">
-                    95% interval
-                  </th>
-                  <th scope="col" className="text-right">
-                    Rank interval
-                  </th>
-                  <th scope="col" className="pl-3" title={TIE_TITLE}>
-                    Tied
-                  </th>
-                  <th scope="col" className="text-right">
-                    P(above next)
-                  </th>
-                  <th scope="col" className="text-right">
-                    Studies
-                  </th>
+          <CaptionedTable
+            id="uncertainty"
+            label="Intervals of every score and rank"
+            caption="Point score and rank of the pool, with their 95% bootstrap intervals."
+          >
+            <TableHead
+              cellClassName="text-right"
+              columns={[
+                { label: "Rank", className: "py-1" },
+                { label: "Submission" },
+                "Score",
+                "95% interval",
+                "Rank interval",
+                { label: "Tied", className: "pl-3", title: TIE_TITLE },
+                "P(above next)",
+                "Studies",
+              ]}
+            />
+            <tbody>
+              {report.submissions.map((s) => (
+                <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <td className="num py-1">{s.rank}</td>
+                  <td>{name(s.key)}</td>
+                  <td className="num text-right">{fixed(s.score, digits)}</td>
+                  <td className="num text-right">{s.interval ? `${fixed(s.interval[0], digits)}–${fixed(s.interval[1], digits)}` : "no interval"}</td>
+                  <td className="num text-right">
+                    {s.rankInterval ? (s.rankInterval[0] === s.rankInterval[1] ? s.rankInterval[0] : `${s.rankInterval[0]}–${s.rankInterval[1]}`) : "–"}
+                  </td>
+                  <td className="pl-3 font-mono" data-field="tie">
+                    {tieLetters(s.groups)}
+                  </td>
+                  <td className="num text-right">{s.aboveNext === null ? "–" : `${Math.round(s.aboveNext * 100)}%`}</td>
+                  <td className="num text-right">{s.studies[0] === s.studies[1] ? s.studies[0] : `${s.studies[0]}–${s.studies[1]}`}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.submissions.map((s) => (
-                  <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <td className="num py-1">{s.rank}</td>
-                    <td>{name(s.key)}</td>
-                    <td className="num text-right">{fixed(s.score, digits)}</td>
-                    <td className="num text-right">{s.interval ? `${fixed(s.interval[0], digits)}–${fixed(s.interval[1], digits)}` : "no interval"}</td>
-                    <td className="num text-right">
-                      {s.rankInterval ? (s.rankInterval[0] === s.rankInterval[1] ? s.rankInterval[0] : `${s.rankInterval[0]}–${s.rankInterval[1]}`) : "–"}
-                    </td>
-                    <td className="pl-3 font-mono" data-field="tie">
-                      {tieLetters(s.groups)}
-                    </td>
-                    <td className="num text-right">{s.aboveNext === null ? "–" : `${Math.round(s.aboveNext * 100)}%`}</td>
-                    <td className="num text-right">{s.studies[0] === s.studies[1] ? s.studies[0] : `${s.studies[0]}–${s.studies[1]}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              ))}
+            </tbody>
+          </CaptionedTable>
           <JsonLink round={round} endpoint="uncertainty" params={query} />
         </>
       )}

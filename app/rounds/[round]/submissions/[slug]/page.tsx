@@ -1,7 +1,7 @@
 // /rounds/<round>/submissions/<slug>: one submission: configuration,
 // provenance, where it stands in the round's default pool, its results on
 // every workload across studies and trials, and its eval curves when uploaded.
-import { CompactHeader } from "@/components/ui/compact-header";
+import { TRIAL_FIGURE_COLUMNS, TrialDetails, TrialFigureCells } from "@/components/workloads/trial-details";
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -19,7 +19,8 @@ import { formatFraction, formatHorizon, formatMetric, formatScore, formatSeconds
 import { crossingIndices, lttbIndices } from "@/lib/views/downsample";
 import { flattenRecord } from "@/lib/views/records";
 import { routes } from "@/lib/views/routes";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { CaptionedTable, FramedTable, HEAD_TONE, TableHead } from "@/components/ui/table";
+import { FactList } from "@/components/ui/fact-list";
 
 export const dynamic = "force-dynamic";
 
@@ -254,14 +255,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <h2 id="config" className="text-sm font-semibold">
             Configuration
           </h2>
-          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
-            {facts.map(([k, val]) => (
-              <div key={k} className="contents">
-                <dt className="text-zinc-500">{k}</dt>
-                <dd>{val}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
         </section>
         <section aria-labelledby="hyper" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <h2 id="hyper" className="text-sm font-semibold">
@@ -270,20 +264,18 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           {hyper.length === 0 ? (
             <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
           ) : (
-            <ScrollRegion label="Hyperparameters" className="mt-2">
-              <table className="w-full text-sm" data-table="hyperparameters">
-                <tbody>
-                  {hyper.map(([k, val]) => (
-                    <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
-                      <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
-                        <code>{k}</code>
-                      </th>
-                      <td className="num py-0.5 break-all">{val}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <CaptionedTable id="hyperparameters" label="Hyperparameters" regionClassName="mt-2">
+              <tbody>
+                {hyper.map(([k, val]) => (
+                  <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
+                    <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                      <code>{k}</code>
+                    </th>
+                    <td className="num py-0.5 break-all">{val}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </CaptionedTable>
           )}
         </section>
       </div>
@@ -293,22 +285,18 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <h2 id="published" className="text-sm font-semibold">
             Published figures
           </h2>
-          <ScrollRegion label="Extra fields" className="mt-2">
-            <table className="text-sm" data-table="extra">
-              <tbody>
-                {extra.map(([k, val]) => (
-                  <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
-                      {EXTRA_LABELS[k.split(".")[0]!]
-                        ? `${EXTRA_LABELS[k.split(".")[0]!]}${k.includes(".") ? ` · ${k.split(".").slice(1).join(".")}` : ""}`
-                        : k}
-                    </th>
-                    <td className="num py-0.5">{val}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <CaptionedTable id="extra" label="Extra fields" className="text-sm" regionClassName="mt-2">
+            <tbody>
+              {extra.map(([k, val]) => (
+                <tr key={k} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <th scope="row" className="py-0.5 pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                    {EXTRA_LABELS[k.split(".")[0]!] ? `${EXTRA_LABELS[k.split(".")[0]!]}${k.includes(".") ? ` · ${k.split(".").slice(1).join(".")}` : ""}` : k}
+                  </th>
+                  <td className="num py-0.5">{val}</td>
+                </tr>
+              ))}
+            </tbody>
+          </CaptionedTable>
         </section>
       )}
 
@@ -326,134 +314,120 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             </a>
           </p>
         </div>
-        <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-sm" data-table="submission-results">
-            <caption className="sr-only">
-              Time to target of {s.displayName} on every workload, with the cell it has in the default pool and the best trial of each study.
-            </caption>
-            <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-2 py-2">
-                  Workload
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  In the default pool
-                </th>
-                {hasSeconds && (
-                  <th scope="col" className="px-2 py-2 text-right">
-                    Time (s)
-                  </th>
-                )}
-                <th scope="col" className="px-2 py-2 text-right">
-                  Fraction of budget
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Best metric
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Studies (best trial of each)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.workloads.map((w) => {
-                const best = w.runs.reduce<number | null>(
-                  (m, r) =>
-                    r.bestMetric === null
-                      ? m
-                      : m === null
-                        ? r.bestMetric
-                        : w.workload.direction === "min"
-                          ? Math.min(m, r.bestMetric)
-                          : Math.max(m, r.bestMetric),
-                  null,
-                );
-                return (
-                  <tr key={w.workload.key} data-workload-row={w.workload.key} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                    <th scope="row" className="px-2 py-1 text-left font-normal">
-                      <Link href={routes.workload(round, w.workload.key)} prefetch={false} className="hover:underline">
-                        {w.workload.displayName}
-                      </Link>
-                      {w.workload.role !== "base" && (
-                        <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>
-                      )}
-                    </th>
-                    {w.cell ? (
-                      <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} />
-                    ) : (
-                      <td className="px-2 py-1 text-right text-zinc-500">–</td>
+        <FramedTable
+          id="submission-results"
+          caption={<>Time to target of {s.displayName} on every workload, with the cell it has in the default pool and the best trial of each study.</>}
+        >
+          <TableHead
+            cellClassName="px-2 py-2 text-right"
+            className={HEAD_TONE.shaded}
+            columns={[
+              { label: "Workload", className: "px-2 py-2" },
+              "In the default pool",
+              hasSeconds && "Time (s)",
+              "Fraction of budget",
+              "Best metric",
+              { label: "Studies (best trial of each)", className: "px-2 py-2" },
+            ]}
+          />
+          <tbody>
+            {v.workloads.map((w) => {
+              const best = w.runs.reduce<number | null>(
+                (m, r) =>
+                  r.bestMetric === null
+                    ? m
+                    : m === null
+                      ? r.bestMetric
+                      : w.workload.direction === "min"
+                        ? Math.min(m, r.bestMetric)
+                        : Math.max(m, r.bestMetric),
+                null,
+              );
+              return (
+                <tr key={w.workload.key} data-workload-row={w.workload.key} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+                  <th scope="row" className="px-2 py-1 text-left font-normal">
+                    <Link href={routes.workload(round, w.workload.key)} prefetch={false} className="hover:underline">
+                      {w.workload.displayName}
+                    </Link>
+                    {w.workload.role !== "base" && (
+                      <span className="ml-1 text-xs text-zinc-500">({w.workload.role === "held_out" ? "held-out variant" : "variant"})</span>
                     )}
-                    {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
-                    <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
-                    <td className="num px-2 py-1 text-right">
-                      {formatMetric(best)}
-                      <span className="ml-1 text-xs text-zinc-500">
-                        ({w.workload.direction === "min" ? "≤" : "≥"} {formatMetric(w.workload.target)})
-                      </span>
-                    </td>
-                    <td className="px-2 py-1 text-xs">
-                      {w.result === null ? (
-                        "no results"
-                      ) : (
-                        <details>
-                          <summary className="cursor-pointer">
+                  </th>
+                  {w.cell ? (
+                    <WorkloadCell cell={w.cell} workload={w.workload} basis={basis} best={undefined} />
+                  ) : (
+                    <td className="px-2 py-1 text-right text-zinc-500">–</td>
+                  )}
+                  {hasSeconds && <td className="num px-2 py-1 text-right">{w.result ? formatSeconds(w.result.timeSeconds) : "–"}</td>}
+                  <td className="num px-2 py-1 text-right">{w.result ? formatFraction(w.result.timeFraction) : "–"}</td>
+                  <td className="num px-2 py-1 text-right">
+                    {formatMetric(best)}
+                    <span className="ml-1 text-xs text-zinc-500">
+                      ({w.workload.direction === "min" ? "≤" : "≥"} {formatMetric(w.workload.target)})
+                    </span>
+                  </td>
+                  <td className="px-2 py-1 text-xs">
+                    {w.result === null ? (
+                      "no results"
+                    ) : (
+                      <TrialDetails
+                        id="runs"
+                        summary={
+                          <>
                             {w.result.studiesHit}/{w.result.studies} studies reached · {w.runs.length} run{w.runs.length === 1 ? "" : "s"}
-                          </summary>
-                          <table className="mt-1" data-table="runs">
-                            <CompactHeader
-                              columns={[
-                                { label: "Study" },
-                                { label: "Trial" },
-                                { label: "Reached" },
-                                { label: "Eval #", align: "right" },
-                                { label: "Seconds", align: "right" },
-                                { label: "Fraction", align: "right" },
-                                { label: "Steps", align: "right" },
-                                { label: "Best metric", align: "right" },
-                                { label: "Hardware" },
-                                { label: "Seed", align: "right" },
-                                { label: "Commit" },
-                                { label: "Hyperparameters" },
-                              ]}
-                            />
-                            <tbody>
-                              {onPage(w.runs).map((r) => {
-                                const isBest = w.perStudy.some((p) => p.study === r.study && p.trial === r.trial);
-                                return (
-                                  <tr key={r.id} className={isBest ? "font-semibold" : ""}>
-                                    <td className="num pr-2">{r.study}</td>
-                                    <td className="num pr-2">
-                                      {r.trial}
-                                      {isBest && <span className="sr-only"> (best trial of the study)</span>}
-                                    </td>
-                                    <td className="pr-2">
-                                      {r.reached ? "yes" : "no"}
-                                      {r.overBudget ? " (over budget)" : ""}
-                                    </td>
-                                    <td className="num pr-2 text-right">{r.firstHitIndex ?? "–"}</td>
-                                    <td className="num pr-2 text-right">{formatSeconds(r.timeSeconds)}</td>
-                                    <td className="num pr-2 text-right">{formatFraction(r.timeFraction)}</td>
-                                    <td className="num pr-2 text-right">{formatSteps(r.steps)}</td>
-                                    <td className="num pr-2 text-right">{formatMetric(r.bestMetric)}</td>
-                                    <td className="pr-2">{r.hardware ?? "–"}</td>
-                                    <td className="num pr-2 text-right">{typeof r.provenance?.seed === "number" ? r.provenance.seed : "–"}</td>
-                                    <td className="num pr-2">{r.codeCommit ? r.codeCommit.slice(0, 8) : "–"}</td>
-                                    <td className="text-xs break-all">{r.hyperparameters ? JSON.stringify(r.hyperparameters) : "–"}</td>
-                                  </tr>
-                                );
-                              })}
-                            </tbody>
-                          </table>
-                          <p className="mt-1 text-zinc-500">Bold: the best trial of each study (smallest first-hit eval index, docs/scoring.md §2.2).</p>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                          </>
+                        }
+                        summaryClassName="cursor-pointer"
+                        tableClassName="mt-1"
+                        columns={[
+                          { label: "Study" },
+                          { label: "Trial" },
+                          { label: "Reached" },
+                          ...TRIAL_FIGURE_COLUMNS,
+                          { label: "Hardware" },
+                          { label: "Seed", align: "right" },
+                          { label: "Commit" },
+                          { label: "Hyperparameters" },
+                        ]}
+                        after={<p className="mt-1 text-zinc-500">Bold: the best trial of each study (smallest first-hit eval index, docs/scoring.md §2.2).</p>}
+                      >
+                        <tbody>
+                          {onPage(w.runs).map((r) => {
+                            const isBest = w.perStudy.some((p) => p.study === r.study && p.trial === r.trial);
+                            return (
+                              <tr key={r.id} className={isBest ? "font-semibold" : ""}>
+                                <td className="num pr-2">{r.study}</td>
+                                <td className="num pr-2">
+                                  {r.trial}
+                                  {isBest && <span className="sr-only"> (best trial of the study)</span>}
+                                </td>
+                                <td className="pr-2">
+                                  {r.reached ? "yes" : "no"}
+                                  {r.overBudget ? " (over budget)" : ""}
+                                </td>
+                                <TrialFigureCells
+                                  hitIndex={r.firstHitIndex}
+                                  seconds={r.timeSeconds}
+                                  fraction={r.timeFraction}
+                                  steps={r.steps}
+                                  bestMetric={r.bestMetric}
+                                />
+                                <td className="pr-2">{r.hardware ?? "–"}</td>
+                                <td className="num pr-2 text-right">{typeof r.provenance?.seed === "number" ? r.provenance.seed : "–"}</td>
+                                <td className="num pr-2">{r.codeCommit ? r.codeCommit.slice(0, 8) : "–"}</td>
+                                <td className="text-xs break-all">{r.hyperparameters ? JSON.stringify(r.hyperparameters) : "–"}</td>
+                              </tr>
+                            );
+                          })}
+                        </tbody>
+                      </TrialDetails>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </FramedTable>
         {pages > 1 && <RunPages round={round} slug={slug} page={page} pages={pages} />}
       </section>
 
@@ -516,25 +490,17 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                   />
                   <table className="mt-2 w-full text-xs" data-table="eval-summary">
                     <caption className="sr-only">Eval series behind the chart</caption>
-                    <thead className="text-left text-zinc-500">
-                      <tr>
-                        <th scope="col" className="pr-2 font-normal">
-                          Run
-                        </th>
-                        <th scope="col" className="pr-2 text-right font-normal">
-                          Evals
-                        </th>
-                        <th scope="col" className="pr-2 text-right font-normal">
-                          First hit (eval #)
-                        </th>
-                        <th scope="col" className="pr-2 text-right font-normal">
-                          At {useTime ? "time (s)" : "step"}
-                        </th>
-                        <th scope="col" className="text-right font-normal">
-                          Best {w.workload.metricLabel ?? "metric"}
-                        </th>
-                      </tr>
-                    </thead>
+                    <TableHead
+                      cellClassName="pr-2 text-right font-normal"
+                      className="text-left text-zinc-500"
+                      columns={[
+                        { label: "Run", className: "pr-2 font-normal" },
+                        "Evals",
+                        "First hit (eval #)",
+                        { label: <>At {useTime ? "time (s)" : "step"}</>, className: "pr-2 text-right font-normal" },
+                        { label: <>Best {w.workload.metricLabel ?? "metric"}</>, className: "text-right font-normal" },
+                      ]}
+                    />
                     <tbody>
                       {runs.map((r) => (
                         <tr key={r.key}>
