@@ -21,6 +21,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { PEER_HEADER, PEER_SECRET_ENV, trustedProxies } from "@/lib/server/client-address";
+import { APP_FRAMING_HEADERS } from "@/lib/server/http/accept-encoding";
 import { coordinatePageRenders, peerRenders } from "@/lib/server/page-cache/peer-renders";
 
 const log = (line: string) => console.log(`[algoperf] ${line}`);
@@ -105,6 +106,19 @@ function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): v
 }
 
 /**
+ * Next drops a route handler's Content-Encoding and Content-Length; the app
+ * names them in APP_FRAMING_HEADERS, which become the real ones here as Next
+ * copies the headers, before its compression looks at them
+ * (lib/server/http/accept-encoding.ts).
+ */
+function appFramingHeaders(res: http.ServerResponse): void {
+  const setHeader = res.setHeader;
+  res.setHeader = function (this: http.ServerResponse, name: string, value: number | string | readonly string[]) {
+    return setHeader.call(this, APP_FRAMING_HEADERS[name.toLowerCase()] ?? name, value);
+  } as typeof setHeader;
+}
+
+/**
  * `?at=` pinning (lib/server/http/pin-request.ts), with its own small client
  * for resolving versions, opened on the first pinned request.
  */
@@ -137,6 +151,7 @@ async function devServer(): Promise<void> {
   const server = http.createServer((req, res) => {
     stamp(req);
     closeIfBodyLeft(req, res);
+    appFramingHeaders(res);
     void servePinned(req, res, resolverDb, () => handle(req, res));
   });
   server.listen(port, hostname, () => ready(hostname, port, true));
@@ -182,6 +197,7 @@ async function worker(): Promise<void> {
   const server = http.createServer((req, res) => {
     stamp(req);
     closeIfBodyLeft(req, res);
+    appFramingHeaders(res);
     prepared
       .then(() => servePinned(req, res, resolverDb, () => handler(req, res)))
       .catch((error: unknown) => {

@@ -6,11 +6,23 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "@/lib/db/client";
+import { approximateBytes } from "./approximate-bytes";
 import { isDatabaseUnavailable } from "./db-errors";
 import { AppError, databaseUnavailable } from "./errors";
 import { markUncacheable } from "./render-context";
 
-const store = new LRUCache<string, Promise<unknown>>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
+/**
+ * Bounded by entries and by the bytes their values hold (ALGOPERF_VIEW_CACHE_MB):
+ * a view can be megabytes (an analysis at points=10000), and requests with a
+ * new seed each would otherwise keep 500 of them. An entry counts 1 KB while
+ * it computes and its value's size once resolved; one larger than a quarter
+ * of the bound is shared by the requests that wait for it, then dropped.
+ */
+const viewCacheBytes = () => Math.max(1, Number(process.env.ALGOPERF_VIEW_CACHE_MB) || 256) * 1024 * 1024;
+const entries = () => Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500);
+const bounds = () => ({ max: entries(), maxSize: viewCacheBytes(), maxEntrySize: Math.floor(viewCacheBytes() / 4) });
+
+const store = new LRUCache<string, Promise<unknown>>({ ...bounds(), sizeCalculation: () => 1024 });
 
 /** Computes once per key; concurrent callers share the same promise. Failures are not cached. */
 export function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -18,7 +30,13 @@ export function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
   if (hit) return hit;
   const promise = compute();
   store.set(key, promise);
-  promise.catch(() => store.delete(key));
+  promise.then(
+    (value) => {
+      // A new (resolved) promise: lru-cache keeps the old size when the same value is set again.
+      if (store.peek(key) === promise) store.set(key, Promise.resolve(value), { size: Math.max(1, approximateBytes(value, store.maxEntrySize)) });
+    },
+    () => store.delete(key),
+  );
   return promise;
 }
 
@@ -40,7 +58,10 @@ export async function siteVersion(db: Db): Promise<string> {
   return hash.digest("base64url");
 }
 
-const lastGood = new LRUCache<string, { value: unknown; at: Date }>({ max: Number(process.env.ALGOPERF_CACHE_ENTRIES ?? 500) });
+const lastGood = new LRUCache<string, { value: unknown; at: Date }>({
+  ...bounds(),
+  sizeCalculation: (entry) => Math.max(1, approximateBytes(entry.value, Math.floor(viewCacheBytes() / 4))),
+});
 
 /** A busy compute pool (lib/server/compute/pool.ts) is not a database failure: no stale value stands in for it. */
 const databaseDown = (error: unknown) =>

@@ -3,6 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Issue } from "@/lib/issue";
 import { classifyDatabaseError, isInvalidText, sqlState } from "./db-errors";
+import { sizedJson } from "./http/sized-json";
 
 export type AppErrorCode =
   "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "TIMEOUT" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE";
@@ -103,8 +104,8 @@ export function asAppError(error: unknown): AppError | null {
 export function errorResponse(unknownError: unknown): Response {
   const error = asAppError(unknownError) ?? unknownError;
   if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message, issues: error.issues } }, { status: error.status, headers: error.headers });
+    return sizedJson({ error: { code: error.code, message: error.message, issues: error.issues } }, { status: error.status, headers: error.headers });
   }
   console.error(error);
-  return Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "internal error" } }, { status: 500 });
+  return sizedJson({ error: { code: "INTERNAL_SERVER_ERROR", message: "internal error" } }, { status: 500 });
 }

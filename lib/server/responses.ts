@@ -3,7 +3,10 @@
 import "server-only";
 import { stringifyScoring } from "@/lib/scoring";
 import { badParameter } from "@/lib/server/errors";
-import { scoringJsonStream } from "@/lib/server/json-stream";
+import { encodeJsonOffLoop } from "@/lib/server/compute/json-encoder";
+import { peerAddress } from "@/lib/server/client-address";
+import { acceptsGzip, ENCODED_HEADER } from "@/lib/server/http/accept-encoding";
+import { sizedText } from "@/lib/server/http/sized-json";
 
 export type Format = "json" | "csv";
 
@@ -35,12 +38,24 @@ export function jsonResponse(value: unknown): Response {
   return jsonBody(stringifyScoring(value));
 }
 
-/** The same JSON as jsonResponse, written in 64 KB pieces with the event loop free between them (for reports that can be megabytes). */
-export function streamedJsonResponse(value: unknown): Response {
-  return new Response(scoringJsonStream(value), { headers: { "content-type": "application/json; charset=utf-8" } });
+/**
+ * The same JSON as jsonResponse for reports that can be megabytes: written,
+ * and gzipped when the client accepts gzip, on a low-priority worker thread
+ * (lib/server/compute/json-encoder.ts), so the request loop only sends bytes
+ * (Next's own compression would gzip them on the request loop). Gzipped only
+ * behind scripts/server.ts (the request has its peer stamp), which sets the
+ * Content-Encoding (ENCODED_HEADER).
+ */
+export async function encodedJsonResponse(value: unknown, headers: Headers): Promise<Response> {
+  const gzip = acceptsGzip(headers.get("accept-encoding")) && peerAddress(headers) !== null;
+  const body = await encodeJsonOffLoop(value, gzip);
+  return new Response(body as Uint8Array<ArrayBuffer>, {
+    headers: { "content-type": "application/json; charset=utf-8", ...(gzip ? { [ENCODED_HEADER]: "gzip" } : {}), vary: "Accept-Encoding" },
+  });
 }
 
-const jsonBody = (body: string) => new Response(body, { headers: { "content-type": "application/json; charset=utf-8" } });
+// With its length: Next's compression then leaves answers under 1 KB alone (lib/server/http/sized-json.ts).
+const jsonBody = (body: string) => sizedText(body, "application/json");
 const bodies = new WeakMap<object, Map<string, string>>();
 
 /**

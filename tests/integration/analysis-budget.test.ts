@@ -4,6 +4,8 @@
 // per-client and an overall concurrency limit and a deadline. The latency of
 // /api/health next to a storm of maximum-cost requests is printed here and
 // bounded by `npm run test:load` (no timed assertion in npm test).
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { startApp, type App } from "../support/stack";
 
@@ -42,6 +44,36 @@ describe("cost cap", () => {
     const body = (await res.json()) as { error: { issues: { path: string }[] } };
     expect(res.status).toBe(400);
     expect(body.error.issues.map((i) => i.path)).toContain("points");
+  }, 60_000);
+});
+
+/** A GET with Accept-Encoding: gzip, its headers and body bytes as sent (not decoded). */
+function rawGet(url: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("answers off the request loop (docs/availability.md §1)", () => {
+  test("a 16 MB robustness answer comes gzipped once by the app; small answers (a refusal, /api/health) carry their length and are not gzipped", async () => {
+    const big = await rawGet(`${inject("baseUrl")}/api/v1/rounds/${V05}/robustness?seed=5&resamples=20&points=10000`);
+    expect(big.status).toBe(200);
+    expect(big.headers["content-encoding"]).toBe("gzip");
+    const text = gunzipSync(big.body).toString("utf8");
+    expect(text.length).toBeGreaterThan(10_000_000);
+    expect((JSON.parse(text) as { leaveOut: unknown[] }).leaveOut.length).toBeGreaterThan(0);
+    for (const path of [`/api/v1/rounds/${V05}/robustness?seed=14&resamples=10000&points=10000`, "/api/health"]) {
+      const small = await rawGet(`${inject("baseUrl")}${path}`);
+      expect(small.headers["content-encoding"], path).toBeUndefined();
+      expect(Number(small.headers["content-length"]), path).toBe(small.body.length);
+      expect(() => JSON.parse(small.body.toString("utf8")), path).not.toThrow();
+    }
   }, 60_000);
 });
 

@@ -5,7 +5,7 @@
 // (lib/views/mixed-pool.ts).
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { streamedJsonResponse } from "@/lib/server/responses";
+import { encodedJsonResponse } from "@/lib/server/responses";
 import type { CsvTable } from "@/lib/views/csv";
 import { withMixedColumns, type MixedFlag } from "@/lib/views/mixed-pool";
 import { readRoute } from "./read-route";
@@ -23,8 +23,8 @@ export function analysisRoute<Q, O extends object, R>(endpoint: {
     path: ["round"],
     parse: endpoint.parse,
     load: ({ db, path, input }) => endpoint.compute(db, { round: path.round, query: input.query, ...input.options }),
-    // A report can be megabytes (points=10000): written in pieces, off one long stringify.
-    json: (report) => streamedJsonResponse(report),
+    // A report can be megabytes (points=10000): serialized and gzipped off the request loop.
+    json: (report, { headers }) => encodedJsonResponse(report, headers),
     csv: {
       file: ({ path }) => `${path.round}-${endpoint.name}.csv`,
       table: (report) => withMixedColumns(endpoint.csv(report), (report as { mixed?: MixedFlag | null }).mixed),

@@ -21,6 +21,8 @@ export interface ReadRequest<K extends string, I> {
   path: PathParams<K>;
   /** What `parse` returned (undefined without one). */
   input: I;
+  /** The request's headers (content negotiation, e.g. Accept-Encoding). */
+  headers: Headers;
 }
 
 export interface ReadEndpoint<K extends string, I, R> {
@@ -32,7 +34,7 @@ export interface ReadEndpoint<K extends string, I, R> {
   load: (request: ReadRequest<K, I>) => Promise<R>;
   /**
    * The JSON answer: a value (written by jsonResponse) or a Response (e.g.
-   * cachedJsonResponse). Default: the service's result as it is.
+   * cachedJsonResponse, encodedJsonResponse). Default: the service's result as it is.
    */
   json?: (result: R, request: ReadRequest<K, I>) => unknown;
   /**
@@ -61,7 +63,7 @@ export function readRoute<K extends string = never, I = undefined, R = unknown>(
       const path = ((await context?.params) ?? {}) as PathParams<K>;
       const csv = endpoint.csv && requestedFormat(url, req.headers.get("accept")) === "csv" ? endpoint.csv : null;
       const input = endpoint.parse ? endpoint.parse(url.searchParams) : (undefined as I);
-      const request: ReadRequest<K, I> = { db: db(), path, input };
+      const request: ReadRequest<K, I> = { db: db(), path, input, headers: req.headers };
       const res = await answer(endpoint, request, csv, req);
       // The answer depends on Accept where there is a CSV form: caches must key on it.
       if (endpoint.csv) res.headers.append("Vary", "Accept");
@@ -81,7 +83,7 @@ async function answer<K extends string, I, R>(
   if (csv && "stream" in csv) return csvResponse(streamOf(await forRequest(req, () => csv.stream(request))), csv.file(request));
   const result = await forRequest(req, () => endpoint.load(request));
   if (csv) return csvResponse(tableText(csv.table(result)), csv.file(request));
-  const body = endpoint.json ? endpoint.json(result, request) : result;
+  const body: unknown = endpoint.json ? await endpoint.json(result, request) : result;
   return body instanceof Response ? body : jsonResponse(body);
 }
 

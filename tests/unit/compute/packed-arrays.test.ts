@@ -25,3 +25,18 @@ describe("packed arrays", () => {
     for (let i = 0; i < long.length; i++) expect(Object.is(a[i], long[i]), `index ${i}`).toBe(true);
   });
 });
+
+describe("packing on the request loop", () => {
+  test("packArraysYielding packs like packArrays, yielding between slices", async () => {
+    const { packArraysYielding } = await import("@/lib/server/compute/packed-arrays");
+    const long = Array.from({ length: 1000 }, (_, i) => (i % 7 === 0 ? NaN : i % 13 === 0 ? -0 : i / 3));
+    const value = { leaveOut: Array.from({ length: 200 }, (_, w) => ({ workload: `w${w}`, profile: long, short: [w] })), when: new Date(0), none: null };
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const packed = await packArraysYielding(value, 0);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+    expect(packed).toEqual(packArrays(value));
+    expect(unpackArrays(structuredClone(packed))).toEqual(value);
+  });
+});
