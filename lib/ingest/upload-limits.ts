@@ -19,7 +19,7 @@ export const UPLOAD_LIMITS = {
 } as const;
 
 /**
- * Largest value of a PostgreSQL integer column (Run.steps, RunEvals.steps,
+ * Largest value of a PostgreSQL integer column (Run.steps; RunEvals.steps packs Int32s,
  * Submission.searchRank, ...): the schema's bounds never exceed the columns',
  * so an accepted value is always storable (never a database error, i.e. a 500).
  */

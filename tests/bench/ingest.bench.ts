@@ -14,6 +14,7 @@
 //
 //   npm run bench:ingest                              # fresh seeded database
 //   npm run bench:ingest -- --database-runs 1000000   # into a database of 1M runs
+import { packSteps, packValues } from "@/lib/db/eval-columns";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { Command } from "commander";
@@ -184,7 +185,9 @@ try {
         return `(${Array.from({ length: 16 }, (_, k) => `$${p + k + 1}`).join(",")},now())`;
       });
       const inserted = await client.query<{ id: number }>(`INSERT INTO "Run" (${cols}) VALUES ${values.join(",")} RETURNING id`, params);
-      const evals = part.flatMap(({ d }, k) => (d.evals ? [[inserted.rows[k]!.id, d.evals.steps, d.evals.times, d.evals.metrics]] : []));
+      const evals = part.flatMap(({ d }, k) =>
+        d.evals ? [[inserted.rows[k]!.id, packSteps(d.evals.steps), packValues(d.evals.times), packValues(d.evals.metrics)]] : [],
+      );
       for (let e = 0; e < evals.length; e += 10_000) {
         const chunk = evals.slice(e, e + 10_000);
         await client.query(

@@ -2,6 +2,7 @@
 // in two clicks (desktop and phone), and every number it shows equals the
 // JSON of GET .../compare; the speedup matrix and robustness views render the
 // JSON's numbers; the leaderboard shows a verdict per row.
+import { packSteps, packValues } from "@/lib/db/eval-columns";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, screenshot } from "../support/browser";
@@ -112,9 +113,9 @@ describe("compare page", () => {
         const metrics = Array.from({ length: n }, (_, i) => (i < hit ? r.target * (0.5 + (0.49 * (i + 1)) / (hit + 1)) : r.target + 0.01));
         await c.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ($1, $2, $3, $4)`, [
           r.id,
-          times.map((_, i) => 100 * (i + 1)),
-          times,
-          metrics,
+          packSteps(times.map((_, i) => 100 * (i + 1))),
+          packValues(times),
+          packValues(metrics),
         ]);
       }
       return rows;

@@ -1,6 +1,7 @@
 // The submission page: eval curves with the target line are drawn from
 // RunEvals rows (written here straight into the database, as an upload
 // would), and user-supplied strings are shown as text, never as markup.
+import { packSteps, packValues } from "@/lib/db/eval-columns";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { launchBrowser, openPage, screenshot } from "../support/browser";
@@ -49,7 +50,12 @@ test("eval curves: one line per run with uploaded evals, the target line, first 
     ).rows[0];
     for (const run of runs) {
       const s = series(run, w.target, w.budgetSeconds);
-      await c.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ($1, $2, $3, $4)`, [run.id, s.steps, s.times, s.metrics]);
+      await c.query(`INSERT INTO "RunEvals" ("runId", steps, times, metrics) VALUES ($1, $2, $3, $4)`, [
+        run.id,
+        packSteps(s.steps),
+        packValues(s.times),
+        packValues(s.metrics),
+      ]);
     }
     return { runs, target: w.target as number };
   });

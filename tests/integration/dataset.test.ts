@@ -2,6 +2,7 @@
 // fresh database, and get identical tables and identical scores; the backup
 // holds what uploads add too (tokens, upload records, audit entries, eval
 // series), so a restored server accepts the same tokens.
+import { unpackValues } from "@/lib/db/eval-columns";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -132,7 +133,7 @@ describe("npm run cli -- export / restore", () => {
   });
 
   test("the backup holds the uploaded data: tokens (hash only, revocations), upload records, audit entries, eval series bit for bit", async () => {
-    const uploaded = `SELECT x."clientRunId", e.steps, e.times::text, e.metrics::text FROM "Run" x JOIN "RunEvals" e ON e."runId" = x.id JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = '${ROUND}' ORDER BY 1`;
+    const uploaded = `SELECT x."clientRunId", e.steps, e.times, e.metrics FROM "Run" x JOIN "RunEvals" e ON e."runId" = x.id JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = '${ROUND}' ORDER BY 1`;
     const records = `SELECT u."tokenName", u.outcome, u.status, u."runsTotal", u.created FROM "Upload" u JOIN "Round" r ON r.id = u."roundId" WHERE r.slug = '${ROUND}' ORDER BY u.id`;
     const audit = `SELECT "tokenName", action, outcome, details::text FROM "AuditLog" WHERE "tokenName" = '${tokenName}' OR target = '${tokenName}' ORDER BY id`;
     const tokens = `SELECT name, prefix, hash, scope, "revokedAt" IS NOT NULL AS revoked FROM "ApiToken" ORDER BY name`;
@@ -141,7 +142,8 @@ describe("npm run cli -- export / restore", () => {
       expect(rows.length, sql).toBeGreaterThan(0);
       expect(await query(target, sql), sql).toEqual(rows);
     }
-    expect((await query<{ times: string }>(target, uploaded))[0]!.times).toBe("{10,20.1,30.3}");
+    // Packed Float64 (lib/db/eval-columns.ts): the doubles come back bit for bit.
+    expect(unpackValues((await query<{ times: Buffer }>(target, uploaded))[0]!.times)).toEqual([10, 20.1, 30.3]);
     expect((await query(target, records)).map((r) => r.outcome)).toEqual(["accepted", "rejected"]);
     expect((await query(target, audit)).map((r) => [r.action, r.outcome])).toEqual([
       ["token.create", "ok"],

@@ -206,3 +206,44 @@ test("purge removes a deleted submission from every kept state, as a version of 
   expect(audit.map((a) => a.outcome)).toEqual(["ok", "NOT_FOUND"]);
   expect(audit[0].details).toEqual({ reason: "legal request 42", submissions: 1, runs: 2, evals: 0, results: 2 });
 });
+
+test("a replaced run's eval series is read back at the earlier version from its kept row (packed bytes through to_jsonb), NaN included", async () => {
+  const round = unique("test-history-evals");
+  await createRound({ slug: round, workloads: [workload("w1")], studiesExpected: 1 });
+  try {
+    const run = (times: number[], metrics: (number | null)[]) => ({
+      submission: "delta",
+      workload: "w1",
+      study: 0,
+      trial: 1,
+      evals: { steps: [10, 2147483647], times, metrics },
+    });
+    const first = await uploadRest({ round, submissions: [{ slug: "delta" }], runs: [run([0.1, 3845.9997606277466], [null, 5e-324])] }, admin);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const second = await uploadRest({ round, replace: true, runs: [run([7, 8], [0.5, 0.25])] }, admin);
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.counts.replaced).toBe(1);
+    const series = async (at?: number) => {
+      const res = await get(`/api/v1/rounds/${round}/submissions/delta/evals?format=json${at === undefined ? "" : `&at=${at}`}`);
+      expect(res.status, res.text).toBe(200);
+      return res.json().runs.map((r: { steps: number[]; times: number[]; metrics: (number | string)[] }) => [r.steps, r.times, r.metrics]);
+    };
+    // The API writes NaN as "nan".
+    expect(await series(first.body.dataVersion)).toEqual([
+      [
+        [10, 2147483647],
+        [0.1, 3845.9997606277466],
+        ["nan", 5e-324],
+      ],
+    ]);
+    expect(await series()).toEqual([
+      [
+        [10, 2147483647],
+        [7, 8],
+        [0.5, 0.25],
+      ],
+    ]);
+  } finally {
+    await dropRound(round);
+  }
+});

@@ -2,6 +2,7 @@
 // AdamW v2, 3 studies × 8 workloads) uploaded with the CLI, then scored by the
 // API, gives the official code's score; the derived times equal docs/scoring.md §1
 // computed here from the CSVs, and a second upload changes nothing.
+import { unpackSteps, unpackValues } from "@/lib/db/eval-columns";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -118,9 +119,9 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
       expect(run.framework, label).toBe("pytorch");
       expect(run.clientRunId, label).toBe(`study_${t.study}/${t.workload}_pytorch/trial_${t.trial}`);
       expect(run.bestMetric, label).toBe(t.spec.direction === "min" ? Math.min(...t.metric) : Math.max(...t.metric));
-      expect(run.times, label).toEqual(t.score);
-      expect(run.evalSteps, label).toEqual(t.steps);
-      expect(run.metrics, label).toEqual(t.metric);
+      expect(unpackValues(run.times), label).toEqual(t.score);
+      expect(unpackSteps(run.evalSteps), label).toEqual(t.steps);
+      expect(unpackValues(run.metrics), label).toEqual(t.metric);
     }
 
     // Scored through the public API: docs/scoring.md §2.3 median over the 3 studies, one submission in the pool

@@ -1,6 +1,7 @@
 // What an accepted upload does: derived times on both bases, the budget flag,
 // idempotency (unchanged / conflict / replace, by identity and by client run
 // id), ownership, metadata, completeness, tie order, and hiding.
+import { unpackSteps, unpackValues } from "@/lib/db/eval-columns";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { tableCounts, withDb } from "../support/db";
 import { createRound, createToken, dataVersion, dropRound, plus, runCli, unique, uploadRest, uploadTrpc, workload } from "../support/ingest";
@@ -48,7 +49,10 @@ const storedRun = (round: string, submission: string, workloadKey: string, study
            WHERE r.slug = $1 AND s.slug = $2 AND w.key = $3 AND x.study = $4 AND x.trial = $5`,
           [round, submission, workloadKey, study, trial],
         )
-      ).rows[0],
+      ).rows.map((r) => ({
+        ...r,
+        ...(r.evalSteps && { evalSteps: unpackSteps(r.evalSteps), evalTimes: unpackValues(r.evalTimes), evalMetrics: unpackValues(r.evalMetrics) }),
+      }))[0],
   );
 
 describe("a seconds round (budget × 1.5)", () => {

@@ -4,6 +4,7 @@
 // eval's (RunEvals, else Run.runSeconds: the seeded published rounds), unknown without either.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { lastValue } from "@/lib/db/eval-columns";
 import { type CostParams } from "@/lib/server/schemas/analysis-cost";
 import { costView, type CostTrial, type MemberCost } from "@/lib/scoring/analysis";
 import type { AnalysisHead } from "./analysis-common";
@@ -28,7 +29,9 @@ interface CostRow {
   firstHitIndex: number | null;
   hardware: string | null;
   provenance: { gpuCount?: number | null; gpuModel?: string | null } | null;
-  lastEvalTime: number | null;
+  /** The last 8 bytes of RunEvals.times: null without evals. */
+  lastTime: Uint8Array | null;
+  runSeconds: number | null;
 }
 
 /** A run's hardware class: Run.hardware, or "<gpuCount>x <gpuModel>" from its provenance (meta_data_<n>.json); null = unknown. */
@@ -39,10 +42,12 @@ export function hardwareClass(hardware: string | null, provenance: CostRow["prov
 }
 
 function costTrial(r: CostRow): CostTrial {
+  // The eval's last time (its last 8 bytes, lib/db/eval-columns.ts), else the seeded published rounds' runSeconds.
+  const lastEvalTime = lastValue(r.lastTime) ?? r.runSeconds;
   const gpuCount = r.provenance?.gpuCount ?? null;
   const hardware = hardwareClass(r.hardware, r.provenance);
   const hit = r.reached && r.timeSeconds !== null;
-  return { hitTime: hit ? r.timeSeconds : null, hitIndex: hit ? r.firstHitIndex : null, lastEvalTime: r.lastEvalTime, gpuCount, hardware };
+  return { hitTime: hit ? r.timeSeconds : null, hitIndex: hit ? r.firstHitIndex : null, lastEvalTime, gpuCount, hardware };
 }
 
 async function costMembers(db: Db, pool: LoadedPool) {
@@ -53,7 +58,7 @@ async function costMembers(db: Db, pool: LoadedPool) {
   const keyOf = new Map(subs.map((s) => [s.id, pool.submissions.find((p) => p.slug === s.slug && p.round === s.round.slug)!.key]));
   const rows = await db.$queryRaw<CostRow[]>`
     SELECT r."submissionId", w.key AS workload, r.study, r.reached, r."timeSeconds", r."firstHitIndex", r.hardware, r.provenance,
-           COALESCE(e.times[array_length(e.times, 1)], r."runSeconds") AS "lastEvalTime"
+           substring(e.times FROM length(e.times) - 7) AS "lastTime", r."runSeconds"
     FROM "Run" r JOIN "Workload" w ON w.id = r."workloadId" LEFT JOIN "RunEvals" e ON e."runId" = r.id
     WHERE r."submissionId" = ANY(${subs.map((s) => s.id)}::int[])
     ORDER BY r.study, r.position, r.trial`;

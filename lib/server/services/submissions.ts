@@ -3,6 +3,7 @@
 // pool, and the eval curves of its runs when they were uploaded (RunEvals).
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { unpackEvals } from "@/lib/db/eval-columns";
 import type { RunAttributes, RunOutcome } from "@/lib/ingest/run-outcome";
 import { AppError } from "@/lib/server/errors";
 import { DESCRIPTION_FIELDS, pickFields, type SubmissionDescription } from "@/lib/submission-fields";
@@ -142,9 +143,7 @@ export async function getSubmission(db: Db, roundSlug: string, slug: string): Pr
         workload: e.run.workload.key,
         study: e.run.study,
         trial: e.run.trial,
-        steps: e.steps,
-        times: e.times,
-        metrics: e.metrics,
+        ...unpackEvals(e),
         firstHitIndex: e.run.firstHitIndex,
       }))
       .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial),
@@ -278,8 +277,9 @@ export async function evalSlices(db: Db, roundSlug: string, slug: string): Promi
     .sort((a, b) => a.workload.localeCompare(b.workload) || a.study - b.study || a.trial - b.trial);
   return (async function* () {
     for (const r of runs) {
-      const e = await db.runEvals.findUnique({ where: { runId: r.runId }, select: { steps: true, times: true, metrics: true } });
-      if (!e) continue; // replaced meanwhile
+      const packed = await db.runEvals.findUnique({ where: { runId: r.runId }, select: { steps: true, times: true, metrics: true } });
+      if (!packed) continue; // replaced meanwhile
+      const e = unpackEvals(packed);
       for (let from = 0; from < e.metrics.length; from += EVALS_PER_CHUNK) {
         const to = from + EVALS_PER_CHUNK;
         yield {

@@ -17,7 +17,7 @@ import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
 import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
-import { evalText, type EvalText } from "@/lib/ingest/eval-text";
+import { packEvals, STEP_BYTES, VALUE_BYTES } from "@/lib/db/eval-columns";
 import { refreshCells } from "@/lib/ingest/refresh-results";
 import {
   describeDiffers,
@@ -80,7 +80,7 @@ export interface UploadContext {
   startedAt: number;
 }
 
-/** Eval series per INSERT statement (a 5,000-run batch with 80 evals each is ~10 MB of array text). */
+/** Eval series per INSERT statement (2,000 runs with 80 evals each is ~3 MB of packed bytes). */
 const EVALS_CHUNK = 2_000;
 
 export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Promise<UploadResult> {
@@ -361,25 +361,32 @@ async function insertRuns(tx: Tx, w: RunWrites): Promise<void> {
 }
 
 /**
- * Eval series as array literals, which keep every double exact (Prisma 7.10
- * rounds the elements of a bare Float[] value to 16 significant digits,
- * 3845.9997606277466 -> 3845.999760627747) and NaN as NaN (lib/db/bulk.ts).
- * Each column travels as ONE text, an array of those literals: their text
- * was made for the content hash already (lib/ingest/eval-text.ts) and holds
- * nothing to quote, so the driver's per-element escaping of a text[]
- * parameter (two regex passes over ~16 MB a round) is not needed.
+ * Eval series packed (lib/db/eval-columns.ts), the series of a chunk of runs
+ * concatenated into one bytea per column and cut apart by offsets in SQL:
+ * node-postgres sends a Buffer as a binary parameter, so PostgreSQL copies
+ * bytes instead of parsing ~1M numbers from array text (docs/performance.md).
  */
 async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<DerivedRun["evals"]> }[]): Promise<void> {
-  const literals = (chunk: typeof withEvals, column: keyof EvalText["pg"]) => `{${chunk.map((x) => `"{${evalText(x.e).pg[column]}}"`).join(",")}}`;
   for (let c = 0; c < withEvals.length; c += EVALS_CHUNK) {
     const chunk = withEvals.slice(c, c + EVALS_CHUNK);
+    const packed = chunk.map((x) => packEvals(x.e));
+    const offsets: number[] = [];
+    let at = 0;
+    for (const p of packed) {
+      offsets.push(at);
+      at += p.metrics.byteLength / VALUE_BYTES;
+    }
     await tx.$executeRawUnsafe(
       `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
-       SELECT id, steps::int[], times::float8[], metrics::float8[] FROM unnest($1::text::int[], $2::text::text[], $3::text::text[], $4::text::text[]) AS x(id, steps, times, metrics)`,
+       SELECT id, substring($4::bytea FROM o * ${STEP_BYTES} + 1 FOR n * ${STEP_BYTES}), substring($5::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES}),
+              substring($6::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES})
+       FROM unnest($1::text::int[], $2::text::int[], $3::text::int[]) AS x(id, o, n)`,
       pgArray(chunk.map((x) => x.id)),
-      literals(chunk, "steps"),
-      literals(chunk, "times"),
-      literals(chunk, "metrics"),
+      pgArray(offsets),
+      pgArray(packed.map((p) => p.metrics.byteLength / VALUE_BYTES)),
+      Buffer.concat(packed.map((p) => p.steps)),
+      Buffer.concat(packed.map((p) => p.times)),
+      Buffer.concat(packed.map((p) => p.metrics)),
     );
   }
 }

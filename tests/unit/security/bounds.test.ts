@@ -134,7 +134,8 @@ describe("numbers fit the database columns they are stored in", () => {
     trial: ["Run", "trial"],
     position: ["Run", "position"],
     steps: ["Run", "steps"],
-    "[items]": ["RunEvals", "steps"],
+    // An eval step is packed as a little-endian Int32 into RunEvals.steps (bytea, lib/db/eval-columns.ts): the range of Run.steps.
+    "[items]": ["Run", "steps"],
     firstHitIndex: ["Run", "firstHitIndex"],
     searchRank: ["Submission", "searchRank"],
     gpuCount: ["Run", "provenance"],
