@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { goto, launchBrowser } from "../support/browser";
 import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
 import { DESKTOP, PHONE } from "../support/site-pages";
 
@@ -39,7 +39,7 @@ for (const screen of [
     };
     const start = async (path: string) => {
       actions = 0;
-      await page.goto(`${inject("baseUrl")}${path}`, { waitUntil: "networkidle" });
+      await goto(page, `${inject("baseUrl")}${path}`);
     };
     /** The acceptance: at most two actions; the count each task takes is stated, so a regression to more shows. */
     const expectActions = (n: number) => {
@@ -137,7 +137,7 @@ for (const screen of [
       await start(pages.submissions[slug]!);
       await expect(page.locator("h1").innerText()).resolves.toMatch(/My task upload/);
       await shot("5-upload-submission-page");
-      await act(() => page.goto(`${inject("baseUrl")}${pages.leaderboard}`, { waitUntil: "networkidle" }));
+      await act(() => goto(page, `${inject("baseUrl")}${pages.leaderboard}`));
       const row = page.locator(`[data-table="leaderboard"] tr[data-submission="${slug}"]`);
       await row.scrollIntoViewIfNeeded();
       expect(await row.locator('[data-completeness="incomplete"]').count()).toBe(1);
@@ -151,7 +151,7 @@ for (const screen of [
       const other = await browser.newContext({ viewport: screen.viewport, isMobile: screen.isMobile });
       try {
         const p2 = await other.newPage();
-        await act(() => p2.goto(url, { waitUntil: "networkidle" }));
+        await act(() => goto(p2, url));
         const names = async (p: Page) => p.locator('[data-table="leaderboard"] tbody [data-field="name"]').allInnerTexts();
         expect(await names(p2)).toEqual(await names(page));
         await p2.screenshot({ path: `${DIR}/6-shared-view-${screen.name}.png` });

@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, screenshot, settled } from "../support/browser";
 import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
 import { PHONE } from "../support/site-pages";
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 async function visit(path: string, body: (page: Page) => Promise<void>, colorScheme: "light" | "dark" = "light") {
   const { page, errors, close } = await openPage(browser, { colorScheme });
   try {
-    await page.goto(`${inject("baseUrl")}${path}`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}${path}`);
     await body(page);
     expect(errors).toEqual([]);
   } finally {
@@ -34,7 +34,7 @@ async function visit(path: string, body: (page: Page) => Promise<void>, colorSch
 /** Submits the view's GET form and waits for the new page. */
 async function submit(page: Page) {
   await Promise.all([page.waitForURL(/\?/), page.locator('[data-form="pool"] button[type="submit"]').click()]);
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 describe("analysis pages", () => {
@@ -43,7 +43,7 @@ describe("analysis pages", () => {
       expect(await page.locator("[data-round]").count()).toBe(5);
       await Promise.all([page.waitForURL(`**/analysis/${PAPER}`), page.locator(`[data-round="${PAPER}"] h2 a`).click()]);
       expect(await page.locator("[data-view]").count()).toBe(10);
-      await page.goto(`${inject("baseUrl")}/analysis/${PAPER}/horizon?pool=adamw-33-1,adamw-50-2,adamw-66-1&integration=exact`, { waitUntil: "networkidle" });
+      await goto(page, `${inject("baseUrl")}/analysis/${PAPER}/horizon?pool=adamw-33-1,adamw-50-2,adamw-66-1&integration=exact`);
       const href = await page.locator('[data-view-link="calibration"]').getAttribute("href");
       expect(href).toContain("pool=adamw-33-1%2Cadamw-50-2%2Cadamw-66-1");
       expect(href).toContain("integration=exact");
@@ -162,7 +162,7 @@ describe("analysis pages", () => {
       // The leaderboard's pool editor: one link takes amos out; the URL holds the pool, the sweep stays, and the round's tabs carry the pool.
       await page.locator("#pool-heading ~ details > summary, section[aria-labelledby='pool-heading'] details > summary").first().click();
       await Promise.all([page.waitForURL(/pool=/), page.locator('[data-candidate="amos"] a').click()]);
-      await page.waitForLoadState("networkidle");
+      await settled(page);
       const url = new URL(page.url());
       expect(url.searchParams.get("pool")!.split(",")).toHaveLength(10);
       expect(url.searchParams.get("pool")!.split(",")).not.toContain("amos");

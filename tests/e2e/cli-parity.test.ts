@@ -11,7 +11,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { decodeNumber } from "@/lib/scoring";
 import { formatRatio, formatScore, formatTime, scoreDigits } from "@/lib/views/format";
-import { launchBrowser, openPage } from "../support/browser";
+import { goto, launchBrowser, openPage } from "../support/browser";
 import { cli as cliCommand } from "../support/cli";
 import { withDb } from "../support/db";
 
@@ -76,7 +76,7 @@ for (const view of VIEWS) {
   test(`/rounds/${view.round}?${view.query}: every score, target count, time, ratio and status equals the CLI's`, async () => {
     const { page, errors, close } = await openPage(browser);
     try {
-      await page.goto(`${inject("baseUrl")}/rounds/${view.round}${view.query ? `?${view.query}` : ""}`, { waitUntil: "networkidle" });
+      await goto(page, `${inject("baseUrl")}/rounds/${view.round}${view.query ? `?${view.query}` : ""}`);
       const shown: Shown[] = await page.$$eval('[data-table="leaderboard"] tbody tr', (trs) =>
         trs.map((tr) => ({
           slug: tr.getAttribute("data-submission")!,

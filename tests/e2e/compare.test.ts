@@ -5,7 +5,7 @@
 import { packSteps, packValues } from "@/lib/db/eval-columns";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { goto, launchBrowser, screenshot, settled } from "../support/browser";
 import { withDb } from "../support/db";
 
 const V05 = "algoperf-v0.5-external";
@@ -70,10 +70,10 @@ describe("compare page", () => {
     test(`${device}: from a leaderboard row in two clicks; the page's numbers equal the JSON's`, async () => {
       const { page, errors, close } = await open(device);
       try {
-        await page.goto(`${inject("baseUrl")}/rounds/${V05}`, { waitUntil: "networkidle" });
+        await goto(page, `${inject("baseUrl")}/rounds/${V05}`);
         // Click 1: the row's compare link (Shampoo against the next submission).
         await Promise.all([page.waitForURL(/\/compare\?/), page.locator('[data-compare-link="shampoo_submission"]').click()]);
-        await page.waitForLoadState("networkidle");
+        await settled(page);
         const url = new URL(page.url());
         expect(url.searchParams.get("a")).toBe("shampoo_submission");
         expect(url.searchParams.get("b")).toBe("schedule_free_adamw");
@@ -82,7 +82,7 @@ describe("compare page", () => {
         expect(await page.locator('[data-picker="b"] option[value="algoperf-v0.5-self-tuning/baseline"]').count()).toBe(1);
         // Action 2: pick B, which applies at once.
         await Promise.all([page.waitForURL(/b=baseline/), page.selectOption('[data-picker="b"]', "baseline")]);
-        await page.waitForLoadState("networkidle");
+        await settled(page);
         await expectPageEqualsJson(page, "shampoo_submission", "baseline");
         expect(await page.locator("#compare-profiles [data-series]").count()).toBe(2);
         // Nothing wider than the screen (the tables scroll inside their own box).
@@ -124,7 +124,7 @@ describe("compare page", () => {
     try {
       expect(runs.filter((r) => r.slug === "nadamp").length).toBeGreaterThan(0);
       expect(runs.filter((r) => r.slug === "cyclic_lr").length).toBeGreaterThan(0);
-      await page.goto(`${inject("baseUrl")}/compare?round=${V05}&a=nadamp&b=cyclic_lr`, { waitUntil: "networkidle" });
+      await goto(page, `${inject("baseUrl")}/compare?round=${V05}&a=nadamp&b=cyclic_lr`);
       const figure = page.locator('[data-eval-workload="wmt"]');
       expect(await figure.locator("[data-run]").count()).toBe(runs.length);
       expect(await figure.locator('[data-run^="A-"] path').count()).toBe(runs.filter((r) => r.slug === "nadamp").length);
@@ -143,7 +143,7 @@ describe("compare page", () => {
   test("the leaderboard shows a one-line robustness verdict per row, equal to the robustness JSON's", async () => {
     const { page, errors, close } = await open("desktop");
     try {
-      await page.goto(`${inject("baseUrl")}/rounds/${V05}`, { waitUntil: "networkidle" });
+      await goto(page, `${inject("baseUrl")}/rounds/${V05}`);
       const body = await json(`/api/v1/rounds/${V05}/robustness?resamples=50`);
       for (const m of body.submissions) {
         const text = await page.locator(`tr[data-submission="${m.key}"] [data-field="head-to-head"] [data-verdict]`).textContent();
@@ -160,7 +160,7 @@ describe("speedup matrix and robustness views", () => {
   test("the heat map has every pair in score order with the JSON's speedups; the robustness view lists, for the top 3, the workloads that change their order", async () => {
     const { page, errors, close } = await open("desktop");
     try {
-      await page.goto(`${inject("baseUrl")}/analysis/${V05}/speedups?resamples=200`, { waitUntil: "networkidle" });
+      await goto(page, `${inject("baseUrl")}/analysis/${V05}/speedups?resamples=200`);
       const s = await json(`/api/v1/rounds/${V05}/speedups?resamples=200`);
       expect(await page.locator("[data-cell]").count()).toBe(11 * 11);
       const [a, b] = [s.members[0].key, s.members[1].key];
@@ -168,7 +168,7 @@ describe("speedup matrix and robustness views", () => {
       await expect(page.locator(`[data-cell="${a}|${b}"] title`).textContent()).resolves.toContain("95% interval");
       await screenshot(page, "analysis-speedups");
 
-      await page.goto(`${inject("baseUrl")}/analysis/${V05}/robustness?resamples=100`, { waitUntil: "networkidle" });
+      await goto(page, `${inject("baseUrl")}/analysis/${V05}/robustness?resamples=100`);
       const r = await json(`/api/v1/rounds/${V05}/robustness?resamples=100`);
       expect(await page.locator('[data-table="robustness"] tbody tr').count()).toBe(11);
       for (const p of r.pairs.slice(0, 2)) {
@@ -177,7 +177,7 @@ describe("speedup matrix and robustness views", () => {
       }
       // The renormalised profiles without a chosen workload: one curve per member, y axis in sevenths.
       await Promise.all([page.waitForURL(/without=ogbg/), page.locator('[data-section="renormalised"] a', { hasText: "−ogbg" }).click()]);
-      await page.waitForLoadState("networkidle");
+      await settled(page);
       expect(await page.locator("#renormalised-profiles [data-series]").count()).toBe(11);
       await expect(page.locator('[data-section="renormalised"] h3').textContent()).resolves.toBe("Profiles without ogbg");
       await screenshot(page, "analysis-robustness");

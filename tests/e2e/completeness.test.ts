@@ -3,7 +3,7 @@
 // incomplete submissions out (issue 15).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, screenshot } from "../support/browser";
 import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
 
 const ROUND = `e2e-completeness-${process.pid}`;
@@ -46,13 +46,13 @@ afterAll(async () => {
 test("the leaderboard flags the incomplete upload with its runs and studies, and can hide it", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${inject("baseUrl")}/rounds/${ROUND}`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/rounds/${ROUND}`);
     const partial = page.locator('[data-table="leaderboard"] tr[data-submission="partial-one"]');
     await expect(partial.locator('[data-completeness="incomplete"]').innerText()).resolves.toMatch(/^3\/24 runs · 1\/3 studies/);
     expect(await page.locator('tr[data-submission="full-one"] [data-completeness]').count()).toBe(0);
     await screenshot(page, "completeness-leaderboard");
 
-    await page.goto(`${inject("baseUrl")}/rounds/${ROUND}?complete=only`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/rounds/${ROUND}?complete=only`);
     expect(await page.locator('[data-table="leaderboard"] tbody tr').count()).toBe(1);
     await expect(page.locator("[data-chip]").allInnerTexts()).resolves.toContain("Complete submissions only");
     expect(errors).toEqual([]);
@@ -64,10 +64,10 @@ test("the leaderboard flags the incomplete upload with its runs and studies, and
 test("the incomplete submission's page says what is missing", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${inject("baseUrl")}/rounds/${ROUND}/submissions/partial-one`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/rounds/${ROUND}/submissions/partial-one`);
     await expect(page.locator('h1 [data-completeness="incomplete"]').innerText()).resolves.toMatch(/^3\/24 runs · 1\/3 studies/);
     await expect(page.locator("[data-completeness-note]").innerText()).resolves.toMatch(/w4: no runs/);
-    await page.goto(`${inject("baseUrl")}/rounds/${ROUND}/submissions/full-one`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/rounds/${ROUND}/submissions/full-one`);
     expect(await page.locator("[data-completeness]").count()).toBe(0);
     expect(errors).toEqual([]);
   } finally {

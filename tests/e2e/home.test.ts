@@ -3,7 +3,7 @@
 // round picker leading to the v0.5 external round's 11 submissions.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, screenshot } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
 test("the home page renders the rounds from the database without console errors", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${inject("baseUrl")}/`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/`);
     await expect(page.locator("h1").textContent()).resolves.toContain("Kasimbeg");
     expect(await page.locator("[data-workload-header]").count()).toBe(8);
     expect(await page.locator('[data-table="leaderboard"] tbody tr').count()).toBe(36);

@@ -11,7 +11,7 @@ import { csvParseRows } from "d3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { PROFILE_SIZE } from "@/components/charts/profile-plot";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, screenshot } from "../support/browser";
 import { createRound, createToken, dropRound, unique, uploadRest, workload } from "../support/ingest";
 
 const ROUND = unique("test-hostile");
@@ -90,7 +90,7 @@ afterAll(async () => {
 async function gotoCached(page: Page, url: string): Promise<void> {
   const nonces = new Set<string>();
   for (let i = 0; i < 100; i++) {
-    const res = (await page.goto(url, { waitUntil: "networkidle" }))!;
+    const res = (await goto(page, url))!;
     // A page that is not there shows no name at all: that would pass every check below.
     expect(res.status(), url).toBe(200);
     const headers = res.headers();

@@ -6,7 +6,7 @@
 // moment later shows them.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, reload, screenshot } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,9 +20,9 @@ test("v0.5 external: one interval per pool member, equal to GET .../uncertainty,
   const { page, errors, close } = await openPage(browser);
   try {
     const pool = "baseline,nadamp,shampoo_submission,schedule_free_adamw";
-    await page.goto(
+    await goto(
+      page,
       `${inject("baseUrl")}/rounds/algoperf-v0.5-external?add=&remove=amos,caspr_adaptive,cyclic_lr,generalized_adam,lawa_ema,lawa_queue,schedule_free_prodigy`,
-      { waitUntil: "networkidle" },
     );
     // First view of this pool: the table is there; the intervals are awaited at most a few seconds
     // (components/leaderboard/leaderboard-intervals.tsx INTERVALS_WAIT_MS), announced if not ready by then.
@@ -33,7 +33,7 @@ test("v0.5 external: one interval per pool member, equal to GET .../uncertainty,
     const section = page.locator('[data-intervals="shown"]');
     for (let i = 0; i < 100 && (await section.count()) === 0; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      await page.reload({ waitUntil: "networkidle" });
+      await reload(page);
     }
     const rows = section.locator("[data-row]");
     expect(await rows.count()).toBe(4);
@@ -56,11 +56,11 @@ test("v0.5 external: one interval per pool member, equal to GET .../uncertainty,
 test("the paper round has one value per workload: the leaderboard says no interval can be computed", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${inject("baseUrl")}/rounds/paper-2505.24005`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/rounds/paper-2505.24005`);
     const note = page.locator('[data-intervals="none"]');
     for (let i = 0; i < 100 && (await note.count()) === 0; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      await page.reload({ waitUntil: "networkidle" });
+      await reload(page);
     }
     expect(await note.textContent()).toMatch(/No 95% intervals/);
     expect(await page.locator('[data-intervals="shown"]').count()).toBe(0);

@@ -4,7 +4,7 @@
 // profile plot has one curve per pool member. No console errors anywhere.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, reload, screenshot } from "../support/browser";
 import { withDb } from "../support/db";
 
 const PAPER = "paper-2505.24005";
@@ -59,7 +59,7 @@ describe("filters define the pool", () => {
   test("the 66% horizon filter shows only the 66% configurations, scored among themselves", async () => {
     const { page, errors, close } = await openPage(browser);
     try {
-      await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
+      await goto(page, `${base()}/rounds/${PAPER}`);
       const before = await readRows(page);
       expect(before).toHaveLength(36);
       await page.locator("[data-controls] > summary").click(); // the filters fold away so the ranking comes first
@@ -85,7 +85,7 @@ describe("filters define the pool", () => {
   test("a family filter does the same", async () => {
     const { page, errors, close } = await openPage(browser);
     try {
-      await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
+      await goto(page, `${base()}/rounds/${PAPER}`);
       const family = "learning-rate-free: learning-rate tuner (online learning)";
       await page.locator("[data-controls] > summary").click(); // the filters fold away so the ranking comes first
       await page.locator(`[data-filter="family"] input[value="${family}"]`).check();
@@ -106,7 +106,7 @@ describe("filters define the pool", () => {
 test("adding the imported Schedule-Free row changes AdamW 33% from 0.498 to 0.478 (exact); reload, back and forward restore each view", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}`);
     const official = await scoreOf(page, "adamw-33-1");
     expect(official).toBe((await apiScores(""))["adamw-33-1"]!.toFixed(3));
 
@@ -123,7 +123,7 @@ test("adding the imported Schedule-Free row changes AdamW 33% from 0.498 to 0.47
     const url = page.url();
     await screenshot(page, "leaderboard-paper-appendix-f");
 
-    await page.reload({ waitUntil: "networkidle" });
+    await reload(page);
     expect(page.url()).toBe(url);
     expect(await scoreOf(page, "adamw-33-1")).toBe("0.478");
     expect(await readRows(page)).toHaveLength(37);
@@ -150,7 +150,7 @@ test("adding the imported Schedule-Free row changes AdamW 33% from 0.498 to 0.47
 test("sorting by a column is a link: the order follows, and the URL keeps it", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${base()}/rounds/algoperf-v0.5-external`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/algoperf-v0.5-external`);
     await page.locator('[data-sort="name"]').click();
     await page.waitForURL((u) => u.searchParams.get("sort") === "name");
     const names = await page.$$eval('[data-table="leaderboard"] [data-field="name"]', (as) => as.map((a) => a.textContent!.trim()));
@@ -170,7 +170,7 @@ test("sorting by a column is a link: the order follows, and the URL keeps it", a
 test("the filters work from the keyboard", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}`);
     await page.locator("[data-controls] > summary").focus();
     await page.keyboard.press("Enter");
     await page.locator('[data-filter="horizon"] input[value="33"]').focus();
@@ -186,7 +186,7 @@ test("the filters work from the keyboard", async () => {
 test("the profile plot has one curve per pool member, linked with its legend table, with toggles, tooltip and downloads", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${base()}/rounds/${PAPER}?add=schedule-free-adamw&integration=exact`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}?add=schedule-free-adamw&integration=exact`);
     await page.locator('[data-tab="profiles"]').click();
     await page.waitForURL((u) => u.pathname.endsWith("/profiles") && u.searchParams.get("add") === "schedule-free-adamw");
     await page.locator("#profile-plot").waitFor();
@@ -227,7 +227,7 @@ test("the profile plot has one curve per pool member, linked with its legend tab
     expect(await page.locator("#profile-plot path.series").count()).toBe(37);
     // The hidden curve stays hidden on the other axis, and a reload keeps both.
     expect(new URL(page.url()).searchParams.getAll("hide")).toEqual(["adamw-33-1"]);
-    await page.reload({ waitUntil: "networkidle" });
+    await reload(page);
     expect(await page.$eval('#profile-plot path[data-series="adamw-33-1"]', (p) => getComputedStyle(p).display)).toBe("none");
     expect(await page.locator('#profile-plot-legend tr[data-series="adamw-33-1"] input[type="checkbox"]').isChecked()).toBe(false);
     await screenshot(page, "profiles-paper-appendix-f-log");
@@ -243,7 +243,7 @@ test("Copy permalink yields the view's URL with at=<version>, which renders the 
   const tableText = () => page.$$eval('[data-table="workload"] tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
   try {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base() });
-    await page.goto(`${base()}/workloads/fastmri?round=${PAPER}&horizon=66`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/workloads/fastmri?round=${PAPER}&horizon=66`);
     const rows = await tableText();
     expect(rows.length).toBeGreaterThan(0);
     const version = await page.locator("[data-cite-controls]").first().getAttribute("data-version");
@@ -261,7 +261,7 @@ test("Copy permalink yields the view's URL with at=<version>, which renders the 
     expect(await page.locator('[data-citation-format="BibTeX"]').textContent()).toContain(`url = {${copied.href}}`);
     expect(JSON.parse((await page.locator('[data-citation-format="CSL-JSON"]').textContent())!)[0]).toMatchObject({ URL: copied.href, version });
 
-    await page.goto(copied.href, { waitUntil: "networkidle" });
+    await goto(page, copied.href);
     expect(await tableText()).toEqual(rows);
     expect(errors).toEqual([]);
   } finally {

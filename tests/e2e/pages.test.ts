@@ -3,7 +3,7 @@
 // screenshot in tests/artifacts/screenshots for a human to look at.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, screenshot } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ describe("every page renders without console errors (light and dark)", () => {
         SCHEMES.map(async (scheme, i) => {
           const { page, errors } = opened[i]!;
           errors.length = 0;
-          await page.goto(`${inject("baseUrl")}${p.path}`, { waitUntil: "networkidle" });
+          await goto(page, `${inject("baseUrl")}${p.path}`);
           expect(await page.locator(p.check).count(), `${p.path} (${scheme}): ${p.check}`).toBeGreaterThan(0);
           expect(await page.locator("h1, h2").count(), `${p.path} (${scheme})`).toBeGreaterThan(0);
           await screenshot(page, `${p.name}${scheme === "dark" ? "-dark" : ""}`);
@@ -72,7 +72,7 @@ test("the leaderboard fits a phone: the table scrolls inside its box, the page d
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${inject("baseUrl")}/`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: "tests/artifacts/screenshots/home-phone.png", fullPage: false });

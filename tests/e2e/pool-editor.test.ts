@@ -4,7 +4,7 @@
 // effect of adding a submission: Δ = with − without.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, screenshot } from "../support/browser";
 
 const PAPER = "paper-2505.24005";
 const SF = "schedule-free-adamw";
@@ -21,7 +21,7 @@ const num = (s: string | null) => Number((s ?? "").trim().replace("−", "-").re
 test("adding the imported row while a horizon filter hides it says so, and one click scores it", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${base()}/rounds/${PAPER}?horizon=50`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}?horizon=50`);
     await page.locator(`[data-action="add-imported"][data-slug="${SF}"]`).click();
     await page.waitForURL((u) => u.searchParams.getAll("add").includes(SF));
     const note = page.locator(`[data-hidden-addition="${SF}"]`);
@@ -41,7 +41,7 @@ test("adding the imported row while a horizon filter hides it says so, and one c
 test("the counts agree: the pool line, the scored group, the table rows; the three groups add up to every submission", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${base()}/rounds/${PAPER}?horizon=50&add=${SF}`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}?horizon=50&add=${SF}`);
     const stated = Number(await page.locator("[data-pool-size]").getAttribute("data-pool-size"));
     const rows = await page.locator('[data-table="leaderboard"] tbody tr').count();
     const group = async (id: string) => page.locator(`[data-pool-group="${id}"] li`).count();
@@ -60,9 +60,9 @@ test("the counts agree: the pool line, the scored group, the table rows; the thr
 test("a Δ column appears exactly when the pool differs from the default, and matches the two pools' scores from the API", async () => {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${base()}/rounds/${PAPER}`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}`);
     expect(await page.locator('[data-table="leaderboard"] [data-field="delta"]').count()).toBe(0);
-    await page.goto(`${base()}/rounds/${PAPER}?add=${SF}`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}?add=${SF}`);
     expect(await page.locator('[data-table="leaderboard"] tbody [data-field="delta"]').count()).toBe(37);
     const api = async (q: string) => {
       const r = await fetch(`${base()}/api/v1/rounds/${PAPER}/leaderboard${q}`);
@@ -86,11 +86,11 @@ test("one sign everywhere: adding Schedule-Free changes a score by the same sign
   const { page, errors, close } = await openPage(browser);
   try {
     const slug = "adamw-33-1";
-    await page.goto(`${base()}/paper?integration=exact`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/paper?integration=exact`);
     const paper = num(await page.locator(`[data-table="paper-all"] tr[data-submission="${slug}"] [data-field="delta"]`).innerText());
-    await page.goto(`${base()}/analysis/${PAPER}/sensitivity?submission=${SF}&integration=exact`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/analysis/${PAPER}/sensitivity?submission=${SF}&integration=exact`);
     const sensitivity = num(await page.locator(`[data-table="sensitivity"] tr[data-row="${slug}"] td:nth-child(6)`).innerText());
-    await page.goto(`${base()}/rounds/${PAPER}?add=${SF}&integration=exact`, { waitUntil: "networkidle" });
+    await goto(page, `${base()}/rounds/${PAPER}?add=${SF}&integration=exact`);
     const leaderboard = num(await page.locator(`tr[data-submission="${slug}"] [data-field="delta"]`).innerText());
     expect(paper).not.toBe(0);
     expect(Math.sign(sensitivity)).toBe(Math.sign(paper));

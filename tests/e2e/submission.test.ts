@@ -4,7 +4,7 @@
 import { packSteps, packValues } from "@/lib/db/eval-columns";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { goto, launchBrowser, openPage, screenshot } from "../support/browser";
 import { withDb } from "../support/db";
 
 let browser: Browser;
@@ -62,7 +62,7 @@ test("eval curves: one line per run with uploaded evals, the target line, first 
   const { page, errors, close } = await openPage(browser);
   try {
     expect(runs.length).toBe(25);
-    await page.goto(`${inject("baseUrl")}/rounds/algoperf-v0.5-external/submissions/amos`, { waitUntil: "networkidle" });
+    await goto(page, `${inject("baseUrl")}/rounds/algoperf-v0.5-external/submissions/amos`);
     const figure = page.locator('[data-eval-workload="ogbg"]');
     expect(await figure.locator("svg").getAttribute("data-eval-curves")).toBe(String(runs.length));
     expect(Number(await figure.locator("[data-target]").getAttribute("data-target"))).toBe(target);

@@ -11,7 +11,9 @@ import { startApp, type App } from "../support/stack";
 
 const PER_TOKEN = 3;
 const PER_IP = 5;
-const WINDOW = 20;
+// Short, so the wait for Retry-After (the rest of a window) stays short; each test's writes
+// need at most a few seconds of one window (freshWindow), on a loaded machine too.
+const WINDOW = 10;
 const ROUND = unique("test-rate-limit");
 
 let a: App;
@@ -100,7 +102,7 @@ function expect429(r: Awaited<ReturnType<typeof call>>, what: "token" | "ip") {
 
 describe("per token", () => {
   test(`the ${PER_TOKEN + 1}th write of a token in a window → 429 with Retry-After, counted across both instances; after Retry-After it passes again`, async () => {
-    await freshWindow(12);
+    await freshWindow(7);
     // Every request from another address: only the token's counter can fill up.
     expect((await call(a, "/api/v1/runs", upload(), { token: owner, ip: randomIp() })).status).toBe(201);
     expect((await call(a, "/api/trpc/ingest.upload", upload(), { token: owner, ip: randomIp() })).status).toBe(200);
@@ -119,7 +121,7 @@ describe("per token", () => {
   });
 
   test("admin procedures are limited too", async () => {
-    await freshWindow(8);
+    await freshWindow(5);
     const hide = (app: App) =>
       call(app, "/api/trpc/admin.hideSubmission", { round: ROUND, submission: "rl", hidden: false }, { token: admin2, ip: randomIp() });
     for (const app of [a, b, a]) expect((await hide(app)).status).toBe(200);
@@ -129,7 +131,7 @@ describe("per token", () => {
 
 describe("per client address", () => {
   test(`bad and missing tokens count against the address: the ${PER_IP + 1}th write → 429, then even a valid token from there; other addresses are not affected, and reads from there are not limited`, async () => {
-    await freshWindow(8);
+    await freshWindow(5);
     const ip = randomIp();
     const guesses = [`apl_${"x".repeat(43)}`, owner.slice(0, -1) + (owner.endsWith("A") ? "B" : "A"), undefined, "not-a-token", `apl_${"y".repeat(43)}`];
     for (const [i, token] of guesses.entries()) {
