@@ -1,6 +1,7 @@
 // /compare?round=<r>&a=<slug>&b=<slug> (+ the pool and scoring parameters of
 // the scores API): A against B, head to head, in the current pool.
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import Link from "next/link";
 import { Suspense } from "react";
 import { toSearchParams } from "@/components/analysis/views";
@@ -83,7 +84,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
           Is A faster than B, on which workloads, and by how much? The pool (and so every score) stays the one you came from; comparing changes nothing in it.
         </p>
-        <CiteThisView round={round} />
+        <CiteThisView citation={() => citationOf(round)} />
       </header>
       <ComparePicker round={round} rounds={rounds} options={catalog.submissions.slice(0, 500)} others={others} a={a} b={b} params={params} />
       {!result.ok && <Notice tone="error" title={result.error.message} />}

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import { Notice } from "@/components/ui/notice";
 import { readPaperParams } from "@/lib/server/schemas/paper";
 import { db } from "@/lib/db/client";
@@ -138,7 +139,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">The paper, recomputed</h1>
-        <CiteThisView round={PAPER_ROUND} />
+        <CiteThisView citation={() => citationOf(PAPER_ROUND)} />
         <p className="mt-2 max-w-4xl text-sm text-zinc-600 dark:text-zinc-400">
           Kasimbeg, Roulet, Agarwal, Medapati, Pedregosa, Agarwala, Dahl: <em>How far away are truly hyperparameter-free learning algorithms?</em> (
           <a className="text-sky-700 hover:underline dark:text-sky-400" href="https://arxiv.org/abs/2505.24005">

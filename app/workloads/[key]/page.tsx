@@ -2,6 +2,7 @@
 // member's result on it, the best trial of each study, and a chart of the times.
 import { CompactHeader } from "@/components/ui/compact-header";
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TimesChart } from "@/components/charts/times-chart";
@@ -88,7 +89,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
           › workload
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{w.displayName}</h1>
-        <CiteThisView round={round} />
+        <CiteThisView citation={() => citationOf(round)} />
       </div>
       <RoundTabs round={round} current="workloads" query={query} />
       <nav aria-label="Workloads of this round" className="flex flex-wrap gap-1.5 text-xs">

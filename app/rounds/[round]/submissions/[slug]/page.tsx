@@ -3,6 +3,7 @@
 // every workload across studies and trials, and its eval curves when uploaded.
 import { CompactHeader } from "@/components/ui/compact-header";
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BadgeEmbed } from "@/components/badges/badge-embed";
@@ -212,7 +213,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           · <CostLinks round={round} slug={s.slug} />
         </p>
         {s.notes && <p className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{s.notes}</p>}
-        <CiteThisView round={round} />
+        <CiteThisView citation={() => citationOf(round)} />
       </div>
 
       <section aria-labelledby="standing" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
