@@ -20,6 +20,7 @@ import { routes } from "@/lib/views/routes";
 import { pageResult } from "@/lib/server/page-result";
 import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
 import type { CompareSide } from "@/lib/server/services/analysis-compare";
+import { RoundCrumb } from "@/components/rounds/round-header";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Compare two submissions" };
@@ -72,12 +73,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-5" data-view="compare">
       <header>
-        <p className="text-xs text-zinc-500">
-          <Link href={routes.round(round)} prefetch={false} className="hover:underline">
-            {catalog.round.name}
-          </Link>{" "}
-          › compare
-        </p>
+        <RoundCrumb round={{ slug: round, name: catalog.round.name }} page="compare" />
         <h1 className="text-2xl font-semibold tracking-tight">
           {result.ok ? `${result.value.a.displayName} vs ${result.value.b.displayName}` : "Compare two submissions"}
         </h1>

@@ -13,6 +13,7 @@ import { getPaperView, PAPER_ROUND, type PaperMetricColumn, type PaperRow } from
 import { formatDelta, formatHorizon, formatMetric, formatScore } from "@/lib/views/format";
 import { EMPTY_QUERY } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
+import { TitledSection } from "@/components/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "The paper, recomputed" };
@@ -177,10 +178,15 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
       </div>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <section aria-labelledby="t6" className="min-w-0 space-y-2">
-          <h2 id="t6" className="text-lg font-semibold">
-            Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
-          </h2>
+        <TitledSection
+          id="t6"
+          title={
+            <>
+              Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
+            </>
+          }
+          className="min-w-0 space-y-2"
+        >
           <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
             <table className="w-full text-sm" data-table="table6">
               <caption className="sr-only">Table 6: the selected configuration of each method and horizon, published and recomputed scores</caption>
@@ -223,11 +229,16 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               Open this pool in the leaderboard
             </Link>
           </p>
-        </section>
-        <section aria-labelledby="af" className="min-w-0 space-y-2">
-          <h2 id="af" className="text-lg font-semibold">
-            Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
-          </h2>
+        </TitledSection>
+        <TitledSection
+          id="af"
+          title={
+            <>
+              Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
+            </>
+          }
+          className="min-w-0 space-y-2"
+        >
           <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
             <table className="w-full text-sm" data-table="appendixF">
               <caption className="sr-only">
@@ -279,13 +290,10 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               Open this pool in the leaderboard
             </Link>
           </p>
-        </section>
+        </TitledSection>
       </div>
 
-      <section aria-labelledby="all" className="space-y-2">
-        <h2 id="all" className="text-lg font-semibold">
-          All 36 configurations, without and with {importedName}
-        </h2>
+      <TitledSection id="all" title={<>All 36 configurations, without and with {importedName}</>} className="space-y-2">
         <p className="text-xs text-zinc-500">
           Ranked by the score without the imported row. Published: Appendix E (without) and Appendix F (with, for the 12 selected rows).
         </p>
@@ -350,12 +358,17 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         </div>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="t5" className="space-y-2">
-        <h2 id="t5" className="text-lg font-semibold">
-          Table 5 <span className="text-sm font-normal text-zinc-500">· best validation metric of the selected configurations</span>
-        </h2>
+      <TitledSection
+        id="t5"
+        title={
+          <>
+            Table 5 <span className="text-sm font-normal text-zinc-500">· best validation metric of the selected configurations</span>
+          </>
+        }
+        className="space-y-2"
+      >
         <MetricsTable
           id="table5"
           caption="Table 5: best validation metric of the 12 selected configurations, in the paper's units (ImageNet as error rate)"
@@ -366,11 +379,16 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             cells: Object.fromEntries(Object.entries(r.values).map(([k, value]) => [k, { value }])),
           }))}
         />
-      </section>
-      <section aria-labelledby="t4" className="space-y-2">
-        <h2 id="t4" className="text-lg font-semibold">
-          Table 4 <span className="text-sm font-normal text-zinc-500">· naive (default) settings: best validation metric</span>
-        </h2>
+      </TitledSection>
+      <TitledSection
+        id="t4"
+        title={
+          <>
+            Table 4 <span className="text-sm font-normal text-zinc-500">· naive (default) settings: best validation metric</span>
+          </>
+        }
+        className="space-y-2"
+      >
         <MetricsTable
           id="table4"
           caption="Table 4: best validation metric of naive methods, in the paper's units (ImageNet as error rate)"
@@ -386,7 +404,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
         <p className="text-xs text-zinc-500">
           Bold green: meets the target. ImageNet columns are error rates (1 − accuracy), as printed in the paper; the workloads are scored on accuracy.
         </p>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { TimesChart } from "@/components/charts/times-chart";
 import { RoundControls } from "@/components/leaderboard/round-controls";
 import { ScoringNote } from "@/components/leaderboard/scoring-note";
-import { RoundPicker, RoundTabs } from "@/components/rounds/round-header";
+import { RoundCrumb, RoundPicker, RoundTabs } from "@/components/rounds/round-header";
 import { Notice } from "@/components/ui/notice";
 import { WorkloadCard } from "@/components/workloads/workload-card";
 import { db } from "@/lib/db/client";
@@ -82,12 +82,7 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
     <div className="space-y-5">
       <RoundPicker rounds={rounds} current={round} hrefFor={(slug) => routes.workloads(slug)} />
       <div>
-        <p className="text-xs text-zinc-500">
-          <Link href={routes.workloads(round, query)} prefetch={false} className="hover:underline">
-            {t.round.name}
-          </Link>{" "}
-          › workload
-        </p>
+        <RoundCrumb round={{ slug: round, name: t.round.name }} page="workload" href={routes.workloads(round, query)} />
         <h1 className="text-2xl font-semibold tracking-tight">{w.displayName}</h1>
         <CiteThisView citation={() => citationOf(round)} />
       </div>

@@ -21,6 +21,8 @@ import { crossingIndices, lttbIndices } from "@/lib/views/downsample";
 import { flattenRecord } from "@/lib/views/records";
 import { routes } from "@/lib/views/routes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TitledSection } from "@/components/ui/titled-section";
+import { RoundCrumb } from "@/components/rounds/round-header";
 
 export const dynamic = "force-dynamic";
 
@@ -183,12 +185,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-xs text-zinc-500">
-          <Link href={routes.round(round)} prefetch={false} className="hover:underline">
-            {v.round.name}
-          </Link>{" "}
-          › submission
-        </p>
+        <RoundCrumb round={{ slug: round, name: v.round.name }} page="submission" />
         <h1 className="text-2xl font-semibold tracking-tight">
           {s.displayName}
           {v.completeness && <CompletenessBadge completeness={v.completeness} />}
@@ -216,10 +213,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         <CiteThisView citation={() => citationOf(round)} />
       </div>
 
-      <section aria-labelledby="standing" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-        <h2 id="standing" className="text-sm font-semibold">
-          Standing
-        </h2>
+      <TitledSection id="standing" title="Standing" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         {v.context === null ? (
           <p className="text-sm text-zinc-600">No scores.</p>
         ) : "error" in v.context ? (
@@ -248,13 +242,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             <BadgeEmbed badge={badge.value} />
           </div>
         )}
-      </section>
+      </TitledSection>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <section aria-labelledby="config" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="config" className="text-sm font-semibold">
-            Configuration
-          </h2>
+        <TitledSection id="config" title="Configuration" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
             {facts.map(([k, val]) => (
               <div key={k} className="contents">
@@ -263,11 +254,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </div>
             ))}
           </dl>
-        </section>
-        <section aria-labelledby="hyper" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="hyper" className="text-sm font-semibold">
-            Hyperparameters
-          </h2>
+        </TitledSection>
+        <TitledSection id="hyper" title="Hyperparameters" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           {hyper.length === 0 ? (
             <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
           ) : (
@@ -286,14 +274,11 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </table>
             </ScrollRegion>
           )}
-        </section>
+        </TitledSection>
       </div>
 
       {extra.length > 0 && (
-        <section aria-labelledby="published" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="published" className="text-sm font-semibold">
-            Published figures
-          </h2>
+        <TitledSection id="published" title="Published figures" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <ScrollRegion label="Extra fields" className="mt-2">
             <table className="text-sm" data-table="extra">
               <tbody>
@@ -310,7 +295,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </tbody>
             </table>
           </ScrollRegion>
-        </section>
+        </TitledSection>
       )}
 
       <section aria-labelledby="results" className="space-y-2">
@@ -556,10 +541,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       </section>
 
       {v.uploads.length > 0 && (
-        <section aria-labelledby="uploads">
-          <h2 id="uploads" className="text-sm font-semibold">
-            Uploads
-          </h2>
+        <TitledSection id="uploads" title="Uploads" heading="small">
           <ul className="mt-1 text-sm">
             {v.uploads.map((u) => (
               <li key={u.id}>
@@ -568,7 +550,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       )}
     </div>
   );
