@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
 import { getPaperView, PAPER_ROUND, type PaperMetricColumn, type PaperRow } from "@/lib/server/services/paper";
 import { formatDelta, formatHorizon, formatMetric, formatScore } from "@/lib/views/format";
-import { EMPTY_QUERY } from "@/lib/views/query";
+import { EMPTY_QUERY, type ViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { TitledSection } from "@/components/ui/titled-section";
 
@@ -102,6 +102,17 @@ function MetricsTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Below a table of the paper: the same pool on the leaderboard. */
+function PoolLink({ query }: { query: ViewQuery }) {
+  return (
+    <p className="text-xs">
+      <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={routes.round(PAPER_ROUND, query)}>
+        Open this pool in the leaderboard
+      </Link>
+    </p>
   );
 }
 
@@ -220,15 +231,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               </tbody>
             </table>
           </div>
-          <p className="text-xs">
-            <Link
-              className="text-sky-700 hover:underline dark:text-sky-400"
-              prefetch={false}
-              href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, integration: integrationQuery })}
-            >
-              Open this pool in the leaderboard
-            </Link>
-          </p>
+          <PoolLink query={{ ...EMPTY_QUERY, integration: integrationQuery }} />
         </TitledSection>
         <TitledSection
           id="af"
@@ -281,15 +284,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               </tbody>
             </table>
           </div>
-          <p className="text-xs">
-            <Link
-              className="text-sky-700 hover:underline dark:text-sky-400"
-              prefetch={false}
-              href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, add: addImported, integration: integrationQuery })}
-            >
-              Open this pool in the leaderboard
-            </Link>
-          </p>
+          <PoolLink query={{ ...EMPTY_QUERY, add: addImported, integration: integrationQuery }} />
         </TitledSection>
       </div>
 
