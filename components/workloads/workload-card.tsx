@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { RoundCatalog, WorkloadInfo } from "@/lib/server/services/catalog";
 import { formatCount, formatDuration, formatMetric } from "@/lib/views/format";
+import { FactList, type Fact } from "@/components/ui/fact-list";
 
 export function budgetText(w: WorkloadInfo, round: Pick<RoundCatalog["round"], "budgetFactor">): string {
   if (w.budgetSeconds !== null) {
@@ -30,7 +31,7 @@ export function WorkloadCard({
   headingLevel?: "h1" | "h2" | "h3";
 }) {
   const H = headingLevel;
-  const facts: [string, React.ReactNode][] = [
+  const facts: Fact[] = [
     ["Task", w.task ?? "–"],
     ["Dataset", w.dataset ?? "–"],
     ["Model", w.model ?? "–"],
@@ -75,14 +76,7 @@ export function WorkloadCard({
           </span>
         )}
       </H>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
-        {facts.map(([k, v]) => (
-          <div key={k} className="contents">
-            <dt className="text-zinc-500">{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       {counts && (
         <p className="mt-2 text-xs text-zinc-500">
           {counts.reached} of {counts.submissions} submissions with results reached the target.

@@ -23,6 +23,7 @@ import { routes } from "@/lib/views/routes";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TitledSection } from "@/components/ui/titled-section";
 import { RoundCrumb } from "@/components/rounds/round-header";
+import { FactList, type Fact } from "@/components/ui/fact-list";
 
 export const dynamic = "force-dynamic";
 
@@ -148,7 +149,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const badge = await pageResult(() => submissionBadge(db(), { round, slug }));
   const basis = v.round.timeBasis;
   const digits = scoreDigits(basis);
-  const facts: [string, React.ReactNode][] = [
+  const facts: Fact[] = [
     ["Base algorithm", s.baseAlgorithm ?? "–"],
     ["Family", s.family ?? "–"],
     ["Base optimizer", s.baseOptimizer ?? "–"],
@@ -246,14 +247,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
 
       <div className="grid gap-5 lg:grid-cols-2">
         <TitledSection id="config" title="Configuration" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
-            {facts.map(([k, val]) => (
-              <div key={k} className="contents">
-                <dt className="text-zinc-500">{k}</dt>
-                <dd>{val}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
         </TitledSection>
         <TitledSection id="hyper" title="Hyperparameters" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           {hyper.length === 0 ? (
