@@ -18,6 +18,7 @@ import type { Issue } from "@/lib/issue";
 import { profileSteps, rhoOnSteps } from "@/lib/views/profile-steps";
 import { EMPTY_QUERY, viewHref, type ViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /** tau values of the data table behind the plot: round numbers inside [tauMin, tauMax], and both ends. */
 function tableTaus(tauMin: number, tauMax: number): number[] {
@@ -123,16 +124,18 @@ export function ProfilesView({ round, query, issues, rounds, result, citation }:
           </a>
         </Notice>
       ) : (
-        <section aria-labelledby="profiles-heading" className="space-y-3">
-          <div className="flex flex-wrap items-baseline gap-3">
-            <h2 id="profiles-heading" className="text-lg font-semibold">
-              Performance profiles
-            </h2>
+        <TitledSection
+          id="profiles-heading"
+          title="Performance profiles"
+          className="space-y-3"
+          wrap
+          aside={
             <p className="text-xs text-zinc-500">
               ρ(τ) = fraction of the {n} workloads on which a submission is within τ× of the pool&apos;s fastest. The curves are the exact step functions; the
               score integrates them as the scoring mode says.
             </p>
-          </div>
+          }
+        >
           <ProfileExplorer
             plotId={plotId}
             series={explorerSeries}
@@ -187,7 +190,7 @@ export function ProfilesView({ round, query, issues, rounds, result, citation }:
               </table>
             </div>
           </details>
-        </section>
+        </TitledSection>
       )}
     </div>
   );

@@ -292,11 +292,11 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         </TitledSection>
       )}
 
-      <section aria-labelledby="results" className="space-y-2">
-        <div className="flex items-baseline gap-3">
-          <h2 id="results" className="text-lg font-semibold">
-            Results per workload
-          </h2>
+      <TitledSection
+        id="results"
+        title="Results per workload"
+        className="space-y-2"
+        aside={
           <p className="ml-auto flex gap-3 text-xs">
             <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.api.submission(round, slug, "csv")} download>
               CSV (every run)
@@ -305,7 +305,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               JSON
             </a>
           </p>
-        </div>
+        }
+      >
         <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="submission-results">
             <caption className="sr-only">
@@ -435,14 +436,14 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           </table>
         </div>
         {pages > 1 && <RunPages round={round} slug={slug} page={page} pages={pages} />}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="curves" className="space-y-2">
-        <div className="flex items-baseline gap-3">
-          <h2 id="curves" className="text-lg font-semibold">
-            Eval curves
-          </h2>
-          {evalWorkloads.length > 0 && (
+      <TitledSection
+        id="curves"
+        title="Eval curves"
+        className="space-y-2"
+        aside={
+          evalWorkloads.length > 0 && (
             <a
               className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400"
               href={`${routes.api.submission(round, slug)}/evals?format=csv`}
@@ -450,8 +451,9 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             >
               CSV (every eval)
             </a>
-          )}
-        </div>
+          )
+        }
+      >
         {evalWorkloads.length === 0 ? (
           <p className="text-sm text-zinc-500" data-no-evals>
             No eval series were uploaded for this submission: its times come from{" "}
@@ -532,7 +534,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             })}
           </div>
         )}
-      </section>
+      </TitledSection>
 
       {v.uploads.length > 0 && (
         <TitledSection id="uploads" title="Uploads" heading="small">
