@@ -2,7 +2,7 @@
 // first), with the round picker, and an index of every round below it.
 // Filters keep the `/` address.
 import { Suspense } from "react";
-import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
+import { RoundLeaderboard } from "@/app/rounds/[round]/round-leaderboard";
 import { RoundDirectory } from "@/components/rounds/round-directory";
 import { db } from "@/lib/db/client";
 import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
@@ -23,7 +23,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
   return (
     <div className="space-y-6">
       <HomeOrientation rounds={rounds} shown={round.value.value} />
-      <LeaderboardView round={round.value.value} path="/" searchParams={await searchParams} />
+      <RoundLeaderboard round={round.value.value} path="/" searchParams={await searchParams} />
       <Suspense fallback={null}>
         <RoundDirectory index={roundDirectory()} />
       </Suspense>

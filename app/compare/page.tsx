@@ -1,6 +1,7 @@
 // /compare?round=<r>&a=<slug>&b=<slug> (+ the pool and scoring parameters of
 // the scores API): A against B, head to head, in the current pool.
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import Link from "next/link";
 import { Suspense } from "react";
 import { toSearchParams } from "@/components/analysis/views";
@@ -19,6 +20,7 @@ import { routes } from "@/lib/views/routes";
 import { pageResult } from "@/lib/server/page-result";
 import { getSubmission, type SubmissionView } from "@/lib/server/services/submissions";
 import type { CompareSide } from "@/lib/server/services/analysis-compare";
+import { RoundCrumb } from "@/components/rounds/round-header";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Compare two submissions" };
@@ -71,19 +73,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-5" data-view="compare">
       <header>
-        <p className="text-xs text-zinc-500">
-          <Link href={routes.round(round)} prefetch={false} className="hover:underline">
-            {catalog.round.name}
-          </Link>{" "}
-          › compare
-        </p>
+        <RoundCrumb round={{ slug: round, name: catalog.round.name }} page="compare" />
         <h1 className="text-2xl font-semibold tracking-tight">
           {result.ok ? `${result.value.a.displayName} vs ${result.value.b.displayName}` : "Compare two submissions"}
         </h1>
         <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
           Is A faster than B, on which workloads, and by how much? The pool (and so every score) stays the one you came from; comparing changes nothing in it.
         </p>
-        <CiteThisView round={round} />
+        <CiteThisView citation={() => citationOf(round)} />
       </header>
       <ComparePicker round={round} rounds={rounds} options={catalog.submissions.slice(0, 500)} others={others} a={a} b={b} params={params} />
       {!result.ok && <Notice tone="error" title={result.error.message} />}

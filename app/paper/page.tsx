@@ -4,15 +4,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import { Notice } from "@/components/ui/notice";
 import { readPaperParams } from "@/lib/server/schemas/paper";
 import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
 import { getPaperView, PAPER_ROUND, type PaperMetricColumn, type PaperRow } from "@/lib/server/services/paper";
 import { formatDelta, formatHorizon, formatMetric, formatScore } from "@/lib/views/format";
-import { EMPTY_QUERY } from "@/lib/views/query";
+import { EMPTY_QUERY, type ViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { FramedTable, TableHead } from "@/components/ui/table";
+import { TitledSection } from "@/components/ui/titled-section";
 
 // The shaded header band of the paper's tables (cells align themselves).
 const PAPER_HEAD = "bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400";
@@ -104,6 +106,17 @@ function MetricsTable({
   );
 }
 
+/** Below a table of the paper: the same pool on the leaderboard. */
+function PoolLink({ query }: { query: ViewQuery }) {
+  return (
+    <p className="text-xs">
+      <Link className="text-sky-700 hover:underline dark:text-sky-400" prefetch={false} href={routes.round(PAPER_ROUND, query)}>
+        Open this pool in the leaderboard
+      </Link>
+    </p>
+  );
+}
+
 export default async function PaperPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const { integration, issues } = readPaperParams(sp.integration);
@@ -139,7 +152,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">The paper, recomputed</h1>
-        <CiteThisView round={PAPER_ROUND} />
+        <CiteThisView citation={() => citationOf(PAPER_ROUND)} />
         <p className="mt-2 max-w-4xl text-sm text-zinc-600 dark:text-zinc-400">
           Kasimbeg, Roulet, Agarwal, Medapati, Pedregosa, Agarwala, Dahl: <em>How far away are truly hyperparameter-free learning algorithms?</em> (
           <a className="text-sky-700 hover:underline dark:text-sky-400" href="https://arxiv.org/abs/2505.24005">
@@ -177,10 +190,15 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
       </div>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <section aria-labelledby="t6" className="min-w-0 space-y-2">
-          <h2 id="t6" className="text-lg font-semibold">
-            Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
-          </h2>
+        <TitledSection
+          id="t6"
+          title={
+            <>
+              Table 6 <span className="text-sm font-normal text-zinc-500">· 36-configuration pool</span>
+            </>
+          }
+          className="min-w-0 space-y-2"
+        >
           <FramedTable id="table6" caption="Table 6: the selected configuration of each method and horizon, published and recomputed scores">
             <TableHead
               cellClassName="px-2 py-2 text-right"
@@ -200,20 +218,17 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </FramedTable>
-          <p className="text-xs">
-            <Link
-              className="text-sky-700 hover:underline dark:text-sky-400"
-              prefetch={false}
-              href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, integration: integrationQuery })}
-            >
-              Open this pool in the leaderboard
-            </Link>
-          </p>
-        </section>
-        <section aria-labelledby="af" className="min-w-0 space-y-2">
-          <h2 id="af" className="text-lg font-semibold">
-            Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
-          </h2>
+          <PoolLink query={{ ...EMPTY_QUERY, integration: integrationQuery }} />
+        </TitledSection>
+        <TitledSection
+          id="af"
+          title={
+            <>
+              Appendix F <span className="text-sm font-normal text-zinc-500">· with {importedName}</span>
+            </>
+          }
+          className="min-w-0 space-y-2"
+        >
           <FramedTable
             id="appendixF"
             caption={<>Appendix F: the same configurations scored with {importedName} added to the pool, and the change from Table 6</>}
@@ -252,22 +267,11 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </FramedTable>
-          <p className="text-xs">
-            <Link
-              className="text-sky-700 hover:underline dark:text-sky-400"
-              prefetch={false}
-              href={routes.round(PAPER_ROUND, { ...EMPTY_QUERY, add: addImported, integration: integrationQuery })}
-            >
-              Open this pool in the leaderboard
-            </Link>
-          </p>
-        </section>
+          <PoolLink query={{ ...EMPTY_QUERY, add: addImported, integration: integrationQuery }} />
+        </TitledSection>
       </div>
 
-      <section aria-labelledby="all" className="space-y-2">
-        <h2 id="all" className="text-lg font-semibold">
-          All 36 configurations, without and with {importedName}
-        </h2>
+      <TitledSection id="all" title={<>All 36 configurations, without and with {importedName}</>} className="space-y-2">
         <p className="text-xs text-zinc-500">
           Ranked by the score without the imported row. Published: Appendix E (without) and Appendix F (with, for the 12 selected rows).
         </p>
@@ -318,12 +322,17 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </FramedTable>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="t5" className="space-y-2">
-        <h2 id="t5" className="text-lg font-semibold">
-          Table 5 <span className="text-sm font-normal text-zinc-500">· best validation metric of the selected configurations</span>
-        </h2>
+      <TitledSection
+        id="t5"
+        title={
+          <>
+            Table 5 <span className="text-sm font-normal text-zinc-500">· best validation metric of the selected configurations</span>
+          </>
+        }
+        className="space-y-2"
+      >
         <MetricsTable
           id="table5"
           caption="Table 5: best validation metric of the 12 selected configurations, in the paper's units (ImageNet as error rate)"
@@ -334,11 +343,16 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
             cells: Object.fromEntries(Object.entries(r.values).map(([k, value]) => [k, { value }])),
           }))}
         />
-      </section>
-      <section aria-labelledby="t4" className="space-y-2">
-        <h2 id="t4" className="text-lg font-semibold">
-          Table 4 <span className="text-sm font-normal text-zinc-500">· naive (default) settings: best validation metric</span>
-        </h2>
+      </TitledSection>
+      <TitledSection
+        id="t4"
+        title={
+          <>
+            Table 4 <span className="text-sm font-normal text-zinc-500">· naive (default) settings: best validation metric</span>
+          </>
+        }
+        className="space-y-2"
+      >
         <MetricsTable
           id="table4"
           caption="Table 4: best validation metric of naive methods, in the paper's units (ImageNet as error rate)"
@@ -354,7 +368,7 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
         <p className="text-xs text-zinc-500">
           Bold green: meets the target. ImageNet columns are error rates (1 − accuracy), as printed in the paper; the workloads are scored on accuracy.
         </p>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { routes } from "@/lib/views/routes";
 import { EXAMPLES, FIELDS, UPLOAD } from "./examples";
 import { HEAD_TONE, TableHead } from "@/components/ui/table";
+import { TitledSection } from "@/components/ui/titled-section";
 
 export const metadata: Metadata = { title: "Upload results" };
 
@@ -21,10 +22,7 @@ export default function UploadGuide() {
         </p>
       </div>
 
-      <section aria-labelledby="how" className="space-y-2">
-        <h2 id="how" className="text-lg font-semibold">
-          How
-        </h2>
+      <TitledSection id="how" title="How" className="space-y-2">
         <ol className="list-decimal space-y-1 pl-6 text-sm">
           <li>
             Get an upload token from the operator of this server (they run the <code>token create</code> command below). Keep it secret; it identifies your
@@ -51,12 +49,9 @@ export default function UploadGuide() {
             default pool only once an admin verifies it.
           </li>
         </ol>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="format" className="space-y-2">
-        <h2 id="format" className="text-lg font-semibold">
-          Format
-        </h2>
+      <TitledSection id="format" title="Format" className="space-y-2">
         <ScrollRegion label="Fields of an upload" className="relative rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-table="upload-fields">
             <caption className="sr-only">Fields of an upload</caption>
@@ -81,12 +76,9 @@ export default function UploadGuide() {
           </a>{" "}
           and <code>GET /api/v1/rounds/&lt;round&gt;/workloads</code>.
         </p>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="examples" className="space-y-4">
-        <h2 id="examples" className="text-lg font-semibold">
-          Examples
-        </h2>
+      <TitledSection id="examples" title="Examples" className="space-y-4">
         {EXAMPLES.map((e) => (
           <figure key={e.id} className="space-y-1" data-example={e.id}>
             <figcaption className="flex items-center justify-between text-sm font-medium">
@@ -98,18 +90,15 @@ export default function UploadGuide() {
             </ScrollRegion>
           </figure>
         ))}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="read" className="space-y-2">
-        <h2 id="read" className="text-lg font-semibold">
-          Reading results back
-        </h2>
+      <TitledSection id="read" title="Reading results back" className="space-y-2">
         <p className="text-sm">
           Every table of the site is also JSON and CSV, for any pool and filter: <code>/api/v1/rounds/&lt;round&gt;/leaderboard</code>, <code>…/profiles</code>,{" "}
           <code>…/workloads/&lt;key&gt;</code>, <code>…/submissions/&lt;slug&gt;</code> (add <code>?format=csv</code>), with the same query parameters as the
           pages&apos; URLs.
         </p>
-      </section>
+      </TitledSection>
     </div>
   );
 }

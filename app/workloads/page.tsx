@@ -1,6 +1,7 @@
 // /workloads?round=<round>: the workloads of a round as cards, each linking to
 // its per-submission table.
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import type { Metadata } from "next";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { WorkloadCard } from "@/components/workloads/workload-card";
@@ -29,7 +30,7 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
     <div className="space-y-5">
       <RoundPicker rounds={rounds} current={round} hrefFor={(slug) => routes.workloads(slug)} />
       <RoundTitle round={info} />
-      <CiteThisView round={round} />
+      <CiteThisView citation={() => citationOf(round)} />
       <RoundTabs round={round} current="workloads" query={query} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {workloads.length} base workloads. Open one for the time to target of every submission, its ratio to the best, the best metric against the target and

@@ -2,15 +2,17 @@
 // round's submissions, each added or removed with one link that is the new
 // view's URL, `pool=a,b,c`) and a plain GET form (works without JavaScript)
 // with the integration, the view's own fields, and the pool and other scoring
-// parameters of the URL kept as hidden fields.
+// parameters of the URL kept as hidden fields. The page reads the candidates
+// (app/analysis/read-view.ts): components do not read the database.
 import type { Candidate } from "@/lib/server/services/leaderboard";
+import type { PoolCandidates } from "@/lib/server/services/pool-candidates";
 import { PoolEditor } from "@/components/leaderboard/pool-editor";
-import { db } from "@/lib/db/client";
-import { poolCandidates } from "@/lib/server/services/pool-candidates";
+import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
+import { HiddenFields, INPUT, SubmitButton } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
+import type { MixedFlag } from "@/lib/views/mixed-pool";
 import { routes } from "@/lib/views/routes";
-import { poolKeys, poolViewQuery, type AnalysisView } from "./views";
-
-const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+import { poolViewQuery, type AnalysisView } from "./views";
 
 /** The view at `action` with `params`, its pool replaced by `keys` (null: the round's default pool, no parameter). */
 function withPool(action: string, params: URLSearchParams, keys: string[] | null): string {
@@ -21,34 +23,75 @@ function withPool(action: string, params: URLSearchParams, keys: string[] | null
   return s ? `${action}?${s}` : action;
 }
 
-export async function PoolForm({
+/** What the page read (app/analysis/read-view.ts) that the controls show. */
+export interface PoolControlsState {
+  round: string;
+  query: URLSearchParams;
+  /** null: no editor (e.g. an unknown round is the view's own error to report). */
+  pool: PoolCandidates | null;
+  result: { ok: true } | { ok: false; error: { message: string } };
+}
+
+/**
+ * What every pooled analysis view shows above its report: the form and the
+ * pool editor, the error of a bad parameter, the flag of a mixed pool.
+ */
+export function PoolControls({
+  view,
+  state,
+  mixed,
+  resample,
+  hide,
+  children,
+}: {
+  view: AnalysisView;
+  state: PoolControlsState;
+  mixed?: MixedFlag | null;
+  /** A bootstrap view: its seed and resamples fields, with what the report used. */
+  resample?: { method: { seed: number; resamples: number } | undefined };
+  hide?: readonly string[];
+  children?: React.ReactNode;
+}) {
+  return (
+    <>
+      <PoolForm round={state.round} view={view} params={state.query} pool={state.pool} hide={hide}>
+        {resample && <ResampleFields query={state.query} method={resample.method} />}
+        {children}
+      </PoolForm>
+      {!state.result.ok && <Notice tone="error" title={state.result.error.message} />}
+      <MixedPoolNotice mixed={mixed} />
+    </>
+  );
+}
+
+function PoolEditorOf({ pool, action, params }: { pool: PoolCandidates; action: string; params: URLSearchParams }) {
+  const defaults = new Set(pool.defaultKeys);
+  const isDefault = (keys: string[]) => keys.length === defaults.size && keys.every((k) => defaults.has(k));
+  const member = (c: Candidate, on: boolean) => {
+    const keys = on ? [...pool.pool.keys.filter((k) => k !== c.slug), c.slug] : pool.pool.keys.filter((k) => k !== c.slug);
+    return withPool(action, params, isDefault(keys) ? null : keys);
+  };
+  const query = poolViewQuery(params, pool.defaultKeys, new Set(pool.candidates.map((c) => c.slug)));
+  return <PoolEditor lb={pool} path={action} query={query} links={{ member, reset: withPool(action, params, null) }} />;
+}
+
+function PoolForm({
   round,
   view,
   params,
+  pool,
   children,
   hide = [],
 }: {
   round: string;
   view: AnalysisView;
   params: URLSearchParams;
+  pool: PoolCandidates | null;
   children?: React.ReactNode;
   hide?: readonly string[];
 }) {
   const action = routes.analysis(round, undefined, undefined, view);
-  const kept = ["pool", "points", "scale", "reference", "tauMax", "allowMixed"].filter((k) => params.get(k) && !hide.includes(k));
-  // An unknown round is the view's own error to report; the editor is then left out.
-  const pool = await poolCandidates(db(), { round, pool: poolKeys(params) }).catch(() => null);
-  let editor: React.ReactNode = null;
-  if (pool) {
-    const defaults = new Set(pool.defaultKeys);
-    const isDefault = (keys: string[]) => keys.length === defaults.size && keys.every((k) => defaults.has(k));
-    const member = (c: Candidate, on: boolean) => {
-      const keys = on ? [...pool.pool.keys.filter((k) => k !== c.slug), c.slug] : pool.pool.keys.filter((k) => k !== c.slug);
-      return withPool(action, params, isDefault(keys) ? null : keys);
-    };
-    const query = poolViewQuery(params, pool.defaultKeys, new Set(pool.candidates.map((c) => c.slug)));
-    editor = <PoolEditor lb={pool} path={action} query={query} links={{ member, reset: withPool(action, params, null) }} />;
-  }
+  const kept = ["pool", "points", "scale", "reference", "tauMax", "allowMixed"].filter((k) => !hide.includes(k));
   return (
     // As on the leaderboard (round-controls.tsx): the view's settings, then the pool.
     <div className="space-y-2">
@@ -67,17 +110,10 @@ export async function PoolForm({
           </select>
         </label>
         {children}
-        {kept.map((k) => (
-          <input key={k} type="hidden" name={k} value={params.get(k)!} />
-        ))}
-        <button
-          type="submit"
-          className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
-        >
-          Update
-        </button>
+        <HiddenFields params={params} keys={kept} />
+        <SubmitButton>Update</SubmitButton>
       </form>
-      {editor}
+      {pool && <PoolEditorOf pool={pool} action={action} params={params} />}
     </div>
   );
 }
@@ -106,7 +142,7 @@ export function NumberField({
 }
 
 /** `seed` and `resamples` of the bootstrap views, showing what the report used when the URL does not say. */
-export function ResampleFields({ query, method }: { query: URLSearchParams; method?: { seed: number; resamples: number } }) {
+function ResampleFields({ query, method }: { query: URLSearchParams; method?: { seed: number; resamples: number } }) {
   return (
     <>
       <NumberField name="seed" label="Seed" value={query.get("seed") ?? method?.seed ?? 1} min={0} step={1} />

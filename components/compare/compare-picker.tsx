@@ -3,10 +3,11 @@
 // URL ride along as hidden fields, so comparing never changes the pool. Once
 // hydrated, a change applies at once (picking B is one action); a new round
 // drops A and B, which then default to its top two.
+import { HiddenFields, INPUT, SubmitButton } from "@/components/ui/form-controls";
 import { SubmitOnChangeForm } from "@/components/ui/submit-on-change";
 
 // w-full/min-w-0: a long option must not widen the form past a phone's screen.
-const INPUT = "w-full min-w-0 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const SELECT = `w-full min-w-0 ${INPUT}`;
 const KEPT = ["pool", "integration", "points", "scale", "tauMax", "seed", "resamples"] as const;
 
 export interface PickerOption {
@@ -46,7 +47,7 @@ export function ComparePicker({
   const select = (name: "a" | "b", value: string, label: string) => (
     <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
       <span className="text-xs text-zinc-500">{label}</span>
-      <select name={name} defaultValue={value} className={INPUT} data-picker={name}>
+      <select name={name} defaultValue={value} className={SELECT} data-picker={name}>
         {[...options, ...extra].map((o) => (
           <option key={o.slug} value={o.slug}>
             {o.displayName} ({o.slug})
@@ -74,7 +75,7 @@ export function ComparePicker({
     >
       <label className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
         <span className="text-xs text-zinc-500">Round</span>
-        <select name="round" defaultValue={round} className={INPUT}>
+        <select name="round" defaultValue={round} className={SELECT}>
           {rounds.map((r) => (
             <option key={r.slug} value={r.slug}>
               {r.name}
@@ -97,15 +98,8 @@ export function ComparePicker({
         />
         other versions (shared workloads)
       </label>
-      {KEPT.filter((k) => params.get(k)).map((k) => (
-        <input key={k} type="hidden" name={k} value={params.get(k)!} />
-      ))}
-      <button
-        type="submit"
-        className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
-      >
-        Compare
-      </button>
+      <HiddenFields params={params} keys={KEPT} />
+      <SubmitButton>Compare</SubmitButton>
     </SubmitOnChangeForm>
   );
 }

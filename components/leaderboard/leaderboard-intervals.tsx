@@ -4,24 +4,12 @@
 // until they are ready the page says so, and the page cache keeps that render
 // only briefly (markProvisional), so a reader a moment later gets them.
 import { IntervalBars } from "@/components/charts/interval-bars";
-import { db } from "@/lib/db/client";
-import { markProvisional, markUncacheable } from "@/lib/server/render-context";
-import type { ScoreQuery } from "@/lib/server/services/scores";
-import { intervalsIfReady } from "@/lib/server/services/leaderboard-intervals";
+import { markProvisional } from "@/lib/server/render-context";
+import type { IntervalsState } from "@/lib/server/services/leaderboard-intervals";
 
-/** How long a page waits for a pool's intervals before it shows the table without them. */
-export const INTERVALS_WAIT_MS = 8000;
-
-export function intervalQuery(pool: { keys: string[]; isDefault: boolean }, q: Pick<ScoreQuery, "tauMax" | "integration" | "points" | "scale">): ScoreQuery {
-  return { ...(pool.isDefault ? {} : { pool: pool.keys }), tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale };
-}
-
-export async function LeaderboardIntervals({ round, query, href }: { round: string; query: ScoreQuery; href: string }) {
-  // Waits a few seconds (a first visit usually gets them), never the whole computation.
-  const intervals = await intervalsIfReady({ db: db(), round, query, waitMs: INTERVALS_WAIT_MS }).catch((error: unknown) => {
-    markUncacheable("intervals unavailable");
-    return { state: "failed" as const, error };
-  });
+/** `load` is the page's loader (lib/server/pages/leaderboard.ts), called here, inside the page's Suspense boundary, so the table streams first. */
+export async function LeaderboardIntervals({ load, href }: { load: () => Promise<IntervalsState>; href: string }) {
+  const intervals = await load();
   if (intervals.state === "computing") {
     markProvisional("bootstrap intervals computing");
     return (

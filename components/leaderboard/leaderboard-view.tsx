@@ -1,15 +1,12 @@
 // The leaderboard of one round for the view in the URL (served at `/` for the
 // default round and at /rounds/<round>): filters, pool, the scoring mode and
-// the ranked table, all rendered on the server from getLeaderboard.
+// the ranked table, all rendered on the server from what the page read
+// (lib/server/pages/leaderboard.ts).
 import { CiteThisView } from "@/components/cite/cite-this-view";
 import { Suspense } from "react";
-import { INTERVALS_WAIT_MS, intervalQuery, LeaderboardIntervals } from "./leaderboard-intervals";
-import { db } from "@/lib/db/client";
-import { optionalRead, rememberedPageResult } from "@/lib/server/page-result";
-import { pickerRounds, type PickerRounds } from "@/lib/server/services/catalog";
-import { getLeaderboard } from "@/lib/server/services/leaderboard";
-import { parseViewQuery } from "@/lib/views/parse-query";
-import { EMPTY_QUERY, serializeViewQuery, viewHref, type ViewQuery } from "@/lib/views/query";
+import { LeaderboardIntervals } from "./leaderboard-intervals";
+import { intervalQuery, type LeaderboardPageData } from "@/lib/server/pages/leaderboard";
+import { viewHref, EMPTY_QUERY } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { pageOf } from "@/lib/views/paging";
 import { sortRows } from "@/lib/views/sort";
@@ -18,18 +15,14 @@ import { Pager } from "@/components/ui/pager";
 import { StaleNotice, UnavailableNotice } from "@/components/ui/outage-notice";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { RoundRules } from "@/components/rounds/round-rules";
-import { changesFromPrevious } from "@/lib/server/services/round-rules";
 import { deltaColumn } from "./delta-column";
 import { tieColumn } from "./tie-column";
-import { uncertaintyOfPool } from "@/lib/server/services/analysis-uncertainty";
 import { LeaderboardTable } from "./leaderboard-table";
 import { robustnessColumn } from "./robustness-column";
 import { RoundControls } from "./round-controls";
 import { ScoringNote } from "./scoring-note";
 import { StatusLegend } from "./status-legend";
 import { UnverifiedNotice, UnverifiedSection } from "./unverified";
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * Rows per page of the table: a pool of hundreds of submissions is shown 50
@@ -38,73 +31,38 @@ type SearchParams = Record<string, string | string[] | undefined>;
  */
 export const LEADERBOARD_PAGE_ROWS = 50;
 
-/** How long a page waits for its tie letters (see below). */
-const TIE_WAIT_MS = INTERVALS_WAIT_MS;
-
-/** The round's default pool with the view's scoring settings. */
-const scoringOnly = (q: ViewQuery): ViewQuery => ({ ...EMPTY_QUERY, tauMax: q.tauMax, integration: q.integration, points: q.points, scale: q.scale });
-
-export async function LeaderboardView({ round, path, searchParams }: { round: string; path: string; searchParams: SearchParams }) {
-  const { query, issues } = parseViewQuery(searchParams);
-  const database = db();
-  // While the database is unavailable, the last leaderboard this server computed for the same view is shown, marked as such.
-  const [rounds, result] = await Promise.all([
-    optionalRead(`round-picker|${round}`, () => pickerRounds(database, round), { shown: [], total: 0 } as PickerRounds),
-    rememberedPageResult(`leaderboard|${round}|${serializeViewQuery(query)}`, () => getLeaderboard(database, round, query)),
-  ]);
-  if (!result.ok) {
+/** The page reads `data` (lib/server/pages/leaderboard.ts): components do not read the database. */
+export function LeaderboardView({ path, data }: { path: string; data: LeaderboardPageData }) {
+  const { round, query, issues, rounds } = data;
+  if (!data.ok) {
     return (
       <div className="space-y-6">
         <RoundPicker rounds={rounds} current={round} />
         <h1 className="text-2xl font-semibold tracking-tight">
           Leaderboard · <code className="text-lg">{round}</code>
         </h1>
-        {result.error.code === "SERVICE_UNAVAILABLE" ? (
+        {data.error.code === "SERVICE_UNAVAILABLE" ? (
           <UnavailableNotice what="This leaderboard" />
         ) : (
-          <ViewErrorNotice error={result.error} href={path}>
+          <ViewErrorNotice error={data.error} href={path}>
             Open the round&apos;s default view
           </ViewErrorNotice>
         )}
       </div>
     );
   }
-  const { value: lb, stale, at } = result.value;
+  const { lb, stale, at, previous, verdicts, ties, defaults } = data;
   const sorted = sortRows(lb.rows, query.sort, query.dir);
-  const { items: rows, page, pages } = pageOf(sorted, Number(typeof searchParams.page === "string" ? searchParams.page : 1), LEADERBOARD_PAGE_ROWS);
+  const { items: rows, page, pages } = pageOf(sorted, data.page, LEADERBOARD_PAGE_ROWS);
   const pageHref = (p: number) => viewHref(path, query, p > 1 ? { page: String(p) } : {});
   const allWorkloads = [...lb.workloads, ...lb.variants];
-  const previous = await optionalRead(
-    `round-changes|${round}@${lb.round.dataVersion}`,
-    () => changesFromPrevious(database, { ...lb.round, workloads: allWorkloads }),
-    null,
-  );
-  const headToHead = lb.rows.length > 1 ? await robustnessColumn(database, round, lb, intervalQuery(lb.pool, query)) : null;
-  // Tie letters stream into their column once the resampling is done (one report for every cell),
-  // but the page waits for them at most INTERVALS_WAIT_MS: past that (the worker pool busy with other pools) the
-  // column stays empty and the page, marked provisional by LeaderboardIntervals while the same
-  // bootstrap computes, is rendered again with them. A round of one study has no intervals.
-  const ties =
-    lb.round.studiesExpected > 1 && lb.rows.length > 1
-      ? Promise.race([
-          uncertaintyOfPool(database, round, intervalQuery(lb.pool, query)).catch(() => null),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), TIE_WAIT_MS).unref()),
-        ])
-      : null;
-  // A pool that differs from the default gets a Δ column against the default pool, same scoring settings.
-  const defaults = lb.pool.isDefault
-    ? null
-    : await optionalRead(
-        `leaderboard-default|${round}|${serializeViewQuery(scoringOnly(query))}`,
-        () => getLeaderboard(database, round, scoringOnly(query)),
-        null,
-      );
+  const headToHead = verdicts ? robustnessColumn(round, lb, intervalQuery(lb.pool, query), verdicts) : null;
   return (
     <div className="space-y-5">
       {stale && <StaleNotice at={at} />}
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
-      <CiteThisView round={round} />
+      <CiteThisView citation={data.citation} />
       <RoundRules round={lb.round} workloads={allWorkloads} previous={previous} />
       <RoundTabs round={round} current="leaderboard" query={query} pool={lb.pool} leaderboardPath={viewHref(path, { ...query, axis: undefined, hide: [] })} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
@@ -162,7 +120,7 @@ export async function LeaderboardView({ round, path, searchParams }: { round: st
             ]}
           />
           <Suspense fallback={<p className="text-xs text-zinc-500">Resampling studies for 95% intervals…</p>}>
-            <LeaderboardIntervals round={round} query={intervalQuery(lb.pool, query)} href={routes.analysis(round, lb.pool, query, "uncertainty")} />
+            <LeaderboardIntervals load={data.intervals} href={routes.analysis(round, lb.pool, query, "uncertainty")} />
           </Suspense>
         </>
       )}

@@ -4,9 +4,8 @@
 // pool, lib/server/services/analysis-robustness.ts). Self-contained: the
 // leaderboard only passes it as an extra column.
 import Link from "next/link";
-import type { Db } from "@/lib/db/client";
 import type { Leaderboard, LeaderboardRow } from "@/lib/server/services/leaderboard";
-import { workloadVerdicts, type WorkloadVerdict } from "@/lib/server/services/analysis-robustness";
+import type { WorkloadVerdict } from "@/lib/server/services/analysis-robustness";
 import type { ScoreQuery } from "@/lib/server/services/scores";
 import type { ExtraColumn } from "./leaderboard-table";
 
@@ -22,13 +21,8 @@ export function compareHref(round: string, a: string, b: string, query: ScoreQue
   return `/compare?${q.toString()}`;
 }
 
-export async function robustnessColumn(db: Db, round: string, lb: Leaderboard, query: ScoreQuery): Promise<ExtraColumn> {
-  let verdicts: Record<string, WorkloadVerdict> = {};
-  try {
-    verdicts = await workloadVerdicts(db, { round, query });
-  } catch {
-    // No verdicts for a pool that cannot be rescored without a workload: the links stay.
-  }
+/** `verdicts`: read by the page (lib/server/pages/leaderboard.ts); {} when the pool cannot be rescored without a workload (the links stay). */
+export function robustnessColumn(round: string, lb: Leaderboard, query: ScoreQuery, verdicts: Record<string, WorkloadVerdict>): ExtraColumn {
   // Opponent: the row ranked just above (by the leaderboard's ranking), the second row for the top one.
   const ranked = [...lb.rows].sort((x, y) => x.rank - y.rank || x.poolIndex - y.poolIndex);
   const opponent = new Map(ranked.map((r, i) => [r.key, ranked[i === 0 ? 1 : i - 1]?.key]));

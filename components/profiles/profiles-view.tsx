@@ -8,19 +8,18 @@ import { RoundControls } from "@/components/leaderboard/round-controls";
 import { ScoringNote } from "@/components/leaderboard/scoring-note";
 import { RoundPicker, RoundTabs, RoundTitle } from "@/components/rounds/round-header";
 import { Notice, ViewErrorNotice } from "@/components/ui/notice";
-import { db } from "@/lib/db/client";
-import { pageResult } from "@/lib/server/page-result";
-import { pickerRounds } from "@/lib/server/services/catalog";
-import { getLeaderboard } from "@/lib/server/services/leaderboard";
+import type { PageResult } from "@/lib/server/page-result";
+import type { PickerRounds } from "@/lib/server/services/catalog";
+import type { Leaderboard } from "@/lib/server/services/leaderboard";
+import type { ViewVersion } from "@/lib/server/services/view-version";
 import { formatRho, formatScore, scoreDigits } from "@/lib/views/format";
 import { familyStyles } from "@/lib/views/palette";
-import { parseViewQuery } from "@/lib/views/parse-query";
+import type { Issue } from "@/lib/issue";
 import { profileSteps, rhoOnSteps } from "@/lib/views/profile-steps";
-import { EMPTY_QUERY, viewHref } from "@/lib/views/query";
+import { EMPTY_QUERY, viewHref, type ViewQuery } from "@/lib/views/query";
 import { routes } from "@/lib/views/routes";
 import { TableHead } from "@/components/ui/table";
-
-type SearchParams = Record<string, string | string[] | undefined>;
+import { TitledSection } from "@/components/ui/titled-section";
 
 /** tau values of the data table behind the plot: round numbers inside [tauMin, tauMax], and both ends. */
 function tableTaus(tauMin: number, tauMax: number): number[] {
@@ -28,11 +27,19 @@ function tableTaus(tauMin: number, tauMax: number): number[] {
   return [tauMin, ...picks, tauMax];
 }
 
-export async function ProfilesView({ round, searchParams }: { round: string; searchParams: SearchParams }) {
-  const { query, issues } = parseViewQuery(searchParams);
+/** What the page read (app/rounds/[round]/profiles/page.tsx): components do not read the database. */
+export interface ProfilesData {
+  round: string;
+  query: ViewQuery;
+  /** URL parameters that were ignored. */
+  issues: Issue[];
+  rounds: PickerRounds;
+  result: PageResult<Leaderboard>;
+  citation: () => Promise<ViewVersion | null>;
+}
+
+export function ProfilesView({ round, query, issues, rounds, result, citation }: ProfilesData) {
   const path = routes.profiles(round);
-  const database = db();
-  const [rounds, result] = await Promise.all([pickerRounds(database, round), pageResult(() => getLeaderboard(database, round, query))]);
   if (!result.ok) {
     return (
       <div className="space-y-6">
@@ -99,7 +106,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
     <div className="space-y-5">
       <RoundPicker rounds={rounds} current={round} />
       <RoundTitle round={lb.round} />
-      <CiteThisView round={round} />
+      <CiteThisView citation={citation} />
       <RoundTabs round={round} current="profiles" query={query} pool={lb.pool} />
       {issues.length > 0 && <Notice title="Some URL parameters were ignored" issues={issues} />}
       <RoundControls path={path} query={query} lb={lb} defaults={{ tauMax: lb.round.defaults.tauMax, integration: lb.round.defaults.integration }} />
@@ -118,16 +125,18 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
           </a>
         </Notice>
       ) : (
-        <section aria-labelledby="profiles-heading" className="space-y-3">
-          <div className="flex flex-wrap items-baseline gap-3">
-            <h2 id="profiles-heading" className="text-lg font-semibold">
-              Performance profiles
-            </h2>
+        <TitledSection
+          id="profiles-heading"
+          title="Performance profiles"
+          className="space-y-3"
+          wrap
+          aside={
             <p className="text-xs text-zinc-500">
               ρ(τ) = fraction of the {n} workloads on which a submission is within τ× of the pool&apos;s fastest. The curves are the exact step functions; the
               score integrates them as the scoring mode says.
             </p>
-          </div>
+          }
+        >
           <ProfileExplorer
             plotId={plotId}
             series={explorerSeries}
@@ -176,7 +185,7 @@ export async function ProfilesView({ round, searchParams }: { round: string; sea
               </table>
             </div>
           </details>
-        </section>
+        </TitledSection>
       )}
     </div>
   );

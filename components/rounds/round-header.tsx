@@ -57,6 +57,18 @@ export function RoundPicker({
   );
 }
 
+/** The line above a page's title that leads back to its round (`href`: the round's leaderboard unless given): "<round name> › <page>". */
+export function RoundCrumb({ round, page, href }: { round: { slug: string; name: string }; page: string; href?: string }) {
+  return (
+    <p className="text-xs text-zinc-500">
+      <Link href={href ?? routes.round(round.slug)} prefetch={false} className="hover:underline">
+        {round.name}
+      </Link>{" "}
+      {`› ${page}`}
+    </p>
+  );
+}
+
 export function RoundTitle({ round, as = "h1" }: { round: RoundCatalog["round"]; as?: "h1" | "h2" }) {
   const H = as;
   return (

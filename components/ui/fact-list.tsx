@@ -1,8 +1,8 @@
-// A two-column list of labelled facts (a submission's configuration, a
-// workload's rules): labels in grey, values beside them.
-import type { ReactNode } from "react";
+// A short list of named facts (a submission's configuration, a workload's
+// task and target): a two-column <dl>, the name beside its value.
+export type Fact = [name: string, value: React.ReactNode];
 
-export function FactList({ facts }: { facts: readonly (readonly [string, ReactNode])[] }) {
+export function FactList({ facts }: { facts: Fact[] }) {
   return (
     <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm">
       {facts.map(([k, v]) => (

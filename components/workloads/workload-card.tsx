@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { RoundCatalog, WorkloadInfo } from "@/lib/server/services/catalog";
 import { formatCount, formatDuration, formatMetric } from "@/lib/views/format";
-import { FactList } from "@/components/ui/fact-list";
+import { FactList, type Fact } from "@/components/ui/fact-list";
 
 export function budgetText(w: WorkloadInfo, round: Pick<RoundCatalog["round"], "budgetFactor">): string {
   if (w.budgetSeconds !== null) {
@@ -31,7 +31,7 @@ export function WorkloadCard({
   headingLevel?: "h1" | "h2" | "h3";
 }) {
   const H = headingLevel;
-  const facts: [string, React.ReactNode][] = [
+  const facts: Fact[] = [
     ["Task", w.task ?? "–"],
     ["Dataset", w.dataset ?? "–"],
     ["Model", w.model ?? "–"],

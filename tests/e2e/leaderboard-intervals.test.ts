@@ -25,7 +25,7 @@ test("v0.5 external: one interval per pool member, equal to GET .../uncertainty,
       `${inject("baseUrl")}/rounds/algoperf-v0.5-external?add=&remove=amos,caspr_adaptive,cyclic_lr,generalized_adam,lawa_ema,lawa_queue,schedule_free_prodigy`,
     );
     // First view of this pool: the table is there; the intervals are awaited at most a few seconds
-    // (components/leaderboard/leaderboard-intervals.tsx INTERVALS_WAIT_MS), announced if not ready by then.
+    // (lib/server/pages/leaderboard.ts INTERVALS_WAIT_MS), announced if not ready by then.
     const first = await page.locator("[data-intervals]").getAttribute("data-intervals");
     expect(["computing", "shown"]).toContain(first);
     if (first === "computing") expect(await page.locator("[data-intervals]").textContent()).toMatch(/being computed/);

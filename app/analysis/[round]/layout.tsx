@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AnalysisNav, AnalysisRoundPicker } from "@/components/analysis/analysis-nav";
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import { RoundTitle } from "@/components/rounds/round-header";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -25,7 +26,7 @@ export default async function AnalysisLayout({ children, params }: { children: R
         <AnalysisRoundPicker round={round} rounds={rounds} />
       </Suspense>
       <RoundTitle round={catalog.round} />
-      <CiteThisView round={round} />
+      <CiteThisView citation={() => citationOf(round)} />
       <Suspense fallback={null}>
         <AnalysisNav round={round} defaultKeys={defaultKeys} />
       </Suspense>

@@ -1,6 +1,6 @@
 // /rounds/<round>: the leaderboard of a round for the view in the URL.
 import type { Metadata } from "next";
-import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
+import { RoundLeaderboard } from "./round-leaderboard";
 import { routes } from "@/lib/views/routes";
 
 export const dynamic = "force-dynamic";
@@ -14,5 +14,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RoundPage({ params, searchParams }: Props) {
   const { round } = await params;
-  return <LeaderboardView round={round} path={routes.round(round)} searchParams={await searchParams} />;
+  return <RoundLeaderboard round={round} path={routes.round(round)} searchParams={await searchParams} />;
 }

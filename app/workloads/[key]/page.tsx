@@ -2,12 +2,13 @@
 // member's result on it, the best trial of each study, and a chart of the times.
 import { TRIAL_FIGURE_COLUMNS, TrialDetails, TrialFigureCells } from "@/components/workloads/trial-details";
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TimesChart } from "@/components/charts/times-chart";
 import { RoundControls } from "@/components/leaderboard/round-controls";
 import { ScoringNote } from "@/components/leaderboard/scoring-note";
-import { RoundPicker, RoundTabs } from "@/components/rounds/round-header";
+import { RoundCrumb, RoundPicker, RoundTabs } from "@/components/rounds/round-header";
 import { Notice } from "@/components/ui/notice";
 import { WorkloadCard } from "@/components/workloads/workload-card";
 import { db } from "@/lib/db/client";
@@ -82,14 +83,9 @@ export default async function WorkloadPage({ params, searchParams }: Props) {
     <div className="space-y-5">
       <RoundPicker rounds={rounds} current={round} hrefFor={(slug) => routes.workloads(slug)} />
       <div>
-        <p className="text-xs text-zinc-500">
-          <Link href={routes.workloads(round, query)} prefetch={false} className="hover:underline">
-            {t.round.name}
-          </Link>{" "}
-          › workload
-        </p>
+        <RoundCrumb round={{ slug: round, name: t.round.name }} page="workload" href={routes.workloads(round, query)} />
         <h1 className="text-2xl font-semibold tracking-tight">{w.displayName}</h1>
-        <CiteThisView round={round} />
+        <CiteThisView citation={() => citationOf(round)} />
       </div>
       <RoundTabs round={round} current="workloads" query={query} />
       <nav aria-label="Workloads of this round" className="flex flex-wrap gap-1.5 text-xs">

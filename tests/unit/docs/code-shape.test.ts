@@ -1,5 +1,6 @@
-// The shape issue 20 asks of the code: no function over 80 lines in lib/, and
-// no import cycle among app/, components/, lib/, ingest/ and scripts/. Read with the
+// The shape issue 20 asks of the code: no function over 80 lines in lib/, no
+// import cycle among app/, components/, lib/, ingest/ and scripts/, and no
+// component that reads the database (pages and lib/server/pages/ loaders do). Read with the
 // TypeScript compiler's parser, so comments and strings cannot fool it.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -124,5 +125,16 @@ describe("code shape (issue 20)", () => {
     const known = new Set(all);
     const graph = new Map(all.map((f) => [f, imports(f, known)]));
     expect(cycles(graph)).toEqual([]);
+  });
+
+  test("components/ import nothing from lib/db (the page or its loader reads, components get plain data)", () => {
+    const all = ["components", "lib"].flatMap(files);
+    const known = new Set(all);
+    const offenders = files("components").flatMap((f) =>
+      imports(f, known)
+        .filter((i) => i.startsWith("lib/db/"))
+        .map((i) => `${f} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,13 +1,9 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed, percent } from "@/components/analysis/format";
-import { scoreDigits } from "@/lib/views/format";
-import { NumberField, PoolForm } from "@/components/analysis/pool-form";
-import { Notice } from "@/components/ui/notice";
+import { NumberField, PoolControls } from "@/components/analysis/pool-form";
 import { SortableTable } from "@/components/analysis/sortable-table";
 import { seriesColor } from "@/lib/views/palette";
 import { ScatterChart } from "@/components/charts/scatter-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
-import { db } from "@/lib/db/client";
 import { calibrationOfPool } from "@/lib/server/services/analysis-calibration";
 import { parseCalibrationParams } from "@/lib/server/schemas/analysis-calibration";
 import { JsonLink } from "../../json-link";
@@ -19,12 +15,9 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Calibration" };
 
 export default async function CalibrationPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, k } = parseCalibrationParams(query);
-    return calibrationOfPool(db(), round, scoreQuery, k);
-  });
-  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
-  const name = (key: string) => report?.displayNames[key] ?? key;
+  const { controls, round, query, report, name, digits } = await readAnalysisView(props, parseCalibrationParams, ({ db, round, input }) =>
+    calibrationOfPool(db, round, input.query, input.k),
+  );
   const seconds = report?.round.timeBasis === "seconds";
   const time = (t: number) => (seconds ? `${fixed(t, 0)} s` : fixed(t, 3));
   const algorithms = [...new Set((report?.rows ?? []).map((r) => r.baseAlgorithm ?? name(r.name)))];
@@ -41,11 +34,9 @@ export default async function CalibrationPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="calibration" params={query}>
+      <PoolControls view="calibration" state={controls} mixed={report?.mixed}>
         <NumberField name="k" label="Top k per algorithm × horizon" value={query.get("k") ?? report?.k ?? 3} min={1} max={50} step={1} />
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      </PoolControls>
       {report && (
         <>
           <p className="text-xs text-zinc-500">

@@ -3,13 +3,12 @@
 // GPU-hours of all its tuning trials (and their price), per workload the
 // result's cost and the search's, hardware beside every figure.
 import { AnalysisSection } from "@/components/analysis/analysis-section";
-import { NumberField, PoolForm } from "@/components/analysis/pool-form";
+import { NumberField, PoolControls } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
-import { db } from "@/lib/db/client";
 import { parseCostParams } from "@/lib/server/schemas/analysis-cost";
 import { costOfPool, type CostReport } from "@/lib/server/services/analysis-cost";
 import { JsonLink } from "../../json-link";
-import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { pooled, readAnalysisView, type AnalysisPageProps } from "../../read-view";
 import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
@@ -25,10 +24,7 @@ function gpuHours(v: number | null): string {
 const money = (v: number | null) => (v === null ? "–" : v.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: 2 }));
 
 export default async function CostPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, options } = parseCostParams(query);
-    return costOfPool(db(), { round, query: scoreQuery, ...options });
-  });
+  const { controls, round, query, report } = await readAnalysisView(props, parseCostParams, pooled(costOfPool));
   return (
     <AnalysisSection
       view="cost"
@@ -41,10 +37,9 @@ export default async function CostPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="cost" params={query}>
+      <PoolControls view="cost" state={controls}>
         <NumberField name="pricePerGpuHour" label="Price per GPU-hour" value={query.get("pricePerGpuHour") ?? ""} min={0.0001} step="any" />
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
+      </PoolControls>
       {report && <CostNotices report={report} />}
       {report && <CostRanking report={report} />}
       {report && <CostPerWorkload report={report} />}

@@ -1,13 +1,10 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import Link from "next/link";
 import { fixed, percent } from "@/components/analysis/format";
-import { scoreDigits } from "@/lib/views/format";
-import { PoolForm } from "@/components/analysis/pool-form";
+import { PoolControls } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
 import { seriesColor } from "@/lib/views/palette";
 import { HorizonChart, type HorizonChartSeries } from "@/components/charts/horizon-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
-import { db } from "@/lib/db/client";
 import { horizonOfPool } from "@/lib/server/services/analysis-horizon";
 import { parseScoreParams } from "@/lib/server/schemas/scores";
 import { JsonLink } from "../../json-link";
@@ -20,9 +17,9 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Training horizon" };
 
 export default async function HorizonPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => horizonOfPool(db(), round, parseScoreParams(query)));
-  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
-  const name = (key: string) => report?.displayNames[key] ?? key;
+  const { controls, round, query, report, name, digits } = await readAnalysisView(props, parseScoreParams, ({ db, round, input }) =>
+    horizonOfPool(db, round, input),
+  );
   const chartSeries = (value: (p: { score: number; targetsHit: number }) => number): HorizonChartSeries[] =>
     (report?.series ?? []).map((s, i) => ({
       key: s.baseAlgorithm,
@@ -52,9 +49,7 @@ export default async function HorizonPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="horizon" params={query} />
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      <PoolControls view="horizon" state={controls} mixed={report?.mixed} />
       {report && report.series.length === 0 && (
         <Notice tone="info">
           No base algorithm in this pool was run at several training horizons, so there is nothing to compare.{" "}

@@ -8,8 +8,8 @@ import Link from "next/link";
 import { fixed } from "@/components/analysis/format";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { HparamScatter } from "@/components/charts/hparam-scatter";
+import { INPUT, SubmitButton } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
-import { db } from "@/lib/db/client";
 import { hyperparametersOf, type HyperparameterReport } from "@/lib/server/services/analysis-hyperparameters";
 import { seriesColor } from "@/lib/views/palette";
 import { routes } from "@/lib/views/routes";
@@ -20,13 +20,14 @@ import { CaptionedTable, TableHead } from "@/components/ui/table";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Hyperparameter sensitivity" };
 
-const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
-
 const spreadText = (v: number) => (Number.isNaN(v) ? "no hit" : Number.isFinite(v) ? `${v.toFixed(2)}×` : "∞ (median trial misses)");
 
 export default async function HyperparametersPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) =>
-    hyperparametersOf(db(), { round, submission: query.get("submission") || undefined }),
+  const { round, query, result, report } = await readAnalysisView(
+    props,
+    (query) => query.get("submission") || undefined,
+    ({ db, round, input }) => hyperparametersOf(db, { round, submission: input }),
+    { withPool: false },
   );
   const submission = query.get("submission") || undefined;
   return (
@@ -57,12 +58,7 @@ export default async function HyperparametersPage(props: AnalysisPageProps) {
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          className="rounded bg-zinc-900 px-3 py-1.5 text-sm text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
-        >
-          Show
-        </button>
+        <SubmitButton>Show</SubmitButton>
       </form>
       {!result.ok && <Notice tone="error" title={result.error.message} />}
       {report && (

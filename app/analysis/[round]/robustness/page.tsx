@@ -1,17 +1,14 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed, percent } from "@/components/analysis/format";
-import { PoolForm, ResampleFields } from "@/components/analysis/pool-form";
-import { Notice } from "@/components/ui/notice";
+import { PoolControls } from "@/components/analysis/pool-form";
 import { PROFILE_SIZE, ProfilePlot } from "@/components/charts/profile-plot";
-import { db } from "@/lib/db/client";
 import { robustnessOfPool, ROBUSTNESS_METHOD, type RobustnessReport } from "@/lib/server/services/analysis-robustness";
 import { parseRobustnessParams } from "@/lib/server/schemas/analysis-robustness";
-import { formatScore, scoreDigits } from "@/lib/views/format";
+import { formatScore } from "@/lib/views/format";
 import { seriesStyle } from "@/lib/views/palette";
 import { JsonLink } from "../../json-link";
 import { routes } from "@/lib/views/routes";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
-import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { pooled, readAnalysisView, type AnalysisPageProps } from "../../read-view";
 import { TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +17,7 @@ export const metadata = { title: "Workload-set robustness" };
 const span = (r: [number, number] | null) => (r === null ? "–" : r[0] === r[1] ? String(r[0]) : `${r[0]}–${r[1]}`);
 
 export default async function RobustnessPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, options } = parseRobustnessParams(query);
-    return robustnessOfPool(db(), { round, query: scoreQuery, ...options });
-  });
-  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
-  const name = (key: string) => report?.displayNames[key] ?? key;
+  const { controls, round, query, report, name, digits } = await readAnalysisView(props, parseRobustnessParams, pooled(robustnessOfPool));
   return (
     <AnalysisSection
       view="robustness"
@@ -43,11 +35,7 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="robustness" params={query}>
-        <ResampleFields query={query} method={report?.method} />
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      <PoolControls view="robustness" state={controls} mixed={report?.mixed} resample={{ method: report?.method }} />
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>

@@ -1,14 +1,13 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed, signed } from "@/components/analysis/format";
 import { scoreDigits } from "@/lib/views/format";
-import { PoolForm } from "@/components/analysis/pool-form";
-import { Notice } from "@/components/ui/notice";
+import { PoolControls } from "@/components/analysis/pool-form";
+import { INPUT } from "@/components/ui/form-controls";
 import { SortableTable } from "@/components/analysis/sortable-table";
 import { analysisViewHref } from "@/components/analysis/views";
 import { ShiftChart } from "@/components/charts/shift-chart";
-import { db } from "@/lib/db/client";
 import { sensitivityOfPool, type LeaveOneOutReport, type SubjectReport } from "@/lib/server/services/analysis-sensitivity";
 import { parseSensitivityParams } from "@/lib/server/schemas/analysis-sensitivity";
+import { db } from "@/lib/db/client";
 import { listRounds } from "@/lib/server/services/catalog";
 import { JsonLink } from "../../json-link";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
@@ -18,13 +17,10 @@ import { CaptionedTable, TableHead } from "@/components/ui/table";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Pool sensitivity" };
 
-const INPUT = "rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
-
 export default async function SensitivityPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, submission } = parseSensitivityParams(query);
-    return sensitivityOfPool(db(), round, scoreQuery, submission);
-  });
+  const { controls, round, query, report } = await readAnalysisView(props, parseSensitivityParams, ({ db, round, input }) =>
+    sensitivityOfPool(db, round, input.query, input.submission),
+  );
   const submissions = (await listRounds(db())).find((r) => r.slug === round)?.submissions ?? [];
   const subject = query.get("submission") ?? "";
   return (
@@ -39,7 +35,7 @@ export default async function SensitivityPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="sensitivity" params={query}>
+      <PoolControls view="sensitivity" state={controls} mixed={report?.mixed}>
         <label className="flex max-w-full min-w-0 flex-col gap-1">
           <span className="text-xs text-zinc-500">Submission</span>
           <select name="submission" defaultValue={subject} className={`${INPUT} max-w-full`}>
@@ -52,9 +48,7 @@ export default async function SensitivityPage(props: AnalysisPageProps) {
             ))}
           </select>
         </label>
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      </PoolControls>
       {report?.view === "subject" && <SubjectView report={report} />}
       {report?.view === "leave-one-out" && <LeaveOneOutView report={report} round={round} query={query} />}
       {report && <JsonLink round={round} endpoint="sensitivity" params={query} />}

@@ -1,26 +1,19 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { percent } from "@/components/analysis/format";
-import { PoolForm, ResampleFields } from "@/components/analysis/pool-form";
-import { Notice } from "@/components/ui/notice";
+import { PoolControls } from "@/components/analysis/pool-form";
 import { SpeedupHeatmap } from "@/components/charts/speedup-heatmap";
 import { formatSpeedup } from "@/components/compare/format";
-import { db } from "@/lib/db/client";
 import { speedupsOfPool } from "@/lib/server/services/analysis-compare";
 import { parseSpeedupParams } from "@/lib/server/schemas/analysis-compare";
 import { JsonLink } from "../../json-link";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
-import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { pooled, readAnalysisView, type AnalysisPageProps } from "../../read-view";
 import { TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Speedup matrix" };
 
 export default async function SpeedupsPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, options } = parseSpeedupParams(query);
-    return speedupsOfPool(db(), { round, query: scoreQuery, ...options });
-  });
-  const name = (key: string) => report?.displayNames[key] ?? key;
+  const { controls, round, query, report, name } = await readAnalysisView(props, parseSpeedupParams, pooled(speedupsOfPool));
   const compareHref = (a: string, b: string) => {
     const q = new URLSearchParams({ round, a, b });
     if (query.get("pool")) q.set("pool", query.get("pool")!);
@@ -46,11 +39,7 @@ export default async function SpeedupsPage(props: AnalysisPageProps) {
         )
       }
     >
-      <PoolForm round={round} view="speedups" params={query}>
-        <ResampleFields query={query} method={report?.method} />
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      <PoolControls view="speedups" state={controls} mixed={report?.mixed} resample={{ method: report?.method }} />
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>

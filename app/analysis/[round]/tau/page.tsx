@@ -1,12 +1,8 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed } from "@/components/analysis/format";
-import { scoreDigits } from "@/lib/views/format";
-import { NumberField, PoolForm } from "@/components/analysis/pool-form";
-import { Notice } from "@/components/ui/notice";
+import { NumberField, PoolControls } from "@/components/analysis/pool-form";
 import { BumpChart } from "@/components/charts/bump-chart";
 import { seriesColor } from "@/lib/views/palette";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
-import { db } from "@/lib/db/client";
 import { TAU_SWEEP_DEFAULTS } from "@/lib/scoring/analysis";
 import { tauSensitivityOfPool } from "@/lib/server/services/analysis-tau";
 import { parseTauParams } from "@/lib/server/schemas/analysis-tau";
@@ -19,12 +15,9 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Tau sensitivity" };
 
 export default async function TauPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, sweep } = parseTauParams(query);
-    return tauSensitivityOfPool(db(), round, scoreQuery, sweep);
-  });
-  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
-  const name = (key: string) => report?.displayNames[key] ?? key;
+  const { controls, round, query, report, name, digits } = await readAnalysisView(props, parseTauParams, ({ db, round, input }) =>
+    tauSensitivityOfPool(db, round, input.query, input.sweep),
+  );
   const leaderChanges = report ? report.leaders.filter((l, i) => i > 0 && l.join() !== report.leaders[i - 1]!.join()).length : 0;
   return (
     <AnalysisSection
@@ -38,13 +31,11 @@ export default async function TauPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="tau" params={query} hide={["tauMax"]}>
+      <PoolControls view="tau" state={controls} mixed={report?.mixed} hide={["tauMax"]}>
         <NumberField name="from" label="tau max from" value={query.get("from") ?? TAU_SWEEP_DEFAULTS.from} min={1.01} step="any" />
         <NumberField name="to" label="to" value={query.get("to") ?? TAU_SWEEP_DEFAULTS.to} min={1.01} step="any" />
         <NumberField name="steps" label="steps" value={query.get("steps") ?? TAU_SWEEP_DEFAULTS.steps} min={2} max={100} step={1} />
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      </PoolControls>
       {report && (
         <>
           <p className="text-sm" data-summary>

@@ -1,30 +1,23 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed } from "@/components/analysis/format";
-import { scoreDigits } from "@/lib/views/format";
-import { PoolForm } from "@/components/analysis/pool-form";
+import { PoolControls } from "@/components/analysis/pool-form";
+import { INPUT } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import { seriesColor } from "@/lib/views/palette";
 import { LineChart } from "@/components/charts/line-chart";
 import { SeriesHighlight } from "@/components/charts/series-highlight";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { db } from "@/lib/db/client";
 import { tuningOfPool } from "@/lib/server/services/analysis-tuning";
 import { parseTuningParams } from "@/lib/server/schemas/analysis-tuning";
 import { JsonLink } from "../../json-link";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
-import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { pooled, readAnalysisView, type AnalysisPageProps } from "../../read-view";
 import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tuning budget" };
 
 export default async function TuningPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, options } = parseTuningParams(query);
-    return tuningOfPool(db(), { round, query: scoreQuery, ...options });
-  });
-  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
-  const name = (key: string) => report?.displayNames[key] ?? key;
+  const { controls, round, query, report, name, digits } = await readAnalysisView(props, parseTuningParams, pooled(tuningOfPool));
   const color = (key: string) => seriesColor(report ? report.series.findIndex((s) => s.key === key) : 0);
   return (
     <AnalysisSection
@@ -39,14 +32,10 @@ export default async function TuningPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="tuning" params={query}>
+      <PoolControls view="tuning" state={controls} mixed={report?.mixed}>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">Baseline restricted to k trials</span>
-          <select
-            name="baseline"
-            defaultValue={report?.baseline ?? query.get("baseline") ?? ""}
-            className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-          >
+          <select name="baseline" defaultValue={report?.baseline ?? query.get("baseline") ?? ""} className={INPUT}>
             {!report?.baseline && <option value="">none</option>}
             {(report?.pool ?? []).map((k) => (
               <option key={k} value={k}>
@@ -55,9 +44,7 @@ export default async function TuningPage(props: AnalysisPageProps) {
             ))}
           </select>
         </label>
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      </PoolControls>
       {report && new Set(Object.values(report.hardware).flat()).size > 1 && (
         <Notice tone="info">
           <span data-mixed-hardware>

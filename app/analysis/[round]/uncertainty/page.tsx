@@ -1,11 +1,8 @@
-import { MixedPoolNotice } from "@/components/pools/mixed-pool-notice";
 import { fixed } from "@/components/analysis/format";
-import { scoreDigits } from "@/lib/views/format";
-import { PoolForm, ResampleFields } from "@/components/analysis/pool-form";
+import { PoolControls } from "@/components/analysis/pool-form";
 import { Notice } from "@/components/ui/notice";
 import { IntervalBars } from "@/components/charts/interval-bars";
 import { TIE_TITLE, tieLetters } from "@/components/leaderboard/tie-column";
-import { db } from "@/lib/db/client";
 import { uncertaintyOfPool, UNCERTAINTY_METHOD } from "@/lib/server/services/analysis-uncertainty";
 import { parseUncertaintyParams } from "@/lib/server/schemas/analysis-uncertainty";
 import { JsonLink } from "../../json-link";
@@ -17,12 +14,9 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Uncertainty over studies" };
 
 export default async function UncertaintyPage(props: AnalysisPageProps) {
-  const { round, query, result, report } = await readAnalysisView(props, (round, query) => {
-    const { query: scoreQuery, options } = parseUncertaintyParams(query);
-    return uncertaintyOfPool(db(), round, scoreQuery, options);
-  });
-  const digits = report ? scoreDigits(report.round.timeBasis) : 3;
-  const name = (key: string) => report?.displayNames[key] ?? key;
+  const { controls, round, query, report, name, digits } = await readAnalysisView(props, parseUncertaintyParams, ({ db, round, input }) =>
+    uncertaintyOfPool(db, round, input.query, input.options),
+  );
   return (
     <AnalysisSection
       view="uncertainty"
@@ -45,11 +39,7 @@ export default async function UncertaintyPage(props: AnalysisPageProps) {
         </>
       }
     >
-      <PoolForm round={round} view="uncertainty" params={query}>
-        <ResampleFields query={query} method={report?.method} />
-      </PoolForm>
-      {!result.ok && <Notice tone="error" title={result.error.message} />}
-      <MixedPoolNotice mixed={report?.mixed} />
+      <PoolControls view="uncertainty" state={controls} mixed={report?.mixed} resample={{ method: report?.method }} />
       {report && (
         <>
           <p className="text-xs text-zinc-500" data-settings>

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { pageResult } from "@/lib/server/page-result";
 import { roundChanges, roundVersions, type RoundChanges, type RoundVersionItem } from "@/lib/server/services/history";
 import { routes } from "@/lib/views/routes";
+import { TitledSection } from "@/components/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 
@@ -66,10 +67,7 @@ function Membership({ changes }: { changes: RoundChanges }) {
   const kinds = (["added", "removed", "hidden", "unhidden", "verified", "unverified"] as const).filter((k) => changes[k].length > 0);
   if (kinds.length === 0) return <p>No submission was added, removed, hidden or verified.</p>;
   return (
-    <section aria-labelledby="membership">
-      <h2 id="membership" className="text-lg font-semibold">
-        Submissions
-      </h2>
+    <TitledSection id="membership" title="Submissions">
       <ul className="list-disc pl-6">
         {kinds.map((k) => (
           <li key={k}>
@@ -77,16 +75,13 @@ function Membership({ changes }: { changes: RoundChanges }) {
           </li>
         ))}
       </ul>
-    </section>
+    </TitledSection>
   );
 }
 
 function Moves({ changes }: { changes: RoundChanges }) {
   return (
-    <section aria-labelledby="moves">
-      <h2 id="moves" className="text-lg font-semibold">
-        Rank and score moves (default pool)
-      </h2>
+    <TitledSection id="moves" title="Rank and score moves (default pool)">
       {changes.moves.length === 0 ? (
         <p>No rank or score changed.</p>
       ) : (
@@ -113,16 +108,13 @@ function Moves({ changes }: { changes: RoundChanges }) {
           </tbody>
         </table>
       )}
-    </section>
+    </TitledSection>
   );
 }
 
 function Timeline({ round, versions }: { round: string; versions: RoundVersionItem[] }) {
   return (
-    <section aria-labelledby="timeline">
-      <h2 id="timeline" className="text-lg font-semibold">
-        Versions
-      </h2>
+    <TitledSection id="timeline" title="Versions">
       <ol className="space-y-1 text-sm">
         {versions.map((v, i) => (
           <li key={v.version}>
@@ -139,6 +131,6 @@ function Timeline({ round, versions }: { round: string; versions: RoundVersionIt
           </li>
         ))}
       </ol>
-    </section>
+    </TitledSection>
   );
 }

@@ -1,6 +1,12 @@
 // /rounds/<round>/profiles: performance profiles of the view in the URL.
 import type { Metadata } from "next";
 import { ProfilesView } from "@/components/profiles/profiles-view";
+import { db } from "@/lib/db/client";
+import { pageResult } from "@/lib/server/page-result";
+import { citationOf } from "@/lib/server/pages/citation";
+import { pickerRounds } from "@/lib/server/services/catalog";
+import { getLeaderboard } from "@/lib/server/services/leaderboard";
+import { parseViewQuery } from "@/lib/views/parse-query";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProfilesPage({ params, searchParams }: Props) {
   const { round } = await params;
-  return <ProfilesView round={round} searchParams={await searchParams} />;
+  const { query, issues } = parseViewQuery(await searchParams);
+  const database = db();
+  const [rounds, result] = await Promise.all([pickerRounds(database, round), pageResult(() => getLeaderboard(database, round, query))]);
+  return <ProfilesView round={round} query={query} issues={issues} rounds={rounds} result={result} citation={() => citationOf(round)} />;
 }

@@ -3,6 +3,7 @@
 // every workload across studies and trials, and its eval curves when uploaded.
 import { TRIAL_FIGURE_COLUMNS, TrialDetails, TrialFigureCells } from "@/components/workloads/trial-details";
 import { CiteThisView } from "@/components/cite/cite-this-view";
+import { citationOf } from "@/lib/server/pages/citation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BadgeEmbed } from "@/components/badges/badge-embed";
@@ -20,7 +21,9 @@ import { crossingIndices, lttbIndices } from "@/lib/views/downsample";
 import { flattenRecord } from "@/lib/views/records";
 import { routes } from "@/lib/views/routes";
 import { CaptionedTable, FramedTable, HEAD_TONE, TableHead } from "@/components/ui/table";
-import { FactList } from "@/components/ui/fact-list";
+import { TitledSection } from "@/components/ui/titled-section";
+import { RoundCrumb } from "@/components/rounds/round-header";
+import { FactList, type Fact } from "@/components/ui/fact-list";
 
 export const dynamic = "force-dynamic";
 
@@ -146,7 +149,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const badge = await pageResult(() => submissionBadge(db(), { round, slug }));
   const basis = v.round.timeBasis;
   const digits = scoreDigits(basis);
-  const facts: [string, React.ReactNode][] = [
+  const facts: Fact[] = [
     ["Base algorithm", s.baseAlgorithm ?? "–"],
     ["Family", s.family ?? "–"],
     ["Base optimizer", s.baseOptimizer ?? "–"],
@@ -183,12 +186,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-xs text-zinc-500">
-          <Link href={routes.round(round)} prefetch={false} className="hover:underline">
-            {v.round.name}
-          </Link>{" "}
-          › submission
-        </p>
+        <RoundCrumb round={{ slug: round, name: v.round.name }} page="submission" />
         <h1 className="text-2xl font-semibold tracking-tight">
           {s.displayName}
           {v.completeness && <CompletenessBadge completeness={v.completeness} />}
@@ -213,13 +211,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           · <CostLinks round={round} slug={s.slug} />
         </p>
         {s.notes && <p className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{s.notes}</p>}
-        <CiteThisView round={round} />
+        <CiteThisView citation={() => citationOf(round)} />
       </div>
 
-      <section aria-labelledby="standing" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-        <h2 id="standing" className="text-sm font-semibold">
-          Standing
-        </h2>
+      <TitledSection id="standing" title="Standing" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         {v.context === null ? (
           <p className="text-sm text-zinc-600">No scores.</p>
         ) : "error" in v.context ? (
@@ -248,19 +243,13 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             <BadgeEmbed badge={badge.value} />
           </div>
         )}
-      </section>
+      </TitledSection>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <section aria-labelledby="config" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="config" className="text-sm font-semibold">
-            Configuration
-          </h2>
+        <TitledSection id="config" title="Configuration" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <FactList facts={facts} />
-        </section>
-        <section aria-labelledby="hyper" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="hyper" className="text-sm font-semibold">
-            Hyperparameters
-          </h2>
+        </TitledSection>
+        <TitledSection id="hyper" title="Hyperparameters" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           {hyper.length === 0 ? (
             <p className="mt-1 text-sm text-zinc-500">None recorded{s.source !== "uploaded" ? " in the published source" : ""}.</p>
           ) : (
@@ -277,14 +266,11 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </tbody>
             </CaptionedTable>
           )}
-        </section>
+        </TitledSection>
       </div>
 
       {extra.length > 0 && (
-        <section aria-labelledby="published" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="published" className="text-sm font-semibold">
-            Published figures
-          </h2>
+        <TitledSection id="published" title="Published figures" heading="small" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <CaptionedTable id="extra" label="Extra fields" className="text-sm" regionClassName="mt-2">
             <tbody>
               {extra.map(([k, val]) => (
@@ -297,14 +283,14 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </CaptionedTable>
-        </section>
+        </TitledSection>
       )}
 
-      <section aria-labelledby="results" className="space-y-2">
-        <div className="flex items-baseline gap-3">
-          <h2 id="results" className="text-lg font-semibold">
-            Results per workload
-          </h2>
+      <TitledSection
+        id="results"
+        title="Results per workload"
+        className="space-y-2"
+        aside={
           <p className="ml-auto flex gap-3 text-xs">
             <a className="text-sky-700 hover:underline dark:text-sky-400" href={routes.api.submission(round, slug, "csv")} download>
               CSV (every run)
@@ -313,7 +299,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               JSON
             </a>
           </p>
-        </div>
+        }
+      >
         <FramedTable
           id="submission-results"
           caption={<>Time to target of {s.displayName} on every workload, with the cell it has in the default pool and the best trial of each study.</>}
@@ -429,14 +416,14 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           </tbody>
         </FramedTable>
         {pages > 1 && <RunPages round={round} slug={slug} page={page} pages={pages} />}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="curves" className="space-y-2">
-        <div className="flex items-baseline gap-3">
-          <h2 id="curves" className="text-lg font-semibold">
-            Eval curves
-          </h2>
-          {evalWorkloads.length > 0 && (
+      <TitledSection
+        id="curves"
+        title="Eval curves"
+        className="space-y-2"
+        aside={
+          evalWorkloads.length > 0 && (
             <a
               className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400"
               href={`${routes.api.submission(round, slug)}/evals?format=csv`}
@@ -444,8 +431,9 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             >
               CSV (every eval)
             </a>
-          )}
-        </div>
+          )
+        }
+      >
         {evalWorkloads.length === 0 ? (
           <p className="text-sm text-zinc-500" data-no-evals>
             No eval series were uploaded for this submission: its times come from{" "}
@@ -518,13 +506,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             })}
           </div>
         )}
-      </section>
+      </TitledSection>
 
       {v.uploads.length > 0 && (
-        <section aria-labelledby="uploads">
-          <h2 id="uploads" className="text-sm font-semibold">
-            Uploads
-          </h2>
+        <TitledSection id="uploads" title="Uploads" heading="small">
           <ul className="mt-1 text-sm">
             {v.uploads.map((u) => (
               <li key={u.id}>
@@ -533,7 +518,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       )}
     </div>
   );
