@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ProfileGeometry } from "./profile-plot";
 import { downloadBlob, svgForExport, svgToPng } from "./export-svg";
+import { TableHead } from "@/components/ui/table";
 
 export interface ExplorerSeries {
   key: string;
@@ -230,34 +231,22 @@ export function ProfileExplorer({ plotId, series, n, geometry, initialHidden, cs
           <caption id={`${plotId}-legend-caption`} className="sr-only">
             Legend: one row per curve, in rank order. Hover or focus a row to highlight its curve; untick to hide it.
           </caption>
-          <thead className="text-left text-xs text-zinc-500">
-            <tr>
-              <th scope="col" className="w-12 py-1 pr-2">
-                Show
-              </th>
-              <th scope="col" className="w-16 pr-2">
-                Curve
-              </th>
-              <th scope="col" className="w-12 pr-2 text-right">
-                Rank
-              </th>
-              <th scope="col" className="pr-2">
-                Submission
-              </th>
-              <th scope="col" className="pr-2 text-right">
-                Score
-              </th>
-              <th scope="col" className="pr-2 text-right">
-                Targets
-              </th>
-              <th scope="col" className="pr-2 text-right" title="Fraction of workloads where this submission is the fastest of the pool">
-                ρ({geometry.tauMin})
-              </th>
-              <th scope="col" className="text-right" title={`Fraction of workloads within ${geometry.tauMax}× the fastest`}>
-                ρ({geometry.tauMax})
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: "Show", className: "w-12 py-1 pr-2" },
+              { label: "Curve", className: "w-16 pr-2" },
+              { label: "Rank", className: "w-12 pr-2 text-right" },
+              { label: "Submission", className: "pr-2" },
+              { label: "Score", className: "pr-2 text-right" },
+              { label: "Targets", className: "pr-2 text-right" },
+              {
+                label: `ρ(${geometry.tauMin})`,
+                className: "pr-2 text-right",
+                title: "Fraction of workloads where this submission is the fastest of the pool",
+              },
+              { label: `ρ(${geometry.tauMax})`, className: "text-right", title: `Fraction of workloads within ${geometry.tauMax}× the fastest` },
+            ]}
+          />
           <tbody>
             {series.map((s) => {
               const shown = !hidden.has(s.key);

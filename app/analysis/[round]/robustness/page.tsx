@@ -9,6 +9,7 @@ import { JsonLink } from "../../json-link";
 import { routes } from "@/lib/views/routes";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { pooled, readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { RankedMemberCells } from "@/components/analysis/member-cells";
 import { TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
@@ -90,9 +91,7 @@ export default async function RobustnessPage(props: AnalysisPageProps) {
               <tbody>
                 {report.submissions.map((m) => (
                   <tr key={m.key} data-row={m.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                    <td className="num py-1">{m.rank}</td>
-                    <td>{name(m.key)}</td>
-                    <td className="num text-right">{fixed(m.score, digits)}</td>
+                    <RankedMemberCells rank={m.rank} name={name(m.key)} score={m.score} digits={digits} />
                     {report.workloads.map((w) => (
                       <td
                         key={w}

@@ -8,6 +8,7 @@ import { parseUncertaintyParams } from "@/lib/server/schemas/analysis-uncertaint
 import { JsonLink } from "../../json-link";
 import { AnalysisSection } from "@/components/analysis/analysis-section";
 import { readAnalysisView, type AnalysisPageProps } from "../../read-view";
+import { RankedMemberCells } from "@/components/analysis/member-cells";
 import { CaptionedTable, TableHead } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
@@ -89,9 +90,7 @@ export default async function UncertaintyPage(props: AnalysisPageProps) {
             <tbody>
               {report.submissions.map((s) => (
                 <tr key={s.key} data-row={s.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="num py-1">{s.rank}</td>
-                  <td>{name(s.key)}</td>
-                  <td className="num text-right">{fixed(s.score, digits)}</td>
+                  <RankedMemberCells rank={s.rank} name={name(s.key)} score={s.score} digits={digits} />
                   <td className="num text-right">{s.interval ? `${fixed(s.interval[0], digits)}–${fixed(s.interval[1], digits)}` : "no interval"}</td>
                   <td className="num text-right">
                     {s.rankInterval ? (s.rankInterval[0] === s.rankInterval[1] ? s.rankInterval[0] : `${s.rankInterval[0]}–${s.rankInterval[1]}`) : "–"}
