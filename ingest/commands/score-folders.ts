@@ -7,7 +7,7 @@
 // performance_profile_score.csv.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { publishedRound, publishedRounds } from "../published";
+import { publishedRoundWorkloads, publishedRounds } from "../published";
 import { readExperimentRound } from "../algoperf/experiment-round";
 import { createTrialReader } from "../algoperf/trial-reader";
 import type { TrialOrder } from "../algoperf/experiment-dir";
@@ -29,7 +29,7 @@ async function targetsFor(options: ScoreFoldersOptions): Promise<ScoringTargets>
   if (options.targets && options.round) throw new Error("pass either --round or --targets, not both");
   if (options.targets) return readTargetsFile(options.targets);
   if (!options.round) throw new Error("scoring folders needs the targets: --round <slug> (e.g. algoperf-v0.5-external) or --targets <workload_targets*.json>");
-  const round = await publishedRound(options.round);
+  const round = await publishedRoundWorkloads(options.round);
   if (!round) throw new Error(`no round "${options.round}"; rounds: ${(await publishedRounds()).map((r) => r.slug).join(", ")}`);
   return {
     source: `round ${round.slug}`,
