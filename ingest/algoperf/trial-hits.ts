@@ -1,7 +1,5 @@
 // Each trial's time-to-target from its eval_measurements.csv, as `cli score`
-// reads a round (experiment-round.ts): pure apart from reading the files, so
-// that a chunk of trials is read the same on the CLI's reader thread
-// (trial-reader.ts) or in-process.
+// reads a round (experiment-round.ts): pure apart from reading the files.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { meetsTarget, trialTimeToTarget, type Direction, type TrialHit } from "@/lib/scoring";
