@@ -17,8 +17,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = path.join(ROOT, ".cache", "cli");
 const MANIFEST = path.join(CACHE, "manifest.json");
-/** The CLI, and the thread that reads log folders for `score` (ingest/algoperf/trial-reader.ts), which looks for it beside its own chunk. */
-const ENTRIES = { cli: "ingest/cli.ts", "trial-reader-worker": "ingest/algoperf/trial-reader-worker.ts" };
+const ENTRIES = { cli: "ingest/cli.ts" };
 /** Files that change the bundle without being one of its inputs: the path aliases, the packages, this builder. */
 const CONFIG = ["tsconfig.json", "package.json", "scripts/cli.mjs"];
 /** Older bundles are removed by a build once they are this old (an upload still running may load its lazy chunks from one). */

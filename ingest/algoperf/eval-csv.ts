@@ -180,7 +180,7 @@ function plainDecimal(text: string, a: number, b: number, pandas: boolean): numb
  * the general readers (anything readPlain hands over) or holds a value that
  * parseEvalCsv refuses, so that errors come from the general path, unchanged.
  */
-function readPlainSeries(text: string, metricName: string, pandas: boolean): EvalSeries | null {
+function readPlainSeries(text: string, metricName: string, pandas: boolean, until?: (metric: number) => boolean): EvalSeries | null {
   if (text.includes('"') || text.includes("\r")) return null;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const end = text.length;
@@ -250,7 +250,10 @@ function readPlainSeries(text: string, metricName: string, pandas: boolean): Eva
     out.times.push(time);
     out.steps.push(step);
     // docs/log-reader.md R7, R8: any finite number is a value; NaN and infinity travel as null.
-    out.metrics.push(Number.isFinite(metric) ? metric : null);
+    const finite = Number.isFinite(metric);
+    out.metrics.push(finite ? metric : null);
+    // docs/log-reader.md R11: the rows after the first hit change no time-to-target.
+    if (finite && until?.(metric)) break;
     pos = lineEnd + 1;
   }
   return out.times.length > 0 ? out : null;
@@ -361,12 +364,20 @@ function readFull(text: string, metricName: string): RawColumns {
  * e.g. validation/ssim (§1.2). Steps = global_step. `reader: "csv-parse"`
  * skips the plain-CSV reader (the tests compare the two). `numbers: "pandas"`
  * converts numbers as pandas does (pandasNumber) instead of correctly rounded.
+ * `until`: a plain runner log is read only up to the first row whose finite
+ * metric passes it (docs/log-reader.md R11: `score` needs no row after the
+ * first hit); the rows after it are not read, nor checked. Other files are
+ * read whole, as without it.
  * @throws Error naming the column (and row) that cannot be used.
  */
-export function parseEvalCsv(text: string, metricName: string, options: { reader?: "auto" | "csv-parse"; numbers?: "exact" | "pandas" } = {}): EvalSeries {
+export function parseEvalCsv(
+  text: string,
+  metricName: string,
+  options: { reader?: "auto" | "csv-parse"; numbers?: "exact" | "pandas"; until?: (metric: number) => boolean } = {},
+): EvalSeries {
   const number = options.numbers === "pandas" ? pandasNumber : exactNumber;
   if (options.reader !== "csv-parse") {
-    const series = readPlainSeries(text, metricName, options.numbers === "pandas");
+    const series = readPlainSeries(text, metricName, options.numbers === "pandas", options.until);
     if (series) return series;
   }
   const raw = (options.reader === "csv-parse" ? null : readPlain(text, metricName)) ?? readFull(text, metricName);

@@ -25,8 +25,6 @@ export interface ExperimentRoundOptions {
   numbers?: "exact" | "pandas";
   /** Called now and then with the number of trials read so far (the CLI's progress). */
   onProgress?: (trials: number) => void;
-  /** Trials per hand-over between the threads (default CHUNK; the tests interleave single trials). */
-  chunk?: number;
 }
 
 export interface ExperimentRound {
@@ -37,18 +35,13 @@ export interface ExperimentRound {
   skipped: string[];
 }
 
-/** Reads chunks of trials elsewhere (the CLI's reader thread, trial-reader.ts) while this thread reads others. */
-export interface HitsReader {
-  hits(request: TrialHitsRequest): Promise<TrialHitResult[]>;
-}
-
 /**
  * Reads every trial under `roots` (submission folders or folders of them).
  * @throws Error naming the file for a workload the round does not have or a
  *   CSV that cannot be used (the same messages as `npm run cli -- upload`);
  *   the first such trial in listing order, as when read one by one.
  */
-export async function readExperimentRound(roots: readonly string[], options: ExperimentRoundOptions, reader?: HitsReader): Promise<ExperimentRound> {
+export async function readExperimentRound(roots: readonly string[], options: ExperimentRoundOptions): Promise<ExperimentRound> {
   const workloads = new Map(options.workloads.map((w) => [w.key, w]));
   const submissions: Record<string, Record<string, Record<string, RoundTrial[]>>> = {};
   const skipped: string[] = [];
@@ -63,7 +56,12 @@ export async function readExperimentRound(roots: readonly string[], options: Exp
       const w = workloads.get(t.workload)!;
       return { dir: t.dir, metricName: w.metricName, target: w.target, direction: w.direction };
     });
-    const hits = new Map(zip(known, await readHits(requests, options, reader, (n) => options.onProgress?.(count + n))));
+    const hits = new Map(
+      zip(
+        known,
+        readHits(requests, options, (n) => options.onProgress?.(count + n)),
+      ),
+    );
     for (const s of scan.submissions) submissions[s.slug] ??= {};
     for (const t of trials) {
       const hit = hits.get(t);
@@ -83,39 +81,19 @@ function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
   return a.map((x, i) => [x, b[i]!]);
 }
 
-/** Trials read per turn: small enough that both threads finish together, large enough that the hand-overs cost nothing. */
+/**
+ * Trials read between progress reports. (A second reading thread was tried and
+ * dropped: on 2 idle cores it took nothing off the wall time once a trial is
+ * read only up to its first hit, docs/performance.md.)
+ */
 const CHUNK = 100;
 
-/**
- * The hits of the trials in order: this thread and the reader (when there is
- * one) take chunks from the same queue until it is empty; this thread yields
- * between its chunks so that the reader's answers are taken in and it gets
- * its next chunk without waiting.
- */
-async function readHits(
-  trials: TrialHitsRequest["trials"],
-  options: ExperimentRoundOptions,
-  reader: HitsReader | undefined,
-  onProgress: (trials: number) => void,
-): Promise<TrialHitResult[]> {
-  const out: TrialHitResult[] = new Array(trials.length);
-  let next = 0;
-  let done = 0;
-  const size = options.chunk ?? CHUNK;
-  const take = (): [number, number] | null => (next < trials.length ? [next, (next = Math.min(next + size, trials.length))] : null);
-  const store = ([a, b]: [number, number], hits: TrialHitResult[]) => {
-    hits.forEach((h, i) => (out[a + i] = h));
-    onProgress((done += b - a));
-  };
-  const elsewhere = async () => {
-    for (let c = take(); c; c = take()) store(c, await reader!.hits({ trials: trials.slice(c[0], c[1]), numbers: options.numbers }));
-  };
-  const here = async () => {
-    for (let c = take(); c; c = take()) {
-      store(c, trialHits({ trials: trials.slice(c[0], c[1]), numbers: options.numbers }));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  await Promise.all([reader ? elsewhere() : undefined, here()]);
+/** The hits of the trials, in order. */
+function readHits(trials: TrialHitsRequest["trials"], options: ExperimentRoundOptions, onProgress: (trials: number) => void): TrialHitResult[] {
+  const out: TrialHitResult[] = [];
+  for (let a = 0; a < trials.length; a += CHUNK) {
+    out.push(...trialHits({ trials: trials.slice(a, a + CHUNK), numbers: options.numbers }));
+    onProgress(out.length);
+  }
   return out;
 }

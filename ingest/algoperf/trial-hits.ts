@@ -1,10 +1,8 @@
 // Each trial's time-to-target from its eval_measurements.csv, as `cli score`
-// reads a round (experiment-round.ts): pure apart from reading the files, so
-// that a chunk of trials is read the same on the CLI's reader thread
-// (trial-reader.ts) or in-process.
+// reads a round (experiment-round.ts): pure apart from reading the files.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { trialTimeToTarget, type Direction, type TrialHit } from "@/lib/scoring";
+import { meetsTarget, trialTimeToTarget, type Direction, type TrialHit } from "@/lib/scoring";
 import { parseEvalCsv } from "./eval-csv";
 import { EVAL_FILE } from "./experiment-dir";
 
@@ -29,7 +27,8 @@ export function trialHits(req: TrialHitsRequest): TrialHitResult[] {
     }
     let series;
     try {
-      series = parseEvalCsv(text, t.metricName, { numbers: req.numbers });
+      // Up to the first hit: the rest changes no time-to-target (docs/log-reader.md R11).
+      series = parseEvalCsv(text, t.metricName, { numbers: req.numbers, until: (m) => meetsTarget(m, t.target, t.direction) });
     } catch (e) {
       return { error: `${file}: ${e instanceof Error ? e.message : String(e)}` };
     }

@@ -7,9 +7,8 @@
 // performance_profile_score.csv.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { publishedRound, publishedRounds } from "../published";
+import { publishedRoundWorkloads, publishedRounds } from "../published";
 import { readExperimentRound } from "../algoperf/experiment-round";
-import { createTrialReader } from "../algoperf/trial-reader";
 import type { TrialOrder } from "../algoperf/experiment-dir";
 import { profileCsv, readTargetsFile, scoresCsv, timeToTargetsCsv, type ScoringTargets } from "../algoperf/official-output";
 import { OFFICIAL_SETTINGS, poolFromRound, scorePool } from "@/lib/scoring";
@@ -29,7 +28,7 @@ async function targetsFor(options: ScoreFoldersOptions): Promise<ScoringTargets>
   if (options.targets && options.round) throw new Error("pass either --round or --targets, not both");
   if (options.targets) return readTargetsFile(options.targets);
   if (!options.round) throw new Error("scoring folders needs the targets: --round <slug> (e.g. algoperf-v0.5-external) or --targets <workload_targets*.json>");
-  const round = await publishedRound(options.round);
+  const round = await publishedRoundWorkloads(options.round);
   if (!round) throw new Error(`no round "${options.round}"; rounds: ${(await publishedRounds()).map((r) => r.slug).join(", ")}`);
   return {
     source: `round ${round.slug}`,
@@ -40,29 +39,17 @@ async function targetsFor(options: ScoreFoldersOptions): Promise<ScoringTargets>
 }
 
 export async function scoreFolders(paths: string[], options: ScoreFoldersOptions): Promise<void> {
-  // Started first: the thread starts up while this one reads the targets and lists the folders.
-  const reader = createTrialReader();
-  let read;
-  let targets;
   const started = performance.now();
-  try {
-    targets = await targetsFor(options);
-    read = await readExperimentRound(
-      paths,
-      {
-        workloads: targets.workloads,
-        baseWorkloads: targets.baseWorkloads,
-        heldOutWorkloads: targets.heldOutWorkloads,
-        trialOrder: options.trialOrder,
-        // The official reader's float parser, so that time_to_targets.csv is the official file byte for byte (docs/scoring.md §1.6).
-        numbers: "pandas",
-        onProgress: (trials) => process.stderr.write(`\rread ${trials} trials`),
-      },
-      reader.threaded ? reader : undefined,
-    );
-  } finally {
-    await reader.close();
-  }
+  const targets = await targetsFor(options);
+  const read = await readExperimentRound(paths, {
+    workloads: targets.workloads,
+    baseWorkloads: targets.baseWorkloads,
+    heldOutWorkloads: targets.heldOutWorkloads,
+    trialOrder: options.trialOrder,
+    // The official reader's float parser, so that time_to_targets.csv is the official file byte for byte (docs/scoring.md §1.6).
+    numbers: "pandas",
+    onProgress: (trials) => process.stderr.write(`\rread ${trials} trials`),
+  });
   process.stderr.write("\n");
   const pool = poolFromRound(read.round);
   // --self-tuning changes no score: the official ruleset flag only relaxes the trial-count check of strict mode (docs/scoring.md §2.4).

@@ -1,7 +1,7 @@
 // The published AlgoPerf leaderboards (data/published/algoperf_leaderboards.json)
 // as rounds: workloads with targets and budgets, submissions, every trial.
 import type { RoundSeed, RunSeed, SubmissionSeed, WorkloadSeed } from "@/lib/ingest/round-seed";
-import type { AlgoperfLeaderboardsFile, AlgoperfRoundFile } from "./files";
+import type { AlgoperfLeaderboardsFile, AlgoperfRoundFile, AlgoperfTargetsFile } from "./files";
 import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
 import { roundSeed } from "@/lib/rounds/build-round";
 import type { TargetsFile } from "@/lib/rounds/targets-file";
@@ -86,7 +86,7 @@ const ANNOTATIONS: Record<string, { baseAlgorithm: string; family: string; baseO
 };
 
 /** The published round's workloads as an official targets file (metric names without `validation/`). */
-function targetsOf(spec: AlgoperfRoundFile): TargetsFile {
+function targetsOf(spec: RoundTargets): TargetsFile {
   return {
     benchmark_version: spec.benchmark_version,
     base_workloads: spec.base_workloads,
@@ -101,7 +101,7 @@ function targetsOf(spec: AlgoperfRoundFile): TargetsFile {
 }
 
 /** Budgets come from data/workloads.json: they must equal the published ones. */
-function checkAgainstPublished(spec: AlgoperfRoundFile, workloads: WorkloadSeed[]): void {
+function checkAgainstPublished(spec: RoundTargets, workloads: WorkloadSeed[]): void {
   for (const w of workloads) {
     const s = spec.workload_specs[w.key]!;
     if (w.budgetSeconds !== s.budget || w.direction !== s.direction || w.metricName !== s.metric) {
@@ -201,41 +201,52 @@ function submissionSeeds(spec: AlgoperfRoundFile, plan: RoundPlan, workloads: Wo
   });
 }
 
+type RoundTargets = AlgoperfTargetsFile["rounds"][number];
+
+/** A plan's round with its workloads and no submissions, and the published results it comes from (none for v0.6 self-tuning). */
+function plannedRound<S extends RoundTargets>(plan: RoundPlan, rounds: readonly S[], fileSource: string): { round: RoundSeed; spec: S | undefined } {
+  const byKey = new Map(rounds.map((r) => [`${r.benchmark_version} ${r.ruleset}`, r]));
+  const spec = byKey.get(`${plan.version} ${plan.ruleset}`);
+  // v0.6 self-tuning has no published results: same workloads as v0.6 external, filled by uploads.
+  const workloadSource = spec ?? byKey.get(`${plan.version} external`);
+  if (!workloadSource) throw new Error(`algoperf_leaderboards.json has no ${plan.version} round`);
+  // The same path as `cli round create` (lib/rounds/build-round.ts).
+  const round = roundSeed(
+    {
+      slug: plan.slug,
+      name: plan.name,
+      ruleset: plan.ruleset,
+      budgetFactor: plan.budgetFactor,
+      studies: plan.studies,
+      trials: plan.trials,
+      targets: targetsOf(workloadSource),
+      extraWorkloads: Object.keys(workloadSource.workload_specs),
+      description: spec
+        ? `Published ${plan.name} leaderboard, every trial, scored with the official rules.`
+        : `${plan.name}: no published results; filled by uploads.`,
+      source: spec ? `${fileSource}; ${spec.published_table}` : "uploads",
+      position: plan.position,
+      // A round with published results is a closed record; v0.6 self-tuning is open to uploads.
+      published: spec !== undefined,
+      // The GPUs the published trials ran on (their meta_data_<n>.json). v0.6 self-tuning has none published: the v0.6 logs of both
+      // rulesets (algoperf_v06/logs/self_tuning/schedule_free_adamw_v2 too) ran on the v0.6 external round's (data/published/README.md).
+      hardware: workloadSource.hardware ? hardwareClass(workloadSource.hardware) : null,
+    },
+    WORKLOAD_CATALOG,
+  );
+  checkAgainstPublished(workloadSource, round.workloads);
+  return { round, spec };
+}
+
 export function algoperfRounds(file: AlgoperfLeaderboardsFile): RoundSeed[] {
-  const byKey = new Map(file.rounds.map((r) => [`${r.benchmark_version} ${r.ruleset}`, r]));
   return PLANS.map((plan) => {
-    const spec = byKey.get(`${plan.version} ${plan.ruleset}`);
-    // v0.6 self-tuning has no published results: same workloads as v0.6 external, filled by uploads.
-    const workloadSource = spec ?? byKey.get(`${plan.version} external`);
-    if (!workloadSource) throw new Error(`algoperf_leaderboards.json has no ${plan.version} round`);
-    // The same path as `cli round create` (lib/rounds/build-round.ts).
-    const round = roundSeed(
-      {
-        slug: plan.slug,
-        name: plan.name,
-        ruleset: plan.ruleset,
-        budgetFactor: plan.budgetFactor,
-        studies: plan.studies,
-        trials: plan.trials,
-        targets: targetsOf(workloadSource),
-        extraWorkloads: Object.keys(workloadSource.workload_specs),
-        description: spec
-          ? `Published ${plan.name} leaderboard, every trial, scored with the official rules.`
-          : `${plan.name}: no published results; filled by uploads.`,
-        source: spec ? `${file.source}; ${spec.published_table}` : "uploads",
-        position: plan.position,
-        // A round with published results is a closed record; v0.6 self-tuning is open to uploads.
-        published: spec !== undefined,
-        // The GPUs the published trials ran on (their meta_data_<n>.json). v0.6 self-tuning has none published: the v0.6 logs of both
-        // rulesets (algoperf_v06/logs/self_tuning/schedule_free_adamw_v2 too) ran on the v0.6 external round's (data/published/README.md).
-        hardware: workloadSource.hardware ? hardwareClass(workloadSource.hardware) : null,
-      },
-      WORKLOAD_CATALOG,
-    );
-    checkAgainstPublished(workloadSource, round.workloads);
-    return {
-      ...round,
-      submissions: spec ? submissionSeeds(spec, plan, round.workloads) : [],
-    } satisfies RoundSeed;
+    const { round, spec } = plannedRound(plan, file.rounds, file.source);
+    return { ...round, submissions: spec ? submissionSeeds(spec, plan, round.workloads) : [] } satisfies RoundSeed;
   });
+}
+
+/** One round's workloads and targets, without its submissions (`score --round`); undefined for another slug. */
+export function algoperfRoundWorkloads(file: AlgoperfTargetsFile, slug: string): RoundSeed | undefined {
+  const plan = PLANS.find((p) => p.slug === slug);
+  return plan && plannedRound(plan, file.rounds, file.source).round;
 }

@@ -43,6 +43,27 @@ export const algoperfLeaderboardsFile = z.object({
 });
 export type AlgoperfLeaderboardsFile = z.infer<typeof algoperfLeaderboardsFile>;
 
+/**
+ * The same file read for its rounds' workloads and targets only (`score
+ * --round`): the submissions' trials are not validated, which took ~0.1 s of
+ * the command's ~0.4 s (docs/performance.md, "Raw logs against the official scorer").
+ */
+export const algoperfTargetsFile = z.object({
+  source: z.string(),
+  rounds: z.array(
+    algoperfRoundFile.pick({
+      benchmark_version: true,
+      ruleset: true,
+      published_table: true,
+      base_workloads: true,
+      held_out_workloads: true,
+      workload_specs: true,
+      hardware: true,
+    }),
+  ),
+});
+export type AlgoperfTargetsFile = z.infer<typeof algoperfTargetsFile>;
+
 const fractions = z.record(z.string(), z.number().positive().nullable());
 const paperRow = z.object({
   display_name: z.string(),

@@ -3,8 +3,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { RoundSeed } from "@/lib/ingest/round-seed";
-import { ALGOPERF_ROUND_SLUGS, algoperfRounds } from "./algoperf";
-import { algoperfLeaderboardsFile, paperTablesFile } from "./files";
+import { ALGOPERF_ROUND_SLUGS, algoperfRoundWorkloads, algoperfRounds } from "./algoperf";
+import { algoperfLeaderboardsFile, algoperfTargetsFile, paperTablesFile } from "./files";
 import { paperRound } from "./paper";
 
 export const PUBLISHED_DIR = path.resolve(process.cwd(), "data", "published");
@@ -25,14 +25,15 @@ function parse<T>(
 }
 
 /**
- * One published round, reading only the file it comes from (`score --round`
- * needs one round's targets; validating the paper's tables too costs it
- * ~0.1 s of start-up); undefined when no published round has that slug.
+ * One published round's workloads and targets, without its submissions,
+ * reading only the file it comes from and validating only that part of it
+ * (`score --round` needs one round's targets: validating every published
+ * trial cost it ~0.1 s of start-up); undefined when no published round has
+ * that slug.
  */
-export async function publishedRound(slug: string): Promise<RoundSeed | undefined> {
+export async function publishedRoundWorkloads(slug: string): Promise<RoundSeed | undefined> {
   if (ALGOPERF_ROUND_SLUGS.includes(slug)) {
-    const leaderboards = parse(algoperfLeaderboardsFile, await readJson("algoperf_leaderboards.json"), "algoperf_leaderboards.json");
-    return algoperfRounds(leaderboards).find((r) => r.slug === slug);
+    return algoperfRoundWorkloads(parse(algoperfTargetsFile, await readJson("algoperf_leaderboards.json"), "algoperf_leaderboards.json"), slug);
   }
   return (await publishedRounds()).find((r) => r.slug === slug);
 }

@@ -13,7 +13,7 @@ export type {
   SubmissionTimes,
   TimeBasis,
 } from "./types";
-export { metricDirection, firstHitIndex, trialTimeToTarget } from "./time-to-target";
+export { metricDirection, firstHitIndex, meetsTarget, trialTimeToTarget } from "./time-to-target";
 export type { TrialEvals, TrialHit, TimeToTargetOptions } from "./time-to-target";
 export { bestTrialIndex, studyTime, numpyMedian, workloadTime } from "./aggregate";
 export { applyHeldOutRules, baseWorkloadOf } from "./held-out";

@@ -41,11 +41,13 @@ export function metricDirection(metricColumn: string): Direction {
  * docs/scoring.md §1.4: the first true element (np.argmax of the hit mask).
  */
 export function firstHitIndex(metrics: ArrayLike<number>, target: number, direction: Direction): number {
-  for (let i = 0; i < metrics.length; i++) {
-    const m = metrics[i]!;
-    if (direction === "min" ? m <= target : m >= target) return i;
-  }
+  for (let i = 0; i < metrics.length; i++) if (meetsTarget(metrics[i]!, target, direction)) return i;
   return -1;
+}
+
+/** Whether one metric value meets the target (§1.3: NaN never does). */
+export function meetsTarget(metric: number, target: number, direction: Direction): boolean {
+  return direction === "min" ? metric <= target : metric >= target;
 }
 
 export interface TrialEvals {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parseEvalCsv } from "@/ingest/algoperf/eval-csv";
+import { parseEvalCsv, type EvalSeries } from "@/ingest/algoperf/eval-csv";
 
 const fixture = readFileSync(
   path.resolve("tests/fixtures/algoperf_v06_selftuning_logs/schedule_free_adamw_v2/study_0/fastmri_pytorch/trial_1/eval_measurements.csv"),
@@ -157,5 +157,51 @@ describe("parseEvalCsv: plain reader = csv-parse", () => {
 
   test("a real runner log is read by the plain reader, identically", () => {
     expect(parseEvalCsv(fixture, "validation/ssim")).toEqual(parseEvalCsv(fixture, "validation/ssim", { reader: "csv-parse" }));
+  });
+
+  // docs/log-reader.md R11: `score` reads a trial up to its first hit (`until`).
+  const hitOf = (s: { metrics: (number | null)[]; times: number[] }, target: number) => {
+    const i = s.metrics.findIndex((m) => m !== null && m <= target);
+    return i < 0 ? null : { i, time: s.times[i] };
+  };
+  test("random logs, read until the first hit: the full read's first hit, or the full read's error for what was read", () => {
+    fc.assert(
+      fc.property(fc.oneof(csv, log), fc.double({ min: -10, max: 1e6, noNaN: true }), (text, target) => {
+        const full = outcome(text, "auto", "pandas");
+        let part: EvalSeries | undefined;
+        let partError: string | undefined;
+        try {
+          part = parseEvalCsv(text, "validation/loss", { numbers: "pandas", until: (m) => m <= target });
+        } catch (error) {
+          partError = (error as Error).message;
+        }
+        if (full.ok) {
+          // A prefix of the full series that ends at its first hit, or all of it when there is none.
+          const hit = hitOf(full.ok, target);
+          const n = hit ? hit.i + 1 : undefined;
+          expect(part).toEqual({ ...full.ok, steps: full.ok.steps.slice(0, n), times: full.ok.times.slice(0, n), metrics: full.ok.metrics.slice(0, n) });
+          expect(hitOf(part!, target)).toEqual(hit);
+        } else if (part === undefined) {
+          expect(partError).toBe(full.error);
+        } else {
+          // Read without error: the bad row comes after the first hit, where the reading stopped.
+          expect(hitOf(part, target)?.i).toBe(part.metrics.length - 1);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("until the first hit: a bad row after it is not read, one before it is reported as before", () => {
+    const after = "global_step,score,validation/loss\n0,1,0.9\n10,2,0.4\n20,oops,0.3\n";
+    expect(() => parseEvalCsv(after, "validation/loss")).toThrow('line 4, column "score": "oops" is not a time');
+    expect(parseEvalCsv(after, "validation/loss", { until: (m) => m <= 0.5 })).toMatchObject({ steps: [0, 10], times: [1, 2], metrics: [0.9, 0.4] });
+    expect(() => parseEvalCsv(after, "validation/loss", { until: (m) => m <= 0.35 })).toThrow('line 4, column "score": "oops" is not a time');
+    // NaN and empty cells never meet the target, whatever the predicate says (docs/log-reader.md R8).
+    expect(parseEvalCsv("global_step,score,validation/loss\n0,1,nan\n10,2,\n20,3,0.2\n", "validation/loss", { until: () => true }).metrics).toEqual([
+      null,
+      null,
+      0.2,
+    ]);
   });
 });

@@ -9,7 +9,6 @@ import { describe, expect, test } from "vitest";
 import { parseEvalCsv } from "@/ingest/algoperf/eval-csv";
 import { scanExperiment } from "@/ingest/algoperf/experiment-dir";
 import { readExperimentRound } from "@/ingest/algoperf/experiment-round";
-import { trialHits, type TrialHitResult, type TrialHitsRequest } from "@/ingest/algoperf/trial-hits";
 
 const QUIRKS = path.resolve("tests/fixtures/algoperf_quirks");
 const published = JSON.parse(readFileSync("data/published/algoperf_leaderboards.json", "utf8")) as {
@@ -126,22 +125,11 @@ describe("docs/log-reader.md on the published quirks", () => {
   });
 });
 
-describe("reading on two threads (cli score's reader thread, ingest/algoperf/trial-reader.ts)", () => {
-  const options = { workloads, baseWorkloads: v05.base_workloads, heldOutWorkloads: v05.held_out_workloads, trialOrder: "name" as const, chunk: 1 };
-  /** A second reader that answers late and out of step, as a thread does; it reads with the same code. */
-  const lateReader = () => {
-    let calls = 0;
-    return { hits: (r: TrialHitsRequest) => new Promise<TrialHitResult[]>((resolve) => setTimeout(() => resolve(trialHits(r)), (calls++ % 3) * 5)) };
-  };
+describe("cli score's reading (ingest/algoperf/experiment-round.ts)", () => {
+  const options = { workloads, baseWorkloads: v05.base_workloads, heldOutWorkloads: v05.held_out_workloads, trialOrder: "name" as const };
 
-  test("the round is the same as read on one thread, trial by trial in listing order", async () => {
-    const one = await readExperimentRound([QUIRKS], options);
-    const two = await readExperimentRound([QUIRKS], options, lateReader());
-    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
-  });
-
-  test("the error is the first unreadable trial in listing order, whichever thread read it", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "log-reader-two-threads-"));
+  test("the error is the first unreadable trial in listing order", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "log-reader-first-error-"));
     try {
       cpSync(QUIRKS, dir, { recursive: true });
       const first = path.join(dir, "quirks_baseline/study_1/fastmri_jax/trial_1/eval_measurements.csv");
@@ -149,7 +137,6 @@ describe("reading on two threads (cli score's reader thread, ingest/algoperf/tri
       writeFileSync(first, "x\n1\n");
       writeFileSync(later, "y\n1\n");
       await expect(readExperimentRound([dir], options)).rejects.toThrow(`${first}: no column`);
-      await expect(readExperimentRound([dir], options, lateReader())).rejects.toThrow(`${first}: no column`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
