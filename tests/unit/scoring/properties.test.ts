@@ -9,6 +9,14 @@ const WORKLOADS = ["w0", "w1", "w2", "w3", "w4", "w5"];
 /** Held-out variants of w0 and w3 (docs/scoring.md §3): a failed or over-4x variant disqualifies its base. */
 const VARIANTS = ["w0_variant", "w3_variant"];
 const COLUMNS = [...WORKLOADS, ...VARIANTS];
+/** Column index of each variant's base (w0, w3). */
+const BASE_OF_VARIANT = [0, 3];
+
+/** The pool's best time on a variant where its base was trained (§3.3, §3.4: NaN ignored). */
+function variantBest(rows: number[][], v: number): number {
+  const times = rows.filter((r) => Number.isFinite(r[BASE_OF_VARIANT[v]!]!)).map((r) => r[WORKLOADS.length + v]!);
+  return Math.min(Infinity, ...times.filter((t) => !Number.isNaN(t)));
+}
 
 /** A time: mostly finite and positive, sometimes not reached (inf) or no data (NaN), rarely 0. */
 const time = fc.oneof(
@@ -110,14 +118,36 @@ describe("scoring invariants (fast-check)", () => {
     );
   });
 
-  test("adding any submission never raises anyone else's score", () => {
+  test("adding a submission that lowers no held-out variant's best never raises anyone else's score", () => {
     fc.assert(
       fc.property(pool, row, settings, (rows, extra, s) => {
+        // A faster variant can disqualify another submission's base (§3.4, §3.5) and so RAISE that base's best
+        // time, and with it a third submission's score: the official rule, pinned by the example test below.
+        fc.pre(VARIANTS.every((_, v) => !(Number.isFinite(extra[BASE_OF_VARIANT[v]!]) && extra[WORKLOADS.length + v]! < variantBest(rows, v))));
         const before = scorePool(input(rows), s);
         const after = scorePool(input([...rows, extra]), s);
         for (const name of Object.keys(before.scores)) expect(after.scores[name]!).toBeLessThanOrEqual(before.scores[name]! + 1e-12);
       }),
       { numRuns: 300 },
     );
+  });
+  test("a faster held-out variant can raise a third submission's score (§3.4, §3.5: found by the property above)", () => {
+    const base = { w0: 1, w1: 1, w2: 1, w4: 1, w5: 1, w0_variant: 1 };
+    const pool = (rows: Record<string, number>[]): PoolInput => ({
+      baseWorkloads: WORKLOADS,
+      heldOutWorkloads: VARIANTS,
+      submissions: rows.map((times, i) => ({ name: `s${i}`, times })),
+    });
+    // s0 is the fastest on w3 and its w3 variant is within 4x of the variant's best (4 / 1.25 = 3.2).
+    const rows = [
+      { ...base, w3: 1, w3_variant: 4 },
+      { ...base, w3: 2, w3_variant: 1.25 },
+    ];
+    // s2's variant time 0.5 makes s0's variant 8x the best: s0 loses w3, the best on w3 becomes s1's 2, s1's ratio there 1.
+    const before = scorePool(pool(rows), {});
+    const after = scorePool(pool([...rows, { ...base, w3: 10, w3_variant: 0.5 }]), {});
+    expect(before.best.w3).toBe(1);
+    expect(after.best.w3).toBe(2);
+    expect(after.scores.s1!).toBeGreaterThan(before.scores.s1!);
   });
 });
