@@ -175,28 +175,40 @@ function plainDecimal(text: string, a: number, b: number, pandas: boolean): numb
 }
 
 /**
+ * The header of a plain runner log (no quotes, no CR): where its rows start and
+ * the three columns' indices; null when the text needs the full parser (a
+ * missing column is reported by it, after its own checks of the whole file).
+ */
+function plainHeader(text: string, metricName: string): { header: string[]; rowsStart: number; indices: ReturnType<typeof columnIndices> } | null {
+  if (text.includes('"') || text.includes("\r")) return null;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Skip empty lines before the header, as csv-parse's skip_empty_lines does.
+  while (pos < text.length && text.charCodeAt(pos) === 10) pos++;
+  if (pos >= text.length) return null;
+  let lineEnd = text.indexOf("\n", pos);
+  if (lineEnd < 0) lineEnd = text.length;
+  const header = text.slice(pos, lineEnd).split(",");
+  if (!header.every(untrimmed)) return null;
+  try {
+    return { header, rowsStart: lineEnd + 1, indices: columnIndices(header, metricName) };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The series straight from a plain runner log (the common case, in one pass:
  * no substrings for numbers it can convert itself); null when the text needs
  * the general readers (anything readPlain hands over) or holds a value that
  * parseEvalCsv refuses, so that errors come from the general path, unchanged.
  */
 function readPlainSeries(text: string, metricName: string, pandas: boolean, until?: (metric: number) => boolean): EvalSeries | null {
-  if (text.includes('"') || text.includes("\r")) return null;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const end = text.length;
-  while (pos < end && text.charCodeAt(pos) === 10) pos++;
-  if (pos >= end) return null;
-  let lineEnd = text.indexOf("\n", pos);
-  if (lineEnd < 0) lineEnd = end;
-  const header = text.slice(pos, lineEnd).split(",");
-  if (!header.every(untrimmed)) return null;
-  let indices;
-  try {
-    indices = columnIndices(header, metricName);
-  } catch {
-    return null;
-  }
+  const head = plainHeader(text, metricName);
+  if (!head) return null;
+  const { header, indices } = head;
   const { ti, si, mi, timeColumn } = indices;
+  const end = text.length;
+  let lineEnd: number;
   const last = Math.max(ti, si, mi);
   const width = header.length;
   const convert = pandas ? pandasNumber : exactNumber;
@@ -209,7 +221,7 @@ function readPlainSeries(text: string, metricName: string, pandas: boolean, unti
     return untrimmed(raw) ? convert(raw) : null;
   };
   const out: EvalSeries = { steps: [], times: [], metrics: [], timeColumn, metricName };
-  pos = lineEnd + 1;
+  let pos = head.rowsStart;
   while (pos < end) {
     lineEnd = text.indexOf("\n", pos);
     if (lineEnd < 0) lineEnd = end;
@@ -289,27 +301,15 @@ function untrimmed(s: string): boolean {
 
 /** The plain-CSV reader; null when the text needs the full parser. */
 function readPlain(text: string, metricName: string): RawColumns | null {
-  if (text.includes('"') || text.includes("\r")) return null;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const end = text.length;
-  // Skip empty lines before the header, as csv-parse's skip_empty_lines does.
-  while (pos < end && text.charCodeAt(pos) === 10) pos++;
-  if (pos >= end) return null;
-  let lineEnd = text.indexOf("\n", pos);
-  if (lineEnd < 0) lineEnd = end;
-  const header = text.slice(pos, lineEnd).split(",");
-  if (!header.every(untrimmed)) return null;
-  // A missing column is reported by the full parser (after its own checks of the whole file).
-  let indices;
-  try {
-    indices = columnIndices(header, metricName);
-  } catch {
-    return null;
-  }
+  const head = plainHeader(text, metricName);
+  if (!head) return null;
+  const { header, indices } = head;
   const { ti, si, mi } = indices;
+  const end = text.length;
+  let lineEnd: number;
   const width = header.length;
   const out: RawColumns = { header, times: [], steps: [], metrics: [] };
-  pos = lineEnd + 1;
+  let pos = head.rowsStart;
   while (pos < end) {
     lineEnd = text.indexOf("\n", pos);
     if (lineEnd < 0) lineEnd = end;
