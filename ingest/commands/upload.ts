@@ -8,6 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { encodeSeries } from "@/lib/ingest/packed-evals";
 import { runIdentity, UPLOAD_LIMITS } from "@/lib/ingest/upload-limits";
 import type { UploadInput } from "@/lib/ingest/upload-schema";
 import type { UploadResult } from "@/lib/server/services/upload";
@@ -251,7 +252,9 @@ async function readUploadFile(file: string, roundOption: string | undefined) {
     const more = parsed.error.issues.length > 20 ? `\n  ... and ${parsed.error.issues.length - 20} more` : "";
     throw new Error(`${file} is not in the upload format (GET /api/v1/schema/upload.json):\n${lines.join("\n")}${more}`);
   }
-  return { round: parsed.data.round, replace: parsed.data.replace, submissions: parsed.data.submissions ?? [], runs: parsed.data.runs };
+  // Sent as the file has it (the parsed form holds packedEvals decoded), with the schema's defaults.
+  const input = json as UploadInput;
+  return { round: parsed.data.round, replace: parsed.data.replace, submissions: input.submissions ?? [], runs: input.runs };
 }
 
 /** R3 (docs/log-reader.md): merged sibling folders may repeat a trial number that the server cannot store twice. */
@@ -323,7 +326,8 @@ function runsFromFolder(trials: TrialFolder[], spec: RoundSpec, options: UploadO
       trial: t.trial,
       position: t.position,
       clientRunId: t.relative,
-      evals: { metricName: series.metricName, steps: series.steps, times: series.times, metrics: series.metrics },
+      // Packed (lib/ingest/packed-evals.ts): no number text to print here or to parse on the server.
+      packedEvals: { metricName: series.metricName, ...encodeSeries(series) },
       hardware: options.hardware ?? provenance.hardware,
       framework: t.framework,
       codeCommit: options.codeCommit ?? provenance.codeCommit,

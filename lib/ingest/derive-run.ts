@@ -4,6 +4,7 @@
 // in as plain objects, problems come back as issues with JSON paths.
 import type { Issue } from "@/lib/issue";
 import { trialTimeToTarget, type Direction, type TimeBasis } from "@/lib/scoring";
+import { packSeries, type PackedSeries } from "./packed-evals";
 import type { UploadRun } from "./upload-schema";
 import { runContentHash } from "./run-hash";
 import type { RunAttributes, RunOutcome } from "./run-outcome";
@@ -29,7 +30,8 @@ export type PathIssue = Issue;
 
 export interface DerivedRun extends RunOutcome, RunAttributes {
   position: number;
-  evals: { steps: number[]; times: number[]; metrics: number[] } | null;
+  /** The eval series as stored, whichever form the upload sent it in (evals or packedEvals). */
+  evals: PackedSeries | null;
   notes: string | null;
   contentHash: string;
 }
@@ -43,10 +45,11 @@ export function secondsBudget(round: RoundSpec, w: WorkloadSpec): number | null 
   return w.budgetSeconds === null ? null : w.budgetSeconds * round.budgetFactor;
 }
 
-function bestOf(metrics: readonly (number | null)[], direction: Direction): number | null {
+/** The best finite metric (NaN = no value), or null. */
+function bestOf(metrics: Float64Array, direction: Direction): number | null {
   let best: number | null = null;
   for (const m of metrics) {
-    if (m === null) continue;
+    if (m !== m) continue;
     if (best === null || (direction === "min" ? m < best : m > best)) best = m;
   }
   return best;
@@ -131,29 +134,31 @@ function measured(run: UploadRun, round: RoundSpec, workload: WorkloadSpec, at: 
   let evals: DerivedRun["evals"] = null;
   let timePath: string;
 
-  if (run.evals) {
-    const e = run.evals;
+  const sent = run.packedEvals ? { e: run.packedEvals, key: "packedEvals" } : run.evals ? { e: run.evals, key: "evals" } : null;
+  if (sent) {
+    const { e, key } = sent;
     if (e.metricName != null && e.metricName !== workload.metricName) {
       issues.push({
-        path: `${at}.evals.metricName`,
+        path: `${at}.${key}.metricName`,
         message: `workload "${workload.key}" of round "${round.slug}" is scored on "${workload.metricName}", not "${e.metricName}"`,
       });
     }
-    // docs/scoring.md §1.3: a missing (NaN) metric never meets the target.
-    const metric = e.metrics.map((m) => (m === null ? NaN : m));
-    const hit = trialTimeToTarget({ metric, time: e.times }, workload.target, workload.direction);
+    // docs/scoring.md §1.3: a missing (NaN) metric never meets the target; packSeries makes null NaN.
+    const series = "packedEvals" === key ? (e as PackedSeries) : packSeries(run.evals!);
+    const hit = trialTimeToTarget({ metric: series.metrics, time: series.times }, workload.target, workload.direction);
     reached = hit.hitIndex !== null;
     firstHitIndex = hit.hitIndex;
     seconds = hit.hitTime;
-    steps = hit.hitIndex === null ? null : e.steps[hit.hitIndex]!;
-    bestMetric ??= bestOf(e.metrics, workload.direction);
-    evals = { steps: e.steps, times: e.times, metrics: metric };
-    timePath = `${at}.evals`;
-    for (let i = 1; i < e.times.length; i++) {
-      if (e.times[i]! < e.times[i - 1]!) {
+    steps = hit.hitIndex === null ? null : series.steps[hit.hitIndex]!;
+    bestMetric ??= bestOf(series.metrics, workload.direction);
+    evals = series;
+    timePath = `${at}.${key}`;
+    const times = series.times;
+    for (let i = 1; i < times.length; i++) {
+      if (times[i]! < times[i - 1]!) {
         warnings.push({
-          path: `${at}.evals.times.${i}`,
-          message: `time ${e.times[i]} s is earlier than the eval before it (${e.times[i - 1]} s); times are cumulative`,
+          path: `${at}.${key}.times.${i}`,
+          message: `time ${times[i]} s is earlier than the eval before it (${times[i - 1]} s); times are cumulative`,
         });
         break;
       }

@@ -5,6 +5,7 @@
 // No database, no clock: the unit tests in tests/unit/ingest/ call it directly.
 import { METADATA_FIELDS } from "@/lib/submission-fields";
 import type { DerivedRun, PathIssue } from "./derive-run";
+import { sameContent } from "./run-hash";
 import { runIdentity, type SubmissionMetadata, type Upload } from "./upload-schema";
 
 export type RunStatus = "created" | "unchanged" | "replaced";
@@ -28,7 +29,17 @@ export const RUN_FIELDS = [
 ] as const;
 
 /** What the plan needs of a stored run (the full fields are read only for the runs that conflict). */
-export type StoredRun = { id: number; submissionId: number; workloadId: number; study: number; trial: number; clientRunId: string | null; contentHash: string };
+export type StoredRun = {
+  id: number;
+  submissionId: number;
+  workloadId: number;
+  study: number;
+  trial: number;
+  clientRunId: string | null;
+  contentHash: string;
+  /** Stored with an eval series under the older content hash (lib/ingest/run-hash.ts sameContent); false when unknown. */
+  legacyEvalsHash?: boolean;
+};
 export type StoredRunFields = Record<(typeof RUN_FIELDS)[number], unknown>;
 
 /** What the plan needs of a stored submission: who may write it, and its declared fields. */
@@ -209,7 +220,7 @@ function planRuns(p: PlanInput, plan: UploadPlan): void {
       problem = `clientRunId "${run.clientRunId}" already names another run (${runIdentity({ submission: sub.slug, workload: workloadKey.get(sameClientId.workloadId)!, study: sameClientId.study, trial: sameClientId.trial })})`;
     } else if (sameIdentity && run.clientRunId != null && sameIdentity.clientRunId !== run.clientRunId) {
       problem = `${runIdentity(run)} is stored with clientRunId ${show(sameIdentity.clientRunId)}, not "${run.clientRunId}"`;
-    } else if (sameIdentity && sameIdentity.contentHash !== d.contentHash) {
+    } else if (sameIdentity && !sameContent(sameIdentity.contentHash, d, sameIdentity.legacyEvalsHash ?? false)) {
       problem = `${runIdentity(run)} differs from the stored run`;
       differsFrom = sameIdentity;
     }

@@ -14,7 +14,7 @@
 //
 //   npm run bench:ingest                              # fresh seeded database
 //   npm run bench:ingest -- --database-runs 1000000   # into a database of 1M runs
-import { packSteps, packValues } from "@/lib/db/eval-columns";
+import { bytesOf } from "@/lib/ingest/packed-evals";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { Command } from "commander";
@@ -186,7 +186,7 @@ try {
       });
       const inserted = await client.query<{ id: number }>(`INSERT INTO "Run" (${cols}) VALUES ${values.join(",")} RETURNING id`, params);
       const evals = part.flatMap(({ d }, k) =>
-        d.evals ? [[inserted.rows[k]!.id, packSteps(d.evals.steps), packValues(d.evals.times), packValues(d.evals.metrics)]] : [],
+        d.evals ? [[inserted.rows[k]!.id, bytesOf(d.evals.steps), bytesOf(d.evals.times), bytesOf(d.evals.metrics)]] : [],
       );
       for (let e = 0; e < evals.length; e += 10_000) {
         const chunk = evals.slice(e, e + 10_000);

@@ -1,6 +1,7 @@
 // What an accepted upload does: derived times on both bases, the budget flag,
 // idempotency (unchanged / conflict / replace, by identity and by client run
 // id), ownership, metadata, completeness, tie order, and hiding.
+import { createHash } from "node:crypto";
 import { unpackSteps, unpackValues } from "@/lib/db/eval-columns";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { tableCounts, withDb } from "../support/db";
@@ -136,6 +137,41 @@ describe("a seconds round (budget × 1.5)", () => {
     const again = await uploadRest({ round: SECONDS, runs: [byIdentity] }, owner);
     expect(again.status).toBe(200);
     expect(again.body.runs[0].status).toBe("unchanged");
+  });
+
+  test("the same run sent packed (packedEvals, base64 of little-endian values) is unchanged, also against a run stored with the older hash", async () => {
+    const b64 = (values: number[], width: 4 | 8) => {
+      const b = Buffer.alloc(values.length * width);
+      values.forEach((v, i) => (width === 4 ? b.writeInt32LE(v, i * 4) : b.writeDoubleLE(v, i * 8)));
+      return b.toString("base64");
+    };
+    const e = evalsRun.evals;
+    const packed = {
+      ...evalsRun,
+      evals: undefined,
+      packedEvals: { metricName: e.metricName, steps: b64(e.steps, 4), times: b64(e.times, 8), metrics: b64(e.metrics, 8) },
+    };
+    const version = await dataVersion(SECONDS);
+    const res = await uploadTrpc({ round: SECONDS, runs: [packed] }, owner);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.runs[0]).toMatchObject({ status: "unchanged", firstHitIndex: 2, timeSeconds: 800 });
+    // A run stored before packed hashes carries sha256 of its content as JSON text (lib/ingest/run-hash.ts):
+    // re-sent in either form it is still unchanged, and a changed value is still a conflict.
+    const oldHash = createHash("sha256")
+      .update(JSON.stringify([true, 800, 800 / 1500, 200, 2, 0.4, 0, [e.steps, e.times, e.metrics]]))
+      .digest("hex");
+    const run = await storedRun(SECONDS, "alpha", "w1", 0, 1);
+    await withDb((c) => c.query(`UPDATE "Run" SET "contentHash" = $1 WHERE id = $2`, [oldHash, run.id]));
+    for (const body of [{ round: SECONDS, runs: [packed] }, payload]) {
+      const again = await uploadRest(body, owner);
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      expect(again.body.runs[0].status).toBe("unchanged");
+    }
+    const changed = { ...packed, packedEvals: { ...packed.packedEvals, metrics: b64([0.9, 0.45, 0.4, 0.3], 8) } };
+    const conflict = await uploadRest({ round: SECONDS, runs: [changed] }, owner);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.message).toContain("firstHitIndex 2 stored, 1 sent");
+    expect(await dataVersion(SECONDS)).toBe(version);
   });
 
   test("replace: true from the owner replaces a changed run in place; from an admin too", async () => {

@@ -17,7 +17,9 @@ import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
 import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
-import { packEvals, STEP_BYTES, VALUE_BYTES } from "@/lib/db/eval-columns";
+import { STEP_BYTES, VALUE_BYTES } from "@/lib/db/eval-columns";
+import { bytesOf } from "@/lib/ingest/packed-evals";
+import { PACKED_HASH_PREFIX } from "@/lib/ingest/run-hash";
 import { refreshCells } from "@/lib/ingest/refresh-results";
 import {
   describeDiffers,
@@ -162,7 +164,9 @@ async function writeUpload(
   const existing = existingIds.length
     ? await jsonRows<StoredRun>(
         tx,
-        `SELECT id, "submissionId", "workloadId", study, trial, "clientRunId", "contentHash" FROM "Run" WHERE "submissionId" = ANY($1::text::int[])`,
+        `SELECT id, "submissionId", "workloadId", study, trial, "clientRunId", "contentHash",
+                ("contentHash" NOT LIKE '${PACKED_HASH_PREFIX}%' AND EXISTS (SELECT 1 FROM "RunEvals" e WHERE e."runId" = r.id)) AS "legacyEvalsHash"
+           FROM "Run" r WHERE "submissionId" = ANY($1::text::int[])`,
         pgArray(existingIds),
       )
     : [];
@@ -361,20 +365,21 @@ async function insertRuns(tx: Tx, w: RunWrites): Promise<void> {
 }
 
 /**
- * Eval series packed (lib/db/eval-columns.ts), the series of a chunk of runs
- * concatenated into one bytea per column and cut apart by offsets in SQL:
- * node-postgres sends a Buffer as a binary parameter, so PostgreSQL copies
- * bytes instead of parsing ~1M numbers from array text (docs/performance.md).
+ * Eval series packed (lib/db/eval-columns.ts; an upload's series arrive as
+ * typed arrays over those bytes, lib/ingest/packed-evals.ts), the series of a
+ * chunk of runs concatenated into one bytea per column and cut apart by
+ * offsets in SQL: node-postgres sends a Buffer as a binary parameter, so
+ * PostgreSQL copies bytes instead of parsing ~1M numbers from array text
+ * (docs/performance.md).
  */
 async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<DerivedRun["evals"]> }[]): Promise<void> {
   for (let c = 0; c < withEvals.length; c += EVALS_CHUNK) {
     const chunk = withEvals.slice(c, c + EVALS_CHUNK);
-    const packed = chunk.map((x) => packEvals(x.e));
     const offsets: number[] = [];
     let at = 0;
-    for (const p of packed) {
+    for (const { e } of chunk) {
       offsets.push(at);
-      at += p.metrics.byteLength / VALUE_BYTES;
+      at += e.metrics.length;
     }
     await tx.$executeRawUnsafe(
       `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
@@ -383,10 +388,10 @@ async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<Deriv
        FROM unnest($1::text::int[], $2::text::int[], $3::text::int[]) AS x(id, o, n)`,
       pgArray(chunk.map((x) => x.id)),
       pgArray(offsets),
-      pgArray(packed.map((p) => p.metrics.byteLength / VALUE_BYTES)),
-      Buffer.concat(packed.map((p) => p.steps)),
-      Buffer.concat(packed.map((p) => p.times)),
-      Buffer.concat(packed.map((p) => p.metrics)),
+      pgArray(chunk.map((x) => x.e.metrics.length)),
+      Buffer.concat(chunk.map((x) => bytesOf(x.e.steps))),
+      Buffer.concat(chunk.map((x) => bytesOf(x.e.times))),
+      Buffer.concat(chunk.map((x) => bytesOf(x.e.metrics))),
     );
   }
 }

@@ -32,7 +32,7 @@ describe("eval series (docs/scoring.md §1)", () => {
   test("maximised metric: >= target; a null metric (NaN) never hits", () => {
     const r = ok(derive({ workload: "a", evals: { steps: [0, 1, 2], times: [5, 6, 7], metrics: [0.5, null, 0.75] } }, seconds, accW));
     expect(r).toMatchObject({ firstHitIndex: 2, timeSeconds: 7, bestMetric: 0.75 });
-    expect(r.evals!.metrics).toEqual([0.5, NaN, 0.75]);
+    expect(Array.from(r.evals!.metrics)).toEqual([0.5, NaN, 0.75]);
   });
 
   test("never reaching the target: no times, best metric kept", () => {

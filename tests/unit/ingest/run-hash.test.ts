@@ -1,16 +1,20 @@
 // The content hash decides whether a re-sent run is unchanged (idempotent
-// upload), so stored hashes must stay valid: runContentHash splices the eval
-// series in as shared text (lib/ingest/eval-text.ts) and must still hash
-// exactly JSON.stringify of the content, as it did before.
+// upload), so stored hashes must stay valid: a run without eval series hashes
+// exactly as JSON.stringify of its content, as before; a run with one hashes
+// its packed series (PACKED_HASH_PREFIX), the same whichever form it was sent
+// in, and sameContent still recognises the hash such a run was stored with
+// before (its series as JSON number text).
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { pgArray } from "@/lib/db/bulk";
-import { evalText } from "@/lib/ingest/eval-text";
-import { runContentHash, type HashedRunContent } from "@/lib/ingest/run-hash";
+import { decodeSeries, encodeSeries, packSeries } from "@/lib/ingest/packed-evals";
+import { PACKED_HASH_PREFIX, runContentHash, sameContent, type HashedRunContent } from "@/lib/ingest/run-hash";
 
-/** The definition: sha256 of JSON.stringify of the content list (lib/ingest/run-hash.ts before the shared text). */
-function reference(run: HashedRunContent): string {
+type ArraysRun = Omit<HashedRunContent, "evals"> & { evals: { steps: number[]; times: number[]; metrics: (number | null)[] } | null };
+
+/** The definition before packed hashes: sha256 of JSON.stringify of the content list, series as arrays (NaN prints as null). */
+function reference(run: ArraysRun): string {
   const sortKeys = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(sortKeys)
@@ -38,11 +42,13 @@ function reference(run: HashedRunContent): string {
 }
 
 const num = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 1e21, 5e-324, NaN, Infinity, -Infinity));
+// What the upload schema lets through as a metric: finite numbers and null (NaN in a packed series).
+const metric = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(-0, 1e21, 5e-324, null));
 const series = fc.integer({ min: 1, max: 6 }).chain((n) =>
   fc.record({
-    steps: fc.array(fc.nat(), { minLength: n, maxLength: n }),
+    steps: fc.array(fc.nat({ max: 2_147_483_647 }), { minLength: n, maxLength: n }),
     times: fc.array(fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), { minLength: n, maxLength: n }),
-    metrics: fc.array(num, { minLength: n, maxLength: n }),
+    metrics: fc.array(metric, { minLength: n, maxLength: n }),
   }),
 );
 const run = fc.record({
@@ -62,18 +68,54 @@ const run = fc.record({
   provenance: fc.option(fc.record({ gpuModel: fc.string(), seed: fc.integer() })),
 });
 
+const packed = (r: ArraysRun): HashedRunContent => ({ ...r, evals: r.evals ? packSeries(r.evals) : null });
+
 describe("runContentHash", () => {
-  test("is sha256 of JSON.stringify of the content, for any run (NaN and infinities included)", () => {
+  test("a run without eval series: sha256 of JSON.stringify of the content, as before (NaN and infinities included)", () => {
     fc.assert(
       fc.property(run, (r) => {
-        expect(runContentHash(r)).toBe(reference(r));
+        const bare = { ...r, evals: null };
+        expect(runContentHash(bare)).toBe(reference(bare));
       }),
       { numRuns: 2000 },
     );
   });
 
-  test("a hash stored before the shared text still matches (a fixed run)", () => {
-    const r = {
+  test("a run with eval series: a packed hash, the same from the arrays and from their base64 (packedEvals), and still recognised by its old hash", () => {
+    fc.assert(
+      fc.property(run, series, (r, e) => {
+        const arrays = { ...r, evals: e };
+        const hash = runContentHash(packed(arrays));
+        expect(hash.startsWith(PACKED_HASH_PREFIX)).toBe(true);
+        const decoded = decodeSeries(encodeSeries(e));
+        if (!("series" in decoded)) throw new Error(JSON.stringify(decoded.issues));
+        expect(runContentHash({ ...r, evals: decoded.series })).toBe(hash);
+        expect(sameContent(reference(arrays), { ...packed(arrays), contentHash: hash }, true)).toBe(true);
+        // Only a run stored with an eval series may carry the older hash of one.
+        expect(sameContent(reference(arrays), { ...packed(arrays), contentHash: hash }, false)).toBe(false);
+        expect(sameContent(hash, { ...packed(arrays), contentHash: hash }, false)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("a change of any one value of a series changes the hash, and the old hash of the other run does not match", () => {
+    fc.assert(
+      fc.property(run, series, fc.nat(), fc.constantFrom("steps", "times", "metrics"), (r, e, at, key) => {
+        const i = at % e.steps.length;
+        const changed = { ...e, [key]: e[key].map((v, j) => (j === i ? (v === null ? 1 : v + 1 === v ? v / 2 + 1 : v + 1) : v)) };
+        const a = packed({ ...r, evals: e });
+        const b = packed({ ...r, evals: changed });
+        const hashB = runContentHash(b);
+        expect(runContentHash(a)).not.toBe(hashB);
+        expect(sameContent(reference({ ...r, evals: e }), { ...b, contentHash: hashB }, true)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("a hash stored before packed hashes still matches (a fixed run)", () => {
+    const r: ArraysRun = {
       reached: true,
       timeSeconds: 12.5,
       timeFraction: 0.25,
@@ -81,27 +123,26 @@ describe("runContentHash", () => {
       firstHitIndex: 1,
       bestMetric: -0.02,
       position: 0,
-      evals: { steps: [0, 100], times: [1.5, 12.5], metrics: [NaN, -0.02] },
+      evals: { steps: [0, 100], times: [1.5, 12.5], metrics: [null, -0.02] },
     };
-    expect(runContentHash(r)).toBe(createHash("sha256").update("[true,12.5,0.25,100,1,-0.02,0,[[0,100],[1.5,12.5],[null,-0.02]]]").digest("hex"));
+    const stored = createHash("sha256").update("[true,12.5,0.25,100,1,-0.02,0,[[0,100],[1.5,12.5],[null,-0.02]]]").digest("hex");
+    const p = packed(r);
+    expect(sameContent(stored, { ...p, contentHash: runContentHash(p) }, true)).toBe(true);
+    expect(
+      sameContent(
+        stored.replace(/^./, (c) => (c === "0" ? "1" : "0")),
+        { ...p, contentHash: runContentHash(p) },
+        true,
+      ),
+    ).toBe(false);
   });
 });
 
-describe("evalText and pgArray: the JSON text of a series, and the array text of pgArray", () => {
+describe("pgArray: the array text of a column", () => {
   /** The definition (lib/db/bulk.ts pgArray before the JSON fast path): String(x) of every value, NULL for null. */
   const reference = (values: readonly (number | boolean | null)[]) =>
     `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
   const values = fc.array(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 1e21, 5e-324, NaN, Infinity, -Infinity)), { minLength: 1, maxLength: 8 });
-
-  test("evalText's JSON is JSON.stringify of every series, NaN and infinities included", () => {
-    fc.assert(
-      fc.property(values, values, values, (steps, times, metrics) => {
-        const { json } = evalText({ steps, times, metrics });
-        expect([json.steps, json.times, json.metrics]).toEqual([JSON.stringify(steps), JSON.stringify(times), JSON.stringify(metrics)]);
-      }),
-      { numRuns: 2000 },
-    );
-  });
 
   test("pgArray of numbers, booleans and nulls is unchanged by its fast path", () => {
     fc.assert(
