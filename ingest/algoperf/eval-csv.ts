@@ -11,7 +11,7 @@
 // trimming and its errors behave exactly as before. Numbers are converted by
 // the same code in both cases (JS Number(): correctly rounded, docs/scoring.md §1.6).
 import { parse } from "csv-parse/sync";
-import { exactNumber, pandasNumber, plainDecimal } from "./log-numbers";
+import { decimalAt, exactNumber, pandasNumber, type DecimalEnd } from "./log-numbers";
 
 export interface EvalSeries {
   steps: number[];
@@ -61,14 +61,7 @@ function readPlainSeries(text: string, metricName: string, pandas: boolean, unti
   const last = Math.max(ti, si, mi);
   const width = header.length;
   const convert = pandas ? pandasNumber : exactNumber;
-  /** A field parseEvalCsv would convert the same way: plain decimals here, anything else through its substring. */
-  const field = (a: number, b: number): number | null => {
-    if (a === b) return NaN;
-    const v = plainDecimal(text, a, b, pandas);
-    if (v !== undefined) return v;
-    const raw = text.slice(a, b);
-    return untrimmed(raw) ? convert(raw) : null;
-  };
+  const decimal: DecimalEnd = { end: 0 };
   const out: EvalSeries = { steps: [], times: [], metrics: [], timeColumn, metricName };
   let pos = head.rowsStart;
   while (pos < end) {
@@ -84,13 +77,25 @@ function readPlainSeries(text: string, metricName: string, pandas: boolean, unti
     let start = pos;
     let f = 0;
     for (; ; f++) {
-      let stop = text.indexOf(",", start);
-      if (stop < 0 || stop > lineEnd) stop = lineEnd;
+      let stop: number;
       if (f === ti || f === si || f === mi) {
-        const v = field(start, stop);
+        // A field parseEvalCsv would convert the same way: a plain decimal read in the same pass that finds
+        // the field's end; anything else (also an empty field) through its text.
+        let v: number | null | undefined = decimalAt(text, start, pandas, decimal);
+        stop = decimal.end;
+        const c = text.charCodeAt(stop);
+        if (v === undefined || (c !== 44 && c !== 10 && stop !== end)) {
+          stop = text.indexOf(",", start);
+          if (stop < 0 || stop > lineEnd) stop = lineEnd;
+          const raw = text.slice(start, stop);
+          v = raw === "" ? NaN : untrimmed(raw) ? convert(raw) : null;
+        }
         if (f === ti) time = v;
         if (f === si) step = v;
         if (f === mi) metric = v;
+      } else {
+        stop = text.indexOf(",", start);
+        if (stop < 0 || stop > lineEnd) stop = lineEnd;
       }
       if (stop === lineEnd) break;
       start = stop + 1;

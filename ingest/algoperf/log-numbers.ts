@@ -70,7 +70,7 @@ export function pandasNumber(raw: string): number {
 
 /**
  * precise_xstrtod's arithmetic on the digits text[intStart, intEnd) "." text[fracStart, fracEnd)
- * and a decimal exponent: pandasNumber, and plainDecimal's pandas numbers.
+ * and a decimal exponent: pandasNumber, and decimalAt's pandas numbers.
  */
 function pandasDecimal(text: string, intStart: number, intEnd: number, fracStart: number, fracEnd: number, negative: boolean, exp: number): number {
   let value = 0;
@@ -101,17 +101,25 @@ function pandasDecimal(text: string, intStart: number, intEnd: number, fracStart
 /** 2^53: integers up to it are exact doubles (the bound of Clinger's fast path). */
 const EXACT_INT = 9007199254740992;
 
+/** Where decimalAt stopped reading: the index after the number's last character. */
+export interface DecimalEnd {
+  end: number;
+}
+
 /**
- * The number in text[a, b) when it is a plain decimal (sign, digits, point,
- * digits, exponent) that can be converted without a string; undefined
- * otherwise (the caller converts the text as before). `pandas`: as
- * pandasNumber. Else correctly rounded like Number(): exactly when the digits
- * form an integer m <= 2^53 and the power of ten is at most 22 (m * 10^e and
- * m / 10^e are then exact operands and one rounding, Clinger's fast path),
- * and for up to 19 digits divided by such a power (wideQuotient: the runner's
- * 16-17 digit times and metrics); other numbers go to Number().
+ * The plain decimal (sign, digits, point, digits, exponent) that starts at
+ * text[a], read up to the first character that cannot continue it, whose
+ * index goes to `stop.end`: the field is that number when the character there
+ * ends the field. undefined when no such decimal starts there, or it cannot
+ * be converted without its text (the caller converts the field's text as
+ * before). `pandas`: as pandasNumber. Else correctly rounded like Number():
+ * exactly when the digits form an integer m <= 2^53 and the power of ten is
+ * at most 22 (m * 10^e and m / 10^e are then exact operands and one rounding,
+ * Clinger's fast path), and for up to 19 digits divided by such a power
+ * (wideQuotient: the runner's 16-17 digit times and metrics); other numbers
+ * go to Number().
  */
-export function plainDecimal(text: string, a: number, b: number, pandas: boolean): number | undefined {
+export function decimalAt(text: string, a: number, pandas: boolean, stop: DecimalEnd): number | undefined {
   let i = a;
   let c = text.charCodeAt(i);
   const negative = c === 45;
@@ -134,6 +142,7 @@ export function plainDecimal(text: string, a: number, b: number, pandas: boolean
     }
     fracEnd = i;
   }
+  stop.end = i;
   if (intEnd === intStart && fracEnd === fracStart) return undefined;
   let exp = 0;
   if (c === 101 || c === 69) {
@@ -148,7 +157,7 @@ export function plainDecimal(text: string, a: number, b: number, pandas: boolean
     if (i === expStart || (c >= 48 && c <= 57)) return undefined;
     if (expNegative) exp = -exp;
   }
-  if (i !== b) return undefined;
+  stop.end = i;
   if (pandas) return pandasDecimal(text, intStart, intEnd, fracStart, fracEnd, negative, exp);
   const e = exp - (fracEnd - fracStart);
   if (e < -22 || e > 22) return undefined;
