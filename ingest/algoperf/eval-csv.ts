@@ -8,8 +8,9 @@
 // logs: `npm run bench:import`). Anything else (quotes, CR line ends, a
 // whitespace or non-ASCII character at the edge of a field we read, a row
 // with another column count) goes to csv-parse, so quoting, CRLF, BOM,
-// trimming and its errors behave exactly as before. Numbers are converted by
-// the same code in both cases (JS Number(): correctly rounded, docs/scoring.md §1.6).
+// trimming and its errors behave exactly as before. Numbers are converted the
+// same way in both cases (correctly rounded like JS Number(), docs/scoring.md
+// §1.6, or as pandas does; ingest/algoperf/log-numbers.ts).
 import { parse } from "csv-parse/sync";
 import { decimalAt, exactNumber, pandasNumber, type DecimalEnd } from "./log-numbers";
 
