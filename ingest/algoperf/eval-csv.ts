@@ -8,9 +8,11 @@
 // logs: `npm run bench:import`). Anything else (quotes, CR line ends, a
 // whitespace or non-ASCII character at the edge of a field we read, a row
 // with another column count) goes to csv-parse, so quoting, CRLF, BOM,
-// trimming and its errors behave exactly as before. Numbers are converted by
-// the same code in both cases (JS Number(): correctly rounded, docs/scoring.md §1.6).
+// trimming and its errors behave exactly as before. Numbers are converted the
+// same way in both cases (correctly rounded like JS Number(), docs/scoring.md
+// §1.6, or as pandas does; ingest/algoperf/log-numbers.ts).
 import { parse } from "csv-parse/sync";
+import { decimalAt, exactNumber, pandasNumber, type DecimalEnd } from "./log-numbers";
 
 export interface EvalSeries {
   steps: number[];
@@ -20,158 +22,6 @@ export interface EvalSeries {
   /** The column the times came from: `score`, or `accumulated_submission_time` in logs without it. */
   timeColumn: string;
   metricName: string;
-}
-
-/** pandas.read_csv's default missing-value strings (they read as NaN). None of them is a number to Number(). */
-const PANDAS_NA = new Set([
-  "",
-  "#N/A",
-  "#N/A N/A",
-  "#NA",
-  "-1.#IND",
-  "-1.#QNAN",
-  "-NaN",
-  "-nan",
-  "1.#IND",
-  "1.#QNAN",
-  "<NA>",
-  "N/A",
-  "NA",
-  "NULL",
-  "NaN",
-  "None",
-  "n/a",
-  "nan",
-  "null",
-]);
-const PANDAS_INF = new Map<string, number>([
-  ["inf", Infinity],
-  ["+inf", Infinity],
-  ["-inf", -Infinity],
-  ["Infinity", Infinity],
-  ["+Infinity", Infinity],
-  ["-Infinity", -Infinity],
-]);
-
-function exactNumber(raw: string): number {
-  if (raw === "") return NaN;
-  const n = Number(raw);
-  // Number("  ") is 0; a blank field is missing.
-  if (n === 0) return raw.trim() === "" ? NaN : n;
-  if (!Number.isNaN(n)) return n;
-  // Not a number to JS: pandas' infinities, or missing (its NA strings, or anything else).
-  return PANDAS_NA.has(raw) ? NaN : (PANDAS_INF.get(raw) ?? NaN);
-}
-const number = exactNumber;
-
-/** 1e0 … 1e308, correctly rounded like the C literals of pandas' table. */
-const POW10 = Array.from({ length: 309 }, (_, k) => Number(`1e${k}`));
-const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-
-/**
- * pandas.read_csv's default float parser (pandas/_libs/src/parser/tokenizer.c
- * precise_xstrtod, pandas 1.x–2.x): at most 17 significant digits
- * accumulated in a double, then one multiplication or division by a power
- * of ten. Not always correctly rounded: 18 times of the published logs come
- * out 1 ulp away from Number() (docs/scoring.md §1.6); this reproduces them,
- * so that `score` writes time_to_targets.csv as the official code does.
- * Anything that is not a plain decimal goes to `number`.
- */
-export function pandasNumber(raw: string): number {
-  const m = DECIMAL.exec(raw);
-  if (!m || (m[2] === "" && (m[3] ?? "") === "")) return number(raw);
-  const intStart = m[1]!.length;
-  const fracStart = intStart + m[2]!.length + 1;
-  return pandasDecimal(raw, intStart, intStart + m[2]!.length, fracStart, fracStart + (m[3] ?? "").length, m[1] === "-", m[4] === undefined ? 0 : Number(m[4]));
-}
-
-/**
- * precise_xstrtod's arithmetic on the digits text[intStart, intEnd) "." text[fracStart, fracEnd)
- * and a decimal exponent: pandasNumber, and the plain reader's numbers without a substring.
- */
-function pandasDecimal(text: string, intStart: number, intEnd: number, fracStart: number, fracEnd: number, negative: boolean, exp: number): number {
-  let value = 0;
-  let digits = 0;
-  let exponent = 0;
-  for (let i = intStart; i < intEnd; i++) {
-    if (digits < 17) {
-      value = value * 10 + (text.charCodeAt(i) - 48);
-      digits++;
-    } else exponent++;
-  }
-  let decimals = 0;
-  for (let i = fracStart; i < fracEnd; i++) {
-    if (digits >= 17) break;
-    value = value * 10 + (text.charCodeAt(i) - 48);
-    digits++;
-    decimals++;
-  }
-  exponent -= decimals;
-  if (negative) value = -value;
-  exponent += exp;
-  if (exponent > 308) return value === 0 ? 0 : value < 0 ? -Infinity : Infinity;
-  if (exponent > 0) return value * POW10[exponent]!;
-  if (exponent < -308) return exponent < -616 ? 0 * value : value / POW10[-308 - exponent]! / POW10[308]!;
-  return value / POW10[-exponent]!;
-}
-
-/** 2^53: integers up to it are exact doubles (the bound of the exact reader's fast path). */
-const EXACT_INT = 9007199254740992;
-
-/**
- * The number in text[a, b) when it is a plain decimal (sign, digits, point,
- * digits, exponent) that can be converted without a substring; undefined
- * otherwise (the caller converts the substring as before). `pandas`: as
- * pandasNumber. Else correctly rounded like Number(): only when the digits
- * form an integer m <= 2^53 and the power of ten is at most 22 (then
- * m * 10^e and m / 10^e are exact operands and one rounding, Clinger's fast
- * path); other numbers (17 significant digits, say) go to Number().
- */
-function plainDecimal(text: string, a: number, b: number, pandas: boolean): number | undefined {
-  let i = a;
-  let c = text.charCodeAt(i);
-  const negative = c === 45;
-  if (c === 45 || c === 43) c = text.charCodeAt(++i);
-  const intStart = i;
-  let m = 0;
-  while (c >= 48 && c <= 57) {
-    m = m * 10 + (c - 48);
-    c = text.charCodeAt(++i);
-  }
-  const intEnd = i;
-  let fracStart = i;
-  let fracEnd = i;
-  if (c === 46) {
-    fracStart = ++i;
-    c = text.charCodeAt(i);
-    while (c >= 48 && c <= 57) {
-      m = m * 10 + (c - 48);
-      c = text.charCodeAt(++i);
-    }
-    fracEnd = i;
-  }
-  if (intEnd === intStart && fracEnd === fracStart) return undefined;
-  let exp = 0;
-  if (c === 101 || c === 69) {
-    c = text.charCodeAt(++i);
-    const expNegative = c === 45;
-    if (c === 45 || c === 43) c = text.charCodeAt(++i);
-    const expStart = i;
-    while (c >= 48 && c <= 57 && i - expStart < 6) {
-      exp = exp * 10 + (c - 48);
-      c = text.charCodeAt(++i);
-    }
-    if (i === expStart || (c >= 48 && c <= 57)) return undefined;
-    if (expNegative) exp = -exp;
-  }
-  if (i !== b) return undefined;
-  if (pandas) return pandasDecimal(text, intStart, intEnd, fracStart, fracEnd, negative, exp);
-  // m accumulated in doubles is exact while it stays <= 2^53.
-  if (m > EXACT_INT) return undefined;
-  const e = exp - (fracEnd - fracStart);
-  if (e < -22 || e > 22) return undefined;
-  const v = e < 0 ? m / POW10[-e]! : m * POW10[e]!;
-  return negative ? -v : v;
 }
 
 /**
@@ -212,14 +62,7 @@ function readPlainSeries(text: string, metricName: string, pandas: boolean, unti
   const last = Math.max(ti, si, mi);
   const width = header.length;
   const convert = pandas ? pandasNumber : exactNumber;
-  /** A field parseEvalCsv would convert the same way: plain decimals here, anything else through its substring. */
-  const field = (a: number, b: number): number | null => {
-    if (a === b) return NaN;
-    const v = plainDecimal(text, a, b, pandas);
-    if (v !== undefined) return v;
-    const raw = text.slice(a, b);
-    return untrimmed(raw) ? convert(raw) : null;
-  };
+  const decimal: DecimalEnd = { end: 0 };
   const out: EvalSeries = { steps: [], times: [], metrics: [], timeColumn, metricName };
   let pos = head.rowsStart;
   while (pos < end) {
@@ -235,13 +78,25 @@ function readPlainSeries(text: string, metricName: string, pandas: boolean, unti
     let start = pos;
     let f = 0;
     for (; ; f++) {
-      let stop = text.indexOf(",", start);
-      if (stop < 0 || stop > lineEnd) stop = lineEnd;
+      let stop: number;
       if (f === ti || f === si || f === mi) {
-        const v = field(start, stop);
+        // A field parseEvalCsv would convert the same way: a plain decimal read in the same pass that finds
+        // the field's end; anything else (also an empty field) through its text.
+        let v: number | null | undefined = decimalAt(text, start, pandas, decimal);
+        stop = decimal.end;
+        const c = text.charCodeAt(stop);
+        if (v === undefined || (c !== 44 && c !== 10 && stop !== end)) {
+          stop = text.indexOf(",", start);
+          if (stop < 0 || stop > lineEnd) stop = lineEnd;
+          const raw = text.slice(start, stop);
+          v = raw === "" ? NaN : untrimmed(raw) ? convert(raw) : null;
+        }
         if (f === ti) time = v;
         if (f === si) step = v;
         if (f === mi) metric = v;
+      } else {
+        stop = text.indexOf(",", start);
+        if (stop < 0 || stop > lineEnd) stop = lineEnd;
       }
       if (stop === lineEnd) break;
       start = stop + 1;

@@ -67,6 +67,25 @@ export async function listFolders(dir: string, order: TrialOrder): Promise<strin
 const numeric = new Intl.Collator("en", { numeric: true }).compare;
 
 function subfolders(dir: string, order: TrialOrder): string[] {
+  if (order === "name") {
+    // One readdir call instead of a directory handle (half the cost). It lists by byte order, not
+    // directory order, which only shows where two names compare equal (trial_1, trial_01): then
+    // the handle's listing, whose order such ties keep.
+    const names = anySubfolders(dir).sort(numeric);
+    for (let i = 1; i < names.length; i++) if (numeric(names[i - 1]!, names[i]!) === 0) return inDirectoryOrder(dir).sort(numeric);
+    return names;
+  }
+  return inDirectoryOrder(dir);
+}
+
+/** Sub-folder names in no particular order. */
+function anySubfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
+    .map((entry) => entry.name);
+}
+
+function inDirectoryOrder(dir: string): string[] {
   const names: string[] = [];
   const handle = opendirSync(dir);
   try {
@@ -76,14 +95,13 @@ function subfolders(dir: string, order: TrialOrder): string[] {
   } finally {
     handle.closeSync();
   }
-  if (order === "name") names.sort(numeric);
   return names;
 }
 
 const byName = (names: string[]) => [...names].sort(numeric);
 
 function isSubmissionFolder(dir: string): boolean {
-  return subfolders(dir, "name").some((n) => STUDY.test(n));
+  return anySubfolders(dir).some((n) => STUDY.test(n));
 }
 
 /** The prefix `<dir>` of a `<dir>-YYYY-MM-DD-HH-MM-SS…` folder name, if it has one. */
@@ -269,18 +287,42 @@ export interface TrialFiles {
   metaFile: string | null;
 }
 
+/** The runner's first meta_data file: the smallest n whenever it is there ("meta_data_0.json" also sorts before "meta_data_00.json"). */
+const FIRST_META = "meta_data_0.json";
+
 export function readTrialFiles(trial: TrialFolder): TrialFiles {
-  const names = readdirSync(trial.dir);
   const csv = readEvalFile(trial);
-  const json = (name: string) => {
-    const text = readFileSync(path.join(trial.dir, name), "utf8");
-    try {
-      const value: unknown = JSON.parse(text);
-      return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-    } catch (e) {
-      throw new Error(`${path.join(trial.dir, name)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
+  // The runner writes hparams.json and meta_data_0.json into every trial folder: both are opened
+  // straight away, without listing the folder (~7 µs a trial here). When one cannot be read, the
+  // folder is listed and read as before, which gives the same files, or the same error.
+  const hparams = readIfThere(path.join(trial.dir, "hparams.json"));
+  const meta = hparams === undefined ? undefined : readIfThere(path.join(trial.dir, FIRST_META));
+  if (hparams === undefined || meta === undefined) return listedTrialFiles(trial, csv);
+  return { csv, hparams: jsonObject(trial.dir, "hparams.json", hparams), meta: jsonObject(trial.dir, FIRST_META, meta), metaFile: FIRST_META };
+}
+
+/** The file's text, or undefined when it cannot be read (missing, a folder, …). */
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonObject(dir: string, name: string, text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch (e) {
+    throw new Error(`${path.join(dir, name)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** hparams.json and the first meta_data_<n>.json of a trial folder, found by listing it. */
+function listedTrialFiles(trial: TrialFolder, csv: string): TrialFiles {
+  const names = readdirSync(trial.dir);
+  const json = (name: string) => jsonObject(trial.dir, name, readFileSync(path.join(trial.dir, name), "utf8"));
   const metaName = names
     .map((n) => /^meta_data_(\d+)\.json$/.exec(n))
     .filter((m): m is RegExpExecArray => m !== null)

@@ -1,5 +1,5 @@
 // npm run bench: every bench in sequence with its default sizes (scoring,
-// rescore, import, upload-logs, ingest, pages, load, availability), each in its own process, its output
+// rescore, import, upload-logs, ingest, pages, load, availability, history, read-logs), each in its own process, its output
 // passed through; then one summary table of the `RESULT {json}` lines they
 // print (tests/bench/harness.ts `result`), as Markdown, ready for the README.
 //
@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import type { BenchResult } from "./harness";
 
-const BENCHES = ["scoring", "rescore", "import", "upload-logs", "ingest", "pages", "load", "availability", "history"];
+const BENCHES = ["scoring", "rescore", "import", "upload-logs", "ingest", "pages", "load", "availability", "history", "read-logs"];
 
 const options = new Command("bench")
   .option("--only <list>", `benches to run, comma-separated (${BENCHES.join(", ")})`, (v) => v.split(","), BENCHES)

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { listFolders, provenanceFromMeta, provenanceRecord, scanExperiment } from "@/ingest/algoperf/experiment-dir";
+import { listFolders, provenanceFromMeta, provenanceRecord, readTrialFiles, scanExperiment } from "@/ingest/algoperf/experiment-dir";
 
 const FIXTURE = path.resolve("tests/fixtures/algoperf_v06_selftuning_logs");
 
@@ -52,6 +52,16 @@ describe("scanExperiment", () => {
     expect(scan.submissions[0]!.trials.map((t) => t.position)).toEqual(listdir.map((_: string, i: number) => i));
   });
 
+  test("name order keeps directory order between names it ranks equal (trial_1, trial_01), as sorting the listing did", async () => {
+    const root = tree(["w/trial_2/", "w/trial_01/", "w/trial_1/", "w/trial_10/", "w/trial_001/"]);
+    const dir = path.join(root, "w");
+    const listdir: string[] = JSON.parse(
+      execFileSync("python3", ["-c", "import json, os, sys; print(json.dumps(os.listdir(sys.argv[1])))", dir], { encoding: "utf8" }),
+    );
+    const ones = listdir.filter((n) => /^trial_0*1$/.test(n));
+    expect(await listFolders(dir, "name")).toEqual([...ones, "trial_2", "trial_10"]);
+  });
+
   test("trial folders without eval_measurements.csv and stray folders are skipped with a reason", async () => {
     const root = tree(["s/study_0/ogbg_jax/trial_1/eval_measurements.csv", "s/study_0/ogbg_jax/trial_2/", "s/study_0/ogbg_jax/logs/", "s/study_x/"]);
     const scan = await scanExperiment(path.join(root, "s"), { trialOrder: "directory" });
@@ -78,6 +88,46 @@ describe("scanExperiment", () => {
       "<submission>/study_<k>/<workload>_<framework>/trial_<j>/eval_measurements.csv",
     );
     await expect(scanExperiment(root, { submission: "x", trialOrder: "directory" })).rejects.toThrow("--submission names one submission, but");
+  });
+});
+
+describe("readTrialFiles", () => {
+  const trialIn = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "algoperf-trial-"));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return { dir } as Parameters<typeof readTrialFiles>[0];
+  };
+  const csv = "global_step,score,validation/loss\n0,1,0.5\n";
+
+  test("hparams.json and the meta_data_<n>.json of smallest n; either may be missing", () => {
+    const all = readTrialFiles(
+      trialIn({
+        "eval_measurements.csv": csv,
+        "hparams.json": '{"lr": 0.1}',
+        "meta_data_0.json": '{"n": 0}',
+        "meta_data_00.json": '{"n": 100}',
+        "meta_data_1.json": '{"n": 1}',
+      }),
+    );
+    expect(all).toEqual({ csv, hparams: { lr: 0.1 }, meta: { n: 0 }, metaFile: "meta_data_0.json" });
+    const later = readTrialFiles(
+      trialIn({ "eval_measurements.csv": csv, "hparams.json": "[1]", "meta_data_10.json": '{"n": 10}', "meta_data_2.json": '{"n": 2}' }),
+    );
+    expect(later).toEqual({ csv, hparams: null, meta: { n: 2 }, metaFile: "meta_data_2.json" });
+    expect(readTrialFiles(trialIn({ "eval_measurements.csv": csv, "meta_data_0.json": "{}" }))).toEqual({
+      csv,
+      hparams: null,
+      meta: {},
+      metaFile: "meta_data_0.json",
+    });
+    expect(readTrialFiles(trialIn({ "eval_measurements.csv": csv }))).toEqual({ csv, hparams: null, meta: null, metaFile: null });
+  });
+
+  test("invalid JSON is an error naming the file, hparams.json first", () => {
+    const t = trialIn({ "eval_measurements.csv": csv, "hparams.json": "{", "meta_data_0.json": "{" });
+    expect(() => readTrialFiles(t)).toThrow(`${path.join(t.dir, "hparams.json")} is not valid JSON`);
+    const m = trialIn({ "eval_measurements.csv": csv, "meta_data_3.json": "nope" });
+    expect(() => readTrialFiles(m)).toThrow(`${path.join(m.dir, "meta_data_3.json")} is not valid JSON`);
   });
 });
 
