@@ -129,9 +129,11 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   if (!round) throw new Error("no round: pass --round <round> (e.g. algoperf-v0.6-self-tuning)");
   for (const f of files) if (f.round !== round) throw new Error(`${f.file} is for round "${f.round}", not "${round}"`);
 
-  const spec = await withRetry(() => client.ingest.round.query({ round }), { retries: options.retries, onRetry }).catch((error: unknown) => {
-    throw new Error(describeError(error));
-  });
+  // Asked while the folders are scanned: the answer is needed only after the scan.
+  const specAnswer = withRetry(() => client.ingest.round.query({ round }), { retries: options.retries, onRetry }).then(
+    (answer) => ({ answer }),
+    (error: unknown) => ({ error }),
+  );
 
   const submissions: SubmissionInput[] = files.flatMap((f) => f.submissions);
   const fileRuns: RunInput[] = files.flatMap((f) => f.runs);
@@ -142,6 +144,9 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
     skipped.push(...scan.skipped);
     scanned.push(...scan.submissions.filter((s) => s.trials.length > 0));
   }
+  const asked = await specAnswer;
+  if ("error" in asked) throw new Error(describeError(asked.error));
+  const spec = asked.answer;
   const folderSlugs = scanned.map((s) => s.slug);
   const metadata = submissionMetadata(options);
   if (Object.keys(metadata).length > 0 && new Set(folderSlugs).size !== 1) {
