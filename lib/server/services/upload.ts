@@ -208,11 +208,18 @@ async function writeUpload(
     details: { uploadId: upload.id, ...counts, replace: input.replace },
   });
 
+  if (runRows) {
+    // The eval series (unversioned) go in now, before their runs: RunEvals' foreign key to Run is checked at COMMIT
+    // in this transaction (deferrable, prisma/migrations/*_run_evals_fk_deferrable), when the runs are there.
+    await tx.$executeRawUnsafe(`SET CONSTRAINTS "RunEvals_runId_fkey" DEFERRED`);
+    await insertEvals(tx, withEvals(runWrites));
+  }
+
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
   await writeSubmissions(tx, input, plan, round.id, ctx.token, stored, submissionIds);
   if (plan.toDelete.size) await tx.$executeRawUnsafe(`DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, pgArray([...plan.toDelete]));
-  if (runRows) await insertRuns(tx, runWrites, runRows);
+  if (runRows) await insertRuns(tx, runRows);
   const { verifiedNow } = await recordChanges(tx, { input, plan, round, cells, submissionIds, stored, admin: ctx.token.scope === "admin" });
   const report = completenessAfter({ input, round, touched, submissionIds, existing, toDelete: plan.toDelete, writes });
   await tx.upload.update({
@@ -369,8 +376,13 @@ function runColumns(w: RunWrites): unknown[] {
   ];
 }
 
-/** Inserts the created and replaced runs (their columns from runColumns) and their eval series. */
-async function insertRuns(tx: Tx, w: RunWrites, columns: unknown[]): Promise<void> {
+/** The eval series of the runs to write, with their ids. */
+function withEvals(w: RunWrites): { id: number; e: NonNullable<DerivedRun["evals"]> }[] {
+  return w.writes.flatMap((i, k) => (w.derived[i]!.evals ? [{ id: w.ids[k]!, e: w.derived[i]!.evals! }] : []));
+}
+
+/** Inserts the created and replaced runs (their columns from runColumns; their eval series are in already). */
+async function insertRuns(tx: Tx, columns: unknown[]): Promise<void> {
   await tx.$executeRawUnsafe(
     `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
                         "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
@@ -379,10 +391,6 @@ async function insertRuns(tx: Tx, w: RunWrites, columns: unknown[]): Promise<voi
                    $12::text::int[], $13::text::int[], $14::text::float8[], $15::text::bool[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
          AS x(id, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp, pv)`,
     ...columns,
-  );
-  await insertEvals(
-    tx,
-    w.writes.flatMap((i, k) => (w.derived[i]!.evals ? [{ id: w.ids[k]!, e: w.derived[i]!.evals! }] : [])),
   );
 }
 
