@@ -182,38 +182,17 @@ async function writeUpload(
       ip: ctx.ip,
     },
   });
-  // Before the round's lock, everything that does not depend on the version: ids
-  // from the sequences, the runs' columns, counts and the audit entry. The writes
-  // of one round queue behind that lock until COMMIT (lib/db/round-version.ts),
-  // so what runs under it is what a batch of concurrent uploads waits for (issue 12).
-  const writes = input.runs.flatMap((_run, i) => (plan.statuses[i] === "created" || plan.statuses[i] === "replaced" ? [i] : []));
-  const newSlugs = [...plan.submissionStatus].filter(([, status]) => status === "created").map(([slug]) => slug);
-  const ids = await allocateIds(tx, writes.length, newSlugs.length);
-  const submissionIds = new Map([...stored.values()].map((s) => [s.slug, s.id]));
-  newSlugs.forEach((slug, k) => submissionIds.set(slug, ids.submissions[k]!));
-  const workloadId = new Map(round.workloads.map((w) => [w.key, w.id]));
-  const runWrites: RunWrites = { input, derived, writes, ids: ids.runs, plan, roundId: round.id, uploadId: upload.id, submissionIds, workloadId };
-  const runRows = writes.length ? runColumns(runWrites) : null;
-  // The cells whose derived results change: those of every run deleted or written.
-  const cells = existing.filter((r) => plan.toDelete.has(r.id)).map((r) => ({ submissionId: r.submissionId, workloadId: r.workloadId }));
-  for (const i of writes) cells.push({ submissionId: submissionIds.get(input.runs[i]!.submission)!, workloadId: workloadId.get(input.runs[i]!.workload)! });
-  const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
-  for (const s of plan.statuses) counts[s!]++;
-  const touched = slugs.filter((s) => submissionIds.has(s));
-  await audit(tx, {
-    tokenName: ctx.token.name,
-    action: "ingest.upload",
-    target: `${round.slug}: ${touched.join(", ")}`,
-    outcome: "ok",
-    details: { uploadId: upload.id, ...counts, replace: input.replace },
+  const { writes, submissionIds, runRows, cells, counts, touched } = await beforeTheLock(tx, {
+    input,
+    ctx,
+    round,
+    derived,
+    plan,
+    slugs,
+    stored,
+    existing,
+    uploadId: upload.id,
   });
-
-  if (runRows) {
-    // The eval series (unversioned) go in now, before their runs: RunEvals' foreign key to Run is checked at COMMIT
-    // in this transaction (deferrable, prisma/migrations/*_run_evals_fk_deferrable), when the runs are there.
-    await tx.$executeRawUnsafe(`SET CONSTRAINTS "RunEvals_runId_fkey" DEFERRED`);
-    await insertEvals(tx, withEvals(runWrites));
-  }
 
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
@@ -237,6 +216,57 @@ async function writeUpload(
     warnings: [...pureWarnings, ...plan.warnings].slice(0, MAX_ISSUES),
     completeness: report,
   };
+}
+
+interface Planned {
+  input: Upload;
+  ctx: UploadContext;
+  round: RoundRow;
+  derived: DerivedRun[];
+  plan: UploadPlan;
+  slugs: string[];
+  stored: Map<string, StoredSubmissionRow>;
+  existing: StoredRun[];
+  uploadId: number;
+}
+
+/**
+ * Before the round's lock, everything that does not depend on the version: ids
+ * from the sequences, the runs' columns, counts, the audit entry and the eval
+ * series. The writes of one round queue behind that lock until COMMIT
+ * (lib/db/round-version.ts), so what runs under it is what a batch of
+ * concurrent uploads waits for (issue 12).
+ */
+async function beforeTheLock(tx: Tx, p: Planned) {
+  const { input, ctx, round, plan, stored } = p;
+  const writes = input.runs.flatMap((_run, i) => (plan.statuses[i] === "created" || plan.statuses[i] === "replaced" ? [i] : []));
+  const newSlugs = [...plan.submissionStatus].filter(([, status]) => status === "created").map(([slug]) => slug);
+  const ids = await allocateIds(tx, writes.length, newSlugs.length);
+  const submissionIds = new Map([...stored.values()].map((s) => [s.slug, s.id]));
+  newSlugs.forEach((slug, k) => submissionIds.set(slug, ids.submissions[k]!));
+  const workloadId = new Map(round.workloads.map((w) => [w.key, w.id]));
+  const runWrites: RunWrites = { input, derived: p.derived, writes, ids: ids.runs, plan, roundId: round.id, uploadId: p.uploadId, submissionIds, workloadId };
+  const runRows = writes.length ? runColumns(runWrites) : null;
+  // The cells whose derived results change: those of every run deleted or written.
+  const cells = p.existing.filter((r) => plan.toDelete.has(r.id)).map((r) => ({ submissionId: r.submissionId, workloadId: r.workloadId }));
+  for (const i of writes) cells.push({ submissionId: submissionIds.get(input.runs[i]!.submission)!, workloadId: workloadId.get(input.runs[i]!.workload)! });
+  const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
+  for (const s of plan.statuses) counts[s!]++;
+  const touched = p.slugs.filter((s) => submissionIds.has(s));
+  await audit(tx, {
+    tokenName: ctx.token.name,
+    action: "ingest.upload",
+    target: `${round.slug}: ${touched.join(", ")}`,
+    outcome: "ok",
+    details: { uploadId: p.uploadId, ...counts, replace: input.replace },
+  });
+  if (runRows) {
+    // The eval series (unversioned) go in now, before their runs: RunEvals' foreign key to Run is checked at COMMIT
+    // in this transaction (deferrable, prisma/migrations/*_run_evals_fk_deferrable), when the runs are there.
+    await tx.$executeRawUnsafe(`SET CONSTRAINTS "RunEvals_runId_fkey" DEFERRED`);
+    await insertEvals(tx, withEvals(runWrites));
+  }
+  return { writes, submissionIds, runRows, cells, counts, touched };
 }
 
 /**
