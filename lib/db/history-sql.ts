@@ -24,53 +24,80 @@ const VERSIONED = ["Submission", "Run", "WorkloadResult"] as const;
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Trigger functions and triggers, idempotent. */
+/**
+ * Where each versioned table keeps its replaced states: the key columns copied
+ * out of the row (the history tables' indexes and the purge use them).
+ */
+const KEPT: Record<(typeof VERSIONED)[number], { history: string; columns: string[] }> = {
+  Submission: { history: "SubmissionHistory", columns: ["id", "roundId"] },
+  Run: { history: "RunHistory", columns: ["id", "roundId", "submissionId"] },
+  WorkloadResult: { history: "WorkloadResultHistory", columns: ["submissionId", "workloadId", "roundId"] },
+};
+
+/** `algoperf.history = off` (a purge or a restore, lib/db/dataset.ts): rows are written as they are and nothing is kept. */
+const HISTORY_ON = `coalesce(current_setting('algoperf.history', true), '') <> 'off'`;
+
+/**
+ * Trigger functions and triggers, idempotent; they replace the per-row
+ * triggers of the first history version (algoperf_history, algoperf_evals_history)
+ * on a database that has them.
+ *
+ * Stamping is a row trigger that only sets validFrom (one index lookup of the
+ * round per row). Keeping is set-based (issue 12): an AFTER statement trigger
+ * copies all the states a statement replaced or deleted, from its transition
+ * table, with one INSERT ... SELECT, in the order the statement visited them
+ * (one scan of the transition table, the round's version a subquery per row:
+ * a join could reorder the rows), so the kept rows, their history ids
+ * included, are those the row triggers wrote. Same rule as before: a state
+ * written by this same version was never visible at a committed version, so
+ * nothing is kept of it.
+ */
 export const HISTORY_TRIGGERS_SQL: readonly string[] = [
-  `CREATE OR REPLACE FUNCTION algoperf_history() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  v int;
-BEGIN
-  -- A purge or a restore (lib/db/dataset.ts) writes rows as they are and keeps nothing.
-  IF coalesce(current_setting('algoperf.history', true), '') = 'off' THEN
-    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-    RETURN NEW;
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    SELECT "dataVersion" INTO v FROM "Round" WHERE id = NEW."roundId";
-    NEW."validFrom" := coalesce(v, 0);
-    RETURN NEW;
-  END IF;
-  SELECT "dataVersion" INTO v FROM "Round" WHERE id = OLD."roundId";
-  -- A state written by this same version was never visible at a committed version: nothing to keep.
-  IF v IS NOT NULL AND OLD."validFrom" < v THEN
-    IF TG_TABLE_NAME = 'Submission' THEN
-      INSERT INTO "SubmissionHistory" ("id", "roundId", "validFrom", "validTo", "row") VALUES (OLD.id, OLD."roundId", OLD."validFrom", v, to_jsonb(OLD));
-    ELSIF TG_TABLE_NAME = 'Run' THEN
-      INSERT INTO "RunHistory" ("id", "roundId", "submissionId", "validFrom", "validTo", "row") VALUES (OLD.id, OLD."roundId", OLD."submissionId", OLD."validFrom", v, to_jsonb(OLD));
-    ELSE
-      INSERT INTO "WorkloadResultHistory" ("submissionId", "workloadId", "roundId", "validFrom", "validTo", "row") VALUES (OLD."submissionId", OLD."workloadId", OLD."roundId", OLD."validFrom", v, to_jsonb(OLD));
-    END IF;
-  END IF;
-  IF TG_OP = 'UPDATE' THEN
-    NEW."validFrom" := coalesce(v, 0);
-    RETURN NEW;
-  END IF;
-  RETURN OLD;
-END $$`,
-  ...["Submission", "Run", "WorkloadResult"].flatMap((t) => [
-    `DROP TRIGGER IF EXISTS "${t}_history" ON "${t}"`,
-    `CREATE TRIGGER "${t}_history" BEFORE INSERT OR UPDATE OR DELETE ON "${t}" FOR EACH ROW EXECUTE FUNCTION algoperf_history()`,
+  ...["Submission", "Run", "WorkloadResult", "RunEvals"].flatMap((t) => [
+    `DROP TRIGGER IF EXISTS ${q(`${t}_history`)} ON ${q(t)}`,
+    `DROP TRIGGER IF EXISTS ${q(`${t}_stamp`)} ON ${q(t)}`,
+    `DROP TRIGGER IF EXISTS ${q(`${t}_keep_update`)} ON ${q(t)}`,
+    `DROP TRIGGER IF EXISTS ${q(`${t}_keep_delete`)} ON ${q(t)}`,
   ]),
-  // The eval series of a deleted run stays readable wherever its run is.
-  `CREATE OR REPLACE FUNCTION algoperf_evals_history() RETURNS trigger LANGUAGE plpgsql AS $$
+  `DROP FUNCTION IF EXISTS algoperf_history()`,
+  `DROP FUNCTION IF EXISTS algoperf_evals_history()`,
+  // A row's version: the round's, moved first by the writer (lib/db/round-version.ts); an update looks up the row's round as it was.
+  `CREATE OR REPLACE FUNCTION algoperf_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF coalesce(current_setting('algoperf.history', true), '') <> 'off' THEN
-    INSERT INTO "RunEvalsHistory" ("runId", "row") VALUES (OLD."runId", to_jsonb(OLD));
+  IF TG_OP = 'UPDATE' THEN
+    NEW."validFrom" := coalesce((SELECT "dataVersion" FROM "Round" WHERE id = OLD."roundId"), 0);
+  ELSE
+    NEW."validFrom" := coalesce((SELECT "dataVersion" FROM "Round" WHERE id = NEW."roundId"), 0);
   END IF;
-  RETURN OLD;
+  RETURN NEW;
 END $$`,
-  `DROP TRIGGER IF EXISTS "RunEvals_history" ON "RunEvals"`,
-  `CREATE TRIGGER "RunEvals_history" BEFORE DELETE ON "RunEvals" FOR EACH ROW EXECUTE FUNCTION algoperf_evals_history()`,
+  ...VERSIONED.flatMap((t) => {
+    const { history, columns } = KEPT[t];
+    const fn = `algoperf_keep_${t.toLowerCase()}`;
+    return [
+      `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO ${q(history)} (${[...columns, "validFrom", "validTo", "row"].map(q).join(", ")})
+  SELECT ${columns.map((c) => `o.${q(c)}`).join(", ")}, o."validFrom", o.kept_to, o.kept_row
+    FROM (SELECT k.*, (SELECT "dataVersion" FROM "Round" WHERE id = k."roundId") AS kept_to, to_jsonb(k) AS kept_row FROM kept k OFFSET 0) o
+   WHERE o."validFrom" < o.kept_to;
+  RETURN NULL;
+END $$`,
+      `CREATE TRIGGER ${q(`${t}_stamp`)} BEFORE INSERT OR UPDATE ON ${q(t)} FOR EACH ROW WHEN (${HISTORY_ON}) EXECUTE FUNCTION algoperf_stamp()`,
+      // One trigger per event: PostgreSQL allows transition tables only on single-event triggers.
+      ...["UPDATE", "DELETE"].map(
+        (event) =>
+          `CREATE TRIGGER ${q(`${t}_keep_${event.toLowerCase()}`)} AFTER ${event} ON ${q(t)} REFERENCING OLD TABLE AS kept FOR EACH STATEMENT WHEN (${HISTORY_ON}) EXECUTE FUNCTION ${fn}()`,
+      ),
+    ];
+  }),
+  // The eval series of a deleted run stays readable wherever its run is (kept whatever the version that wrote it).
+  `CREATE OR REPLACE FUNCTION algoperf_keep_runevals() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "RunEvalsHistory" ("runId", "row") SELECT o."runId", to_jsonb(o) FROM kept o;
+  RETURN NULL;
+END $$`,
+  `CREATE TRIGGER "RunEvals_keep_delete" AFTER DELETE ON "RunEvals" REFERENCING OLD TABLE AS kept FOR EACH STATEMENT WHEN (${HISTORY_ON}) EXECUTE FUNCTION algoperf_keep_runevals()`,
   // Every version of a round gets a RoundVersion row, even from a writer that does not describe itself.
   `CREATE OR REPLACE FUNCTION algoperf_round_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

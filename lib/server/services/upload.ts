@@ -186,33 +186,28 @@ async function writeUpload(
       ip: ctx.ip,
     },
   });
+  const { writes, submissionIds, runRows, cells, counts, touched } = await beforeTheLock(tx, {
+    input,
+    ctx,
+    round,
+    derived,
+    plan,
+    slugs,
+    stored,
+    existing,
+    uploadId: upload.id,
+  });
+
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
-  const submissionIds = await writeSubmissions(tx, input, plan, round.id, ctx.token, stored);
-  const workloadId = new Map(round.workloads.map((w) => [w.key, w.id]));
-  // The cells whose derived results change: those of every run deleted or written.
-  const cells = existing.filter((r) => plan.toDelete.has(r.id)).map((r) => ({ submissionId: r.submissionId, workloadId: r.workloadId }));
+  await writeSubmissions(tx, input, plan, round.id, ctx.token, stored, submissionIds);
   if (plan.toDelete.size) await tx.$executeRawUnsafe(`DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, pgArray([...plan.toDelete]));
-  const writes = input.runs.flatMap((_run, i) => (plan.statuses[i] === "created" || plan.statuses[i] === "replaced" ? [i] : []));
-  for (const i of writes) cells.push({ submissionId: submissionIds.get(input.runs[i]!.submission)!, workloadId: workloadId.get(input.runs[i]!.workload)! });
-  if (writes.length) await insertRuns(tx, { input, derived, writes, plan, roundId: round.id, uploadId: upload.id, submissionIds, workloadId });
-
+  if (runRows) await insertRuns(tx, runRows);
   const { verifiedNow } = await recordChanges(tx, { input, plan, round, cells, submissionIds, stored, admin: ctx.token.scope === "admin" });
-  const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
-  for (const s of plan.statuses) counts[s!]++;
-  const touched = slugs.filter((s) => submissionIds.has(s));
   const report = completenessAfter({ input, round, touched, submissionIds, existing, toDelete: plan.toDelete, writes });
-
   await tx.upload.update({
     where: { id: upload.id },
     data: { created: counts.created, unchanged: counts.unchanged, replaced: counts.replaced, durationMs: Date.now() - ctx.startedAt },
-  });
-  await audit(tx, {
-    tokenName: ctx.token.name,
-    action: "ingest.upload",
-    target: `${round.slug}: ${touched.join(", ")}`,
-    outcome: "ok",
-    details: { uploadId: upload.id, ...counts, replace: input.replace },
   });
 
   return {
@@ -225,6 +220,57 @@ async function writeUpload(
     warnings: [...pureWarnings, ...plan.warnings].slice(0, MAX_ISSUES),
     completeness: report,
   };
+}
+
+interface Planned {
+  input: Upload;
+  ctx: UploadContext;
+  round: RoundRow;
+  derived: DerivedRun[];
+  plan: UploadPlan;
+  slugs: string[];
+  stored: Map<string, StoredSubmissionRow>;
+  existing: StoredRun[];
+  uploadId: number;
+}
+
+/**
+ * Before the round's lock, everything that does not depend on the version: ids
+ * from the sequences, the runs' columns, counts, the audit entry and the eval
+ * series. The writes of one round queue behind that lock until COMMIT
+ * (lib/db/round-version.ts), so what runs under it is what a batch of
+ * concurrent uploads waits for (issue 12).
+ */
+async function beforeTheLock(tx: Tx, p: Planned) {
+  const { input, ctx, round, plan, stored } = p;
+  const writes = input.runs.flatMap((_run, i) => (plan.statuses[i] === "created" || plan.statuses[i] === "replaced" ? [i] : []));
+  const newSlugs = [...plan.submissionStatus].filter(([, status]) => status === "created").map(([slug]) => slug);
+  const ids = await allocateIds(tx, writes.length, newSlugs.length);
+  const submissionIds = new Map([...stored.values()].map((s) => [s.slug, s.id]));
+  newSlugs.forEach((slug, k) => submissionIds.set(slug, ids.submissions[k]!));
+  const workloadId = new Map(round.workloads.map((w) => [w.key, w.id]));
+  const runWrites: RunWrites = { input, derived: p.derived, writes, ids: ids.runs, plan, roundId: round.id, uploadId: p.uploadId, submissionIds, workloadId };
+  const runRows = writes.length ? runColumns(runWrites) : null;
+  // The cells whose derived results change: those of every run deleted or written.
+  const cells = p.existing.filter((r) => plan.toDelete.has(r.id)).map((r) => ({ submissionId: r.submissionId, workloadId: r.workloadId }));
+  for (const i of writes) cells.push({ submissionId: submissionIds.get(input.runs[i]!.submission)!, workloadId: workloadId.get(input.runs[i]!.workload)! });
+  const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
+  for (const s of plan.statuses) counts[s!]++;
+  const touched = p.slugs.filter((s) => submissionIds.has(s));
+  await audit(tx, {
+    tokenName: ctx.token.name,
+    action: "ingest.upload",
+    target: `${round.slug}: ${touched.join(", ")}`,
+    outcome: "ok",
+    details: { uploadId: p.uploadId, ...counts, replace: input.replace },
+  });
+  if (runRows) {
+    // The eval series (unversioned) go in now, before their runs: RunEvals' foreign key to Run is checked at COMMIT
+    // in this transaction (deferrable, prisma/migrations/*_run_evals_fk_deferrable), when the runs are there.
+    await tx.$executeRawUnsafe(`SET CONSTRAINTS "RunEvals_runId_fkey" DEFERRED`);
+    await insertEvals(tx, withEvals(runWrites));
+  }
+  return { writes, submissionIds, runRows, cells, counts, touched };
 }
 
 /**
@@ -256,7 +302,7 @@ async function throwIfRefused(tx: Tx, plan: UploadPlan, input: Upload, derived: 
   if (plan.conflicts.length) throw issuesError("CONFLICT", "upload conflicts with stored data", plan.conflicts);
 }
 
-/** Creates the new submissions and updates the changed ones; returns every submission's id by slug. */
+/** Creates the new submissions (with the ids allocated before the round's lock) and updates the changed ones. */
 async function writeSubmissions(
   tx: Tx,
   input: Upload,
@@ -264,13 +310,14 @@ async function writeSubmissions(
   roundId: number,
   token: TokenIdentity,
   stored: Map<string, StoredSubmissionRow>,
-): Promise<Map<string, number>> {
-  const submissionIds = new Map([...stored.values()].map((s) => [s.slug, s.id]));
+  submissionIds: Map<string, number>,
+): Promise<void> {
   const declared = new Map((input.submissions ?? []).map((s) => [s.slug, s]));
   const newSubmissions = [...plan.submissionStatus].filter(([, status]) => status === "created").map(([slug]) => declared.get(slug)!);
   if (newSubmissions.length) {
-    const rows = await tx.submission.createManyAndReturn({
+    await tx.submission.createMany({
       data: newSubmissions.map((s) => ({
+        id: submissionIds.get(s.slug)!,
         roundId,
         slug: s.slug,
         displayName: s.displayName ?? s.slug,
@@ -289,9 +336,7 @@ async function writeSubmissions(
         // An admin's upload is its own verification; anything else waits for one (docs/trust-model.md).
         verified: token.scope === "admin",
       })),
-      select: { id: true, slug: true },
     });
-    for (const row of rows) submissionIds.set(row.slug, row.id);
   }
   for (const [slug, status] of plan.submissionStatus) {
     if (status !== "updated") continue;
@@ -300,7 +345,6 @@ async function writeSubmissions(
     const data = "hyperparameters" in update ? { ...update, hyperparameters: update.hyperparameters ?? Prisma.DbNull } : update;
     await tx.submission.update({ where: { id: stored.get(slug)!.id }, data });
   }
-  return submissionIds;
 }
 
 interface RunWrites {
@@ -308,6 +352,8 @@ interface RunWrites {
   derived: DerivedRun[];
   /** Indexes of the runs to write. */
   writes: number[];
+  /** Their ids, allocated from the table's own sequence (allocateIds). */
+  ids: number[];
   plan: UploadPlan;
   roundId: number;
   uploadId: number;
@@ -315,28 +361,32 @@ interface RunWrites {
   workloadId: Map<string, number>;
 }
 
-/** Inserts the created and replaced runs and their eval series; sets their ids in plan.outcomeIds. */
-async function insertRuns(tx: Tx, w: RunWrites): Promise<void> {
-  // Ids first (from the table's own sequence), so runs and eval series go in
-  // with two statements and nothing has to come back.
-  const [{ ids }] = await tx.$queryRawUnsafe<[{ ids: string }]>(
-    `SELECT array_to_string(ARRAY(SELECT nextval('"Run_id_seq"'::regclass) FROM generate_series(1, $1::int)), ',') AS ids`,
-    w.writes.length,
+/**
+ * Ids of the runs and submissions to create, from the tables' own sequences in
+ * one statement, so rows go in without anything having to come back. A
+ * sequence is not transactional: this needs no lock.
+ */
+async function allocateIds(tx: Tx, runs: number, submissions: number): Promise<{ runs: number[]; submissions: number[] }> {
+  if (runs === 0 && submissions === 0) return { runs: [], submissions: [] };
+  const [row] = await tx.$queryRawUnsafe<[{ runs: string; submissions: string }]>(
+    `SELECT array_to_string(ARRAY(SELECT nextval('"Run_id_seq"'::regclass) FROM generate_series(1, $1::int)), ',') AS runs,
+            array_to_string(ARRAY(SELECT nextval('"Submission_id_seq"'::regclass) FROM generate_series(1, $2::int)), ',') AS submissions`,
+    runs,
+    submissions,
   );
-  const newIds = ids.split(",").map(Number);
-  w.writes.forEach((i, k) => (w.plan.outcomeIds[i] = newIds[k]!));
+  const list = (s: string) => (s === "" ? [] : s.split(",").map(Number));
+  return { runs: list(row.runs), submissions: list(row.submissions) };
+}
+
+/** The parameters of the runs' INSERT (insertRuns), one array per column; sets the runs' ids in plan.outcomeIds. */
+function runColumns(w: RunWrites): unknown[] {
+  w.writes.forEach((i, k) => (w.plan.outcomeIds[i] = w.ids[k]!));
   const rows = w.writes.map((i) => ({ run: w.input.runs[i]!, d: w.derived[i]! }));
   const column = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
-                        "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
-     SELECT id, $1::int, $2::int, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp::jsonb, pv::jsonb, now()
-       FROM unnest($3::text::int[], $4::text::int[], $5::text::int[], $6::text::int[], $7::text::int[], $8::text::int[], $9::text::bool[], $10::text::float8[], $11::text::float8[],
-                   $12::text::int[], $13::text::int[], $14::text::float8[], $15::text::bool[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
-         AS x(id, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp, pv)`,
+  return [
     w.roundId,
     w.uploadId,
-    pgArray(newIds),
+    pgArray(w.ids),
     pgArray(column((r) => w.submissionIds.get(r.run.submission)!)),
     pgArray(column((r) => w.workloadId.get(r.run.workload)!)),
     pgArray(column((r) => r.run.study)),
@@ -357,10 +407,24 @@ async function insertRuns(tx: Tx, w: RunWrites): Promise<void> {
     column((r) => r.d.notes),
     column((r) => (r.d.hyperparameters ? JSON.stringify(r.d.hyperparameters) : null)),
     column((r) => (r.d.provenance ? JSON.stringify(r.d.provenance) : null)),
-  );
-  await insertEvals(
-    tx,
-    w.writes.flatMap((i, k) => (w.derived[i]!.evals ? [{ id: newIds[k]!, e: w.derived[i]!.evals! }] : [])),
+  ];
+}
+
+/** The eval series of the runs to write, with their ids. */
+function withEvals(w: RunWrites): { id: number; e: NonNullable<DerivedRun["evals"]> }[] {
+  return w.writes.flatMap((i, k) => (w.derived[i]!.evals ? [{ id: w.ids[k]!, e: w.derived[i]!.evals! }] : []));
+}
+
+/** Inserts the created and replaced runs (their columns from runColumns; their eval series are in already). */
+async function insertRuns(tx: Tx, columns: unknown[]): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
+                        "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
+     SELECT id, $1::int, $2::int, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp::jsonb, pv::jsonb, now()
+       FROM unnest($3::text::int[], $4::text::int[], $5::text::int[], $6::text::int[], $7::text::int[], $8::text::int[], $9::text::bool[], $10::text::float8[], $11::text::float8[],
+                   $12::text::int[], $13::text::int[], $14::text::float8[], $15::text::bool[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
+         AS x(id, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp, pv)`,
+    ...columns,
   );
 }
 
