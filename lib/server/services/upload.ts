@@ -188,7 +188,6 @@ async function writeUpload(
   });
   const { writes, submissionIds, runRows, cells, counts, touched } = await beforeTheLock(tx, {
     input,
-    ctx,
     round,
     derived,
     plan,
@@ -209,6 +208,14 @@ async function writeUpload(
     where: { id: upload.id },
     data: { created: counts.created, unchanged: counts.unchanged, replaced: counts.replaced, durationMs: Date.now() - ctx.startedAt },
   });
+  // The last write (tests/integration/faults.test.ts holds the audit log to stop an upload here, after its data).
+  await audit(tx, {
+    tokenName: ctx.token.name,
+    action: "ingest.upload",
+    target: `${round.slug}: ${touched.join(", ")}`,
+    outcome: "ok",
+    details: { uploadId: upload.id, ...counts, replace: input.replace },
+  });
 
   return {
     uploadId: upload.id,
@@ -224,7 +231,6 @@ async function writeUpload(
 
 interface Planned {
   input: Upload;
-  ctx: UploadContext;
   round: RoundRow;
   derived: DerivedRun[];
   plan: UploadPlan;
@@ -236,13 +242,12 @@ interface Planned {
 
 /**
  * Before the round's lock, everything that does not depend on the version: ids
- * from the sequences, the runs' columns, counts, the audit entry and the eval
- * series. The writes of one round queue behind that lock until COMMIT
+ * from the sequences, the runs' columns, counts and the eval series. The writes of one round queue behind that lock until COMMIT
  * (lib/db/round-version.ts), so what runs under it is what a batch of
  * concurrent uploads waits for (issue 12).
  */
 async function beforeTheLock(tx: Tx, p: Planned) {
-  const { input, ctx, round, plan, stored } = p;
+  const { input, round, plan, stored } = p;
   const writes = input.runs.flatMap((_run, i) => (plan.statuses[i] === "created" || plan.statuses[i] === "replaced" ? [i] : []));
   const newSlugs = [...plan.submissionStatus].filter(([, status]) => status === "created").map(([slug]) => slug);
   const ids = await allocateIds(tx, writes.length, newSlugs.length);
@@ -257,13 +262,6 @@ async function beforeTheLock(tx: Tx, p: Planned) {
   const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
   for (const s of plan.statuses) counts[s!]++;
   const touched = p.slugs.filter((s) => submissionIds.has(s));
-  await audit(tx, {
-    tokenName: ctx.token.name,
-    action: "ingest.upload",
-    target: `${round.slug}: ${touched.join(", ")}`,
-    outcome: "ok",
-    details: { uploadId: p.uploadId, ...counts, replace: input.replace },
-  });
   if (runRows) {
     // The eval series (unversioned) go in now, before their runs: RunEvals' foreign key to Run is checked at COMMIT
     // in this transaction (deferrable, prisma/migrations/*_run_evals_fk_deferrable), when the runs are there.
