@@ -60,6 +60,7 @@ const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 const patched = new WeakSet<object>();
 const charColumns = new WeakMap<object, number[]>();
+const queues = new WeakMap<object, Promise<unknown>>();
 
 /**
  * The engine's schema inspection reads catalog columns of PostgreSQL's internal
@@ -79,8 +80,19 @@ function readCharColumns<T extends object>(adapter: T): T {
     queryRaw: (...args: unknown[]) => Promise<{ columnTypes: number[]; rows: object }>;
   };
   const performIO = io.performIO;
-  io.performIO = async function (this: unknown, ...args: unknown[]) {
-    const result = await performIO.apply(this, args);
+  // The engine sends some queries without waiting for the one before on the same
+  // connection; node-postgres queues them itself but warns that it will stop doing
+  // so (pg@9, DeprecationWarning "client.query() when the client is already
+  // executing a query", printed by every start). Queued here instead, per adapter
+  // or transaction object, in the same order: the same queries, one at a time.
+  io.performIO = async function (this: object, ...args: unknown[]) {
+    const before = queues.get(this) ?? Promise.resolve();
+    const run = before.then(() => performIO.apply(this, args));
+    queues.set(
+      this,
+      run.catch(() => undefined),
+    );
+    const result = await run;
     const chars = result.fields.flatMap((f, i) => (f.dataTypeID === PG_CHAR_OID ? [i] : []));
     if (chars.length) {
       for (const i of chars) result.fields[i]!.dataTypeID = PG_TEXT_OID;
