@@ -69,7 +69,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     return compareSubmissions(database, { round, query: scoreQuery, ...options });
   });
   const api = new URLSearchParams([...query].filter(([k, v]) => k !== "round" && v !== ""));
-  const apiHref = `/api/v1/rounds/${encodeURIComponent(round)}/compare?${api.toString()}`;
+  const apiHref = routes.api.round(round, "compare", api.toString());
   return (
     <div className="space-y-5" data-view="compare">
       <header>

@@ -15,6 +15,24 @@ function withQuery(path: string, q: Partial<ViewQuery> | undefined, first?: [str
   return qs ? `${path}?${qs}` : path;
 }
 
+type PinStore = { getStore(): { round: string; raw: string } | undefined };
+
+/**
+ * An API address of `round` as a page pinned to a past version (`?at=`,
+ * docs/history.md) must link it: with the same `at`, so a download from a
+ * pinned page is the data shown, not the current data. The pin of a server
+ * render is in the AsyncLocalStorage lib/db/pinned.ts keeps on globalThis
+ * (read here by its key: this file is also in browser bundles, where there is
+ * none and addresses stay as they are).
+ */
+export function pinnedApi(round: string, href: string): string {
+  const store = (globalThis as Record<symbol, PinStore | undefined>)[Symbol.for("algoperf.pin-context")];
+  const pin = store?.getStore();
+  const q = href.indexOf("?");
+  if (!pin || pin.round !== round || (q >= 0 && new URLSearchParams(href.slice(q + 1)).has("at"))) return href;
+  return `${href}${q >= 0 ? "&" : "?"}at=${enc(pin.raw)}`;
+}
+
 export const routes = {
   home: "/",
   /** The list of every round, searchable and paged. */
@@ -49,20 +67,24 @@ export const routes = {
   },
   api: {
     leaderboard: (round: string, q?: ViewQuery, format?: "csv") =>
-      withQuery(`/api/v1/rounds/${enc(round)}/leaderboard`, q && poolQuery(q), format ? ["format", format] : undefined),
+      pinnedApi(round, withQuery(`/api/v1/rounds/${enc(round)}/leaderboard`, q && poolQuery(q), format ? ["format", format] : undefined)),
     profiles: (round: string, q?: ViewQuery, format?: "csv") =>
-      withQuery(`/api/v1/rounds/${enc(round)}/profiles`, q && poolQuery(q), format ? ["format", format] : undefined),
-    workloads: (round: string) => `/api/v1/rounds/${enc(round)}/workloads`,
+      pinnedApi(round, withQuery(`/api/v1/rounds/${enc(round)}/profiles`, q && poolQuery(q), format ? ["format", format] : undefined)),
+    workloads: (round: string) => pinnedApi(round, `/api/v1/rounds/${enc(round)}/workloads`),
     workload: (round: string, key: string, q?: ViewQuery, format?: "csv") =>
-      withQuery(`/api/v1/rounds/${enc(round)}/workloads/${enc(key)}`, q && poolQuery(q), format ? ["format", format] : undefined),
+      pinnedApi(round, withQuery(`/api/v1/rounds/${enc(round)}/workloads/${enc(key)}`, q && poolQuery(q), format ? ["format", format] : undefined)),
     submission: (round: string, slug: string, format?: "csv") =>
-      withQuery(`/api/v1/rounds/${enc(round)}/submissions/${enc(slug)}`, undefined, format ? ["format", format] : undefined),
+      pinnedApi(round, withQuery(`/api/v1/rounds/${enc(round)}/submissions/${enc(slug)}`, undefined, format ? ["format", format] : undefined)),
+    /** The eval series of a submission's runs as CSV. */
+    submissionEvals: (round: string, slug: string) => pinnedApi(round, `/api/v1/rounds/${enc(round)}/submissions/${enc(slug)}/evals?format=csv`),
+    /** Any other endpoint of a round, e.g. an analysis view or compare: `path` after /api/v1/rounds/<round>/. */
+    round: (round: string, path: string, query?: string) => pinnedApi(round, `/api/v1/rounds/${enc(round)}/${path}${query ? `?${query}` : ""}`),
     paper: (q?: { integration?: string }, format?: "csv") => {
       const p = new URLSearchParams();
       if (q?.integration) p.set("integration", q.integration);
       if (format) p.set("format", format);
       const s = p.toString();
-      return s ? `/api/v1/paper?${s}` : "/api/v1/paper";
+      return pinnedApi(PAPER_ROUND, s ? `/api/v1/paper?${s}` : "/api/v1/paper");
     },
     schema: "/api/v1/schema/upload.json",
   },

@@ -122,6 +122,18 @@ test("a bad ?at= is a 400 naming the parameter, on the API and on pages", async 
   expect(pinnedPage.status).toBe(200);
   expect(pinnedPage.text.replaceAll("<!-- -->", "")).toContain(`Viewing version ${versions.hide} of`);
   expect(pinnedPage.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  // Its downloads are the pinned data: the leaderboard's CSV and JSON links carry the same `at`, and answer the pinned table.
+  const links = [...pinnedPage.text.matchAll(/href="(\/api\/v1\/rounds\/[^"]*\/leaderboard[^"]*)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+  expect(links.length).toBeGreaterThanOrEqual(2);
+  for (const link of links) expect(new URL(link, base).searchParams.get("at")).toBe(String(versions.hide));
+  const json = links.find((l) => !l.includes("format=csv"))!;
+  expect((await get(json)).text).toBe((await leaderboard(versions.hide)).text);
+  expect((await get(json)).text).not.toBe((await leaderboard()).text);
+  // The current page links the current data.
+  const current = await get(`/rounds/${ROUND}`);
+  const currentLinks = [...current.text.matchAll(/href="(\/api\/v1\/rounds\/[^"]*\/leaderboard[^"]*)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+  expect(currentLinks.length).toBeGreaterThanOrEqual(2);
+  for (const link of currentLinks) expect(new URL(link, base).searchParams.has("at")).toBe(false);
 });
 
 test("the changes between two versions list exactly the rank and score moves of the default pool", async () => {

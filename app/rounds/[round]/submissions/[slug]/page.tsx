@@ -424,11 +424,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         className="space-y-2"
         aside={
           evalWorkloads.length > 0 && (
-            <a
-              className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400"
-              href={`${routes.api.submission(round, slug)}/evals?format=csv`}
-              download
-            >
+            <a className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400" href={routes.api.submissionEvals(round, slug)} download>
               CSV (every eval)
             </a>
           )
