@@ -129,30 +129,20 @@ try {
   console.log(line("upload read, warm", warm));
   console.log(line("score read (to the first hit, pandas), warm", score));
   const ratio = (s: Stats) => `${(s.median / baseline.median).toFixed(2)}x reading the files' bytes`;
-  result({
-    bench: "read-logs",
-    name: `cli upload's read of ${r0.trials} trials, CPU, fresh process`,
-    target: null,
-    measured: `${cold.median.toFixed(0)} ms`,
-    ratio: ratio(cold),
-    pass: null,
-  });
-  result({
-    bench: "read-logs",
-    name: `cli upload's read of ${r0.trials} trials, CPU, warm`,
-    target: null,
-    measured: `${warm.median.toFixed(0)} ms`,
-    ratio: ratio(warm),
-    pass: null,
-  });
-  result({
-    bench: "read-logs",
-    name: `cli score's read of ${r0.trials} trials, CPU, warm`,
-    target: null,
-    measured: `${score.median.toFixed(0)} ms`,
-    ratio: ratio(score),
-    pass: null,
-  });
+  for (const [what, stats, when] of [
+    ["cli upload's read", cold, "fresh process"],
+    ["cli upload's read", warm, "warm"],
+    ["cli score's read", score, "warm"],
+  ] as const) {
+    result({
+      bench: "read-logs",
+      name: `${what} of ${r0.trials} trials, CPU, ${when}`,
+      target: null,
+      measured: `${stats.median.toFixed(0)} ms`,
+      ratio: ratio(stats),
+      pass: null,
+    });
+  }
 } finally {
   if (!options.dir) rmSync(root, { recursive: true, force: true });
 }
