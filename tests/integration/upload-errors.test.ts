@@ -323,27 +323,46 @@ describe.each(endpoints)("bad uploads through $name", (endpoint) => {
       const before = await tableCounts();
       const text = `{"round": "${ROUND}", "runs": [], "pad": "${"x".repeat(size)}"}`;
       const path = endpoint.name === "REST" ? "/api/v1/runs" : "/api/trpc/ingest.upload";
-      const payload = chunked
-        ? new ReadableStream<Uint8Array>({
-            start(controller) {
-              const bytes = new TextEncoder().encode(text);
-              for (let i = 0; i < bytes.length; i += 1 << 20) controller.enqueue(bytes.subarray(i, i + (1 << 20)));
-              controller.close();
-            },
-          })
-        : text;
-      const res = await fetch(`${inject("baseUrl")}${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${owner}` },
-        body: payload,
-        duplex: "half",
-      } as RequestInit);
+      const send = () =>
+        fetch(`${inject("baseUrl")}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${owner}` },
+          body: chunked
+            ? new ReadableStream<Uint8Array>({
+                start(controller) {
+                  const bytes = new TextEncoder().encode(text);
+                  for (let i = 0; i < bytes.length; i += 1 << 20) controller.enqueue(bytes.subarray(i, i + (1 << 20)));
+                  controller.close();
+                },
+              })
+            : text,
+          duplex: "half",
+        } as RequestInit);
+      // The server answers 413 without reading the rest of the body and may close the connection
+      // while the client is still sending it: the client then sees EPIPE/ECONNRESET instead of the
+      // answer (seen once in a clean-clone CI run). Sent again, up to 3 times; each refusal is recorded once.
+      let res: Response | undefined;
+      let attempts = 0;
+      while (!res) {
+        attempts++;
+        try {
+          res = await send();
+        } catch (error) {
+          const code = (error as { cause?: { code?: string } }).cause?.code;
+          if (attempts >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw error;
+        }
+      }
       expect(res.status, `${chunked ? "chunked" : "with Content-Length"}, ${size} bytes`).toBe(413);
       const b = await res.json();
       const error = endpoint.error(b);
       expect(error.message).toContain("limit of 33554432 bytes (32 MiB)");
       expect(error.issues.map((i) => i.path)).toEqual(["(body)"]);
-      expect(await tableCounts()).toEqual(plus(before, { Upload: 1, AuditLog: 1 }));
+      // Nothing written but the record of each refusal (one per attempt that reached the server).
+      const after = await tableCounts();
+      const refusals = after.Upload! - before.Upload!;
+      expect(refusals).toBeGreaterThanOrEqual(1);
+      expect(refusals).toBeLessThanOrEqual(attempts);
+      expect(after).toEqual(plus(before, { Upload: refusals, AuditLog: refusals }));
     }
   });
 });
