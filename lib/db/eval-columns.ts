@@ -60,12 +60,3 @@ export interface PackedEvals {
 export function unpackEvals(e: PackedEvals): { steps: number[]; times: number[]; metrics: number[] } {
   return { steps: unpackSteps(e.steps), times: unpackValues(e.times), metrics: unpackValues(e.metrics) };
 }
-
-/** A run's series packed, for an insert. */
-export function packEvals(e: { steps: readonly number[]; times: readonly number[]; metrics: readonly number[] }): {
-  steps: Buffer;
-  times: Buffer;
-  metrics: Buffer;
-} {
-  return { steps: packSteps(e.steps), times: packValues(e.times), metrics: packValues(e.metrics) };
-}

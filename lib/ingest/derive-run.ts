@@ -134,17 +134,21 @@ function measured(run: UploadRun, round: RoundSpec, workload: WorkloadSpec, at: 
   let evals: DerivedRun["evals"] = null;
   let timePath: string;
 
-  const sent = run.packedEvals ? { e: run.packedEvals, key: "packedEvals" } : run.evals ? { e: run.evals, key: "evals" } : null;
+  // Either form becomes one packed series (packSeries makes a null metric NaN).
+  const sent = run.packedEvals
+    ? { key: "packedEvals", metricName: run.packedEvals.metricName, series: run.packedEvals as PackedSeries }
+    : run.evals
+      ? { key: "evals", metricName: run.evals.metricName, series: packSeries(run.evals) }
+      : null;
   if (sent) {
-    const { e, key } = sent;
-    if (e.metricName != null && e.metricName !== workload.metricName) {
+    const { key, series } = sent;
+    if (sent.metricName != null && sent.metricName !== workload.metricName) {
       issues.push({
         path: `${at}.${key}.metricName`,
-        message: `workload "${workload.key}" of round "${round.slug}" is scored on "${workload.metricName}", not "${e.metricName}"`,
+        message: `workload "${workload.key}" of round "${round.slug}" is scored on "${workload.metricName}", not "${sent.metricName}"`,
       });
     }
-    // docs/scoring.md §1.3: a missing (NaN) metric never meets the target; packSeries makes null NaN.
-    const series = "packedEvals" === key ? (e as PackedSeries) : packSeries(run.evals!);
+    // docs/scoring.md §1.3: a missing (NaN) metric never meets the target.
     const hit = trialTimeToTarget({ metric: series.metrics, time: series.times }, workload.target, workload.direction);
     reached = hit.hitIndex !== null;
     firstHitIndex = hit.hitIndex;

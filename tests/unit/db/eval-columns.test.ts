@@ -4,7 +4,7 @@
 // migration that converted the old arrays writes too.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { lastValue, packEvals, packSteps, packValues, unpackEvals, unpackSteps, unpackValues } from "@/lib/db/eval-columns";
+import { lastValue, packSteps, packValues, unpackEvals, unpackSteps, unpackValues } from "@/lib/db/eval-columns";
 
 describe("packed eval series", () => {
   test("steps (int32) and values (any double, NaN, ±Infinity, -0) round-trip exactly", () => {
@@ -12,7 +12,7 @@ describe("packed eval series", () => {
     const steps = fc.array(fc.integer({ min: 0, max: 2147483647 }), { maxLength: 50 });
     fc.assert(
       fc.property(steps, values, values, (s, t, m) => {
-        const back = unpackEvals(packEvals({ steps: s, times: t, metrics: m }));
+        const back = unpackEvals({ steps: packSteps(s), times: packValues(t), metrics: packValues(m) });
         expect(back.steps).toEqual(s);
         expect(back.times).toEqual(t); // toEqual tells NaN equal to NaN and -0 from 0 (Object.is)
         expect(back.metrics).toEqual(m);
