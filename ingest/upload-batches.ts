@@ -65,3 +65,34 @@ function sizeBound(run: RunInput): number {
   const values = e.steps.length + e.times.length + e.metrics.length;
   return Buffer.byteLength(JSON.stringify({ ...run, evals: { ...e, steps: [], times: [], metrics: [] } })) + values * NUMBER_BYTES;
 }
+
+/**
+ * The folders' trials in upload batches: whole submissions together up to
+ * `maxRuns` runs (a larger submission is split), so that consecutive requests
+ * seldom name the same submission and queue on its lock on the server, and
+ * fewer requests carry the same runs (each costs ~20 queries and a
+ * transaction: issue 12, docs/performance.md). The first batch is the first
+ * submission alone (at most `maxRuns`): the server starts on it while the
+ * CLI reads the rest.
+ */
+export function groupTrials<T>(submissions: readonly (readonly T[])[], maxRuns: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  for (const trials of submissions) {
+    if (trials.length === 0) continue;
+    if (current.length > 0 && (batches.length === 0 || current.length + trials.length > maxRuns)) {
+      batches.push(current);
+      current = [];
+    }
+    for (let i = 0; i < trials.length; i += maxRuns) {
+      const part = trials.slice(i, i + maxRuns);
+      if (current.length > 0 && current.length + part.length > maxRuns) {
+        batches.push(current);
+        current = [];
+      }
+      current.push(...part);
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

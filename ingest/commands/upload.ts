@@ -23,7 +23,7 @@ import {
   type TrialOrder,
 } from "../algoperf/experiment-dir";
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
-import { batchUploads, type RunInput, type SubmissionInput } from "../upload-batches";
+import { batchUploads, groupTrials, type RunInput, type SubmissionInput } from "../upload-batches";
 import { skippedSummary } from "../algoperf/skipped";
 import { jsonErrorText, parseJsonText } from "@/lib/ingest/json-syntax";
 
@@ -170,15 +170,16 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
 
   // 2. Send: folders are read one batch at a time (memory stays bounded by the
   // batches in flight), while up to --concurrency requests are with the server.
-  // A batch holds one submission's runs, so concurrent requests touch different
-  // submissions and do not queue on the server's per-submission lock.
+  // Batches hold whole submissions (groupTrials), the first one alone.
   const replace = options.replace ?? files.some((f) => f.replace);
   const batchOf = (runs: RunInput[]) => batchUploads({ round, replace, submissions, runs, maxRuns: options.batchSize });
-  function* batches(): Generator<UploadInput> {
+  async function* batches(): AsyncGenerator<UploadInput> {
     yield* batchOf(fileRuns);
-    for (const s of scanned) {
-      for (let i = 0; i < s.trials.length; i += options.batchSize) yield* batchOf(runsFromFolder(s.trials.slice(i, i + options.batchSize), spec, options));
-    }
+    const groups = groupTrials(
+      scanned.map((s) => s.trials),
+      options.batchSize,
+    );
+    for (const trials of groups) yield* batchOf(await readRuns(trials, spec, options));
   }
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: "uploading [{bar}] {value}/{total} runs | {eta_formatted} left", hideCursor: true },
@@ -282,29 +283,52 @@ interface Sent {
   error: { batch: UploadInput; error: unknown } | null;
 }
 
-/** Sends batches as the generator yields them, `concurrency` at a time; results in batch order; stops at the first error. */
+/**
+ * Sends batches as the generator yields them, up to `concurrency` at a time;
+ * results in batch order; stops at the first error. One loop reads and sends
+ * in turn: a batch is read only once the previous one is on its way, so the
+ * server starts on the first batch while the next ones are read (readRuns
+ * gives the event loop a turn every few trials, which is when fetch writes).
+ */
 async function sendAll(
-  batches: Iterator<UploadInput>,
+  batches: AsyncIterator<UploadInput>,
   o: { concurrency: number; send: (b: UploadInput) => Promise<UploadResult>; onDone: (runs: number) => void },
 ): Promise<Sent> {
   const results: (Sent["results"][number] | undefined)[] = [];
   let error: Sent["error"] = null;
-  let index = 0;
-  const worker = async () => {
-    while (!error) {
-      const next = batches.next();
-      if (next.done) return;
-      const i = index++;
-      try {
-        results[i] = { batch: next.value, result: await o.send(next.value) };
-        o.onDone(next.value.runs.length);
-      } catch (e) {
-        error ??= { batch: next.value, error: e };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: o.concurrency }, worker));
+  const inFlight = new Set<Promise<void>>();
+  for (let i = 0; !error; i++) {
+    const next = await batches.next();
+    if (next.done) break;
+    const batch = next.value;
+    const sending: Promise<void> = o.send(batch).then(
+      (result) => {
+        results[i] = { batch, result };
+        o.onDone(batch.runs.length);
+      },
+      (e: unknown) => {
+        error ??= { batch, error: e };
+      },
+    );
+    inFlight.add(sending);
+    void sending.finally(() => inFlight.delete(sending));
+    while (inFlight.size >= o.concurrency && !error) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
   return { results: results.filter((r) => r !== undefined), error };
+}
+
+/** Trials read between two turns of the event loop (~5 ms of reading). */
+const READ_SLICE = 16;
+
+/** runsFromFolder, a slice at a time, letting the requests in flight go out and their answers in between. */
+async function readRuns(trials: TrialFolder[], spec: RoundSpec, options: UploadOptions): Promise<RunInput[]> {
+  const runs: RunInput[] = [];
+  for (let i = 0; i < trials.length; i += READ_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    runs.push(...runsFromFolder(trials.slice(i, i + READ_SLICE), spec, options));
+  }
+  return runs;
 }
 
 function runsFromFolder(trials: TrialFolder[], spec: RoundSpec, options: UploadOptions): RunInput[] {

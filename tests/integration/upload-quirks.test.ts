@@ -32,10 +32,10 @@ const csvColumn = (file: string, column: string) => {
 };
 
 describe(`CLI upload of ${path.relative(process.cwd(), QUIRKS)}`, () => {
-  test("one call (a request per submission): 6 runs, the skipped folders as one warning, negative SSIM stored, the sibling merged, provenance stored", async () => {
+  test("one call (the first submission in a request of its own, the others together): 6 runs, the skipped folders as one warning, negative SSIM stored, the sibling merged, provenance stored", async () => {
     const r = await runCli(["upload", QUIRKS, "--url", inject("baseUrl"), "--token", admin, "--round", ROUND]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`Uploaded 6 runs to ${ROUND} in 5 requests: 6 created, 0 unchanged, 0 replaced.`);
+    expect(r.stdout).toContain(`Uploaded 6 runs to ${ROUND} in 2 requests: 6 created, 0 unchanged, 0 replaced.`);
     expect(r.stdout).toContain("Warning: skipped 3 folder(s) that the official scorer also skips or merges (docs/log-reader.md):");
     expect(r.stdout).toContain("quirks_baseline/study_1/fastmri_pytorch: no trial_<j> folder with eval_measurements.csv (R4)");
     expect(r.stdout).toContain("quirks_lawa_ema/study_2/librispeech_conformer_layernorm_pytorch/trial_2: no eval_measurements.csv (R6)");

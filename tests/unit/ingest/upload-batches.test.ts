@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { batchUploads } from "@/ingest/upload-batches";
+import { batchUploads, groupTrials } from "@/ingest/upload-batches";
 
 const run = (submission: string, study: number) => ({ submission, workload: "w", study, trial: 1, timeToTarget: { reached: false } });
 
@@ -37,5 +37,31 @@ describe("batchUploads", () => {
   test("never more runs per batch than the server takes (README: 10,000 runs per request)", () => {
     const runs = Array.from({ length: 11_001 }, (_, i) => run("a", i));
     expect(batchUploads({ round: "r", replace: false, submissions: [], runs, maxRuns: 20_000 }).map((b) => b.runs.length)).toEqual([10_000, 1001]);
+  });
+});
+
+describe("groupTrials", () => {
+  const sub = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}${i}`);
+  const shape = (batches: string[][]) => batches.map((b) => b.join(" "));
+
+  test("the first submission alone, then whole submissions together up to the run limit, in order", () => {
+    const batches = groupTrials([sub("a", 3), sub("b", 2), sub("c", 2), sub("d", 3), sub("e", 1)], 5);
+    expect(shape(batches)).toEqual(["a0 a1 a2", "b0 b1 c0 c1", "d0 d1 d2 e0"]);
+  });
+
+  test("a submission over the limit is split; its remainder is grouped with the next ones", () => {
+    expect(shape(groupTrials([sub("a", 5), sub("b", 1)], 2))).toEqual(["a0 a1", "a2 a3", "a4 b0"]);
+    expect(shape(groupTrials([sub("a", 2), sub("b", 5), sub("c", 1)], 2))).toEqual(["a0 a1", "b0 b1", "b2 b3", "b4 c0"]);
+  });
+
+  test("every trial exactly once; no batch over the limit; empty submissions skipped", () => {
+    const subs = [sub("a", 0), sub("b", 7), sub("c", 1), sub("d", 0), sub("e", 4), sub("f", 9)];
+    for (const max of [1, 2, 3, 5, 8, 100]) {
+      const batches = groupTrials(subs, max);
+      expect(batches.flat()).toEqual(subs.flat());
+      for (const b of batches) expect(b.length).toBeGreaterThan(0);
+      for (const b of batches) expect(b.length).toBeLessThanOrEqual(max);
+    }
+    expect(groupTrials([], 3)).toEqual([]);
   });
 });
