@@ -318,7 +318,7 @@ async function sendAll(
   return { results: results.filter((r) => r !== undefined), error };
 }
 
-/** Trials read between two turns of the event loop (~5 ms of reading). */
+/** Trials read between two turns of the event loop (~2 ms of reading on the bench round). */
 const READ_SLICE = 16;
 
 /** runsFromFolder, a slice at a time, letting the requests in flight go out and their answers in between. */
