@@ -19,6 +19,8 @@
 //   worker processes through the cluster primary).
 // Targets (issue 14): cached pages p99 <= 3x and req/s >= 1/3 of
 // /api/health's in the same run; HTML <= 150 KB gzip.
+// Every request says Accept-Encoding: gzip, deflate, br, as browsers, fetch
+// and Python's requests do; one more row asks for the biggest page without it.
 // Each URL also gets its first request timed (the view computed: a cache miss)
 // and the median of 9 sequential requests ("1-conn": the service time
 // without queueing; at 32 connections p50 is about 32 x that / the cores).
@@ -154,6 +156,15 @@ async function settle(baseUrl: string, healthMs: number): Promise<void> {
   while (Date.now() < deadline && (await timed(`${baseUrl}/api/health`)).ms > Math.max(3 * healthMs, 20)) await new Promise((r) => setTimeout(r, 250));
 }
 
+/**
+ * What browsers (and fetch, Python's requests) send: the pages and the big JSON
+ * answers go out gzipped (the page cache keeps each page's pieces compressed,
+ * docs/page-cache.md). A client that accepts no encoding gets the full HTML,
+ * 0.7-1.7 MB a page here, copied for every request: one row measures that
+ * separately.
+ */
+const CLIENT_HEADERS: Record<string, string> = { "accept-encoding": "gzip, deflate, br" };
+
 let unique = 0;
 let idleHealthMs = 10;
 async function load(label: string, baseUrl: string, path: string | (() => string), headers: Record<string, string> = {}): Promise<Measured> {
@@ -168,7 +179,7 @@ async function load(label: string, baseUrl: string, path: string | (() => string
     duration: options.duration,
     // Slow answers count as latency, not as errors.
     timeout: 120,
-    headers,
+    headers: { ...CLIENT_HEADERS, ...headers },
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: pathOf() }) }],
   });
   await settle(baseUrl, idleHealthMs);
@@ -352,6 +363,10 @@ try {
   targeted.push(await run(`/api/v1/rounds/${biggest.slug}/leaderboard`, `/api/v1/rounds/${biggest.slug}/leaderboard`));
   targeted.push(await run(`/api/v1/rounds/${biggest.slug}/scores`, `/api/v1/rounds/${biggest.slug}/scores`));
   targeted.push(await run(`/rounds/${PAPER} (paper round, page)`, `/rounds/${PAPER}`));
+  // Information, no target: the biggest page for a client that accepts no encoding (curl without --compressed).
+  const identity = await run(`/rounds/${biggest.slug} (biggest round, page, no Accept-Encoding)`, `/rounds/${biggest.slug}`, {
+    "accept-encoding": "identity",
+  });
   const sizes: [number, Measured][] = [];
   const sizeJson: [number, Measured][] = [];
   for (const [size, slug] of bySize) {
@@ -365,7 +380,7 @@ try {
   );
   const baseAgain = await run("/api/health (baseline again, drift check)", "/api/health");
 
-  const all = [base, ...targeted, ...sizes.map(([, m]) => m), ...sizeJson.map(([, m]) => m), ...pages.cached, ...pages.revalidated, miss, baseAgain];
+  const all = [base, ...targeted, identity, ...sizes.map(([, m]) => m), ...sizeJson.map(([, m]) => m), ...pages.cached, ...pages.revalidated, miss, baseAgain];
   const failedAnswers = all.reduce((n, m) => n + m.non2xx + m.errors, 0);
   const worst = targeted.reduce((a, b) => (b.p99 > a.p99 ? b : a));
   const scale = `${totalRuns.toLocaleString("en")} runs`;
@@ -392,6 +407,14 @@ try {
   );
   pass &&= failedAnswers === 0;
   result({ bench: "load", name: `non-2xx answers under load, ${scale}`, target: "0", measured: String(failedAnswers), ratio: null, pass: failedAnswers === 0 });
+  result({
+    bench: "load",
+    name: `/rounds/<biggest> page without Accept-Encoding p99, ${scale}`,
+    target: null,
+    measured: `p99 ${ms(identity.p99)}, p50 ${ms(identity.p50)}, ${identity.rps.toFixed(0)} req/s, ${(identity.bytes / 1024).toFixed(0)} KB each`,
+    ratio: `${(identity.p99 / base.p99).toFixed(1)}x /api/health p99`,
+    pass: null,
+  });
   result({
     bench: "load",
     name: `/api/health (baseline) p99, ${scale}`,
