@@ -1,11 +1,13 @@
 // Responses of the read endpoints: JSON (non-finite numbers as "inf"/"nan",
 // like every scoring interface) or CSV with `?format=csv`.
 import "server-only";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { stringifyScoring } from "@/lib/scoring";
 import { badParameter } from "@/lib/server/errors";
 import { encodeJsonOffLoop } from "@/lib/server/compute/json-encoder";
 import { peerAddress } from "@/lib/server/client-address";
-import { acceptsGzip, ENCODED_HEADER } from "@/lib/server/http/accept-encoding";
+import { acceptsGzip, ENCODED_HEADER, LENGTH_HEADER } from "@/lib/server/http/accept-encoding";
 import { sizedText } from "@/lib/server/http/sized-json";
 
 export type Format = "json" | "csv";
@@ -57,18 +59,40 @@ export async function encodedJsonResponse(value: unknown, headers: Headers): Pro
 // With its length: Next's compression then leaves answers under 1 KB alone (lib/server/http/sized-json.ts).
 const jsonBody = (body: string) => sizedText(body, "application/json");
 const bodies = new WeakMap<object, Map<string, string>>();
+const gzipped = new WeakMap<object, Map<string, Promise<Buffer>>>();
+const gzipOffLoop = promisify(gzip);
+/** Answers under this many bytes go out as they are (Next's compression leaves them alone too). */
+const GZIP_MIN_BYTES = 1024;
 
 /**
  * JSON of `make()`, a view of `from`, an object of the cache (lib/server/cache.ts):
  * made once per such object and `view`. Serializing a big leaderboard costs
- * more than the rest of a cached request.
+ * more than the rest of a cached request. With the request's `headers`, a
+ * client that accepts gzip gets the body gzipped once per object and view too,
+ * on libuv's threads (behind scripts/server.ts, which sets Content-Encoding):
+ * Next's compression gzipped the 275-380 KB answers of the biggest round on the
+ * request loop for every request, which made them the slowest answers of
+ * `bench:load` (docs/performance.md).
  */
-export function cachedJsonResponse(from: object, view: string, make: () => unknown): Response {
+export async function cachedJsonResponse(from: object, view: string, make: () => unknown, headers?: Headers): Promise<Response> {
   let views = bodies.get(from);
   if (!views) bodies.set(from, (views = new Map()));
   let body = views.get(view);
   if (body === undefined) views.set(view, (body = stringifyScoring(make())));
-  return jsonBody(body);
+  if (!headers || body.length < GZIP_MIN_BYTES || !acceptsGzip(headers.get("accept-encoding")) || peerAddress(headers) === null) return jsonBody(body);
+  let zipped = gzipped.get(from);
+  if (!zipped) gzipped.set(from, (zipped = new Map()));
+  let bytes = zipped.get(view);
+  if (!bytes) zipped.set(view, (bytes = gzipOffLoop(body)));
+  const payload = await bytes;
+  return new Response(payload as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      [ENCODED_HEADER]: "gzip",
+      [LENGTH_HEADER]: String(payload.length),
+      vary: "Accept-Encoding",
+    },
+  });
 }
 
 export function csvResponse(csv: string | ReadableStream<Uint8Array>, fileName: string): Response {

@@ -2,8 +2,10 @@
 // exactly (docs/scoring.md), the paper's tables within their rounding.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, inject, test } from "vitest";
 import { cli as cliCommand } from "../support/cli";
 import { readPublished } from "../support/published";
@@ -168,6 +170,37 @@ describe("a round filled by partial uploads", () => {
       expect(body.scores["only-a"]).toBeCloseTo(0.5, 12);
     } finally {
       await withDb((c) => c.query(`DELETE FROM "Round" WHERE slug = $1`, [slug]));
+    }
+  });
+});
+
+/** A GET with the given Accept-Encoding: status, headers and body bytes as sent (not decoded). */
+function rawGet(url: string, acceptEncoding: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("the cached JSON answers, gzipped once", () => {
+  test.each(["scores", "leaderboard"])("/api/v1/rounds/<round>/%s: gzip when accepted (its length given, the same JSON), plain otherwise", async (view) => {
+    const url = `${inject("baseUrl")}/api/v1/rounds/algoperf-v0.5-external/${view}`;
+    const plain = await rawGet(url, "identity");
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    // Twice: the second answer comes from the bytes kept with the cached view.
+    for (let i = 0; i < 2; i++) {
+      const zipped = await rawGet(url, "gzip, deflate, br");
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers["content-encoding"]).toBe("gzip");
+      expect(zipped.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+      expect(gunzipSync(zipped.body).toString("utf8")).toBe(plain.body.toString("utf8"));
     }
   });
 });

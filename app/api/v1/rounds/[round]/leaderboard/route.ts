@@ -12,10 +12,15 @@ export const GET = readRoute({
   path: ["round"],
   parse: parseViewParams,
   load: ({ db, path, input }) => getLeaderboard(db, path.round, input),
-  json: (lb) =>
-    cachedJsonResponse(lb, "leaderboard", () => {
-      const { tau: _tau, profiles: _profiles, ...rest } = lb;
-      return rest;
-    }),
+  json: (lb, { headers }) =>
+    cachedJsonResponse(
+      lb,
+      "leaderboard",
+      () => {
+        const { tau: _tau, profiles: _profiles, ...rest } = lb;
+        return rest;
+      },
+      headers,
+    ),
   csv: { file: ({ path }) => `${path.round}-leaderboard.csv`, table: leaderboardCsv },
 });

@@ -11,5 +11,5 @@ export const GET = readRoute({
   path: ["round"],
   parse: parseScoreParams,
   load: ({ db, path, input }) => scoreRound(db, path.round, input),
-  json: (scores) => cachedJsonResponse(scores, "scores", () => scores),
+  json: (scores, { headers }) => cachedJsonResponse(scores, "scores", () => scores, headers),
 });
