@@ -58,8 +58,8 @@ export async function encodedJsonResponse(value: unknown, headers: Headers): Pro
 
 // With its length: Next's compression then leaves answers under 1 KB alone (lib/server/http/sized-json.ts).
 const jsonBody = (body: string) => sizedText(body, "application/json");
-const bodies = new WeakMap<object, Map<string, string>>();
-const gzipped = new WeakMap<object, Map<string, Promise<Buffer>>>();
+/** Per cached object and view: its JSON text, and once a client accepted gzip, the text gzipped. */
+const bodies = new WeakMap<object, Map<string, { text: string; gzip?: Promise<Buffer> }>>();
 const gzipOffLoop = promisify(gzip);
 /** Answers under this many bytes go out as they are (Next's compression leaves them alone too). */
 const GZIP_MIN_BYTES = 1024;
@@ -78,13 +78,10 @@ export async function cachedJsonResponse(from: object, view: string, make: () =>
   let views = bodies.get(from);
   if (!views) bodies.set(from, (views = new Map()));
   let body = views.get(view);
-  if (body === undefined) views.set(view, (body = stringifyScoring(make())));
-  if (!headers || body.length < GZIP_MIN_BYTES || !acceptsGzip(headers.get("accept-encoding")) || peerAddress(headers) === null) return jsonBody(body);
-  let zipped = gzipped.get(from);
-  if (!zipped) gzipped.set(from, (zipped = new Map()));
-  let bytes = zipped.get(view);
-  if (!bytes) zipped.set(view, (bytes = gzipOffLoop(body)));
-  const payload = await bytes;
+  if (body === undefined) views.set(view, (body = { text: stringifyScoring(make()) }));
+  if (!headers || body.text.length < GZIP_MIN_BYTES || !acceptsGzip(headers.get("accept-encoding")) || peerAddress(headers) === null)
+    return jsonBody(body.text);
+  const payload = await (body.gzip ??= gzipOffLoop(body.text));
   return new Response(payload as Uint8Array<ArrayBuffer>, {
     headers: {
       "content-type": "application/json; charset=utf-8",

@@ -194,7 +194,6 @@ async function writeUpload(
     slugs,
     stored,
     existing,
-    uploadId: upload.id,
   });
 
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
@@ -237,12 +236,11 @@ interface Planned {
   slugs: string[];
   stored: Map<string, StoredSubmissionRow>;
   existing: StoredRun[];
-  uploadId: number;
 }
 
 /**
  * Before the round's lock, everything that does not depend on the version: ids
- * from the sequences, the runs' columns, counts and the eval series. The writes of one round queue behind that lock until COMMIT
+ * from the sequences, the runs' rows, counts and the eval series. The writes of one round queue behind that lock until COMMIT
  * (lib/db/round-version.ts), so what runs under it is what a batch of
  * concurrent uploads waits for (issue 12).
  */
@@ -254,7 +252,7 @@ async function beforeTheLock(tx: Tx, p: Planned) {
   const submissionIds = new Map([...stored.values()].map((s) => [s.slug, s.id]));
   newSlugs.forEach((slug, k) => submissionIds.set(slug, ids.submissions[k]!));
   const workloadId = new Map(round.workloads.map((w) => [w.key, w.id]));
-  const runWrites: RunWrites = { input, derived: p.derived, writes, ids: ids.runs, plan, roundId: round.id, uploadId: p.uploadId, submissionIds, workloadId };
+  const runWrites: RunWrites = { input, derived: p.derived, writes, ids: ids.runs, plan, submissionIds, workloadId };
   const runRows = writes.length ? runRowsJson(runWrites) : null;
   // The cells whose derived results change: those of every run deleted or written.
   const cells = p.existing.filter((r) => plan.toDelete.has(r.id)).map((r) => ({ submissionId: r.submissionId, workloadId: r.workloadId }));
@@ -353,8 +351,6 @@ interface RunWrites {
   /** Their ids, allocated from the table's own sequence (allocateIds). */
   ids: number[];
   plan: UploadPlan;
-  roundId: number;
-  uploadId: number;
   submissionIds: Map<string, number>;
   workloadId: Map<string, number>;
 }
