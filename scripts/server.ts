@@ -22,6 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { PEER_HEADER, PEER_SECRET_ENV, trustedProxies } from "@/lib/server/client-address";
 import { APP_FRAMING_HEADERS } from "@/lib/server/http/accept-encoding";
+import { REHEARSAL_HEADER, REHEARSAL_KEY_ENV } from "@/lib/server/http/rehearsal-key";
 import { coordinatePageRenders, peerRenders } from "@/lib/server/page-cache/peer-renders";
 
 const log = (line: string) => console.log(`[algoperf] ${line}`);
@@ -57,8 +58,9 @@ function primary(): void {
   const fork = () => cluster.fork(env);
   for (let i = 0; i < workers; i++) fork();
   let listening = 0;
-  cluster.on("listening", () => {
-    if (++listening === workers)
+  cluster.on("listening", (_worker, address) => {
+    // The public port only: a worker's loopback listener for its upload rehearsal is not being ready.
+    if (address.port === int("PORT", 3000) && ++listening === workers)
       log(`Ready in ${process.uptime().toFixed(1)} s: http://localhost:${int("PORT", 3000)} (${workers} worker process${workers === 1 ? "" : "es"})`);
   });
   cluster.on("exit", (worker, code, signal) => {
@@ -79,6 +81,35 @@ function primary(): void {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/**
+ * The upload rehearsal (lib/server/services/upload-rehearsal.ts), asked of
+ * this process's own routes on a loopback listener that is closed after it.
+ * Best effort: a failure is logged and the process serves anyway.
+ */
+async function rehearseUploads(serve: http.RequestListener): Promise<void> {
+  const key = randomBytes(32).toString("hex");
+  process.env[REHEARSAL_KEY_ENV] = key;
+  const own = http.createServer(serve);
+  try {
+    // exclusive: this process's own port, not one the cluster shares among the workers.
+    await new Promise<void>((resolve, reject) => own.once("error", reject).listen({ port: 0, host: "127.0.0.1", exclusive: true }, resolve));
+    const { port } = own.address() as { port: number };
+    const res = await fetch(`http://127.0.0.1:${port}/api/trpc/ingest.upload`, {
+      method: "POST",
+      headers: { [REHEARSAL_HEADER]: key },
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!res.ok) log(`the upload rehearsal failed (HTTP ${res.status}): ${(await res.text()).slice(0, 500)}`);
+    else await res.arrayBuffer();
+  } catch (error) {
+    log(`the upload rehearsal failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    delete process.env[REHEARSAL_KEY_ENV];
+    own.closeAllConnections();
+    own.close();
+  }
 }
 
 /** Stamps each request with this process's secret and the TCP peer (see the header comment). */
@@ -179,7 +210,6 @@ async function worker(): Promise<void> {
   const stamp = peerStamp();
   const { servePinned, resolverDb } = await pinning();
   const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
-  // Listening starts at once (as `next start` does); requests wait for Next.js to be prepared.
   const prepared = app.prepare();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 5000, query_timeout: 5000 });
   pool.on("error", () => undefined); // an idle client's lost connection: the next query reconnects
@@ -194,7 +224,7 @@ async function worker(): Promise<void> {
     staleWhileRevalidate: 600,
     peers,
   });
-  const server = http.createServer((req, res) => {
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     stamp(req);
     closeIfBodyLeft(req, res);
     appFramingHeaders(res);
@@ -205,11 +235,20 @@ async function worker(): Promise<void> {
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Internal server error.");
         else res.destroy();
       });
+  };
+  const server = http.createServer((req, res) => {
+    // Only this process may ask for the rehearsal (lib/server/http/rehearsal-key.ts).
+    delete req.headers[REHEARSAL_HEADER];
+    serve(req, res);
   });
   // Idle keep-alive connections stay open longer than a load balancer's idle
   // timeout (60 s is common), so the balancer never reuses one the server is closing.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Listening starts once Next.js is prepared and the upload path rehearsed, so
+  // that the first upload this process takes finds its code compiled.
+  await prepared;
+  await rehearseUploads(serve);
   server.listen(port, hostname, () => ready(hostname, port, false));
   // Ctrl-C reaches the whole process group: the primary stops the workers in order.
   process.on("SIGINT", () => undefined);

@@ -16,7 +16,7 @@ import { nextRoundVersion } from "@/lib/db/round-version";
 import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
-import { deriveRun, type DerivedRun, type PathIssue } from "@/lib/ingest/derive-run";
+import { deriveRun, type DerivedRun, type PathIssue, type RoundSpec, type WorkloadSpec } from "@/lib/ingest/derive-run";
 import { STEP_BYTES, VALUE_BYTES } from "@/lib/db/eval-columns";
 import { bytesOf } from "@/lib/ingest/packed-evals";
 import { PACKED_HASH_PREFIX } from "@/lib/ingest/run-hash";
@@ -80,6 +80,19 @@ export interface UploadContext {
   payloadHash: string;
   ip: string | null;
   startedAt: number;
+  /**
+   * A rehearsal (./upload-rehearsal.ts): everything is done, then `replaceWith`
+   * (the same runs changed) is uploaded in the same transaction, which then
+   * rolls back; the result is replaceWith's.
+   */
+  rehearsal?: { replaceWith?: Upload };
+}
+
+/** Rolls a rehearsal's transaction back, carrying what it would have returned. */
+class RolledBack extends Error {
+  constructor(readonly result: UploadResult) {
+    super("upload rehearsal rolled back");
+  }
 }
 
 /** Eval series per INSERT statement (2,000 runs with 80 evals each is ~3 MB of packed bytes). */
@@ -93,10 +106,33 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
     ]);
   }
   assertRoundOpen(round, ctx.token);
+  // 1. Everything that needs only the round: workloads, derived times.
+  const { derived, warnings } = deriveAll(input, round);
+  const again = ctx.rehearsal?.replaceWith;
+  const replacing = again ? { input: again, ...deriveAll(again, round) } : null;
+
+  // 2. Everything that needs the stored data, in one transaction.
+  return retryOnWriteConflict(() =>
+    // Time limits from the environment (lib/db/config.ts): large batches and queues of concurrent uploads.
+    db.$transaction(async (tx) => {
+      const result = await writeUpload(tx, input, ctx, round, derived, warnings);
+      if (!ctx.rehearsal) return result;
+      // A rehearsal also replaces what it wrote (the path of a re-upload), then rolls everything back.
+      throw new RolledBack(replacing ? await writeUpload(tx, replacing.input, ctx, round, replacing.derived, replacing.warnings) : result);
+    }, transactionLimits()),
+  ).catch((error: unknown) => {
+    if (error instanceof RolledBack) return error.result;
+    throw error;
+  });
+}
+
+/** The runs' derived times (lib/ingest/derive-run.ts) and warnings; a 400 with every problem when any run is refused. */
+function deriveAll(
+  input: Upload,
+  round: RoundSpec & { slug: string; trialsExpected: number; workloads: (WorkloadSpec & { key: string })[] },
+): { derived: DerivedRun[]; warnings: PathIssue[] } {
   const workloads = new Map(round.workloads.map((w) => [w.key, w]));
   const workloadKeys = round.workloads.map((w) => w.key).join(", ");
-
-  // 1. Everything that needs only the round: workloads, derived times.
   const issues: PathIssue[] = [];
   const warnings: PathIssue[] = [];
   const derived: DerivedRun[] = [];
@@ -122,12 +158,7 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
       }
     });
   }
-
-  // 2. Everything that needs the stored data, in one transaction.
-  return retryOnWriteConflict(() =>
-    // Time limits from the environment (lib/db/config.ts): large batches and queues of concurrent uploads.
-    db.$transaction((tx) => writeUpload(tx, input, ctx, round, derived, warnings), transactionLimits()),
-  );
+  return { derived, warnings };
 }
 
 /**
@@ -176,7 +207,8 @@ async function writeUpload(
   // 3. Writes.
   const upload = await tx.upload.create({
     data: {
-      tokenId: ctx.token.id,
+      // A rehearsal's identity is no stored token.
+      tokenId: ctx.rehearsal ? null : ctx.token.id,
       tokenName: ctx.token.name,
       roundId: round.id,
       payloadHash: ctx.payloadHash,
@@ -198,7 +230,7 @@ async function writeUpload(
 
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
-  await writeSubmissions(tx, input, plan, round.id, ctx.token, stored, submissionIds);
+  await writeSubmissions(tx, input, plan, round.id, ctx.rehearsal ? null : ctx.token, stored, submissionIds);
   if (plan.toDelete.size) await tx.$executeRawUnsafe(`DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, pgArray([...plan.toDelete]));
   if (runRows) await insertRuns(tx, round.id, upload.id, runRows);
   const { verifiedNow } = await recordChanges(tx, { input, plan, round, cells, submissionIds, stored, admin: ctx.token.scope === "admin" });
@@ -304,7 +336,8 @@ async function writeSubmissions(
   input: Upload,
   plan: UploadPlan,
   roundId: number,
-  token: TokenIdentity,
+  /** Null in a rehearsal: admin rights, no stored token. */
+  token: TokenIdentity | null,
   stored: Map<string, StoredSubmissionRow>,
   submissionIds: Map<string, number>,
 ): Promise<void> {
@@ -328,9 +361,9 @@ async function writeSubmissions(
         framework: s.framework ?? null,
         notes: s.notes ?? null,
         source: "uploaded" as const,
-        uploadedById: token.id,
+        uploadedById: token?.id ?? null,
         // An admin's upload is its own verification; anything else waits for one (docs/trust-model.md).
-        verified: token.scope === "admin",
+        verified: (token?.scope ?? "admin") === "admin",
       })),
     });
   }
