@@ -84,9 +84,10 @@ function primary(): void {
 }
 
 /**
- * The upload rehearsal (lib/server/services/upload-rehearsal.ts), asked of
- * this process's own routes on a loopback listener that is closed after it.
- * Best effort: a failure is logged and the process serves anyway.
+ * The upload rehearsal (lib/server/services/upload-rehearsal.ts): its body
+ * asked of this process's own route, then sent to it as an upload, on a
+ * loopback listener that is closed after it. Best effort: a failure is
+ * logged and the process serves anyway.
  */
 async function rehearseUploads(serve: http.RequestListener): Promise<void> {
   const key = randomBytes(32).toString("hex");
@@ -96,13 +97,18 @@ async function rehearseUploads(serve: http.RequestListener): Promise<void> {
     // exclusive: this process's own port, not one the cluster shares among the workers.
     await new Promise<void>((resolve, reject) => own.once("error", reject).listen({ port: 0, host: "127.0.0.1", exclusive: true }, resolve));
     const { port } = own.address() as { port: number };
-    const res = await fetch(`http://127.0.0.1:${port}/api/trpc/ingest.upload`, {
+    const url = `http://127.0.0.1:${port}/api/trpc/ingest.upload`;
+    const asked = await fetch(url, { headers: { [REHEARSAL_HEADER]: key }, signal: AbortSignal.timeout(30_000) });
+    if (asked.status === 204) return; // no round to rehearse on
+    if (!asked.ok) throw new Error(`HTTP ${asked.status} for the body: ${(await asked.text()).slice(0, 500)}`);
+    const res = await fetch(url, {
       method: "POST",
-      headers: { [REHEARSAL_HEADER]: key },
+      headers: { [REHEARSAL_HEADER]: key, "content-type": "application/json" },
+      body: await asked.text(),
       signal: AbortSignal.timeout(30_000),
     });
-    if (!res.ok) log(`the upload rehearsal failed (HTTP ${res.status}): ${(await res.text()).slice(0, 500)}`);
-    else await res.arrayBuffer();
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`);
+    await res.arrayBuffer();
   } catch (error) {
     log(`the upload rehearsal failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

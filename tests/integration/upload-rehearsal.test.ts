@@ -1,10 +1,12 @@
 // The upload rehearsal a web process runs at start (lib/server/services/upload-rehearsal.ts):
-// it goes through the real upload service on the real database, and leaves nothing behind;
-// a client cannot ask for it.
+// its body, through the upload service as the procedure calls it in a rehearsal, on the real
+// database, leaves nothing behind; a client cannot ask for it.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createDb, type Db } from "@/lib/db/create-db";
 import { REHEARSAL_HEADER } from "@/lib/server/http/rehearsal-key";
-import { REHEARSAL_RUNS, rehearseUpload } from "@/lib/server/services/upload-rehearsal";
+import { parseUpload } from "@/lib/ingest/upload-parse";
+import { uploadRuns } from "@/lib/server/services/upload";
+import { REHEARSAL_RUNS, REHEARSAL_TOKEN, rehearsalBody, rehearsalReplacement } from "@/lib/server/services/upload-rehearsal";
 import { withDb } from "../support/db";
 import { post } from "../support/ingest";
 
@@ -33,13 +35,21 @@ describe("upload rehearsal", () => {
   test("runs a whole batch through the upload service, then rolls it back: no row, version or audit entry stays", async () => {
     const before = await traces();
     const round = await withDb(async (c) => (await c.query(`SELECT id, "dataVersion" FROM "Round" ORDER BY id LIMIT 1`)).rows[0]);
-    const result = await rehearseUpload(db);
-    expect(result).not.toBeNull();
+    const body = await rehearsalBody(db);
+    expect(body).not.toBeNull();
+    const input = parseUpload(JSON.parse(body!));
+    const result = await uploadRuns(db, input, {
+      token: REHEARSAL_TOKEN,
+      payloadHash: "rehearsal",
+      ip: null,
+      startedAt: Date.now(),
+      rehearsal: rehearsalReplacement(input),
+    });
     // Everything a real upload does was done: every run derived, planned and written, then replaced (so it was there), in the transaction.
-    expect(result!.counts).toEqual({ runs: REHEARSAL_RUNS, created: 0, unchanged: 0, replaced: REHEARSAL_RUNS });
-    expect(result!.submissions.map((s) => s.status)).toEqual(["unchanged", "unchanged"]);
-    expect(result!.runs.filter((r) => r.reached).length).toBeGreaterThan(0);
-    expect(result!.runs.filter((r) => !r.reached).length).toBeGreaterThan(0);
+    expect(result.counts).toEqual({ runs: REHEARSAL_RUNS, created: 0, unchanged: 0, replaced: REHEARSAL_RUNS });
+    expect(result.submissions.map((s) => s.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    expect(result.runs.filter((r) => r.reached).length).toBeGreaterThan(0);
+    expect(result.runs.filter((r) => !r.reached).length).toBeGreaterThan(0);
     expect(await traces()).toEqual(before);
     expect(before).toEqual({ submissions: 0, runs: 0, uploads: 0, audit: 0, versions: 0, history: 0 });
     const after = await withDb(async (c) => (await c.query(`SELECT "dataVersion" FROM "Round" WHERE id = $1`, [round.id])).rows[0]);

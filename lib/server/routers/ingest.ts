@@ -14,6 +14,7 @@ import { audit } from "@/lib/server/services/audit";
 import { roundSpec } from "@/lib/server/services/round-spec";
 import { uploadRuns } from "@/lib/server/services/upload";
 import { withPages } from "@/lib/server/services/upload-pages";
+import { rehearsalReplacement } from "@/lib/server/services/upload-rehearsal";
 import { mergeIssues, rawUploadProblems } from "@/lib/server/services/upload-problems";
 import { authedProcedure, createTRPCRouter, publicProcedure, zodIssues } from "@/lib/server/trpc";
 
@@ -151,7 +152,15 @@ export const ingestRouter = createTRPCRouter({
     // uploadSchema, with a fast path for the eval series (lib/ingest/upload-parse.ts).
     .input(uploadInputParser)
     .mutation(async ({ ctx, input }) =>
-      withPages(await uploadRuns(ctx.db, input, { token: ctx.token, payloadHash: ctx.upload.payloadHash, ip: ctx.ip, startedAt: ctx.upload.startedAt })),
+      withPages(
+        await uploadRuns(ctx.db, input, {
+          token: ctx.token,
+          payloadHash: ctx.upload.payloadHash,
+          ip: ctx.ip,
+          startedAt: ctx.upload.startedAt,
+          ...(ctx.rehearsal ? { rehearsal: rehearsalReplacement(input) } : {}),
+        }),
+      ),
     ),
 
   round: publicProcedure.input(z.strictObject({ round: text(100).min(1) })).query(({ ctx, input }) => roundSpec(ctx.db, input.round)),

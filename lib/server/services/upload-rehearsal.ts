@@ -1,29 +1,31 @@
-// A rehearsal of the upload path: a web process, when it starts, sends one
-// synthetic batch of runs through the steps a real upload takes (JSON text →
-// body guard → the upload schema → lib/server/services/upload.ts, whose
-// transaction then rolls back), so that V8 has compiled that code before the
-// first real upload arrives. Measured on the bench round (docs/performance.md,
-// "A rehearsal at start"): without it, the first upload a fresh process takes
-// spends ~0.15 s of CPU per web process in the interpreter and the compiler,
-// a third of the server's CPU for a whole round of AlgoPerf logs.
+// A rehearsal of the upload path: a web process, when it starts and before
+// it listens on the public port, sends itself one synthetic upload over
+// HTTP (scripts/server.ts: a loopback listener of its own and a key that
+// never leaves the process, lib/server/http/rehearsal-key.ts), which takes
+// the route a real upload takes (Next.js, the tRPC procedure with its body
+// handling and checks, lib/server/services/upload.ts) under the identity
+// REHEARSAL_TOKEN; the service then replaces the same runs changed, in the
+// same transaction, and rolls it back. So V8 has compiled that code before
+// the first real upload arrives. Measured on the bench round
+// (docs/performance.md, "A rehearsal at start"): without it, the first
+// upload a fresh process takes spends ~0.15 s more of its CPU in the
+// interpreter and the compiler.
 //
 // Nothing is written: the transaction rolls back (sequences, which are not
-// transactional, skip the ids it drew). It runs in the route's own bundle
-// (app/api/trpc/[trpc]/route.ts, called by scripts/server.ts before the
-// process listens), where the real uploads run: code compiled in another copy
-// of these modules would not help them.
-import { createHash, randomUUID } from "node:crypto";
+// transactional, skip the ids it drew), rate limits are not counted.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { parseJsonText } from "@/lib/ingest/json-syntax";
 import { encodeSeries } from "@/lib/ingest/packed-evals";
-import { uploadSchema, type UploadInput } from "@/lib/ingest/upload-schema";
-import { jsonBodyProblem } from "@/lib/server/json-guard";
-import { uploadRuns, type UploadResult } from "./upload";
+import type { Upload, UploadInput } from "@/lib/ingest/upload-schema";
+import type { TokenIdentity } from "./tokens";
 
 /** Runs in the rehearsal: enough calls for V8 to optimise the per-run code (~0.1 s on a fresh process). */
 export const REHEARSAL_RUNS = 400;
 /** Evals per run, about what one AlgoPerf trial logs. */
 const EVALS = 80;
+
+/** Who a rehearsal uploads as: admin rights, no stored token (its Upload row and submissions name none). */
+export const REHEARSAL_TOKEN: TokenIdentity = { id: 0, name: "upload rehearsal", scope: "admin" };
 
 interface WorkloadShape {
   key: string;
@@ -35,12 +37,11 @@ interface WorkloadShape {
 }
 
 /**
- * The rehearsal: a batch of REHEARSAL_RUNS runs for new submissions of the
- * first round that has workloads, uploaded, replaced by the same runs changed
- * (a re-upload with --replace), and rolled back. The result is the replacing
- * upload's; null when there is no such round (an empty database).
+ * The rehearsal's request body, as JSON text: REHEARSAL_RUNS runs for new
+ * submissions of the first round that has workloads; null when there is no
+ * such round (an empty database).
  */
-export async function rehearseUpload(db: Db): Promise<UploadResult | null> {
+export async function rehearsalBody(db: Db): Promise<string | null> {
   const round = await db.round.findFirst({
     where: { workloads: { some: {} } },
     orderBy: { id: "asc" },
@@ -52,28 +53,18 @@ export async function rehearseUpload(db: Db): Promise<UploadResult | null> {
       },
     },
   });
-  if (!round) return null;
-  const body = rehearsalBody(round.slug, round.workloads);
-  const text = JSON.stringify(body);
-  // The steps of the route (lib/server/routers/ingest.ts), on the text a client would send.
-  const raw = parseJsonText(text);
-  const problem = jsonBodyProblem(raw);
-  if (problem) throw new Error(`the rehearsal body is refused: ${problem.path}: ${problem.message}`);
-  const input = uploadSchema.parse(raw);
-  return uploadRuns(db, input, {
-    token: { id: 0, name: "upload rehearsal", scope: "admin" },
-    payloadHash: createHash("sha256").update(text).digest("hex"),
-    ip: null,
-    startedAt: Date.now(),
-    // Then the same runs from other hardware: each one replaced.
-    rehearsal: { replaceWith: { ...input, replace: true, runs: input.runs.map((r) => ({ ...r, hardware: "8x NVIDIA A100-SXM4-40GB" })) } },
-  });
+  return round ? JSON.stringify(rehearsalUpload(round.slug, round.workloads)) : null;
+}
+
+/** What the service does after the upload in a rehearsal: the same runs from other hardware, each one replaced (a re-upload with --replace). */
+export function rehearsalReplacement(input: Upload): { replaceWith: Upload } {
+  return { replaceWith: { ...input, replace: true, runs: input.runs.map((r) => ({ ...r, hardware: "8x NVIDIA A100-SXM4-40GB" })) } };
 }
 
 /** Runs shaped like a round of AlgoPerf logs as the CLI sends them (packed series, provenance, hyperparameters). */
-export function rehearsalBody(round: string, workloads: readonly WorkloadShape[]): UploadInput {
+export function rehearsalUpload(round: string, workloads: readonly WorkloadShape[]): UploadInput {
   const tag = randomUUID().slice(0, 8);
-  const submissions = [`rehearsal-${tag}-a`, `rehearsal-${tag}-b`];
+  const submissions = [`rehearsal-${tag}-a`, `rehearsal-${tag}-b`, `rehearsal-${tag}-c`];
   const runs: UploadInput["runs"] = [];
   for (let i = 0; i < REHEARSAL_RUNS; i++) {
     const w = workloads[i % workloads.length]!;
@@ -93,13 +84,17 @@ export function rehearsalBody(round: string, workloads: readonly WorkloadShape[]
       hardware: "8x Tesla V100-SXM2-16GB",
       framework: "jax",
       codeCommit: "0000000000000000000000000000000000000000",
-      hyperparameters: { learning_rate: 0.001 * (1 + (i % 7)), beta1: 0.9, beta2: 0.999, weight_decay: 0.05, warmup_factor: 0.02 },
+      hyperparameters: { learning_rate: 0.001 * (1 + (i % 7)) + i * 1e-9, beta1: 0.9, weight_decay: 0.05 + i * 1e-9, warmup_factor: 0.05 },
       provenance: {
         gpuModel: "Tesla V100-SXM2-16GB",
         gpuCount: 8,
         cpuModel: "Intel(R) Xeon(R) CPU @ 2.00GHz",
         cpuCount: 64,
+        gpuDriver: "535.104.05",
         seed: 1000 + i,
+        gitBranch: "main",
+        python: "3.8.10",
+        os: "Linux-5.15",
         source: "meta_data_0.json",
       },
     });
