@@ -89,6 +89,9 @@ function primary(): void {
  * loopback listener that is closed after it. Best effort: a failure is
  * logged and the process serves anyway.
  */
+/** A rehearsal that takes longer (a database that does not answer) is given up: the process listens anyway. */
+const REHEARSAL_TIMEOUT_MS = 10_000;
+
 async function rehearseUploads(serve: http.RequestListener): Promise<void> {
   const key = randomBytes(32).toString("hex");
   process.env[REHEARSAL_KEY_ENV] = key;
@@ -98,14 +101,14 @@ async function rehearseUploads(serve: http.RequestListener): Promise<void> {
     await new Promise<void>((resolve, reject) => own.once("error", reject).listen({ port: 0, host: "127.0.0.1", exclusive: true }, resolve));
     const { port } = own.address() as { port: number };
     const url = `http://127.0.0.1:${port}/api/trpc/ingest.upload`;
-    const asked = await fetch(url, { headers: { [REHEARSAL_HEADER]: key }, signal: AbortSignal.timeout(30_000) });
+    const asked = await fetch(url, { headers: { [REHEARSAL_HEADER]: key }, signal: AbortSignal.timeout(REHEARSAL_TIMEOUT_MS) });
     if (asked.status === 204) return; // no round to rehearse on
     if (!asked.ok) throw new Error(`HTTP ${asked.status} for the body: ${(await asked.text()).slice(0, 500)}`);
     const res = await fetch(url, {
       method: "POST",
       headers: { [REHEARSAL_HEADER]: key, "content-type": "application/json" },
       body: await asked.text(),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(REHEARSAL_TIMEOUT_MS),
     });
     if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`);
     await res.arrayBuffer();
