@@ -3,7 +3,9 @@
 // database, leaves nothing behind; a client cannot ask for it.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createDb, type Db } from "@/lib/db/create-db";
-import { REHEARSAL_HEADER } from "@/lib/server/http/rehearsal-key";
+import { REHEARSAL_HEADER, REHEARSAL_KEY_ENV } from "@/lib/server/http/rehearsal-key";
+import { appRouter } from "@/lib/server/routers/_app";
+import { createContext } from "@/lib/server/trpc";
 import { parseUpload } from "@/lib/ingest/upload-parse";
 import { uploadRuns } from "@/lib/server/services/upload";
 import { REHEARSAL_RUNS, REHEARSAL_TOKEN, rehearsalBody, rehearsalReplacement } from "@/lib/server/services/upload-rehearsal";
@@ -59,6 +61,26 @@ describe("upload rehearsal", () => {
   test("a client cannot ask for it: the header from outside is dropped and the request is an ordinary upload", async () => {
     const r = await post("/api/trpc/ingest.upload", { round: "x", runs: [] }, { headers: { [REHEARSAL_HEADER]: "0".repeat(64) } });
     expect(r.status).toBe(401);
+    expect(await traces()).toEqual({ submissions: 0, runs: 0, uploads: 0, audit: 0, versions: 0, history: 0 });
+  });
+
+  test("with the process's key, the rehearsal identity uploads (and writes nothing) but may call no other procedure", async () => {
+    const key = "k".repeat(64);
+    process.env[REHEARSAL_KEY_ENV] = key;
+    try {
+      const caller = appRouter.createCaller(createContext({ headers: new Headers({ [REHEARSAL_HEADER]: key }), db }));
+      const input = JSON.parse((await rehearsalBody(db))!);
+      const result = await caller.ingest.upload(input);
+      expect(result.counts).toEqual({ runs: REHEARSAL_RUNS, created: 0, unchanged: 0, replaced: REHEARSAL_RUNS });
+      await expect(caller.admin.hideSubmission({ round: input.round, submission: input.submissions[0].slug, hidden: true })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+      // A wrong key is no key.
+      const other = appRouter.createCaller(createContext({ headers: new Headers({ [REHEARSAL_HEADER]: "j".repeat(64) }), db }));
+      await expect(other.ingest.upload(input)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    } finally {
+      delete process.env[REHEARSAL_KEY_ENV];
+    }
     expect(await traces()).toEqual({ submissions: 0, runs: 0, uploads: 0, audit: 0, versions: 0, history: 0 });
   });
 });
