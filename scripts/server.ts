@@ -83,15 +83,15 @@ function primary(): void {
   process.on("SIGINT", stop);
 }
 
+/** A rehearsal that takes longer (a database that does not answer) is given up: the process listens anyway. */
+const REHEARSAL_TIMEOUT_MS = 10_000;
+
 /**
  * The upload rehearsal (lib/server/services/upload-rehearsal.ts): its body
  * asked of this process's own route, then sent to it as an upload, on a
  * loopback listener that is closed after it. Best effort: a failure is
  * logged and the process serves anyway.
  */
-/** A rehearsal that takes longer (a database that does not answer) is given up: the process listens anyway. */
-const REHEARSAL_TIMEOUT_MS = 10_000;
-
 async function rehearseUploads(serve: http.RequestListener): Promise<void> {
   const key = randomBytes(32).toString("hex");
   process.env[REHEARSAL_KEY_ENV] = key;

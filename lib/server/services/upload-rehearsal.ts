@@ -15,6 +15,7 @@
 // transactional, skip the ids it drew), rate limits are not counted.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import type { WorkloadSpec } from "@/lib/ingest/derive-run";
 import { encodeSeries } from "@/lib/ingest/packed-evals";
 import type { Upload, UploadInput } from "@/lib/ingest/upload-schema";
 import type { TokenIdentity } from "./tokens";
@@ -26,15 +27,6 @@ const EVALS = 80;
 
 /** Who a rehearsal uploads as: admin rights, no stored token (its Upload row and submissions name none). */
 export const REHEARSAL_TOKEN: TokenIdentity = { id: 0, name: "upload rehearsal", scope: "admin" };
-
-interface WorkloadShape {
-  key: string;
-  metricName: string;
-  direction: "min" | "max";
-  target: number;
-  budgetSeconds: number | null;
-  budgetSteps: number | null;
-}
 
 /**
  * The rehearsal's request body, as JSON text: REHEARSAL_RUNS runs for new
@@ -62,7 +54,7 @@ export function rehearsalReplacement(input: Upload): { replaceWith: Upload } {
 }
 
 /** Runs shaped like a round of AlgoPerf logs as the CLI sends them (packed series, provenance, hyperparameters). */
-export function rehearsalUpload(round: string, workloads: readonly WorkloadShape[]): UploadInput {
+export function rehearsalUpload(round: string, workloads: readonly WorkloadSpec[]): UploadInput {
   const tag = randomUUID().slice(0, 8);
   const submissions = [`rehearsal-${tag}-a`, `rehearsal-${tag}-b`, `rehearsal-${tag}-c`];
   const runs: UploadInput["runs"] = [];
@@ -103,7 +95,7 @@ export function rehearsalUpload(round: string, workloads: readonly WorkloadShape
 }
 
 /** An eval series within the workload's budget that reaches the target in half the runs (and a NaN cell in some). */
-function series(w: WorkloadShape, i: number): { steps: number[]; times: number[]; metrics: (number | null)[] } {
+function series(w: WorkloadSpec, i: number): { steps: number[]; times: number[]; metrics: (number | null)[] } {
   const seconds = w.budgetSeconds ?? 10_000;
   const stepBudget = w.budgetSteps ?? 100_000;
   const reaches = i % 2 === 0;

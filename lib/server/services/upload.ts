@@ -85,7 +85,7 @@ export interface UploadContext {
    * (the same runs changed) is uploaded in the same transaction, which then
    * rolls back; the result is replaceWith's.
    */
-  rehearsal?: { replaceWith?: Upload };
+  rehearsal?: { replaceWith: Upload };
 }
 
 /** Rolls a rehearsal's transaction back, carrying what it would have returned. */
@@ -108,17 +108,16 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
   assertRoundOpen(round, ctx.token);
   // 1. Everything that needs only the round: workloads, derived times.
   const { derived, warnings } = deriveAll(input, round);
-  const again = ctx.rehearsal?.replaceWith;
-  const replacing = again ? { input: again, ...deriveAll(again, round) } : null;
+  const again = ctx.rehearsal && { input: ctx.rehearsal.replaceWith, ...deriveAll(ctx.rehearsal.replaceWith, round) };
 
   // 2. Everything that needs the stored data, in one transaction.
   return retryOnWriteConflict(() =>
     // Time limits from the environment (lib/db/config.ts): large batches and queues of concurrent uploads.
     db.$transaction(async (tx) => {
       const result = await writeUpload(tx, input, ctx, round, derived, warnings);
-      if (!ctx.rehearsal) return result;
+      if (!again) return result;
       // A rehearsal also replaces what it wrote (the path of a re-upload), then rolls everything back.
-      throw new RolledBack(replacing ? await writeUpload(tx, replacing.input, ctx, round, replacing.derived, replacing.warnings) : result);
+      throw new RolledBack(await writeUpload(tx, again.input, ctx, round, again.derived, again.warnings));
     }, transactionLimits()),
   ).catch((error: unknown) => {
     if (error instanceof RolledBack) return error.result;
@@ -127,10 +126,7 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
 }
 
 /** The runs' derived times (lib/ingest/derive-run.ts) and warnings; a 400 with every problem when any run is refused. */
-function deriveAll(
-  input: Upload,
-  round: RoundSpec & { slug: string; trialsExpected: number; workloads: (WorkloadSpec & { key: string })[] },
-): { derived: DerivedRun[]; warnings: PathIssue[] } {
+function deriveAll(input: Upload, round: RoundSpec & { trialsExpected: number; workloads: WorkloadSpec[] }): { derived: DerivedRun[]; warnings: PathIssue[] } {
   const workloads = new Map(round.workloads.map((w) => [w.key, w]));
   const workloadKeys = round.workloads.map((w) => w.key).join(", ");
   const issues: PathIssue[] = [];
@@ -205,10 +201,11 @@ async function writeUpload(
   await throwIfRefused(tx, plan, input, derived, ctx.token);
 
   // 3. Writes.
+  // A rehearsal's identity is no stored token.
+  const tokenId = ctx.rehearsal ? null : ctx.token.id;
   const upload = await tx.upload.create({
     data: {
-      // A rehearsal's identity is no stored token.
-      tokenId: ctx.rehearsal ? null : ctx.token.id,
+      tokenId,
       tokenName: ctx.token.name,
       roundId: round.id,
       payloadHash: ctx.payloadHash,
@@ -230,7 +227,7 @@ async function writeUpload(
 
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
-  await writeSubmissions(tx, input, plan, round.id, ctx.rehearsal ? null : ctx.token, stored, submissionIds);
+  await writeSubmissions(tx, input, plan, round.id, { tokenId, admin: ctx.token.scope === "admin" }, stored, submissionIds);
   if (plan.toDelete.size) await tx.$executeRawUnsafe(`DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, pgArray([...plan.toDelete]));
   if (runRows) await insertRuns(tx, round.id, upload.id, runRows);
   const { verifiedNow } = await recordChanges(tx, { input, plan, round, cells, submissionIds, stored, admin: ctx.token.scope === "admin" });
@@ -336,8 +333,8 @@ async function writeSubmissions(
   input: Upload,
   plan: UploadPlan,
   roundId: number,
-  /** Null in a rehearsal: admin rights, no stored token. */
-  token: TokenIdentity | null,
+  /** Who uploads: the stored token (null in a rehearsal), and whether it is an admin's. */
+  by: { tokenId: number | null; admin: boolean },
   stored: Map<string, StoredSubmissionRow>,
   submissionIds: Map<string, number>,
 ): Promise<void> {
@@ -361,9 +358,9 @@ async function writeSubmissions(
         framework: s.framework ?? null,
         notes: s.notes ?? null,
         source: "uploaded" as const,
-        uploadedById: token?.id ?? null,
+        uploadedById: by.tokenId,
         // An admin's upload is its own verification; anything else waits for one (docs/trust-model.md).
-        verified: (token?.scope ?? "admin") === "admin",
+        verified: by.admin,
       })),
     });
   }
