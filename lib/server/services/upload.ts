@@ -201,8 +201,7 @@ async function writeUpload(
   await throwIfRefused(tx, plan, input, derived, ctx.token);
 
   // 3. Writes.
-  // A rehearsal's identity is no stored token.
-  const tokenId = ctx.rehearsal ? null : ctx.token.id;
+  const tokenId = ctx.rehearsal ? null : ctx.token.id; // a rehearsal's identity is no stored token
   const upload = await tx.upload.create({
     data: {
       tokenId,
