@@ -180,6 +180,9 @@ export async function scanExperiment(root: string, options: { submission?: strin
   const skipped: string[] = [];
   const submissions: SubmissionFolder[] = [];
   for (const folder of submissionFolders(root, abs, options, skipped)) {
+    // A turn of the event loop per submission: requests the caller started before the scan (the
+    // CLI asks for the round's spec) go out and are answered meanwhile, instead of after the scan.
+    await new Promise((resolve) => setImmediate(resolve));
     const trials: TrialFolder[] = [];
     // R2: study folders, workload folders and trials in a fixed order; positions count per study and workload across merged siblings.
     const positions = new Map<string, number>();
