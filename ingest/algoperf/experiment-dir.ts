@@ -17,7 +17,7 @@
 // reading the 3,700 logs of a round takes ~0.1 s instead of ~0.5 s even
 // with 32 reads in flight (`npm run bench:import`). The functions stay async
 // so that errors arrive as rejections, as before.
-import { existsSync, opendirSync, readFileSync, readdirSync } from "node:fs";
+import { closeSync, existsSync, openSync, opendirSync, readFileSync, readSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { workloadFromDirectory } from "@/lib/scoring";
 
@@ -307,10 +307,29 @@ export function readTrialFiles(trial: TrialFolder): TrialFiles {
 /** The file's text, or undefined when it cannot be read (missing, a folder, …). */
 function readIfThere(file: string): string | undefined {
   try {
-    return readFileSync(file, "utf8");
+    return readText(file);
   } catch {
     return undefined;
   }
+}
+
+/** Reused by readText: a trial's files are read one after the other, each into this buffer first. */
+const READ_BUFFER = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * readFileSync(file, "utf8"), for the ~11,000 small files of a round: into
+ * one reused buffer (no stat, no buffer per file), then decoded, so the text
+ * is the same; a file that fills the buffer is read again whole.
+ */
+function readText(file: string): string {
+  const fd = openSync(file, "r");
+  let n: number;
+  try {
+    n = readSync(fd, READ_BUFFER, 0, READ_BUFFER.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return n < READ_BUFFER.length ? READ_BUFFER.toString("utf8", 0, n) : readFileSync(file, "utf8");
 }
 
 function jsonObject(dir: string, name: string, text: string): Record<string, unknown> | null {
@@ -376,5 +395,5 @@ export function provenanceFromMeta(meta: Record<string, unknown> | null): { hard
 
 /** The trial's eval_measurements.csv as text. */
 export function readEvalFile(trial: TrialFolder): string {
-  return readFileSync(path.join(trial.dir, EVAL_FILE), "utf8");
+  return readText(path.join(trial.dir, EVAL_FILE));
 }

@@ -2,8 +2,10 @@
 // Node: the CLI, scripts and tests make their clients here. The web app's
 // process-wide client is lib/db/client.ts (server-only).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { DbTimeouts } from "./config";
 import { PrismaClient } from "./generated/prisma/client";
+import { trackConnections } from "./tx-connection";
 
 export type Db = PrismaClient;
 
@@ -16,7 +18,8 @@ export type Db = PrismaClient;
  */
 export function createDb(url: string, options: { max?: number; timeouts?: DbTimeouts } = {}): PrismaClient {
   const t = options.timeouts;
-  const adapter = new PrismaPg({
+  // Our own pool, so that bulk statements can find their transaction's connection (./tx-connection.ts).
+  const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     ...(t
@@ -28,5 +31,6 @@ export function createDb(url: string, options: { max?: number; timeouts?: DbTime
         }
       : {}),
   });
+  const adapter = new PrismaPg(trackConnections(pool), { disposeExternalPool: true });
   return new PrismaClient({ adapter, ...(t ? { transactionOptions: { timeout: t.transactionMs, maxWait: t.transactionWaitMs } } : {}) });
 }

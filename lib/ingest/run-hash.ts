@@ -17,17 +17,43 @@ export interface HashedRunContent extends RunOutcome {
   provenance?: Record<string, unknown> | null;
 }
 
-/** A copy with every object's keys sorted, so equal values serialise equally whatever their key order. */
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, sortKeys(v)]),
-    );
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Keys an object lists first, in numeric order, whatever order they were added in: array indices ("0" … "4294967294"). */
+function isArrayIndex(key: string): boolean {
+  if (key.length === 0 || key.length > 10 || (key.length > 1 && key.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
-  return value;
+  return Number(key) <= 4294967294;
+}
+
+/**
+ * The JSON text of `value` with every object's keys sorted, so equal values
+ * print equally whatever their key order. Stored hashes were made as
+ * JSON.stringify of a copy with sorted keys (Object.fromEntries of the sorted
+ * entries, which puts array-index keys first, in numeric order): this prints
+ * that same text without the copies (tests/unit/ingest/run-hash.test.ts
+ * compares the two). undefined where JSON.stringify gives undefined.
+ */
+function canonicalJson(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += `${i > 0 ? "," : ""}${canonicalJson(value[i]) ?? "null"}`;
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  let keys = Object.keys(object).sort(byCodeUnit);
+  if (keys.some(isArrayIndex)) keys = [...keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndex(k))];
+  let out = "{";
+  for (const key of keys) {
+    const text = canonicalJson(object[key]);
+    if (text === undefined) continue;
+    out += `${out.length > 1 ? "," : ""}${JSON.stringify(key)}:${text}`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -39,26 +65,31 @@ function sortKeys(value: unknown): unknown {
  */
 export const PACKED_HASH_PREFIX = "2:";
 
-/** The fields of a run other than its series, in a fixed order, so the hash does not depend on how the object was built. */
-function contentFields(run: HashedRunContent): unknown[] {
-  const content: unknown[] = [run.reached, run.timeSeconds, run.timeFraction, run.steps, run.firstHitIndex, run.bestMetric, run.position, null];
-  // Appended only when present, so a run without provenance hashes as before.
-  const provenance = [run.hardware, run.framework, run.codeCommit, run.notes, run.hyperparameters ? sortKeys(run.hyperparameters) : null].map((v) => v ?? null);
-  if (provenance.some((v) => v !== null)) content.push(provenance);
-  // Appended only when present too, so runs stored before it existed keep their hash.
-  if (run.provenance) content.push(sortKeys(run.provenance));
-  // Only the hyperparameters can hold objects, so sorting their keys makes the whole text canonical.
-  return content;
+/**
+ * The JSON text of the run's content list, in a fixed order, so the hash does
+ * not depend on how the object was built: the outcome, then `series` (item 7:
+ * "null" for a hashed packed series, which follows as bytes), then the
+ * provenance list and the provenance, each appended only when present, so
+ * runs stored before they existed keep their hash.
+ */
+function contentText(run: HashedRunContent, series = "null"): string {
+  const head = JSON.stringify([run.reached, run.timeSeconds, run.timeFraction, run.steps, run.firstHitIndex, run.bestMetric, run.position]);
+  let text = `${head.slice(0, -1)},${series}`;
+  const list = [run.hardware, run.framework, run.codeCommit, run.notes].map((v) => v ?? null);
+  if (run.hyperparameters || list.some((v) => v !== null)) {
+    text += `,${JSON.stringify(list).slice(0, -1)},${run.hyperparameters ? canonicalJson(run.hyperparameters) : "null"}]`;
+  }
+  if (run.provenance) text += `,${canonicalJson(run.provenance)}`;
+  return `${text}]`;
 }
 
 export function runContentHash(run: HashedRunContent): string {
-  const content = contentFields(run);
-  if (!run.evals) return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  if (!run.evals) return createHash("sha256").update(contentText(run)).digest("hex");
   // Item 7 (null above) stands for the series, which follow as bytes: their
   // length first, then each series (fixed widths), so the stream has one reading.
   const e = run.evals;
   const hash = createHash("sha256")
-    .update(JSON.stringify(content))
+    .update(contentText(run))
     .update(`\n${e.steps.length}\n`)
     .update(bytesOf(e.steps))
     .update(bytesOf(e.times))
@@ -76,7 +107,6 @@ export function sameContent(stored: string, run: HashedRunContent & { contentHas
   if (stored === run.contentHash) return true;
   if (!legacyEvals || !run.evals || stored.startsWith(PACKED_HASH_PREFIX)) return false;
   const e = run.evals;
-  const content = contentFields(run);
-  content[7] = [Array.from(e.steps), Array.from(e.times), Array.from(e.metrics)];
-  return stored === createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  const series = JSON.stringify([Array.from(e.steps), Array.from(e.times), Array.from(e.metrics)]);
+  return stored === createHash("sha256").update(contentText(run, series)).digest("hex");
 }

@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { transactionLimits } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { nextRoundVersion } from "@/lib/db/round-version";
+import { trackedTransaction, transactionConnection } from "@/lib/db/tx-connection";
 import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
@@ -113,12 +114,15 @@ export async function uploadRuns(db: Db, input: Upload, ctx: UploadContext): Pro
   // 2. Everything that needs the stored data, in one transaction.
   return retryOnWriteConflict(() =>
     // Time limits from the environment (lib/db/config.ts): large batches and queues of concurrent uploads.
-    db.$transaction(async (tx) => {
-      const result = await writeUpload(tx, input, ctx, round, derived, warnings);
-      if (!again) return result;
-      // A rehearsal also replaces what it wrote (the path of a re-upload), then rolls everything back.
-      throw new RolledBack(await writeUpload(tx, again.input, ctx, round, again.derived, again.warnings));
-    }, transactionLimits()),
+    // Tracked: the runs and their series go in on the transaction's own connection (lib/db/tx-connection.ts).
+    trackedTransaction(() =>
+      db.$transaction(async (tx) => {
+        const result = await writeUpload(tx, input, ctx, round, derived, warnings);
+        if (!again) return result;
+        // A rehearsal also replaces what it wrote (the path of a re-upload), then rolls everything back.
+        throw new RolledBack(await writeUpload(tx, again.input, ctx, round, again.derived, again.warnings));
+      }, transactionLimits()),
+    ),
   ).catch((error: unknown) => {
     if (error instanceof RolledBack) return error.result;
     throw error;
@@ -449,7 +453,8 @@ function withEvals(w: RunWrites): { id: number; e: NonNullable<DerivedRun["evals
 
 /** Inserts the created and replaced runs (their rows from runRowsJson; their eval series are in already). */
 async function insertRuns(tx: Tx, roundId: number, uploadId: number, rows: string): Promise<void> {
-  await tx.$executeRawUnsafe(
+  await bulkExecute(
+    tx,
     `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
                         "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
      SELECT id, $1::int, $2::int, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp, pv, now()
@@ -478,7 +483,8 @@ async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<Deriv
       offsets.push(at);
       at += e.metrics.length;
     }
-    await tx.$executeRawUnsafe(
+    await bulkExecute(
+      tx,
       `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
        SELECT id, substring($4::bytea FROM o * ${STEP_BYTES} + 1 FOR n * ${STEP_BYTES}), substring($5::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES}),
               substring($6::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES})
@@ -491,6 +497,13 @@ async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<Deriv
       Buffer.concat(chunk.map((x) => bytesOf(x.e.metrics))),
     );
   }
+}
+
+/** A statement with megabytes of parameters: on the transaction's own connection when it is known (lib/db/tx-connection.ts), else through Prisma. */
+async function bulkExecute(tx: Tx, sql: string, ...params: unknown[]): Promise<void> {
+  const conn = transactionConnection();
+  if (conn) await conn.query(sql, params);
+  else await tx.$executeRawUnsafe(sql, ...params);
 }
 
 interface Changes {

@@ -51,6 +51,8 @@ const series = fc.integer({ min: 1, max: 6 }).chain((n) =>
     metrics: fc.array(metric, { minLength: n, maxLength: n }),
   }),
 );
+// Keys in any order, array-index keys among them (an object lists those first, numerically, whatever their order).
+const key = fc.oneof(fc.string(), fc.constantFrom("0", "1", "2", "10", "01", "-1", "1.5", "4294967294", "4294967295", "a", "B", "b", ""));
 const run = fc.record({
   reached: fc.boolean(),
   timeSeconds: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true })),
@@ -64,8 +66,8 @@ const run = fc.record({
   framework: fc.option(fc.constantFrom("jax", "pytorch")),
   codeCommit: fc.option(fc.string()),
   notes: fc.option(fc.string()),
-  hyperparameters: fc.option(fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.string(), fc.boolean()))),
-  provenance: fc.option(fc.record({ gpuModel: fc.string(), seed: fc.integer() })),
+  hyperparameters: fc.option(fc.dictionary(key, fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.jsonValue({ maxDepth: 3 })))),
+  provenance: fc.option(fc.oneof(fc.record({ gpuModel: fc.string(), seed: fc.integer() }), fc.dictionary(key, fc.oneof(fc.string(), fc.integer(), fc.constant(null))))),
 });
 
 const packed = (r: ArraysRun): HashedRunContent => ({ ...r, evals: r.evals ? packSeries(r.evals) : null });
