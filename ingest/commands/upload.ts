@@ -195,7 +195,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   const results = sent.results;
   if (sent.error) {
     const done = results.reduce((n, r) => n + r.result.counts.runs, 0);
-    log(`error: ${describeError(sent.error.error, (i) => label(sent.error!.batch.runs[i]))}`);
+    log(`error: ${describeError(sent.error.error, (i) => sent.error!.labels[i] ?? "?")}`);
     log(
       `${done} of ${total} runs were stored before this error (${results.length} requests). ` +
         "Fix the problem and run the same command again: stored runs are reported unchanged.",
@@ -206,7 +206,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   // 3. Summary.
   const summary = summarize(
     results.map((r) => r.result),
-    results.map((r) => r.batch.runs),
+    results.map((r) => r.labels),
   );
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ round, trialOrder: folders.length ? options.trialOrder : null, skipped, ...summary }, null, 2)}\n`);
@@ -279,8 +279,9 @@ function checkRunIdentities(s: SubmissionFolder): void {
 }
 
 interface Sent {
-  results: { batch: UploadInput; result: UploadResult }[];
-  error: { batch: UploadInput; error: unknown } | null;
+  /** Each batch's result, with its runs' labels (runIdentity), by which the summary names runs. */
+  results: { labels: string[]; result: UploadResult }[];
+  error: { labels: string[]; error: unknown } | null;
 }
 
 /**
@@ -301,13 +302,15 @@ async function sendAll(
     const next = await batches.next();
     if (next.done) break;
     const batch = next.value;
+    // Only the labels outlive the request: memory holds the batches in flight, not the whole upload.
+    const labels = batch.runs.map(label);
     const sending: Promise<void> = o.send(batch).then(
       (result) => {
-        results[i] = { batch, result };
-        o.onDone(batch.runs.length);
+        results[i] = { labels, result };
+        o.onDone(labels.length);
       },
       (e: unknown) => {
-        error ??= { batch, error: e };
+        error ??= { labels, error: e };
       },
     );
     inFlight.add(sending);
@@ -386,7 +389,7 @@ function submissionMetadata(o: UploadOptions): Omit<SubmissionInput, "slug"> {
 const label = (run: RunInput | undefined) => (run ? runIdentity(run) : "?");
 
 /** Results of all batches as one: counts, per-run statuses, warnings with the runs named, final completeness per submission. */
-function summarize(results: UploadResult[], batches: RunInput[][]) {
+function summarize(results: UploadResult[], labels: string[][]) {
   const counts = { runs: 0, created: 0, unchanged: 0, replaced: 0 };
   const runs: (UploadResult["runs"][number] & { batch: number })[] = [];
   const warnings: string[] = [];
@@ -395,7 +398,7 @@ function summarize(results: UploadResult[], batches: RunInput[][]) {
   results.forEach((r, b) => {
     for (const k of ["runs", "created", "unchanged", "replaced"] as const) counts[k] += r.counts[k];
     runs.push(...r.runs.map((x) => ({ ...x, batch: b })));
-    for (const w of r.warnings) warnings.push(renamePath(w.path, batches[b]!, w.message));
+    for (const w of r.warnings) warnings.push(renamePath(w.path, labels[b]!, w.message));
     for (const c of r.completeness) completeness.set(c.submission, c);
     for (const s of r.submissions)
       if (submissions.get(s.slug) !== "created") submissions.set(s.slug, s.status === "unchanged" ? (submissions.get(s.slug) ?? "unchanged") : s.status);
@@ -404,10 +407,10 @@ function summarize(results: UploadResult[], batches: RunInput[][]) {
 }
 
 /** "runs.3.evals.times.5: ..." of a batch → "<submission>/<workload>/study_k/trial_j: evals.times.5: ...". */
-function renamePath(p: string, runs: RunInput[], message: string): string {
+function renamePath(p: string, labels: string[], message: string): string {
   const m = /^runs\.(\d+)\.?(.*)$/.exec(p);
   if (!m) return `${p}: ${message}`;
-  return `${label(runs[Number(m[1])])}${m[2] ? ` (${m[2]})` : ""}: ${message}`;
+  return `${labels[Number(m[1])] ?? "?"}${m[2] ? ` (${m[2]})` : ""}: ${message}`;
 }
 
 function describeFailure(error: unknown): string {
