@@ -67,7 +67,9 @@ const run = fc.record({
   codeCommit: fc.option(fc.string()),
   notes: fc.option(fc.string()),
   hyperparameters: fc.option(fc.dictionary(key, fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.jsonValue({ maxDepth: 3 })))),
-  provenance: fc.option(fc.oneof(fc.record({ gpuModel: fc.string(), seed: fc.integer() }), fc.dictionary(key, fc.oneof(fc.string(), fc.integer(), fc.constant(null))))),
+  provenance: fc.option(
+    fc.oneof(fc.record({ gpuModel: fc.string(), seed: fc.integer() }), fc.dictionary(key, fc.oneof(fc.string(), fc.integer(), fc.constant(null)))),
+  ),
 });
 
 const packed = (r: ArraysRun): HashedRunContent => ({ ...r, evals: r.evals ? packSeries(r.evals) : null });
