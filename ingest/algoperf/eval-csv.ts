@@ -11,7 +11,8 @@
 // trimming and its errors behave exactly as before. Numbers are converted the
 // same way in both cases (correctly rounded like JS Number(), docs/scoring.md
 // §1.6, or as pandas does; ingest/algoperf/log-numbers.ts).
-import { parse } from "csv-parse/sync";
+import { createRequire } from "node:module";
+import type { parse as ParseCsv } from "csv-parse/sync";
 import { decimalAt, exactNumber, pandasNumber, type DecimalEnd } from "./log-numbers";
 
 export interface EvalSeries {
@@ -202,8 +203,17 @@ function readPlain(text: string, metricName: string): RawColumns | null {
   return out;
 }
 
+/**
+ * csv-parse, loaded on first use: runner logs seldom need it (plainHeader),
+ * and loading it is part of every `cli upload`'s start-up otherwise, before
+ * the first request can go (with jsonc-parser, loaded the same way by the
+ * upload command: ~7 ms of a ~100 ms start).
+ */
+let csvParse: typeof ParseCsv | undefined;
+
 function readFull(text: string, metricName: string): RawColumns {
-  const rows = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+  csvParse ??= (createRequire(import.meta.url)("csv-parse/sync") as { parse: typeof ParseCsv }).parse;
+  const rows = csvParse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
   const header = rows[0];
   if (!header) throw new Error("the file is empty: expected a header row and one row per evaluation");
   const { ti, si, mi } = columnIndices(header, metricName);

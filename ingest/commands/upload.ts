@@ -25,7 +25,6 @@ import {
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, groupTrials, type RunInput, type SubmissionInput } from "../upload-batches";
 import { skippedSummary } from "../algoperf/skipped";
-import { jsonErrorText, parseJsonText } from "@/lib/ingest/json-syntax";
 
 interface UploadOptions {
   url?: string;
@@ -243,6 +242,8 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
 }
 
 async function readUploadFile(file: string, roundOption: string | undefined) {
+  // Loaded only for JSON files, like the schema below: folders need neither (jsonc-parser is part of the CLI's start-up otherwise).
+  const { jsonErrorText, parseJsonText } = await import("@/lib/ingest/json-syntax");
   let json: unknown;
   try {
     json = parseJsonText(await readFile(file, "utf8"));
