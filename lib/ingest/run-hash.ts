@@ -37,7 +37,7 @@ function isArrayIndex(key: string): boolean {
  * that same text without the copies (tests/unit/ingest/run-hash.test.ts
  * compares the two). undefined where JSON.stringify gives undefined.
  */
-function canonicalJson(value: unknown): string | undefined {
+export function canonicalJson(value: unknown): string | undefined {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = "[";

@@ -5,7 +5,7 @@
 // No database, no clock: the unit tests in tests/unit/ingest/ call it directly.
 import { METADATA_FIELDS } from "@/lib/submission-fields";
 import type { DerivedRun, PathIssue } from "./derive-run";
-import { sameContent } from "./run-hash";
+import { canonicalJson, sameContent } from "./run-hash";
 import { runIdentity, type SubmissionMetadata, type Upload } from "./upload-schema";
 
 export type RunStatus = "created" | "unchanged" | "replaced";
@@ -82,11 +82,8 @@ export function uploadSlugs(input: Upload): string[] {
   return [...new Set([...input.runs.map((r) => r.submission), ...(input.submissions ?? []).map((s) => s.slug)])].sort();
 }
 
-export function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
-}
+/** A field's JSON text with sorted keys (the content hash's, lib/ingest/run-hash.ts), so equal values compare equal. */
+const canonical = (value: unknown): string => canonicalJson(value ?? null) ?? "null";
 
 const show = (v: unknown) => (v === null || v === undefined ? "null" : typeof v === "string" ? `"${v}"` : canonical(v));
 
