@@ -1,0 +1,11 @@
+-- The eval series a replaced or deleted run leaves in RunEvalsHistory (to_jsonb
+-- of its RunEvals row: the packed bytes as hex text, ~3.3 KB a run) are stored
+-- out of line without compression. pglz compressed that text to about half,
+-- but it was ~60% of the time the history trigger takes: an upload that
+-- replaces the 3,690 runs of a published round kept their series in ~250 ms of
+-- PostgreSQL's CPU, ~90 ms without compression (EXPLAIN ANALYZE, 396 runs:
+-- 26.7 ms, then 9.2 ms, issue 12, docs/performance.md). History grows by
+-- ~3.3 KB instead of ~1.6 KB per replaced run. Rows already kept stay as
+-- they are, and the setting applies to rows written from now on.
+-- The migration runner splits scripts at every semicolon, so this comment has none.
+ALTER TABLE "RunEvalsHistory" ALTER COLUMN "row" SET STORAGE EXTERNAL;
