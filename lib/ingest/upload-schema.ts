@@ -14,7 +14,7 @@ export { INT32_MAX, runIdentity, UPLOAD_LIMITS } from "./upload-limits";
 /** Keys a free-form JSON object may not have: JavaScript drops or misreads them when it copies the object. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const slug = z
   .string({ error: "expected a slug string" })
@@ -51,7 +51,7 @@ const count = (what: string, max: number) =>
     .max(max, { error: `${what} must be <= ${max}` });
 
 /** Bounds of a free-form JSON object (it is stored as jsonb and shown on pages): the first problem found, with its path. */
-function jsonProblem(value: unknown, path: (string | number)[], budget: { entries: number }): { path: (string | number)[]; message: string } | null {
+export function jsonProblem(value: unknown, path: (string | number)[], budget: { entries: number }): { path: (string | number)[]; message: string } | null {
   if (path.length > UPLOAD_LIMITS.jsonDepth) return { path, message: `nested deeper than ${UPLOAD_LIMITS.jsonDepth} levels` };
   // JSON numbers past ±1.8e308 (1e400) parse to Infinity, which jsonb would store as null.
   if (typeof value === "number" && !Number.isFinite(value))
