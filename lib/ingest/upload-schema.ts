@@ -79,12 +79,29 @@ export function jsonProblem(value: unknown, path: (string | number)[], budget: {
   return null;
 }
 
+/**
+ * zod's record leaves out a "__proto__" key without a word (its copy would
+ * make it the object's prototype), so jsonProblem, which sees the copy, never
+ * sees it: checked here on the value as sent, so that such a key is refused
+ * like the other forbidden keys instead of being dropped.
+ */
+const withoutProtoKey = (value: unknown, ctx: { issues: z.core.$ZodRawIssue[] }) => {
+  if (value && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, "__proto__")) {
+    const message = `the key "__proto__" is not allowed (${[...FORBIDDEN_KEYS].join(", ")} name JavaScript object internals)`;
+    ctx.issues.push({ code: "custom", path: ["__proto__"], message, input: value });
+  }
+  return value;
+};
+
 const hyperparameters = z
-  .record(z.string().max(UPLOAD_LIMITS.jsonKeyLength), z.unknown(), {
-    // The record's own message would also replace its key's; the key's only check is its length.
-    error: (issue) =>
-      issue.code === "invalid_key" ? `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` : "expected an object of hyperparameter values",
-  })
+  .preprocess(
+    withoutProtoKey,
+    z.record(z.string().max(UPLOAD_LIMITS.jsonKeyLength), z.unknown(), {
+      // The record's own message would also replace its key's; the key's only check is its length.
+      error: (issue) =>
+        issue.code === "invalid_key" ? `keys have at most ${UPLOAD_LIMITS.jsonKeyLength} characters` : "expected an object of hyperparameter values",
+    }),
+  )
   .superRefine((value, ctx) => {
     const problem = jsonProblem(value, [], { entries: UPLOAD_LIMITS.jsonEntries });
     if (problem) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });

@@ -131,6 +131,8 @@ describe("packedRun (runs with packedEvals, checked without zod)", () => {
       [],
       "lr",
       { lr: 0.1, nested: { a: [1, 2, { b: null }] } },
+      JSON.parse('{"__proto__": 1}'),
+      JSON.parse('{"a": {"__proto__": {"b": 1}}}'),
       { constructor: 1 },
       { [long(200)]: 1 },
       { [long(201)]: 1 },
@@ -216,14 +218,6 @@ describe("packedRun (runs with packedEvals, checked without zod)", () => {
       }),
       { numRuns: 2000 },
     );
-  });
-
-  test('a "__proto__" key, which zod\'s record copy drops before its checks, is left to the schema', () => {
-    const run = JSON.parse(JSON.stringify({ ...cliRun, hyperparameters: { lr: 1 } }).replace('"lr"', '"__proto__"'));
-    expect(Object.keys(run.hyperparameters)).toEqual(["__proto__"]);
-    expect(packedRun(run)).toBeUndefined();
-    const { actual, expected } = both({ round: "r", runs: [run] });
-    expect(actual).toEqual(expected);
   });
 
   test("a body of packed runs parses as uploadSchema parses it, the batch's rules included", () => {
