@@ -20,10 +20,19 @@ export class HttpStatusError extends Error {
   }
 }
 
-export function createLeaderboardClient(options: { url: string; token?: string; fetch?: typeof fetch }) {
+/**
+ * The part of fetch() the client uses; the global fetch is one (the default),
+ * the CLI passes its own transport (ingest/http-transport.ts).
+ */
+export type FetchLike = (
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal | null },
+) => Promise<{ status: number; statusText: string; headers: { get(name: string): string | null }; text(): Promise<string>; json(): Promise<unknown> }>;
+
+export function createLeaderboardClient(options: { url: string; token?: string; fetch?: FetchLike }) {
   const base = options.url.replace(/\/+$/, "");
-  const baseFetch = options.fetch ?? fetch;
-  const statusFetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+  const baseFetch: FetchLike = options.fetch ?? fetch;
+  const statusFetch = (async (input: string, init?: Parameters<FetchLike>[1]) => {
     const res = await baseFetch(input, init);
     if (!/json/i.test(res.headers.get("content-type") ?? "")) {
       const text = (await res.text()).trim().slice(0, 200);

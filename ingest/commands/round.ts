@@ -9,6 +9,7 @@ import type { ComparableRound } from "@/lib/rounds/round-diff";
 import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
 import { parseTargetsFile, RoundDefinitionError, type TargetsFile } from "@/lib/rounds/targets-file";
 import { closeRound, createRound, updateRound } from "@/lib/server/services/rounds-admin";
+import { nodeFetch } from "../http-transport";
 import { createLeaderboardClient, errorIssues, errorStatus } from "../client";
 import { withLocalDb } from "./local-db";
 import { jsonErrorText, parseJsonText } from "@/lib/ingest/json-syntax";
@@ -35,7 +36,7 @@ function remote(o: { url?: string; token?: string }) {
   if (!o.url) return null;
   const token = o.token ?? process.env.ALGOPERF_TOKEN;
   if (!token) throw new RoundDefinitionError(["--token: an admin token is needed with --url (or set ALGOPERF_TOKEN)"]);
-  return createLeaderboardClient({ url: o.url, token });
+  return createLeaderboardClient({ url: o.url, token, fetch: nodeFetch });
 }
 
 /** The CLI's options as the JSON form of admin.createRound / admin.updateRound (lib/rounds/round-request.ts). */

@@ -1,6 +1,7 @@
 // `submission hide|unhide|verify|unverify|delete <round> <slug> --url --token`: admin actions
 // through the server (admin-scope token; audited there).
 import { Command } from "commander";
+import { nodeFetch } from "../http-transport";
 import { createLeaderboardClient, errorIssues, errorStatus } from "../client";
 
 interface Remote {
@@ -17,7 +18,7 @@ function client(options: Remote) {
   const token = options.token ?? process.env.ALGOPERF_TOKEN;
   if (!url) throw new Error("no server: pass --url <base-url> or set ALGOPERF_URL");
   if (!token) throw new Error("no token: pass --token <token> or set ALGOPERF_TOKEN");
-  return createLeaderboardClient({ url, token });
+  return createLeaderboardClient({ url, token, fetch: nodeFetch });
 }
 
 async function run(command: Command, fn: () => Promise<string>): Promise<void> {

@@ -22,6 +22,7 @@ import {
   type TrialFolder,
   type TrialOrder,
 } from "../algoperf/experiment-dir";
+import { nodeFetch } from "../http-transport";
 import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
 import { batchUploads, groupTrials, type RunInput, type SubmissionInput } from "../upload-batches";
 import { skippedSummary } from "../algoperf/skipped";
@@ -110,7 +111,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   if (!url) throw new Error("no server: pass --url <base-url> or set ALGOPERF_URL");
   if (!token) throw new Error("no token: pass --token <token> or set ALGOPERF_TOKEN (an operator creates one with `npm run cli -- token create <name>`)");
   if (options.batchSize < 1 || options.batchSize > UPLOAD_LIMITS.runs) throw new Error(`--batch-size must be between 1 and ${UPLOAD_LIMITS.runs}`);
-  const client = createLeaderboardClient({ url, token });
+  const client = createLeaderboardClient({ url, token, fetch: nodeFetch });
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const onRetry = (error: unknown, attempt: number, delay: number) =>
     log(`request failed (${describeFailure(error)}); retry ${attempt} of ${options.retries} in ${(delay / 1000).toFixed(1)} s`);
