@@ -32,6 +32,28 @@ export function pgArray(values: readonly (number | boolean | null)[]): string {
   return `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
 }
 
+/**
+ * A PostgreSQL array literal of texts and nulls, to pass as one text parameter
+ * and cast in SQL (`$1::text[]`): each text in double quotes with its
+ * backslashes and double quotes escaped, which is all PostgreSQL's array input
+ * needs (inside quotes it takes every other character as it is: commas,
+ * braces, newlines). Texts reaching a query are storable (lib/db/text.ts: no
+ * NUL, no lone surrogate). One pass of string appends: node-postgres's own
+ * array parameters check and escape each element in several steps.
+ */
+export function pgTextArray(values: readonly (string | null)[]): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ",";
+    out += v === null || v === undefined ? "NULL" : `"${NEEDS_ESCAPE.test(v) ? v.replace(ESCAPED, "\\$&") : v}"`;
+  }
+  return `${out}}`;
+}
+
+const NEEDS_ESCAPE = /[\\"]/;
+const ESCAPED = /[\\"]/g;
+
 /** The rows of a SELECT, aggregated to one JSON text by PostgreSQL and parsed once (floats print exactly: extra_float_digits >= 1). */
 export async function jsonRows<T>(db: SqlClient, select: string, ...params: unknown[]): Promise<T[]> {
   const rows = await db.$queryRawUnsafe<{ rows: string }[]>(`SELECT coalesce(json_agg(t), '[]')::text AS rows FROM (${select}) t`, ...params);

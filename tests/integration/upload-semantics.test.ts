@@ -2,7 +2,10 @@
 // idempotency (unchanged / conflict / replace, by identity and by client run
 // id), ownership, metadata, completeness, tie order, and hiding.
 import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { unpackSteps, unpackValues } from "@/lib/db/eval-columns";
+import { unstorableText } from "@/lib/db/text";
+import { encodeSeries } from "@/lib/ingest/packed-evals";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { tableCounts, withDb } from "../support/db";
 import { createRound, createToken, dataVersion, dropRound, plus, runCli, unique, uploadRest, uploadTrpc, workload } from "../support/ingest";
@@ -121,6 +124,87 @@ describe("a seconds round (budget × 1.5)", () => {
         ).rows,
     );
     expect(result).toEqual([{ reached: true, timeSeconds: 800, timeFraction: 800 / 1500 }]);
+  });
+
+  test("text fields, hyperparameters and provenance are stored exactly as sent, whatever their characters (property)", async () => {
+    // The runs' INSERT takes its texts as PostgreSQL array literals built in lib/db/bulk.ts (pgTextArray):
+    // quotes, backslashes, braces, commas, "NULL", line breaks and any storable Unicode must come back unchanged.
+    const tricky = fc.constantFrom('"', "\\", '\\"', "{}", "{a,b}", ",", "NULL", "null", "", " ", '"NULL"', "a\nb", "\t", "\\\\", '{"x":1}', "é€😀", "}{");
+    const storable = (max: number) =>
+      fc
+        .oneof(
+          tricky,
+          fc.string({ unit: "binary", maxLength: 24 }),
+          fc.array(tricky, { maxLength: 4 }).map((parts) => parts.join("")),
+        )
+        .filter((s) => s.length <= max && unstorableText(s) === null);
+    const value = fc.oneof(
+      storable(40),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const run = fc.record({
+      hardware: fc.option(storable(200), { nil: null }),
+      framework: fc.option(storable(100), { nil: null }),
+      codeCommit: fc.option(storable(100), { nil: null }),
+      notes: fc.option(storable(200), { nil: null }),
+      clientRunId: fc.option(
+        storable(200).filter((s) => s.length > 0),
+        { nil: null },
+      ),
+      hyperparameters: fc.option(fc.dictionary(storable(20), value, { maxKeys: 4 }), { nil: null }),
+      provenance: fc.option(fc.record({ gpuModel: storable(200), gitBranch: storable(200), os: storable(200) }), { nil: null }),
+      packed: fc.boolean(),
+    });
+    let sample = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(run, { minLength: 1, maxLength: 6 }), async (runs) => {
+        const slug = `texts-${++sample}`;
+        // clientRunIds are unique per submission: the draws that repeat one keep only the first.
+        const seen = new Set<string>();
+        const sent = runs.map((r, trial) => {
+          const clientRunId = r.clientRunId !== null && !seen.has(r.clientRunId) ? (seen.add(r.clientRunId), r.clientRunId) : null;
+          const { packed, ...fields } = r;
+          return {
+            ...fields,
+            clientRunId,
+            submission: slug,
+            workload: "w1",
+            study: 0,
+            trial,
+            ...(packed
+              ? { packedEvals: { metricName: "validation/loss", ...encodeSeries({ steps: [0, 100], times: [10, 20], metrics: [0.9, 0.4] }) } }
+              : { timeToTarget: { reached: false } }),
+          };
+        });
+        const res = await uploadTrpc({ round: SECONDS, submissions: [{ slug }], runs: sent }, owner);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const stored = await withDb(
+          async (c) =>
+            (
+              await c.query(
+                `SELECT x.hardware, x.framework, x."codeCommit", x.notes, x."clientRunId", x.hyperparameters, x.provenance FROM "Run" x
+                 JOIN "Submission" s ON s.id = x."submissionId" JOIN "Round" r ON r.id = s."roundId" WHERE r.slug = $1 AND s.slug = $2 ORDER BY x.trial`,
+                [SECONDS, slug],
+              )
+            ).rows,
+        );
+        expect(stored).toEqual(
+          sent.map((r) => ({
+            hardware: r.hardware,
+            framework: r.framework,
+            codeCommit: r.codeCommit,
+            notes: r.notes,
+            clientRunId: r.clientRunId,
+            hyperparameters: r.hyperparameters,
+            provenance: r.provenance,
+          })),
+        );
+      }),
+      { numRuns: 40, seed: 20_261_130 },
+    );
   });
 
   test("the same payload again (tRPC this time) is unchanged: no data row, no version bump", async () => {
