@@ -56,3 +56,27 @@ export function transactionConnection(): pg.PoolClient | undefined {
   const slot = slots.getStore();
   return slot?.taken === 1 ? slot.client : undefined;
 }
+
+/**
+ * Runs the statements in order, in the transaction: on its own connection when
+ * it is known, all sent at once (node-postgres queues them and sends each as
+ * the one before answers: no turn of this process's event loop, which other
+ * requests may be holding, between them); else one after the other through
+ * Prisma. Rejects with the first statement's error (the ones after it then
+ * fail too, in the aborted transaction).
+ */
+export async function executeInOrder(
+  tx: { $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number> },
+  statements: readonly { sql: string; params: readonly unknown[] }[],
+): Promise<void> {
+  const conn = transactionConnection();
+  if (conn) {
+    const sent = statements.map((s) => conn.query(s.sql, s.params as unknown[]));
+    // Every promise is awaited, so none rejects unhandled; the first failure is the one reported.
+    const settled = await Promise.allSettled(sent);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+    return;
+  }
+  for (const s of statements) await tx.$executeRawUnsafe(s.sql, ...s.params);
+}

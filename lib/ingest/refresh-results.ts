@@ -88,7 +88,7 @@ export function resultFromRuns(runs: readonly RunForResult[]): Omit<ResultRow, "
   };
 }
 
-type RunRow = RunForResult & { roundId: number };
+export type RunRow = RunForResult & { roundId: number };
 
 const RUN_COLUMNS = `"submissionId", "workloadId", "roundId", study, trial, position, reached, "timeSeconds", "timeFraction", "firstHitIndex"`;
 
@@ -102,21 +102,40 @@ export async function refreshResults(tx: Tx, submissionIds: readonly number[]): 
 }
 
 /**
- * Recomputes only these (submission, workload) cells: what an upload needs,
- * since a cell depends on its own runs only (docs/scoring.md §2).
+ * The statements that replace the WorkloadResult rows of these (submission,
+ * workload) cells with `rows` (resultRows of the cells' runs after the
+ * write): what an upload needs, since a cell depends on its own runs only
+ * (docs/scoring.md §2). The upload knows those runs without reading them back
+ * (the stored ones it read under the submissions' locks, and the ones it
+ * writes), so it computes the rows before the round's lock and sends these
+ * with its other writes under it (lib/server/services/upload.ts).
  */
-export async function refreshCells(tx: Tx, cells: readonly { submissionId: number; workloadId: number }[]): Promise<void> {
-  if (cells.length === 0) return;
+export function replaceCellsStatements(
+  cells: readonly { submissionId: number; workloadId: number }[],
+  rows: readonly ResultRowOfRound[],
+): { sql: string; params: unknown[] }[] {
+  if (cells.length === 0) return [];
   const unique = [...new Map(cells.map((c) => [`${c.submissionId}:${c.workloadId}`, c])).values()];
-  const s = pgArray(unique.map((c) => c.submissionId));
-  const w = pgArray(unique.map((c) => c.workloadId));
   const inCells = `("submissionId", "workloadId") IN (SELECT * FROM unnest($1::text::int[], $2::text::int[]))`;
-  const runs = await jsonRows<RunRow>(tx, `SELECT ${RUN_COLUMNS} FROM "Run" WHERE ${inCells}`, s, w);
-  await tx.$executeRawUnsafe(`DELETE FROM "WorkloadResult" WHERE ${inCells}`, s, w);
-  await insertResults(tx, runs);
+  const remove = {
+    sql: `DELETE FROM "WorkloadResult" WHERE ${inCells}`,
+    params: [pgArray(unique.map((c) => c.submissionId)), pgArray(unique.map((c) => c.workloadId))],
+  };
+  return rows.length ? [remove, insertResultsStatement(rows)] : [remove];
 }
 
 async function insertResults(tx: Tx, runs: readonly RunRow[]): Promise<void> {
+  const rows = resultRows(runs);
+  if (rows.length === 0) return;
+  const { sql, params } = insertResultsStatement(rows);
+  await tx.$executeRawUnsafe(sql, ...params);
+}
+
+/** A WorkloadResult row with its round. */
+export type ResultRowOfRound = ResultRow & { roundId: number };
+
+/** The WorkloadResult rows of the cells these runs belong to (a cell without runs has none). */
+export function resultRows(runs: readonly RunRow[]): ResultRowOfRound[] {
   const groups = new Map<string, RunRow[]>();
   for (const r of runs) {
     const key = `${r.submissionId}:${r.workloadId}`;
@@ -124,21 +143,30 @@ async function insertResults(tx: Tx, runs: readonly RunRow[]): Promise<void> {
     if (list) list.push(r);
     else groups.set(key, [r]);
   }
-  if (groups.size === 0) return;
-  const rows = [...groups.values()].map((list) => ({ ...list[0]!, ...resultFromRuns(list) }));
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "WorkloadResult" ("submissionId", "workloadId", "roundId", reached, "timeSeconds", "timeFraction", studies, "studiesHit", "perStudy", "updatedAt")
+  return [...groups.values()].map((list) => ({
+    submissionId: list[0]!.submissionId,
+    workloadId: list[0]!.workloadId,
+    roundId: list[0]!.roundId,
+    ...resultFromRuns(list),
+  }));
+}
+
+function insertResultsStatement(rows: readonly ResultRowOfRound[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO "WorkloadResult" ("submissionId", "workloadId", "roundId", reached, "timeSeconds", "timeFraction", studies, "studiesHit", "perStudy", "updatedAt")
      SELECT s, w, r, reached, ts, tf, studies, hit, per::jsonb, now()
        FROM unnest($1::text::int[], $2::text::int[], $3::text::int[], $4::text::bool[], $5::text::float8[], $6::text::float8[], $7::text::int[], $8::text::int[], $9::text[])
          AS x(s, w, r, reached, ts, tf, studies, hit, per)`,
-    pgArray(rows.map((r) => r.submissionId)),
-    pgArray(rows.map((r) => r.workloadId)),
-    pgArray(rows.map((r) => r.roundId)),
-    pgArray(rows.map((r) => r.reached)),
-    pgArray(rows.map((r) => r.timeSeconds)),
-    pgArray(rows.map((r) => r.timeFraction)),
-    pgArray(rows.map((r) => r.studies)),
-    pgArray(rows.map((r) => r.studiesHit)),
-    rows.map((r) => JSON.stringify(r.perStudy)),
-  );
+    params: [
+      pgArray(rows.map((r) => r.submissionId)),
+      pgArray(rows.map((r) => r.workloadId)),
+      pgArray(rows.map((r) => r.roundId)),
+      pgArray(rows.map((r) => r.reached)),
+      pgArray(rows.map((r) => r.timeSeconds)),
+      pgArray(rows.map((r) => r.timeFraction)),
+      pgArray(rows.map((r) => r.studies)),
+      pgArray(rows.map((r) => r.studiesHit)),
+      rows.map((r) => JSON.stringify(r.perStudy)),
+    ],
+  };
 }

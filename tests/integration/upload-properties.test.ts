@@ -16,6 +16,7 @@
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { resultRows, type RunRow } from "@/lib/ingest/refresh-results";
 import { createRound, createToken, dropRound, unique, workload } from "../support/ingest";
 
 const ROUND = unique("test-upload-props");
@@ -445,3 +446,22 @@ test("random upload requests through every path: never a 5xx; rejected ones chan
   expect(seen.rejected.get(400) ?? 0).toBeGreaterThan(20);
   expect(seen.endpoints.size).toBe(ENDPOINTS.length);
 }, 600_000);
+
+test("after those uploads, every derived result equals its recomputation from the stored runs", async () => {
+  // An upload computes its cells' results before the round's lock from the runs it read and wrote
+  // (lib/server/services/upload.ts): they must be what refreshResults derives from the table.
+  const stored = await client.query(
+    `SELECT x."submissionId", x."workloadId", x."roundId", x.study, x.trial, x.position, x.reached, x."timeSeconds", x."timeFraction", x."firstHitIndex"
+       FROM "Run" x JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = ANY($1)`,
+    [ROUNDS],
+  );
+  const results = await client.query(
+    `SELECT w."submissionId", w."workloadId", w."roundId", w.reached, w."timeSeconds", w."timeFraction", w.studies, w."studiesHit", w."perStudy"
+       FROM "WorkloadResult" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = ANY($1)`,
+    [ROUNDS],
+  );
+  const key = (r: { submissionId: number; workloadId: number }) => `${r.submissionId}:${r.workloadId}`;
+  const expected = resultRows(stored.rows as RunRow[]).sort((a, b) => key(a).localeCompare(key(b)));
+  expect(expected.length).toBeGreaterThan(5);
+  expect(results.rows.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected);
+});

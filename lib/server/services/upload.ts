@@ -13,7 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { transactionLimits } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { nextRoundVersion } from "@/lib/db/round-version";
-import { trackedTransaction, transactionConnection } from "@/lib/db/tx-connection";
+import { executeInOrder, trackedTransaction, transactionConnection } from "@/lib/db/tx-connection";
 import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
@@ -21,7 +21,7 @@ import { deriveRun, type DerivedRun, type PathIssue, type RoundSpec, type Worklo
 import { STEP_BYTES, VALUE_BYTES } from "@/lib/db/eval-columns";
 import { bytesOf } from "@/lib/ingest/packed-evals";
 import { PACKED_HASH_PREFIX } from "@/lib/ingest/run-hash";
-import { refreshCells } from "@/lib/ingest/refresh-results";
+import { replaceCellsStatements, resultRows, type RunRow } from "@/lib/ingest/refresh-results";
 import {
   describeDiffers,
   planUpload,
@@ -179,6 +179,9 @@ type RoundRow = NonNullable<Awaited<ReturnType<Db["round"]["findUnique"]>>> & { 
 
 type StoredSubmissionRow = Awaited<ReturnType<Tx["submission"]["findMany"]>>[number];
 
+/** A stored run of the upload's submissions: what the plan compares, and what its cell's result is derived from. */
+type ExistingRun = StoredRun & RunRow;
+
 async function writeUpload(
   tx: Tx,
   input: Upload,
@@ -188,19 +191,7 @@ async function writeUpload(
   pureWarnings: PathIssue[],
 ): Promise<UploadResult> {
   const slugs = uploadSlugs(input);
-  await lockSubmissions(tx, round.id, slugs);
-  const storedRows = await tx.submission.findMany({ where: { roundId: round.id, slug: { in: slugs } } });
-  const stored = new Map(storedRows.map((s) => [s.slug, s]));
-  const existingIds = storedRows.map((s) => s.id);
-  const existing = existingIds.length
-    ? await jsonRows<StoredRun>(
-        tx,
-        `SELECT id, "submissionId", "workloadId", study, trial, "clientRunId", "contentHash",
-                ("contentHash" NOT LIKE '${PACKED_HASH_PREFIX}%' AND EXISTS (SELECT 1 FROM "RunEvals" e WHERE e."runId" = r.id)) AS "legacyEvalsHash"
-           FROM "Run" r WHERE "submissionId" = ANY($1::text::int[])`,
-        pgArray(existingIds),
-      )
-    : [];
+  const { storedRows, stored, existing } = await readStored(tx, round.id, slugs);
   const plan = planUpload({ input, round, derived, token: ctx.token, stored: storedRows, existing });
   await throwIfRefused(tx, plan, input, derived, ctx.token);
 
@@ -218,7 +209,7 @@ async function writeUpload(
       ip: ctx.ip,
     },
   });
-  const { writes, submissionIds, runRows, cells, counts, touched } = await beforeTheLock(tx, {
+  const { writes, submissionIds, runRows, cells, results, counts, touched } = await beforeTheLock(tx, {
     input,
     round,
     derived,
@@ -231,9 +222,13 @@ async function writeUpload(
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
   await writeSubmissions(tx, input, plan, round.id, { tokenId, admin: ctx.token.scope === "admin" }, stored, submissionIds);
-  if (plan.toDelete.size) await tx.$executeRawUnsafe(`DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, pgArray([...plan.toDelete]));
-  if (runRows) await insertRuns(tx, round.id, upload.id, runRows);
-  const { verifiedNow } = await recordChanges(tx, { input, plan, round, cells, submissionIds, stored, admin: ctx.token.scope === "admin" });
+  // The rows, and the derived results of their cells (docs/scoring.md §2, computed before the lock), in one go.
+  await executeInOrder(tx, [
+    ...(plan.toDelete.size ? [{ sql: `DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, params: [pgArray([...plan.toDelete])] }] : []),
+    ...(runRows ? [insertRuns(round.id, upload.id, runRows)] : []),
+    ...replaceCellsStatements(cells, results),
+  ]);
+  const { verifiedNow } = await recordChanges(tx, { input, plan, submissionIds, stored, admin: ctx.token.scope === "admin" });
   const report = completenessAfter({ input, round, touched, submissionIds, existing, toDelete: plan.toDelete, writes });
   await tx.upload.update({
     where: { id: upload.id },
@@ -260,6 +255,24 @@ async function writeUpload(
   };
 }
 
+/** Under the submissions' locks (taken here): their stored rows and all their runs. */
+async function readStored(tx: Tx, roundId: number, slugs: string[]) {
+  await lockSubmissions(tx, roundId, slugs);
+  const storedRows = await tx.submission.findMany({ where: { roundId, slug: { in: slugs } } });
+  const stored = new Map(storedRows.map((s) => [s.slug, s]));
+  const existingIds = storedRows.map((s) => s.id);
+  const existing = existingIds.length
+    ? await jsonRows<ExistingRun>(
+        tx,
+        `SELECT id, "submissionId", "workloadId", "roundId", study, trial, position, reached, "timeSeconds", "timeFraction", "firstHitIndex", "clientRunId", "contentHash",
+                ("contentHash" NOT LIKE '${PACKED_HASH_PREFIX}%' AND EXISTS (SELECT 1 FROM "RunEvals" e WHERE e."runId" = r.id)) AS "legacyEvalsHash"
+           FROM "Run" r WHERE "submissionId" = ANY($1::text::int[])`,
+        pgArray(existingIds),
+      )
+    : [];
+  return { storedRows, stored, existing };
+}
+
 interface Planned {
   input: Upload;
   round: RoundRow;
@@ -267,7 +280,7 @@ interface Planned {
   plan: UploadPlan;
   slugs: string[];
   stored: Map<string, StoredSubmissionRow>;
-  existing: StoredRun[];
+  existing: ExistingRun[];
 }
 
 /**
@@ -292,6 +305,7 @@ async function beforeTheLock(tx: Tx, p: Planned) {
   const counts = { runs: input.runs.length, created: 0, unchanged: 0, replaced: 0 };
   for (const s of plan.statuses) counts[s!]++;
   const touched = p.slugs.filter((s) => submissionIds.has(s));
+  const results = resultRows(cellRuns(runWrites, p.existing, cells, round.id));
   if (plan.toDelete.size) {
     // The series of the runs to replace go first, here: they are unversioned (their history trigger keeps them
     // whatever the version), so this needs no lock, and the runs' DELETE under the lock then cascades to nothing.
@@ -305,7 +319,35 @@ async function beforeTheLock(tx: Tx, p: Planned) {
     await tx.$executeRawUnsafe(`SET CONSTRAINTS "RunEvals_runId_fkey" DEFERRED`);
     await insertEvals(tx, withEvals(runWrites));
   }
-  return { writes, submissionIds, runRows, cells, counts, touched };
+  return { writes, submissionIds, runRows, cells, results, counts, touched };
+}
+
+/**
+ * The runs of these cells once the upload is written: the stored ones it
+ * keeps (read under the submissions' locks, so no one else changes them)
+ * and the ones it writes. Their results are what refreshResults would derive
+ * from the table after the write.
+ */
+function cellRuns(w: RunWrites, existing: ExistingRun[], cells: { submissionId: number; workloadId: number }[], roundId: number): RunRow[] {
+  const inCells = new Set(cells.map((c) => `${c.submissionId}:${c.workloadId}`));
+  const runs: RunRow[] = existing.filter((r) => !w.plan.toDelete.has(r.id) && inCells.has(`${r.submissionId}:${r.workloadId}`));
+  for (const i of w.writes) {
+    const run = w.input.runs[i]!;
+    const d = w.derived[i]!;
+    runs.push({
+      submissionId: w.submissionIds.get(run.submission)!,
+      workloadId: w.workloadId.get(run.workload)!,
+      roundId,
+      study: run.study,
+      trial: run.trial,
+      position: d.position,
+      reached: d.reached,
+      timeSeconds: d.timeSeconds,
+      timeFraction: d.timeFraction,
+      firstHitIndex: d.firstHitIndex,
+    });
+  }
+  return runs;
 }
 
 /**
@@ -461,21 +503,18 @@ function withEvals(w: RunWrites): { id: number; e: NonNullable<DerivedRun["evals
   return w.writes.flatMap((i, k) => (w.derived[i]!.evals ? [{ id: w.ids[k]!, e: w.derived[i]!.evals! }] : []));
 }
 
-/** Inserts the created and replaced runs (their columns from runColumns; their eval series are in already). */
-async function insertRuns(tx: Tx, roundId: number, uploadId: number, columns: string[]): Promise<void> {
-  await bulkExecute(
-    tx,
-    `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
+/** The INSERT of the created and replaced runs (their columns from runColumns; their eval series are in already). */
+function insertRuns(roundId: number, uploadId: number, columns: string[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
                         "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
      SELECT id, $1::int, $2::int, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp::jsonb, pv::jsonb, now()
        FROM unnest($3::text::int[], $4::text::int[], $5::text::int[], $6::text::int[], $7::text::int[], $8::text::int[], $9::text::bool[], $10::text::float8[],
                    $11::text::float8[], $12::text::int[], $13::text::int[], $14::text::float8[], $15::text::bool[], $16::text[], $17::text[], $18::text[],
                    $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
          AS x(id, s, w, study, trial, position, reached, ts, tf, steps, fhi, bm, ob, hash, crid, hw, fw, cc, notes, hp, pv)`,
-    roundId,
-    uploadId,
-    ...columns,
-  );
+    params: [roundId, uploadId, ...columns],
+  };
 }
 
 /**
@@ -521,8 +560,6 @@ async function bulkExecute(tx: Tx, sql: string, ...params: unknown[]): Promise<v
 interface Changes {
   input: Upload;
   plan: UploadPlan;
-  round: RoundRow;
-  cells: { submissionId: number; workloadId: number }[];
   submissionIds: Map<string, number>;
   stored: Map<string, StoredSubmissionRow>;
   admin: boolean;
@@ -541,7 +578,7 @@ async function versionForUpload(tx: Tx, plan: UploadPlan, round: RoundRow, token
   return nextRoundVersion(tx, round.id, { action, actor: token.name, target: touched, runs: written, uploadId });
 }
 
-/** Unverifies what an upload token changed and refreshes the derived cells (the version moved before, in versionForUpload). */
+/** Unverifies what an upload token changed (the version moved before, in versionForUpload). */
 async function recordChanges(tx: Tx, c: Changes): Promise<{ verifiedNow: (slug: string) => boolean }> {
   const changed = new Set<number>();
   c.input.runs.forEach((run, i) => (c.plan.statuses[i] !== "unchanged" ? changed.add(c.submissionIds.get(run.submission)!) : undefined));
@@ -550,9 +587,6 @@ async function recordChanges(tx: Tx, c: Changes): Promise<{ verifiedNow: (slug: 
   const unverified = c.admin ? [] : [...c.stored.values()].filter((s) => s.verified && changed.has(s.id));
   if (unverified.length) await tx.submission.updateMany({ where: { id: { in: unverified.map((s) => s.id) } }, data: { verified: false } });
   const verifiedNow = (slug: string) => (c.stored.has(slug) ? c.stored.get(slug)!.verified && !unverified.some((s) => s.slug === slug) : c.admin);
-  // Scores change only through runs and pool membership: refresh the derived
-  // cells the upload touched, in this same transaction.
-  if (changed.size > 0) await refreshCells(tx, c.cells);
   return { verifiedNow };
 }
 
