@@ -19,16 +19,27 @@ export interface AuditEntry {
 }
 
 export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  // Details and targets may quote what a client sent; the entry must be written whatever it was (lib/db/text.ts).
-  await db.auditLog.create({
-    data: {
-      tokenName: entry.tokenName,
-      action: entry.action,
-      target: entry.target === null ? null : storable(entry.target),
-      outcome: entry.outcome,
-      details: (entry.details ? storable(entry.details) : undefined) as Prisma.InputJsonValue | undefined,
-    },
-  });
+  const { sql, params } = auditInsert(entry);
+  await db.$executeRawUnsafe(sql, ...params);
+}
+
+/**
+ * The statement that writes an audit entry, for a caller that sends it with
+ * its other writes (lib/server/services/upload.ts). Details and targets may
+ * quote what a client sent; the entry must be written whatever it was
+ * (lib/db/text.ts). Its time is when it is written, in UTC like every DateTime Prisma writes.
+ */
+export function auditInsert(entry: AuditEntry): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO "AuditLog" ("at", "tokenName", action, target, outcome, details) VALUES (clock_timestamp() AT TIME ZONE 'UTC', $1, $2, $3, $4, $5::jsonb)`,
+    params: [
+      entry.tokenName,
+      entry.action,
+      entry.target === null ? null : storable(entry.target),
+      entry.outcome,
+      entry.details ? JSON.stringify(storable(entry.details)) : null,
+    ],
+  };
 }
 
 /** Window of the anonymous-rejection counters (one row per address, action, outcome and reason per window). */

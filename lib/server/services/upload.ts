@@ -34,7 +34,7 @@ import {
 } from "@/lib/ingest/upload-plan";
 import type { Upload } from "@/lib/ingest/upload-schema";
 import { AppError, issuesError, MAX_ISSUES, unknownRoundText } from "@/lib/server/errors";
-import { audit } from "./audit";
+import { auditInsert } from "./audit";
 import type { TokenIdentity } from "./tokens";
 import { roundSlugs } from "./round-slugs";
 
@@ -190,6 +190,7 @@ async function writeUpload(
   derived: DerivedRun[],
   pureWarnings: PathIssue[],
 ): Promise<UploadResult> {
+  const txStartedAt = Date.now();
   const slugs = uploadSlugs(input);
   const { storedRows, stored, existing } = await readStored(tx, round.id, slugs);
   const plan = planUpload({ input, round, derived, token: ctx.token, stored: storedRows, existing });
@@ -222,26 +223,28 @@ async function writeUpload(
   // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
   const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
   await writeSubmissions(tx, input, plan, round.id, { tokenId, admin: ctx.token.scope === "admin" }, stored, submissionIds);
-  // The rows, and the derived results of their cells (docs/scoring.md §2, computed before the lock), in one go.
+  const { verifiedNow } = await recordChanges(tx, { input, plan, submissionIds, stored, admin: ctx.token.scope === "admin" });
+  // The rows, the derived results of their cells (docs/scoring.md §2, computed before the lock), the upload's
+  // counts and its audit entry, in one go. The audit entry is the last write (tests/integration/faults.test.ts
+  // holds the audit log to stop an upload there, after its data). The duration runs to that update, without
+  // mixing clocks: this process's until the transaction began, the database's from then (now() is its start).
   await executeInOrder(tx, [
     ...(plan.toDelete.size ? [{ sql: `DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, params: [pgArray([...plan.toDelete])] }] : []),
     ...(runRows ? [insertRuns(round.id, upload.id, runRows)] : []),
     ...replaceCellsStatements(cells, results),
+    {
+      sql: `UPDATE "Upload" SET created = $1, unchanged = $2, replaced = $3, "durationMs" = $4::int + round(extract(epoch FROM clock_timestamp() - now()) * 1000)::int WHERE id = $5`,
+      params: [counts.created, counts.unchanged, counts.replaced, txStartedAt - ctx.startedAt, upload.id],
+    },
+    auditInsert({
+      tokenName: ctx.token.name,
+      action: "ingest.upload",
+      target: `${round.slug}: ${touched.join(", ")}`,
+      outcome: "ok",
+      details: { uploadId: upload.id, ...counts, replace: input.replace },
+    }),
   ]);
-  const { verifiedNow } = await recordChanges(tx, { input, plan, submissionIds, stored, admin: ctx.token.scope === "admin" });
   const report = completenessAfter({ input, round, touched, submissionIds, existing, toDelete: plan.toDelete, writes });
-  await tx.upload.update({
-    where: { id: upload.id },
-    data: { created: counts.created, unchanged: counts.unchanged, replaced: counts.replaced, durationMs: Date.now() - ctx.startedAt },
-  });
-  // The last write (tests/integration/faults.test.ts holds the audit log to stop an upload here, after its data).
-  await audit(tx, {
-    tokenName: ctx.token.name,
-    action: "ingest.upload",
-    target: `${round.slug}: ${touched.join(", ")}`,
-    outcome: "ok",
-    details: { uploadId: upload.id, ...counts, replace: input.replace },
-  });
 
   return {
     uploadId: upload.id,
