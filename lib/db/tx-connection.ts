@@ -57,6 +57,12 @@ export function transactionConnection(): pg.PoolClient | undefined {
   return slot?.taken === 1 ? slot.client : undefined;
 }
 
+/** One SQL statement and its parameters, for executeInOrder. */
+export interface SqlStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
 /**
  * Runs the statements in order, in the transaction: on its own connection when
  * it is known, all sent at once (node-postgres queues them and sends each as
@@ -67,7 +73,7 @@ export function transactionConnection(): pg.PoolClient | undefined {
  */
 export async function executeInOrder(
   tx: { $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number> },
-  statements: readonly { sql: string; params: readonly unknown[] }[],
+  statements: readonly SqlStatement[],
 ): Promise<void> {
   const conn = transactionConnection();
   if (conn) {

@@ -5,6 +5,7 @@
 // thousands of rows.
 import { jsonRows, pgArray } from "@/lib/db/bulk";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import type { SqlStatement } from "@/lib/db/tx-connection";
 import { bestTrialIndex, numpyMedian, type TrialHit } from "@/lib/scoring";
 import type { RunOutcome } from "./run-outcome";
 
@@ -110,10 +111,7 @@ export async function refreshResults(tx: Tx, submissionIds: readonly number[]): 
  * writes), so it computes the rows before the round's lock and sends these
  * with its other writes under it (lib/server/services/upload.ts).
  */
-export function replaceCellsStatements(
-  cells: readonly { submissionId: number; workloadId: number }[],
-  rows: readonly ResultRowOfRound[],
-): { sql: string; params: unknown[] }[] {
+export function replaceCellsStatements(cells: readonly { submissionId: number; workloadId: number }[], rows: readonly ResultRowOfRound[]): SqlStatement[] {
   if (cells.length === 0) return [];
   const unique = [...new Map(cells.map((c) => [`${c.submissionId}:${c.workloadId}`, c])).values()];
   const inCells = `("submissionId", "workloadId") IN (SELECT * FROM unnest($1::text::int[], $2::text::int[]))`;
@@ -151,7 +149,7 @@ export function resultRows(runs: readonly RunRow[]): ResultRowOfRound[] {
   }));
 }
 
-function insertResultsStatement(rows: readonly ResultRowOfRound[]): { sql: string; params: unknown[] } {
+function insertResultsStatement(rows: readonly ResultRowOfRound[]): SqlStatement {
   return {
     sql: `INSERT INTO "WorkloadResult" ("submissionId", "workloadId", "roundId", reached, "timeSeconds", "timeFraction", studies, "studiesHit", "perStudy", "updatedAt")
      SELECT s, w, r, reached, ts, tf, studies, hit, per::jsonb, now()

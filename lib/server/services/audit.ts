@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { storable } from "@/lib/db/text";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import type { SqlStatement } from "@/lib/db/tx-connection";
 
 export interface AuditEntry {
   /** Name of the token that acted; "(cli)" for local operator commands; null when no valid token was sent. */
@@ -29,7 +30,7 @@ export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry
  * quote what a client sent; the entry must be written whatever it was
  * (lib/db/text.ts). Its time is when it is written, in UTC like every DateTime Prisma writes.
  */
-export function auditInsert(entry: AuditEntry): { sql: string; params: unknown[] } {
+export function auditInsert(entry: AuditEntry): SqlStatement {
   return {
     sql: `INSERT INTO "AuditLog" ("at", "tokenName", action, target, outcome, details) VALUES (clock_timestamp() AT TIME ZONE 'UTC', $1, $2, $3, $4, $5::jsonb)`,
     params: [

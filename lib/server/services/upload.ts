@@ -13,7 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { transactionLimits } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { nextRoundVersion } from "@/lib/db/round-version";
-import { executeInOrder, trackedTransaction, transactionConnection } from "@/lib/db/tx-connection";
+import { executeInOrder, trackedTransaction, type SqlStatement } from "@/lib/db/tx-connection";
 import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
 import { completeness, type Completeness } from "@/lib/ingest/completeness";
@@ -507,7 +507,7 @@ function withEvals(w: RunWrites): { id: number; e: NonNullable<DerivedRun["evals
 }
 
 /** The INSERT of the created and replaced runs (their columns from runColumns; their eval series are in already). */
-function insertRuns(roundId: number, uploadId: number, columns: string[]): { sql: string; params: unknown[] } {
+function insertRuns(roundId: number, uploadId: number, columns: string[]): SqlStatement {
   return {
     sql: `INSERT INTO "Run" (id, "roundId", "uploadId", "submissionId", "workloadId", study, trial, position, reached, "timeSeconds", "timeFraction", steps, "firstHitIndex", "bestMetric", "overBudget",
                         "contentHash", "clientRunId", hardware, framework, "codeCommit", notes, hyperparameters, provenance, "updatedAt")
@@ -537,27 +537,24 @@ async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<Deriv
       offsets.push(at);
       at += e.metrics.length;
     }
-    await bulkExecute(
-      tx,
-      `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
+    // Megabytes of parameters: on the transaction's own connection when it is known (lib/db/tx-connection.ts).
+    await executeInOrder(tx, [
+      {
+        sql: `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
        SELECT id, substring($4::bytea FROM o * ${STEP_BYTES} + 1 FOR n * ${STEP_BYTES}), substring($5::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES}),
               substring($6::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES})
        FROM unnest($1::text::int[], $2::text::int[], $3::text::int[]) AS x(id, o, n)`,
-      pgArray(chunk.map((x) => x.id)),
-      pgArray(offsets),
-      pgArray(chunk.map((x) => x.e.metrics.length)),
-      Buffer.concat(chunk.map((x) => bytesOf(x.e.steps))),
-      Buffer.concat(chunk.map((x) => bytesOf(x.e.times))),
-      Buffer.concat(chunk.map((x) => bytesOf(x.e.metrics))),
-    );
+        params: [
+          pgArray(chunk.map((x) => x.id)),
+          pgArray(offsets),
+          pgArray(chunk.map((x) => x.e.metrics.length)),
+          Buffer.concat(chunk.map((x) => bytesOf(x.e.steps))),
+          Buffer.concat(chunk.map((x) => bytesOf(x.e.times))),
+          Buffer.concat(chunk.map((x) => bytesOf(x.e.metrics))),
+        ],
+      },
+    ]);
   }
-}
-
-/** A statement with megabytes of parameters: on the transaction's own connection when it is known (lib/db/tx-connection.ts), else through Prisma. */
-async function bulkExecute(tx: Tx, sql: string, ...params: unknown[]): Promise<void> {
-  const conn = transactionConnection();
-  if (conn) await conn.query(sql, params);
-  else await tx.$executeRawUnsafe(sql, ...params);
 }
 
 interface Changes {
