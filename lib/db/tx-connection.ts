@@ -64,25 +64,45 @@ export interface SqlStatement {
 }
 
 /**
- * Runs the statements in order, in the transaction: on its own connection when
- * it is known, all sent at once (node-postgres queues them and sends each as
- * the one before answers: no turn of this process's event loop, which other
- * requests may be holding, between them); else one after the other through
- * Prisma. Rejects with the first statement's error (the ones after it then
- * fail too, in the aborted transaction).
+ * Runs the statements in order, in the transaction, and gives each one's rows
+ * (RETURNING). On the transaction's own connection when it is known, all
+ * written at once in node-postgres' pipeline mode: PostgreSQL runs them back
+ * to back, without waiting for this process to read each answer and send the
+ * next (its event loop may be busy with another request: an upload held the
+ * round's lock 176 ms, 86 of them between its statements; docs/performance.md).
+ * Else one after the other through Prisma. Rejects with the first statement's
+ * error (the ones after it then fail too, in the aborted transaction).
  */
 export async function executeInOrder(
-  tx: { $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number> },
+  tx: { $queryRawUnsafe<T = unknown>(sql: string, ...params: unknown[]): Promise<T> },
   statements: readonly SqlStatement[],
-): Promise<void> {
+): Promise<unknown[][]> {
   const conn = transactionConnection();
-  if (conn) {
-    const sent = statements.map((s) => conn.query(s.sql, s.params as unknown[]));
+  if (conn) return pipelined(conn, statements);
+  const rows: unknown[][] = [];
+  for (const s of statements) rows.push(await tx.$queryRawUnsafe<unknown[]>(s.sql, ...s.params));
+  return rows;
+}
+
+/**
+ * The statements written together on `conn` (idle: its transaction waits for
+ * them). Pipeline mode is node-postgres' own (the client's `pipeline` flag,
+ * each query with its Sync), switched on for this batch only, so every other
+ * use of the pool's connections stays as it was; a node-postgres without it
+ * ignores the flag and sends them one after the other.
+ */
+async function pipelined(conn: pg.PoolClient, statements: readonly SqlStatement[]): Promise<unknown[][]> {
+  const client = conn as unknown as { pipeline: boolean };
+  const before = client.pipeline;
+  client.pipeline = true;
+  let settled: PromiseSettledResult<pg.QueryResult>[];
+  try {
     // Every promise is awaited, so none rejects unhandled; the first failure is the one reported.
-    const settled = await Promise.allSettled(sent);
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed) throw failed.reason;
-    return;
+    settled = await Promise.allSettled(statements.map((s) => conn.query(s.sql, s.params as unknown[])));
+  } finally {
+    client.pipeline = before;
   }
-  for (const s of statements) await tx.$executeRawUnsafe(s.sql, ...s.params);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<pg.QueryResult>).value.rows);
 }

@@ -12,7 +12,7 @@ import { jsonRows, pgArray, pgTextArray } from "@/lib/db/bulk";
 import type { Db } from "@/lib/db/client";
 import { transactionLimits } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { nextRoundVersion } from "@/lib/db/round-version";
+import { nextVersionStatements, type VersionNote } from "@/lib/db/round-version";
 import { executeInOrder, trackedTransaction, type SqlStatement } from "@/lib/db/tx-connection";
 import { retryOnWriteConflict } from "@/lib/db/write-conflicts";
 import { uploadWindowProblem, type UploadWindow } from "@/lib/rounds/upload-window";
@@ -220,30 +220,22 @@ async function writeUpload(
     existing,
   });
 
-  // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows with it.
-  const dataVersion = await versionForUpload(tx, plan, round, ctx.token, upload.id);
-  await writeSubmissions(tx, input, plan, round.id, { tokenId, admin: ctx.token.scope === "admin" }, stored, submissionIds);
-  const { verifiedNow } = await recordChanges(tx, { input, plan, submissionIds, stored, admin: ctx.token.scope === "admin" });
-  // The rows, the derived results of their cells (docs/scoring.md §2, computed before the lock), the upload's
-  // counts and its audit entry, in one go. The audit entry is the last write (tests/integration/faults.test.ts
-  // holds the audit log to stop an upload there, after its data). The duration runs to that update, without
-  // mixing clocks: this process's until the transaction began, the database's from then (now() is its start).
-  await executeInOrder(tx, [
-    ...(plan.toDelete.size ? [{ sql: `DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, params: [pgArray([...plan.toDelete])] }] : []),
-    ...(runRows ? [insertRuns(round.id, upload.id, runRows)] : []),
-    ...replaceCellsStatements(cells, results),
-    {
-      sql: `UPDATE "Upload" SET created = $1, unchanged = $2, replaced = $3, "durationMs" = $4::int + round(extract(epoch FROM clock_timestamp() - now()) * 1000)::int WHERE id = $5`,
-      params: [counts.created, counts.unchanged, counts.replaced, txStartedAt - ctx.startedAt, upload.id],
-    },
-    auditInsert({
-      tokenName: ctx.token.name,
-      action: "ingest.upload",
-      target: `${round.slug}: ${touched.join(", ")}`,
-      outcome: "ok",
-      details: { uploadId: upload.id, ...counts, replace: input.replace },
-    }),
-  ]);
+  const { dataVersion, verifiedNow } = await underTheLock(tx, {
+    input,
+    ctx,
+    round,
+    plan,
+    stored,
+    submissionIds,
+    uploadId: upload.id,
+    tokenId,
+    runRows,
+    cells,
+    results,
+    counts,
+    touched,
+    txStartedAt,
+  });
   const report = completenessAfter({ input, round, touched, submissionIds, existing, toDelete: plan.toDelete, writes });
 
   return {
@@ -256,6 +248,77 @@ async function writeUpload(
     warnings: [...pureWarnings, ...plan.warnings].slice(0, MAX_ISSUES),
     completeness: report,
   };
+}
+
+interface LockedWrites {
+  input: Upload;
+  ctx: UploadContext;
+  round: RoundRow;
+  plan: UploadPlan;
+  stored: Map<string, StoredSubmissionRow>;
+  submissionIds: Map<string, number>;
+  uploadId: number;
+  tokenId: number | null;
+  runRows: string[] | null;
+  cells: Parameters<typeof replaceCellsStatements>[0];
+  results: Parameters<typeof replaceCellsStatements>[1];
+  counts: { runs: number; created: number; unchanged: number; replaced: number };
+  touched: string[];
+  txStartedAt: number;
+}
+
+/**
+ * The writes from the round's next version to the audit entry; returns the
+ * version and, per submission, whether it is verified after them.
+ */
+async function underTheLock(tx: Tx, w: LockedWrites): Promise<{ dataVersion: number; verifiedNow: (slug: string) => boolean }> {
+  const { input, ctx, round, plan, stored, submissionIds, uploadId, tokenId, runRows, cells, results, counts, touched, txStartedAt } = w;
+  const admin = ctx.token.scope === "admin";
+  const unverified = admin ? [] : toUnverify(input, plan, submissionIds, stored);
+  // The rows, the derived results of their cells (docs/scoring.md §2, computed before the lock), the upload's
+  // counts and its audit entry, in one go. The audit entry is the last write (tests/integration/faults.test.ts
+  // holds the audit log to stop an upload there, after its data). The duration runs to that update, without
+  // mixing clocks: this process's until the transaction began, the database's from then (now() is its start).
+  const rowWrites: SqlStatement[] = [
+    ...(plan.toDelete.size ? [{ sql: `DELETE FROM "Run" WHERE id = ANY($1::text::int[])`, params: [pgArray([...plan.toDelete])] }] : []),
+    ...(runRows ? [insertRuns(round.id, uploadId, runRows)] : []),
+    ...replaceCellsStatements(cells, results),
+    {
+      sql: `UPDATE "Upload" SET created = $1, unchanged = $2, replaced = $3, "durationMs" = $4::int + round(extract(epoch FROM clock_timestamp() - now()) * 1000)::int WHERE id = $5`,
+      params: [counts.created, counts.unchanged, counts.replaced, txStartedAt - ctx.startedAt, uploadId],
+    },
+    auditInsert({
+      tokenName: ctx.token.name,
+      action: "ingest.upload",
+      target: `${round.slug}: ${touched.join(", ")}`,
+      outcome: "ok",
+      details: { uploadId, ...counts, replace: input.replace },
+    }),
+  ];
+  // The version first, before any row changes (lib/db/round-version.ts): the history triggers stamp the rows
+  // with it, and its update takes the round's lock, which the writes of this round queue for until COMMIT. So
+  // that the lock is held only while PostgreSQL works, the version's statements go out with the rows' in one
+  // batch, unless submission rows are written through Prisma in between.
+  const note = versionNote(plan, ctx.token, uploadId);
+  const version = note ? nextVersionStatements(round.id, note) : [];
+  // A change by an upload token takes a verified submission out of the default pool again until an admin looks at it.
+  const unverify = unverified.length
+    ? [
+        {
+          sql: `UPDATE "Submission" SET verified = false, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ANY($1::text::int[])`,
+          params: [pgArray(unverified.map((u) => u.id))],
+        },
+      ]
+    : [];
+  let written: unknown[][];
+  if ([...plan.submissionStatus.values()].some((status) => status !== "unchanged")) {
+    written = await executeInOrder(tx, version);
+    await writeSubmissions(tx, input, plan, round.id, { tokenId, admin }, stored, submissionIds);
+    await executeInOrder(tx, [...unverify, ...rowWrites]);
+  } else written = await executeInOrder(tx, [...version, ...unverify, ...rowWrites]);
+  const dataVersion = note ? (written[0]![0] as { dataVersion: number }).dataVersion : round.dataVersion;
+  const verifiedNow = (slug: string) => (stored.has(slug) ? stored.get(slug)!.verified && !unverified.some((u) => u.slug === slug) : admin);
+  return { dataVersion, verifiedNow };
 }
 
 /** Under the submissions' locks (taken here): their stored rows and all their runs. */
@@ -557,37 +620,25 @@ async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<Deriv
   }
 }
 
-interface Changes {
-  input: Upload;
-  plan: UploadPlan;
-  submissionIds: Map<string, number>;
-  stored: Map<string, StoredSubmissionRow>;
-  admin: boolean;
-}
-
 /**
- * The round's next version when the upload changes anything (runs created or
- * replaced, submissions created or updated), described for the history
- * (docs/history.md); else the current one.
+ * What the round's next version records when the upload changes anything
+ * (runs created or replaced, submissions created or updated; docs/history.md);
+ * null when it changes nothing, and the round keeps its version.
  */
-async function versionForUpload(tx: Tx, plan: UploadPlan, round: RoundRow, token: TokenIdentity, uploadId: number): Promise<number> {
+function versionNote(plan: UploadPlan, token: TokenIdentity, uploadId: number): VersionNote | null {
   const written = plan.statuses.filter((s) => s !== "unchanged").length;
   const touched = [...plan.submissionStatus].filter(([, status]) => status !== "unchanged").map(([slug]) => slug);
-  if (written === 0 && touched.length === 0) return round.dataVersion;
+  if (written === 0 && touched.length === 0) return null;
   const action = plan.statuses.includes("replaced") ? "replace" : "upload";
-  return nextRoundVersion(tx, round.id, { action, actor: token.name, target: touched, runs: written, uploadId });
+  return { action, actor: token.name, target: touched, runs: written, uploadId };
 }
 
-/** Unverifies what an upload token changed (the version moved before, in versionForUpload). */
-async function recordChanges(tx: Tx, c: Changes): Promise<{ verifiedNow: (slug: string) => boolean }> {
+/** The verified submissions an upload token's upload changes: they leave the default pool again until an admin looks (docs/trust-model.md). */
+function toUnverify(input: Upload, plan: UploadPlan, submissionIds: Map<string, number>, stored: Map<string, StoredSubmissionRow>): StoredSubmissionRow[] {
   const changed = new Set<number>();
-  c.input.runs.forEach((run, i) => (c.plan.statuses[i] !== "unchanged" ? changed.add(c.submissionIds.get(run.submission)!) : undefined));
-  for (const [slug, status] of c.plan.submissionStatus) if (status !== "unchanged") changed.add(c.submissionIds.get(slug)!);
-  // A change by an upload token takes a verified submission out of the default pool again until an admin looks at it.
-  const unverified = c.admin ? [] : [...c.stored.values()].filter((s) => s.verified && changed.has(s.id));
-  if (unverified.length) await tx.submission.updateMany({ where: { id: { in: unverified.map((s) => s.id) } }, data: { verified: false } });
-  const verifiedNow = (slug: string) => (c.stored.has(slug) ? c.stored.get(slug)!.verified && !unverified.some((s) => s.slug === slug) : c.admin);
-  return { verifiedNow };
+  input.runs.forEach((run, i) => (plan.statuses[i] !== "unchanged" ? changed.add(submissionIds.get(run.submission)!) : undefined));
+  for (const [slug, status] of plan.submissionStatus) if (status !== "unchanged") changed.add(submissionIds.get(slug)!);
+  return [...stored.values()].filter((s) => s.verified && changed.has(s.id));
 }
 
 /**
