@@ -58,6 +58,23 @@ describe("token storage and comparison", () => {
     // Same prefix, so the row is found; the full hashes are compared in constant time, and differ.
     expect(compared.calls.map((c) => [c.a.toString("hex"), c.b.toString("hex")])).toEqual([[sha256(token), sha256(wrong)]]);
   });
+
+  test("a token's last use is kept to the minute: set by its first request, rewritten once it is a minute old, not by every request", async () => {
+    const other = await createToken(unique("last-use"));
+    const lastUse = () =>
+      withDb(async (c) => (await c.query(`SELECT "lastUsedAt" FROM "ApiToken" WHERE hash = $1`, [sha256(other)])).rows[0].lastUsedAt as Date | null);
+    expect(await lastUse()).toBeNull();
+    await authenticate(db, `Bearer ${other}`);
+    const first = await lastUse();
+    expect(first).toBeInstanceOf(Date);
+    await authenticate(db, `Bearer ${other}`);
+    expect(await lastUse()).toEqual(first);
+    // A minute later (the stored time moved back), the next request writes it again.
+    await withDb((c) => c.query(`UPDATE "ApiToken" SET "lastUsedAt" = "lastUsedAt" - interval '61 seconds' WHERE hash = $1`, [sha256(other)]));
+    const old = await lastUse();
+    await authenticate(db, `Bearer ${other}`);
+    expect((await lastUse())!.getTime()).toBeGreaterThan(old!.getTime() + 60_000);
+  });
 });
 
 describe("published data needs an admin token", () => {

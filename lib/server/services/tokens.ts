@@ -86,6 +86,9 @@ export async function revokeToken(db: Db, name: string): Promise<void> {
   });
 }
 
+/** How stale a token's lastUsedAt may be before a request rewrites it. */
+const LAST_USE_RESOLUTION_MS = 60_000;
+
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="algoperf-leaderboard"' };
 
 /** A 401 about the Authorization header, with the Bearer challenge. */
@@ -109,7 +112,11 @@ export async function authenticate(db: Db, authorization: string | null): Promis
   const row = candidates.find((c) => timingSafeEqual(Buffer.from(c.hash, "hex"), presented));
   if (!row) throw badAuthorization("invalid token in the Authorization header", "invalid token");
   if (row.revokedAt) throw badAuthorization(`the token in the Authorization header ("${row.name}") was revoked`, "revoked token");
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // The last use to the minute (`token list` shows minutes): a busy token's row is written once a minute, not
+  // once per request (each write its own commit, before the request's own work).
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USE_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
   return { id: row.id, name: row.name, scope: row.scope };
 }
 
