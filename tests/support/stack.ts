@@ -96,12 +96,31 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/**
+ * Write rate limits no test reaches, unless `env` sets them (rate-limit.test.ts
+ * does). The limits are counted in the database, per address, whichever
+ * instance answers: the tests' apps share one database and one address, so
+ * with the defaults one file's writes made another file's upload through a
+ * second instance answer 429 (page-cache.test.ts, after ~300 writes from
+ * 127.0.0.1 within one minute of the whole run).
+ */
+const UNREACHED_LIMITS = { RATE_LIMIT_PER_TOKEN: "1000000", RATE_LIMIT_PER_IP: "1000000" };
+
 /** The production server on a free port; one worker process unless `env` sets WEB_CONCURRENCY. */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", serverScript], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { WEB_CONCURRENCY: "1", ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      WEB_CONCURRENCY: "1",
+      ...UNREACHED_LIMITS,
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
   });
   const chunks: string[] = [];
   child.stdout?.on("data", (c: Buffer) => chunks.push(c.toString()));
@@ -163,7 +182,7 @@ async function serve(database: Database, appEnv: Record<string, string>): Promis
     // app runs without practical write limits; tests/integration/rate-limit.test.ts
     // starts instances of its own with low ones. The tests' clients stand behind
     // a local proxy: X-Forwarded-For from 127.0.0.1 names them (TRUSTED_PROXIES).
-    const app = await startApp(database.url, { RATE_LIMIT_PER_TOKEN: "1000000", RATE_LIMIT_PER_IP: "1000000", TRUSTED_PROXIES: "127.0.0.1", ...appEnv });
+    const app = await startApp(database.url, { TRUSTED_PROXIES: "127.0.0.1", ...appEnv });
     return {
       baseUrl: app.baseUrl,
       databaseUrl: database.url,
