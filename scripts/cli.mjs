@@ -33,6 +33,15 @@ const BUNDLED = new Set(["commander", "cli-progress", "@trpc/client"]);
 /** CommonJS inside an ES module bundle (commander, cli-progress) calls require() for Node's built-in modules. */
 const REQUIRE = 'import { createRequire as __cliCreateRequire } from "node:module"; const require = __cliCreateRequire(import.meta.url);';
 
+/**
+ * The tRPC client asks `input instanceof FormData` of every call, and in Node
+ * the first read of the global FormData loads undici (16 ms of CPU, before the
+ * CLI's first request). The CLI sends JSON only: in its bundle that question
+ * is asked of a class of its own, of which nothing is an instance, and undici
+ * is never loaded.
+ */
+const NO_FORM_DATA = "class __CliNoFormData {}";
+
 const packageName = (specifier) => (specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]);
 
 /** esbuild plugin: packages stay external but BUNDLED and what those import. */
@@ -100,7 +109,8 @@ async function build() {
     platform: "node",
     target: "node20",
     plugins: [externals],
-    banner: { js: REQUIRE },
+    banner: { js: `${REQUIRE} ${NO_FORM_DATA}` },
+    define: { FormData: "__CliNoFormData" },
     outdir: tmp,
     outExtension: { ".js": ".mjs" },
     metafile: true,
