@@ -372,19 +372,17 @@ async function beforeTheLock(tx: Tx, p: Planned) {
   for (const s of plan.statuses) counts[s!]++;
   const touched = p.slugs.filter((s) => submissionIds.has(s));
   const results = resultRows(cellRuns(runWrites, p.existing, cells, round.id));
-  if (plan.toDelete.size) {
-    // The series of the runs to replace go first, here: they are unversioned (their history trigger keeps them
-    // whatever the version), so this needs no lock, and the runs' DELETE under the lock then cascades to nothing.
-    // Under the lock, the cascade (one statement per run, and the series' history copy) was ~70% of that DELETE
-    // (EXPLAIN ANALYZE, 396 runs: 38-48 ms, then 11 ms), and uploads into one round queue there (issue 12).
-    await tx.$executeRawUnsafe(`DELETE FROM "RunEvals" WHERE "runId" = ANY($1::text::int[])`, pgArray([...plan.toDelete]));
-  }
-  if (runRows) {
-    // The eval series (unversioned) go in now, before their runs: RunEvals' foreign key to Run is checked at COMMIT
-    // in this transaction (deferrable, prisma/migrations/*_run_evals_fk_deferrable), when the runs are there.
-    await tx.$executeRawUnsafe(`SET CONSTRAINTS "RunEvals_runId_fkey" DEFERRED`);
-    await insertEvals(tx, withEvals(runWrites));
-  }
+  // In one round trip (executeInOrder). The series of the runs to replace go first, here: they are unversioned
+  // (their history trigger keeps them whatever the version), so this needs no lock, and the runs' DELETE under the
+  // lock then cascades to nothing. Under the lock, the cascade (one statement per run, and the series' history
+  // copy) was ~70% of that DELETE (EXPLAIN ANALYZE, 396 runs: 38-48 ms, then 11 ms), and uploads into one round
+  // queue there (issue 12). The new eval series (unversioned) go in now too, before their runs: RunEvals' foreign
+  // key to Run is checked at COMMIT in this transaction (deferrable, prisma/migrations/*_run_evals_fk_deferrable),
+  // when the runs are there.
+  await executeInOrder(tx, [
+    ...(plan.toDelete.size ? [{ sql: `DELETE FROM "RunEvals" WHERE "runId" = ANY($1::text::int[])`, params: [pgArray([...plan.toDelete])] }] : []),
+    ...(runRows ? [{ sql: `SET CONSTRAINTS "RunEvals_runId_fkey" DEFERRED`, params: [] }, ...evalsInserts(withEvals(runWrites))] : []),
+  ]);
   return { writes, submissionIds, runRows, cells, results, counts, touched };
 }
 
@@ -584,14 +582,15 @@ function insertRuns(roundId: number, uploadId: number, columns: string[]): SqlSt
 }
 
 /**
- * Eval series packed (lib/db/eval-columns.ts; an upload's series arrive as
+ * The INSERTs of the eval series, packed (lib/db/eval-columns.ts; an upload's series arrive as
  * typed arrays over those bytes, lib/ingest/packed-evals.ts), the series of a
  * chunk of runs concatenated into one bytea per column and cut apart by
  * offsets in SQL: node-postgres sends a Buffer as a binary parameter, so
  * PostgreSQL copies bytes instead of parsing ~1M numbers from array text
  * (docs/performance.md).
  */
-async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<DerivedRun["evals"]> }[]): Promise<void> {
+function evalsInserts(withEvals: { id: number; e: NonNullable<DerivedRun["evals"]> }[]): SqlStatement[] {
+  const statements: SqlStatement[] = [];
   for (let c = 0; c < withEvals.length; c += EVALS_CHUNK) {
     const chunk = withEvals.slice(c, c + EVALS_CHUNK);
     const offsets: number[] = [];
@@ -601,23 +600,22 @@ async function insertEvals(tx: Tx, withEvals: { id: number; e: NonNullable<Deriv
       at += e.metrics.length;
     }
     // Megabytes of parameters: on the transaction's own connection when it is known (lib/db/tx-connection.ts).
-    await executeInOrder(tx, [
-      {
-        sql: `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
+    statements.push({
+      sql: `INSERT INTO "RunEvals" ("runId", steps, times, metrics)
        SELECT id, substring($4::bytea FROM o * ${STEP_BYTES} + 1 FOR n * ${STEP_BYTES}), substring($5::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES}),
               substring($6::bytea FROM o * ${VALUE_BYTES} + 1 FOR n * ${VALUE_BYTES})
        FROM unnest($1::text::int[], $2::text::int[], $3::text::int[]) AS x(id, o, n)`,
-        params: [
-          pgArray(chunk.map((x) => x.id)),
-          pgArray(offsets),
-          pgArray(chunk.map((x) => x.e.metrics.length)),
-          Buffer.concat(chunk.map((x) => bytesOf(x.e.steps))),
-          Buffer.concat(chunk.map((x) => bytesOf(x.e.times))),
-          Buffer.concat(chunk.map((x) => bytesOf(x.e.metrics))),
-        ],
-      },
-    ]);
+      params: [
+        pgArray(chunk.map((x) => x.id)),
+        pgArray(offsets),
+        pgArray(chunk.map((x) => x.e.metrics.length)),
+        Buffer.concat(chunk.map((x) => bytesOf(x.e.steps))),
+        Buffer.concat(chunk.map((x) => bytesOf(x.e.times))),
+        Buffer.concat(chunk.map((x) => bytesOf(x.e.metrics))),
+      ],
+    });
   }
+  return statements;
 }
 
 /**
