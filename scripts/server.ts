@@ -19,6 +19,7 @@ import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { PEER_HEADER, PEER_SECRET_ENV, trustedProxies } from "@/lib/server/client-address";
 import { APP_FRAMING_HEADERS } from "@/lib/server/http/accept-encoding";
@@ -146,15 +147,46 @@ function peerStamp(): (req: http.IncomingMessage) => void {
  * An answer sent before its request's body has arrived (401 before an upload
  * is read, 413 past the limit, 408 for a stalled sender) says
  * `Connection: close` and closes the connection once sent: the rest of the
- * body is never read, so a client reusing the keep-alive connection would wait
- * on a socket nobody reads.
+ * body is not read into the app, so a client reusing the keep-alive
+ * connection would wait on a request nobody reads.
+ *
+ * The close lingers (lingeringClose): closing a socket while the client is
+ * still sending makes the kernel answer with a reset, and a client that sends
+ * its whole body before reading the answer (Python's http.client, which
+ * `requests` uses) then gets "connection reset" instead of the answer.
  */
 function closeIfBodyLeft(req: http.IncomingMessage, res: http.ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
-    if (!req.complete) this.shouldKeepAlive = false;
+    if (!req.complete) {
+      this.shouldKeepAlive = false;
+      // The response's socket: the request's is null once its body stream was cancelled (413).
+      const socket = this.socket ?? req.socket;
+      if (socket) lingeringClose(socket);
+    }
     return writeHead.apply(this, args);
   } as typeof writeHead;
+}
+
+/** How long a connection answered before its body arrived may go on sending it after the answer. */
+const LINGER_MS = 2_000;
+
+/**
+ * Node's server ends a `Connection: close` answer with socket.destroySoon(),
+ * which closes the socket as soon as the answer is out. Instead, as web
+ * servers do (nginx's lingering_close): the answer and a FIN go out, and what
+ * the client still sends is read and dropped (Node's server drops an unread
+ * body; nothing is kept, so memory stays as it was) until the client closes,
+ * or for at most LINGER_MS.
+ */
+function lingeringClose(socket: Socket): void {
+  socket.destroySoon = function (this: Socket) {
+    this.end();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once("close", () => clearTimeout(timer));
+    return this;
+  };
 }
 
 /**

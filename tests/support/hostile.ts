@@ -112,3 +112,31 @@ export async function maxCostAnalyses(baseUrl: string, round: string, firstSeed:
     return `/api/v1/rounds/${round}/${paths[turn++ % paths.length]}`;
   };
 }
+
+/**
+ * A POST /api/v1/runs that sends its whole body of `bytes` before it reads
+ * anything, as Python's http.client (and so `requests`) does: the status line
+ * of the answer, or "(reset: <code>)" when the connection failed before the
+ * client could read one.
+ */
+export async function sendThenRead(baseUrl: string, headers: Record<string, string>, bytes: number): Promise<string> {
+  const { port } = new URL(baseUrl);
+  const socket = net.connect(Number(port), "127.0.0.1");
+  socket.pause();
+  let failure = "";
+  socket.on("error", (e: NodeJS.ErrnoException) => (failure ||= e.code ?? e.message));
+  await new Promise<void>((r) => socket.once("connect", () => r()));
+  const head = [`POST /api/v1/runs HTTP/1.1`, `Host: 127.0.0.1:${port}`, "Content-Type: application/json", `Content-Length: ${bytes}`];
+  const all = [...head, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join("\r\n");
+  const write = (data: string | Buffer) => new Promise<void>((r) => socket.write(data, () => r()));
+  await write(`${all}\r\n\r\n`);
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  for (let n = 0; n < bytes && !socket.destroyed; n += chunk.length) await write(chunk.subarray(0, Math.min(chunk.length, bytes - n)));
+  if (socket.destroyed) return `(reset: ${failure})`;
+  return new Promise((resolve) => {
+    let text = "";
+    socket.on("data", (c: Buffer) => (text += c.toString("latin1")));
+    socket.on("close", () => resolve(text.includes("\r\n") ? text.slice(0, text.indexOf("\r\n")) : `(reset: ${failure || "closed"})`));
+    socket.resume();
+  });
+}
