@@ -23,8 +23,6 @@ beforeAll(async () => {
     await db.$disconnect();
   }
   app = await startApp(inject("databaseUrl"), {
-    RATE_LIMIT_PER_IP: "1000000",
-    RATE_LIMIT_PER_TOKEN: "1000000",
     BODY_IDLE_SECONDS: "2",
     UPLOAD_BODIES_PER_CLIENT: "2",
   });
