@@ -155,7 +155,7 @@ function submissionFolders(root: string, abs: string, options: { submission?: st
   }
   if (out.length === 0) {
     throw new Error(
-      `${root}: not an AlgoPerf submission folder (<submission>/study_<k>/<workload>_<framework>/trial_<j>/${EVAL_FILE}) nor a folder of submission folders`,
+      `${root}: not an AlgoPerf submission folder (<submission>/study_<k>/<workload>_<framework>/trial_<j>/${EVAL_FILE}) nor a folder of submission folders${layoutHint(abs)}`,
     );
   }
   if (options.submission !== undefined) {
@@ -165,6 +165,42 @@ function submissionFolders(root: string, abs: string, options: { submission?: st
     out[0]!.slug = options.submission;
   }
   return out;
+}
+
+/** Folders looked at for a hint: a wrong folder (a home folder, say) costs a few listings, not a walk of the tree. */
+const HINT_FOLDERS = 50;
+
+/** A listing that fails (unreadable, gone) counts as no folders: a hint is never the error. */
+function readable<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
+}
+
+/**
+ * Where to look instead, when `abs` is no submission folder nor holds any: the
+ * submission folder it lies in (the user passed a study, workload or trial
+ * folder), or the folders of submission folders it holds (the published
+ * leaderboards' logs/ folder, whose external_tuning/ and self_tuning/ are two
+ * rounds). "" when neither.
+ */
+function layoutHint(abs: string): string {
+  // A trial folder is three levels below its submission folder.
+  for (let dir = path.dirname(abs), up = 0; up < 3 && dir !== path.dirname(dir); dir = path.dirname(dir), up++) {
+    if (readable(() => isSubmissionFolder(dir), false)) {
+      return `; it lies inside the submission folder ${dir}: pass that folder (a submission is read whole), or the folder that holds it for all the submissions of a round`;
+    }
+  }
+  const holders = readable(() => anySubfolders(abs), [])
+    .slice(0, HINT_FOLDERS)
+    .filter((name) =>
+      readable(() => anySubfolders(path.join(abs, name)), [])
+        .slice(0, HINT_FOLDERS)
+        .some((child) => readable(() => isSubmissionFolder(path.join(abs, name, child)), false)),
+    );
+  return holders.length ? `; it holds folders of submission folders (${holders.sort().join(", ")}): pass one of them, one round per call` : "";
 }
 
 /**

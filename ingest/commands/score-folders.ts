@@ -48,9 +48,10 @@ export async function scoreFolders(paths: string[], options: ScoreFoldersOptions
     trialOrder: options.trialOrder,
     // The official reader's float parser, so that time_to_targets.csv is the official file byte for byte (docs/scoring.md §1.6).
     numbers: "pandas",
-    onProgress: (trials) => process.stderr.write(`\rread ${trials} trials`),
+    // On a terminal only: in a log (CI, a pipe) the carriage returns would run the counts together on one line.
+    onProgress: process.stderr.isTTY ? (trials) => process.stderr.write(`\rread ${trials} trials`) : undefined,
   });
-  process.stderr.write("\n");
+  if (process.stderr.isTTY) process.stderr.write("\n");
   const pool = poolFromRound(read.round);
   // --self-tuning changes no score: the official ruleset flag only relaxes the trial-count check of strict mode (docs/scoring.md §2.4).
   let result;

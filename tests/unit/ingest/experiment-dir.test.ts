@@ -89,6 +89,27 @@ describe("scanExperiment", () => {
     );
     await expect(scanExperiment(root, { submission: "x", trialOrder: "directory" })).rejects.toThrow("--submission names one submission, but");
   });
+
+  test("a folder inside a submission (study, workload, trial) names the submission folder to pass instead", async () => {
+    const root = tree(["logs/external_tuning/amos/study_0/ogbg_jax/trial_1/eval_measurements.csv"]);
+    const amos = path.join(root, "logs", "external_tuning", "amos");
+    for (const inside of ["study_0", "study_0/ogbg_jax", "study_0/ogbg_jax/trial_1"]) {
+      await expect(scanExperiment(path.join(amos, inside), { trialOrder: "directory" })).rejects.toThrow(
+        `it lies inside the submission folder ${amos}: pass that folder`,
+      );
+    }
+  });
+
+  test("a folder above the rounds' folders (the published logs/ folder) names the folders of submissions it holds", async () => {
+    const root = tree([
+      "logs/external_tuning/amos/study_0/ogbg_jax/trial_1/eval_measurements.csv",
+      "logs/self_tuning/adamg/study_0/ogbg_jax/trial_1/eval_measurements.csv",
+      "logs/README/",
+    ]);
+    await expect(scanExperiment(path.join(root, "logs"), { trialOrder: "directory" })).rejects.toThrow(
+      "it holds folders of submission folders (external_tuning, self_tuning): pass one of them, one round per call",
+    );
+  });
 });
 
 describe("readTrialFiles", () => {

@@ -52,6 +52,8 @@ describe("cli score on experiment folders", () => {
     const r = await run(["tests/fixtures/algoperf_quirks", "--targets", targets, "--output-dir", out, "--trial-order", "name"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("Scored 5 submission(s) from 6 trials");
+    // Progress is for a terminal: a log (stderr is a pipe here) gets no "\rread N trials" run together on one line.
+    expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Warning: skipped 3 folder(s) that the official scorer also skips or merges (docs/log-reader.md):");
     expect(r.stdout).toMatch(/quirks_baseline\/study_1\/fastmri_pytorch: no trial_<j> folder with eval_measurements.csv \(R4\)/);
     expect(r.stdout).toMatch(/trial_2: no eval_measurements.csv \(R6\)/);
