@@ -12,7 +12,7 @@ export function CompletenessBadge({ completeness: c }: { completeness: Badge }) 
   return (
     <span
       data-completeness="incomplete"
-      title={`Missing: ${c.missing.slice(0, 6).join("; ")}${c.missing.length > 6 ? `; and ${c.missing.length - 6} more workloads` : ""}`}
+      title={`Incomplete workloads: ${c.missing.slice(0, 6).join("; ")}${c.missing.length > 6 ? `; and ${c.missing.length - 6} more workloads` : ""}`}
       className="ml-2 inline-block rounded-full border border-amber-700 px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap text-amber-900 dark:border-amber-400 dark:text-amber-200"
     >
       {formatCount(c.runs)}/{formatCount(c.expectedRuns)} runs · {c.studies}/{c.studiesExpected} {c.studiesExpected === 1 ? "study" : "studies"}

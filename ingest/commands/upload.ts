@@ -227,9 +227,9 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   for (const s of summary.completeness) {
     const status = summary.submissions.find((x) => x.slug === s.submission)?.status ?? "unchanged";
     out.push(
-      `Submission ${s.submission} (${status}): ${s.presentRuns} of ${s.expected.runs} expected runs (${s.expected.workloads.length} workloads × ${s.expected.studies} studies × ${s.expected.trials} trials)${s.complete ? "; complete." : "; incomplete:"}`,
+      `Submission ${s.submission}${SUBMISSION_STATUS[status]}: ${runCounts(summary.runs, s.submission)}; ${s.presentRuns} of ${s.expected.runs} expected runs in the round (${s.expected.workloads.length} workloads × ${s.expected.studies} studies × ${s.expected.trials} trials)${s.complete ? "; complete." : "; incomplete:"}`,
     );
-    for (const m of s.missing) out.push(`  missing ${m}`);
+    for (const m of s.missing) out.push(`  ${m}`);
   }
   const overBudget = summary.runs.filter((r) => r.overBudget).length;
   if (overBudget) out.push(`${overBudget} run(s) reached the target at or past the budget: stored and flagged (docs/scoring.md §1.5).`);
@@ -389,6 +389,23 @@ function submissionMetadata(o: UploadOptions): Omit<SubmissionInput, "slug"> {
 }
 
 const label = (run: RunInput | undefined) => (run ? runIdentity(run) : "?");
+
+/**
+ * What the upload did to a submission's row, beside its name. The row's status
+ * alone read as the runs' ("Submission amos (unchanged)" after "3700 replaced"),
+ * so the runs' counts follow it (runCounts).
+ */
+const SUBMISSION_STATUS: Record<string, string> = { created: " (new)", updated: " (metadata updated)", unchanged: "" };
+
+/** "310 runs replaced", "2 runs created, 8 unchanged": this upload's runs of one submission, by status. */
+function runCounts(runs: readonly { submission: string; status: string }[], slug: string): string {
+  const n = { created: 0, replaced: 0, unchanged: 0 } as Record<string, number>;
+  for (const r of runs) if (r.submission === slug) n[r.status] = (n[r.status] ?? 0) + 1;
+  const parts = Object.entries(n).filter(([, k]) => k > 0);
+  if (parts.length === 0) return "no runs sent";
+  const total = parts.reduce((sum, [, k]) => sum + k, 0);
+  return `${total} run${total === 1 ? "" : "s"} sent: ${parts.map(([status, k]) => `${k} ${status}`).join(", ")}`;
+}
 
 /** Results of all batches as one: counts, per-run statuses, warnings with the runs named, final completeness per submission. */
 function summarize(results: UploadResult[], labels: string[][]) {

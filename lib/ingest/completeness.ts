@@ -25,7 +25,11 @@ export interface Completeness {
   /** Runs on the expected workloads. */
   presentRuns: number;
   workloads: WorkloadCompleteness[];
-  /** What is missing, one line per workload, e.g. "wmt: 1 of 3 studies; study 0: 2 of 5 trials". */
+  /**
+   * What is missing, one line per workload, e.g. "wmt: runs in 1 of 3 studies, study 0 has 2 of 5 trials":
+   * said as what is there (a bare "study 0: 2 of 5 trials" under "missing" read as two missing), with
+   * commas inside a line, as pages join the lines with "; ".
+   */
   missing: string[];
 }
 
@@ -53,12 +57,12 @@ export function completeness(submission: string, round: CompletenessRound, runs:
       const n = studies.get(study)!.size;
       trialsPerStudy[String(study)] = n;
       presentRuns += n;
-      if (n < T) problems.push(`study ${study}: ${n} of ${T} trials`);
+      if (n < T) problems.push(`study ${study} has ${n} of ${T} trials`);
     }
     if (studies.size === 0) problems.unshift("no runs");
-    else if (studies.size < S) problems.unshift(`${studies.size} of ${S} studies`);
+    else if (studies.size < S) problems.unshift(`runs in ${studies.size} of ${S} studies`);
     workloads.push({ workload: w.key, role: w.role, studies: studies.size, trialsPerStudy, complete: problems.length === 0 });
-    if (problems.length > 0) missing.push(`${w.key}: ${problems.join("; ")}`);
+    if (problems.length > 0) missing.push(`${w.key}: ${problems.join(", ")}`);
   }
   return {
     submission,

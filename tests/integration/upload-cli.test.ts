@@ -121,7 +121,7 @@ describe("trial order", () => {
     const dir = makeSubmission("folder-name", [1]);
     const r = await upload([dir, "--submission", "renamed", "--display-name", "Renamed optimizer", "--family", "schedule-free", "--horizon", "0.5"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Submission renamed (created)");
+    expect(r.stdout).toContain("Submission renamed (new): 1 run sent: 1 created;");
     const sub = await withDb(async (c) => (await c.query(`SELECT "displayName", family, horizon, source FROM "Submission" WHERE slug = 'renamed'`)).rows[0]);
     expect(sub).toEqual({ displayName: "Renamed optimizer", family: "schedule-free", horizon: 0.5, source: "uploaded" });
     // Disagreeing metadata later is refused, with the field named.

@@ -100,7 +100,7 @@ describe("a seconds round (budget × 1.5)", () => {
           { workload: "w2", role: "base", studies: 0, trialsPerStudy: {}, complete: false },
           { workload: "w1_heldout", role: "held_out", studies: 0, trialsPerStudy: {}, complete: false },
         ],
-        missing: ["w1: 1 of 3 studies; study 0: 1 of 2 trials", "w2: no runs", "w1_heldout: no runs"],
+        missing: ["w1: runs in 1 of 3 studies, study 0 has 1 of 2 trials", "w2: no runs", "w1_heldout: no runs"],
       },
     ]);
     const run = await storedRun(SECONDS, "alpha", "w1", 0, 1);

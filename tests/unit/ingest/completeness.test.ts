@@ -31,7 +31,7 @@ describe("completeness", () => {
       ["b", false, { "0": 1 }],
       ["a_var", false, {}],
     ]);
-    expect(c.missing).toEqual(["b: 1 of 2 studies; study 0: 1 of 2 trials", "a_var: no runs"]);
+    expect(c.missing).toEqual(["b: runs in 1 of 2 studies, study 0 has 1 of 2 trials", "a_var: no runs"]);
   });
 
   test("everything present is complete, extra studies do not hurt", () => {

@@ -194,7 +194,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         {v.completeness && !v.completeness.complete && (
           <p className="mt-1 text-sm text-amber-900 dark:text-amber-200" data-completeness-note>
             Ranked with {completenessText(v.completeness)}: the round expects every workload × {v.round.studiesExpected} studies × {v.round.trialsExpected}{" "}
-            trials. Missing: {v.completeness.missing.slice(0, 4).join("; ")}
+            trials. Incomplete workloads: {v.completeness.missing.slice(0, 4).join("; ")}
             {v.completeness.missing.length > 4 ? `; and ${v.completeness.missing.length - 4} more workloads` : ""}.
           </p>
         )}
