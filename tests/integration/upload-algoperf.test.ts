@@ -87,7 +87,9 @@ describe(`CLI upload of ${path.relative(process.cwd(), LOGS)} into ${ROUND}`, ()
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Uploaded 24 runs to algoperf-v0.6-self-tuning in 1 request: 24 created, 0 unchanged, 0 replaced.");
     expect(r.stdout).toMatch(/Trial order: directory order \(as Python's os\.listdir/);
-    expect(r.stdout).toContain(`Submission ${SLUG} (new): 24 runs sent: 24 created; 24 of 24 expected runs in the round (8 workloads × 3 studies × 1 trials); complete.`);
+    expect(r.stdout).toContain(
+      `Submission ${SLUG} (new): 24 runs sent: 24 created; 24 of 24 expected runs in the round (8 workloads × 3 studies × 1 trials); complete.`,
+    );
 
     const after = await tableCounts();
     expect(after).toEqual(plus(before, { Submission: 1, Run: 24, RunEvals: 24, WorkloadResult: 8, Upload: 1, AuditLog: 1 }));
