@@ -429,7 +429,7 @@ export function provenanceFromMeta(meta: Record<string, unknown> | null): { hard
   return { hardware: hardware?.slice(0, 200) ?? null, codeCommit: str("git_commit_hash")?.slice(0, 100) ?? null };
 }
 
-/** The trial's eval_measurements.csv as text. */
-export function readEvalFile(trial: TrialFolder): string {
+/** The trial's eval_measurements.csv as text (`upload` and `score` alike). */
+export function readEvalFile(trial: Pick<TrialFolder, "dir">): string {
   return readText(path.join(trial.dir, EVAL_FILE));
 }

@@ -1,10 +1,9 @@
 // Each trial's time-to-target from its eval_measurements.csv, as `cli score`
 // reads a round (experiment-round.ts): pure apart from reading the files.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { meetsTarget, trialTimeToTarget, type Direction, type TrialHit } from "@/lib/scoring";
 import { parseEvalCsv } from "./eval-csv";
-import { EVAL_FILE } from "./experiment-dir";
+import { EVAL_FILE, readEvalFile } from "./experiment-dir";
 
 export interface TrialHitsRequest {
   trials: { dir: string; metricName: string; target: number; direction: Direction }[];
@@ -20,7 +19,8 @@ export function trialHits(req: TrialHitsRequest): TrialHitResult[] {
     const file = path.join(t.dir, EVAL_FILE);
     let text;
     try {
-      text = readFileSync(file, "utf8");
+      // Into the reader's reused buffer, as `upload` reads it: no stat and no buffer per file.
+      text = readEvalFile(t);
     } catch (e) {
       // The file system's own message (it names the file), as when the read ran in the caller's thread.
       return { error: e instanceof Error ? e.message : String(e) };
