@@ -58,6 +58,27 @@ function timed(command: string, args: string[], env: Record<string, string> = {}
   return { ms, stdout: r.stdout, stderr: r.stderr, peakRssMb: rss === undefined ? null : rss / 1024, cpuS: user === undefined ? null : user + sys! };
 }
 
+/**
+ * CPU seconds of the whole machine (all cores) from /proc/stat: busy (all but
+ * idle and iowait) and in all; null off Linux. Around the upload it counts the
+ * CLI, the web processes and PostgreSQL together (and anything else running),
+ * which tells a CPU-bound upload from one that waits.
+ */
+function machineCpu(): { busy: number; total: number } | null {
+  let line: string | undefined;
+  try {
+    line = readFileSync("/proc/stat", "utf8").split("\n")[0];
+  } catch {
+    return null;
+  }
+  // cpu user nice system idle iowait irq softirq steal (guest time is counted in user already)
+  const f = line!.trim().split(/\s+/).slice(1, 9).map(Number);
+  if (f.length < 8 || f.some((x) => !Number.isFinite(x))) return null;
+  const hz = 100; // USER_HZ: 100 on every Linux architecture Node runs on
+  const total = f.reduce((a, b) => a + b, 0) / hz;
+  return { busy: total - (f[3]! + f[4]!) / hz, total };
+}
+
 /** The official scorer's command, or why it cannot run here. */
 function officialScorer(): { python: string; dir: string } | { skipped: string } {
   const dir = options.officialScoring ?? process.env.ALGOPERF_SCORING_DIR;
@@ -164,7 +185,9 @@ try {
       await warm(`${stack!.baseUrl}/api/trpc/ingest.upload`, { method: "POST", headers: auth, body: JSON.stringify({ round: ROUND, runs: [] }) });
     }),
   );
+  const cpuBefore = machineCpu();
   const upload = timed(CLI[0], [...CLI[1], "upload", logs.root, "--url", stack.baseUrl, "--token", token, "--round", ROUND, "--replace"]);
+  const cpuAfter = machineCpu();
   const t1 = performance.now();
   // spawnSync blocked this process while the server closed its idle keep-alive sockets; a reused dead one fails once.
   const scoresUrl = `${stack.baseUrl}/api/v1/rounds/${ROUND}/scores`;
@@ -174,8 +197,15 @@ try {
   const uploadMs = upload.ms + scoresMs;
   console.log(upload.stdout.split("\n")[0]);
   console.log(
-    `cli upload (one call) + GET scores: ${(uploadMs / 1000).toFixed(2)} s (the upload ${(upload.ms / 1000).toFixed(2)} s, the scores ${(scoresMs / 1000).toFixed(2)} s; CLI CPU ${upload.cpuS?.toFixed(2) ?? "?"} s, the server's is not counted), CLI peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`,
+    `cli upload (one call) + GET scores: ${(uploadMs / 1000).toFixed(2)} s (the upload ${(upload.ms / 1000).toFixed(2)} s, the scores ${(scoresMs / 1000).toFixed(2)} s; CLI CPU ${upload.cpuS?.toFixed(2) ?? "?"} s), CLI peak RSS ${upload.peakRssMb?.toFixed(0) ?? "?"} MB`,
   );
+  if (cpuBefore && cpuAfter) {
+    const busy = cpuAfter.busy - cpuBefore.busy;
+    const all = cpuAfter.total - cpuBefore.total;
+    console.log(
+      `  the machine during the upload: ${busy.toFixed(2)} core-s of CPU busy (CLI, web processes and PostgreSQL together) of ${all.toFixed(2)} (${os.cpus().length} cores × ${(upload.ms / 1000).toFixed(2)} s): ${((100 * busy) / all).toFixed(0)}%; all that work on ${os.cpus().length} idle cores takes at least ${(busy / os.cpus().length).toFixed(2)} s`,
+    );
+  }
 
   // Scores: the official code's (this run's, or the published full-precision ones the generator reproduces).
   const reference = officialScores ?? round.official_code_scores_full_precision;
