@@ -397,7 +397,7 @@ const label = (run: RunInput | undefined) => (run ? runIdentity(run) : "?");
  */
 const SUBMISSION_STATUS: Record<string, string> = { created: " (new)", updated: " (metadata updated)", unchanged: "" };
 
-/** "310 runs replaced", "2 runs created, 8 unchanged": this upload's runs of one submission, by status. */
+/** "310 runs sent: 310 replaced", "10 runs sent: 2 created, 8 unchanged": this upload's runs of one submission, by status. */
 function runCounts(runs: readonly { submission: string; status: string }[], slug: string): string {
   const n = { created: 0, replaced: 0, unchanged: 0 } as Record<string, number>;
   for (const r of runs) if (r.submission === slug) n[r.status] = (n[r.status] ?? 0) + 1;

@@ -229,6 +229,8 @@ describe("an unreliable network", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("Uploaded 5 runs to");
     expect(again.stdout).toContain("1 created, 4 unchanged, 0 replaced");
+    // The submission's line says the same of its runs; its row was stored by the first call.
+    expect(again.stdout).toContain("Submission interrupted: 5 runs sent: 1 created, 4 unchanged;");
   });
 });
 
