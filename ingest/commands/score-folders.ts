@@ -10,7 +10,8 @@ import path from "node:path";
 import { publishedRoundWorkloads, publishedRounds } from "../published";
 import { readExperimentRound } from "../algoperf/experiment-round";
 import type { TrialOrder } from "../algoperf/experiment-dir";
-import { profileCsv, readTargetsFile, scoresCsv, timeToTargetsCsv, type ScoringTargets } from "../algoperf/official-output";
+import { profileCsv, scoresCsv, timeToTargetsCsv } from "../algoperf/official-output";
+import type { ScoringTargets } from "../algoperf/official-targets";
 import { OFFICIAL_SETTINGS, poolFromRound, scorePool } from "@/lib/scoring";
 import { skippedSummary } from "../algoperf/skipped";
 
@@ -26,7 +27,7 @@ export interface ScoreFoldersOptions {
 /** Targets from --targets (official format) or --round (this repository's published rounds). */
 async function targetsFor(options: ScoreFoldersOptions): Promise<ScoringTargets> {
   if (options.targets && options.round) throw new Error("pass either --round or --targets, not both");
-  if (options.targets) return readTargetsFile(options.targets);
+  if (options.targets) return (await import("../algoperf/official-targets")).readTargetsFile(options.targets);
   if (!options.round) throw new Error("scoring folders needs the targets: --round <slug> (e.g. algoperf-v0.5-external) or --targets <workload_targets*.json>");
   const round = await publishedRoundWorkloads(options.round);
   if (!round) throw new Error(`no round "${options.round}"; rounds: ${(await publishedRounds()).map((r) => r.slug).join(", ")}`);
