@@ -9,7 +9,7 @@ import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { encodeSeries } from "@/lib/ingest/packed-evals";
-import { runIdentity, UPLOAD_LIMITS } from "@/lib/ingest/upload-limits";
+import { runIdentity, slugProblem, UPLOAD_LIMITS } from "@/lib/ingest/upload-limits";
 import type { UploadInput } from "@/lib/ingest/upload-schema";
 import type { UploadResult } from "@/lib/server/services/upload";
 import { parseEvalCsv } from "../algoperf/eval-csv";
@@ -160,6 +160,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   // Checked before the first request, so a folder the round cannot take stops the upload before anything is sent.
   const roundWorkloads = new Set(spec.workloads.map((w) => w.key));
   for (const s of scanned) {
+    checkSlug(s, options.submission, scanned.length);
     checkRunIdentities(s);
     const t = s.trials.find((x) => !roundWorkloads.has(x.workload));
     if (t)
@@ -263,6 +264,19 @@ async function readUploadFile(file: string, roundOption: string | undefined) {
   // Sent as the file has it (the parsed form holds packedEvals decoded), with the schema's defaults.
   const input = json as UploadInput;
   return { round: parsed.data.round, replace: parsed.data.replace, submissions: input.submissions ?? [], runs: input.runs };
+}
+
+/**
+ * A folder's name is its submission's slug unless --submission names it: one
+ * that cannot be a slug is said once, with the way out, before anything is
+ * sent (the server would refuse every run of it, each with the same issue).
+ */
+function checkSlug(s: SubmissionFolder, option: string | undefined, folders: number): void {
+  const problem = slugProblem(s.slug);
+  if (problem === null) return;
+  if (option !== undefined) throw new Error(`--submission "${option}" cannot be a submission's slug (${problem})`);
+  const fix = folders === 1 ? "pass --submission <slug> to name it" : "upload that folder alone with --submission <slug>, or rename it";
+  throw new Error(`${s.dir}: "${s.slug}" cannot be a submission's slug (${problem}), which is the folder's name unless --submission gives one: ${fix}`);
 }
 
 /** R3 (docs/log-reader.md): merged sibling folders may repeat a trial number that the server cannot store twice. */

@@ -25,6 +25,18 @@ export const UPLOAD_LIMITS = {
  */
 export const INT32_MAX = 2_147_483_647;
 
+/** A submission's slug, by which URLs, pools and the CLI name it (the schema's `slug`). */
+export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const SLUG_MAX_LENGTH = 100;
+export const SLUG_RULE = "letters, digits, '.', '_' and '-' only, starting with a letter or digit";
+
+/** Why `s` cannot be a slug (the schema's messages), or null when it can. */
+export function slugProblem(s: string): string | null {
+  if (s.length === 0) return "must not be empty";
+  if (s.length > SLUG_MAX_LENGTH) return `at most ${SLUG_MAX_LENGTH} characters`;
+  return SLUG.test(s) ? null : SLUG_RULE;
+}
+
 /** submission/workload/study/trial: the natural identity of a run. */
 export function runIdentity(r: { submission: string; workload: string; study: number; trial: number }): string {
   return `${r.submission}/${r.workload}/study_${r.study}/trial_${r.trial}`;

@@ -6,21 +6,19 @@
 import { z } from "zod";
 import { unstorableText } from "@/lib/db/text";
 import { decodeSeries, maxBase64Length, STEP_BYTES, VALUE_BYTES } from "./packed-evals";
-import { INT32_MAX, runIdentity, UPLOAD_LIMITS } from "./upload-limits";
+import { INT32_MAX, runIdentity, SLUG, SLUG_MAX_LENGTH, SLUG_RULE, UPLOAD_LIMITS } from "./upload-limits";
 
-// Limits and run identity live in ./upload-limits (no zod: the CLI needs them at start-up); re-exported here.
-export { INT32_MAX, runIdentity, UPLOAD_LIMITS } from "./upload-limits";
+// Limits, the slug rule and run identity live in ./upload-limits (no zod: the CLI needs them at start-up); re-exported here.
+export { INT32_MAX, runIdentity, SLUG, UPLOAD_LIMITS } from "./upload-limits";
 
 /** Keys a free-form JSON object may not have: JavaScript drops or misreads them when it copies the object. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 const slug = z
   .string({ error: "expected a slug string" })
   .min(1, { error: "must not be empty" })
-  .max(100, { error: "at most 100 characters" })
-  .regex(SLUG, { error: "letters, digits, '.', '_' and '-' only, starting with a letter or digit" });
+  .max(SLUG_MAX_LENGTH, { error: `at most ${SLUG_MAX_LENGTH} characters` })
+  .regex(SLUG, { error: SLUG_RULE });
 
 /** A free-text field: bounded, and storable as PostgreSQL text (lib/db/text.ts). */
 export const text = (max: number) =>

@@ -117,6 +117,27 @@ describe("trial order", () => {
     expect(rows.map((x) => x.trial)).toEqual([1, 2, 10]);
   });
 
+  test("a folder name that cannot be a slug is refused before anything is sent, naming --submission", async () => {
+    const dir = makeSubmission("My Optimizer v2", [1]);
+    const before = await tableCounts();
+    const r = await upload([dir]);
+    expect(r.code).toBe(1);
+    // One problem, said once, with the way out: not one server issue per run.
+    expect(r.stderr).toContain(
+      `${dir}: "My Optimizer v2" cannot be a submission's slug (letters, digits, '.', '_' and '-' only, starting with a letter or digit)`,
+    );
+    expect(r.stderr).toContain("pass --submission <slug>");
+    expect(r.stderr).not.toContain("HTTP 400");
+    expect(await tableCounts()).toEqual(before);
+    const renamed = await upload([dir, "--submission", "my-optimizer-v2"]);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect(renamed.stdout).toContain("Submission my-optimizer-v2 (new): 1 run sent: 1 created;");
+    // An invalid --submission is named as the option.
+    const bad = await upload([dir, "--submission", "my optimizer"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`--submission "my optimizer" cannot be a submission's slug`);
+  });
+
   test("--submission names a single submission folder; metadata flags go with it", async () => {
     const dir = makeSubmission("folder-name", [1]);
     const r = await upload([dir, "--submission", "renamed", "--display-name", "Renamed optimizer", "--family", "schedule-free", "--horizon", "0.5"]);
