@@ -451,17 +451,43 @@ function describeFailure(error: unknown): string {
   return status === null ? `no answer: ${error instanceof Error ? error.message : String(error)}` : `HTTP ${status}`;
 }
 
+/** Lines of issues printed at most, and runs named for one reason. */
+const MAX_LINES = 30;
+const RUNS_NAMED = 3;
+
+/**
+ * An error as the summary says it: the server's message, then its issues with
+ * runs named by their folders (submission/workload/study_k/trial_j). Runs
+ * refused for the same reason (a 403 on another token's submission, the same
+ * difference in every run of a 409) share one line that names them.
+ */
 function describeError(error: unknown, labelRun?: (index: number) => string): string {
   const status = errorStatus(error);
   const message = error instanceof Error ? error.message : String(error);
   const issues = errorIssues(error);
-  const head = status === null ? `the server could not be reached: ${message}` : `HTTP ${status}: ${message}`;
-  if (issues.length === 0) return head;
-  const lines = issues.slice(0, 30).map((i) => {
+  if (status === null) return `the server could not be reached: ${message}`;
+  if (issues.length === 0) return `HTTP ${status}: ${message}`;
+  // The server's message quotes its first issues after "<n> problems: " (lib/server/errors.ts issuesError); they are listed below.
+  const head = `HTTP ${status}: ${/^(.*?: \d+ problems?): /s.exec(message)?.[1] ?? message}`;
+  const reasons = new Map<string, string[]>();
+  for (const i of issues) {
     const m = labelRun ? /^runs\.(\d+)\.?(.*)$/.exec(i.path) : null;
-    return `  ${m ? `${labelRun!(Number(m[1]))}${m[2] ? ` (${m[2]})` : ""}` : i.path}: ${i.message}`;
+    const where = m ? `${labelRun!(Number(m[1]))}${m[2] ? ` (${m[2]})` : ""}` : i.path;
+    // "<run> differs from the stored run: ...": the run is named once, in front.
+    const reason = m && i.message.startsWith(`${labelRun!(Number(m[1]))} `) ? i.message.slice(labelRun!(Number(m[1])).length + 1) : i.message;
+    reasons.set(reason, [...(reasons.get(reason) ?? []), where]);
+  }
+  const lines = [...reasons].map(([reason, where]) => {
+    if (where.length === 1) return `  ${where[0]}: ${reason}`;
+    const named = where.slice(0, RUNS_NAMED).join(", ");
+    return `  ${reason} (${where.length} runs: ${named}${where.length > RUNS_NAMED ? `, and ${where.length - RUNS_NAMED} more` : ""})`;
   });
-  return `${head}\n${lines.join("\n")}${issues.length > 30 ? `\n  ... and ${issues.length - 30} more` : ""}`;
+  const more = lines.length > MAX_LINES ? `\n  ... and ${lines.length - MAX_LINES} more` : "";
+  const replace =
+    status === 409 && issues.some((i) => i.message.includes("replace: true"))
+      ? "\nTo store what you sent instead, run the same command with --replace (runs of submissions your token created, or any with an admin token)."
+      : "";
+  return `${head}\n${lines.slice(0, MAX_LINES).join("\n")}${more}${replace}`;
 }
 
 function parseNumber(value: string): number {

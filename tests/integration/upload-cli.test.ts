@@ -138,6 +138,32 @@ describe("trial order", () => {
     expect(bad.stderr).toContain(`--submission "my optimizer" cannot be a submission's slug`);
   });
 
+  test("a refused upload says each reason once, with the runs it applies to, and how to go on", async () => {
+    const dir = makeSubmission("conflicting", [1, 2, 3]);
+    expect((await upload([dir])).code).toBe(0);
+    for (const t of [1, 2, 3]) {
+      writeFileSync(
+        path.join(dir, "study_0", "ogbg_pytorch", `trial_${t}`, "meta_data_0.json"),
+        JSON.stringify({ gpu_model_name: "NVIDIA H100", gpu_count: 8, git_commit_hash: "abc123" }),
+      );
+    }
+    const r = await upload([dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    // The server's message without the issues it quotes (they follow, once each).
+    expect(lines[0]).toBe("error: HTTP 409: upload conflicts with stored data: 3 problems");
+    // The three runs differ the same way: one line, naming them.
+    const reasons = lines.filter((l) => l.includes("differs from the stored run"));
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('hardware "8x NVIDIA A100" stored, "8x NVIDIA H100" sent');
+    // In the order the runs were sent (directory order).
+    expect(reasons[0]).toMatch(/\(3 runs: conflicting\/ogbg\/study_0\/trial_\d, conflicting\/ogbg\/study_0\/trial_\d, conflicting\/ogbg\/study_0\/trial_\d\)$/);
+    expect(r.stderr).toContain("run the same command with --replace");
+    const replaced = await upload([dir, "--replace"]);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toContain("Submission conflicting: 3 runs sent: 3 replaced;");
+  });
+
   test("--submission names a single submission folder; metadata flags go with it", async () => {
     const dir = makeSubmission("folder-name", [1]);
     const r = await upload([dir, "--submission", "renamed", "--display-name", "Renamed optimizer", "--family", "schedule-free", "--horizon", "0.5"]);
