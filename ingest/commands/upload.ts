@@ -198,8 +198,10 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
     const done = results.reduce((n, r) => n + r.result.counts.runs, 0);
     log(`error: ${describeError(sent.error.error, (i) => sent.error!.labels[i] ?? "?")}`);
     log(
-      `${done} of ${total} runs were stored before this error (${results.length} requests). ` +
-        "Fix the problem and run the same command again: stored runs are reported unchanged.",
+      done === 0
+        ? "No run was stored. Fix the problem and run the same command again."
+        : `${done} of ${total} runs were stored before this error (${results.length} request${results.length === 1 ? "" : "s"}). ` +
+            "Fix the problem and run the same command again: stored runs are reported unchanged.",
     );
     return 1;
   }

@@ -159,6 +159,7 @@ describe("trial order", () => {
     // In the order the runs were sent (directory order).
     expect(reasons[0]).toMatch(/\(3 runs: conflicting\/ogbg\/study_0\/trial_\d, conflicting\/ogbg\/study_0\/trial_\d, conflicting\/ogbg\/study_0\/trial_\d\)$/);
     expect(r.stderr).toContain("run the same command with --replace");
+    expect(r.stderr).toContain("No run was stored.");
     const replaced = await upload([dir, "--replace"]);
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(replaced.stdout).toContain("Submission conflicting: 3 runs sent: 3 replaced;");
