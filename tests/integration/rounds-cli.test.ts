@@ -119,6 +119,9 @@ describe("round create from an official targets file", () => {
       targetsSource: "targets.json",
       published: false,
     });
+    // Its default name is the published v0.6 self-tuning round's: the slug tells them apart in the round picker.
+    expect(round.name).toBe(`AlgoPerf v0.6 · Self-tuning (${ROUND})`);
+    expect(r.stdout).toContain(`AlgoPerf v0.6 · Self-tuning (${ROUND})`);
     const workloads = await withDb(
       async (c) => (await c.query(`SELECT w.* FROM "Workload" w JOIN "Round" r ON r.id = w."roundId" WHERE r.slug = $1 ORDER BY w.position`, [ROUND])).rows,
     );

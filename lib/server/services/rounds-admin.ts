@@ -18,9 +18,14 @@ import { CLI_ACTOR } from "./tokens";
 const ACTIONS = { create: "admin.createRound", update: "admin.updateRound", close: "admin.closeRound" } as const;
 
 export async function createRound(db: Db, options: { definition: RoundDefinition; catalog: WorkloadCatalog; actor?: string }): Promise<RoundSeed> {
-  const seed = roundSeed(options.definition, options.catalog);
+  let seed = roundSeed(options.definition, options.catalog);
   const existing = await db.round.findUnique({ where: { slug: seed.slug }, select: { id: true } });
   if (existing) throw new RoundDefinitionError([`round "${seed.slug}" exists already; change it with \`round update\` or pick another slug`], "exists");
+  // The default name comes from the version and ruleset, which a published round of that version has too
+  // ("AlgoPerf v0.6 · Self-tuning"): the slug keeps the two apart in the round picker. A name given is kept.
+  if (options.definition.name === undefined && (await db.round.findFirst({ where: { name: seed.name }, select: { id: true } }))) {
+    seed = roundSeed({ ...options.definition, name: `${seed.name} (${seed.slug})` }, options.catalog);
+  }
   await loadRound(db, seed);
   await audit(db, { tokenName: options.actor ?? CLI_ACTOR, action: ACTIONS.create, target: seed.slug, outcome: "ok", details: roundSummary(seed) });
   return seed;
