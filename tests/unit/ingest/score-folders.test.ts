@@ -72,6 +72,49 @@ describe("cli score on experiment folders", () => {
     expect(profile[0]!.split(",").at(-1)).toBe("4.0");
   });
 
+  test("the official script's flags work as they are: the same files as this command's own flags", async () => {
+    const targets = path.join(dir, "v06_selftuning_targets.json");
+    // scoring/config.py's format; the v0.6 targets of docs/scoring.md §6 for the fixture's 8 workloads.
+    writeFileSync(
+      targets,
+      JSON.stringify({
+        benchmark_version: "0.6",
+        base_workloads: ["criteo1tb", "fastmri", "imagenet_resnet", "imagenet_vit", "librispeech_conformer", "librispeech_deepspeech", "ogbg", "wmt"],
+        held_out_workloads: [],
+        workloads: {
+          criteo1tb: { target_metric_name: "loss", validation_target_value: 0.123735 },
+          fastmri: { target_metric_name: "ssim", validation_target_value: 0.723653 },
+          imagenet_resnet: { target_metric_name: "accuracy", validation_target_value: 0.77431 },
+          imagenet_vit: { target_metric_name: "accuracy", validation_target_value: 0.77309 },
+          librispeech_conformer: { target_metric_name: "wer", validation_target_value: 0.085884 },
+          librispeech_deepspeech: { target_metric_name: "wer", validation_target_value: 0.119936 },
+          ogbg: { target_metric_name: "mean_average_precision", validation_target_value: 0.28098 },
+          wmt: { target_metric_name: "bleu", validation_target_value: 30.8491 },
+        },
+      }),
+    );
+    const ours = path.join(dir, "ours");
+    const official = path.join(dir, "official-flags");
+    const a = await run(["tests/fixtures/algoperf_v06_selftuning_logs", "--targets", targets, "--self-tuning", "--output-dir", ours]);
+    expect(a.status, a.stderr).toBe(0);
+    const b = await run([
+      "--submission_directory",
+      "tests/fixtures/algoperf_v06_selftuning_logs",
+      `--workload_targets=${targets}`,
+      "--compute_performance_profiles",
+      "--self_tuning_ruleset",
+      "--output_dir",
+      official,
+    ]);
+    expect(b.status, b.stderr).toBe(0);
+    for (const f of ["scores.csv", "time_to_targets.csv", "performance_profile_score.csv"])
+      expect(readFileSync(path.join(official, f), "utf8"), f).toBe(readFileSync(path.join(ours, f), "utf8"));
+    // What this command does not do is said as such, not as an unknown option.
+    const strict = await run(["--submission_directory", "tests/fixtures/algoperf_v06_selftuning_logs", "--workload_targets", targets, "--strict"]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain("--strict (score_submissions.py) is not supported here");
+  });
+
   test("without targets, the command says what to pass", async () => {
     const r = await run(["tests/fixtures/algoperf_quirks"]);
     expect(r.status).toBe(1);
