@@ -49,73 +49,70 @@ interface ScoreOptions extends OfficialFlags {
 }
 
 export function scoreCommand(): Command {
-  return (
-    new Command("score")
-      .description(
-        "Score a pool. <input.json> holds either per-workload times " +
-          '({"workloads": [...], "held_out_workloads"?: [...], "submissions": {name: {workload: time | null | "nan"}}}) ' +
-          "or one round of per-trial results as in data/published/algoperf_leaderboards.json. " +
-          "With no held-out list, every non-base workload present acts as a held-out variant (see lib/scoring/README.md). " +
-          "Or: AlgoPerf experiment folders (a folder of submission folders, as score_submissions.py --submission_directory, or submission folders), " +
-          "scored like the official score_submissions.py with --round or --targets (docs/log-reader.md). " +
-          "score_submissions.py's flags work too: --submission_directory, --workload_targets, --output_dir, --self_tuning_ruleset, --compute_performance_profiles.",
-      )
-      .argument("[inputs...]", "one times or trials JSON file, or experiment folders")
-      .option("--round <slug>", "folders: the targets of this round, e.g. algoperf-v0.5-external")
-      .option("--targets <file>", "folders: an official workload_targets*.json file")
-      .option("--self-tuning", "folders: the self-tuning ruleset (as --self_tuning_ruleset; it changes no score)")
-      .option("--output-dir <dir>", "folders: write scores.csv, time_to_targets.csv and performance_profile_score.csv there")
-      .addOption(
-        new Option("--trial-order <order>", "folders: order of trial folders (docs/scoring.md §2.2)").choices(["directory", "name"]).default("directory"),
-      )
-      .option("--json", "folders: print the scores as JSON")
-      .option("--tau-min <number>", "left end of the tau grid", parseNumber, 1)
-      .option("--tau-max <number|none>", "right end of the tau grid; none = largest finite ratio", parseTauMax, 4)
-      .option("--points <integer>", "number of tau grid points", parseInteger, 100)
-      .addOption(new Option("--scale <scale>", "tau grid spacing").choices(["linear", "log"]).default("linear"))
-      .addOption(new Option("--integration <mode>", "trapezoid (official) or exact step-profile area").choices(["trapezoid", "exact"]).default("trapezoid"))
-      .option("--reference <name>", "divide by this submission's times instead of the pool best")
-      .option("--pool <names>", "comma-separated submissions to score (default: all)", parseList)
-      .option("--pretty", "indent the JSON output")
-      .addOption(new Option("--submission_directory <dir>").hideHelp())
-      .addOption(new Option("--workload_targets <file>").hideHelp())
-      .addOption(new Option("--output_dir <dir>").hideHelp())
-      .addOption(new Option("--self_tuning_ruleset").hideHelp())
-      // score_submissions.py computes no scores without it; this command always does.
-      .addOption(new Option("--compute_performance_profiles").hideHelp())
-      .addOption(new Option("--strict").hideHelp())
-      .addOption(new Option("--save_results_to_filename <file>").hideHelp())
-      .addOption(new Option("--load_results_from_filename <file>").hideHelp())
-      .addOption(new Option("--include_submissions <names>").hideHelp())
-      .addOption(new Option("--exclude_submissions <names>").hideHelp())
-      .action(async function (this: Command, inputs: string[], options: ScoreOptions) {
-        try {
-          const folders = withOfficialFlags(inputs, options);
-          if (folders.length === 0) throw new Error("pass experiment folders (or --submission_directory <dir>), or one JSON input file");
-          if (folders.some((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory())) {
-            await scoreFolders(folders, options);
-            return;
-          }
-          if (inputs.length !== 1) throw new Error("pass one JSON input file, or experiment folders");
-          const file = inputs[0]!;
-          // Loaded only here (zod, jsonc-parser): experiment folders do not need them.
-          const { readInput } = await import("./score-input");
-          const input = readInput(file, options.pool);
-          const settings: ScoreSettings = {
-            tauMin: options.tauMin,
-            tauMax: options.tauMax === "none" ? null : options.tauMax,
-            points: options.points,
-            scale: options.scale,
-            integration: options.integration,
-            reference: options.reference ?? null,
-          };
-          const r = scorePool(input, settings);
-          process.stdout.write(stringifyScoring(scoringReport(r), options.pretty ? 2 : undefined) + "\n");
-        } catch (e) {
-          this.error(`error: ${e instanceof Error ? e.message : String(e)}`, { exitCode: 1 });
+  return new Command("score")
+    .description(
+      "Score a pool. <input.json> holds either per-workload times " +
+        '({"workloads": [...], "held_out_workloads"?: [...], "submissions": {name: {workload: time | null | "nan"}}}) ' +
+        "or one round of per-trial results as in data/published/algoperf_leaderboards.json. " +
+        "With no held-out list, every non-base workload present acts as a held-out variant (see lib/scoring/README.md). " +
+        "Or: AlgoPerf experiment folders (a folder of submission folders, as score_submissions.py --submission_directory, or submission folders), " +
+        "scored like the official score_submissions.py with --round or --targets (docs/log-reader.md). " +
+        "score_submissions.py's flags work too: --submission_directory, --workload_targets, --output_dir, --self_tuning_ruleset, --compute_performance_profiles.",
+    )
+    .argument("[inputs...]", "one times or trials JSON file, or experiment folders")
+    .option("--round <slug>", "folders: the targets of this round, e.g. algoperf-v0.5-external")
+    .option("--targets <file>", "folders: an official workload_targets*.json file")
+    .option("--self-tuning", "folders: the self-tuning ruleset (as --self_tuning_ruleset; it changes no score)")
+    .option("--output-dir <dir>", "folders: write scores.csv, time_to_targets.csv and performance_profile_score.csv there")
+    .addOption(
+      new Option("--trial-order <order>", "folders: order of trial folders (docs/scoring.md §2.2)").choices(["directory", "name"]).default("directory"),
+    )
+    .option("--json", "folders: print the scores as JSON")
+    .option("--tau-min <number>", "left end of the tau grid", parseNumber, 1)
+    .option("--tau-max <number|none>", "right end of the tau grid; none = largest finite ratio", parseTauMax, 4)
+    .option("--points <integer>", "number of tau grid points", parseInteger, 100)
+    .addOption(new Option("--scale <scale>", "tau grid spacing").choices(["linear", "log"]).default("linear"))
+    .addOption(new Option("--integration <mode>", "trapezoid (official) or exact step-profile area").choices(["trapezoid", "exact"]).default("trapezoid"))
+    .option("--reference <name>", "divide by this submission's times instead of the pool best")
+    .option("--pool <names>", "comma-separated submissions to score (default: all)", parseList)
+    .option("--pretty", "indent the JSON output")
+    .addOption(new Option("--submission_directory <dir>").hideHelp())
+    .addOption(new Option("--workload_targets <file>").hideHelp())
+    .addOption(new Option("--output_dir <dir>").hideHelp())
+    .addOption(new Option("--self_tuning_ruleset").hideHelp())
+    .addOption(new Option("--compute_performance_profiles", "score_submissions.py computes no scores without it; this command always does").hideHelp())
+    .addOption(new Option("--strict").hideHelp())
+    .addOption(new Option("--save_results_to_filename <file>").hideHelp())
+    .addOption(new Option("--load_results_from_filename <file>").hideHelp())
+    .addOption(new Option("--include_submissions <names>").hideHelp())
+    .addOption(new Option("--exclude_submissions <names>").hideHelp())
+    .action(async function (this: Command, inputs: string[], options: ScoreOptions) {
+      try {
+        const folders = withOfficialFlags(inputs, options);
+        if (folders.length === 0) throw new Error("pass experiment folders (or --submission_directory <dir>), or one JSON input file");
+        if (folders.some((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory())) {
+          await scoreFolders(folders, options);
+          return;
         }
-      })
-  );
+        if (inputs.length !== 1) throw new Error("pass one JSON input file, or experiment folders");
+        const file = inputs[0]!;
+        // Loaded only here (zod, jsonc-parser): experiment folders do not need them.
+        const { readInput } = await import("./score-input");
+        const input = readInput(file, options.pool);
+        const settings: ScoreSettings = {
+          tauMin: options.tauMin,
+          tauMax: options.tauMax === "none" ? null : options.tauMax,
+          points: options.points,
+          scale: options.scale,
+          integration: options.integration,
+          reference: options.reference ?? null,
+        };
+        const r = scorePool(input, settings);
+        process.stdout.write(stringifyScoring(scoringReport(r), options.pretty ? 2 : undefined) + "\n");
+      } catch (e) {
+        this.error(`error: ${e instanceof Error ? e.message : String(e)}`, { exitCode: 1 });
+      }
+    });
 }
 
 /** The inputs with --submission_directory, and this command's options set from the official flags (which must not contradict them). */

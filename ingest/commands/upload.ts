@@ -474,9 +474,10 @@ function describeError(error: unknown, labelRun?: (index: number) => string): st
   const reasons = new Map<string, string[]>();
   for (const i of issues) {
     const m = labelRun ? /^runs\.(\d+)\.?(.*)$/.exec(i.path) : null;
-    const where = m ? `${labelRun!(Number(m[1]))}${m[2] ? ` (${m[2]})` : ""}` : i.path;
+    const run = m ? labelRun!(Number(m[1])) : null;
+    const where = run === null ? i.path : `${run}${m![2] ? ` (${m![2]})` : ""}`;
     // "<run> differs from the stored run: ...": the run is named once, in front.
-    const reason = m && i.message.startsWith(`${labelRun!(Number(m[1]))} `) ? i.message.slice(labelRun!(Number(m[1])).length + 1) : i.message;
+    const reason = run !== null && i.message.startsWith(`${run} `) ? i.message.slice(run.length + 1) : i.message;
     reasons.set(reason, [...(reasons.get(reason) ?? []), where]);
   }
   const lines = [...reasons].map(([reason, where]) => {
