@@ -485,12 +485,14 @@ function describeError(error: unknown, labelRun?: (index: number) => string): st
     const named = where.slice(0, RUNS_NAMED).join(", ");
     return `  ${reason} (${where.length} runs: ${named}${where.length > RUNS_NAMED ? `, and ${where.length - RUNS_NAMED} more` : ""})`;
   });
+  // One issue that says what the message says already (a closed round): said once.
+  if (issues.length === 1 && message.includes(issues[0]!.message)) lines.length = 0;
   const more = lines.length > MAX_LINES ? `\n  ... and ${lines.length - MAX_LINES} more` : "";
   const replace =
     status === 409 && issues.some((i) => i.message.includes("replace: true"))
       ? "\nTo store what you sent instead, run the same command with --replace (runs of submissions your token created, or any with an admin token)."
       : "";
-  return `${head}\n${lines.slice(0, MAX_LINES).join("\n")}${more}${replace}`;
+  return `${head}${lines.length ? `\n${lines.slice(0, MAX_LINES).join("\n")}` : ""}${more}${replace}`;
 }
 
 function parseNumber(value: string): number {

@@ -460,6 +460,9 @@ describe("round close", () => {
     const u = await runCli(["upload", makeSubmission("rounds-sub-late", 2), "--round", ROUND, "--token", token, "--json"], { ALGOPERF_URL: inject("baseUrl") });
     expect(u.code).not.toBe(0);
     expect(u.stderr).toContain("403");
+    // Said once: the one issue repeats the message, so it is not printed again under it.
+    expect(u.stderr.match(/closed to uploads at/g)).toHaveLength(1);
+    expect(u.stderr).toContain("No run was stored.");
     const html = await (await fetch(`${inject("baseUrl")}/rounds/${ROUND}`)).text();
     expect(html).toContain("closed to upload tokens since");
   });
