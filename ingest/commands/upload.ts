@@ -470,7 +470,8 @@ function describeError(error: unknown, labelRun?: (index: number) => string): st
   if (status === null) return `the server could not be reached: ${message}`;
   if (issues.length === 0) return `HTTP ${status}: ${message}`;
   // The server's message quotes its first issues after "<n> problems: " (lib/server/errors.ts issuesError); they are listed below.
-  const head = `HTTP ${status}: ${/^(.*?: \d+ problems?): /s.exec(message)?.[1] ?? message}`;
+  const said = /^(.*?: \d+ problems?): /s.exec(message)?.[1] ?? message;
+  const head = `HTTP ${status}: ${said}`;
   const reasons = new Map<string, string[]>();
   for (const i of issues) {
     const m = labelRun ? /^runs\.(\d+)\.?(.*)$/.exec(i.path) : null;
@@ -485,8 +486,8 @@ function describeError(error: unknown, labelRun?: (index: number) => string): st
     const named = where.slice(0, RUNS_NAMED).join(", ");
     return `  ${reason} (${where.length} runs: ${named}${where.length > RUNS_NAMED ? `, and ${where.length - RUNS_NAMED} more` : ""})`;
   });
-  // One issue that says what the message says already (a closed round): said once.
-  if (issues.length === 1 && message.includes(issues[0]!.message)) lines.length = 0;
+  // One issue that the head says already (a closed round): said once.
+  if (issues.length === 1 && said.includes(issues[0]!.message)) lines.length = 0;
   const more = lines.length > MAX_LINES ? `\n  ... and ${lines.length - MAX_LINES} more` : "";
   const replace =
     status === 409 && issues.some((i) => i.message.includes("replace: true"))

@@ -138,6 +138,18 @@ describe("trial order", () => {
     expect(bad.stderr).toContain(`--submission "my optimizer" cannot be a submission's slug`);
   });
 
+  test("a trial that a merged sibling folder has too is refused before anything is sent (docs/log-reader.md R3)", async () => {
+    const dir = makeSubmission("twice", [1]);
+    makeSubmission("twice-2024-09-01-10-00-00", [1]);
+    const before = await tableCounts();
+    const r = await upload([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("are both twice/ogbg/study_0/trial_1");
+    expect(r.stderr).toContain("rename one trial folder");
+    expect(r.stderr).not.toContain("HTTP");
+    expect(await tableCounts()).toEqual(before);
+  });
+
   test("a refused upload says each reason once, with the runs it applies to, and how to go on", async () => {
     const dir = makeSubmission("conflicting", [1, 2, 3]);
     expect((await upload([dir])).code).toBe(0);
