@@ -21,6 +21,18 @@ function run(args: string[]): Promise<{ status: number; stdout: string; stderr: 
   });
 }
 
+/**
+ * A targets file in scoring/config.py's format (workload_targets*.json) in the
+ * test's folder: `base` are its base workloads, `workloads` every entry, as
+ * [target_metric_name, validation_target_value] (step hints are not read).
+ */
+function targetsFile(name: string, version: string, base: string[], workloads: Record<string, [string, number]>): string {
+  const file = path.join(dir, name);
+  const entries = Object.entries(workloads).map(([key, [metric, value]]) => [key, { target_metric_name: metric, validation_target_value: value }]);
+  writeFileSync(file, JSON.stringify({ benchmark_version: version, base_workloads: base, held_out_workloads: [], workloads: Object.fromEntries(entries) }));
+  return file;
+}
+
 describe("cli score on experiment folders", () => {
   test("the real v0.6 self-tuning logs score 0.7499999999999997, the official code's score (docs/scoring.md §5.3)", async () => {
     const r = await run(["tests/fixtures/algoperf_v06_selftuning_logs", "--round", "algoperf-v0.6-self-tuning", "--self-tuning", "--json"]);
@@ -32,22 +44,13 @@ describe("cli score on experiment folders", () => {
   });
 
   test("the quirks folder with an official workload_targets file: warnings, and the official output files", async () => {
-    // scoring/config.py's format; ogbg and fastmri targets of docs/scoring.md §6.
-    const targets = path.join(dir, "workload_targets.json");
-    writeFileSync(
-      targets,
-      JSON.stringify({
-        benchmark_version: "test",
-        base_workloads: ["fastmri", "ogbg"],
-        held_out_workloads: [],
-        workloads: {
-          fastmri: { target_metric_name: "ssim", validation_target_value: 0.723653, step_hint: 36189 },
-          ogbg: { target_metric_name: "mean_average_precision", validation_target_value: 0.28098, step_hint: 80000 },
-          librispeech_conformer_layernorm: { target_metric_name: "wer", validation_target_value: 0.09731, step_hint: 76000 },
-          librispeech_deepspeech: { target_metric_name: "wer", validation_target_value: 0.119936, step_hint: 48000 },
-        },
-      }),
-    );
+    // ogbg and fastmri targets of docs/scoring.md §6.
+    const targets = targetsFile("workload_targets.json", "test", ["fastmri", "ogbg"], {
+      fastmri: ["ssim", 0.723653],
+      ogbg: ["mean_average_precision", 0.28098],
+      librispeech_conformer_layernorm: ["wer", 0.09731],
+      librispeech_deepspeech: ["wer", 0.119936],
+    });
     const out = path.join(dir, "out");
     const r = await run(["tests/fixtures/algoperf_quirks", "--targets", targets, "--output-dir", out, "--trial-order", "name"]);
     expect(r.status, r.stderr).toBe(0);
@@ -73,26 +76,18 @@ describe("cli score on experiment folders", () => {
   });
 
   test("the official script's flags work as they are: the same files as this command's own flags", async () => {
-    const targets = path.join(dir, "v06_selftuning_targets.json");
-    // scoring/config.py's format; the v0.6 targets of docs/scoring.md §6 for the fixture's 8 workloads.
-    writeFileSync(
-      targets,
-      JSON.stringify({
-        benchmark_version: "0.6",
-        base_workloads: ["criteo1tb", "fastmri", "imagenet_resnet", "imagenet_vit", "librispeech_conformer", "librispeech_deepspeech", "ogbg", "wmt"],
-        held_out_workloads: [],
-        workloads: {
-          criteo1tb: { target_metric_name: "loss", validation_target_value: 0.123735 },
-          fastmri: { target_metric_name: "ssim", validation_target_value: 0.723653 },
-          imagenet_resnet: { target_metric_name: "accuracy", validation_target_value: 0.77431 },
-          imagenet_vit: { target_metric_name: "accuracy", validation_target_value: 0.77309 },
-          librispeech_conformer: { target_metric_name: "wer", validation_target_value: 0.085884 },
-          librispeech_deepspeech: { target_metric_name: "wer", validation_target_value: 0.119936 },
-          ogbg: { target_metric_name: "mean_average_precision", validation_target_value: 0.28098 },
-          wmt: { target_metric_name: "bleu", validation_target_value: 30.8491 },
-        },
-      }),
-    );
+    // The v0.6 targets of docs/scoring.md §6 for the fixture's 8 workloads.
+    const v06: Record<string, [string, number]> = {
+      criteo1tb: ["loss", 0.123735],
+      fastmri: ["ssim", 0.723653],
+      imagenet_resnet: ["accuracy", 0.77431],
+      imagenet_vit: ["accuracy", 0.77309],
+      librispeech_conformer: ["wer", 0.085884],
+      librispeech_deepspeech: ["wer", 0.119936],
+      ogbg: ["mean_average_precision", 0.28098],
+      wmt: ["bleu", 30.8491],
+    };
+    const targets = targetsFile("v06_selftuning_targets.json", "0.6", Object.keys(v06), v06);
     const ours = path.join(dir, "ours");
     const official = path.join(dir, "official-flags");
     const a = await run(["tests/fixtures/algoperf_v06_selftuning_logs", "--targets", targets, "--self-tuning", "--output-dir", ours]);
