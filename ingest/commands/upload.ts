@@ -479,7 +479,9 @@ function describeError(error: unknown, labelRun?: (index: number) => string): st
     const where = run === null ? i.path : `${run}${m![2] ? ` (${m![2]})` : ""}`;
     // "<run> differs from the stored run: ...": the run is named once, in front.
     const reason = run !== null && i.message.startsWith(`${run} `) ? i.message.slice(run.length + 1) : i.message;
-    reasons.set(reason, [...(reasons.get(reason) ?? []), where]);
+    const runs = reasons.get(reason);
+    if (runs) runs.push(where);
+    else reasons.set(reason, [where]);
   }
   const lines = [...reasons].map(([reason, where]) => {
     if (where.length === 1) return `  ${where[0]}: ${reason}`;
