@@ -281,7 +281,7 @@ function scanWorkloadFolder(w: WorkloadScan, skipped: string[]): TrialFolder[] {
   const out: TrialFolder[] = [];
   for (const trialName of subfolders(wDir, w.trialOrder)) {
     const trial = TRIAL.exec(trialName);
-    const dir = path.join(wDir, trialName);
+    const dir = child(wDir, trialName);
     if (!trial) {
       if (TRIAL_PREFIX.test(trialName)) {
         throw new Error(
@@ -293,7 +293,7 @@ function scanWorkloadFolder(w: WorkloadScan, skipped: string[]): TrialFolder[] {
     }
     // R6: a trial folder without eval_measurements.csv has no row upstream (docs/scoring.md §2.1).
     // One stat, not a listing: `score` reads nothing else of the folder (readTrialFiles lists it for the upload).
-    if (!existsSync(path.join(dir, EVAL_FILE))) {
+    if (!existsSync(child(dir, EVAL_FILE))) {
       skipped.push(`${dir}: no ${EVAL_FILE} (R6)`);
       continue;
     }
@@ -326,6 +326,17 @@ export interface TrialFiles {
   metaFile: string | null;
 }
 
+/**
+ * path.join(dir, name) for a name read from a listing (no separator, not "." or
+ * ".."): the same string when dir is normalised, without path.join's
+ * normalisation. Called ~4 times per trial: path.join there was hot enough for
+ * V8 to optimise join and normalize during every upload (~50 ms of compiler
+ * CPU, docs/performance.md).
+ */
+function child(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
+
 /** The runner's first meta_data file: the smallest n whenever it is there ("meta_data_0.json" also sorts before "meta_data_00.json"). */
 const FIRST_META = "meta_data_0.json";
 
@@ -334,8 +345,8 @@ export function readTrialFiles(trial: TrialFolder): TrialFiles {
   // The runner writes hparams.json and meta_data_0.json into every trial folder: both are opened
   // straight away, without listing the folder (~7 µs a trial here). When one cannot be read, the
   // folder is listed and read as before, which gives the same files, or the same error.
-  const hparams = readIfThere(path.join(trial.dir, "hparams.json"));
-  const meta = hparams === undefined ? undefined : readIfThere(path.join(trial.dir, FIRST_META));
+  const hparams = readIfThere(child(trial.dir, "hparams.json"));
+  const meta = hparams === undefined ? undefined : readIfThere(child(trial.dir, FIRST_META));
   if (hparams === undefined || meta === undefined) return listedTrialFiles(trial, csv);
   return { csv, hparams: jsonObject(trial.dir, "hparams.json", hparams), meta: jsonObject(trial.dir, FIRST_META, meta), metaFile: FIRST_META };
 }
@@ -431,5 +442,5 @@ export function provenanceFromMeta(meta: Record<string, unknown> | null): { hard
 
 /** The trial's eval_measurements.csv as text (`upload` and `score` alike). */
 export function readEvalFile(trial: Pick<TrialFolder, "dir">): string {
-  return readText(path.join(trial.dir, EVAL_FILE));
+  return readText(child(trial.dir, EVAL_FILE));
 }
