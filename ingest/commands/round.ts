@@ -222,13 +222,13 @@ async function run(command: Command, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (error) {
-    // Over HTTP: the status and every issue the server named (same messages as the local checks).
+    // Over HTTP: the status and every issue the server named (same messages as the local checks),
+    // each once: the message's "<n> problems: ..." quotes them, and a message may start with its path.
     const status = errorStatus(error);
-    const issues = status
-      ? errorIssues(error)
-          .map((i) => `\n  ${i.path}: ${i.message}`)
-          .join("")
-      : "";
-    command.error(`error: ${status ? `HTTP ${status}: ` : ""}${error instanceof Error ? error.message : String(error)}${issues}`, { exitCode: 1 });
+    const message = error instanceof Error ? error.message : String(error);
+    const listed = status ? errorIssues(error) : [];
+    const head = listed.length > 0 ? (/^(.*?: \d+ problems?): /s.exec(message)?.[1] ?? message) : message;
+    const issues = listed.map((i) => `\n  ${i.message.startsWith(`${i.path}: `) ? i.message : `${i.path}: ${i.message}`}`).join("");
+    command.error(`error: ${status ? `HTTP ${status}: ` : ""}${head}${issues}`, { exitCode: 1 });
   }
 }

@@ -108,9 +108,15 @@ function headerProblems(def: Omit<RoundDefinition, "targets">): string[] {
   const problems: string[] = [];
   const slug = slugProblem(def.slug);
   if (slug) problems.push(slug);
-  if (!(Number.isFinite(def.budgetFactor) && def.budgetFactor > 0)) problems.push("--budget-factor: expected a positive number");
-  if (!(Number.isInteger(def.studies) && def.studies >= 1)) problems.push("--studies: expected a positive integer");
-  if (!(Number.isInteger(def.trials) && def.trials >= 1)) problems.push("--trials: expected a positive integer");
+  if (Number.isNaN(def.budgetFactor))
+    problems.push("--budget-factor: required for self-tuning: the runtime budget multiplier (3 in AlgoPerf v0.5, 1.5 in v0.6)");
+  else if (!(Number.isFinite(def.budgetFactor) && def.budgetFactor > 0)) problems.push("--budget-factor: expected a positive number");
+  // NaN: not given (the CLI and the JSON form pass NaN for an absent count). The published AlgoPerf rounds: 5 studies, of 5 trials (external tuning) or 1 (self-tuning).
+  if (Number.isNaN(def.studies)) problems.push("--studies: required: the number of studies per workload (5 in the published AlgoPerf rounds)");
+  else if (!(Number.isInteger(def.studies) && def.studies >= 1)) problems.push("--studies: expected a positive integer");
+  if (Number.isNaN(def.trials))
+    problems.push("--trials: required: the number of trials per study (5 for external tuning, 1 for self-tuning in the published AlgoPerf rounds)");
+  else if (!(Number.isInteger(def.trials) && def.trials >= 1)) problems.push("--trials: expected a positive integer");
   if (def.opensAt && def.closesAt && def.closesAt <= def.opensAt) problems.push("--closes: must be after --opens");
   return problems;
 }

@@ -443,6 +443,17 @@ describe("rounds over HTTP (admin token): same validation as the CLI, audited, r
     const renamed = await runCli(["round", "update", HTTP_ROUND, "--name", "Renamed over HTTP", ...remote]);
     expect(renamed.code, renamed.stderr).toBe(0);
     expect((await withDb(async (c) => (await c.query(`SELECT name FROM "Round" WHERE slug = $1`, [HTTP_ROUND])).rows[0])).name).toBe("Renamed over HTTP");
+    // Counts left out: the same "required" problems as locally, each said once (not "studies: studies: ...", not again in the head).
+    for (const where of [remote, []]) {
+      const bare = await runCli(["round", "create", unique("bare"), "--targets", targetsFile("bare.json"), "--ruleset", "self-tuning", ...where]);
+      expect(bare.code, bare.stderr).toBe(1);
+      // The flag locally, the JSON field over HTTP.
+      for (const name of ["studies", "trials", where.length > 0 ? "budgetFactor" : "--budget-factor"]) {
+        const lines = bare.stderr.split("\n").filter((l) => l.includes(`${name}: required`));
+        expect(lines, bare.stderr).toHaveLength(1);
+        expect(lines[0]).not.toMatch(/(\w+): \1:/);
+      }
+    }
     const frozen = await runCli(["round", "update", HTTP_ROUND, "--trials", "5", ...remote]);
     expect(frozen.code).toBe(1);
     expect(frozen.stderr).toContain("HTTP 409");

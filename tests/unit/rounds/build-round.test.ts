@@ -92,6 +92,14 @@ describe("roundSeed", () => {
     ]);
   });
 
+  test("counts left out are named as required, with the published rounds' values", () => {
+    expect(problems(() => roundSeed({ ...def, studies: NaN, trials: NaN, budgetFactor: NaN, targets: targets() }, WORKLOAD_CATALOG))).toEqual([
+      "--budget-factor: required for self-tuning: the runtime budget multiplier (3 in AlgoPerf v0.5, 1.5 in v0.6)",
+      "--studies: required: the number of studies per workload (5 in the published AlgoPerf rounds)",
+      "--trials: required: the number of trials per study (5 for external tuning, 1 for self-tuning in the published AlgoPerf rounds)",
+    ]);
+  });
+
   test("a malformed targets file names the field", () => {
     expect(problems(() => targets({ base_workloads: [] }))).toEqual(["targets file: base_workloads: Too small: expected array to have >=1 items"]);
   });
