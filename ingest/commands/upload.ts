@@ -147,6 +147,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
   const asked = await specAnswer;
   if ("error" in asked) throw new Error(describeError(asked.error));
   const spec = asked.answer;
+  skipped.push(...dropUnlistedVariants(scanned, spec));
   const folderSlugs = scanned.map((s) => s.slug);
   const metadata = submissionMetadata(options);
   if (Object.keys(metadata).length > 0 && new Set(folderSlugs).size !== 1) {
@@ -350,6 +351,31 @@ async function readRuns(trials: TrialFolder[], spec: RoundSpec, options: UploadO
     runs.push(...runsFromFolder(trials.slice(i, i + READ_SLICE), spec, options));
   }
   return runs;
+}
+
+/**
+ * R12 (docs/log-reader.md): trials of a variant of one of the round's base
+ * workloads that the round does not list are taken out of `scanned`, one
+ * warning per workload folder; the official scorer leaves such variants out
+ * of the score (only base and held-out workloads count). A workload that is no
+ * variant of the round's is left in, and refused before anything is sent.
+ */
+function dropUnlistedVariants(scanned: SubmissionFolder[], spec: RoundSpec): string[] {
+  const listed = new Set(spec.workloads.map((w) => w.key));
+  const bases = spec.workloads.filter((w) => w.role === "base").map((w) => w.key);
+  const warnings = new Set<string>();
+  for (const s of scanned) {
+    s.trials = s.trials.filter((t) => {
+      if (listed.has(t.workload) || !bases.some((b) => t.workload.startsWith(`${b}_`))) return true;
+      warnings.add(
+        `${path.dirname(t.dir)}: variant "${t.workload}" is not a workload of round "${spec.slug}" and not scored by the official scorer either (R12); a round created with --variant ${t.workload} keeps such runs`,
+      );
+      return false;
+    });
+  }
+  // A submission folder left without trials sends nothing (not even its submission).
+  for (let i = scanned.length - 1; i >= 0; i--) if (scanned[i]!.trials.length === 0) scanned.splice(i, 1);
+  return [...warnings];
 }
 
 function runsFromFolder(trials: TrialFolder[], spec: RoundSpec, options: UploadOptions): RunInput[] {

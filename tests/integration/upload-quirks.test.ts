@@ -4,7 +4,8 @@
 // metrics are stored as they are, the timestamped sibling is merged, and the
 // runner's meta_data/hparams are stored and served as provenance.
 import { unpackValues } from "@/lib/db/eval-columns";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { withDb } from "../support/db";
@@ -89,5 +90,48 @@ describe(`CLI upload of ${path.relative(process.cwd(), QUIRKS)}`, () => {
     const csv = await (await fetch(`${inject("baseUrl")}/api/v1/rounds/${ROUND}/submissions/quirks_generalized_adam?format=csv`)).text();
     expect(csv.split("\n")[0]).toContain("gpu_model,gpu_count,seed,hyperparameters");
     expect(csv).toContain("Tesla V100-SXM2-16GB,8,778129602,");
+  });
+});
+
+describe("R12: a variant the round does not list (a round created from an official targets file)", () => {
+  // The official scorer scores base and held-out workloads only and leaves other variants out
+  // (scoring/performance_profile.py); the published v0.5 baseline logs hold four such variants.
+  test("its folders are skipped with a warning naming --variant; a workload that is no variant of the round's is still refused", async () => {
+    const round = unique("r12");
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "algoperf-r12-"));
+    const targets = path.join(tmp, "workload_targets.json");
+    writeFileSync(
+      targets,
+      JSON.stringify({
+        benchmark_version: "0.5",
+        base_workloads: ["ogbg"],
+        held_out_workloads: [],
+        workloads: {
+          ogbg: { target_metric_name: "mean_average_precision", validation_target_value: 0.28098, step_hint: 52000 },
+          ogbg_gelu: { target_metric_name: "mean_average_precision", validation_target_value: 0.27771, step_hint: 52000 },
+        },
+      }),
+    );
+    const remote = ["--url", inject("baseUrl"), "--token", admin];
+    const created = await runCli(["round", "create", round, "--targets", targets, "--ruleset", "external", "--studies", "1", "--trials", "1", ...remote]);
+    expect(created.code, created.stderr).toBe(0);
+    const trial = path.join(QUIRKS, "quirks_synthetic/study_0/ogbg_jax/trial_1");
+    for (const workload of ["ogbg_jax", "ogbg_gelu_jax"]) cpSync(trial, path.join(tmp, "sub_r12/study_0", workload, "trial_1"), { recursive: true });
+
+    const r = await runCli(["upload", path.join(tmp, "sub_r12"), "--round", round, ...remote]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Uploaded 1 runs to ${round}`);
+    expect(r.stdout).toContain(
+      `sub_r12/study_0/ogbg_gelu_jax: variant "ogbg_gelu" is not a workload of round "${round}" and not scored by the official scorer either (R12); a round created with --variant ogbg_gelu keeps such runs`,
+    );
+    const stored = await withDb(async (c) =>
+      (await c.query(`SELECT x."clientRunId" FROM "Run" x JOIN "Round" r ON r.id = x."roundId" WHERE r.slug = $1`, [round])).rows.map((x) => x.clientRunId),
+    );
+    expect(stored).toEqual(["study_0/ogbg_jax/trial_1"]);
+
+    cpSync(trial, path.join(tmp, "sub_typo/study_0/ogbj_jax/trial_1"), { recursive: true });
+    const typo = await runCli(["upload", path.join(tmp, "sub_typo"), "--round", round, ...remote]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain(`round "${round}" has no workload "ogbj" (from folder ogbj_jax)`);
   });
 });
