@@ -23,6 +23,13 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   },
 };
 
+// `npm run cli -- score ... | head`: a reader that stops reading is no error (Node would throw
+// EPIPE from the write, with a stack trace). What the command did stands; its exit code is kept.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit();
+});
+
 const program = new Command("algoperf-leaderboard").description("AlgoPerf Leaderboard command-line tools").showHelpAfterError();
 
 try {

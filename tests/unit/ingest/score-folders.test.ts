@@ -2,7 +2,7 @@
 // real CLI as a child process, on the committed fixtures. The published
 // folders themselves are checked by tests/integration/real-logs.test.ts when
 // ALGOPERF_LOGS_DIR is set.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,6 +34,18 @@ function targetsFile(name: string, version: string, base: string[], workloads: R
 }
 
 describe("cli score on experiment folders", () => {
+  test("a reader that closes the pipe (`| head`) ends the command quietly, not with an EPIPE stack trace", async () => {
+    const [command, base] = cli("score", "tests/fixtures/algoperf_v06_selftuning_logs", "--round", "algoperf-v0.6-self-tuning", "--self-tuning");
+    const child = spawn(command, base, { stdio: ["ignore", "pipe", "pipe"] });
+    // The read end closed before the first write: that write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toContain("EPIPE");
+    expect(code, stderr).toBe(0);
+  });
+
   test("the real v0.6 self-tuning logs score 0.7499999999999997, the official code's score (docs/scoring.md §5.3)", async () => {
     const r = await run(["tests/fixtures/algoperf_v06_selftuning_logs", "--round", "algoperf-v0.6-self-tuning", "--self-tuning", "--json"]);
     expect(r.status, r.stderr).toBe(0);
