@@ -7,9 +7,9 @@ import { unpackValues } from "@/lib/db/eval-columns";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from "vitest";
 import { withDb } from "../support/db";
-import { createToken, runCli, unique } from "../support/ingest";
+import { createToken, dropRound, runCli, unique } from "../support/ingest";
 
 const ROUND = "algoperf-v0.5-external";
 const QUIRKS = path.resolve("tests/fixtures/algoperf_quirks");
@@ -98,6 +98,8 @@ describe("R12: a variant the round does not list (a round created from an offici
   // (scoring/performance_profile.py); the published v0.5 baseline logs hold four such variants.
   test("its folders are skipped with a warning naming --variant; a workload that is no variant of the round's is still refused", async () => {
     const round = unique("r12");
+    // Other files count the shared stack's rounds (seed.test.ts, page-size.test.ts).
+    onTestFinished(() => dropRound(round));
     const tmp = mkdtempSync(path.join(os.tmpdir(), "algoperf-r12-"));
     const targets = path.join(tmp, "workload_targets.json");
     writeFileSync(
