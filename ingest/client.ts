@@ -74,6 +74,15 @@ export function errorIssues(error: unknown): { path: string; message: string }[]
 }
 
 /**
+ * A failed call's message without the issues it quotes: the server's message
+ * quotes its first issues after "<n> problems: " (lib/server/errors.ts
+ * issuesError), and a CLI that lists errorIssues says them once, below it.
+ */
+export function messageHead(message: string): string {
+  return /^(.*?: \d+ problems?): /s.exec(message)?.[1] ?? message;
+}
+
+/**
  * Network errors, 5xx and 429 are worth retrying; other 4xx are the request's
  * fault and would fail again. Uploads are idempotent, so a retry after a
  * lost response reports the runs as unchanged.

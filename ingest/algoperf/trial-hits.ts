@@ -16,7 +16,6 @@ export type TrialHitResult = { hit: TrialHit } | { error: string };
 
 export function trialHits(req: TrialHitsRequest): TrialHitResult[] {
   return req.trials.map((t) => {
-    const file = path.join(t.dir, EVAL_FILE);
     let text;
     try {
       // Into the reader's reused buffer, as `upload` reads it: no stat and no buffer per file.
@@ -30,7 +29,7 @@ export function trialHits(req: TrialHitsRequest): TrialHitResult[] {
       // Up to the first hit: the rest changes no time-to-target (docs/log-reader.md R11).
       series = parseEvalCsv(text, t.metricName, { numbers: req.numbers, until: (m) => meetsTarget(m, t.target, t.direction) });
     } catch (e) {
-      return { error: `${file}: ${e instanceof Error ? e.message : String(e)}` };
+      return { error: `${path.join(t.dir, EVAL_FILE)}: ${e instanceof Error ? e.message : String(e)}` };
     }
     // As the upload service does with what the CLI sends: a missing metric is NaN (§1.3).
     const metric = series.metrics.map((m) => (m === null ? NaN : m));

@@ -10,7 +10,7 @@ import { WORKLOAD_CATALOG } from "@/lib/rounds/catalog";
 import { parseTargetsFile, RoundDefinitionError, type TargetsFile } from "@/lib/rounds/targets-file";
 import { closeRound, createRound, updateRound } from "@/lib/server/services/rounds-admin";
 import { nodeFetch } from "../http-transport";
-import { createLeaderboardClient, errorIssues, errorStatus } from "../client";
+import { createLeaderboardClient, errorIssues, errorStatus, messageHead } from "../client";
 import { withLocalDb } from "./local-db";
 import { jsonErrorText, parseJsonText } from "@/lib/ingest/json-syntax";
 
@@ -227,7 +227,7 @@ async function run(command: Command, fn: () => Promise<void>): Promise<void> {
     const status = errorStatus(error);
     const message = error instanceof Error ? error.message : String(error);
     const listed = status ? errorIssues(error) : [];
-    const head = listed.length > 0 ? (/^(.*?: \d+ problems?): /s.exec(message)?.[1] ?? message) : message;
+    const head = listed.length > 0 ? messageHead(message) : message;
     const issues = listed.map((i) => `\n  ${i.message.startsWith(`${i.path}: `) ? i.message : `${i.path}: ${i.message}`}`).join("");
     command.error(`error: ${status ? `HTTP ${status}: ` : ""}${head}${issues}`, { exitCode: 1 });
   }

@@ -23,7 +23,7 @@ import {
   type TrialOrder,
 } from "../algoperf/experiment-dir";
 import { nodeFetch } from "../http-transport";
-import { createLeaderboardClient, errorIssues, errorStatus, withRetry } from "../client";
+import { createLeaderboardClient, errorIssues, errorStatus, messageHead, withRetry } from "../client";
 import { batchUploads, groupTrials, type RunInput, type SubmissionInput } from "../upload-batches";
 import { skippedSummary } from "../algoperf/skipped";
 
@@ -164,10 +164,7 @@ async function upload(paths: string[], options: UploadOptions): Promise<number> 
     checkSlug(s, options.submission, scanned.length);
     checkRunIdentities(s);
     const t = s.trials.find((x) => !roundWorkloads.has(x.workload));
-    if (t)
-      throw new Error(
-        `${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`,
-      );
+    if (t) throw new Error(noWorkload(t, spec));
   }
 
   // 2. Send: folders are read one batch at a time (memory stays bounded by the
@@ -378,15 +375,16 @@ function dropUnlistedVariants(scanned: SubmissionFolder[], spec: RoundSpec): str
   return [...warnings];
 }
 
+function noWorkload(t: TrialFolder, spec: RoundSpec): string {
+  return `${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`;
+}
+
 function runsFromFolder(trials: TrialFolder[], spec: RoundSpec, options: UploadOptions): RunInput[] {
   const workloads = new Map(spec.workloads.map((w) => [w.key, w]));
   const runs: RunInput[] = [];
   for (const t of trials) {
     const w = workloads.get(t.workload);
-    if (!w)
-      throw new Error(
-        `${t.dir}: round "${spec.slug}" has no workload "${t.workload}" (from folder ${t.workloadDir}); workloads: ${spec.workloads.map((x) => x.key).join(", ")}`,
-      );
+    if (!w) throw new Error(noWorkload(t, spec));
     const files = readTrialFiles(t);
     let series;
     try {
@@ -495,8 +493,8 @@ function describeError(error: unknown, labelRun?: (index: number) => string): st
   const issues = errorIssues(error);
   if (status === null) return `the server could not be reached: ${message}`;
   if (issues.length === 0) return `HTTP ${status}: ${message}`;
-  // The server's message quotes its first issues after "<n> problems: " (lib/server/errors.ts issuesError); they are listed below.
-  const said = /^(.*?: \d+ problems?): /s.exec(message)?.[1] ?? message;
+  // The issues the server's message quotes are listed below.
+  const said = messageHead(message);
   const head = `HTTP ${status}: ${said}`;
   const reasons = new Map<string, string[]>();
   for (const i of issues) {
